@@ -1,0 +1,676 @@
+//! The judgement: plan + figures → statuses. Pure: no I/O, no formatting.
+//!
+//! [`judge`] is the one place a status is decided. [`assess_year`] applies it to
+//! every indicator of the plan for one (region, year), and [`Summary`] decides the
+//! run's outcome from the statuses.
+
+use crate::plan::consistency::{PartsCheck, check_parts};
+use crate::plan::{
+    Attribute, Comparator, Indicator, IndicatorIdx, Plan, PlanMeta, Rule, Threshold,
+};
+use crate::stats::{Id, Key, Observations};
+use serde::Serialize;
+
+/// Requirements are rounded to six decimals, so a figure typed exactly at the
+/// time-proportional value (18.596) meets it despite floating-point noise.
+pub fn round_requirement(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 已达标: meets the target-year requirement already.
+    Achieved,
+    /// 符合序时进度: meets this year's time-proportional requirement.
+    OnTrack,
+    /// 滞后于序时进度: before the target year, short of this year's requirement.
+    Behind,
+    /// 未达标: in or after the target year, short of the target; or a projection outside its band.
+    Failed,
+    /// 未填报: no figure.
+    Missing,
+    /// 不考核: no numeric rule.
+    NotAssessed,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Failed,
+        Status::Missing,
+        Status::NotAssessed,
+    ];
+
+    pub fn passes(self) -> bool {
+        matches!(self, Status::Achieved | Status::OnTrack)
+    }
+
+    /// Whether this status fails a run: a binding indicator that does not pass,
+    /// or with `strict` any indicator that does not pass. Never `not_assessed`.
+    pub fn fails_run(self, attribute: Attribute, strict: bool) -> bool {
+        if self.passes() || self == Status::NotAssessed {
+            return false;
+        }
+        strict || attribute == Attribute::Binding
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::Failed => "failed",
+            Status::Missing => "missing",
+            Status::NotAssessed => "not_assessed",
+        }
+    }
+}
+
+/// What a year's figure was held against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The target itself: the target year or later.
+    Target,
+    /// The baseline already met the target: the line must be held every year.
+    Hold,
+    /// The time-proportional value (序时进度) between baseline and target.
+    Schedule,
+    /// A requirement the plan sets for this year (annual plan).
+    YearRequirement,
+}
+
+/// The requirement for one indicator in one year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Requirement {
+    /// Compare the figure with `value`.
+    Threshold {
+        cmp: Comparator,
+        value: f64,
+        basis: Basis,
+    },
+    /// A projection: within `[min, max]` around `center`.
+    Band {
+        center: f64,
+        min: f64,
+        max: f64,
+        basis: Basis,
+    },
+    /// Within `[min, max]` every year.
+    Range { min: f64, max: f64 },
+}
+
+impl Requirement {
+    /// The single number that stands for the requirement, where there is one.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Requirement::Threshold { value, .. } => Some(*value),
+            Requirement::Band { center, .. } => Some(*center),
+            Requirement::Range { .. } => None,
+        }
+    }
+
+    pub fn met_by(&self, actual: f64) -> bool {
+        match *self {
+            Requirement::Threshold { cmp, value, .. } => cmp.holds(actual, value),
+            Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
+                (min..=max).contains(&actual)
+            }
+        }
+    }
+}
+
+/// The judgement of one indicator in one year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Judgement {
+    pub requirement: Option<Requirement>,
+    pub status: Status,
+    /// 完成进度: (actual − baseline) / (target − baseline), for a target still to reach.
+    pub completion: Option<f64>,
+}
+
+/// Share of the plan period elapsed in `year`: 0 at the baseline, 1 from the target year on.
+pub fn elapsed(meta: &PlanMeta, year: i32) -> f64 {
+    let span = f64::from(meta.target_year - meta.baseline_year);
+    (f64::from(year - meta.baseline_year) / span).clamp(0.0, 1.0)
+}
+
+/// The requirement an indicator places on `year`, or `None` when it is not assessed.
+pub fn requirement(indicator: &Indicator, meta: &PlanMeta, year: i32) -> Option<Requirement> {
+    let in_target_year = year >= meta.target_year;
+    let share = elapsed(meta, year);
+    let scheduled =
+        |target: f64| round_requirement(indicator.baseline + (target - indicator.baseline) * share);
+    if let Some(t) = indicator.year_requirements.get(&year) {
+        return Some(Requirement::Threshold {
+            cmp: t.cmp,
+            value: t.value,
+            basis: Basis::YearRequirement,
+        });
+    }
+    match indicator.rule {
+        Rule::NotAssessed => None,
+        Rule::Range { min, max } => Some(Requirement::Range { min, max }),
+        Rule::Threshold(Threshold { cmp, value }) => Some(if in_target_year {
+            Requirement::Threshold {
+                cmp,
+                value,
+                basis: Basis::Target,
+            }
+        } else if cmp.holds(indicator.baseline, value) {
+            Requirement::Threshold {
+                cmp,
+                value,
+                basis: Basis::Hold,
+            }
+        } else {
+            Requirement::Threshold {
+                cmp: cmp.inclusive(),
+                value: scheduled(value),
+                basis: Basis::Schedule,
+            }
+        }),
+        Rule::Projection {
+            value,
+            tolerance_pct,
+        } => {
+            let center = if in_target_year {
+                value
+            } else {
+                scheduled(value)
+            };
+            let half_width = round_requirement(center.abs() * tolerance_pct / 100.0);
+            Some(Requirement::Band {
+                center,
+                min: round_requirement(center - half_width),
+                max: round_requirement(center + half_width),
+                basis: if in_target_year {
+                    Basis::Target
+                } else {
+                    Basis::Schedule
+                },
+            })
+        }
+    }
+}
+
+/// Decides the status of one indicator in one year. The only place a status is decided.
+pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
+    let requirement = requirement(indicator, meta, year);
+    let completion = completion(indicator, actual);
+    let status = match (requirement, actual) {
+        (None, _) => Status::NotAssessed,
+        (Some(_), None) => Status::Missing,
+        (Some(req), Some(actual)) => {
+            let in_target_year = year >= meta.target_year;
+            let meets_this_year = req.met_by(actual);
+            match indicator.rule {
+                // A projection is on track inside its band, off it outside: never "behind".
+                Rule::Projection { .. } if !meets_this_year => Status::Failed,
+                Rule::Projection { .. } if in_target_year => Status::Achieved,
+                Rule::Projection { .. } => Status::OnTrack,
+                _ if in_target_year => {
+                    if meets_this_year {
+                        Status::Achieved
+                    } else {
+                        Status::Failed
+                    }
+                }
+                Rule::Threshold(target) if target.holds(actual) && meets_this_year => {
+                    Status::Achieved
+                }
+                // A held range is met every year: that is achieved.
+                Rule::Range { .. } if meets_this_year => Status::Achieved,
+                _ if meets_this_year => Status::OnTrack,
+                _ => Status::Behind,
+            }
+        }
+    };
+    Judgement {
+        requirement,
+        status,
+        completion: if status == Status::NotAssessed {
+            None
+        } else {
+            completion
+        },
+    }
+}
+
+/// 完成进度, for a threshold the baseline did not meet yet.
+fn completion(indicator: &Indicator, actual: Option<f64>) -> Option<f64> {
+    let Rule::Threshold(target) = indicator.rule else {
+        return None;
+    };
+    if target.holds(indicator.baseline) || target.value == indicator.baseline {
+        return None;
+    }
+    let actual = actual?;
+    Some((actual - indicator.baseline) / (target.value - indicator.baseline))
+}
+
+/// One indicator's line in a year's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub category: String,
+    pub name: String,
+    pub unit: String,
+    pub attribute: Attribute,
+    pub baseline: f64,
+    pub target_text: String,
+    /// The requirement's number (time-proportional value, target, projection centre), if any.
+    pub required: Option<f64>,
+    pub requirement: Option<Requirement>,
+    pub actual: Option<f64>,
+    pub status: Status,
+    pub pass: bool,
+    pub completion: Option<f64>,
+    /// Where the figure was read, when a row held it.
+    pub file: Option<String>,
+    pub line: Option<u64>,
+    /// The row's 来源 (or 备注) text.
+    pub source: Option<String>,
+    #[serde(skip)]
+    pub index: IndicatorIdx,
+    #[serde(skip)]
+    pub is_part: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub pass: usize,
+    pub achieved: usize,
+    pub on_track: usize,
+    pub behind: usize,
+    pub failed: usize,
+    pub missing: usize,
+    pub not_assessed: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        self.total += 1;
+        self.pass += usize::from(status.passes());
+        *match status {
+            Status::Achieved => &mut self.achieved,
+            Status::OnTrack => &mut self.on_track,
+            Status::Behind => &mut self.behind,
+            Status::Failed => &mut self.failed,
+            Status::Missing => &mut self.missing,
+            Status::NotAssessed => &mut self.not_assessed,
+        } += 1;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub binding: Counts,
+    pub expected: Counts,
+    /// Ids of binding indicators that do not pass (behind, failed or missing).
+    pub failing_binding: Vec<String>,
+    /// Ids of expected indicators that do not pass.
+    pub failing_expected: Vec<String>,
+}
+
+impl Summary {
+    fn of(results: &[IndicatorResult]) -> Summary {
+        let mut summary = Summary {
+            binding: Counts::default(),
+            expected: Counts::default(),
+            failing_binding: Vec::new(),
+            failing_expected: Vec::new(),
+        };
+        for r in results {
+            let (counts, failing) = match r.attribute {
+                Attribute::Binding => (&mut summary.binding, &mut summary.failing_binding),
+                Attribute::Expected => (&mut summary.expected, &mut summary.failing_expected),
+            };
+            counts.add(r.status);
+            if r.status.fails_run(r.attribute, true) {
+                failing.push(r.id.clone());
+            }
+        }
+        summary
+    }
+
+    /// True when the run fails: a binding indicator does not pass, or with
+    /// `strict` any judged indicator does not pass.
+    pub fn fails(&self, strict: bool) -> bool {
+        !self.failing_binding.is_empty() || (strict && !self.failing_expected.is_empty())
+    }
+}
+
+/// A total whose parts do not add up to it in the submitted figures (勾稽关系).
+#[derive(Debug, Clone, Serialize)]
+pub struct PartsMismatch {
+    pub total: String,
+    pub parts: Vec<String>,
+    pub total_value: f64,
+    pub parts_sum: f64,
+}
+
+impl PartsMismatch {
+    fn from_check(plan: &Plan, check: &PartsCheck) -> Self {
+        let id = |i: IndicatorIdx| plan.indicators[i as usize].id.clone();
+        PartsMismatch {
+            total: id(check.total),
+            parts: check.parts.iter().map(|&p| id(p)).collect(),
+            total_value: check.total_value,
+            parts_sum: check.parts_sum,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    pub baseline_year: i32,
+    pub target_year: i32,
+}
+
+/// The judgement of every indicator for one region and one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearReport {
+    pub plan: PlanInfo,
+    pub region: String,
+    pub year: i32,
+    /// Share of the plan period elapsed (时间进度), 0 to 1.
+    pub elapsed: f64,
+    pub summary: Summary,
+    pub results: Vec<IndicatorResult>,
+    /// Totals whose submitted parts do not add up (a note, never a failure).
+    pub parts_mismatches: Vec<PartsMismatch>,
+}
+
+/// Judges every indicator of `plan` for `region` in `year`, from `observations`.
+pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i32) -> YearReport {
+    let meta = &plan.meta;
+    let observation = |i: IndicatorIdx| {
+        observations.get(&Key {
+            region,
+            year,
+            indicator: i,
+        })
+    };
+    let results: Vec<IndicatorResult> = plan
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let index = i as IndicatorIdx;
+            let obs = observation(index);
+            let actual = obs.and_then(|o| o.value);
+            let judgement = judge(ind, meta, year, actual);
+            IndicatorResult {
+                id: ind.id.clone(),
+                category: ind.category.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                attribute: ind.attribute,
+                baseline: ind.baseline,
+                target_text: ind.target_text.clone(),
+                required: judgement.requirement.and_then(|r| r.value()),
+                requirement: judgement.requirement,
+                actual,
+                status: judgement.status,
+                pass: judgement.status.passes(),
+                completion: judgement.completion,
+                file: obs.map(|o| observations.files.get(o.origin.file).to_owned()),
+                line: obs.map(|o| o.origin.line),
+                source: obs
+                    .and_then(|o| o.source)
+                    .map(|s| observations.sources.get(s).to_owned()),
+                index,
+                is_part: ind.part_of.is_some(),
+            }
+        })
+        .collect();
+    let parts_mismatches = check_parts(plan, |i| observation(i).and_then(|o| o.value))
+        .iter()
+        .filter(|c| !c.adds_up())
+        .map(|c| PartsMismatch::from_check(plan, c))
+        .collect();
+    YearReport {
+        plan: PlanInfo {
+            id: meta.id.clone(),
+            title: meta.title.clone(),
+            file: plan.path.clone(),
+            baseline_year: meta.baseline_year,
+            target_year: meta.target_year,
+        },
+        region: observations.regions.get(region).to_owned(),
+        year,
+        elapsed: elapsed(meta, year),
+        summary: Summary::of(&results),
+        results,
+        parts_mismatches,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Attribute, Comparator::*, DEFAULT_AHEAD_RATIO};
+    use std::collections::BTreeMap;
+
+    fn meta() -> PlanMeta {
+        PlanMeta {
+            id: "p".into(),
+            title: "t".into(),
+            region: None,
+            issuer: None,
+            issued: None,
+            table: None,
+            source: None,
+            baseline_year: 2020,
+            target_year: 2025,
+            ahead_ratio: DEFAULT_AHEAD_RATIO,
+        }
+    }
+
+    fn indicator(baseline: f64, rule: Rule) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            category: "c".into(),
+            name: "n".into(),
+            unit: "%".into(),
+            baseline,
+            target_text: String::new(),
+            attribute: Attribute::Expected,
+            rule,
+            part_of: None,
+            year_requirements: BTreeMap::new(),
+            line: 1,
+        }
+    }
+
+    fn threshold(cmp: Comparator, value: f64) -> Rule {
+        Rule::Threshold(Threshold { cmp, value })
+    }
+
+    fn status(ind: &Indicator, year: i32, actual: f64) -> Status {
+        judge(ind, &meta(), year, Some(actual)).status
+    }
+
+    /// 财政性教育经费占比: 17.99 (2020) → ＞19 (2025); 2023 requires 18.596.
+    fn spending() -> Indicator {
+        indicator(17.99, threshold(Greater, 19.0))
+    }
+
+    #[test]
+    fn schedule_value_is_time_proportional() {
+        let r = requirement(&spending(), &meta(), 2023).unwrap();
+        assert_eq!(
+            r,
+            Requirement::Threshold {
+                cmp: GreaterOrEqual,
+                value: 18.596,
+                basis: Basis::Schedule
+            }
+        );
+    }
+
+    #[test]
+    fn behind_and_on_track_against_the_schedule() {
+        assert_eq!(status(&spending(), 2023, 18.0), Status::Behind);
+        assert_eq!(status(&spending(), 2023, 18.7), Status::OnTrack);
+    }
+
+    #[test]
+    fn exactly_at_the_schedule_value_is_on_track() {
+        assert_eq!(status(&spending(), 2023, 18.596), Status::OnTrack);
+        assert_eq!(status(&spending(), 2023, 18.595), Status::Behind);
+    }
+
+    #[test]
+    fn meeting_the_target_early_is_achieved_and_strictness_applies_to_the_target() {
+        assert_eq!(status(&spending(), 2023, 19.5), Status::Achieved);
+        // ＞19 is not met by 19 itself: on the schedule, but not achieved.
+        assert_eq!(status(&spending(), 2023, 19.0), Status::OnTrack);
+    }
+
+    #[test]
+    fn in_and_after_the_target_year_the_target_is_the_requirement() {
+        for year in [2025, 2027] {
+            assert_eq!(status(&spending(), year, 19.01), Status::Achieved);
+            assert_eq!(status(&spending(), year, 19.0), Status::Failed, "strict ＞");
+            assert_eq!(status(&spending(), year, 18.9), Status::Failed);
+        }
+        let ge = indicator(17.99, threshold(GreaterOrEqual, 19.0));
+        assert_eq!(status(&ge, 2025, 19.0), Status::Achieved);
+    }
+
+    #[test]
+    fn baseline_year_requires_the_baseline() {
+        assert_eq!(status(&spending(), 2020, 17.99), Status::OnTrack);
+        assert_eq!(status(&spending(), 2020, 17.98), Status::Behind);
+    }
+
+    #[test]
+    fn a_held_line_is_achieved_while_held_behind_when_broken_failed_at_the_target() {
+        // 九年义务教育巩固率: 100 (2020), ＞96.
+        let retention = indicator(100.0, threshold(Greater, 96.0));
+        let r = requirement(&retention, &meta(), 2022).unwrap();
+        assert_eq!(
+            r,
+            Requirement::Threshold {
+                cmp: Greater,
+                value: 96.0,
+                basis: Basis::Hold
+            }
+        );
+        assert_eq!(status(&retention, 2022, 99.0), Status::Achieved);
+        assert_eq!(status(&retention, 2022, 96.0), Status::Behind);
+        assert_eq!(status(&retention, 2025, 95.0), Status::Failed);
+        assert_eq!(
+            judge(&retention, &meta(), 2022, Some(99.0)).completion,
+            None
+        );
+    }
+
+    #[test]
+    fn lower_is_better_thresholds_run_downwards() {
+        let rate = indicator(10.0, threshold(LessOrEqual, 5.0));
+        // 2022: 10 − 5 × 2/5 = 8.
+        assert_eq!(status(&rate, 2022, 8.0), Status::OnTrack);
+        assert_eq!(status(&rate, 2022, 8.1), Status::Behind);
+        assert_eq!(status(&rate, 2022, 4.0), Status::Achieved);
+        let c = judge(&rate, &meta(), 2022, Some(8.0)).completion.unwrap();
+        assert!((c - 0.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_projection_is_judged_within_its_band() {
+        // 在校学生数 12.8 → 11.1, ±5 %: 2023 centre 11.78, band 11.191..12.369.
+        let pupils = indicator(
+            12.8,
+            Rule::Projection {
+                value: 11.1,
+                tolerance_pct: 5.0,
+            },
+        );
+        let Some(Requirement::Band {
+            center, min, max, ..
+        }) = requirement(&pupils, &meta(), 2023)
+        else {
+            panic!("a band");
+        };
+        assert_eq!((center, min, max), (11.78, 11.191, 12.369));
+        assert_eq!(status(&pupils, 2023, 12.369), Status::OnTrack);
+        assert_eq!(status(&pupils, 2023, 11.191), Status::OnTrack);
+        assert_eq!(status(&pupils, 2023, 12.4), Status::Failed);
+        assert_eq!(status(&pupils, 2025, 11.2), Status::Achieved);
+        assert_eq!(status(&pupils, 2025, 12.0), Status::Failed);
+        assert_eq!(judge(&pupils, &meta(), 2023, Some(12.0)).completion, None);
+    }
+
+    #[test]
+    fn a_range_is_held_every_year() {
+        let range = indicator(5.0, Rule::Range { min: 4.0, max: 6.0 });
+        assert_eq!(status(&range, 2022, 6.0), Status::Achieved);
+        assert_eq!(status(&range, 2022, 6.5), Status::Behind);
+        assert_eq!(status(&range, 2025, 6.5), Status::Failed);
+    }
+
+    #[test]
+    fn a_year_requirement_replaces_the_schedule() {
+        let mut ind = spending();
+        ind.year_requirements.insert(
+            2023,
+            Threshold {
+                cmp: GreaterOrEqual,
+                value: 18.2,
+            },
+        );
+        assert_eq!(status(&ind, 2023, 18.3), Status::OnTrack);
+        assert_eq!(status(&ind, 2023, 18.1), Status::Behind);
+        assert_eq!(
+            status(&ind, 2022, 18.3),
+            Status::Behind,
+            "2022 keeps the schedule: 18.394"
+        );
+    }
+
+    #[test]
+    fn missing_and_not_assessed() {
+        assert_eq!(
+            judge(&spending(), &meta(), 2023, None).status,
+            Status::Missing
+        );
+        let qualitative = indicator(0.0, Rule::NotAssessed);
+        let j = judge(&qualitative, &meta(), 2023, Some(1.0));
+        assert_eq!(j.status, Status::NotAssessed);
+        assert_eq!(j.requirement, None);
+    }
+
+    #[test]
+    fn completion_reads_against_elapsed_time() {
+        let j = judge(&spending(), &meta(), 2023, Some(18.596));
+        assert!((j.completion.unwrap() - 0.6).abs() < 1e-9);
+        assert_eq!(elapsed(&meta(), 2023), 0.6);
+        assert_eq!(elapsed(&meta(), 2030), 1.0);
+    }
+
+    #[test]
+    fn only_failing_statuses_fail_a_run() {
+        use Attribute::*;
+        for s in Status::ALL {
+            let binding_fails = s.fails_run(Binding, false);
+            assert_eq!(
+                binding_fails,
+                matches!(s, Status::Behind | Status::Failed | Status::Missing),
+                "{s:?}"
+            );
+            assert!(!s.fails_run(Expected, false), "{s:?}");
+            assert_eq!(s.fails_run(Expected, true), binding_fails, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Command-line interface: arguments in, exit code out. Reads files, calls the
+//! assessment, hands the report to a renderer; decides nothing itself.
+
+use crate::assess::assess_year;
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::lang::Lang;
+use crate::plan::{Plan, find_plan_file, load_plan};
+use crate::render::{self, Format, Style};
+use crate::stats::{LoadOptions, Observations, Resolver, load_csv_path};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes: part of the interface, documented in `--help` and the README.
+pub mod exit {
+    /// Every binding indicator meets its requirement (with `--strict`: every indicator).
+    pub const PASS: u8 = 0;
+    /// A binding indicator is behind, failed or not reported (with `--strict`: any indicator).
+    pub const FAIL: u8 = 1;
+    /// Usage or input error: nothing was judged.
+    pub const ERROR: u8 = 2;
+}
+
+const AFTER_HELP: &str = "\
+退出码 / Exit codes:
+  0  约束性指标均达到要求（--strict：全部指标）
+     every binding indicator meets its requirement (--strict: every indicator)
+  1  有约束性指标滞后、未达标或未填报（--strict：任一指标）
+     a binding indicator is behind, failed or not reported (--strict: any indicator)
+  2  用法或输入错误，未作判断 / usage or input error: nothing was judged
+
+示例 / Examples:
+  plan-check data/2023.csv
+  plan-check --format json data/2023.csv
+  plan-check --year 2023 - < data/2023.csv
+  plan-check template > 2024.csv
+  plan-check plan";
+
+/// 对照规划指标检查年度统计数据 / Check a plan's indicators against a year's statistics.
+#[derive(Debug, Parser)]
+#[command(
+    name = "plan-check",
+    version,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// 统计数据 CSV 文件（- 为标准输入）/ statistics CSV files (- for standard input)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// 规划文件；默认为 ./plan/ 中唯一的 .toml / the plan file; default: the only .toml in ./plan/
+    #[arg(long, global = true, env = "PLAN_CHECK_PLAN", value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+
+    /// 数据年份；默认取“年份”列或文件名中的年份 / the year of the figures; default: the year column or file name
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// 严格模式：预期性指标不达要求、未知指标也视为失败 / strict: expected indicators and unknown names fail too
+    #[arg(long)]
+    pub strict: bool,
+
+    /// 语言 / language
+    #[arg(long, value_enum, global = true, default_value_t = Lang::Zh, env = "PLAN_CHECK_LANG")]
+    pub lang: Lang,
+
+    /// 颜色 / colour: auto (终端且未设 NO_COLOR / a terminal without NO_COLOR), always, never
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 输出空白填报模板（CSV）/ print an empty statistics file to fill in (CSV)
+    Template {
+        /// 填入“年份”列的年份 / the year to put in the year column
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
+    Plan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let lang = cli.lang;
+    match execute(&cli) {
+        Ok(code) => code,
+        Err(diagnostics) => {
+            for d in diagnostics {
+                eprintln!("{}", d.render(lang));
+            }
+            exit::ERROR
+        }
+    }
+}
+
+fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
+    let style = Style {
+        lang: cli.lang,
+        color: cli.color.enabled(),
+        strict: cli.strict,
+    };
+    let plan = read_plan(cli.plan.as_deref()).map_err(|d| vec![d])?;
+    match &cli.command {
+        Some(Command::Template { year }) => {
+            write_stdout(&render::template::render(&plan, *year))?;
+            Ok(exit::PASS)
+        }
+        Some(Command::Plan) => {
+            write_stdout(&render::plan_listing::render(&plan, style))?;
+            Ok(exit::PASS)
+        }
+        None => check(cli, &plan, style),
+    }
+}
+
+fn read_plan(explicit: Option<&Path>) -> Result<Plan, Diagnostic> {
+    let path = find_plan_file(explicit, Path::new("plan"))?;
+    load_plan(&path)
+}
+
+/// The main job: statistics files → one year's report → exit code.
+fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
+    if cli.files.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "U001",
+            "plan-check",
+            Text::new(
+                "请给出要检查的统计数据文件，如：plan-check data/2023.csv（plan-check --help 查看用法）",
+                "give the statistics file to check, e.g. plan-check data/2023.csv (see plan-check --help)",
+            ),
+        )]);
+    }
+    let resolver = Resolver::new(plan);
+    let options = LoadOptions {
+        year: cli.year,
+        strict: cli.strict,
+    };
+    let mut observations = Observations::default();
+    let mut warnings = Vec::new();
+    for path in &cli.files {
+        load_csv_path(
+            path,
+            plan,
+            &resolver,
+            &options,
+            &mut observations,
+            &mut warnings,
+        )
+        .map_err(|d| vec![d])?;
+    }
+    let groups = observations.region_years();
+    let (region, year) = match groups.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(vec![Diagnostic::error(
+                "S003",
+                cli.files[0].display().to_string(),
+                Text::new(
+                    "没有可检查的数据行（所有指标名称都不在规划中）",
+                    "no row to check (no indicator name is in the plan)",
+                ),
+            )]);
+        }
+        several => {
+            let list = several
+                .iter()
+                .map(|&(r, y)| {
+                    let region = observations.regions.get(r);
+                    if region.is_empty() {
+                        y.to_string()
+                    } else {
+                        format!("{region} {y}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(vec![
+                Diagnostic::error(
+                    "U002",
+                    cli.files[0].display().to_string(),
+                    Text::new(
+                        format!("数据包含多个地区或年份（{list}），目前一次只能检查一个地区的一个年份"),
+                        format!("the figures cover several regions or years ({list}); one region and one year can be checked at a time for now"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "用 --year 只检查一个年份，或按年份拆分文件",
+                    "check one year with --year, or split the file by year",
+                )),
+            ]);
+        }
+    };
+
+    for w in &warnings {
+        debug_assert_eq!(w.severity, Severity::Warning);
+        eprintln!("{}", w.render(style.lang));
+    }
+    let report = assess_year(plan, &observations, region, year);
+    write_stdout(&render::render(&report, &warnings, cli.format, style))?;
+    Ok(if report.summary.fails(cli.strict) {
+        exit::FAIL
+    } else {
+        exit::PASS
+    })
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly.
+fn write_stdout(text: &str) -> Result<(), Vec<Diagnostic>> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(vec![Diagnostic::error(
+            "U003",
+            "<stdout>",
+            Text::new(
+                format!("无法写出结果：{e}"),
+                format!("cannot write the output: {e}"),
+            ),
+        )]),
+    }
+}

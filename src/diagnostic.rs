@@ -1,0 +1,189 @@
+//! Errors and warnings about the user's files, with where they come from.
+//!
+//! Every diagnostic has a stable code (listed in the README), the file, and when
+//! known the line, column and indicator; its text exists in Chinese and English.
+
+use crate::lang::Lang;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A text in both languages of the tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A diagnostic; its details are boxed so that `Result<_, Diagnostic>` stays small
+/// on the paths where nothing goes wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic(Box<Details>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub severity: Severity,
+    /// Stable code, e.g. `S004`; documented in the README.
+    pub code: &'static str,
+    pub file: String,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    pub indicator: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+impl std::ops::Deref for Diagnostic {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, file: impl Into<String>, message: Text) -> Self {
+        Diagnostic(Box::new(Details {
+            severity: Severity::Error,
+            code,
+            file: file.into(),
+            line: None,
+            column: None,
+            indicator: None,
+            message,
+            hint: None,
+        }))
+    }
+
+    pub fn warning(code: &'static str, file: impl Into<String>, message: Text) -> Self {
+        let mut d = Diagnostic::error(code, file, message);
+        d.severity = Severity::Warning;
+        d
+    }
+
+    pub fn at_line(mut self, line: u64) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at_column(mut self, column: u64) -> Self {
+        self.column = Some(column);
+        self
+    }
+
+    pub fn for_indicator(mut self, indicator: impl Into<String>) -> Self {
+        self.indicator = Some(indicator.into());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// `错误[S004]：data/2023.csv:5:3（指标“毛入园率”）：…` and an optional hint line.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let (word, colon) = match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => ("错误", "："),
+            (Severity::Warning, Lang::Zh) => ("警告", "："),
+            (Severity::Error, Lang::En) => ("error", ": "),
+            (Severity::Warning, Lang::En) => ("warning", ": "),
+        };
+        let _ = write!(out, "{word}[{}]{colon}{}", self.code, self.file);
+        if let Some(line) = self.line {
+            let _ = write!(out, ":{line}");
+            if let Some(column) = self.column {
+                let _ = write!(out, ":{column}");
+            }
+        }
+        if let Some(indicator) = &self.indicator {
+            match lang {
+                Lang::Zh => {
+                    let _ = write!(out, "（指标“{indicator}”）");
+                }
+                Lang::En => {
+                    let _ = write!(out, " (indicator \"{indicator}\")");
+                }
+            }
+        }
+        let _ = write!(out, "{colon}{}", self.message.get(lang));
+        if let Some(hint) = &self.hint {
+            let word = match lang {
+                Lang::Zh => "  提示：",
+                Lang::En => "  hint: ",
+            };
+            let _ = write!(out, "\n{word}{}", hint.get(lang));
+        }
+        out
+    }
+}
+
+/// Quotes a raw cell for a message, cut to a bounded length so a huge or binary
+/// cell never floods the terminal.
+pub fn quote_raw(raw: &str) -> String {
+    const LIMIT: usize = 40;
+    let mut out: String = raw.chars().take(LIMIT).collect();
+    if raw.chars().nth(LIMIT).is_some() {
+        out.push('…');
+    }
+    out.escape_debug().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_indicator_and_hint_in_both_languages() {
+        let d = Diagnostic::error(
+            "S004",
+            "data/2023.csv",
+            Text::new("数值“abc”不是数字", "value \"abc\" is not a number"),
+        )
+        .at_line(5)
+        .at_column(3)
+        .for_indicator("毛入园率")
+        .with_hint(Text::new("请填写数字", "write a number"));
+        assert_eq!(
+            d.render(Lang::Zh),
+            "错误[S004]：data/2023.csv:5:3（指标“毛入园率”）：数值“abc”不是数字\n  提示：请填写数字"
+        );
+        assert_eq!(
+            d.render(Lang::En),
+            "error[S004]: data/2023.csv:5:3 (indicator \"毛入园率\"): value \"abc\" is not a number\n  hint: write a number"
+        );
+    }
+
+    #[test]
+    fn quoting_caps_length_and_escapes_control_bytes() {
+        let long = "9".repeat(100);
+        assert_eq!(quote_raw(&long).chars().count(), 41);
+        assert_eq!(quote_raw("a\u{0}b"), "a\\0b");
+    }
+}

@@ -1,0 +1,13 @@
+//! plan-check: checks a government plan's target indicators against each year's statistics.
+//!
+//! Data flows one way: [`plan`] (TOML) + [`stats`] (CSV) → [`assess`] (pure) →
+//! [`render`] → exit code ([`cli`]).
+
+pub mod assess;
+pub mod cli;
+pub mod diagnostic;
+pub mod lang;
+pub mod number;
+pub mod plan;
+pub mod render;
+pub mod stats;

@@ -1,0 +1,186 @@
+//! Reading numbers as people type them into Chinese office software.
+//!
+//! One reader serves the statistics cells and the numbers inside printed targets
+//! (`＞９７`), so a form accepted in one place is accepted in the other.
+
+/// Cells that mean "no figure for this year": the value is not reported.
+pub const NOT_REPORTED_MARKERS: &[&str] = &[
+    "", "—", "——", "-", "－", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA",
+];
+
+/// Why a cell could not be read as a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all (`约98`, `12.3.4`, `NaN`).
+    NotANumber,
+    /// A percent sign on an indicator whose unit is not `%`.
+    PercentNotAllowed,
+}
+
+/// What a cell held: a number, or a marker saying it is not reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Value(f64),
+    NotReported,
+}
+
+/// Reads one cell. `percent_allowed` is true when the indicator's unit is `%`,
+/// so `98.2%` reads as 98.2.
+pub fn read_cell(raw: &str, percent_allowed: bool) -> Result<Cell, NumberError> {
+    let trimmed = trim_all(raw);
+    if NOT_REPORTED_MARKERS.contains(&trimmed) {
+        return Ok(Cell::NotReported);
+    }
+    read_number(trimmed, percent_allowed).map(Cell::Value)
+}
+
+/// Reads a number: half- or full-width digits, sign and decimal point, optional
+/// thousands separators in groups of three, an optional trailing `%`/`％` when
+/// `percent_allowed`. Surrounding spaces (also U+3000) are ignored.
+pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError> {
+    let mut text = trim_all(raw);
+    if let Some(stripped) = text.strip_suffix(['%', '％']) {
+        if !percent_allowed {
+            return Err(NumberError::PercentNotAllowed);
+        }
+        text = trim_all(stripped);
+    }
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        ascii.push(to_ascii(c).ok_or(NumberError::NotANumber)?);
+    }
+    let body = ascii.as_str();
+    let (negative, unsigned) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let digits = strip_thousands(unsigned).ok_or(NumberError::NotANumber)?;
+    if !is_plain_decimal(&digits) {
+        return Err(NumberError::NotANumber);
+    }
+    let value: f64 = digits.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::NotANumber);
+    }
+    Ok(if negative { -value } else { value })
+}
+
+/// Trims ASCII and Unicode white space, including the ideographic space U+3000.
+pub fn trim_all(raw: &str) -> &str {
+    raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// Maps one character of a number to ASCII; `None` when it cannot be part of one.
+fn to_ascii(c: char) -> Option<char> {
+    Some(match c {
+        '0'..='9' | '.' | ',' | '-' | '+' => c,
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        '－' | '−' | '‐' | '‑' | '–' => '-',
+        '＋' => '+',
+        _ => return None,
+    })
+}
+
+/// Removes thousands separators when they group the integer part by three
+/// (`1,234,567.8`); `None` when commas are misplaced (`1,23`, `12,3.4`).
+fn strip_thousands(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let (integer, fraction) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    if fraction.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let mut groups = integer.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 {
+        return None;
+    }
+    let mut out = String::from(first);
+    for group in groups {
+        if group.len() != 3 {
+            return None;
+        }
+        out.push_str(group);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Digits with at most one decimal point and at least one digit before or after it.
+fn is_plain_decimal(text: &str) -> bool {
+    let mut seen_digit = false;
+    let mut seen_point = false;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => seen_digit = true,
+            b'.' if !seen_point => seen_point = true,
+            _ => return false,
+        }
+    }
+    seen_digit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(raw: &str) -> f64 {
+        match read_cell(raw, true) {
+            Ok(Cell::Value(v)) => v,
+            other => panic!("{raw:?} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_plain_and_office_forms() {
+        assert_eq!(value("98.2"), 98.2);
+        assert_eq!(value(" 55 "), 55.0);
+        assert_eq!(value("\u{3000}55\u{3000}"), 55.0);
+        assert_eq!(value("98.2%"), 98.2);
+        assert_eq!(value("98.2 ％"), 98.2);
+        assert_eq!(value("３．９"), 3.9);
+        assert_eq!(value("1,234"), 1234.0);
+        assert_eq!(value("1,234,567.5"), 1_234_567.5);
+        assert_eq!(value("−1.5"), -1.5);
+        assert_eq!(value("+2"), 2.0);
+        assert_eq!(value(".5"), 0.5);
+        assert_eq!(value("5."), 5.0);
+    }
+
+    #[test]
+    fn markers_mean_not_reported() {
+        for raw in ["", "  ", "—", "-", "/", "无", "暂无", "N/A"] {
+            assert_eq!(read_cell(raw, false), Ok(Cell::NotReported), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        for raw in [
+            "12.3.4", "约98", "NaN", "inf", "1e5", "1,23", "12,3.4", ",123", "98%%", "--5", ".",
+            "1 000", "abc",
+        ] {
+            assert_eq!(
+                read_cell(raw, true),
+                Err(NumberError::NotANumber),
+                "{raw:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn percent_only_where_the_unit_is_percent() {
+        assert_eq!(read_cell("12%", false), Err(NumberError::PercentNotAllowed));
+        assert_eq!(read_cell("12", false), Ok(Cell::Value(12.0)));
+    }
+}

@@ -1,0 +1,623 @@
+//! Reading a plan file: TOML into [`Plan`], every mistake reported with the file,
+//! the line and the indicator.
+
+use super::{
+    Attribute, Comparator, DEFAULT_AHEAD_RATIO, Indicator, IndicatorIdx, Plan, PlanMeta, Rule,
+    Threshold, parse_comparator, target::TargetError,
+};
+use crate::diagnostic::{Diagnostic, Text};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanFile {
+    plan: RawMeta,
+    #[serde(default)]
+    indicator: Vec<toml::Spanned<RawIndicator>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    id: String,
+    title: String,
+    region: Option<String>,
+    issuer: Option<String>,
+    issued: Option<String>,
+    table: Option<String>,
+    source: Option<String>,
+    baseline_year: i32,
+    target_year: i32,
+    ahead_ratio: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: String,
+    category: String,
+    name: String,
+    unit: String,
+    baseline: f64,
+    target: String,
+    attribute: String,
+    rule: Option<RawRule>,
+    part_of: Option<String>,
+    #[serde(default)]
+    year_requirements: BTreeMap<String, String>,
+}
+
+/// The explicit rule, for targets whose printed text does not say how to judge them.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum RawRule {
+    AtLeast {
+        value: f64,
+    },
+    AtMost {
+        value: f64,
+    },
+    Projection {
+        value: f64,
+        tolerance_pct: f64,
+    },
+    Range {
+        min: f64,
+        max: f64,
+    },
+    /// Relative to the baseline: `by` in the unit (`提高1岁`), or `by_pct` percent
+    /// of the baseline (`累计降低13.5%` is `by_pct = -13.5`).
+    Change {
+        by: Option<f64>,
+        by_pct: Option<f64>,
+    },
+    None,
+}
+
+/// Reads and checks the plan file at `path`.
+pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error(
+            "P002",
+            &shown,
+            Text::new(
+                format!("无法读取规划文件：{e}"),
+                format!("cannot read the plan file: {e}"),
+            ),
+        )
+    })?;
+    parse_plan(&text, &shown)
+}
+
+/// Parses plan TOML; `file` names it in messages.
+pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
+    let raw: RawPlanFile = toml::from_str(text).map_err(|e| {
+        let mut d = Diagnostic::error(
+            "P003",
+            file,
+            Text::new(
+                format!("规划文件格式有误：{}", e.message()),
+                format!("the plan file is not valid: {}", e.message()),
+            ),
+        );
+        if let Some(span) = e.span() {
+            let (line, column) = line_and_column(text, span.start);
+            d = d.at_line(line).at_column(column);
+        }
+        d
+    })?;
+    let meta = read_meta(raw.plan, file)?;
+
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut indicators = Vec::with_capacity(raw.indicator.len());
+    let mut parts: Vec<Option<String>> = Vec::with_capacity(raw.indicator.len());
+    for spanned in raw.indicator {
+        let line = line_and_column(text, spanned.span().start).0 as usize;
+        let raw = spanned.into_inner();
+        let err = |message: Text| {
+            Diagnostic::error("P004", file, message)
+                .at_line(line as u64)
+                .for_indicator(raw.id.clone())
+        };
+        if raw.id.is_empty()
+            || !raw
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        {
+            return Err(err(Text::new(
+                "id 只能由小写英文字母、数字、下划线和连字符组成",
+                "an id may hold only lowercase ASCII letters, digits, '_' and '-'",
+            )));
+        }
+        if let Some(first) = seen.insert(raw.id.clone(), line) {
+            return Err(err(Text::new(
+                format!("id 重复：第{first}行已有同一 id"),
+                format!("duplicate id: line {first} has the same id"),
+            )));
+        }
+        if indicators.len() >= IndicatorIdx::MAX as usize {
+            return Err(err(Text::new("指标过多", "too many indicators")));
+        }
+        let attribute = match raw.attribute.trim() {
+            "约束性" | "binding" => Attribute::Binding,
+            "预期性" | "expected" => Attribute::Expected,
+            other => {
+                return Err(err(Text::new(
+                    format!("属性“{other}”无法识别，应为“约束性”或“预期性”"),
+                    format!(
+                        "unknown attribute \"{other}\": expected 约束性 (binding) or 预期性 (expected)"
+                    ),
+                )));
+            }
+        };
+        let rule = read_rule(raw.rule, &raw.target, raw.baseline).map_err(err)?;
+        let mut year_requirements = BTreeMap::new();
+        for (year_text, requirement) in &raw.year_requirements {
+            let year: i32 = year_text.trim().parse().map_err(|_| {
+                err(Text::new(
+                    format!("year_requirements 的年份“{year_text}”不是年份"),
+                    format!("year_requirements: \"{year_text}\" is not a year"),
+                ))
+            })?;
+            if year <= meta.baseline_year || year > meta.target_year {
+                return Err(err(Text::new(
+                    format!(
+                        "year_requirements 的年份 {year} 不在规划期 {}–{} 内",
+                        meta.baseline_year + 1,
+                        meta.target_year
+                    ),
+                    format!(
+                        "year_requirements: {year} is outside the plan period {}–{}",
+                        meta.baseline_year + 1,
+                        meta.target_year
+                    ),
+                )));
+            }
+            let (cmp, value) = parse_comparator(requirement).map_err(|_| {
+                err(Text::new(
+                    format!("{year}年的要求“{requirement}”应写成比较式，如“≥18.5”"),
+                    format!("the {year} requirement \"{requirement}\" must be a comparison such as \">=18.5\""),
+                ))
+            })?;
+            year_requirements.insert(year, Threshold { cmp, value });
+        }
+        parts.push(raw.part_of);
+        indicators.push(Indicator {
+            id: raw.id,
+            category: raw.category,
+            name: raw.name,
+            unit: raw.unit,
+            baseline: raw.baseline,
+            target_text: raw.target,
+            attribute,
+            rule,
+            part_of: None,
+            year_requirements,
+            line,
+        });
+    }
+    if indicators.is_empty() {
+        return Err(Diagnostic::error(
+            "P004",
+            file,
+            Text::new(
+                "规划文件中没有指标（[[indicator]]）",
+                "the plan file has no indicators ([[indicator]])",
+            ),
+        ));
+    }
+    resolve_parts(&mut indicators, parts, &seen, file)?;
+    Ok(Plan {
+        path: file.to_owned(),
+        meta,
+        indicators,
+    })
+}
+
+fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
+    if raw.baseline_year >= raw.target_year {
+        return Err(Diagnostic::error(
+            "P005",
+            file,
+            Text::new(
+                format!(
+                    "基期年份 {} 应早于目标年份 {}",
+                    raw.baseline_year, raw.target_year
+                ),
+                format!(
+                    "baseline_year {} must be before target_year {}",
+                    raw.baseline_year, raw.target_year
+                ),
+            ),
+        ));
+    }
+    let ahead_ratio = raw.ahead_ratio.unwrap_or(DEFAULT_AHEAD_RATIO);
+    if !(ahead_ratio.is_finite() && ahead_ratio >= 1.0) {
+        return Err(Diagnostic::error(
+            "P005",
+            file,
+            Text::new(
+                format!("ahead_ratio {ahead_ratio} 应不小于 1"),
+                format!("ahead_ratio {ahead_ratio} must be at least 1"),
+            ),
+        ));
+    }
+    Ok(PlanMeta {
+        id: raw.id,
+        title: raw.title,
+        region: raw.region,
+        issuer: raw.issuer,
+        issued: raw.issued,
+        table: raw.table,
+        source: raw.source,
+        baseline_year: raw.baseline_year,
+        target_year: raw.target_year,
+        ahead_ratio,
+    })
+}
+
+/// The machine rule: explicit when given, else read from the printed target.
+fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, Text> {
+    let finite = |name: &str, v: f64| {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(Text::new(
+                format!("rule 的 {name} 不是有限数"),
+                format!("rule {name} is not a finite number"),
+            ))
+        }
+    };
+    let rule = match raw {
+        None => match parse_comparator(target) {
+            Ok((cmp, value)) => Rule::Threshold(Threshold { cmp, value }),
+            Err(TargetError::NoComparator) => {
+                return Err(Text::new(
+                    format!(
+                        "目标“{target}”不是比较式（如“＞97”），请用 rule 写明如何判断，例如 rule = {{ kind = \"at_least\", value = 55 }}"
+                    ),
+                    format!(
+                        "the target \"{target}\" is not a comparison (such as \">97\"): say how to judge it with rule, e.g. rule = {{ kind = \"at_least\", value = 55 }}"
+                    ),
+                ));
+            }
+            Err(TargetError::BadNumber) => {
+                return Err(Text::new(
+                    format!("目标“{target}”中比较符号后不是数字"),
+                    format!("the target \"{target}\" has no number after its comparison sign"),
+                ));
+            }
+        },
+        Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: finite("value", value)?,
+        }),
+        Some(RawRule::AtMost { value }) => Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: finite("value", value)?,
+        }),
+        Some(RawRule::Projection {
+            value,
+            tolerance_pct,
+        }) => {
+            if !(tolerance_pct.is_finite() && tolerance_pct >= 0.0) {
+                return Err(Text::new(
+                    "projection 的 tolerance_pct 应为非负数",
+                    "projection tolerance_pct must be a non-negative number",
+                ));
+            }
+            Rule::Projection {
+                value: finite("value", value)?,
+                tolerance_pct,
+            }
+        }
+        Some(RawRule::Range { min, max }) => {
+            if finite("min", min)? > finite("max", max)? {
+                return Err(Text::new(
+                    format!("range 的下限 {min} 大于上限 {max}"),
+                    format!("range min {min} is greater than max {max}"),
+                ));
+            }
+            Rule::Range { min, max }
+        }
+        Some(RawRule::Change { by, by_pct }) => {
+            let delta = match (by, by_pct) {
+                (Some(by), None) => finite("by", by)?,
+                (None, Some(pct)) => baseline * finite("by_pct", pct)? / 100.0,
+                _ => {
+                    return Err(Text::new(
+                        "change 需且只需给出 by（按单位）或 by_pct（按基期的百分比）之一",
+                        "change needs exactly one of by (in the unit) or by_pct (percent of the baseline)",
+                    ));
+                }
+            };
+            if delta == 0.0 {
+                return Err(Text::new(
+                    "change 的变化量不能为 0",
+                    "a change rule needs a non-zero change",
+                ));
+            }
+            let cmp = if delta > 0.0 {
+                Comparator::GreaterOrEqual
+            } else {
+                Comparator::LessOrEqual
+            };
+            Rule::Threshold(Threshold {
+                cmp,
+                value: crate::assess::round_requirement(baseline + delta),
+            })
+        }
+        Some(RawRule::None) => Rule::NotAssessed,
+    };
+    Ok(rule)
+}
+
+/// Turns `part_of` ids into indices, and checks that a part names a total that
+/// exists and is not itself a part.
+fn resolve_parts(
+    indicators: &mut [Indicator],
+    parts: Vec<Option<String>>,
+    lines: &HashMap<String, usize>,
+    file: &str,
+) -> Result<(), Diagnostic> {
+    let index: HashMap<&str, usize> = indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id.as_str(), i))
+        .collect();
+    let mut resolved = Vec::with_capacity(parts.len());
+    for (i, part_of) in parts.iter().enumerate() {
+        let ind = &indicators[i];
+        let total = match part_of {
+            None => None,
+            Some(total_id) => {
+                let err = |zh: String, en: String| {
+                    Diagnostic::error("P006", file, Text::new(zh, en))
+                        .at_line(lines.get(&ind.id).copied().unwrap_or(ind.line) as u64)
+                        .for_indicator(ind.id.clone())
+                };
+                let Some(&t) = index.get(total_id.as_str()) else {
+                    return Err(err(
+                        format!("part_of 指向的指标“{total_id}”不存在"),
+                        format!(
+                            "part_of names \"{total_id}\", which is not an indicator of the plan"
+                        ),
+                    ));
+                };
+                if t == i || parts[t].is_some() {
+                    return Err(err(
+                        format!("part_of 应指向一个合计指标，“{total_id}”本身是分项或就是本指标"),
+                        format!(
+                            "part_of must name a total; \"{total_id}\" is itself a part or this indicator"
+                        ),
+                    ));
+                }
+                if indicators[t].unit != ind.unit {
+                    return Err(err(
+                        format!(
+                            "分项单位“{}”与合计“{total_id}”的单位“{}”不同",
+                            ind.unit, indicators[t].unit
+                        ),
+                        format!(
+                            "the part's unit \"{}\" differs from the unit \"{}\" of its total \"{total_id}\"",
+                            ind.unit, indicators[t].unit
+                        ),
+                    ));
+                }
+                Some(t as IndicatorIdx)
+            }
+        };
+        resolved.push(total);
+    }
+    for (ind, total) in indicators.iter_mut().zip(resolved) {
+        ind.part_of = total;
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_and_column(text: &str, offset: usize) -> (u64, u64) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() as u64 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() as u64 + 1;
+    (line, column)
+}
+
+/// Where the plan comes from: `--plan` (or `PLAN_CHECK_PLAN`, which clap reads
+/// into the same option), else the only `.toml` file in `./plan/`.
+pub fn find_plan_file(explicit: Option<&Path>, dir: &Path) -> Result<PathBuf, Diagnostic> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    let shown = dir.display().to_string();
+    let not_found = || {
+        Diagnostic::error(
+            "P001",
+            &shown,
+            Text::new(
+                "找不到规划文件：请用 --plan 指定，或设置环境变量 PLAN_CHECK_PLAN，或在 ./plan/ 中放一个 .toml 文件",
+                "no plan file: give one with --plan, set PLAN_CHECK_PLAN, or put one .toml file in ./plan/",
+            ),
+        )
+    };
+    let entries = std::fs::read_dir(dir).map_err(|_| not_found())?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    found.sort();
+    match found.len() {
+        0 => Err(not_found()),
+        1 => Ok(found.remove(0)),
+        _ => {
+            let list = found
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(Diagnostic::error(
+                "P001",
+                &shown,
+                Text::new(
+                    format!("plan/ 中有多个规划文件，请用 --plan 选择一个：{list}"),
+                    format!("plan/ holds several plan files, choose one with --plan: {list}"),
+                ),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str =
+        "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\n";
+
+    fn plan_with(indicators: &str) -> Result<Plan, Diagnostic> {
+        parse_plan(&format!("{HEAD}{indicators}"), "p.toml")
+    }
+
+    fn indicator(id: &str, extra: &str) -> String {
+        format!(
+            "\n[[indicator]]\nid = \"{id}\"\ncategory = \"c\"\nname = \"n{id}\"\nunit = \"%\"\nbaseline = 50\ntarget = \"＞60\"\nattribute = \"约束性\"\n{extra}"
+        )
+    }
+
+    #[test]
+    fn reads_a_comparator_target() {
+        let plan = plan_with(&indicator("a", "")).unwrap();
+        assert_eq!(
+            plan.indicators[0].rule,
+            Rule::Threshold(Threshold {
+                cmp: Comparator::Greater,
+                value: 60.0
+            })
+        );
+        assert_eq!(plan.indicators[0].attribute, Attribute::Binding);
+        assert_eq!(plan.indicators[0].line, 7);
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let err = plan_with(&format!("{}{}", indicator("a", ""), indicator("a", ""))).unwrap_err();
+        assert_eq!(err.code, "P004");
+        assert_eq!(err.line, Some(16));
+        assert!(err.message.zh.contains("第7行"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn unknown_attribute_names_the_indicator() {
+        let text = indicator("a", "").replace("约束性", "必须性");
+        let err = plan_with(&text).unwrap_err();
+        assert_eq!(err.indicator.as_deref(), Some("a"));
+        assert!(err.message.zh.contains("必须性"));
+    }
+
+    #[test]
+    fn a_bare_number_needs_a_rule() {
+        let text = indicator("a", "").replace("＞60", "55");
+        let err = plan_with(&text).unwrap_err();
+        assert!(
+            err.message.en.contains("not a comparison"),
+            "{}",
+            err.message.en
+        );
+        let ok = plan_with(&text.replace(
+            "attribute = \"约束性\"\n",
+            "attribute = \"约束性\"\nrule = { kind = \"at_least\", value = 55 }\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            ok.indicators[0].rule,
+            Rule::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 55.0
+            })
+        );
+    }
+
+    #[test]
+    fn change_rules_are_relative_to_the_baseline() {
+        let up = plan_with(&indicator("a", "rule = { kind = \"change\", by = 1 }\n")).unwrap();
+        assert_eq!(
+            up.indicators[0].rule,
+            Rule::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 51.0
+            })
+        );
+        let down = plan_with(&indicator(
+            "a",
+            "rule = { kind = \"change\", by_pct = -13.5 }\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            down.indicators[0].rule,
+            Rule::Threshold(Threshold {
+                cmp: Comparator::LessOrEqual,
+                value: 43.25
+            })
+        );
+    }
+
+    #[test]
+    fn toml_errors_carry_line_and_column() {
+        let err = parse_plan(&format!("{HEAD}\n[[indicator]]\nid = 3\n"), "p.toml").unwrap_err();
+        assert_eq!(err.code, "P003");
+        assert_eq!(err.line, Some(8));
+        let err = parse_plan("[plan\n", "p.toml").unwrap_err();
+        assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn years_must_run_forward() {
+        let err = parse_plan(
+            "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2025\ntarget_year = 2025\n",
+            "p.toml",
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "P005");
+    }
+
+    #[test]
+    fn parts_must_name_an_existing_total_with_the_same_unit() {
+        let err = plan_with(&indicator("a", "part_of = \"zz\"\n")).unwrap_err();
+        assert_eq!(err.code, "P006");
+        let ok = plan_with(&format!(
+            "{}{}",
+            indicator("t", ""),
+            indicator("a", "part_of = \"t\"\n")
+        ))
+        .unwrap();
+        assert_eq!(ok.indicators[1].part_of, Some(0));
+    }
+
+    #[test]
+    fn year_requirements_are_read_and_bounded() {
+        let ok = plan_with(&indicator(
+            "a",
+            "year_requirements = { \"2023\" = \"≥55\" }\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            ok.indicators[0].year_requirements.get(&2023),
+            Some(&Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 55.0
+            })
+        );
+        let err = plan_with(&indicator(
+            "a",
+            "year_requirements = { \"2030\" = \"≥55\" }\n",
+        ))
+        .unwrap_err();
+        assert!(err.message.zh.contains("2030"));
+    }
+}

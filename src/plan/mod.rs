@@ -1,0 +1,108 @@
+//! The plan: its metadata and its indicators, each with the target as printed and
+//! the machine rule that judges it. Loaded from TOML by [`load`], checked for
+//! consistency by [`consistency`].
+
+pub mod consistency;
+pub mod load;
+pub mod target;
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use load::{find_plan_file, load_plan, parse_plan};
+pub use target::{Comparator, parse_comparator};
+
+/// Index of an indicator in [`Plan::indicators`]; compact, so observations stay small.
+pub type IndicatorIdx = u16;
+
+/// Default pace ratio from which an on-track indicator counts as ahead of schedule.
+pub const DEFAULT_AHEAD_RATIO: f64 = 1.1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanMeta {
+    pub id: String,
+    pub title: String,
+    pub region: Option<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<String>,
+    pub table: Option<String>,
+    pub source: Option<String>,
+    pub baseline_year: i32,
+    pub target_year: i32,
+    /// Pace ratio at or above which `on_track` reads as ahead of schedule (period view).
+    pub ahead_ratio: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The file the plan was read from, as given.
+    pub path: String,
+    pub meta: PlanMeta,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// 约束性: a failure fails the run.
+    Binding,
+    /// 预期性: a failure is a warning unless `--strict`.
+    Expected,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub category: String,
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    /// The target as printed in the plan (`＞97`, `55`, `保持在合理区间`).
+    pub target_text: String,
+    pub attribute: Attribute,
+    pub rule: Rule,
+    /// For a `其中` row: the index of the total it is part of.
+    pub part_of: Option<IndicatorIdx>,
+    /// Requirements set for one year (annual plans), replacing the schedule that year.
+    pub year_requirements: BTreeMap<i32, Threshold>,
+    /// Line of the `[[indicator]]` table in the plan file.
+    pub line: usize,
+}
+
+impl Indicator {
+    /// The name as the plan table shows it: `其中：普通小学` for a part.
+    pub fn display_name(&self) -> String {
+        if self.part_of.is_some() {
+            format!("其中：{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// A one-sided requirement: `value` compared with `cmp`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Threshold {
+    pub cmp: Comparator,
+    pub value: f64,
+}
+
+impl Threshold {
+    pub fn holds(&self, actual: f64) -> bool {
+        self.cmp.holds(actual, self.value)
+    }
+}
+
+/// How an indicator is judged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// Reach (or stay beyond) a value; the schedule runs from the baseline to it.
+    Threshold(Threshold),
+    /// Stay within `[min, max]` every year.
+    Range { min: f64, max: f64 },
+    /// A projection (enrolment counts): within `tolerance_pct` % of the
+    /// time-proportional value between baseline and `value`.
+    Projection { value: f64, tolerance_pct: f64 },
+    /// Shown, not judged (a qualitative goal).
+    NotAssessed,
+}

@@ -1,0 +1,92 @@
+//! Words and number forms shared by the human-readable renderers.
+
+use crate::assess::{Basis, Requirement, Status};
+use crate::lang::Lang;
+use crate::plan::{Attribute, Rule};
+
+/// The label of a status, worded like an official evaluation.
+pub fn status(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Achieved => lang.pick("已达标", "achieved"),
+        Status::OnTrack => lang.pick("符合序时进度", "on track"),
+        Status::Behind => lang.pick("滞后于序时进度", "behind schedule"),
+        Status::Failed => lang.pick("未达标", "failed"),
+        Status::Missing => lang.pick("未填报", "not reported"),
+        Status::NotAssessed => lang.pick("不考核", "not assessed"),
+    }
+}
+
+pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
+    match attribute {
+        Attribute::Binding => lang.pick("约束性", "binding"),
+        Attribute::Expected => lang.pick("预期性", "expected"),
+    }
+}
+
+/// A number as people read it: at most three decimals, no trailing zeros.
+pub fn number(value: f64) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A share as a whole percentage: 0.6 → `60%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A year's requirement: `≥ 18.596`, `> 96（保持）`, `11.191 ~ 12.369`.
+pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
+    match *requirement {
+        Requirement::Threshold { cmp, value, basis } => {
+            let text = format!("{cmp} {}", number(value));
+            match basis {
+                Basis::Hold => format!("{text}{}", lang.pick("（保持）", " (hold)")),
+                Basis::YearRequirement => {
+                    format!("{text}{}", lang.pick("（年度要求）", " (annual)"))
+                }
+                Basis::Target | Basis::Schedule => text,
+            }
+        }
+        Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
+            format!("{} ~ {}", number(min), number(max))
+        }
+    }
+}
+
+/// The machine rule of an indicator, for the plan listing.
+pub fn rule(rule: &Rule, lang: Lang) -> String {
+    match *rule {
+        Rule::Threshold(t) => format!("{} {}", t.cmp, number(t.value)),
+        Rule::Range { min, max } => format!("{} ~ {}", number(min), number(max)),
+        Rule::Projection {
+            value,
+            tolerance_pct,
+        } => format!(
+            "{} ± {}%{}",
+            number(value),
+            number(tolerance_pct),
+            lang.pick("（预测值）", " (projection)")
+        ),
+        Rule::NotAssessed => lang.pick("不考核", "not assessed").to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_what_matters() {
+        assert_eq!(number(18.596), "18.596");
+        assert_eq!(number(98.2), "98.2");
+        assert_eq!(number(100.0), "100");
+        assert_eq!(number(11.78), "11.78");
+        assert_eq!(number(-0.0001), "0");
+        assert_eq!(percent(0.6), "60%");
+    }
+}

@@ -1,0 +1,116 @@
+//! `plan-check plan`: the plan's indicators with the rule each is judged by, and
+//! the consistency notes on the plan's own columns (勾稽关系).
+
+use super::{Style, labels};
+use crate::lang::Lang;
+use crate::plan::consistency::{check_parts, target_value};
+use crate::plan::{IndicatorIdx, Plan};
+use comfy_table::{Cell, CellAlignment, Table, presets};
+use std::fmt::Write as _;
+
+pub fn render(plan: &Plan, style: Style) -> String {
+    let lang = style.lang;
+    let meta = &plan.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "《{}》", meta.title);
+    let details = [
+        (lang.pick("文件", "File"), Some(plan.path.clone())),
+        (lang.pick("地区", "Region"), meta.region.clone()),
+        (lang.pick("印发", "Issued by"), meta.issuer.clone()),
+        (lang.pick("日期", "Date"), meta.issued.clone()),
+        (lang.pick("来源表", "Table"), meta.table.clone()),
+        (
+            lang.pick("规划期", "Period"),
+            Some(format!("{}–{}", meta.baseline_year, meta.target_year)),
+        ),
+    ];
+    for (label, value) in details {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{label}{}{value}", lang.pick("：", ": "));
+        }
+    }
+
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    table.force_no_tty();
+    table.set_header(vec![
+        "id",
+        lang.pick("分类", "Category"),
+        lang.pick("指标", "Indicator"),
+        lang.pick("单位", "Unit"),
+        lang.pick("属性", "Attribute"),
+        lang.pick("基期", "Baseline"),
+        lang.pick("目标（原文）", "Target (printed)"),
+        lang.pick("判断规则", "Rule"),
+    ]);
+    for ind in &plan.indicators {
+        table.add_row(vec![
+            Cell::new(&ind.id),
+            Cell::new(&ind.category),
+            Cell::new(ind.display_name()),
+            Cell::new(&ind.unit),
+            Cell::new(labels::attribute(ind.attribute, lang)),
+            Cell::new(labels::number(ind.baseline)).set_alignment(CellAlignment::Right),
+            Cell::new(&ind.target_text).set_alignment(CellAlignment::Right),
+            Cell::new(labels::rule(&ind.rule, lang)),
+        ]);
+    }
+    let _ = writeln!(out, "{table}");
+
+    let columns = [
+        (
+            format!("{}{}", meta.baseline_year, lang.pick("年基期", " baseline")),
+            check_parts(plan, |i| Some(plan.indicators[i as usize].baseline)),
+        ),
+        (
+            format!("{}{}", meta.target_year, lang.pick("年目标", " target")),
+            check_parts(plan, |i| target_value(&plan.indicators[i as usize].rule)),
+        ),
+    ];
+    let name = |i: IndicatorIdx| {
+        let ind = &plan.indicators[i as usize];
+        format!("{}/{}", ind.category, ind.name)
+    };
+    for (column, checks) in columns {
+        for check in checks {
+            let parts: Vec<String> = check
+                .parts
+                .iter()
+                .map(|&p| {
+                    let ind = &plan.indicators[p as usize];
+                    ind.name.clone()
+                })
+                .collect();
+            let (mark, verdict) = if check.adds_up() {
+                ("✓", lang.pick("一致", "adds up"))
+            } else {
+                (
+                    "!",
+                    lang.pick(
+                        "不一致（提示，非错误）",
+                        "does not add up (a note, not an error)",
+                    ),
+                )
+            };
+            let _ = match lang {
+                Lang::Zh => writeln!(
+                    out,
+                    "{mark} 勾稽关系（{column}）：{} = {}，其中 {} 之和 = {}，{verdict}",
+                    name(check.total),
+                    labels::number(check.total_value),
+                    parts.join(" + "),
+                    labels::number(check.parts_sum),
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "{mark} cross-check ({column}): {} = {}, parts {} sum to {}: {verdict}",
+                    name(check.total),
+                    labels::number(check.total_value),
+                    parts.join(" + "),
+                    labels::number(check.parts_sum),
+                ),
+            };
+        }
+    }
+    out
+}

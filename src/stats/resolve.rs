@@ -1,0 +1,166 @@
+//! Matching what people type in the 指标 and 分类 columns to the plan's indicators.
+//!
+//! A cell matches an indicator's id, or its name after normalising: surrounding and
+//! inner spaces, full-width brackets and colons, a leading `其中：`, and a unit
+//! suffix copied from the plan table (`毛入园率（%）`) are ignored.
+
+use crate::plan::{IndicatorIdx, Plan};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    One(IndicatorIdx),
+    /// The name fits several indicators and no category tells them apart.
+    Ambiguous(Vec<IndicatorIdx>),
+    /// The name fits, but not in the category given.
+    WrongCategory(Vec<IndicatorIdx>),
+    /// No indicator of the plan; the closest names, best first.
+    Unknown(Vec<IndicatorIdx>),
+}
+
+pub struct Resolver {
+    by_key: HashMap<String, Vec<IndicatorIdx>>,
+    categories: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Resolver {
+    pub fn new(plan: &Plan) -> Self {
+        let mut by_key: HashMap<String, Vec<IndicatorIdx>> = HashMap::new();
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            let i = i as IndicatorIdx;
+            for key in [normalize(&ind.name), ind.id.to_ascii_lowercase()] {
+                let entry = by_key.entry(key).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        Resolver {
+            by_key,
+            categories: plan
+                .indicators
+                .iter()
+                .map(|i| normalize(&i.category))
+                .collect(),
+            names: plan.indicators.iter().map(|i| normalize(&i.name)).collect(),
+        }
+    }
+
+    pub fn resolve(&self, name: &str, category: Option<&str>) -> Resolution {
+        let key = normalize(name);
+        let Some(candidates) = self.by_key.get(&key) else {
+            return Resolution::Unknown(self.suggest(&key));
+        };
+        let category = category.map(normalize).filter(|c| !c.is_empty());
+        match category {
+            Some(category) => {
+                let in_category: Vec<IndicatorIdx> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.categories[i as usize] == category)
+                    .collect();
+                match in_category.as_slice() {
+                    [one] => Resolution::One(*one),
+                    [] => Resolution::WrongCategory(candidates.clone()),
+                    _ => Resolution::Ambiguous(in_category),
+                }
+            }
+            None => match candidates.as_slice() {
+                [one] => Resolution::One(*one),
+                _ => Resolution::Ambiguous(candidates.clone()),
+            },
+        }
+    }
+
+    /// Up to three names close to `key`: containing it, contained in it, or within
+    /// a small edit distance.
+    fn suggest(&self, key: &str) -> Vec<IndicatorIdx> {
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let key_len = key.chars().count();
+        let mut scored: Vec<(usize, IndicatorIdx)> = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let distance = if name.contains(key) || key.contains(name.as_str()) {
+                    name.chars().count().abs_diff(key_len).min(1)
+                } else {
+                    edit_distance(key, name)
+                };
+                let limit = (key_len.max(name.chars().count()) / 3).max(1);
+                (distance <= limit).then_some((distance, i as IndicatorIdx))
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, i)| i).collect()
+    }
+}
+
+/// The form names are compared in.
+pub fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            c if c.is_whitespace() || c == '\u{feff}' => {}
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let mut s = out.as_str();
+    if let Some(rest) = s.strip_prefix("其中:") {
+        s = rest;
+    } else if let Some(rest) = s.strip_prefix("其中") {
+        s = rest;
+    }
+    // A unit suffix copied from the plan table: 毛入园率(%), 在园幼儿数(万人).
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && open > 0
+    {
+        s = &s[..open];
+    }
+    s.to_owned()
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_what_people_type() {
+        assert_eq!(normalize(" 毛入园率（%） "), "毛入园率");
+        assert_eq!(normalize("其中：普通小学"), "普通小学");
+        assert_eq!(normalize("其中:普通小学"), "普通小学");
+        assert_eq!(normalize("在园幼儿数(万人)"), "在园幼儿数");
+        assert_eq!(normalize("在 校 学生数"), "在校学生数");
+        assert_eq!(normalize("Preschool_Enrolment"), "preschool_enrolment");
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("毛入园率", "毛入园率"), 0);
+        assert_eq!(edit_distance("毛入圆率", "毛入园率"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+    }
+}
