@@ -1,0 +1,448 @@
+//! End-to-end: the built binary on the real plan and data, and on bad input.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_shipped_data_file_checks_and_passes_its_binding_indicator() {
+    for (file, year) in [
+        ("data/2020.csv", 2020),
+        ("data/2022.csv", 2022),
+        ("data/2023.csv", 2023),
+    ] {
+        let out = plan_check()
+            .args(["--format", "json", file])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr_of(&out));
+        let report = json_of(&out);
+        assert_eq!(report["year"], year, "{file}");
+        assert_eq!(report["results"].as_array().unwrap().len(), 13, "{file}");
+        assert_eq!(
+            result(&report, "compulsory_retention_rate")["status"],
+            "achieved",
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_2023_table_shows_every_status_the_plan_can_produce() {
+    let out = plan_check().arg("data/2023.csv").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout_of(&out);
+    for label in [
+        "已达标",
+        "符合序时进度",
+        "滞后于序时进度",
+        "未达标",
+        "未填报",
+    ] {
+        assert!(table.contains(label), "no {label} in\n{table}");
+    }
+    assert!(!table.contains('\u{1b}'), "no colour when piped");
+}
+
+#[test]
+fn the_2022_file_reports_only_the_published_figures() {
+    let out = plan_check()
+        .args(["--format", "json", "data/2022.csv"])
+        .output()
+        .unwrap();
+    let report = json_of(&out);
+    assert_eq!(
+        result(&report, "preschool_gross_enrolment_rate")["actual"],
+        98.25
+    );
+    assert_eq!(
+        result(&report, "public_kindergarten_share")["actual"],
+        55.38
+    );
+    assert_eq!(result(&report, "compulsory_students")["status"], "missing");
+    assert_eq!(report["summary"]["expected"]["missing"], 10);
+}
+
+#[test]
+fn spending_share_in_2023_is_judged_against_the_schedule() {
+    for (value, status) in [
+        ("18.0", "behind"),
+        ("18.7", "on_track"),
+        ("18.596", "on_track"),
+    ] {
+        let (_dir, path) = write_csv(
+            "2023.csv",
+            &data_2023_with("财政性教育经费占一般公共预算支出的比例", value),
+        );
+        let out = plan_check()
+            .args(["--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report = json_of(&out);
+        let r = result(&report, "education_spending_share");
+        assert_eq!(r["status"], status, "value {value}");
+        assert_eq!(r["required"], 18.596);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "an expected indicator does not fail the run"
+        );
+    }
+}
+
+#[test]
+fn a_failing_binding_indicator_in_2025_exits_1() {
+    let text = "指标,数值\n九年义务教育巩固率,95\n";
+    let (_dir, path) = write_csv("2025.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("约束性指标未达到要求：九年义务教育巩固率（未达标）"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_missing_binding_indicator_exits_1() {
+    let text = "指标,数值\n毛入园率,98\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout_of(&out).contains("九年义务教育巩固率（未填报）"));
+    // An empty cell is the same as no row: not reported.
+    let text = "指标,数值\n九年义务教育巩固率,\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    assert_eq!(
+        plan_check().arg(&path).output().unwrap().status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn expected_failures_exit_0_and_1_with_strict() {
+    // Every indicator reported; only 毛入园率 (expected) fails its held line.
+    let text = data_2023_with("毛入园率", "96")
+        .replace(
+            "高等教育,高等教育在学总规模,,",
+            "高等教育,高等教育在学总规模,9.7,",
+        )
+        .replace(",5.0,", ",4.5,")
+        .replace(",18.2,", ",18.7,");
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report = json_of(&out);
+    assert_eq!(
+        report["summary"]["failing_expected"],
+        serde_json::json!(["preschool_gross_enrolment_rate"])
+    );
+    let strict = plan_check().arg("--strict").arg(&path).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stdout_of(&strict).contains("严格模式"));
+}
+
+#[test]
+fn a_later_year_is_judged_against_the_target() {
+    let text = "指标,数值\n九年义务教育巩固率,99\n财政性教育经费占一般公共预算支出的比例,18.9\n";
+    let (_dir, path) = write_csv("2027.csv", text);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report = json_of(&out);
+    let r = result(&report, "education_spending_share");
+    assert_eq!(r["status"], "failed");
+    assert_eq!(r["required"], 19.0);
+}
+
+#[test]
+fn an_unknown_indicator_is_a_warning_with_a_suggestion_and_an_error_when_strict() {
+    let text = "指标,数值\n九年义务教育巩固率,100\n毛入圆率,98\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr_of(&out);
+    assert!(err.contains("警告[S007]"), "{err}");
+    assert!(err.contains(":3"), "names the line: {err}");
+    assert!(err.contains("毛入园率"), "suggests the close name: {err}");
+    let strict = plan_check().arg("--strict").arg(&path).output().unwrap();
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(stderr_of(&strict).contains("错误[S007]"));
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates() {
+    let text = "指标,数值\n在校学生数,12\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("S006"), "{err}");
+    assert!(
+        err.contains("义务教育/在校学生数") && err.contains("高中阶段教育/在校学生数"),
+        "{err}"
+    );
+    // With a category it resolves.
+    let text = "分类,指标,数值\n义务教育,在校学生数,12\n义务教育,九年义务教育巩固率,100\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    assert_eq!(
+        plan_check().arg(&path).output().unwrap().status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_non_numeric_value_exits_2_naming_file_line_and_indicator() {
+    let text = "指标,数值\n九年义务教育巩固率,100\n毛入园率,约98\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("2023.csv:3:2"), "{err}");
+    assert!(err.contains("毛入园率") && err.contains("约98"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing judged, nothing printed");
+}
+
+#[test]
+fn a_duplicate_row_names_both_lines() {
+    let text = "指标,数值\n九年义务教育巩固率,100\n毛入园率,98\n其中：毛入园率,98.1\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("2023.csv:4"), "{err}");
+    assert!(err.contains("2023.csv:3"), "names the first place: {err}");
+}
+
+#[test]
+fn without_a_year_the_error_says_how_to_give_one() {
+    let text = "指标,数值\n九年义务教育巩固率,100\n";
+    let (_dir, path) = write_csv("stats.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--year"));
+    let ok = plan_check()
+        .args(["--year", "2023"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn a_year_column_is_used_and_checked_against_the_option() {
+    let text = "指标,数值,年份\n九年义务教育巩固率,100,2024\n";
+    let (_dir, path) = write_csv("stats.csv", text);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out)["year"], 2024);
+    let clash = plan_check()
+        .args(["--year", "2023"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(clash.status.code(), Some(2));
+    let before = "指标,数值,年份\n九年义务教育巩固率,100,2019\n";
+    let (_dir, path) = write_csv("stats.csv", before);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("2019"));
+}
+
+#[test]
+fn a_plan_that_cannot_be_read_exits_2() {
+    let out = plan_check()
+        .args(["--plan", "no/such/plan.toml", "data/2023.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("P002"));
+
+    let (_dir, bad) = write_csv("bad.toml", "[plan]\nid = \"x\"\ntitle = \n");
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&bad)
+        .arg("data/2023.csv")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("P003") && err.contains("bad.toml:3"), "{err}");
+}
+
+#[test]
+fn the_plan_is_found_in_plan_dir_or_through_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plan")).unwrap();
+    std::fs::copy(plan_path(), dir.path().join("plan/a.toml")).unwrap();
+    let data = root().join("data/2023.csv");
+    let run = || {
+        plan_check()
+            .current_dir(dir.path())
+            .arg(&data)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run().status.code(), Some(0));
+    std::fs::copy(plan_path(), dir.path().join("plan/b.toml")).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("a.toml") && err.contains("b.toml"),
+        "lists them: {err}"
+    );
+    let out = plan_check()
+        .current_dir(dir.path())
+        .env("PLAN_CHECK_PLAN", dir.path().join("plan/b.toml"))
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn standard_input_with_year_equals_the_file() {
+    let file = plan_check().arg("data/2023.csv").output().unwrap();
+    let piped = plan_check()
+        .args(["--year", "2023", "-"])
+        .pipe_stdin(root().join("data/2023.csv"))
+        .unwrap()
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(stdout_of(&file), stdout_of(&piped));
+}
+
+#[test]
+fn several_years_in_one_run_are_refused_for_now() {
+    let out = plan_check()
+        .args(["data/2022.csv", "data/2023.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("U002"));
+}
+
+#[test]
+fn english_output_on_request() {
+    let out = plan_check()
+        .args(["--lang", "en", "data/2023.csv"])
+        .output()
+        .unwrap();
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("behind schedule") && table.contains("Verdict"),
+        "{table}"
+    );
+    let text = "indicator,value\ncompulsory_retention_rate,abc\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check()
+        .args(["--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(stderr_of(&out).contains("is not a number"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let out = plan_check()
+        .args(["--color", "always", "data/2023.csv"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains('\u{1b}'), "--color always colours");
+    let out = plan_check()
+        .env_remove("NO_COLOR")
+        .arg("data/2023.csv")
+        .output()
+        .unwrap();
+    assert!(
+        !stdout_of(&out).contains('\u{1b}'),
+        "auto: not a terminal, no colour"
+    );
+}
+
+#[test]
+fn the_template_round_trips() {
+    let out = plan_check()
+        .args(["template", "--year", "2024"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let template = stdout_of(&out);
+    assert!(template.starts_with('\u{feff}'), "BOM for Excel");
+    assert_eq!(template.lines().count(), 14);
+    // Fill every value with the baseline and check it.
+    let plan = plan_check::plan::load_plan(&plan_path()).unwrap();
+    let mut filled = String::new();
+    for (i, line) in template.lines().enumerate() {
+        if i == 0 {
+            filled.push_str(line);
+        } else {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            cells[2] = plan.indicators[i - 1].baseline.to_string();
+            filled.push_str(&cells.join(","));
+        }
+        filled.push('\n');
+    }
+    let (_dir, path) = write_csv("filled.csv", &filled);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report = json_of(&out);
+    assert_eq!(report["year"], 2024);
+    assert!(
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["actual"].is_number())
+    );
+}
+
+#[test]
+fn the_plan_listing_shows_rules_and_the_parts_note() {
+    let out = plan_check().arg("plan").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout_of(&out);
+    assert!(text.contains("3.9 ± 5%（预测值）"), "{text}");
+    assert!(
+        text.contains("其中 普通小学 + 普通初中 之和 = 11.2，不一致"),
+        "{text}"
+    );
+    assert!(
+        text.contains("在校学生数 = 12.8，其中 普通小学 + 普通初中 之和 = 12.8，一致"),
+        "{text}"
+    );
+}
+
+#[test]
+fn no_file_is_a_usage_error() {
+    let out = plan_check().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("plan-check data/2023.csv"));
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    let out = plan_check().arg("--help").output().unwrap();
+    let help = stdout_of(&out);
+    assert!(
+        help.contains("退出码") && help.contains("Exit codes"),
+        "{help}"
+    );
+}

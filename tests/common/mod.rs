@@ -1,0 +1,80 @@
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn plan_path() -> PathBuf {
+    root().join("plan/jiangjin-education-14th-fyp.toml")
+}
+
+/// The built binary, run from the project root with no colour and no inherited
+/// plan or language settings.
+pub fn plan_check() -> Command {
+    let mut cmd = Command::cargo_bin("plan-check").expect("binary built");
+    cmd.current_dir(root())
+        .env_remove("PLAN_CHECK_PLAN")
+        .env_remove("PLAN_CHECK_LANG")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// A statistics file in a fresh temporary directory; the directory lives as long
+/// as the returned guard.
+pub fn write_csv(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write csv");
+    (dir, path)
+}
+
+/// The shipped 2023 file with one indicator's value replaced.
+pub fn data_2023_with(name: &str, value: &str) -> String {
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).expect("data/2023.csv");
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            if cells.get(1) == Some(&name) {
+                found = true;
+                let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                cells[2] = value.to_owned();
+                cells.join(",")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    assert!(found, "{name} not in data/2023.csv");
+    lines.join("\n") + "\n"
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
+}
+
+pub fn json_of(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+/// The result object of indicator `id` in a JSON report.
+pub fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["results"]
+        .as_array()
+        .expect("results array")
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no result {id}"))
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

@@ -1,0 +1,102 @@
+//! The shipped plan file against 专栏1 of the printed plan, cell for cell.
+//!
+//! The table below is transcribed from ../shared/seeds/001 (专栏1 “江津教育事业
+//! ‘十四五’规划主要指标”); the printed name carries the unit in brackets.
+
+mod common;
+
+use plan_check::plan::{Attribute, load_plan};
+
+const PRINTED: [(&str, &str, &str, &str, &str); 13] = [
+    ("学前教育", "在园幼儿数（万人）", "3.93", "3.9", "预期性"),
+    ("学前教育", "毛入园率（%）", "98.2", "＞97", "预期性"),
+    (
+        "学前教育",
+        "公办幼儿园在园幼儿占比（%）",
+        "52.19",
+        "55",
+        "预期性",
+    ),
+    ("义务教育", "在校学生数（万人）", "12.8", "11.1", "预期性"),
+    ("义务教育", "其中：普通小学", "7.7", "7.1", "预期性"),
+    ("义务教育", "普通初中", "5.1", "4.1", "预期性"),
+    (
+        "义务教育",
+        "九年义务教育巩固率（%）",
+        "100",
+        "＞96",
+        "约束性",
+    ),
+    ("高中阶段教育", "在校学生数（万人）", "4.6", "5", "预期性"),
+    ("高中阶段教育", "其中：普通高中", "2.3", "2.5", "预期性"),
+    ("高中阶段教育", "中等职业教育", "2.3", "2.5", "预期性"),
+    (
+        "高中阶段教育",
+        "高中阶段教育毛入学率（%）",
+        "98.5",
+        "＞98",
+        "预期性",
+    ),
+    (
+        "高等教育",
+        "高等教育在学总规模（万人）",
+        "8.2",
+        "10.5",
+        "预期性",
+    ),
+    (
+        "教育投入",
+        "财政性教育经费占一般公共预算支出的比例（%）",
+        "17.99",
+        "＞19",
+        "预期性",
+    ),
+];
+
+#[test]
+fn the_plan_matches_the_printed_table() {
+    let plan = load_plan(&common::plan_path()).expect("the shipped plan loads");
+    assert_eq!(plan.meta.baseline_year, 2020);
+    assert_eq!(plan.meta.target_year, 2025);
+    assert_eq!(plan.meta.region.as_deref(), Some("江津区"));
+    assert_eq!(plan.meta.issued.as_deref(), Some("2022-03-30"));
+    assert_eq!(plan.indicators.len(), PRINTED.len());
+    for (ind, (category, printed_name, baseline, target, attribute)) in
+        plan.indicators.iter().zip(PRINTED)
+    {
+        assert_eq!(ind.category, category, "{}", ind.id);
+        // The printed name is the name, with the unit in brackets where the table has it,
+        // and 其中： on the first part of a group.
+        let bare = printed_name
+            .trim_start_matches("其中：")
+            .split('（')
+            .next()
+            .unwrap();
+        assert_eq!(ind.name, bare, "{}", ind.id);
+        if let Some(unit) = printed_name.split('（').nth(1) {
+            assert_eq!(ind.unit, unit.trim_end_matches('）'), "{}", ind.id);
+        }
+        assert_eq!(ind.baseline, baseline.parse::<f64>().unwrap(), "{}", ind.id);
+        assert_eq!(ind.target_text, target, "{}", ind.id);
+        let expected = match attribute {
+            "约束性" => Attribute::Binding,
+            _ => Attribute::Expected,
+        };
+        assert_eq!(ind.attribute, expected, "{}", ind.id);
+    }
+    let parts: Vec<&str> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.part_of.is_some())
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "primary_students",
+            "junior_secondary_students",
+            "general_high_school_students",
+            "secondary_vocational_students"
+        ]
+    );
+}
