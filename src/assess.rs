@@ -260,6 +260,8 @@ pub struct IndicatorResult {
     pub category: String,
     pub name: String,
     pub unit: String,
+    /// For a `其中` row: the id of the total it is part of.
+    pub part_of: Option<String>,
     pub attribute: Attribute,
     pub baseline: f64,
     pub target_text: String,
@@ -275,10 +277,6 @@ pub struct IndicatorResult {
     pub line: Option<u64>,
     /// The row's 来源 (or 备注) text.
     pub source: Option<String>,
-    #[serde(skip)]
-    pub index: IndicatorIdx,
-    #[serde(skip)]
-    pub is_part: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -428,8 +426,7 @@ pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i
                 source: obs
                     .and_then(|o| o.source)
                     .map(|s| observations.sources.get(s).to_owned()),
-                index,
-                is_part: ind.part_of.is_some(),
+                part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
             }
         })
         .collect();

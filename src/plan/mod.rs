@@ -72,11 +72,16 @@ pub struct Indicator {
 impl Indicator {
     /// The name as the plan table shows it: `其中：普通小学` for a part.
     pub fn display_name(&self) -> String {
-        if self.part_of.is_some() {
-            format!("其中：{}", self.name)
-        } else {
-            self.name.clone()
-        }
+        display_name(&self.name, self.part_of.is_some())
+    }
+}
+
+/// How the plan table shows a name: a `其中` part carries the prefix.
+pub fn display_name(name: &str, is_part: bool) -> String {
+    if is_part {
+        format!("其中：{name}")
+    } else {
+        name.to_owned()
     }
 }
 

@@ -23,9 +23,9 @@ pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
     }
 }
 
-/// A number as people read it: at most three decimals, no trailing zeros.
+/// A number as people read it: at most four decimals, no trailing zeros.
 pub fn number(value: f64) -> String {
-    let text = format!("{value:.3}");
+    let text = format!("{value:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_owned()
@@ -86,7 +86,8 @@ mod tests {
         assert_eq!(number(98.2), "98.2");
         assert_eq!(number(100.0), "100");
         assert_eq!(number(11.78), "11.78");
-        assert_eq!(number(-0.0001), "0");
+        assert_eq!(number(3.7164), "3.7164");
+        assert_eq!(number(-0.00001), "0");
         assert_eq!(percent(0.6), "60%");
     }
 }

@@ -101,11 +101,7 @@ fn heading(report: &YearReport, lang: Lang) -> String {
 }
 
 fn display_name(r: &IndicatorResult) -> String {
-    if r.is_part {
-        format!("其中：{}", r.name)
-    } else {
-        r.name.clone()
-    }
+    crate::plan::display_name(&r.name, r.part_of.is_some())
 }
 
 fn status_cell(status: Status, style: Style) -> Cell {
