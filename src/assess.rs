@@ -277,6 +277,15 @@ pub struct IndicatorResult {
     pub line: Option<u64>,
     /// The row's 来源 (or 备注) text.
     pub source: Option<String>,
+    /// The figure as submitted, when it came in another unit and was converted.
+    pub converted_from: Option<SubmittedFigure>,
+}
+
+/// A figure in the unit it was submitted in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubmittedFigure {
+    pub value: f64,
+    pub unit: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -426,6 +435,10 @@ pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i
                 source: obs
                     .and_then(|o| o.source)
                     .map(|s| observations.sources.get(s).to_owned()),
+                converted_from: obs.and_then(|o| o.converted_from).map(|c| SubmittedFigure {
+                    value: c.value,
+                    unit: observations.units.get(c.unit).to_owned(),
+                }),
                 part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
             }
         })

@@ -65,6 +65,14 @@ pub struct Cli {
     #[arg(long)]
     pub strict: bool,
 
+    /// 文件编码，默认自动识别 / the file's encoding, detected when not given: utf-8, gb18030 (gbk), utf-16le, utf-16be
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
+    /// 分隔符，默认从表头识别 / field delimiter, detected from the header when not given: , tab ;
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
     /// 语言 / language
     #[arg(long, value_enum, global = true, default_value_t = Lang::Zh, env = "PLAN_CHECK_LANG")]
     pub lang: Lang,
@@ -87,6 +95,28 @@ pub enum Command {
     },
     /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
     Plan,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+        // GBK files are read as GB18030, its superset.
+        Some(e) if e == encoding_rs::GBK => Ok(encoding_rs::GB18030),
+        Some(e) => Ok(e),
+        None => Err(format!(
+            "未知编码 / unknown encoding \"{label}\" (utf-8, gb18030, gbk, utf-16le, utf-16be)"
+        )),
+    }
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," | "comma" => Ok(b','),
+        "\t" | "\\t" | "tab" => Ok(b'\t'),
+        ";" | "semicolon" => Ok(b';'),
+        _ => Err(format!(
+            "分隔符应为 , tab ; 之一 / the delimiter must be one of , tab ; (got \"{text}\")"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +196,8 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
     let options = LoadOptions {
         year: cli.year,
         strict: cli.strict,
+        encoding: cli.encoding,
+        delimiter: cli.delimiter,
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();

@@ -215,6 +215,35 @@ fn summary(report: &YearReport, style: Style) -> String {
     };
     let _ = writeln!(out, "{verdict}");
 
+    for r in &report.results {
+        let (Some(from), Some(actual)) = (&r.converted_from, r.actual) else {
+            continue;
+        };
+        let place = match (&r.file, r.line) {
+            (Some(file), Some(line)) => format!("{file}:{line}"),
+            _ => String::new(),
+        };
+        let _ = match lang {
+            Lang::Zh => writeln!(
+                out,
+                "单位换算：{} 填报为 {} {}，按 {} {} 检查（{place}）。",
+                display_name(r),
+                labels::number(from.value),
+                from.unit,
+                labels::number(actual),
+                r.unit
+            ),
+            Lang::En => writeln!(
+                out,
+                "Unit converted: {} was reported as {} {}, checked as {} {} ({place}).",
+                display_name(r),
+                labels::number(from.value),
+                from.unit,
+                labels::number(actual),
+                r.unit
+            ),
+        };
+    }
     for m in &report.parts_mismatches {
         let name_of = |id: &str| {
             report

@@ -3,7 +3,9 @@
 //! is an error naming both places.
 
 pub mod csv_input;
+pub mod decode;
 pub mod resolve;
+pub mod units;
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::IndicatorIdx;
@@ -59,6 +61,15 @@ pub struct Observation {
     pub origin: Origin,
     /// The row's 来源 (or else 备注) text.
     pub source: Option<Id>,
+    /// The figure as submitted, when it was converted from another unit.
+    pub converted_from: Option<Converted>,
+}
+
+/// A figure as submitted in a unit other than the plan's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Converted {
+    pub value: f64,
+    pub unit: Id,
 }
 
 /// All figures of a run.
@@ -67,6 +78,7 @@ pub struct Observations {
     pub files: Interner,
     pub regions: Interner,
     pub sources: Interner,
+    pub units: Interner,
     entries: BTreeMap<Key, Observation>,
 }
 

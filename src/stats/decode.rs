@@ -1,0 +1,342 @@
+//! Turning the bytes of a submitted file into UTF-8 text, as a stream.
+//!
+//! What arrives from Excel and WPS: UTF-8 with a BOM ("CSV UTF-8"), GB18030/GBK
+//! (a Chinese-locale "CSV"), UTF-16 with a BOM ("Unicode text", tab-separated),
+//! plain UTF-8 from scripts. The encoding is detected from the first 64 KiB
+//! unless `--encoding` names it; decoding uses encoding_rs.
+
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use std::io::{self, Cursor, Read};
+
+/// How much of a file is looked at to detect its encoding and delimiter.
+const HEAD: usize = 64 * 1024;
+
+/// The longest line accepted; a longer one is not CSV (or not a sane one), and
+/// refusing it keeps memory bounded on binary input.
+pub const MAX_LINE: usize = 1024 * 1024;
+
+/// Why a file could not be turned into text.
+#[derive(Debug)]
+pub enum DecodeError {
+    Io(io::Error),
+    /// A workbook, not a CSV: `xlsx` (zip) or `xls` (OLE).
+    Workbook(&'static str),
+    /// NUL bytes that are not UTF-16: not a text file.
+    Binary,
+}
+
+/// A decoded stream and what was found out about it.
+pub struct Decoded<'a> {
+    pub reader: Box<dyn Read + 'a>,
+    pub encoding: &'static Encoding,
+    /// True when the bytes were transcoded (not UTF-8): a U+FFFD in the text then
+    /// marks bytes the encoding could not read.
+    pub transcoded: bool,
+    pub delimiter: u8,
+}
+
+/// Detects the encoding (unless `forced`) and the delimiter (unless `delimiter`),
+/// and returns a reader of UTF-8 text without a BOM.
+pub fn decode<'a, R: Read + 'a>(
+    mut reader: R,
+    forced: Option<&'static Encoding>,
+    delimiter: Option<u8>,
+) -> Result<Decoded<'a>, DecodeError> {
+    let head = read_head(&mut reader, HEAD).map_err(DecodeError::Io)?;
+    if head.starts_with(b"PK\x03\x04") {
+        return Err(DecodeError::Workbook("xlsx"));
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(DecodeError::Workbook("xls"));
+    }
+    let encoding = match forced {
+        Some(e) => e,
+        None => detect(&head)?,
+    };
+    let (text, transcoded): (Box<dyn Read + 'a>, bool) = if encoding == UTF_8 {
+        // Passed through unchanged, minus the BOM: invalid bytes stay invalid, so
+        // the CSV reader reports them with their line instead of hiding them.
+        let start = if head.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let mut head = head;
+        head.drain(..start);
+        (Box::new(Cursor::new(head).chain(reader)), false)
+    } else {
+        let raw = Cursor::new(head).chain(reader);
+        let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .strip_bom(true)
+            .build(raw);
+        (Box::new(decoder), true)
+    };
+    let mut text = LineLimit::new(CrLfToLf::new(text));
+    let decoded_head = read_head(&mut text, HEAD).map_err(DecodeError::Io)?;
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&decoded_head));
+    Ok(Decoded {
+        reader: Box::new(Cursor::new(decoded_head).chain(text)),
+        encoding,
+        transcoded,
+        delimiter,
+    })
+}
+
+/// Reads up to `limit` bytes (fewer only at the end of the input).
+fn read_head<R: Read>(reader: &mut R, limit: usize) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(limit.min(8192));
+    reader.take(limit as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// The encoding of a file from its first bytes.
+pub fn detect(head: &[u8]) -> Result<&'static Encoding, DecodeError> {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Ok(UTF_8);
+    }
+    if head.starts_with(b"\xFF\xFE") {
+        return Ok(UTF_16LE);
+    }
+    if head.starts_with(b"\xFE\xFF") {
+        return Ok(UTF_16BE);
+    }
+    if head.contains(&0) {
+        // UTF-16 without a BOM: ASCII characters leave every other byte zero.
+        let zeros_at = |parity: usize| {
+            head.iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
+        let pairs = head.len() / 2;
+        let (even, odd) = (zeros_at(0), zeros_at(1));
+        if pairs > 0 && odd * 3 > pairs && even * 10 < pairs {
+            return Ok(UTF_16LE);
+        }
+        if pairs > 0 && even * 3 > pairs && odd * 10 < pairs {
+            return Ok(UTF_16BE);
+        }
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(UTF_8),
+        // Cut in the middle of a character at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() => Ok(UTF_8),
+        Err(_) => Ok(GB18030),
+    }
+}
+
+/// The delimiter of the header row: comma, tab or semicolon, whichever occurs
+/// most (outside quotes) in the first line that names the indicator column, else
+/// in the first non-empty line; comma when none occurs.
+pub fn detect_delimiter(head: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b'\t', b';'];
+    let text = String::from_utf8_lossy(head);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let header = lines
+        .iter()
+        .find(|l| l.contains("指标") || l.to_ascii_lowercase().contains("indicator"))
+        .or(lines.first());
+    let Some(line) = header else {
+        return b',';
+    };
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+            counts[i] += 1;
+        }
+    }
+    let (best, &count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &c)| (c, std::cmp::Reverse(i)))
+        .unwrap_or((0, &0));
+    if count == 0 { b',' } else { CANDIDATES[best] }
+}
+
+/// Turns CRLF line ends into LF, so that every line number the CSV reader
+/// reports is the same whatever the line ends (with CRLF it counts one short).
+struct CrLfToLf<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    pos: usize,
+    len: usize,
+    /// A `\r` held back at the end of the previous fill: it may start a CRLF.
+    pending_cr: bool,
+    eof: bool,
+}
+
+impl<R: Read> CrLfToLf<R> {
+    fn new(inner: R) -> Self {
+        CrLfToLf {
+            inner,
+            buf: vec![0; 8192].into_boxed_slice(),
+            pos: 0,
+            len: 0,
+            pending_cr: false,
+            eof: false,
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        let start = usize::from(self.pending_cr);
+        if self.pending_cr {
+            self.buf[0] = b'\r';
+            self.pending_cr = false;
+        }
+        let n = self.inner.read(&mut self.buf[start..])?;
+        self.pos = 0;
+        if n == 0 {
+            self.eof = true;
+            self.len = start;
+            return Ok(());
+        }
+        let filled = start + n;
+        let mut out = 0;
+        for i in 0..filled {
+            let b = self.buf[i];
+            if b == b'\r' && i + 1 < filled && self.buf[i + 1] == b'\n' {
+                continue;
+            }
+            self.buf[out] = b;
+            out += 1;
+        }
+        if out > 0 && self.buf[out - 1] == b'\r' {
+            self.pending_cr = true;
+            out -= 1;
+        }
+        self.len = out;
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for CrLfToLf<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.len {
+            if self.eof || out.is_empty() {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = out.len().min(self.len - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Fails the read when a line grows beyond [`MAX_LINE`] bytes.
+struct LineLimit<R> {
+    inner: R,
+    since_newline: usize,
+}
+
+impl<R: Read> LineLimit<R> {
+    fn new(inner: R) -> Self {
+        LineLimit {
+            inner,
+            since_newline: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.since_newline = 0;
+            } else {
+                self.since_newline += 1;
+                if self.since_newline > MAX_LINE {
+                    return Err(io::Error::new(io::ErrorKind::InvalidData, LineTooLong));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// The error a [`LineLimit`] reader returns.
+#[derive(Debug)]
+pub struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a line longer than {} bytes", MAX_LINE)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through_crlf(input: &[u8], chunk: usize) -> Vec<u8> {
+        struct Chunks<'a>(&'a [u8], usize);
+        impl Read for Chunks<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut out = Vec::new();
+        CrLfToLf::new(Chunks(input, chunk))
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn crlf_becomes_lf_across_any_chunking() {
+        let input = b"a,b\r\nc,d\r\n\r\ne\rf\r";
+        for chunk in 1..=input.len() {
+            assert_eq!(
+                through_crlf(input, chunk),
+                b"a,b\nc,d\n\ne\rf\r",
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn detects_encodings_from_their_first_bytes() {
+        assert_eq!(detect(b"\xEF\xBB\xBFa").unwrap(), UTF_8);
+        assert_eq!(detect(b"\xFF\xFEa\0").unwrap(), UTF_16LE);
+        assert_eq!(detect(b"\xFE\xFF\0a").unwrap(), UTF_16BE);
+        assert_eq!(detect("指标,数值".as_bytes()).unwrap(), UTF_8);
+        assert_eq!(detect(b"\xD6\xB8\xB1\xEA").unwrap(), GB18030);
+        assert_eq!(detect(b"a\0,\0b\0").unwrap(), UTF_16LE);
+        assert!(matches!(
+            detect(b"\0\0\0\x01\x02"),
+            Err(DecodeError::Binary)
+        ));
+        // A sample cut inside a character is still UTF-8.
+        assert_eq!(detect(&"指标".as_bytes()[..4]).unwrap(), UTF_8);
+    }
+
+    #[test]
+    fn detects_the_delimiter_of_the_header() {
+        assert_eq!(detect_delimiter(b"a,b,c\n"), b',');
+        assert_eq!(
+            detect_delimiter(
+                b"\xE6\xA0\x87\xE9\xA2\x98\n\xE6\x8C\x87\xE6\xA0\x87\t\xE6\x95\xB0\xE5\x80\xBC\n"
+            ),
+            b'\t'
+        );
+        assert_eq!(detect_delimiter(b"indicator;value;\"a,b\"\n"), b';');
+        assert_eq!(detect_delimiter(b""), b',');
+    }
+}

@@ -1,0 +1,86 @@
+//! Units a submitted figure may come in, and the exact conversions between them.
+//!
+//! A figure in a unit other than the plan's is converted when the two units
+//! measure the same thing at a known scale (`人` and `万人`, `万元` and `亿元`);
+//! otherwise (`%` against `万人`) it is an error.
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quantity {
+    People,
+    Money,
+}
+
+/// The quantity and scale of a unit: `万人` is (people, 10 000).
+fn scale(unit: &str) -> Option<(Quantity, f64)> {
+    Some(match unit {
+        "人" => (Quantity::People, 1.0),
+        "千人" => (Quantity::People, 1e3),
+        "万人" => (Quantity::People, 1e4),
+        "元" => (Quantity::Money, 1.0),
+        "千元" => (Quantity::Money, 1e3),
+        "万元" => (Quantity::Money, 1e4),
+        "百万元" => (Quantity::Money, 1e6),
+        "亿元" => (Quantity::Money, 1e8),
+        _ => return None,
+    })
+}
+
+/// How a figure in one unit becomes a figure in another.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Conversion {
+    Same,
+    /// Multiply by `from`, divide by `to` (two steps keep 39000 人 → 3.9 万人 exact).
+    Scale {
+        from: f64,
+        to: f64,
+    },
+    Incompatible,
+}
+
+impl Conversion {
+    pub fn apply(self, value: f64) -> f64 {
+        match self {
+            Conversion::Scale { from, to } => value * from / to,
+            Conversion::Same | Conversion::Incompatible => value,
+        }
+    }
+}
+
+/// Units compare after trimming and with `％` read as `%`.
+pub fn normalize(unit: &str) -> String {
+    crate::number::trim_all(unit)
+        .replace('％', "%")
+        .to_lowercase()
+}
+
+pub fn conversion(given: &str, plan_unit: &str) -> Conversion {
+    let (given, plan_unit) = (normalize(given), normalize(plan_unit));
+    if given == plan_unit {
+        return Conversion::Same;
+    }
+    match (scale(&given), scale(&plan_unit)) {
+        (Some((q1, from)), Some((q2, to))) if q1 == q2 => Conversion::Scale { from, to },
+        _ => Conversion::Incompatible,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_exactly_within_a_quantity() {
+        assert_eq!(conversion("人", "万人").apply(39000.0), 3.9);
+        assert_eq!(conversion("万人", "人").apply(3.9), 39000.0);
+        assert_eq!(conversion("万元", "亿元").apply(112_590.0), 11.259);
+        assert_eq!(conversion(" ％ ", "%"), Conversion::Same);
+    }
+
+    #[test]
+    fn refuses_across_quantities_and_unknown_units() {
+        assert_eq!(conversion("%", "万人"), Conversion::Incompatible);
+        assert_eq!(conversion("人", "亿元"), Conversion::Incompatible);
+        assert_eq!(conversion("岁", "万人"), Conversion::Incompatible);
+    }
+}

@@ -1,0 +1,250 @@
+//! Submitted files as they really arrive: encodings, delimiters, title rows,
+//! Chinese number forms, units — and input that must never crash the checker.
+
+mod common;
+
+use common::*;
+use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+
+/// The shipped 2023 figures, with the absolute temp path replaced so runs compare.
+fn json_for(bytes: &[u8], extra: &[&str]) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .args(extra)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let shown = path.display().to_string();
+    (
+        out.status.code(),
+        stdout_of(&out).replace(&shown, "2023.csv"),
+        stderr_of(&out).replace(&shown, "2023.csv"),
+    )
+}
+
+fn utf16(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out = Vec::new();
+    if encoding == UTF_16LE {
+        out.extend_from_slice(&[0xFF, 0xFE]);
+        units
+            .iter()
+            .for_each(|u| out.extend_from_slice(&u.to_le_bytes()));
+    } else {
+        out.extend_from_slice(&[0xFE, 0xFF]);
+        units
+            .iter()
+            .for_each(|u| out.extend_from_slice(&u.to_be_bytes()));
+    }
+    out
+}
+
+#[test]
+fn every_encoding_and_line_ending_gives_the_same_json() {
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let (code, reference, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let (gb, _, had_errors) = GB18030.encode(&text);
+    assert!(!had_errors);
+    let tabs = text.replace(',', "\t");
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "utf-8 with BOM",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("GB18030", gb.into_owned()),
+        ("CRLF", text.replace('\n', "\r\n").into_bytes()),
+        ("UTF-16LE, tabs", utf16(&tabs, UTF_16LE)),
+        ("UTF-16BE, tabs", utf16(&tabs, UTF_16BE)),
+        ("semicolons", text.replace(',', ";").into_bytes()),
+        ("trailing blank lines", format!("{text}\n\n").into_bytes()),
+    ];
+    for (name, bytes) in variants {
+        let (code, json, err) = json_for(&bytes, &[]);
+        assert_eq!(code, Some(0), "{name}: {err}");
+        assert_eq!(json, reference, "{name}");
+    }
+}
+
+#[test]
+fn forced_encoding_and_delimiter() {
+    let text = "指标\t数值\n九年义务教育巩固率\t100\n";
+    let (gb, _, _) = GB18030.encode(text);
+    let (code, json, err) = json_for(&gb, &["--encoding", "gbk", "--delimiter", "tab"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(json.contains("\"actual\": 100.0"));
+    // Forcing the wrong encoding shows as undecodable bytes, not as a silent pass.
+    let (code, _, err) = json_for(&gb, &["--encoding", "utf-16le"]);
+    assert_eq!(code, Some(2), "{err}");
+}
+
+#[test]
+fn a_title_row_above_the_header_is_skipped() {
+    let text = "江津区2023年教育事业统计表,,\n,,\n指标,数值,单位\n九年义务教育巩固率,100,%\n";
+    let (code, json, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(result(&report, "compulsory_retention_rate")["line"], 4);
+}
+
+#[test]
+fn chinese_number_forms_read_as_the_numbers_they_are() {
+    let text = "分类,指标,数值\n\
+        学前教育,毛入园率,９８．２\n\
+        学前教育,公办幼儿园在园幼儿占比,55.38％\n\
+        义务教育,九年义务教育巩固率,\u{3000}100 %\u{3000}\n\
+        义务教育,在校学生数,\"1,234\"\n\
+        高中阶段教育,在校学生数,—\n\
+        高等教育,高等教育在学总规模,暂无\n";
+    let (code, json, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        result(&report, "preschool_gross_enrolment_rate")["actual"],
+        98.2
+    );
+    assert_eq!(
+        result(&report, "public_kindergarten_share")["actual"],
+        55.38
+    );
+    assert_eq!(
+        result(&report, "compulsory_retention_rate")["actual"],
+        100.0
+    );
+    assert_eq!(result(&report, "compulsory_students")["actual"], 1234.0);
+    assert_eq!(
+        result(&report, "upper_secondary_students")["status"],
+        "missing"
+    );
+    assert_eq!(
+        result(&report, "higher_education_enrolment")["status"],
+        "missing"
+    );
+}
+
+#[test]
+fn every_rejected_number_form_exits_2_with_file_line_and_raw_text() {
+    for raw in ["12.3.4", "约98", "NaN", "inf", "1e5", "98..2", "１２a"] {
+        let text = format!("指标,数值\n九年义务教育巩固率,100\n毛入园率,{raw}\n");
+        let (code, out, err) = json_for(text.as_bytes(), &[]);
+        assert_eq!(code, Some(2), "{raw}");
+        assert!(out.is_empty(), "{raw}: nothing judged");
+        assert!(
+            err.contains("2023.csv:3:2") && err.contains(raw),
+            "{raw}: {err}"
+        );
+    }
+    let text = "指标,数值\n在园幼儿数,3.9%\n";
+    let (code, _, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("百分号"), "{err}");
+}
+
+#[test]
+fn units_convert_when_exact_and_are_refused_otherwise() {
+    let text = "指标,数值,单位\n在园幼儿数,39000,人\n九年义务教育巩固率,100,％\n";
+    let (code, json, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let r = result(&report, "preschool_enrolment");
+    assert_eq!(r["actual"], 3.9);
+    assert_eq!(
+        r["converted_from"],
+        serde_json::json!({"value": 39000.0, "unit": "人"})
+    );
+    // The table says so too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.csv");
+    std::fs::write(&path, text).unwrap();
+    let table = stdout_of(&plan_check().arg(&path).output().unwrap());
+    assert!(
+        table.contains("单位换算：在园幼儿数 填报为 39000 人，按 3.9 万人 检查"),
+        "{table}"
+    );
+
+    let text = "指标,数值,单位\n在园幼儿数,39,%\n";
+    let (code, _, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("S010") && err.contains("2023.csv:2:3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn names_match_as_people_type_them() {
+    let text = "分类,指标,数值\n\
+        学前教育,毛入园率（%）,98\n\
+        学前教育, 公办幼儿园在园幼儿占比 ,55\n\
+        义务教育,其中:普通小学,7.5\n\
+        义务教育,九年义务教育巩固率(%),100\n";
+    let (code, _, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("S007"), "{err}");
+}
+
+#[test]
+fn hostile_input_gets_a_message_never_a_panic_or_a_pass() {
+    let mut random = vec![0u8; 4096];
+    let mut x: u32 = 12345;
+    for b in &mut random {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("random bytes", random, "S002"),
+        ("empty", Vec::new(), "S003"),
+        (
+            "header only",
+            b"\xE6\x8C\x87\xE6\xA0\x87,\xE6\x95\xB0\xE5\x80\xBC\n".to_vec(),
+            "S003",
+        ),
+        (
+            "unclosed quote",
+            "指标,数值\n九年义务教育巩固率,\"100\n毛入园率,98\n"
+                .as_bytes()
+                .to_vec(),
+            "未闭合",
+        ),
+        ("a workbook", b"PK\x03\x04rest-of-zip".to_vec(), "Excel"),
+        ("one enormous line", vec![b'9'; 2 * 1024 * 1024], "S002"),
+        (
+            "invalid GB18030 after a UTF-8 start",
+            [
+                b"\xE6\x8C\x87\xE6\xA0\x87,\xE6\x95\xB0\xE5\x80\xBC\n".as_slice(),
+                &vec![b'a'; 70_000],
+                b"\n\xB2\xBB,1\n",
+            ]
+            .concat(),
+            "S002",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let (code, out, err) = json_for(&bytes, &[]);
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(out.is_empty(), "{name}");
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(err.len() < 2000, "{name}: the message stays short");
+    }
+}
+
+#[test]
+fn an_input_file_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.csv");
+    std::fs::copy(root().join("data/2023.csv"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    plan_check().arg(&path).output().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+}
