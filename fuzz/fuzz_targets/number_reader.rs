@@ -1,0 +1,19 @@
+//! Any text as a cell or a printed target: a number, a not-reported marker or an
+//! error; a number that is read must be finite.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use plan_check::number::{Cell, read_cell};
+use plan_check::plan::parse_comparator;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for percent in [false, true] {
+        if let Ok(Cell::Value(v)) = read_cell(&text, percent) {
+            assert!(v.is_finite());
+        }
+    }
+    if let Ok((_, v)) = parse_comparator(&text) {
+        assert!(v.is_finite());
+    }
+});

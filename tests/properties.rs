@@ -1,0 +1,171 @@
+//! Property-based tests: the number reader, the target parser, the CSV loader and
+//! the judgement, on generated input.
+
+mod common;
+
+use plan_check::assess::{Status, judge};
+use plan_check::number::{Cell, read_cell};
+use plan_check::plan::{Comparator, Plan, Rule, Threshold, load_plan, parse_comparator};
+use plan_check::stats::csv_input::{Input, load_csv};
+use plan_check::stats::{Key, LoadOptions, Observations, Resolver};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn plan() -> &'static Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| load_plan(&common::plan_path()).expect("plan"))
+}
+
+fn full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+            '.' => '．',
+            '-' => '－',
+            c => c,
+        })
+        .collect()
+}
+
+fn with_thousands(integer: u64) -> String {
+    let digits = integer.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic> {
+    let plan = plan();
+    let resolver = Resolver::new(plan);
+    let options = LoadOptions::default();
+    let input = Input {
+        plan,
+        resolver: &resolver,
+        options: &options,
+        year_from_name: Some(2023),
+    };
+    let mut table = Observations::default();
+    let mut warnings = Vec::new();
+    load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).map(|()| table)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn the_number_reader_never_panics(text in "\\PC{0,40}", percent in any::<bool>()) {
+        if let Ok(Cell::Value(v)) = read_cell(&text, percent) {
+            prop_assert!(v.is_finite());
+        }
+    }
+
+    #[test]
+    fn a_printed_number_reads_back_in_every_form(v in -1.0e12f64..1.0e12) {
+        let text = v.to_string();
+        prop_assert_eq!(read_cell(&text, false), Ok(Cell::Value(v)));
+        prop_assert_eq!(read_cell(&full_width(&text), false), Ok(Cell::Value(v)));
+        prop_assert_eq!(read_cell(&format!(" {text}% "), true), Ok(Cell::Value(v)));
+        prop_assert_eq!(read_cell(&format!("\u{3000}{text}％"), true), Ok(Cell::Value(v)));
+    }
+
+    #[test]
+    fn thousands_separators_read_as_the_integer(n in 0u64..10_000_000_000_000) {
+        prop_assert_eq!(read_cell(&with_thousands(n), false), Ok(Cell::Value(n as f64)));
+    }
+
+    #[test]
+    fn a_comparator_reads_back(
+        form in prop::sample::select(vec![">", "＞", ">=", "≥", "≧", "<", "＜", "<=", "≤", "≦"]),
+        v in 0.0f64..1.0e6,
+    ) {
+        let (cmp, value) = parse_comparator(&format!("{form}{v}")).expect("parses");
+        prop_assert_eq!(value, v);
+        let wants_more = matches!(form, ">" | "＞" | ">=" | "≥" | "≧");
+        prop_assert_eq!(cmp.wants_more(), wants_more);
+    }
+
+    #[test]
+    fn the_target_parser_never_panics(text in "\\PC{0,30}") {
+        let _ = parse_comparator(&text);
+    }
+
+    #[test]
+    fn the_csv_loader_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = load(&bytes);
+    }
+
+    #[test]
+    fn the_csv_loader_never_panics_on_near_csv(
+        rows in prop::collection::vec(
+            (prop::sample::select(vec!["毛入园率", "在校学生数", "其中：普通小学", "x", "", "\"", "九年义务教育巩固率"]),
+             "[0-9.,%\"—\\- ]{0,8}"),
+            0..8)
+    ) {
+        let mut text = String::from("指标,数值\n");
+        for (name, value) in rows {
+            text.push_str(&format!("{name},{value}\n"));
+        }
+        let _ = load(text.as_bytes());
+    }
+
+    #[test]
+    fn every_figure_written_is_the_figure_read(
+        values in prop::collection::vec(prop::option::of(0.0f64..1.0e6), 13),
+        form in 0usize..3,
+    ) {
+        let plan = plan();
+        let mut text = String::from("分类,指标,数值\n");
+        for (ind, v) in plan.indicators.iter().zip(&values) {
+            let cell = match v {
+                None => "—".to_owned(),
+                Some(v) => match form {
+                    0 => v.to_string(),
+                    1 => full_width(&v.to_string()),
+                    _ => format!("\" {v} \""),
+                },
+            };
+            text.push_str(&format!("{},{},{cell}\n", ind.category, ind.display_name()));
+        }
+        let table = load(text.as_bytes()).expect("loads");
+        let region = table.region_years()[0].0;
+        for (i, v) in values.iter().enumerate() {
+            let got = table.get(&Key { region, year: 2023, indicator: i as u16 }).expect("row").value;
+            prop_assert_eq!(got, *v);
+        }
+    }
+
+    #[test]
+    fn more_is_never_worse_for_a_higher_is_better_target(
+        baseline in 0.0f64..100.0,
+        target in 0.0f64..100.0,
+        year in 2020i32..2030,
+        a in 0.0f64..120.0,
+        b in 0.0f64..120.0,
+        strict in any::<bool>(),
+    ) {
+        let cmp = if strict { Comparator::Greater } else { Comparator::GreaterOrEqual };
+        let mut ind = plan().indicators[0].clone();
+        ind.baseline = baseline;
+        ind.rule = Rule::Threshold(Threshold { cmp, value: target });
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let rank = |s: Status| match s {
+            Status::Achieved => 3,
+            Status::OnTrack => 2,
+            Status::Behind | Status::Failed => 1,
+            Status::Missing | Status::NotAssessed => 0,
+        };
+        let meta = &plan().meta;
+        let s_low = judge(&ind, meta, year, Some(low)).status;
+        let s_high = judge(&ind, meta, year, Some(high)).status;
+        prop_assert!(rank(s_high) >= rank(s_low), "{low} → {s_low:?}, {high} → {s_high:?}");
+        // From the target year on, only achieved or failed.
+        if year >= meta.target_year {
+            prop_assert!(matches!(s_low, Status::Achieved | Status::Failed));
+        }
+    }
+}
