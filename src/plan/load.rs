@@ -41,12 +41,11 @@ struct RawIndicator {
     name: String,
     unit: String,
     baseline: f64,
-    target: String,
-    attribute: String,
-    rule: Option<RawRule>,
-    part_of: Option<String>,
-    #[serde(default)]
-    year_requirements: BTreeMap<String, String>,
+    target: toml::Spanned<String>,
+    attribute: toml::Spanned<String>,
+    rule: Option<toml::Spanned<RawRule>>,
+    part_of: Option<toml::Spanned<String>>,
+    year_requirements: Option<toml::Spanned<BTreeMap<String, String>>>,
 }
 
 /// The explicit rule, for targets whose printed text does not say how to judge them.
@@ -113,14 +112,31 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
 
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut indicators = Vec::with_capacity(raw.indicator.len());
-    let mut parts: Vec<Option<String>> = Vec::with_capacity(raw.indicator.len());
+    // Each part_of with the line it stands on.
+    let mut parts: Vec<Option<(String, u64)>> = Vec::with_capacity(raw.indicator.len());
     for spanned in raw.indicator {
         let line = line_and_column(text, spanned.span().start).0 as usize;
         let raw = spanned.into_inner();
+        // An error about the indicator as a whole points at its table; one about a
+        // field points at the field, and names it.
         let err = |message: Text| {
             Diagnostic::error("P004", file, message)
                 .at_line(line as u64)
                 .for_indicator(raw.id.clone())
+        };
+        let field_err = |field: &str, start: usize, message: Text| {
+            let (line, column) = line_and_column(text, start);
+            Diagnostic::error(
+                "P004",
+                file,
+                Text::new(
+                    format!("字段 {field}：{}", message.zh),
+                    format!("field {field}: {}", message.en),
+                ),
+            )
+            .at_line(line)
+            .at_column(column)
+            .for_indicator(raw.id.clone())
         };
         if raw.id.is_empty()
             || !raw
@@ -142,57 +158,78 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         if indicators.len() >= IndicatorIdx::MAX as usize {
             return Err(err(Text::new("指标过多", "too many indicators")));
         }
-        let attribute = match raw.attribute.trim() {
+        let attribute = match raw.attribute.get_ref().trim() {
             "约束性" | "binding" => Attribute::Binding,
             "预期性" | "expected" => Attribute::Expected,
             other => {
-                return Err(err(Text::new(
-                    format!("属性“{other}”无法识别，应为“约束性”或“预期性”"),
-                    format!(
-                        "unknown attribute \"{other}\": expected 约束性 (binding) or 预期性 (expected)"
+                return Err(field_err(
+                    "attribute",
+                    raw.attribute.span().start,
+                    Text::new(
+                        format!("属性“{other}”无法识别，应为“约束性”或“预期性”"),
+                        format!(
+                            "unknown attribute \"{other}\": expected 约束性 (binding) or 预期性 (expected)"
+                        ),
                     ),
-                )));
+                ));
             }
         };
-        let rule = read_rule(raw.rule, &raw.target, raw.baseline).map_err(err)?;
+        let (rule_field, rule_start) = match &raw.rule {
+            Some(rule) => ("rule", rule.span().start),
+            None => ("target", raw.target.span().start),
+        };
+        let rule = read_rule(
+            raw.rule.map(toml::Spanned::into_inner),
+            raw.target.get_ref(),
+            raw.baseline,
+        )
+        .map_err(|message| field_err(rule_field, rule_start, message))?;
         let mut year_requirements = BTreeMap::new();
-        for (year_text, requirement) in &raw.year_requirements {
-            let year: i32 = year_text.trim().parse().map_err(|_| {
-                err(Text::new(
-                    format!("year_requirements 的年份“{year_text}”不是年份"),
-                    format!("year_requirements: \"{year_text}\" is not a year"),
-                ))
-            })?;
-            if year <= meta.baseline_year || year > meta.target_year {
-                return Err(err(Text::new(
-                    format!(
-                        "year_requirements 的年份 {year} 不在规划期 {}–{} 内",
-                        meta.baseline_year + 1,
-                        meta.target_year
-                    ),
-                    format!(
-                        "year_requirements: {year} is outside the plan period {}–{}",
-                        meta.baseline_year + 1,
-                        meta.target_year
-                    ),
-                )));
+        if let Some(spanned) = &raw.year_requirements {
+            let err = |message| field_err("year_requirements", spanned.span().start, message);
+            for (year_text, requirement) in spanned.get_ref() {
+                let year: i32 = year_text.trim().parse().map_err(|_| {
+                    err(Text::new(
+                        format!("“{year_text}”不是年份"),
+                        format!("\"{year_text}\" is not a year"),
+                    ))
+                })?;
+                if year <= meta.baseline_year || year > meta.target_year {
+                    return Err(err(Text::new(
+                        format!(
+                            "年份 {year} 不在规划期 {}–{} 内",
+                            meta.baseline_year + 1,
+                            meta.target_year
+                        ),
+                        format!(
+                            "{year} is outside the plan period {}–{}",
+                            meta.baseline_year + 1,
+                            meta.target_year
+                        ),
+                    )));
+                }
+                let (cmp, value) = parse_comparator(requirement).map_err(|_| {
+                    err(Text::new(
+                        format!("{year}年的要求“{requirement}”应写成比较式，如“≥18.5”"),
+                        format!(
+                            "the {year} requirement \"{requirement}\" must be a comparison such as \">=18.5\""
+                        ),
+                    ))
+                })?;
+                year_requirements.insert(year, Threshold { cmp, value });
             }
-            let (cmp, value) = parse_comparator(requirement).map_err(|_| {
-                err(Text::new(
-                    format!("{year}年的要求“{requirement}”应写成比较式，如“≥18.5”"),
-                    format!("the {year} requirement \"{requirement}\" must be a comparison such as \">=18.5\""),
-                ))
-            })?;
-            year_requirements.insert(year, Threshold { cmp, value });
         }
-        parts.push(raw.part_of);
+        parts.push(raw.part_of.map(|p| {
+            let (line, _) = line_and_column(text, p.span().start);
+            (p.into_inner(), line)
+        }));
         indicators.push(Indicator {
             id: raw.id,
             category: raw.category,
             name: raw.name,
             unit: raw.unit,
             baseline: raw.baseline,
-            target_text: raw.target,
+            target_text: raw.target.into_inner(),
             attribute,
             rule,
             part_of: None,
@@ -210,7 +247,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             ),
         ));
     }
-    resolve_parts(&mut indicators, parts, &seen, file)?;
+    resolve_parts(&mut indicators, parts, file)?;
     Ok(Plan {
         path: file.to_owned(),
         meta,
@@ -360,8 +397,7 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
 /// exists and is not itself a part.
 fn resolve_parts(
     indicators: &mut [Indicator],
-    parts: Vec<Option<String>>,
-    lines: &HashMap<String, usize>,
+    parts: Vec<Option<(String, u64)>>,
     file: &str,
 ) -> Result<(), Diagnostic> {
     let index: HashMap<&str, usize> = indicators
@@ -374,10 +410,10 @@ fn resolve_parts(
         let ind = &indicators[i];
         let total = match part_of {
             None => None,
-            Some(total_id) => {
+            Some((total_id, line)) => {
                 let err = |zh: String, en: String| {
                     Diagnostic::error("P006", file, Text::new(zh, en))
-                        .at_line(lines.get(&ind.id).copied().unwrap_or(ind.line) as u64)
+                        .at_line(*line)
                         .for_indicator(ind.id.clone())
                 };
                 let Some(&t) = index.get(total_id.as_str()) else {
@@ -518,6 +554,16 @@ mod tests {
         let err = plan_with(&text).unwrap_err();
         assert_eq!(err.indicator.as_deref(), Some("a"));
         assert!(err.message.zh.contains("必须性"));
+        assert!(
+            err.message.en.starts_with("field attribute"),
+            "{}",
+            err.message.en
+        );
+        assert_eq!(
+            (err.line, err.column),
+            (Some(14), Some(13)),
+            "points at the field"
+        );
     }
 
     #[test]
