@@ -9,6 +9,7 @@ use crate::plan::{
     Attribute, Comparator, Indicator, IndicatorIdx, Plan, PlanMeta, Rule, Threshold,
 };
 use crate::stats::{Id, Key, Observations};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Requirements are rounded to six decimals, so a figure typed exactly at the
@@ -17,7 +18,7 @@ pub fn round_requirement(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// 已达标: meets the target-year requirement already.
@@ -70,7 +71,7 @@ impl Status {
 }
 
 /// What a year's figure was held against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The target itself: the target year or later.
@@ -84,7 +85,7 @@ pub enum Basis {
 }
 
 /// The requirement for one indicator in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Requirement {
     /// Compare the figure with `value`.
@@ -125,7 +126,7 @@ impl Requirement {
 }
 
 /// The judgement of one indicator in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Judgement {
     pub requirement: Option<Requirement>,
     pub status: Status,
@@ -254,7 +255,7 @@ fn completion(indicator: &Indicator, actual: Option<f64>) -> Option<f64> {
 }
 
 /// One indicator's line in a year's report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct IndicatorResult {
     pub id: String,
     pub category: String,
@@ -282,13 +283,13 @@ pub struct IndicatorResult {
 }
 
 /// A figure in the unit it was submitted in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SubmittedFigure {
     pub value: f64,
     pub unit: String,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     pub total: usize,
     pub pass: usize,
@@ -315,7 +316,7 @@ impl Counts {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Summary {
     pub binding: Counts,
     pub expected: Counts,
@@ -354,7 +355,7 @@ impl Summary {
 }
 
 /// A total whose parts do not add up to it in the submitted figures (勾稽关系).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PartsMismatch {
     pub total: String,
     pub parts: Vec<String>,
@@ -374,7 +375,7 @@ impl PartsMismatch {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PlanInfo {
     pub id: String,
     pub title: String,
@@ -384,7 +385,7 @@ pub struct PlanInfo {
 }
 
 /// The judgement of every indicator for one region and one year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct YearReport {
     pub plan: PlanInfo,
     pub region: String,

@@ -4,11 +4,12 @@
 use crate::assess::assess_year;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::lang::Lang;
+use crate::output;
 use crate::plan::{Plan, find_plan_file, load_plan};
-use crate::render::{self, Format, Style};
+use crate::render::{self, Format, Run, Style};
 use crate::stats::{LoadOptions, Observations, Resolver, load_csv_path};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Exit codes: part of the interface, documented in `--help` and the README.
@@ -33,8 +34,10 @@ const AFTER_HELP: &str = "\
   plan-check data/2023.csv
   plan-check --format json data/2023.csv
   plan-check --year 2023 - < data/2023.csv
+  plan-check --format junit --output report.xml data/2023.csv
   plan-check template > 2024.csv
-  plan-check plan";
+  plan-check plan
+  plan-check completions bash > /etc/bash_completion.d/plan-check";
 
 /// 对照规划指标检查年度统计数据 / Check a plan's indicators against a year's statistics.
 #[derive(Debug, Parser)]
@@ -73,6 +76,14 @@ pub struct Cli {
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
+    /// 把结果写入文件（原子写入，失败时不留下半截文件）/ write the output to a file (atomically: never half-written)
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// 不输出结果，只给退出码 / print nothing, keep the exit code
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// 语言 / language
     #[arg(long, value_enum, global = true, default_value_t = Lang::Zh, env = "PLAN_CHECK_LANG")]
     pub lang: Lang,
@@ -95,6 +106,18 @@ pub enum Command {
     },
     /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
     Plan,
+    /// 输出 shell 补全脚本 / print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// 输出 man 手册页（roff）/ print the man page (roff)
+    Man,
+    /// 输出 JSON Schema：规划文件或 JSON 报告 / print the JSON Schema of the plan file or of the JSON report
+    Schema {
+        #[arg(value_enum)]
+        of: crate::schema::SchemaOf,
+    },
 }
 
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -158,20 +181,49 @@ pub fn run(cli: Cli) -> u8 {
 fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
     let style = Style {
         lang: cli.lang,
-        color: cli.color.enabled(),
+        color: cli.color.enabled() && cli.output.is_none(),
         strict: cli.strict,
     };
+    let emit = |text: &str| output::emit(text, cli.output.as_deref()).map_err(|d| vec![d]);
+    // Commands that need no plan.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "plan-check", &mut text);
+            emit(&String::from_utf8_lossy(&text))?;
+            return Ok(exit::PASS);
+        }
+        Some(Command::Man) => {
+            let mut text = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut text)
+                .map_err(|e| {
+                    vec![Diagnostic::error(
+                        "U003",
+                        "<man>",
+                        Text::new(e.to_string(), e.to_string()),
+                    )]
+                })?;
+            emit(&String::from_utf8_lossy(&text))?;
+            return Ok(exit::PASS);
+        }
+        Some(Command::Schema { of }) => {
+            emit(&crate::schema::schema_json(*of))?;
+            return Ok(exit::PASS);
+        }
+        _ => {}
+    }
     let plan = read_plan(cli.plan.as_deref()).map_err(|d| vec![d])?;
     match &cli.command {
         Some(Command::Template { year }) => {
-            write_stdout(&render::template::render(&plan, *year))?;
+            emit(&render::template::render(&plan, *year))?;
             Ok(exit::PASS)
         }
         Some(Command::Plan) => {
-            write_stdout(&render::plan_listing::render(&plan, style))?;
+            emit(&render::plan_listing::render(&plan, style))?;
             Ok(exit::PASS)
         }
-        None => check(cli, &plan, style),
+        _ => check(cli, &plan, style),
     }
 }
 
@@ -255,32 +307,37 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
         }
     };
 
-    for w in &warnings {
-        debug_assert_eq!(w.severity, Severity::Warning);
-        eprintln!("{}", w.render(style.lang));
+    if !cli.quiet {
+        for w in &warnings {
+            debug_assert_eq!(w.severity, Severity::Warning);
+            eprintln!("{}", w.render(style.lang));
+        }
     }
     let report = assess_year(plan, &observations, region, year);
-    write_stdout(&render::render(&report, &warnings, cli.format, style))?;
+    if !cli.quiet {
+        let inputs: Vec<String> = cli
+            .files
+            .iter()
+            .map(|p| {
+                if p == Path::new("-") {
+                    "<stdin>".to_owned()
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .collect();
+        let run = Run {
+            report: &report,
+            warnings: &warnings,
+            inputs: &inputs,
+            style,
+        };
+        output::emit(&render::render(&run, cli.format), cli.output.as_deref())
+            .map_err(|d| vec![d])?;
+    }
     Ok(if report.summary.fails(cli.strict) {
         exit::FAIL
     } else {
         exit::PASS
     })
-}
-
-/// Writes to standard output; a closed pipe (`| head`) ends quietly.
-fn write_stdout(text: &str) -> Result<(), Vec<Diagnostic>> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(vec![Diagnostic::error(
-            "U003",
-            "<stdout>",
-            Text::new(
-                format!("无法写出结果：{e}"),
-                format!("cannot write the output: {e}"),
-            ),
-        )]),
-    }
 }

@@ -8,6 +8,8 @@ pub mod cli;
 pub mod diagnostic;
 pub mod lang;
 pub mod number;
+pub mod output;
 pub mod plan;
 pub mod render;
+pub mod schema;
 pub mod stats;

@@ -37,6 +37,21 @@ fn csv() {
 }
 
 #[test]
+fn markdown() {
+    insta::assert_snapshot!(run(&["--format", "markdown", "data/2023.csv"]));
+}
+
+#[test]
+fn junit() {
+    insta::assert_snapshot!(run(&["--format", "junit", "data/2023.csv"]));
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(run(&["--format", "github", "data/2023.csv"]));
+}
+
+#[test]
 fn plan_listing() {
     insta::assert_snapshot!(run(&["plan"]));
 }

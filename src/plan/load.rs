@@ -6,72 +6,115 @@ use super::{
     Threshold, parse_comparator, target::TargetError,
 };
 use crate::diagnostic::{Diagnostic, Text};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-#[derive(Deserialize)]
+/// A plan file: `[plan]` and one `[[indicator]]` table per indicator.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawPlanFile {
+#[schemars(title = "plan-check plan file")]
+pub struct PlanFile {
     plan: RawMeta,
     #[serde(default)]
+    #[schemars(with = "Vec<RawIndicator>")]
     indicator: Vec<toml::Spanned<RawIndicator>>,
 }
 
-#[derive(Deserialize)]
+/// The plan as a whole.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawMeta {
+    /// A stable ASCII id of the plan.
     id: String,
+    /// The plan's title as printed.
     title: String,
+    /// The region the plan governs (规划的地区).
     region: Option<String>,
+    /// The issuing body (印发机关).
     issuer: Option<String>,
+    /// The date of issue, `YYYY-MM-DD`.
     issued: Option<String>,
+    /// The table the indicators come from (e.g. 专栏1).
     table: Option<String>,
+    /// Where the plan was published.
     source: Option<String>,
+    /// The baseline year (基期).
     baseline_year: i32,
+    /// The target year (目标年); after the baseline year.
     target_year: i32,
+    /// Pace ratio from which on-track counts as ahead of schedule (default 1.1).
     ahead_ratio: Option<f64>,
 }
 
-#[derive(Deserialize)]
+/// One indicator of the plan's table.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawIndicator {
+    /// A stable id: lowercase ASCII letters, digits, `_` and `-`.
+    #[schemars(regex(pattern = r"^[a-z0-9_-]+$"))]
     id: String,
+    /// 分类, as printed.
     category: String,
+    /// 指标, as printed, without the unit.
     name: String,
+    /// 单位, e.g. `%`, `万人`.
     unit: String,
+    /// The baseline-year value (基期值).
     baseline: f64,
+    /// The target as printed (`＞97`, `55`, `保持在合理区间`). A comparison is read
+    /// as the rule; anything else needs `rule`.
+    #[schemars(with = "String")]
     target: toml::Spanned<String>,
+    /// 属性: 约束性 (binding) or 预期性 (expected).
+    #[schemars(with = "AttributeText")]
     attribute: toml::Spanned<String>,
+    /// How to judge the indicator when the printed target does not say it.
+    #[schemars(with = "Option<RawRule>")]
     rule: Option<toml::Spanned<RawRule>>,
+    /// For a 其中 row: the id of the total it is part of.
+    #[schemars(with = "Option<String>")]
     part_of: Option<toml::Spanned<String>>,
+    /// Requirements for single years (annual plans), e.g. `{ "2023" = "≥18.5" }`.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     year_requirements: Option<toml::Spanned<BTreeMap<String, String>>>,
 }
 
+/// The attribute as the plan file may write it.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+enum AttributeText {
+    #[serde(rename = "约束性")]
+    Binding,
+    #[serde(rename = "预期性")]
+    Expected,
+    #[serde(rename = "binding")]
+    BindingEn,
+    #[serde(rename = "expected")]
+    ExpectedEn,
+}
+
 /// The explicit rule, for targets whose printed text does not say how to judge them.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 enum RawRule {
-    AtLeast {
-        value: f64,
-    },
-    AtMost {
-        value: f64,
-    },
-    Projection {
-        value: f64,
-        tolerance_pct: f64,
-    },
-    Range {
-        min: f64,
-        max: f64,
-    },
+    /// A value to reach and keep: at least `value`.
+    AtLeast { value: f64 },
+    /// A value to get down to: at most `value`.
+    AtMost { value: f64 },
+    /// A projection (enrolment counts): within `tolerance_pct` % of the
+    /// time-proportional value.
+    Projection { value: f64, tolerance_pct: f64 },
+    /// Within `[min, max]` every year.
+    Range { min: f64, max: f64 },
     /// Relative to the baseline: `by` in the unit (`提高1岁`), or `by_pct` percent
     /// of the baseline (`累计降低13.5%` is `by_pct = -13.5`).
     Change {
         by: Option<f64>,
         by_pct: Option<f64>,
     },
+    /// Shown, not judged: a qualitative goal.
     None,
 }
 
@@ -93,7 +136,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
 
 /// Parses plan TOML; `file` names it in messages.
 pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
-    let raw: RawPlanFile = toml::from_str(text).map_err(|e| {
+    let raw: PlanFile = toml::from_str(text).map_err(|e| {
         let mut d = Diagnostic::error(
             "P003",
             file,

@@ -6,6 +6,7 @@ pub mod consistency;
 pub mod load;
 pub mod target;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -41,7 +42,7 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribute {
     /// 约束性: a failure fails the run.

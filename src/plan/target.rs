@@ -2,10 +2,11 @@
 //! mathematical forms Chinese documents use (`＞`, `≥`, `≧`).
 
 use crate::number::{read_number, trim_all};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub enum Comparator {
     #[serde(rename = ">")]
     Greater,

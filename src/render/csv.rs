@@ -1,7 +1,7 @@
 //! `--format csv`: one header row and one row per indicator, for pipelines.
 //! Codes, not labels, so the columns read the same in every language.
 
-use crate::assess::YearReport;
+use super::Run;
 
 pub const HEADER: [&str; 18] = [
     "region",
@@ -24,7 +24,8 @@ pub const HEADER: [&str; 18] = [
     "source",
 ];
 
-pub fn render(report: &YearReport) -> String {
+pub fn render(run: &Run) -> String {
+    let report = run.report;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.

@@ -1,9 +1,15 @@
-//! Renderers: a report in, bytes out. One file per format; none decides a status.
+//! Renderers: a report in, text out. One file per format, all behind the same
+//! signature (`fn render(&Run) -> String`); none decides a status.
 
+pub mod columns;
 pub mod csv;
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod labels;
+pub mod markdown;
 pub mod plan_listing;
+pub mod summary;
 pub mod table;
 pub mod template;
 
@@ -21,6 +27,26 @@ pub enum Format {
     Json,
     /// CSV, one row per indicator
     Csv,
+    /// Markdown table, for merge-request comments and reports
+    Markdown,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+}
+
+impl Format {
+    /// The renderer of this format.
+    pub fn renderer(self) -> fn(&Run) -> String {
+        match self {
+            Format::Table => table::render,
+            Format::Json => json::render,
+            Format::Csv => csv::render,
+            Format::Markdown => markdown::render,
+            Format::Junit => junit::render,
+            Format::Github => github::render,
+        }
+    }
 }
 
 /// What every renderer may take into account besides the report.
@@ -33,17 +59,17 @@ pub struct Style {
     pub strict: bool,
 }
 
-/// Renders `report` in `format`. `warnings` are the non-fatal diagnostics of the
-/// run; machine formats carry them, the table leaves them to standard error.
-pub fn render(
-    report: &YearReport,
-    warnings: &[Diagnostic],
-    format: Format,
-    style: Style,
-) -> String {
-    match format {
-        Format::Table => table::render(report, style),
-        Format::Json => json::render(report, warnings, style),
-        Format::Csv => csv::render(report),
-    }
+/// One checked run, as the renderers see it.
+pub struct Run<'a> {
+    pub report: &'a YearReport,
+    /// Non-fatal diagnostics (unknown indicators); machine formats carry them,
+    /// the table leaves them to standard error.
+    pub warnings: &'a [Diagnostic],
+    /// The statistics files read, as given (`<stdin>` for standard input).
+    pub inputs: &'a [String],
+    pub style: Style,
+}
+
+pub fn render(run: &Run, format: Format) -> String {
+    format.renderer()(run)
 }

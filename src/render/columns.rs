@@ -1,0 +1,66 @@
+//! The columns of a year's table, shared by the terminal table and Markdown:
+//! 分类, 指标, 单位, 属性, 基期, 目标 (as printed), the year's requirement, the
+//! actual figure, completion and the result.
+
+use super::{labels, summary};
+use crate::assess::{IndicatorResult, YearReport};
+use crate::lang::Lang;
+
+/// Columns whose figures align right.
+pub const RIGHT_ALIGNED: [bool; 10] = [
+    false, false, false, false, true, true, true, true, true, false,
+];
+
+/// The header cells; `line_break` separates a header's two lines.
+pub fn headers(report: &YearReport, lang: Lang, line_break: &str) -> [String; 10] {
+    let year = report.year;
+    [
+        lang.pick("分类", "Category").to_owned(),
+        lang.pick("指标", "Indicator").to_owned(),
+        lang.pick("单位", "Unit").to_owned(),
+        lang.pick("属性", "Attribute").to_owned(),
+        format!(
+            "{}{}",
+            lang.pick("基期 ", "Baseline "),
+            report.plan.baseline_year
+        ),
+        format!(
+            "{}{}",
+            lang.pick("目标 ", "Target "),
+            report.plan.target_year
+        ),
+        format!("{year}{}", lang.pick("年要求", " required")),
+        format!("{year}{}", lang.pick("年实际", " actual")),
+        format!(
+            "{}{line_break}{}{}",
+            lang.pick("完成进度", "Progress"),
+            lang.pick("时间 ", "time "),
+            labels::percent(report.elapsed)
+        ),
+        lang.pick("结果", "Result").to_owned(),
+    ]
+}
+
+/// The cells of one indicator; the category is left empty when it repeats the
+/// row above, as in the printed plan table. The result cell is the status label.
+pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang) -> [String; 10] {
+    let dash = || "—".to_owned();
+    let category = if previous.is_some_and(|p| p.category == r.category) {
+        String::new()
+    } else {
+        r.category.clone()
+    };
+    [
+        category,
+        summary::display_name(r),
+        r.unit.clone(),
+        labels::attribute(r.attribute, lang).to_owned(),
+        labels::number(r.baseline),
+        r.target_text.clone(),
+        r.requirement
+            .map_or_else(dash, |req| labels::requirement(&req, lang)),
+        r.actual.map_or_else(dash, labels::number),
+        r.completion.map_or_else(dash, labels::percent),
+        labels::status(r.status, lang).to_owned(),
+    ]
+}

@@ -1,0 +1,127 @@
+//! `--format github`: GitHub Actions workflow commands. Each indicator that does
+//! not pass becomes an annotation on the line of the statistics file that holds
+//! its figure: `::error` when it fails the run (a binding indicator; with
+//! `--strict` any), `::warning` otherwise. An indicator with no row at all points
+//! at the file.
+//! Loader warnings (unknown names) are `::warning` on their line. A last
+//! `::notice` carries the summary.
+
+use super::{Run, labels, summary};
+use crate::assess::Status;
+use std::fmt::Write as _;
+
+/// Escapes a message (`%`, CR, LF), as the runner requires.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: also `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(kind: &str, file: &str, line: Option<u64>, title: &str, message: &str) -> String {
+    let mut properties = format!("file={}", escape_property(file));
+    if let Some(line) = line {
+        let _ = write!(properties, ",line={line}");
+    }
+    let _ = write!(properties, ",title={}", escape_property(title));
+    format!("::{kind} {properties}::{}\n", escape_data(message))
+}
+
+pub fn render(run: &Run) -> String {
+    let (report, style) = (run.report, run.style);
+    let lang = style.lang;
+    let mut out = String::new();
+    let every_input = run.inputs.join(", ");
+    for r in &report.results {
+        if r.status.passes() || r.status == Status::NotAssessed {
+            continue;
+        }
+        let kind = if r.status.fails_run(r.attribute, style.strict) {
+            "error"
+        } else {
+            "warning"
+        };
+        let title = format!(
+            "{}{}{}",
+            labels::attribute(r.attribute, lang),
+            lang.pick("指标", " indicator "),
+            labels::status(r.status, lang)
+        );
+        let requirement = r
+            .requirement
+            .map(|req| labels::requirement(&req, lang))
+            .unwrap_or_else(|| "—".to_owned());
+        let message = match (lang, r.actual) {
+            (crate::lang::Lang::Zh, Some(a)) => format!(
+                "{}/{}：{}年要求 {requirement}，实际 {} {}",
+                r.category,
+                summary::display_name(r),
+                report.year,
+                labels::number(a),
+                r.unit
+            ),
+            (crate::lang::Lang::Zh, None) => format!(
+                "{}/{}：{}年未填报（要求 {requirement}）",
+                r.category,
+                summary::display_name(r),
+                report.year
+            ),
+            (crate::lang::Lang::En, Some(a)) => format!(
+                "{}/{}: {} requires {requirement}, actual {} {}",
+                r.category,
+                summary::display_name(r),
+                report.year,
+                labels::number(a),
+                r.unit
+            ),
+            (crate::lang::Lang::En, None) => format!(
+                "{}/{}: not reported for {} (required {requirement})",
+                r.category,
+                summary::display_name(r),
+                report.year
+            ),
+        };
+        // The line that holds the figure (or its empty cell); with no row at all,
+        // the file the figure should have been in.
+        let (file, line) = match &r.file {
+            Some(file) => (file.as_str(), r.line),
+            None => (every_input.as_str(), None),
+        };
+        out.push_str(&command(kind, file, line, &title, &message));
+    }
+    for w in run.warnings {
+        out.push_str(&command(
+            "warning",
+            &w.file,
+            w.line,
+            &format!("plan-check {}", w.code),
+            &w.render(lang),
+        ));
+    }
+    let lines = summary::lines(report, style);
+    let _ = writeln!(
+        out,
+        "::notice title=plan-check::{}",
+        escape_data(&lines.join("\n"))
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_runner_requires() {
+        assert_eq!(escape_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(
+            command("error", "data/2023.csv", Some(7), "t", "m"),
+            "::error file=data/2023.csv,line=7,title=t::m\n"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! `--format junit`: JUnit XML for CI test reports (GitLab, Jenkins, GitHub
+//! test-report actions).
+//!
+//! One test suite per (region, year), one test case per indicator. An indicator
+//! that fails the run (a binding one not passing; with `--strict` any) is a
+//! `<failure>`. An expected indicator that does not pass without `--strict` is not
+//! a failure: the case passes and carries its status in `<system-out>` and in a
+//! `status` property, so the report shows it without failing the pipeline. An
+//! indicator the plan does not judge is `<skipped>`.
+
+use super::{Run, labels, summary};
+use crate::assess::Status;
+use std::fmt::Write as _;
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(run: &Run) -> String {
+    let (report, style) = (run.report, run.style);
+    let lang = style.lang;
+    let tests = report.results.len();
+    let failures = report
+        .results
+        .iter()
+        .filter(|r| r.status.fails_run(r.attribute, style.strict))
+        .count();
+    let skipped = report
+        .results
+        .iter()
+        .filter(|r| r.status == Status::NotAssessed)
+        .count();
+    let suite_name = if report.region.is_empty() {
+        report.year.to_string()
+    } else {
+        format!("{} {}", report.region, report.year)
+    };
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"plan-check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">"
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
+        escape(&suite_name)
+    );
+    let _ = writeln!(out, "    <properties>");
+    for (name, value) in [
+        ("plan", report.plan.title.clone()),
+        ("region", report.region.clone()),
+        ("year", report.year.to_string()),
+        ("strict", style.strict.to_string()),
+    ] {
+        let _ = writeln!(
+            out,
+            "      <property name=\"{name}\" value=\"{}\"/>",
+            escape(&value)
+        );
+    }
+    let _ = writeln!(out, "    </properties>");
+    for r in &report.results {
+        let name = format!("{} ({})", summary::display_name(r), r.id);
+        let _ = writeln!(
+            out,
+            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\"{}>",
+            escape(&r.category),
+            escape(&name),
+            escape(r.file.as_deref().unwrap_or(&report.plan.file)),
+            r.line.map(|l| format!(" line=\"{l}\"")).unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "      <properties><property name=\"status\" value=\"{}\"/><property name=\"attribute\" value=\"{}\"/></properties>",
+            r.status.code(),
+            labels::attribute(r.attribute, crate::lang::Lang::En)
+        );
+        let detail = describe(r, lang);
+        if r.status.fails_run(r.attribute, style.strict) {
+            let _ = writeln!(
+                out,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                r.status.code(),
+                escape(&detail),
+                escape(&detail)
+            );
+        } else if r.status == Status::NotAssessed {
+            let _ = writeln!(out, "      <skipped message=\"{}\"/>", escape(&detail));
+        } else {
+            let _ = writeln!(out, "      <system-out>{}</system-out>", escape(&detail));
+        }
+        let _ = writeln!(out, "    </testcase>");
+    }
+    let _ = writeln!(out, "  </testsuite>");
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// One line on an indicator: status, requirement and figure.
+fn describe(r: &crate::assess::IndicatorResult, lang: crate::lang::Lang) -> String {
+    let requirement = r
+        .requirement
+        .map(|req| labels::requirement(&req, lang))
+        .unwrap_or_else(|| "—".to_owned());
+    let actual = r.actual.map_or_else(|| "—".to_owned(), labels::number);
+    match lang {
+        crate::lang::Lang::Zh => format!(
+            "{}（{}）：要求 {requirement}，实际 {actual} {}",
+            labels::status(r.status, lang),
+            labels::attribute(r.attribute, lang),
+            r.unit
+        ),
+        crate::lang::Lang::En => format!(
+            "{} ({}): required {requirement}, actual {actual} {}",
+            labels::status(r.status, lang),
+            labels::attribute(r.attribute, lang),
+            r.unit
+        ),
+    }
+}

@@ -1,0 +1,65 @@
+//! `--format markdown`: the year's table as Markdown, for a merge-request
+//! comment or a written report, with the same summary as the terminal table.
+
+use super::{Run, columns, summary};
+use crate::assess::Status;
+use std::fmt::Write as _;
+
+/// A mark before the status label, so a reader scanning the comment sees it.
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Achieved | Status::OnTrack => "✅",
+        Status::Behind => "⚠️",
+        Status::Failed => "❌",
+        Status::Missing => "❔",
+        Status::NotAssessed => "➖",
+    }
+}
+
+/// Escapes what would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+pub fn render(run: &Run) -> String {
+    let (report, lang) = (run.report, run.style.lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "### {}\n", cell(&summary::heading(report, lang)));
+    let headers = columns::headers(report, lang, "<br>");
+    let _ = writeln!(
+        out,
+        "| {} |",
+        headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let rule: Vec<&str> = columns::RIGHT_ALIGNED
+        .iter()
+        .map(|&right| if right { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+    let mut previous = None;
+    for r in &report.results {
+        let mut cells = columns::cells(r, previous, lang);
+        previous = Some(r);
+        cells[9] = format!("{} {}", mark(r.status), cells[9]);
+        let _ = writeln!(
+            out,
+            "| {} |",
+            cells
+                .iter()
+                .map(|c| cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+    out.push('\n');
+    for line in summary::lines(report, run.style) {
+        let _ = writeln!(out, "- {}", cell(&line));
+    }
+    out
+}

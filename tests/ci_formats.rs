@@ -1,0 +1,279 @@
+//! CI and pipelines: JUnit, Markdown, GitHub annotations, --output, --quiet,
+//! completions, man page and the published schemas.
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::Stdio;
+
+fn run(args: &[&str]) -> std::process::Output {
+    plan_check().args(args).output().unwrap()
+}
+
+/// A 2025 file whose binding indicator fails on line 3.
+fn failing_2025() -> (tempfile::TempDir, std::path::PathBuf) {
+    write_csv(
+        "2025.csv",
+        "指标,数值\n毛入园率,98\n九年义务教育巩固率,95\n财政性教育经费占一般公共预算支出的比例,18\n",
+    )
+}
+
+#[test]
+fn junit_has_one_case_per_indicator_and_fails_only_failing_binding_ones() {
+    let out = run(&["--format", "junit", "data/2023.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let xml = stdout_of(&out);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 13);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count(),
+        0
+    );
+    // Expected indicators that lag are visible, not failing.
+    let spending = cases
+        .iter()
+        .find(|c| {
+            c.attribute("name")
+                .is_some_and(|n| n.contains("education_spending_share"))
+        })
+        .unwrap();
+    assert!(
+        spending.descendants().any(|n| n.has_tag_name("system-out")
+            && n.text().is_some_and(|t| t.contains("滞后于序时进度")))
+    );
+
+    let (_dir, path) = failing_2025();
+    let out = plan_check()
+        .args(["--format", "junit"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let xml = stdout_of(&out);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let failures: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .collect();
+    assert_eq!(failures.len(), 1, "{xml}");
+    let case = failures[0].parent().unwrap();
+    assert!(
+        case.attribute("name")
+            .unwrap()
+            .contains("compulsory_retention_rate")
+    );
+    assert_eq!(case.attribute("line"), Some("3"));
+
+    // With --strict every indicator that does not pass is a failure.
+    let out = plan_check()
+        .args(["--format", "junit", "--strict"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let doc_text = stdout_of(&out);
+    let doc = roxmltree::Document::parse(&doc_text).unwrap();
+    let strict_failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert!(strict_failures > 1, "{doc_text}");
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(
+        suite.attribute("failures"),
+        Some(strict_failures.to_string().as_str())
+    );
+}
+
+#[test]
+fn github_annotations_point_at_the_failing_line() {
+    let (_dir, path) = failing_2025();
+    let out = plan_check()
+        .args(["--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    let shown = path.display().to_string();
+    let error = text
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .unwrap_or_else(|| panic!("no error in\n{text}"));
+    assert!(
+        error.starts_with(&format!("::error file={shown},line=3,")),
+        "{error}"
+    );
+    assert!(error.contains("九年义务教育巩固率"), "{error}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("::error ")).count(),
+        1
+    );
+    // The failing expected indicator is a warning on its own line.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("::warning file={shown},line=4,"))),
+        "{text}"
+    );
+    // An indicator with no row points at the file.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("::warning file={shown},title="))),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_is_a_table_with_the_summary() {
+    let out = run(&["--format", "markdown", "data/2023.csv"]);
+    let text = stdout_of(&out);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 2 + 13, "header, rule and 13 rows");
+    assert!(
+        rows.iter().all(|r| r.matches(" | ").count() == 9),
+        "10 cells per row"
+    );
+    assert!(text.contains("⚠️ 滞后于序时进度"));
+}
+
+#[test]
+fn output_file_is_written_whole_and_never_half() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.xml");
+    std::fs::write(&target, "previous report").unwrap();
+
+    // A failed run (input error) leaves the previous report as it was.
+    let (_bad_dir, bad) = write_csv("2023.csv", "指标,数值\n毛入园率,约98\n");
+    let out = plan_check()
+        .args(["--format", "junit", "--output"])
+        .arg(&target)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous report");
+
+    // A run killed while reading leaves nothing behind either.
+    let fresh = dir.path().join("fresh.json");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plan-check"))
+        .current_dir(root())
+        .args(["--year", "2023", "--format", "json", "--output"])
+        .arg(&fresh)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all("指标,数值\n九年义务教育巩固率,100\n".as_bytes())
+        .unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(!fresh.exists(), "a killed run wrote its output");
+
+    // A successful run replaces it whole, with the same exit code as without --output.
+    let out = plan_check()
+        .args(["--format", "junit", "--output"])
+        .arg(&target)
+        .arg("data/2023.csv")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(
+        written,
+        stdout_of(&run(&["--format", "junit", "data/2023.csv"]))
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".plan-check-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn quiet_prints_nothing_and_keeps_the_exit_code() {
+    let out = run(&["--quiet", "data/2023.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    let (_dir, path) = failing_2025();
+    let out = plan_check().arg("-q").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(stdout_of(&out).contains("plan-check"), "{shell}");
+    }
+    let man = stdout_of(&run(&["man"]));
+    assert!(man.contains(".TH plan-check"), "{man}");
+    assert!(man.contains(r"\-\-format"), "documents the options");
+    assert!(man.contains("退出码"), "and the exit codes");
+}
+
+#[test]
+fn shipped_schemas_are_the_generated_ones() {
+    for (of, file) in [
+        ("plan", "schema/plan.schema.json"),
+        ("report", "schema/report.schema.json"),
+    ] {
+        let generated = stdout_of(&run(&["schema", of]));
+        let shipped = std::fs::read_to_string(root().join(file)).unwrap();
+        assert_eq!(
+            generated, shipped,
+            "{file} is out of date: run `cargo run -- schema {of} > {file}`"
+        );
+    }
+}
+
+fn validator(file: &str) -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(file)).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+#[test]
+fn the_schemas_validate_the_shipped_plan_and_a_real_report() {
+    let plan_text = std::fs::read_to_string(plan_path()).unwrap();
+    let plan: serde_json::Value = toml::from_str(&plan_text).unwrap();
+    let plan_schema = validator("schema/plan.schema.json");
+    let errors: Vec<String> = plan_schema
+        .iter_errors(&plan)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // And it rejects a broken one.
+    let broken = plan_text.replace("attribute = \"约束性\"", "attribute = \"必须\"");
+    let broken: serde_json::Value = toml::from_str(&broken).unwrap();
+    assert!(!plan_schema.is_valid(&broken));
+
+    let report_schema = validator("schema/report.schema.json");
+    for file in ["data/2020.csv", "data/2022.csv", "data/2023.csv"] {
+        let report = json_of(&run(&["--format", "json", file]));
+        let errors: Vec<String> = report_schema
+            .iter_errors(&report)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+}
