@@ -2,11 +2,12 @@
 //! assessment, hands the report to a renderer; decides nothing itself.
 
 use crate::assess::assess_year;
+use crate::assess::period::assess_period;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::lang::Lang;
 use crate::output;
 use crate::plan::{Plan, find_plan_file, load_plan};
-use crate::render::{self, Format, Run, Style};
+use crate::render::{self, Format, Run, Style, View};
 use crate::stats::{LoadOptions, Observations, Resolver, load_csv_path};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -32,6 +33,7 @@ const AFTER_HELP: &str = "\
 
 示例 / Examples:
   plan-check data/2023.csv
+  plan-check data/                       多个年份：期间评估 / several years: the period view
   plan-check --format json data/2023.csv
   plan-check --year 2023 - < data/2023.csv
   plan-check --format junit --output report.xml data/2023.csv
@@ -48,7 +50,7 @@ const AFTER_HELP: &str = "\
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// 统计数据 CSV 文件（- 为标准输入）/ statistics CSV files (- for standard input)
+    /// 统计数据 CSV 文件或文件夹（- 为标准输入）；多个年份时给出期间评估 / statistics CSV files or folders (- for standard input); several years give the period view
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -244,6 +246,7 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
             ),
         )]);
     }
+    let paths = expand_inputs(&cli.files).map_err(|d| vec![d])?;
     let resolver = Resolver::new(plan);
     let options = LoadOptions {
         year: cli.year,
@@ -253,7 +256,7 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
-    for path in &cli.files {
+    for path in &paths {
         load_csv_path(
             path,
             plan,
@@ -265,47 +268,37 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
         .map_err(|d| vec![d])?;
     }
     let groups = observations.region_years();
-    let (region, year) = match groups.as_slice() {
-        [one] => *one,
-        [] => {
-            return Err(vec![Diagnostic::error(
-                "S003",
+    let Some(&(region, _)) = groups.first() else {
+        return Err(vec![Diagnostic::error(
+            "S003",
+            cli.files[0].display().to_string(),
+            Text::new(
+                "没有可检查的数据行（所有指标名称都不在规划中）",
+                "no row to check (no indicator name is in the plan)",
+            ),
+        )]);
+    };
+    if let Some(&(other, _)) = groups.iter().find(|(r, _)| *r != region) {
+        let (a, b) = (
+            observations.regions.get(region),
+            observations.regions.get(other),
+        );
+        return Err(vec![
+            Diagnostic::error(
+                "U002",
                 cli.files[0].display().to_string(),
                 Text::new(
-                    "没有可检查的数据行（所有指标名称都不在规划中）",
-                    "no row to check (no indicator name is in the plan)",
+                    format!("数据包含多个地区（{a}、{b}…），目前一次只能检查一个地区"),
+                    format!("the figures cover several regions ({a}, {b}, …); one region can be checked at a time for now"),
                 ),
-            )]);
-        }
-        several => {
-            let list = several
-                .iter()
-                .map(|&(r, y)| {
-                    let region = observations.regions.get(r);
-                    if region.is_empty() {
-                        y.to_string()
-                    } else {
-                        format!("{region} {y}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(vec![
-                Diagnostic::error(
-                    "U002",
-                    cli.files[0].display().to_string(),
-                    Text::new(
-                        format!("数据包含多个地区或年份（{list}），目前一次只能检查一个地区的一个年份"),
-                        format!("the figures cover several regions or years ({list}); one region and one year can be checked at a time for now"),
-                    ),
-                )
-                .with_hint(Text::new(
-                    "用 --year 只检查一个年份，或按年份拆分文件",
-                    "check one year with --year, or split the file by year",
-                )),
-            ]);
-        }
-    };
+            )
+            .with_hint(Text::new(
+                "按地区拆分文件，逐个检查",
+                "split the file by region and check each",
+            )),
+        ]);
+    }
+    let years: Vec<i32> = groups.iter().map(|&(_, y)| y).collect();
 
     if !cli.quiet {
         for w in &warnings {
@@ -313,10 +306,19 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
             eprintln!("{}", w.render(style.lang));
         }
     }
-    let report = assess_year(plan, &observations, region, year);
-    if !cli.quiet {
-        let inputs: Vec<String> = cli
-            .files
+    let period;
+    let year_report;
+    let view = if let [year] = years.as_slice() {
+        year_report = assess_year(plan, &observations, region, *year);
+        View::Year(&year_report)
+    } else {
+        period = assess_period(plan, &observations, region, &years);
+        View::Period(&period)
+    };
+    let run = Run {
+        view,
+        warnings: &warnings,
+        inputs: &paths
             .iter()
             .map(|p| {
                 if p == Path::new("-") {
@@ -325,19 +327,58 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
                     p.display().to_string()
                 }
             })
-            .collect();
-        let run = Run {
-            report: &report,
-            warnings: &warnings,
-            inputs: &inputs,
-            style,
-        };
+            .collect::<Vec<_>>(),
+        style,
+    };
+    if !cli.quiet {
         output::emit(&render::render(&run, cli.format), cli.output.as_deref())
             .map_err(|d| vec![d])?;
     }
-    Ok(if report.summary.fails(cli.strict) {
+    Ok(if run.latest().summary.fails(cli.strict) {
         exit::FAIL
     } else {
         exit::PASS
     })
+}
+
+/// The statistics files of the arguments: a folder stands for every `.csv` in
+/// it, in name order; `-` is standard input.
+fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut paths = Vec::new();
+    for arg in args {
+        if !arg.is_dir() {
+            paths.push(arg.clone());
+            continue;
+        }
+        let shown = arg.display().to_string();
+        let entries = std::fs::read_dir(arg).map_err(|e| {
+            Diagnostic::error(
+                "S001",
+                &shown,
+                Text::new(
+                    format!("无法读取文件夹：{e}"),
+                    format!("cannot read the folder: {e}"),
+                ),
+            )
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+            })
+            .collect();
+        if found.is_empty() {
+            return Err(Diagnostic::error(
+                "S001",
+                &shown,
+                Text::new("文件夹中没有 .csv 文件", "the folder holds no .csv file"),
+            ));
+        }
+        found.sort();
+        paths.extend(found);
+    }
+    Ok(paths)
 }

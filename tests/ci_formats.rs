@@ -268,7 +268,7 @@ fn the_schemas_validate_the_shipped_plan_and_a_real_report() {
     assert!(!plan_schema.is_valid(&broken));
 
     let report_schema = validator("schema/report.schema.json");
-    for file in ["data/2020.csv", "data/2022.csv", "data/2023.csv"] {
+    for file in ["data/2020.csv", "data/2022.csv", "data/2023.csv", "data/"] {
         let report = json_of(&run(&["--format", "json", file]));
         let errors: Vec<String> = report_schema
             .iter_errors(&report)

@@ -52,6 +52,21 @@ fn github() {
 }
 
 #[test]
+fn period_table() {
+    insta::assert_snapshot!(run(&["data/"]));
+}
+
+#[test]
+fn period_table_en() {
+    insta::assert_snapshot!(run(&["--lang", "en", "data/"]));
+}
+
+#[test]
+fn period_json() {
+    insta::assert_snapshot!(run(&["--format", "json", "data/"]));
+}
+
+#[test]
 fn plan_listing() {
     insta::assert_snapshot!(run(&["plan"]));
 }

@@ -32,7 +32,7 @@ fn command(kind: &str, file: &str, line: Option<u64>, title: &str, message: &str
 }
 
 pub fn render(run: &Run) -> String {
-    let (report, style) = (run.report, run.style);
+    let (report, style) = (run.latest(), run.style);
     let lang = style.lang;
     let mut out = String::new();
     let every_input = run.inputs.join(", ");

@@ -1,22 +1,35 @@
 //! `--format json`: the report struct itself, serialised, plus the run's warnings.
 //! The schema is the serde types; the README documents every field.
 
-use super::Run;
+use super::{Run, View};
 use crate::assess::YearReport;
+use crate::assess::period::PeriodReport;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of the JSON layout; raised on any change that could break a reader.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The JSON report of one checked year (`plan-check --format json`).
+/// The JSON report of a run (`plan-check --format json`): one year, or with
+/// several years the period view (`"view": "period"`).
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "plan-check JSON report")]
 pub struct Document<'a> {
     schema_version: u32,
+    /// `"period"` for the period view; absent for one year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<&'static str>,
     #[serde(flatten)]
-    report: &'a YearReport,
+    report: Report<'a>,
     warnings: Vec<Warning<'a>>,
+}
+
+/// The report of one year, or of every year of the period.
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Report<'a> {
+    Year(&'a YearReport),
+    Period(&'a PeriodReport),
 }
 
 /// A non-fatal problem in the input (an indicator the plan does not have).
@@ -30,9 +43,14 @@ pub struct Warning<'a> {
 }
 
 pub fn render(run: &Run) -> String {
+    let (view, report) = match run.view {
+        View::Year(r) => (None, Report::Year(r)),
+        View::Period(p) => (Some("period"), Report::Period(p)),
+    };
     let document = Document {
         schema_version: SCHEMA_VERSION,
-        report: run.report,
+        view,
+        report,
         warnings: run
             .warnings
             .iter()

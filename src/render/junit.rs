@@ -31,7 +31,7 @@ pub fn escape(text: &str) -> String {
 }
 
 pub fn render(run: &Run) -> String {
-    let (report, style) = (run.report, run.style);
+    let (report, style) = (run.latest(), run.style);
     let lang = style.lang;
     let tests = report.results.len();
     let failures = report

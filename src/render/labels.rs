@@ -1,5 +1,6 @@
 //! Words and number forms shared by the human-readable renderers.
 
+use crate::assess::period::Outlook;
 use crate::assess::{Basis, Requirement, Status};
 use crate::lang::Lang;
 use crate::plan::{Attribute, Rule};
@@ -13,6 +14,22 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
         Status::Failed => lang.pick("未达标", "failed"),
         Status::Missing => lang.pick("未填报", "not reported"),
         Status::NotAssessed => lang.pick("不考核", "not assessed"),
+    }
+}
+
+/// The label of an outlook, in the words of the national mid-term evaluation.
+pub fn outlook(outlook: Outlook, lang: Lang) -> &'static str {
+    match outlook {
+        Outlook::AchievedEarly => lang.pick("提前实现", "achieved early"),
+        Outlook::Achieved => lang.pick("已实现", "achieved"),
+        Outlook::Ahead => lang.pick("快于预期", "ahead of schedule"),
+        Outlook::OnSchedule => lang.pick("符合序时进度", "on schedule"),
+        Outlook::Behind => lang.pick("滞后于序时进度", "behind schedule"),
+        Outlook::MovingAway => lang.pick("偏离目标方向", "moving away"),
+        Outlook::OffProjection => lang.pick("偏离预测", "off projection"),
+        Outlook::Failed => lang.pick("未达标", "failed"),
+        Outlook::Missing => lang.pick("未填报", "not reported"),
+        Outlook::NotAssessed => lang.pick("不考核", "not assessed"),
     }
 }
 

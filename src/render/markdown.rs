@@ -24,7 +24,7 @@ fn cell(text: &str) -> String {
 }
 
 pub fn render(run: &Run) -> String {
-    let (report, lang) = (run.report, run.style.lang);
+    let (report, lang) = (run.latest(), run.style.lang);
     let mut out = String::new();
     let _ = writeln!(out, "### {}\n", cell(&summary::heading(report, lang)));
     let headers = columns::headers(report, lang, "<br>");

@@ -8,12 +8,14 @@ pub mod json;
 pub mod junit;
 pub mod labels;
 pub mod markdown;
+pub mod period_table;
 pub mod plan_listing;
 pub mod summary;
 pub mod table;
 pub mod template;
 
 use crate::assess::YearReport;
+use crate::assess::period::PeriodReport;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use clap::ValueEnum;
@@ -59,15 +61,33 @@ pub struct Style {
     pub strict: bool,
 }
 
+/// What a run shows: one year, or every year of the period.
+#[derive(Clone, Copy)]
+pub enum View<'a> {
+    Year(&'a YearReport),
+    Period(&'a PeriodReport),
+}
+
 /// One checked run, as the renderers see it.
 pub struct Run<'a> {
-    pub report: &'a YearReport,
+    pub view: View<'a>,
     /// Non-fatal diagnostics (unknown indicators); machine formats carry them,
     /// the table leaves them to standard error.
     pub warnings: &'a [Diagnostic],
     /// The statistics files read, as given (`<stdin>` for standard input).
     pub inputs: &'a [String],
     pub style: Style,
+}
+
+impl Run<'_> {
+    /// The latest year's report: the one year shown, or the period's last year.
+    /// Formats that show a single year (Markdown, JUnit, GitHub) render this.
+    pub fn latest(&self) -> &YearReport {
+        match self.view {
+            View::Year(report) => report,
+            View::Period(period) => &period.latest,
+        }
+    }
 }
 
 pub fn render(run: &Run, format: Format) -> String {

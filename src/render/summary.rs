@@ -90,43 +90,7 @@ pub fn lines(report: &YearReport, style: Style) -> Vec<String> {
         });
     }
 
-    let names = |ids: &[String]| -> String {
-        ids.iter()
-            .filter_map(|id| report.results.iter().find(|r| &r.id == id))
-            .map(|r| format!("{}（{}）", display_name(r), labels::status(r.status, lang)))
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", "))
-    };
-    let verdict = if !s.failing_binding.is_empty() {
-        match lang {
-            Lang::Zh => format!(
-                "结论：约束性指标未达到要求：{}。",
-                names(&s.failing_binding)
-            ),
-            Lang::En => format!(
-                "Verdict: binding indicators short of their requirement: {}.",
-                names(&s.failing_binding)
-            ),
-        }
-    } else if style.strict && !s.failing_expected.is_empty() {
-        match lang {
-            Lang::Zh => format!(
-                "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",
-                names(&s.failing_expected)
-            ),
-            Lang::En => format!(
-                "Verdict: binding indicators meet their requirement; in strict mode, expected indicators short of it: {}.",
-                names(&s.failing_expected)
-            ),
-        }
-    } else {
-        lang.pick(
-            "结论：约束性指标均达到要求。",
-            "Verdict: every binding indicator meets its requirement.",
-        )
-        .to_owned()
-    };
-    out.push(verdict);
+    out.push(verdict(report, style));
 
     for r in &report.results {
         let (Some(from), Some(actual)) = (&r.converted_from, r.actual) else {
@@ -187,4 +151,46 @@ fn capitalize(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// The verdict on a year, which the exit code follows.
+pub fn verdict(report: &YearReport, style: Style) -> String {
+    let lang = style.lang;
+    let s = &report.summary;
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .filter_map(|id| report.results.iter().find(|r| &r.id == id))
+            .map(|r| format!("{}（{}）", display_name(r), labels::status(r.status, lang)))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    };
+    if !s.failing_binding.is_empty() {
+        match lang {
+            Lang::Zh => format!(
+                "结论：约束性指标未达到要求：{}。",
+                names(&s.failing_binding)
+            ),
+            Lang::En => format!(
+                "Verdict: binding indicators short of their requirement: {}.",
+                names(&s.failing_binding)
+            ),
+        }
+    } else if style.strict && !s.failing_expected.is_empty() {
+        match lang {
+            Lang::Zh => format!(
+                "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",
+                names(&s.failing_expected)
+            ),
+            Lang::En => format!(
+                "Verdict: binding indicators meet their requirement; in strict mode, expected indicators short of it: {}.",
+                names(&s.failing_expected)
+            ),
+        }
+    } else {
+        lang.pick(
+            "结论：约束性指标均达到要求。",
+            "Verdict: every binding indicator meets its requirement.",
+        )
+        .to_owned()
+    }
 }

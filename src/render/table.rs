@@ -1,13 +1,20 @@
 //! The terminal table: one row per indicator as in the plan's own table, then a
 //! summary in the words of an official evaluation.
 
-use super::{Run, columns, summary};
+use super::{Run, Style, View, columns, summary};
 use crate::assess::Status;
+use crate::assess::YearReport;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 
 pub fn render(run: &Run) -> String {
-    let (report, style) = (run.report, run.style);
+    match run.view {
+        View::Year(report) => render_year(report, run.style),
+        View::Period(period) => super::period_table::render(period, run.style),
+    }
+}
+
+fn render_year(report: &YearReport, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary::heading(report, lang));

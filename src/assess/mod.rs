@@ -1,8 +1,11 @@
 //! The judgement: plan + figures → statuses. Pure: no I/O, no formatting.
 //!
-//! [`judge`] is the one place a status is decided. [`assess_year`] applies it to
+//! [`judge`] is the one place a status is decided; [`period::outlook`] the one
+//! place an outlook is. [`assess_year`] applies it to
 //! every indicator of the plan for one (region, year), and [`Summary`] decides the
 //! run's outcome from the statuses.
+
+pub mod period;
 
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{

@@ -1,0 +1,148 @@
+//! The period view: several years in one run, end to end.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_folder_a_list_of_files_and_a_long_file_give_the_same_period() {
+    let folder = plan_check()
+        .args(["--format", "json", "data/"])
+        .output()
+        .unwrap();
+    assert_eq!(folder.status.code(), Some(0), "{}", stderr_of(&folder));
+    let files = plan_check()
+        .args(["--format", "json"])
+        .args([
+            "data/2020.csv",
+            "data/2021.csv",
+            "data/2022.csv",
+            "data/2023.csv",
+            "data/2024.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&folder).replace("data//", "data/"),
+        stdout_of(&files)
+    );
+    let report = json_of(&folder);
+    assert_eq!(report["view"], "period");
+    assert_eq!(
+        report["years"],
+        serde_json::json!([2020, 2021, 2022, 2023, 2024])
+    );
+    assert_eq!(report["latest_year"], 2024);
+    let spending = report["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "education_spending_share")
+        .unwrap();
+    let series = spending["series"].as_array().unwrap();
+    assert_eq!(series.len(), 5);
+    // 2022 has no published figure: shown as not reported, never interpolated.
+    assert_eq!(series[2]["year"], 2022);
+    assert!(series[2]["actual"].is_null());
+    assert_eq!(series[2]["status"], "missing");
+    assert_eq!(spending["outlook"], "behind");
+    assert_eq!(spending["projection"]["method"], "least_squares");
+
+    // One long file whose year column holds every year.
+    let mut long = String::from("分类,指标,数值,年份\n");
+    for year in [2021, 2023] {
+        let text = std::fs::read_to_string(root().join(format!("data/{year}.csv"))).unwrap();
+        for line in text.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            long.push_str(&format!("{},{},{},{year}\n", cells[0], cells[1], cells[2]));
+        }
+    }
+    let (_dir, path) = write_csv("long.csv", &long);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(json_of(&out)["years"], serde_json::json!([2021, 2023]));
+}
+
+#[test]
+fn one_file_for_one_year_keeps_the_single_year_output() {
+    let out = plan_check()
+        .args(["--format", "json", "data/2023.csv"])
+        .output()
+        .unwrap();
+    let report = json_of(&out);
+    assert!(report.get("view").is_none());
+    assert_eq!(report["year"], 2023);
+}
+
+#[test]
+fn the_same_indicator_twice_in_a_year_across_two_files_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("江津-2023-补报.csv");
+    std::fs::write(
+        &copy,
+        "指标,数值\n财政性教育经费占一般公共预算支出的比例,18.3\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .arg("data/2023.csv")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains(&format!("{}:2", copy.display())), "{err}");
+    assert!(err.contains("data/2023.csv:14"), "{err}");
+}
+
+#[test]
+fn the_exit_code_follows_the_latest_year() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2022.csv"),
+        "指标,数值\n九年义务教育巩固率,95\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2023.csv"),
+        "指标,数值\n九年义务教育巩固率,99\n",
+    )
+    .unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "2023 holds the line again");
+    std::fs::write(
+        dir.path().join("2024.csv"),
+        "指标,数值\n九年义务教育巩固率,95\n",
+    )
+    .unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout_of(&out)
+            .contains("未达到序时进度的约束性指标：九年义务教育巩固率（滞后于序时进度）")
+    );
+}
+
+#[test]
+fn the_period_csv_has_one_row_per_indicator_and_year() {
+    let out = plan_check()
+        .args(["--format", "csv", "data/"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert!(headers.iter().any(|h| h == "outlook"));
+    assert_eq!(reader.records().count(), 13 * 5);
+}
+
+#[test]
+fn an_empty_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains(".csv"));
+}
