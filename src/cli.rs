@@ -37,6 +37,7 @@ const AFTER_HELP: &str = "\
   plan-check --format json data/2023.csv
   plan-check --year 2023 - < data/2023.csv
   plan-check --format junit --output report.xml data/2023.csv
+  plan-check report data/ --output 评估报告.html
   plan-check template > 2024.csv
   plan-check plan
   plan-check completions bash > /etc/bash_completion.d/plan-check";
@@ -59,7 +60,7 @@ pub struct Cli {
     pub plan: Option<PathBuf>,
 
     /// 数据年份；默认取“年份”列或文件名中的年份 / the year of the figures; default: the year column or file name
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, global = true, value_name = "YEAR")]
     pub year: Option<i32>,
 
     /// 输出格式 / output format
@@ -67,15 +68,15 @@ pub struct Cli {
     pub format: Format,
 
     /// 严格模式：预期性指标不达要求、未知指标也视为失败 / strict: expected indicators and unknown names fail too
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub strict: bool,
 
     /// 文件编码，默认自动识别 / the file's encoding, detected when not given: utf-8, gb18030 (gbk), utf-16le, utf-16be
-    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    #[arg(long, global = true, value_name = "ENCODING", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// 分隔符，默认从表头识别 / field delimiter, detected from the header when not given: , tab ;
-    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    #[arg(long, global = true, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
     /// 把结果写入文件（原子写入，失败时不留下半截文件）/ write the output to a file (atomically: never half-written)
@@ -105,6 +106,12 @@ pub enum Command {
         /// 填入“年份”列的年份 / the year to put in the year column
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
+    },
+    /// 生成评估报告（自包含 HTML，含图表）/ write the evaluation report (one self-contained HTML page with charts)
+    Report {
+        /// 统计数据文件或文件夹 / statistics files or folders
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
     },
     /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
     Plan,
@@ -225,6 +232,7 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
             emit(&render::plan_listing::render(&plan, style))?;
             Ok(exit::PASS)
         }
+        Some(Command::Report { files }) => report(cli, files, &plan, style),
         _ => check(cli, &plan, style),
     }
 }
@@ -235,8 +243,20 @@ fn read_plan(explicit: Option<&Path>) -> Result<Plan, Diagnostic> {
 }
 
 /// The main job: statistics files → one year's report → exit code.
-fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
-    if cli.files.is_empty() {
+/// Everything read from the statistics files of a run, for one region.
+struct Loaded {
+    observations: Observations,
+    warnings: Vec<Diagnostic>,
+    /// The files read, as shown in messages (`<stdin>` for `-`).
+    inputs: Vec<String>,
+    region: crate::stats::Id,
+    years: Vec<i32>,
+}
+
+/// Reads the statistics files (folders expanded) and finds the one region and
+/// the years they cover.
+fn load(cli: &Cli, files: &[PathBuf], plan: &Plan) -> Result<Loaded, Vec<Diagnostic>> {
+    if files.is_empty() {
         return Err(vec![Diagnostic::error(
             "U001",
             "plan-check",
@@ -246,7 +266,7 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
             ),
         )]);
     }
-    let paths = expand_inputs(&cli.files).map_err(|d| vec![d])?;
+    let paths = expand_inputs(files).map_err(|d| vec![d])?;
     let resolver = Resolver::new(plan);
     let options = LoadOptions {
         year: cli.year,
@@ -271,7 +291,7 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
     let Some(&(region, _)) = groups.first() else {
         return Err(vec![Diagnostic::error(
             "S003",
-            cli.files[0].display().to_string(),
+            files[0].display().to_string(),
             Text::new(
                 "没有可检查的数据行（所有指标名称都不在规划中）",
                 "no row to check (no indicator name is in the plan)",
@@ -286,7 +306,7 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
         return Err(vec![
             Diagnostic::error(
                 "U002",
-                cli.files[0].display().to_string(),
+                files[0].display().to_string(),
                 Text::new(
                     format!("数据包含多个地区（{a}、{b}…），目前一次只能检查一个地区"),
                     format!("the figures cover several regions ({a}, {b}, …); one region can be checked at a time for now"),
@@ -298,47 +318,83 @@ fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
             )),
         ]);
     }
-    let years: Vec<i32> = groups.iter().map(|&(_, y)| y).collect();
-
+    let years = groups.iter().map(|&(_, y)| y).collect();
+    let inputs = paths
+        .iter()
+        .map(|p| {
+            if p == Path::new("-") {
+                "<stdin>".to_owned()
+            } else {
+                p.display().to_string()
+            }
+        })
+        .collect();
     if !cli.quiet {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
-            eprintln!("{}", w.render(style.lang));
+            eprintln!("{}", w.render(cli.lang));
         }
     }
+    Ok(Loaded {
+        observations,
+        warnings,
+        inputs,
+        region,
+        years,
+    })
+}
+
+fn outcome(summary: &crate::assess::Summary, strict: bool) -> u8 {
+    if summary.fails(strict) {
+        exit::FAIL
+    } else {
+        exit::PASS
+    }
+}
+
+/// The main job: statistics files → one year's report or the period view → exit code.
+fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
+    let loaded = load(cli, &cli.files, plan)?;
     let period;
     let year_report;
-    let view = if let [year] = years.as_slice() {
-        year_report = assess_year(plan, &observations, region, *year);
+    let view = if let [year] = loaded.years.as_slice() {
+        year_report = assess_year(plan, &loaded.observations, loaded.region, *year);
         View::Year(&year_report)
     } else {
-        period = assess_period(plan, &observations, region, &years);
+        period = assess_period(plan, &loaded.observations, loaded.region, &loaded.years);
         View::Period(&period)
     };
     let run = Run {
         view,
-        warnings: &warnings,
-        inputs: &paths
-            .iter()
-            .map(|p| {
-                if p == Path::new("-") {
-                    "<stdin>".to_owned()
-                } else {
-                    p.display().to_string()
-                }
-            })
-            .collect::<Vec<_>>(),
+        warnings: &loaded.warnings,
+        inputs: &loaded.inputs,
         style,
     };
     if !cli.quiet {
         output::emit(&render::render(&run, cli.format), cli.output.as_deref())
             .map_err(|d| vec![d])?;
     }
-    Ok(if run.latest().summary.fails(cli.strict) {
-        exit::FAIL
-    } else {
-        exit::PASS
-    })
+    Ok(outcome(&run.latest().summary, cli.strict))
+}
+
+/// `plan-check report`: the evaluation report as one HTML page.
+fn report(cli: &Cli, files: &[PathBuf], plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
+    let loaded = load(cli, files, plan)?;
+    let period = assess_period(plan, &loaded.observations, loaded.region, &loaded.years);
+    let page = render::html::render(&period, plan, &loaded.inputs, style.lang).map_err(|e| {
+        vec![Diagnostic::error(
+            "U003",
+            "report.html",
+            Text::new(
+                format!("无法生成报告：{e}"),
+                format!("cannot build the report: {e}"),
+            ),
+        )]
+    })?;
+    if !cli.quiet {
+        output::emit(&page, cli.output.as_deref()).map_err(|d| vec![d])?;
+    }
+    Ok(outcome(&period.summary.latest, cli.strict))
 }
 
 /// The statistics files of the arguments: a folder stands for every `.csv` in

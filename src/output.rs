@@ -55,6 +55,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         .tempfile_in(dir)
         .map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
+    // A temporary file is private (0600); the report should read like any file
+    // the user writes: keep the old file's permissions, else the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        temp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

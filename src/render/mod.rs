@@ -1,9 +1,11 @@
 //! Renderers: a report in, text out. One file per format, all behind the same
 //! signature (`fn render(&Run) -> String`); none decides a status.
 
+pub mod chart;
 pub mod columns;
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod labels;
@@ -13,6 +15,7 @@ pub mod plan_listing;
 pub mod summary;
 pub mod table;
 pub mod template;
+pub mod xml;
 
 use crate::assess::YearReport;
 use crate::assess::period::PeriodReport;

@@ -1,0 +1,342 @@
+//! `plan-check report`: one self-contained HTML page for the written evaluation
+//! (评估报告): the summary, then one section per category with a chart and the
+//! numbers of every indicator. Inline CSS and SVG only: it opens on an intranet
+//! with no network, and prints on A4.
+//!
+//! The page is a minijinja template (`templates/report.html`, compiled in), with
+//! HTML auto-escaping; the charts come from [`super::chart`].
+
+use super::{chart, labels};
+use crate::assess::Requirement;
+use crate::assess::period::{Method, Outlook, PeriodReport, Reach};
+use crate::lang::Lang;
+use crate::plan::{Attribute, Plan, display_name};
+use serde::Serialize;
+
+const TEMPLATE: &str = include_str!("../../templates/report.html");
+
+#[derive(Serialize)]
+struct Page {
+    lang: &'static str,
+    t: Words,
+    /// The title, with the region in front unless the title names it already.
+    heading: String,
+    title: String,
+    first_year: i32,
+    latest_year: i32,
+    elapsed: String,
+    plan: PlanView,
+    inputs: Vec<String>,
+    counts: Vec<CountView>,
+    binding_at_risk: Vec<String>,
+    verdict: String,
+    legend: String,
+    categories: Vec<CategoryView>,
+}
+
+#[derive(Serialize)]
+struct PlanView {
+    title: String,
+    issuer: Option<String>,
+    issued: Option<String>,
+    table: Option<String>,
+    baseline_year: i32,
+    target_year: i32,
+}
+
+#[derive(Serialize)]
+struct CountView {
+    label: &'static str,
+    count: usize,
+    class: &'static str,
+}
+
+#[derive(Serialize)]
+struct CategoryView {
+    name: String,
+    indicators: Vec<IndicatorView>,
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    id: String,
+    name: String,
+    unit: String,
+    attribute: &'static str,
+    binding: bool,
+    baseline: String,
+    target_text: String,
+    rule: String,
+    outlook: &'static str,
+    outlook_class: &'static str,
+    pace: Option<String>,
+    projection: Option<String>,
+    chart: String,
+    rows: Vec<RowView>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    year: i32,
+    actual: String,
+    required: String,
+    status: &'static str,
+    status_class: &'static str,
+    source: String,
+}
+
+/// Every word of the page that is not data, in the page's language.
+#[derive(Serialize)]
+struct Words {
+    report: &'static str,
+    summary: &'static str,
+    period: &'static str,
+    elapsed: &'static str,
+    issued_by: &'static str,
+    source_table: &'static str,
+    inputs: &'static str,
+    binding_at_risk: &'static str,
+    none_at_risk: &'static str,
+    baseline: &'static str,
+    target: &'static str,
+    rule: &'static str,
+    outlook: &'static str,
+    pace: &'static str,
+    projection: &'static str,
+    year: &'static str,
+    actual: &'static str,
+    required: &'static str,
+    status: &'static str,
+    source: &'static str,
+    not_reported: &'static str,
+    binding: &'static str,
+    method: &'static str,
+    contents: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    Words {
+        report: lang.pick("规划实施评估报告", "Plan evaluation report"),
+        summary: lang.pick("总体评估", "Summary"),
+        period: lang.pick("评估期", "Period"),
+        elapsed: lang.pick("时间进度", "Time elapsed"),
+        issued_by: lang.pick("印发", "Issued by"),
+        source_table: lang.pick("指标来源", "Indicator table"),
+        inputs: lang.pick("数据文件", "Data files"),
+        binding_at_risk: lang.pick("未达到序时进度的约束性指标", "Binding indicators not on schedule"),
+        none_at_risk: lang.pick(
+            "约束性指标均已实现或符合序时进度。",
+            "Every binding indicator is achieved or on schedule.",
+        ),
+        baseline: lang.pick("基期", "Baseline"),
+        target: lang.pick("目标", "Target"),
+        rule: lang.pick("判断规则", "Rule"),
+        outlook: lang.pick("评估", "Outlook"),
+        pace: lang.pick("进度", "Pace"),
+        projection: lang.pick("趋势预计", "Projection"),
+        year: lang.pick("年份", "Year"),
+        actual: lang.pick("实际", "Actual"),
+        required: lang.pick("要求", "Required"),
+        status: lang.pick("结果", "Result"),
+        source: lang.pick("数据来源", "Source"),
+        not_reported: lang.pick("未填报", "not reported"),
+        binding: lang.pick("约束性", "binding"),
+        method: lang.pick(
+            "说明：各年要求按序时进度（基期至目标线性推进）计算；基期已达到目标的指标每年须保持目标；人口预测类指标允许在预测值上下一定幅度内。趋势预计：基期与已填报年份共 3 个点及以上用最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
+            "Notes: each year's requirement follows the time-proportional schedule from baseline to target; an indicator whose baseline already meets the target must hold it every year; projections (enrolment counts) are met within a tolerance band. Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; years not reported are never interpolated.",
+        ),
+        contents: lang.pick("目录", "Contents"),
+    }
+}
+
+fn outlook_class(outlook: Outlook) -> &'static str {
+    match outlook {
+        Outlook::AchievedEarly | Outlook::Achieved | Outlook::Ahead | Outlook::OnSchedule => "good",
+        Outlook::Behind | Outlook::OffProjection => "warn",
+        Outlook::MovingAway | Outlook::Failed => "bad",
+        Outlook::Missing | Outlook::NotAssessed => "none",
+    }
+}
+
+/// The report page for `period`, checked against `plan`.
+pub fn render(
+    period: &PeriodReport,
+    plan: &Plan,
+    inputs: &[String],
+    lang: Lang,
+) -> Result<String, minijinja::Error> {
+    let meta = &plan.meta;
+    let dash = || "—".to_owned();
+    let mut categories: Vec<CategoryView> = Vec::new();
+    for (series, indicator) in period.indicators.iter().zip(&plan.indicators) {
+        let rows = series
+            .series
+            .iter()
+            .map(|p| RowView {
+                year: p.year,
+                actual: p.actual.map_or_else(dash, labels::number),
+                required: p
+                    .requirement
+                    .map_or_else(dash, |r: Requirement| labels::requirement(&r, lang)),
+                status: labels::status(p.status, lang),
+                status_class: if p.pass { "good" } else { "bad" },
+                source: p.source.clone().unwrap_or_default(),
+            })
+            .collect();
+        let pace = match (series.completion, series.pace_ratio) {
+            (Some(c), Some(r)) => Some(match lang {
+                Lang::Zh => format!(
+                    "完成进度 {}，时间进度 {}，进度比 {:.2}",
+                    labels::percent(c),
+                    labels::percent(period.elapsed),
+                    r
+                ),
+                Lang::En => format!(
+                    "completion {}, time {}, pace ratio {:.2}",
+                    labels::percent(c),
+                    labels::percent(period.elapsed),
+                    r
+                ),
+            }),
+            _ => None,
+        };
+        let projection = series.projection.map(|p| {
+            let method = match (p.method, lang) {
+                (Method::LeastSquares, Lang::Zh) => format!("最小二乘，{}个点", p.points),
+                (Method::LeastSquares, Lang::En) => format!("least squares, {} points", p.points),
+                (Method::BaselineToLatest, Lang::Zh) => "基期至最新值".to_owned(),
+                (Method::BaselineToLatest, Lang::En) => "baseline to latest".to_owned(),
+            };
+            let reach = match (p.reach, lang) {
+                (Some(Reach::AlreadyMet), Lang::Zh) => "，已达到目标".to_owned(),
+                (Some(Reach::AlreadyMet), Lang::En) => ", target already met".to_owned(),
+                (Some(Reach::InYear { year }), Lang::Zh) => format!("，预计{year}年达到目标"),
+                (Some(Reach::InYear { year }), Lang::En) => format!(", meets the target in {year}"),
+                (Some(Reach::NotByTargetYear), Lang::Zh) => {
+                    format!("，按此趋势{}年前达不到目标", meta.target_year + 1)
+                }
+                (Some(Reach::NotByTargetYear), Lang::En) => {
+                    format!(", not by {} at this pace", meta.target_year)
+                }
+                (None, _) => String::new(),
+            };
+            match lang {
+                Lang::Zh => format!(
+                    "{}年预计 {}（{}，{}）{reach}",
+                    meta.target_year,
+                    labels::number(p.target_year_value),
+                    method,
+                    if p.meets_target {
+                        "可达到目标"
+                    } else {
+                        "达不到目标"
+                    }
+                ),
+                Lang::En => format!(
+                    "{} projected {} ({}; {}){reach}",
+                    meta.target_year,
+                    labels::number(p.target_year_value),
+                    method,
+                    if p.meets_target {
+                        "meets the target"
+                    } else {
+                        "short of the target"
+                    }
+                ),
+            }
+        });
+        let view = IndicatorView {
+            id: series.id.clone(),
+            name: display_name(&series.name, series.part_of.is_some()),
+            unit: series.unit.clone(),
+            attribute: labels::attribute(series.attribute, lang),
+            binding: series.attribute == Attribute::Binding,
+            baseline: labels::number(series.baseline),
+            target_text: series.target_text.clone(),
+            rule: labels::rule(&indicator.rule, lang),
+            outlook: labels::outlook(series.outlook, lang),
+            outlook_class: outlook_class(series.outlook),
+            pace,
+            projection,
+            chart: if chart::has_rule(indicator) {
+                chart::svg(series, indicator, meta, lang)
+            } else {
+                String::new()
+            },
+            rows,
+        };
+        match categories.last_mut() {
+            Some(c) if c.name == series.category => c.indicators.push(view),
+            _ => categories.push(CategoryView {
+                name: series.category.clone(),
+                indicators: vec![view],
+            }),
+        }
+    }
+    let count = |o: Outlook| period.summary.outlooks.get(o.code()).copied().unwrap_or(0);
+    let counts = Outlook::ALL
+        .iter()
+        .filter(|&&o| {
+            matches!(
+                o,
+                Outlook::AchievedEarly | Outlook::Ahead | Outlook::OnSchedule | Outlook::Behind
+            ) || count(o) > 0
+        })
+        .map(|&o| CountView {
+            label: labels::outlook(o, lang),
+            count: count(o),
+            class: outlook_class(o),
+        })
+        .collect();
+    let binding_at_risk = period
+        .indicators
+        .iter()
+        .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
+        .map(|s| {
+            format!(
+                "{}（{}）",
+                display_name(&s.name, s.part_of.is_some()),
+                labels::outlook(s.outlook, lang)
+            )
+        })
+        .collect();
+    let page = Page {
+        lang: lang.pick("zh-CN", "en"),
+        t: words(lang),
+        heading: if period.region.is_empty() || period.plan.title.contains(&period.region) {
+            period.plan.title.clone()
+        } else {
+            format!("{} {}", period.region, period.plan.title)
+        },
+        title: period.plan.title.clone(),
+        first_year: period.years.first().copied().unwrap_or(period.latest_year),
+        latest_year: period.latest_year,
+        elapsed: labels::percent(period.elapsed),
+        plan: PlanView {
+            title: meta.title.clone(),
+            issuer: meta.issuer.clone(),
+            issued: meta.issued.clone(),
+            table: meta.table.clone(),
+            baseline_year: meta.baseline_year,
+            target_year: meta.target_year,
+        },
+        inputs: inputs.to_vec(),
+        counts,
+        binding_at_risk,
+        verdict: super::summary::verdict(
+            &period.latest,
+            super::Style {
+                lang,
+                color: false,
+                strict: false,
+            },
+        ),
+        legend: chart::legend(lang),
+        categories,
+    };
+    let mut env = minijinja::Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_template("report.html", TEMPLATE)?;
+    env.get_template("report.html")?
+        .render(minijinja::value::Serde(&page))
+}

@@ -1,0 +1,166 @@
+//! The evaluation report: one self-contained HTML page, a chart per indicator
+//! with its values, nothing loaded from outside.
+
+mod common;
+
+use common::*;
+use scraper::{Html, Selector};
+
+fn report(args: &[&str]) -> (std::process::Output, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("评估报告.html");
+    let out = plan_check()
+        .arg("report")
+        .args(args)
+        .arg("--output")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let html = std::fs::read_to_string(&path).unwrap_or_default();
+    (out, html)
+}
+
+fn select(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+#[test]
+fn every_indicator_has_a_chart_with_its_reported_values() {
+    let (out, html) = report(&["data/"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(out.stdout.is_empty(), "the page goes to --output");
+    let page = Html::parse_document(&html);
+    let period = json_of(
+        &plan_check()
+            .args(["--format", "json", "data/"])
+            .output()
+            .unwrap(),
+    );
+    let articles: Vec<_> = page.select(&select("article.indicator")).collect();
+    assert_eq!(articles.len(), 13);
+    for series in period["indicators"].as_array().unwrap() {
+        let id = series["id"].as_str().unwrap();
+        let article = articles
+            .iter()
+            .find(|a| a.value().attr("data-id") == Some(id))
+            .unwrap_or_else(|| panic!("no section for {id}"));
+        let chart = article
+            .select(&select("svg.chart"))
+            .next()
+            .unwrap_or_else(|| panic!("no chart for {id}"));
+        let points: Vec<(String, String)> = chart
+            .select(&select("circle.point"))
+            .map(|c| {
+                (
+                    c.value().attr("data-year").unwrap().to_owned(),
+                    c.value().attr("data-value").unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let reported: Vec<(String, String)> = series["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["actual"].is_number())
+            .map(|p| {
+                (
+                    p["year"].to_string(),
+                    p["actual"].as_f64().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            points, reported,
+            "{id}: one point per reported year, none invented"
+        );
+        assert_eq!(
+            chart.select(&select("line.target")).count(),
+            1,
+            "{id}: the target line"
+        );
+        let label: String = chart
+            .select(&select("text.target-label"))
+            .flat_map(|t| t.text())
+            .collect();
+        assert!(
+            label.contains(series["target_text"].as_str().unwrap()),
+            "{id}: labelled as printed: {label}"
+        );
+        assert_eq!(
+            chart.select(&select("polyline.schedule")).count(),
+            1,
+            "{id}: the schedule path"
+        );
+        assert_eq!(
+            chart.select(&select("line.projection")).count(),
+            1,
+            "{id}: the projection"
+        );
+    }
+    // The summary opens the page: counts per outlook and the plan's title.
+    let counts: Vec<String> = page
+        .select(&select(".counts .count"))
+        .map(|c| c.text().collect())
+        .collect();
+    assert!(counts.iter().any(|c| c.contains("提前实现")), "{counts:?}");
+    assert!(
+        page.select(&select("h1"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>()
+            .contains("江津区教育事业发展")
+    );
+}
+
+#[test]
+fn nothing_external_is_referenced() {
+    let (_, html) = report(&["data/"]);
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no URL at all"
+    );
+    assert!(!html.contains("url("), "no CSS url()");
+    assert!(!html.contains("@import"));
+    let page = Html::parse_document(&html);
+    assert_eq!(
+        page.select(&select("script, link, img, iframe, object, embed"))
+            .count(),
+        0
+    );
+    let loading: Vec<_> = page
+        .select(&select("[src]"))
+        .filter_map(|e| e.value().attr("src"))
+        .collect();
+    assert!(loading.is_empty(), "elements load {loading:?}");
+    for a in page.select(&select("[href]")) {
+        let href = a.value().attr("href").unwrap();
+        assert!(href.starts_with('#'), "only in-page links: {href}");
+    }
+}
+
+#[test]
+fn sources_of_each_value_are_shown() {
+    let (_, html) = report(&["data/"]);
+    assert!(
+        html.contains("小学巩固率100%、初中巩固率100%"),
+        "the 2022 source quote"
+    );
+    assert!(html.contains("示例数据，非官方统计"));
+}
+
+#[test]
+fn the_report_in_english() {
+    let (out, html) = report(&["--lang", "en", "data/"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(html.contains("Plan evaluation report"));
+    assert!(html.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn a_report_for_one_year_still_draws_every_chart() {
+    let (out, html) = report(&["data/2023.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = Html::parse_document(&html);
+    assert_eq!(page.select(&select("svg.chart")).count(), 13);
+}
