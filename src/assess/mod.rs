@@ -469,13 +469,14 @@ pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i
     }
 }
 
+/// Plans and indicators for the rules' unit tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::plan::{Attribute, Comparator::*, DEFAULT_AHEAD_RATIO};
+pub(crate) mod fixtures {
+    use crate::plan::{Attribute, DEFAULT_AHEAD_RATIO, Indicator, PlanMeta, Rule};
     use std::collections::BTreeMap;
 
-    fn meta() -> PlanMeta {
+    /// A plan from 2020 to 2025.
+    pub fn meta() -> PlanMeta {
         PlanMeta {
             id: "p".into(),
             title: "t".into(),
@@ -490,7 +491,7 @@ mod tests {
         }
     }
 
-    fn indicator(baseline: f64, rule: Rule) -> Indicator {
+    pub fn indicator(baseline: f64, rule: Rule, attribute: Attribute) -> Indicator {
         Indicator {
             id: "x".into(),
             category: "c".into(),
@@ -498,12 +499,23 @@ mod tests {
             unit: "%".into(),
             baseline,
             target_text: String::new(),
-            attribute: Attribute::Expected,
+            attribute,
             rule,
             part_of: None,
             year_requirements: BTreeMap::new(),
             line: 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::meta;
+    use super::*;
+    use crate::plan::{Attribute, Comparator::*};
+
+    fn indicator(baseline: f64, rule: Rule) -> Indicator {
+        super::fixtures::indicator(baseline, rule, Attribute::Expected)
     }
 
     fn threshold(cmp: Comparator, value: f64) -> Rule {

@@ -402,39 +402,12 @@ pub fn assess_period(
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::meta;
     use super::*;
-    use crate::plan::{Comparator, DEFAULT_AHEAD_RATIO, Threshold};
-    use std::collections::BTreeMap;
-
-    fn meta() -> PlanMeta {
-        PlanMeta {
-            id: "p".into(),
-            title: "t".into(),
-            region: None,
-            issuer: None,
-            issued: None,
-            table: None,
-            source: None,
-            baseline_year: 2020,
-            target_year: 2025,
-            ahead_ratio: DEFAULT_AHEAD_RATIO,
-        }
-    }
+    use crate::plan::{Comparator, Threshold};
 
     fn indicator(baseline: f64, rule: Rule) -> Indicator {
-        Indicator {
-            id: "x".into(),
-            category: "c".into(),
-            name: "n".into(),
-            unit: "%".into(),
-            baseline,
-            target_text: String::new(),
-            attribute: Attribute::Binding,
-            rule,
-            part_of: None,
-            year_requirements: BTreeMap::new(),
-            line: 1,
-        }
+        super::super::fixtures::indicator(baseline, rule, Attribute::Binding)
     }
 
     /// 17.99 → ＞19: the schedule runs 0.202 a year.

@@ -288,18 +288,7 @@ pub fn render(
             class: outlook_class(o),
         })
         .collect();
-    let binding_at_risk = period
-        .indicators
-        .iter()
-        .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
-        .map(|s| {
-            format!(
-                "{}（{}）",
-                display_name(&s.name, s.part_of.is_some()),
-                labels::outlook(s.outlook, lang)
-            )
-        })
-        .collect();
+    let binding_at_risk = super::period_table::binding_not_on_track(period, lang);
     let page = Page {
         lang: lang.pick("zh-CN", "en"),
         t: words(lang),

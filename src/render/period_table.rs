@@ -6,7 +6,7 @@ use super::{Style, labels, summary};
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
 use crate::lang::Lang;
 use crate::plan::{Attribute, display_name};
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color};
 use std::fmt::Write as _;
 
 const GLYPHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -101,14 +101,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
         }
     );
 
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    if style.color {
-        table.enforce_styling();
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = super::table::new_table(style);
     let target_year = period.plan.target_year;
     let mut header = vec![
         lang.pick("分类", "Category").to_owned(),
@@ -188,6 +181,22 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
     out
 }
 
+/// The binding indicators not on schedule, as `名称（评估）`.
+pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
+    period
+        .indicators
+        .iter()
+        .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
+        .map(|s| {
+            format!(
+                "{}（{}）",
+                display_name(&s.name, s.part_of.is_some()),
+                labels::outlook(s.outlook, lang)
+            )
+        })
+        .collect()
+}
+
 /// The summary under the period table.
 pub fn lines(period: &PeriodReport, style: Style) -> Vec<String> {
     let lang = style.lang;
@@ -220,18 +229,7 @@ pub fn lines(period: &PeriodReport, style: Style) -> Vec<String> {
             parts.join(", ")
         ),
     }];
-    let not_on_track: Vec<String> = period
-        .indicators
-        .iter()
-        .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
-        .map(|s| {
-            format!(
-                "{}（{}）",
-                display_name(&s.name, s.part_of.is_some()),
-                labels::outlook(s.outlook, lang)
-            )
-        })
-        .collect();
+    let not_on_track = binding_not_on_track(period, lang);
     let binding = period
         .indicators
         .iter()

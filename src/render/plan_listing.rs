@@ -5,7 +5,7 @@ use super::{Style, labels};
 use crate::lang::Lang;
 use crate::plan::consistency::{check_parts, target_value};
 use crate::plan::{IndicatorIdx, Plan};
-use comfy_table::{Cell, CellAlignment, Table, presets};
+use comfy_table::{Cell, CellAlignment};
 use std::fmt::Write as _;
 
 pub fn render(plan: &Plan, style: Style) -> String {
@@ -30,9 +30,10 @@ pub fn render(plan: &Plan, style: Style) -> String {
         }
     }
 
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.force_no_tty();
+    let mut table = super::table::new_table(Style {
+        color: false,
+        ..style
+    });
     table.set_header(vec![
         "id",
         lang.pick("分类", "Category"),

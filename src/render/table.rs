@@ -19,14 +19,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary::heading(report, lang));
 
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    if style.color {
-        table.enforce_styling();
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = new_table(style);
     table.set_header(columns::headers(report, lang, "\n").to_vec());
     let mut previous = None;
     for r in &report.results {
@@ -56,6 +49,20 @@ fn render_year(report: &YearReport, style: Style) -> String {
         let _ = writeln!(out, "{line}");
     }
     out
+}
+
+/// A table in the house style: UTF-8 borders; colours and wrapping to the
+/// terminal's width only when colour is on (a terminal), plain otherwise.
+pub fn new_table(style: Style) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    if style.color {
+        table.enforce_styling();
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.force_no_tty();
+    }
+    table
 }
 
 fn status_color(status: Status) -> Color {
