@@ -3,12 +3,13 @@
 
 use crate::assess::assess_year;
 use crate::assess::period::assess_period;
+use crate::assess::regions::assess_regions;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::lang::Lang;
 use crate::output;
-use crate::plan::{Plan, find_plan_file, load_plan};
+use crate::plan::{Plan, PlanSet, load_plan_set};
 use crate::render::{self, Format, Run, Style, View};
-use crate::stats::{LoadOptions, Observations, Resolver, load_csv_path};
+use crate::stats::{LoadOptions, Observations};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -55,9 +56,21 @@ pub struct Cli {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// 规划文件；默认为 ./plan/ 中唯一的 .toml / the plan file; default: the only .toml in ./plan/
+    /// 规划文件，可重复给出（按地区对应）；默认为 ./plan/ 中唯一的 .toml / the plan file, repeatable (one per region); default: the only .toml in ./plan/
     #[arg(long, global = true, env = "PLAN_CHECK_PLAN", value_name = "FILE")]
-    pub plan: Option<PathBuf>,
+    pub plan: Vec<PathBuf>,
+
+    /// 规划文件夹：其中每个 .toml 都是一个规划 / a folder whose every .toml is a plan
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "plan")]
+    pub plan_dir: Option<PathBuf>,
+
+    /// 多个地区时显示“地区 × 指标”状态矩阵 / with several regions, print the region × indicator grid
+    #[arg(long)]
+    pub matrix: bool,
+
+    /// 工作簿的工作表，默认第一个 / the worksheet of a workbook (default: the first)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub sheet: Option<String>,
 
     /// 数据年份；默认取“年份”列或文件名中的年份 / the year of the figures; default: the year column or file name
     #[arg(long, global = true, value_name = "YEAR")]
@@ -222,40 +235,76 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
         }
         _ => {}
     }
-    let plan = read_plan(cli.plan.as_deref()).map_err(|d| vec![d])?;
+    let plans = load_plan_set(&cli.plan, cli.plan_dir.as_deref()).map_err(|d| vec![d])?;
     match &cli.command {
         Some(Command::Template { year }) => {
-            emit(&render::template::render(&plan, *year))?;
+            emit(&render::template::render(single_plan(&plans)?, *year))?;
             Ok(exit::PASS)
         }
         Some(Command::Plan) => {
-            emit(&render::plan_listing::render(&plan, style))?;
+            let text: Vec<String> = plans
+                .plans
+                .iter()
+                .map(|p| render::plan_listing::render(p, style))
+                .collect();
+            emit(&text.join("\n"))?;
             Ok(exit::PASS)
         }
-        Some(Command::Report { files }) => report(cli, files, &plan, style),
-        _ => check(cli, &plan, style),
+        Some(Command::Report { files }) => report(cli, files, &plans, style),
+        _ => check(cli, &plans, style),
     }
 }
 
-fn read_plan(explicit: Option<&Path>) -> Result<Plan, Diagnostic> {
-    let path = find_plan_file(explicit, Path::new("plan"))?;
-    load_plan(&path)
+/// The one plan a command that works on a single plan needs.
+fn single_plan(plans: &PlanSet) -> Result<&Plan, Vec<Diagnostic>> {
+    match plans.plans.as_slice() {
+        [one] => Ok(one),
+        several => Err(vec![Diagnostic::error(
+            "U001",
+            "plan-check",
+            Text::new(
+                format!("给出了 {} 个规划：请用 --plan 选一个", several.len()),
+                format!("{} plans are given: choose one with --plan", several.len()),
+            ),
+        )]),
+    }
 }
 
-/// The main job: statistics files → one year's report → exit code.
-/// Everything read from the statistics files of a run, for one region.
+/// Everything read from the statistics files of a run.
 struct Loaded {
     observations: Observations,
     warnings: Vec<Diagnostic>,
     /// The files read, as shown in messages (`<stdin>` for `-`).
     inputs: Vec<String>,
-    region: crate::stats::Id,
-    years: Vec<i32>,
+    /// The (region, year) pairs of the run, in order.
+    region_years: Vec<(crate::stats::Id, i32)>,
 }
 
-/// Reads the statistics files (folders expanded) and finds the one region and
-/// the years they cover.
-fn load(cli: &Cli, files: &[PathBuf], plan: &Plan) -> Result<Loaded, Vec<Diagnostic>> {
+impl Loaded {
+    fn regions(&self) -> Vec<crate::stats::Id> {
+        let mut regions: Vec<_> = self.region_years.iter().map(|&(r, _)| r).collect();
+        regions.dedup();
+        regions
+    }
+
+    fn years(&self, region: crate::stats::Id) -> Vec<i32> {
+        self.region_years
+            .iter()
+            .filter(|&&(r, _)| r == region)
+            .map(|&(_, y)| y)
+            .collect()
+    }
+
+    /// The plan a region's rows were read against.
+    fn plan_of(&self, plans: &PlanSet, region: crate::stats::Id) -> usize {
+        plans
+            .for_region(self.observations.regions.get(region))
+            .unwrap_or(0)
+    }
+}
+
+/// Reads the statistics files (folders expanded) of a run.
+fn load(cli: &Cli, files: &[PathBuf], plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>> {
     if files.is_empty() {
         return Err(vec![Diagnostic::error(
             "U001",
@@ -267,28 +316,30 @@ fn load(cli: &Cli, files: &[PathBuf], plan: &Plan) -> Result<Loaded, Vec<Diagnos
         )]);
     }
     let paths = expand_inputs(files).map_err(|d| vec![d])?;
-    let resolver = Resolver::new(plan);
     let options = LoadOptions {
         year: cli.year,
         strict: cli.strict,
         encoding: cli.encoding,
         delimiter: cli.delimiter,
+        sheet: cli.sheet.clone(),
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
     for path in &paths {
-        load_csv_path(
-            path,
-            plan,
-            &resolver,
-            &options,
-            &mut observations,
-            &mut warnings,
-        )
-        .map_err(|d| vec![d])?;
+        crate::stats::load_path(path, plans, &options, &mut observations, &mut warnings)
+            .map_err(|d| vec![d])?;
     }
-    let groups = observations.region_years();
-    let Some(&(region, _)) = groups.first() else {
+    observations
+        .finish(|region, indicator| {
+            let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
+            plan.indicators
+                .get(indicator as usize)
+                .map(|i| i.display_name())
+                .unwrap_or_default()
+        })
+        .map_err(|d| vec![d])?;
+    let region_years = observations.region_years();
+    if region_years.is_empty() {
         return Err(vec![Diagnostic::error(
             "S003",
             files[0].display().to_string(),
@@ -297,28 +348,7 @@ fn load(cli: &Cli, files: &[PathBuf], plan: &Plan) -> Result<Loaded, Vec<Diagnos
                 "no row to check (no indicator name is in the plan)",
             ),
         )]);
-    };
-    if let Some(&(other, _)) = groups.iter().find(|(r, _)| *r != region) {
-        let (a, b) = (
-            observations.regions.get(region),
-            observations.regions.get(other),
-        );
-        return Err(vec![
-            Diagnostic::error(
-                "U002",
-                files[0].display().to_string(),
-                Text::new(
-                    format!("数据包含多个地区（{a}、{b}…），目前一次只能检查一个地区"),
-                    format!("the figures cover several regions ({a}, {b}, …); one region can be checked at a time for now"),
-                ),
-            )
-            .with_hint(Text::new(
-                "按地区拆分文件，逐个检查",
-                "split the file by region and check each",
-            )),
-        ]);
     }
-    let years = groups.iter().map(|&(_, y)| y).collect();
     let inputs = paths
         .iter()
         .map(|p| {
@@ -339,48 +369,100 @@ fn load(cli: &Cli, files: &[PathBuf], plan: &Plan) -> Result<Loaded, Vec<Diagnos
         observations,
         warnings,
         inputs,
-        region,
-        years,
+        region_years,
     })
 }
 
-fn outcome(summary: &crate::assess::Summary, strict: bool) -> u8 {
-    if summary.fails(strict) {
-        exit::FAIL
-    } else {
-        exit::PASS
-    }
-}
-
-/// The main job: statistics files → one year's report or the period view → exit code.
-fn check(cli: &Cli, plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
-    let loaded = load(cli, &cli.files, plan)?;
-    let period;
+/// The main job: statistics files → one year's report, the period view, or
+/// every region → exit code.
+fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>> {
+    let loaded = load(cli, &cli.files, plans)?;
+    let regions = loaded.regions();
     let year_report;
-    let view = if let [year] = loaded.years.as_slice() {
-        year_report = assess_year(plan, &loaded.observations, loaded.region, *year);
-        View::Year(&year_report)
-    } else {
-        period = assess_period(plan, &loaded.observations, loaded.region, &loaded.years);
-        View::Period(&period)
+    let period;
+    let regions_report;
+    let view = match regions.as_slice() {
+        [region] => {
+            let plan = &plans.plans[loaded.plan_of(plans, *region)];
+            let years = loaded.years(*region);
+            if let [year] = years.as_slice() {
+                year_report = assess_year(plan, &loaded.observations, *region, *year);
+                View::Year(&year_report)
+            } else {
+                period = assess_period(plan, &loaded.observations, *region, &years);
+                View::Period(&period)
+            }
+        }
+        _ => {
+            let detailed = matches!(
+                cli.format,
+                Format::Json | Format::Csv | Format::Junit | Format::Github
+            );
+            regions_report = assess_regions(
+                plans,
+                &loaded.observations,
+                &loaded.region_years,
+                |r| loaded.plan_of(plans, r),
+                detailed,
+            );
+            View::Regions(&regions_report)
+        }
     };
     let run = Run {
         view,
         warnings: &loaded.warnings,
         inputs: &loaded.inputs,
         style,
+        matrix: cli.matrix,
+        plans,
     };
     if !cli.quiet {
         output::emit(&render::render(&run, cli.format), cli.output.as_deref())
             .map_err(|d| vec![d])?;
     }
-    Ok(outcome(&run.latest().summary, cli.strict))
+    Ok(if run.fails(cli.strict) {
+        exit::FAIL
+    } else {
+        exit::PASS
+    })
 }
 
-/// `plan-check report`: the evaluation report as one HTML page.
-fn report(cli: &Cli, files: &[PathBuf], plan: &Plan, style: Style) -> Result<u8, Vec<Diagnostic>> {
-    let loaded = load(cli, files, plan)?;
-    let period = assess_period(plan, &loaded.observations, loaded.region, &loaded.years);
+/// `plan-check report`: the evaluation report of one region as one HTML page.
+fn report(
+    cli: &Cli,
+    files: &[PathBuf],
+    plans: &PlanSet,
+    style: Style,
+) -> Result<u8, Vec<Diagnostic>> {
+    let loaded = load(cli, files, plans)?;
+    let region = match loaded.regions().as_slice() {
+        [one] => *one,
+        several => {
+            let names: Vec<&str> = several
+                .iter()
+                .take(5)
+                .map(|&r| loaded.observations.regions.get(r))
+                .collect();
+            return Err(vec![Diagnostic::error(
+                "U002",
+                files[0].display().to_string(),
+                Text::new(
+                    format!(
+                        "评估报告针对一个地区，数据中有 {} 个（{}…）：请按地区拆分后分别生成",
+                        several.len(),
+                        names.join("、")
+                    ),
+                    format!(
+                        "a report covers one region; the figures hold {} ({}…): split them by region",
+                        several.len(),
+                        names.join(", ")
+                    ),
+                ),
+            )]);
+        }
+    };
+    let plan = &plans.plans[loaded.plan_of(plans, region)];
+    let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
     let page = render::html::render(&period, plan, &loaded.inputs, style.lang).map_err(|e| {
         vec![Diagnostic::error(
             "U003",
@@ -394,7 +476,11 @@ fn report(cli: &Cli, files: &[PathBuf], plan: &Plan, style: Style) -> Result<u8,
     if !cli.quiet {
         output::emit(&page, cli.output.as_deref()).map_err(|d| vec![d])?;
     }
-    Ok(outcome(&period.summary.latest, cli.strict))
+    Ok(if period.summary.latest.fails(cli.strict) {
+        exit::FAIL
+    } else {
+        exit::PASS
+    })
 }
 
 /// The statistics files of the arguments: a folder stands for every `.csv` in

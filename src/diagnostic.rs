@@ -49,6 +49,9 @@ pub struct Details {
     pub line: Option<u64>,
     pub column: Option<u64>,
     pub indicator: Option<String>,
+    /// In a workbook: the worksheet and cell (`Sheet1!C7`) or row (`Sheet1!7`),
+    /// shown instead of the line and column.
+    pub cell: Option<String>,
     pub message: Text,
     pub hint: Option<Text>,
 }
@@ -75,6 +78,7 @@ impl Diagnostic {
             line: None,
             column: None,
             indicator: None,
+            cell: None,
             message,
             hint: None,
         }))
@@ -93,6 +97,21 @@ impl Diagnostic {
 
     pub fn at_column(mut self, column: u64) -> Self {
         self.column = Some(column);
+        self
+    }
+
+    /// A worksheet cell: row 1-based, column 0-based (`Sheet1!C7`).
+    pub fn at_cell(mut self, sheet: &str, row: u64, column: usize) -> Self {
+        self.line = Some(row);
+        self.column = Some(column as u64 + 1);
+        self.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
+        self
+    }
+
+    /// A worksheet row (`Sheet1!7`).
+    pub fn at_sheet_row(mut self, sheet: &str, row: u64) -> Self {
+        self.line = Some(row);
+        self.cell = Some(format!("{sheet}!{row}"));
         self
     }
 
@@ -116,7 +135,9 @@ impl Diagnostic {
             (Severity::Warning, Lang::En) => ("warning", ": "),
         };
         let _ = write!(out, "{word}[{}]{colon}{}", self.code, self.file);
-        if let Some(line) = self.line {
+        if let Some(cell) = &self.cell {
+            let _ = write!(out, " {cell}");
+        } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
             if let Some(column) = self.column {
                 let _ = write!(out, ":{column}");
@@ -142,6 +163,20 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// Quotes a raw cell for a message, cut to a bounded length so a huge or binary
@@ -178,6 +213,17 @@ mod tests {
             d.render(Lang::En),
             "error[S004]: data/2023.csv:5:3 (indicator \"毛入园率\"): value \"abc\" is not a number\n  hint: write a number"
         );
+    }
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(2), "C");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27 * 26), "AAA");
+        let d = Diagnostic::error("S004", "2023.xlsx", Text::new("x", "x")).at_cell("Sheet1", 7, 2);
+        assert_eq!(d.render(Lang::En), "error[S004]: 2023.xlsx Sheet1!C7: x");
     }
 
     #[test]

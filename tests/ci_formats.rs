@@ -239,8 +239,8 @@ fn shipped_schemas_are_the_generated_ones() {
     ] {
         let generated = stdout_of(&run(&["schema", of]));
         let shipped = std::fs::read_to_string(root().join(file)).unwrap();
-        assert_eq!(
-            generated, shipped,
+        assert!(
+            generated == shipped,
             "{file} is out of date: run `cargo run -- schema {of} > {file}`"
         );
     }

@@ -325,15 +325,6 @@ fn standard_input_with_year_equals_the_file() {
 }
 
 #[test]
-fn several_regions_in_one_run_are_refused_for_now() {
-    let text = "地区,指标,数值\n江津区,九年义务教育巩固率,100\n合川区,九年义务教育巩固率,100\n";
-    let (_dir, path) = write_csv("2023.csv", text);
-    let out = plan_check().arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("U002"));
-}
-
-#[test]
 fn english_output_on_request() {
     let out = plan_check()
         .args(["--lang", "en", "data/2023.csv"])

@@ -5,15 +5,21 @@ mod common;
 
 use plan_check::assess::{Status, judge};
 use plan_check::number::{Cell, read_cell};
-use plan_check::plan::{Comparator, Plan, Rule, Threshold, load_plan, parse_comparator};
+use plan_check::plan::{Comparator, Plan, PlanSet, Rule, Threshold, load_plan, parse_comparator};
 use plan_check::stats::csv_input::{Input, load_csv};
-use plan_check::stats::{Key, LoadOptions, Observations, Resolver};
+use plan_check::stats::{Key, LoadOptions, Observations};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+fn plans() -> &'static PlanSet {
+    static PLANS: OnceLock<PlanSet> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        PlanSet::new(vec![load_plan(&common::plan_path()).expect("plan")]).expect("plan set")
+    })
+}
+
 fn plan() -> &'static Plan {
-    static PLAN: OnceLock<Plan> = OnceLock::new();
-    PLAN.get_or_init(|| load_plan(&common::plan_path()).expect("plan"))
+    &plans().plans[0]
 }
 
 fn full_width(text: &str) -> String {
@@ -41,17 +47,18 @@ fn with_thousands(integer: u64) -> String {
 
 fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic> {
     let plan = plan();
-    let resolver = Resolver::new(plan);
+    let plans = plans();
     let options = LoadOptions::default();
     let input = Input {
-        plan,
-        resolver: &resolver,
+        plans,
         options: &options,
         year_from_name: Some(2023),
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();
-    load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).map(|()| table)
+    load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)?;
+    table.finish(|_, _| String::new())?;
+    Ok(table)
 }
 
 proptest! {

@@ -3,34 +3,35 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plan_check::plan::{Plan, parse_plan};
+use plan_check::plan::{PlanSet, parse_plan};
 use plan_check::stats::csv_input::{Input, load_csv};
-use plan_check::stats::{LoadOptions, Observations, Resolver};
+use plan_check::stats::{LoadOptions, Observations};
 use std::sync::OnceLock;
 
 const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
 
-fn plan() -> &'static Plan {
-    static PLAN_CELL: OnceLock<Plan> = OnceLock::new();
-    PLAN_CELL.get_or_init(|| parse_plan(PLAN, "plan.toml").expect("the shipped plan parses"))
+fn plans() -> &'static PlanSet {
+    static PLANS: OnceLock<PlanSet> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
+        PlanSet::new(vec![plan]).expect("one plan")
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
-    let plan = plan();
-    let resolver = Resolver::new(plan);
-    let options = LoadOptions {
-        year: None,
-        ..LoadOptions::default()
-    };
+    let plans = plans();
+    let plan = &plans.plans[0];
+    let options = LoadOptions::default();
     let input = Input {
-        plan,
-        resolver: &resolver,
+        plans,
         options: &options,
         year_from_name: Some(2023),
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();
-    if load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings).is_ok() {
+    if load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings).is_ok()
+        && table.finish(|_, _| String::new()).is_ok()
+    {
         for (region, year) in table.region_years() {
             let report = plan_check::assess::assess_year(plan, &table, region, year);
             let _ = plan_check::render::table::render(

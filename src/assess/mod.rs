@@ -6,6 +6,7 @@
 //! run's outcome from the statuses.
 
 pub mod period;
+pub mod regions;
 
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{
@@ -305,7 +306,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, status: Status) {
+    pub(crate) fn add(&mut self, status: Status) {
         self.total += 1;
         self.pass += usize::from(status.passes());
         *match status {
@@ -488,6 +489,7 @@ pub(crate) mod fixtures {
             baseline_year: 2020,
             target_year: 2025,
             ahead_ratio: DEFAULT_AHEAD_RATIO,
+            is_default: false,
         }
     }
 

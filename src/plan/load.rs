@@ -46,6 +46,8 @@ struct RawMeta {
     target_year: i32,
     /// Pace ratio from which on-track counts as ahead of schedule (default 1.1).
     ahead_ratio: Option<f64>,
+    /// With several plans: judge the regions no plan names with this one.
+    default: Option<bool>,
 }
 
 /// One indicator of the plan's table.
@@ -337,6 +339,7 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
         baseline_year: raw.baseline_year,
         target_year: raw.target_year,
         ahead_ratio,
+        is_default: raw.default.unwrap_or(false),
     })
 }
 
@@ -525,12 +528,7 @@ pub fn find_plan_file(explicit: Option<&Path>, dir: &Path) -> Result<PathBuf, Di
             ),
         )
     };
-    let entries = std::fs::read_dir(dir).map_err(|_| not_found())?;
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .collect();
-    found.sort();
+    let mut found = super::set::toml_files(dir).map_err(|_| not_found())?;
     match found.len() {
         0 => Err(not_found()),
         1 => Ok(found.remove(0)),

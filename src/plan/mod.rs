@@ -4,6 +4,7 @@
 
 pub mod consistency;
 pub mod load;
+pub mod set;
 pub mod target;
 
 use schemars::JsonSchema;
@@ -11,6 +12,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub use load::{find_plan_file, load_plan, parse_plan};
+pub use set::{PlanSet, load_plan_set};
 pub use target::{Comparator, parse_comparator};
 
 /// Index of an indicator in [`Plan::indicators`]; compact, so observations stay small.
@@ -32,6 +34,8 @@ pub struct PlanMeta {
     pub target_year: i32,
     /// Pace ratio at or above which `on_track` reads as ahead of schedule (period view).
     pub ahead_ratio: f64,
+    /// With several plans: this one judges the regions no plan names.
+    pub is_default: bool,
 }
 
 #[derive(Debug, Clone)]

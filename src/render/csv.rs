@@ -29,8 +29,9 @@ pub const HEADER: [&str; 18] = [
 
 pub fn render(run: &Run) -> String {
     match run.view {
-        View::Year(report) => render_year(report),
+        View::Year(report) => render_year(&[report]),
         View::Period(period) => render_period(period),
+        View::Regions(regions) => render_year(&regions.reports.iter().collect::<Vec<_>>()),
     }
 }
 
@@ -114,12 +115,16 @@ fn attribute_code(attribute: Attribute) -> &'static str {
     }
 }
 
-fn render_year(report: &YearReport) -> String {
+/// One row per indicator of each report (one report per region).
+fn render_year(reports: &[&YearReport]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
     let _ = writer.write_record(HEADER);
-    for r in &report.results {
+    for (report, r) in reports
+        .iter()
+        .flat_map(|report| report.results.iter().map(move |r| (report, r)))
+    {
         let attribute = attribute_code(r.attribute);
         let _ = writer.write_record([
             report.region.as_str(),

@@ -6,7 +6,7 @@
 //! Loader warnings (unknown names) are `::warning` on their line. A last
 //! `::notice` carries the summary.
 
-use super::{Run, labels, summary};
+use super::{Run, View, labels, summary};
 use crate::assess::Status;
 use std::fmt::Write as _;
 
@@ -32,66 +32,75 @@ fn command(kind: &str, file: &str, line: Option<u64>, title: &str, message: &str
 }
 
 pub fn render(run: &Run) -> String {
-    let (report, style) = (run.latest(), run.style);
+    let style = run.style;
     let lang = style.lang;
     let mut out = String::new();
     let every_input = run.inputs.join(", ");
-    for r in &report.results {
-        if r.status.passes() || r.status == Status::NotAssessed {
-            continue;
+    let reports = run.year_reports();
+    let several = reports.len() > 1;
+    for report in &reports {
+        for r in &report.results {
+            if r.status.passes() || r.status == Status::NotAssessed {
+                continue;
+            }
+            let kind = if r.status.fails_run(r.attribute, style.strict) {
+                "error"
+            } else {
+                "warning"
+            };
+            let title = format!(
+                "{}{}{}",
+                labels::attribute(r.attribute, lang),
+                lang.pick("指标", " indicator "),
+                labels::status(r.status, lang)
+            );
+            let requirement = r
+                .requirement
+                .map(|req| labels::requirement(&req, lang))
+                .unwrap_or_else(|| "—".to_owned());
+            let region = if several {
+                format!("{} ", report.region)
+            } else {
+                String::new()
+            };
+            let message = match (lang, r.actual) {
+                (crate::lang::Lang::Zh, Some(a)) => format!(
+                    "{region}{}/{}：{}年要求 {requirement}，实际 {} {}",
+                    r.category,
+                    summary::display_name(r),
+                    report.year,
+                    labels::number(a),
+                    r.unit
+                ),
+                (crate::lang::Lang::Zh, None) => format!(
+                    "{region}{}/{}：{}年未填报（要求 {requirement}）",
+                    r.category,
+                    summary::display_name(r),
+                    report.year
+                ),
+                (crate::lang::Lang::En, Some(a)) => format!(
+                    "{region}{}/{}: {} requires {requirement}, actual {} {}",
+                    r.category,
+                    summary::display_name(r),
+                    report.year,
+                    labels::number(a),
+                    r.unit
+                ),
+                (crate::lang::Lang::En, None) => format!(
+                    "{region}{}/{}: not reported for {} (required {requirement})",
+                    r.category,
+                    summary::display_name(r),
+                    report.year
+                ),
+            };
+            // The line that holds the figure (or its empty cell); with no row at all,
+            // the file the figure should have been in.
+            let (file, line) = match &r.file {
+                Some(file) => (file.as_str(), r.line),
+                None => (every_input.as_str(), None),
+            };
+            out.push_str(&command(kind, file, line, &title, &message));
         }
-        let kind = if r.status.fails_run(r.attribute, style.strict) {
-            "error"
-        } else {
-            "warning"
-        };
-        let title = format!(
-            "{}{}{}",
-            labels::attribute(r.attribute, lang),
-            lang.pick("指标", " indicator "),
-            labels::status(r.status, lang)
-        );
-        let requirement = r
-            .requirement
-            .map(|req| labels::requirement(&req, lang))
-            .unwrap_or_else(|| "—".to_owned());
-        let message = match (lang, r.actual) {
-            (crate::lang::Lang::Zh, Some(a)) => format!(
-                "{}/{}：{}年要求 {requirement}，实际 {} {}",
-                r.category,
-                summary::display_name(r),
-                report.year,
-                labels::number(a),
-                r.unit
-            ),
-            (crate::lang::Lang::Zh, None) => format!(
-                "{}/{}：{}年未填报（要求 {requirement}）",
-                r.category,
-                summary::display_name(r),
-                report.year
-            ),
-            (crate::lang::Lang::En, Some(a)) => format!(
-                "{}/{}: {} requires {requirement}, actual {} {}",
-                r.category,
-                summary::display_name(r),
-                report.year,
-                labels::number(a),
-                r.unit
-            ),
-            (crate::lang::Lang::En, None) => format!(
-                "{}/{}: not reported for {} (required {requirement})",
-                r.category,
-                summary::display_name(r),
-                report.year
-            ),
-        };
-        // The line that holds the figure (or its empty cell); with no row at all,
-        // the file the figure should have been in.
-        let (file, line) = match &r.file {
-            Some(file) => (file.as_str(), r.line),
-            None => (every_input.as_str(), None),
-        };
-        out.push_str(&command(kind, file, line, &title, &message));
     }
     for w in run.warnings {
         out.push_str(&command(
@@ -102,7 +111,13 @@ pub fn render(run: &Run) -> String {
             &w.render(lang),
         ));
     }
-    let lines = summary::lines(report, style);
+    let lines = match run.view {
+        View::Regions(regions) => super::regions_table::summary_lines(regions, style),
+        _ => reports
+            .first()
+            .map(|r| summary::lines(r, style))
+            .unwrap_or_default(),
+    };
     let _ = writeln!(
         out,
         "::notice title=plan-check::{}",

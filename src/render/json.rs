@@ -4,6 +4,7 @@
 use super::{Run, View};
 use crate::assess::YearReport;
 use crate::assess::period::PeriodReport;
+use crate::assess::regions::RegionsReport;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -16,7 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[schemars(title = "plan-check JSON report")]
 pub struct Document<'a> {
     schema_version: u32,
-    /// `"period"` for the period view; absent for one year.
+    /// `"period"` for the period view, `"regions"` for several regions; absent for one year.
     #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<&'static str>,
     #[serde(flatten)]
@@ -30,6 +31,7 @@ pub struct Document<'a> {
 pub enum Report<'a> {
     Year(&'a YearReport),
     Period(&'a PeriodReport),
+    Regions(&'a RegionsReport),
 }
 
 /// A non-fatal problem in the input (an indicator the plan does not have).
@@ -46,6 +48,7 @@ pub fn render(run: &Run) -> String {
     let (view, report) = match run.view {
         View::Year(r) => (None, Report::Year(r)),
         View::Period(p) => (Some("period"), Report::Period(p)),
+        View::Regions(r) => (Some("regions"), Report::Regions(r)),
     };
     let document = Document {
         schema_version: SCHEMA_VERSION,

@@ -1,7 +1,7 @@
 //! `--format junit`: JUnit XML for CI test reports (GitLab, Jenkins, GitHub
 //! test-report actions).
 //!
-//! One test suite per (region, year), one test case per indicator. An indicator
+//! One test suite per region and year, one test case per indicator. An indicator
 //! that fails the run (a binding one not passing; with `--strict` any) is a
 //! `<failure>`. An expected indicator that does not pass without `--strict` is not
 //! a failure: the case passes and carries its status in `<system-out>` and in a
@@ -10,11 +10,41 @@
 
 use super::xml::escape;
 use super::{Run, labels, summary};
-use crate::assess::Status;
+use crate::assess::{Status, YearReport};
 use std::fmt::Write as _;
 
 pub fn render(run: &Run) -> String {
-    let (report, style) = (run.latest(), run.style);
+    let style = run.style;
+    let suites: Vec<Suite> = run
+        .year_reports()
+        .into_iter()
+        .map(|report| suite(report, style))
+        .collect();
+    let total = |f: fn(&Suite) -> usize| suites.iter().map(f).sum::<usize>();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"plan-check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+        total(|s| s.tests),
+        total(|s| s.failures),
+        total(|s| s.skipped)
+    );
+    for s in &suites {
+        out.push_str(&s.xml);
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// One `<testsuite>`: a region's year.
+struct Suite {
+    xml: String,
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+fn suite(report: &YearReport, style: super::Style) -> Suite {
     let lang = style.lang;
     let tests = report.results.len();
     let failures = report
@@ -32,11 +62,7 @@ pub fn render(run: &Run) -> String {
     } else {
         format!("{} {}", report.region, report.year)
     };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"plan-check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">"
-    );
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
@@ -89,8 +115,12 @@ pub fn render(run: &Run) -> String {
         let _ = writeln!(out, "    </testcase>");
     }
     let _ = writeln!(out, "  </testsuite>");
-    out.push_str("</testsuites>\n");
-    out
+    Suite {
+        xml: out,
+        tests,
+        failures,
+        skipped,
+    }
 }
 
 /// One line on an indicator: status, requirement and figure.

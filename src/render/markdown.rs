@@ -1,8 +1,9 @@
 //! `--format markdown`: the year's table as Markdown, for a merge-request
 //! comment or a written report, with the same summary as the terminal table.
 
-use super::{Run, columns, summary};
+use super::{Run, Style, View, columns, summary};
 use crate::assess::Status;
+use crate::assess::YearReport;
 use std::fmt::Write as _;
 
 /// A mark before the status label, so a reader scanning the comment sees it.
@@ -17,14 +18,22 @@ fn mark(status: Status) -> &'static str {
 }
 
 /// Escapes what would break a table cell.
-fn cell(text: &str) -> String {
+pub fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', "<br>")
 }
 
 pub fn render(run: &Run) -> String {
-    let (report, lang) = (run.latest(), run.style.lang);
+    match run.view {
+        View::Regions(regions) => super::regions_table::markdown(regions, run.plans, run.style),
+        View::Year(report) => render_year(report, run.style),
+        View::Period(period) => render_year(&period.latest, run.style),
+    }
+}
+
+fn render_year(report: &YearReport, style: Style) -> String {
+    let lang = style.lang;
     let mut out = String::new();
     let _ = writeln!(out, "### {}\n", cell(&summary::heading(report, lang)));
     let headers = columns::headers(report, lang, "<br>");
@@ -58,7 +67,7 @@ pub fn render(run: &Run) -> String {
         );
     }
     out.push('\n');
-    for line in summary::lines(report, run.style) {
+    for line in summary::lines(report, style) {
         let _ = writeln!(out, "- {}", cell(&line));
     }
     out

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod markdown;
 pub mod period_table;
 pub mod plan_listing;
+pub mod regions_table;
 pub mod summary;
 pub mod table;
 pub mod template;
@@ -19,8 +20,10 @@ pub mod xml;
 
 use crate::assess::YearReport;
 use crate::assess::period::PeriodReport;
+use crate::assess::regions::RegionsReport;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
+use crate::plan::PlanSet;
 use clap::ValueEnum;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -69,6 +72,8 @@ pub struct Style {
 pub enum View<'a> {
     Year(&'a YearReport),
     Period(&'a PeriodReport),
+    /// Several regions: each one's latest year.
+    Regions(&'a RegionsReport),
 }
 
 /// One checked run, as the renderers see it.
@@ -80,15 +85,30 @@ pub struct Run<'a> {
     /// The statistics files read, as given (`<stdin>` for standard input).
     pub inputs: &'a [String],
     pub style: Style,
+    /// `--matrix`: the region × indicator grid under the regions table.
+    pub matrix: bool,
+    /// The plans, for the names of the indicators in the matrix.
+    pub plans: &'a PlanSet,
 }
 
 impl Run<'_> {
-    /// The latest year's report: the one year shown, or the period's last year.
-    /// Formats that show a single year (Markdown, JUnit, GitHub) render this.
-    pub fn latest(&self) -> &YearReport {
+    /// The year reports the per-indicator formats (JUnit, GitHub, Markdown) show:
+    /// the one year, the period's latest year, or each region's latest year.
+    pub fn year_reports(&self) -> Vec<&YearReport> {
         match self.view {
-            View::Year(report) => report,
-            View::Period(period) => &period.latest,
+            View::Year(report) => vec![report],
+            View::Period(period) => vec![&period.latest],
+            View::Regions(regions) => regions.reports.iter().collect(),
+        }
+    }
+
+    /// Whether the run fails: a binding indicator not passing in the (latest)
+    /// year, in any region; with `strict`, any judged indicator.
+    pub fn fails(&self, strict: bool) -> bool {
+        match self.view {
+            View::Year(report) => report.summary.fails(strict),
+            View::Period(period) => period.summary.latest.fails(strict),
+            View::Regions(regions) => regions.fails(strict),
         }
     }
 }

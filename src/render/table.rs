@@ -11,6 +11,7 @@ pub fn render(run: &Run) -> String {
     match run.view {
         View::Year(report) => render_year(report, run.style),
         View::Period(period) => super::period_table::render(period, run.style),
+        View::Regions(_) => super::regions_table::render(run),
     }
 }
 

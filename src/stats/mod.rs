@@ -1,18 +1,42 @@
 //! The statistics of a run: every input becomes one table of observations keyed
 //! by (region, year, indicator). Each key may be reported once; a second report
 //! is an error naming both places.
+//!
+//! The table is built for size: an observation takes 24 bytes (the figure, the
+//! key, the line it came from and its source text's id); files, regions and
+//! source texts are interned. Rows are appended as they are read and sorted once
+//! when the input is complete ([`Observations::finish`]), which is also when
+//! duplicates are found.
 
 pub mod csv_input;
 pub mod decode;
 pub mod resolve;
+pub mod rows;
 pub mod units;
+pub mod workbook;
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::IndicatorIdx;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
 
-pub use csv_input::{LoadOptions, load_csv_path};
+pub use csv_input::load_csv_path;
 pub use resolve::Resolver;
+pub use rows::LoadOptions;
+
+/// Reads one statistics file, CSV or workbook by its extension, into `table`.
+pub fn load_path(
+    path: &std::path::Path,
+    plans: &crate::plan::PlanSet,
+    options: &LoadOptions,
+    table: &mut Observations,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), Diagnostic> {
+    if workbook::is_workbook(path) {
+        workbook::load_workbook(path, plans, options, table, warnings)
+    } else {
+        load_csv_path(path, plans, options, table, warnings)
+    }
+}
 
 /// Compact id of an interned string (a region, a file, a source text).
 pub type Id = u32;
@@ -20,8 +44,8 @@ pub type Id = u32;
 /// Strings seen many times (regions, sources), stored once.
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    names: Vec<String>,
-    ids: HashMap<String, Id>,
+    names: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, Id>,
 }
 
 impl Interner {
@@ -30,13 +54,21 @@ impl Interner {
             return id;
         }
         let id = self.names.len() as Id;
-        self.names.push(name.to_owned());
-        self.ids.insert(name.to_owned(), id);
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
         id
     }
 
     pub fn get(&self, id: Id) -> &str {
-        self.names.get(id as usize).map_or("", String::as_str)
+        self.names.get(id as usize).map_or("", |s| s)
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
     }
 }
 
@@ -47,13 +79,14 @@ pub struct Key {
     pub indicator: IndicatorIdx,
 }
 
-/// Where a figure was read: the file and the 1-based line.
+/// Where a figure was read: the file and the 1-based line (for a workbook, the row).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     pub file: Id,
     pub line: u64,
 }
 
+/// A figure as the rest of the program sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Observation {
     /// `None`: the row is there but the figure is not reported (empty cell, `—`).
@@ -72,6 +105,31 @@ pub struct Converted {
     pub unit: Id,
 }
 
+/// One stored observation: 24 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// NaN: not reported.
+    value: f64,
+    region: Id,
+    /// The line counted across every file of the run; see [`Observations::origin`].
+    line: u32,
+    /// Source text id + 1; 0 for none.
+    source: u32,
+    indicator: IndicatorIdx,
+    /// Year − 1900.
+    year: u16,
+}
+
+impl Entry {
+    fn key(&self) -> Key {
+        Key {
+            region: self.region,
+            year: i32::from(self.year) + 1900,
+            indicator: self.indicator,
+        }
+    }
+}
+
 /// All figures of a run.
 #[derive(Debug, Default, Clone)]
 pub struct Observations {
@@ -79,54 +137,205 @@ pub struct Observations {
     pub regions: Interner,
     pub sources: Interner,
     pub units: Interner,
-    entries: BTreeMap<Key, Observation>,
+    entries: Vec<Entry>,
+    /// For each file, the run-wide line number its line 1 has.
+    file_starts: Vec<u32>,
+    converted: FxHashMap<Key, Converted>,
+    /// One past the largest run-wide line number stored.
+    next_line: u32,
+    sorted: bool,
 }
 
+/// Years a run may hold: what fits the compact store.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=(1900 + u16::MAX as i32);
+
 impl Observations {
-    /// Adds a figure; a second figure for the same key is an error naming both places.
-    pub fn insert(&mut self, key: Key, observation: Observation) -> Result<(), Diagnostic> {
-        if let Some(first) = self.entries.get(&key) {
-            let first_place = format!(
-                "{}:{}",
-                self.files.get(first.origin.file),
-                first.origin.line
-            );
+    /// Starts a new file; its lines are counted from here.
+    pub fn begin_file(&mut self, name: &str) -> Id {
+        let next_start = self
+            .next_line
+            .max(self.file_starts.last().copied().unwrap_or(0));
+        let id = self.files.intern(name);
+        if id as usize == self.file_starts.len() {
+            self.file_starts.push(next_start);
+        }
+        id
+    }
+
+    /// Adds a figure. Duplicates are found by [`Observations::finish`].
+    pub fn push(&mut self, key: Key, observation: Observation) -> Result<(), Diagnostic> {
+        let file = observation.origin.file;
+        let start = self.file_starts.get(file as usize).copied().unwrap_or(0);
+        let line = u32::try_from(observation.origin.line)
+            .ok()
+            .and_then(|l| l.checked_add(start))
+            .filter(|_| YEARS.contains(&key.year));
+        let Some(line) = line else {
             return Err(Diagnostic::error(
-                "S005",
-                self.files.get(observation.origin.file),
+                "S009",
+                self.files.get(file),
                 Text::new(
-                    format!(
-                        "{}年的这一指标已在 {first_place} 填报过，同一指标同一年只能填一次",
-                        key.year
-                    ),
-                    format!(
-                        "this indicator is already reported for {} at {first_place}; report it once a year",
-                        key.year
-                    ),
+                    "文件过大（行数超过 40 亿）或年份超出范围",
+                    "the input is too large (over four billion lines) or the year is out of range",
                 ),
             )
             .at_line(observation.origin.line));
+        };
+        if let Some(c) = observation.converted_from {
+            self.converted.insert(key, c);
         }
-        self.entries.insert(key, observation);
+        self.next_line = self.next_line.max(line.saturating_add(1));
+        self.entries.push(Entry {
+            value: observation.value.unwrap_or(f64::NAN),
+            region: key.region,
+            line,
+            source: observation.source.map_or(0, |s| s + 1),
+            indicator: key.indicator,
+            year: (key.year - 1900) as u16,
+        });
+        self.sorted = false;
         Ok(())
     }
 
-    pub fn get(&self, key: &Key) -> Option<&Observation> {
-        self.entries.get(key)
+    /// Sorts the table and checks that no key was reported twice; the error names
+    /// both places, and the indicator as `name_of(region, indicator)` gives it.
+    pub fn finish(
+        &mut self,
+        name_of: impl Fn(&str, IndicatorIdx) -> String,
+    ) -> Result<(), Diagnostic> {
+        self.entries
+            .sort_unstable_by_key(|e| (e.region, e.year, e.indicator, e.line));
+        self.sorted = true;
+        if let Some(pair) = self.entries.windows(2).find(|w| w[0].key() == w[1].key()) {
+            let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
+            let year = pair[0].key().year;
+            let first_place = format!("{}:{}", self.files.get(first.file), first.line);
+            return Err(Diagnostic::error(
+                "S005",
+                self.files.get(second.file),
+                Text::new(
+                    format!("{year}年的这一指标已在 {first_place} 填报过，同一指标同一年只能填一次"),
+                    format!(
+                        "this indicator is already reported for {year} at {first_place}; report it once a year"
+                    ),
+                ),
+            )
+            .at_line(second.line)
+            .for_indicator(name_of(self.regions.get(pair[0].region), pair[0].indicator)));
+        }
+        Ok(())
+    }
+
+    /// The file and line of a run-wide line number.
+    fn origin(&self, line: u32) -> Origin {
+        let file = self
+            .file_starts
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1);
+        Origin {
+            file: file as Id,
+            line: u64::from(line - self.file_starts.get(file).copied().unwrap_or(0)),
+        }
+    }
+
+    fn find(&self, key: &Key) -> Option<&Entry> {
+        debug_assert!(self.sorted, "finish() before reading");
+        self.entries
+            .binary_search_by(|e| e.key().cmp(key))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    pub fn get(&self, key: &Key) -> Option<Observation> {
+        self.find(key).map(|e| Observation {
+            value: (!e.value.is_nan()).then_some(e.value),
+            origin: self.origin(e.line),
+            source: e.source.checked_sub(1),
+            converted_from: self.converted.get(key).copied(),
+        })
     }
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// The distinct (region, year) pairs, in order.
     pub fn region_years(&self) -> Vec<(Id, i32)> {
         let mut out: Vec<(Id, i32)> = Vec::new();
-        for key in self.entries.keys() {
+        for e in &self.entries {
+            let key = e.key();
             if out.last() != Some(&(key.region, key.year)) {
                 out.push((key.region, key.year));
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observation(file: Id, line: u64, value: f64) -> Observation {
+        Observation {
+            value: Some(value),
+            origin: Origin { file, line },
+            source: None,
+            converted_from: None,
+        }
+    }
+
+    #[test]
+    fn an_entry_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    }
+
+    #[test]
+    fn figures_read_back_with_their_file_and_line() {
+        let mut table = Observations::default();
+        let a = table.begin_file("a.csv");
+        let key = |i| Key {
+            region: 0,
+            year: 2023,
+            indicator: i,
+        };
+        table.push(key(1), observation(a, 2, 98.2)).unwrap();
+        table.push(key(0), observation(a, 3, 17.5)).unwrap();
+        let b = table.begin_file("b.csv");
+        table.push(key(2), observation(b, 2, 1.0)).unwrap();
+        table.finish(|_, _| String::new()).unwrap();
+        assert_eq!(table.get(&key(1)).unwrap().value, Some(98.2));
+        assert_eq!(
+            table.get(&key(1)).unwrap().origin,
+            Origin { file: a, line: 2 }
+        );
+        assert_eq!(
+            table.get(&key(2)).unwrap().origin,
+            Origin { file: b, line: 2 }
+        );
+        assert_eq!(table.get(&key(3)), None);
+        assert_eq!(table.region_years(), vec![(0, 2023)]);
+    }
+
+    #[test]
+    fn a_key_reported_twice_names_both_places() {
+        let mut table = Observations::default();
+        let a = table.begin_file("a.csv");
+        let key = Key {
+            region: 0,
+            year: 2023,
+            indicator: 4,
+        };
+        table.push(key, observation(a, 5, 1.0)).unwrap();
+        let b = table.begin_file("b.csv");
+        table.push(key, observation(b, 2, 2.0)).unwrap();
+        let err = table.finish(|_, i| format!("#{i}")).unwrap_err();
+        assert_eq!(err.indicator.as_deref(), Some("#4"));
+        assert_eq!((err.file.as_str(), err.line), ("b.csv", Some(2)));
+        assert!(err.message.en.contains("a.csv:5"), "{}", err.message.en);
     }
 }

@@ -1,0 +1,158 @@
+//! Many regions in one run: each region's latest year judged exactly as the
+//! single-year check judges it, then one row per region, worst first.
+
+use super::{Counts, Status, YearReport, assess_year, judge};
+use crate::plan::{Attribute, IndicatorIdx, PlanSet};
+use crate::stats::{Id, Key, Observations};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// One region's latest year, in brief.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RegionRow {
+    pub region: String,
+    /// The id of the plan the region was judged against.
+    pub plan: String,
+    /// The region's latest year.
+    pub year: i32,
+    pub binding: Counts,
+    pub expected: Counts,
+    /// Ids of the binding indicators that do not pass.
+    pub failing_binding: Vec<String>,
+    /// Ids of the expected indicators that do not pass.
+    pub failing_expected: Vec<String>,
+    /// Each indicator's status, in the plan's order (for the matrix).
+    pub statuses: Vec<Status>,
+    #[serde(skip)]
+    pub plan_index: usize,
+}
+
+impl RegionRow {
+    pub fn fails(&self, strict: bool) -> bool {
+        !self.failing_binding.is_empty() || (strict && !self.failing_expected.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RegionsSummary {
+    pub regions: usize,
+    /// Regions with a binding indicator that does not pass.
+    pub regions_failing_binding: usize,
+    /// Regions with an expected indicator that does not pass.
+    pub regions_failing_expected: usize,
+}
+
+/// Every region of a run.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RegionsReport {
+    /// Every year present in the run.
+    pub years: Vec<i32>,
+    pub summary: RegionsSummary,
+    /// One row per region, worst first: most failing binding indicators, then
+    /// most failing expected ones, then by name.
+    pub regions: Vec<RegionRow>,
+    /// Each region's latest year in full, in the order of `regions`; built only
+    /// for the formats that list every indicator (JSON, CSV, JUnit, GitHub).
+    pub reports: Vec<YearReport>,
+}
+
+impl RegionsReport {
+    pub fn fails(&self, strict: bool) -> bool {
+        self.regions.iter().any(|r| r.fails(strict))
+    }
+}
+
+/// Judges the latest year of every region. `region_years` lists the (region,
+/// year) pairs of the run in order; `plan_of` gives each region's plan.
+pub fn assess_regions(
+    plans: &PlanSet,
+    observations: &Observations,
+    region_years: &[(Id, i32)],
+    plan_of: impl Fn(Id) -> usize,
+    with_reports: bool,
+) -> RegionsReport {
+    let mut years: Vec<i32> = region_years.iter().map(|&(_, y)| y).collect();
+    years.sort_unstable();
+    years.dedup();
+    // The latest year of each region: the last of its run of pairs.
+    let latest: Vec<(Id, i32)> = region_years
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(r, _))| region_years.get(i + 1).is_none_or(|&(next, _)| next != r))
+        .map(|(_, &pair)| pair)
+        .collect();
+    let mut rows: Vec<RegionRow> = latest
+        .iter()
+        .map(|&(region, year)| {
+            let plan_index = plan_of(region);
+            let plan = &plans.plans[plan_index];
+            let mut row = RegionRow {
+                region: observations.regions.get(region).to_owned(),
+                plan: plan.meta.id.clone(),
+                year,
+                binding: Counts::default(),
+                expected: Counts::default(),
+                failing_binding: Vec::new(),
+                failing_expected: Vec::new(),
+                statuses: Vec::with_capacity(plan.indicators.len()),
+                plan_index,
+            };
+            for (i, ind) in plan.indicators.iter().enumerate() {
+                let key = Key {
+                    region,
+                    year,
+                    indicator: i as IndicatorIdx,
+                };
+                let actual = observations.get(&key).and_then(|o| o.value);
+                let status = judge(ind, &plan.meta, year, actual).status;
+                let (counts, failing) = match ind.attribute {
+                    Attribute::Binding => (&mut row.binding, &mut row.failing_binding),
+                    Attribute::Expected => (&mut row.expected, &mut row.failing_expected),
+                };
+                counts.add(status);
+                if status.fails_run(ind.attribute, true) {
+                    failing.push(ind.id.clone());
+                }
+                row.statuses.push(status);
+            }
+            row
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.failing_binding
+            .len()
+            .cmp(&a.failing_binding.len())
+            .then(b.failing_expected.len().cmp(&a.failing_expected.len()))
+            .then_with(|| a.region.cmp(&b.region))
+    });
+    let reports = if with_reports {
+        let ids: std::collections::HashMap<&str, Id> = latest
+            .iter()
+            .map(|&(r, _)| (observations.regions.get(r), r))
+            .collect();
+        rows.iter()
+            .map(|row| {
+                let region = ids.get(row.region.as_str()).copied().unwrap_or(0);
+                assess_year(&plans.plans[row.plan_index], observations, region, row.year)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    RegionsReport {
+        years,
+        summary: RegionsSummary {
+            regions: rows.len(),
+            regions_failing_binding: rows
+                .iter()
+                .filter(|r| !r.failing_binding.is_empty())
+                .count(),
+            regions_failing_expected: rows
+                .iter()
+                .filter(|r| !r.failing_expected.is_empty())
+                .count(),
+        },
+        regions: rows,
+        reports,
+    }
+}

@@ -1,0 +1,177 @@
+//! The plans of a run and which region each one governs.
+//!
+//! With one plan, every region is judged against it. With several (`--plan`
+//! repeated or `--plan-dir`), each plan names its `region`; a region's rows use
+//! its own plan, and a region no plan names is judged against the plan marked
+//! `default = true`, or else is an error naming it and the plans available.
+
+use super::{Plan, load_plan};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::stats::Resolver;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub struct PlanSet {
+    pub plans: Vec<Plan>,
+    pub resolvers: Vec<Resolver>,
+    by_region: HashMap<String, usize>,
+    default: Option<usize>,
+}
+
+impl PlanSet {
+    pub fn new(plans: Vec<Plan>) -> Result<PlanSet, Diagnostic> {
+        let mut by_region = HashMap::new();
+        let mut default = None;
+        if plans.len() == 1 {
+            default = Some(0);
+        } else {
+            for (i, plan) in plans.iter().enumerate() {
+                if plan.meta.is_default
+                    && let Some(first) = default.replace(i)
+                {
+                    let first: &Plan = &plans[first];
+                    return Err(Diagnostic::error(
+                        "P007",
+                        &plan.path,
+                        Text::new(
+                            format!(
+                                "只能有一个默认规划（default = true），{} 也是默认规划",
+                                first.path
+                            ),
+                            format!(
+                                "only one plan may be the default (default = true); {} is too",
+                                first.path
+                            ),
+                        ),
+                    ));
+                }
+                match &plan.meta.region {
+                    Some(region) => {
+                        if let Some(other) = by_region.insert(region.clone(), i) {
+                            return Err(Diagnostic::error(
+                                "P007",
+                                &plan.path,
+                                Text::new(
+                                    format!("地区“{region}”已由 {} 规划", plans[other].path),
+                                    format!(
+                                        "the region \"{region}\" already has a plan: {}",
+                                        plans[other].path
+                                    ),
+                                ),
+                            ));
+                        }
+                    }
+                    None if plan.meta.is_default => {}
+                    None => {
+                        return Err(Diagnostic::error(
+                            "P007",
+                            &plan.path,
+                            Text::new(
+                                "同时使用多个规划时，每个规划须写明 region（或标为 default = true）",
+                                "with several plans, each must name its region (or be the default)",
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let resolvers = plans.iter().map(Resolver::new).collect();
+        Ok(PlanSet {
+            plans,
+            resolvers,
+            by_region,
+            default,
+        })
+    }
+
+    /// The plan that governs `region` (an empty name: no region column).
+    pub fn for_region(&self, region: &str) -> Result<usize, Text> {
+        if let Some(&i) = self.by_region.get(region) {
+            return Ok(i);
+        }
+        self.default.ok_or_else(|| {
+            let available = self
+                .plans
+                .iter()
+                .map(|p| format!("{}（{}）", p.meta.region.as_deref().unwrap_or("?"), p.path))
+                .collect::<Vec<_>>()
+                .join("、");
+            if region.is_empty() {
+                Text::new(
+                    format!("给出了多个规划，但这一行没有“地区”：无法确定按哪个规划检查。规划：{available}"),
+                    format!("several plans are given but the row names no region: which plan applies is unknown. Plans: {available}"),
+                )
+            } else {
+                Text::new(
+                    format!("没有地区“{region}”的规划。已有规划：{available}"),
+                    format!("no plan for the region \"{region}\". Plans: {available}"),
+                )
+            }
+        })
+    }
+
+    /// The region name rows without a region column belong to.
+    pub fn default_region(&self) -> &str {
+        self.default
+            .and_then(|i| self.plans[i].meta.region.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// The plan files of a run: `--plan` (repeatable; or `PLAN_CHECK_PLAN`), else
+/// every `.toml` in `--plan-dir`, else the only `.toml` in `./plan/`.
+pub fn find_plan_files(
+    explicit: &[PathBuf],
+    dir: Option<&Path>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !explicit.is_empty() {
+        return Ok(explicit.to_vec());
+    }
+    match dir {
+        Some(dir) => {
+            let shown = dir.display().to_string();
+            let found = toml_files(dir).map_err(|e| {
+                Diagnostic::error(
+                    "P001",
+                    &shown,
+                    Text::new(
+                        format!("无法读取规划文件夹：{e}"),
+                        format!("cannot read the plan folder: {e}"),
+                    ),
+                )
+            })?;
+            if found.is_empty() {
+                return Err(Diagnostic::error(
+                    "P001",
+                    &shown,
+                    Text::new(
+                        "文件夹中没有 .toml 规划文件",
+                        "the folder holds no .toml plan file",
+                    ),
+                ));
+            }
+            Ok(found)
+        }
+        None => super::find_plan_file(None, Path::new("plan")).map(|p| vec![p]),
+    }
+}
+
+/// The `.toml` files of a folder, in name order.
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Reads every plan file and puts them together.
+pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet, Diagnostic> {
+    let files = find_plan_files(explicit, dir)?;
+    let plans = files
+        .iter()
+        .map(|f| load_plan(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    PlanSet::new(plans)
+}

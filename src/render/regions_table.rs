@@ -1,0 +1,220 @@
+//! Several regions: one row per region, worst first, with its binding and
+//! expected pass counts and the binding indicators it fails; `--matrix` adds a
+//! region × indicator grid of compact status symbols with a legend.
+
+use super::{Run, Style, View, labels, markdown};
+use crate::assess::Status;
+use crate::assess::regions::{RegionRow, RegionsReport};
+use crate::lang::Lang;
+use crate::plan::PlanSet;
+use comfy_table::{Cell, CellAlignment, Color};
+use std::fmt::Write as _;
+
+/// The symbol of a status in the matrix.
+pub fn symbol(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "✓",
+        Status::OnTrack => "○",
+        Status::Behind => "▽",
+        Status::Failed => "✗",
+        Status::Missing => "·",
+        Status::NotAssessed => "–",
+    }
+}
+
+pub fn render(run: &Run) -> String {
+    let View::Regions(regions) = run.view else {
+        return String::new();
+    };
+    let style = run.style;
+    let lang = style.lang;
+    let mut out = String::new();
+    let mut table = super::table::new_table(style);
+    table.set_header(headers(lang).to_vec());
+    for row in &regions.regions {
+        let cells = cells(row, run.plans, lang);
+        let mut line: Vec<Cell> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let cell = Cell::new(text);
+                if (2..=3).contains(&i) {
+                    cell.set_alignment(CellAlignment::Right)
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        if style.color && !row.failing_binding.is_empty() {
+            line[0] = Cell::new(&row.region).fg(Color::Red);
+        }
+        table.add_row(line);
+    }
+    let _ = writeln!(out, "{table}");
+    if run.matrix {
+        out.push_str(&matrix(regions, run.plans, style));
+    }
+    for line in summary_lines(regions, style) {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+fn headers(lang: Lang) -> [&'static str; 5] {
+    [
+        lang.pick("地区", "Region"),
+        lang.pick("年份", "Year"),
+        lang.pick("约束性达到要求", "Binding passing"),
+        lang.pick("预期性达到要求", "Expected passing"),
+        lang.pick("未达到要求的约束性指标", "Binding indicators failing"),
+    ]
+}
+
+fn cells(row: &RegionRow, plans: &PlanSet, lang: Lang) -> [String; 5] {
+    let plan = &plans.plans[row.plan_index];
+    let failing: Vec<String> = row
+        .failing_binding
+        .iter()
+        .filter_map(|id| plan.indicators.iter().position(|i| &i.id == id))
+        .map(|i| {
+            format!(
+                "{}（{}）",
+                plan.indicators[i].display_name(),
+                labels::status(row.statuses[i], lang)
+            )
+        })
+        .collect();
+    [
+        row.region.clone(),
+        row.year.to_string(),
+        format!("{}/{}", row.binding.pass, row.binding.total),
+        format!("{}/{}", row.expected.pass, row.expected.total),
+        if failing.is_empty() {
+            "—".to_owned()
+        } else {
+            failing.join(lang.pick("、", ", "))
+        },
+    ]
+}
+
+/// The region × indicator grid, columns numbered, with the legend below.
+fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    let plan = &plans.plans[regions.regions.first().map_or(0, |r| r.plan_index)];
+    let mut table = super::table::new_table(style);
+    let mut header = vec![lang.pick("地区", "Region").to_owned()];
+    header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
+    table.set_header(header);
+    for row in &regions.regions {
+        let mut line = vec![Cell::new(&row.region)];
+        for &status in &row.statuses {
+            let cell = Cell::new(symbol(status)).set_alignment(CellAlignment::Center);
+            line.push(if style.color {
+                cell.fg(match status {
+                    Status::Achieved | Status::OnTrack => Color::Green,
+                    Status::Behind => Color::Yellow,
+                    Status::Failed => Color::Red,
+                    Status::Missing | Status::NotAssessed => Color::DarkGrey,
+                })
+            } else {
+                cell
+            });
+        }
+        table.add_row(line);
+    }
+    let _ = writeln!(out, "{table}");
+    let legend: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} {}", symbol(s), labels::status(s, lang)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        lang.pick("图例：", "Legend: "),
+        legend.join("  ")
+    );
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:>2}  {}/{}（{}）",
+            i + 1,
+            ind.category,
+            ind.display_name(),
+            labels::attribute(ind.attribute, lang)
+        );
+    }
+    out
+}
+
+/// The lines under the regions table.
+pub fn summary_lines(regions: &RegionsReport, style: Style) -> Vec<String> {
+    let lang = style.lang;
+    let s = &regions.summary;
+    let failing: Vec<&str> = regions
+        .regions
+        .iter()
+        .filter(|r| !r.failing_binding.is_empty())
+        .map(|r| r.region.as_str())
+        .collect();
+    let shown = failing.iter().take(20).copied().collect::<Vec<_>>();
+    let more = failing.len().saturating_sub(shown.len());
+    let list = if more > 0 {
+        match lang {
+            Lang::Zh => format!("{}等", shown.join("、")),
+            Lang::En => format!("{} and {more} more", shown.join(", ")),
+        }
+    } else {
+        shown.join(lang.pick("、", ", "))
+    };
+    let mut out = vec![match lang {
+        Lang::Zh => format!(
+            "共{}个地区：约束性指标有未达到要求的{}个，预期性指标有未达到要求的{}个。",
+            s.regions, s.regions_failing_binding, s.regions_failing_expected
+        ),
+        Lang::En => format!(
+            "{} regions: {} with a binding indicator short of its requirement, {} with an expected one.",
+            s.regions, s.regions_failing_binding, s.regions_failing_expected
+        ),
+    }];
+    out.push(if failing.is_empty() {
+        lang.pick(
+            "结论：各地区约束性指标均达到要求。",
+            "Verdict: every region meets its binding requirements.",
+        )
+        .to_owned()
+    } else {
+        match lang {
+            Lang::Zh => format!("结论：约束性指标未达到要求的地区：{list}。"),
+            Lang::En => format!(
+                "Verdict: regions with binding indicators short of their requirement: {list}."
+            ),
+        }
+    });
+    out
+}
+
+/// The regions table as Markdown.
+pub fn markdown(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "| {} |", headers(lang).join(" | "));
+    let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
+    for row in &regions.regions {
+        let cells = cells(row, plans, lang);
+        let _ = writeln!(
+            out,
+            "| {} |",
+            cells
+                .iter()
+                .map(|c| markdown::cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+    out.push('\n');
+    for line in summary_lines(regions, style) {
+        let _ = writeln!(out, "- {}", markdown::cell(&line));
+    }
+    out
+}

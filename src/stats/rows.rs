@@ -1,0 +1,772 @@
+//! From rows of cells to observations: the header, then one row at a time.
+//! Shared by CSV files and workbooks, which both hand their rows over as a
+//! `csv::ByteRecord` of cell texts.
+//!
+//! The hot path allocates nothing per row: a name seen before is found by its
+//! raw bytes, a region, year or source text equal to the previous row's is
+//! reused, and a plain ASCII number is parsed in place. Everything else (the
+//! first sight of a name, an unusual number, any error) goes through the full
+//! readers, which also write the messages.
+
+use super::units::{self, Conversion};
+use super::{Converted, Id, Key, Observation, Observations, Origin, resolve::Resolution};
+use crate::diagnostic::{Diagnostic, Severity, Text, quote_raw};
+use crate::number::{Cell, NumberError, read_cell, trim_all};
+use crate::plan::{IndicatorIdx, Plan, PlanSet};
+use csv::ByteRecord;
+use rustc_hash::FxHashMap;
+
+/// How to read the statistics of a run.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--year`: the year of every row.
+    pub year: Option<i32>,
+    /// `--strict`: an indicator the plan does not have is an error, not a warning.
+    pub strict: bool,
+    /// `--encoding`: the file's encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--delimiter`: the field delimiter instead of detecting it.
+    pub delimiter: Option<u8>,
+    /// `--sheet`: the worksheet of a workbook (default: the first).
+    pub sheet: Option<String>,
+}
+
+/// The columns plan-check knows, by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Indicator,
+    Value,
+    Category,
+    Year,
+    Unit,
+    Note,
+    Source,
+    Region,
+}
+
+const HEADERS: &[(&str, Column)] = &[
+    ("指标", Column::Indicator),
+    ("指标名称", Column::Indicator),
+    ("indicator", Column::Indicator),
+    ("数值", Column::Value),
+    ("value", Column::Value),
+    ("分类", Column::Category),
+    ("category", Column::Category),
+    ("年份", Column::Year),
+    ("year", Column::Year),
+    ("单位", Column::Unit),
+    ("unit", Column::Unit),
+    ("备注", Column::Note),
+    ("note", Column::Note),
+    ("来源", Column::Source),
+    ("source", Column::Source),
+    ("地区", Column::Region),
+    ("region", Column::Region),
+];
+
+/// Rows above the header that may hold a title (a merged cell with the table's name).
+pub const MAX_TITLE_ROWS: usize = 5;
+
+/// Where the columns are.
+#[derive(Debug, Default, Clone)]
+pub struct Layout {
+    indicator: usize,
+    value: usize,
+    category: Option<usize>,
+    year: Option<usize>,
+    unit: Option<usize>,
+    note: Option<usize>,
+    source: Option<usize>,
+    region: Option<usize>,
+    width: usize,
+}
+
+/// Why a row is not the header.
+pub enum HeaderProblem {
+    /// The row is not the header (it may be a title above it).
+    NotAHeader(Diagnostic),
+    /// The row is the header, but a wrong one.
+    Fatal(Diagnostic),
+}
+
+/// Where a row stands: a line of a CSV file, or a row of a worksheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub file: &'a str,
+    /// 1-based line or worksheet row.
+    pub line: u64,
+    /// The worksheet, for a workbook: positions read `Sheet1!C7`.
+    pub sheet: Option<&'a str>,
+    /// The worksheet column of the record's first cell (0 for CSV).
+    pub first_column: usize,
+}
+
+impl Place<'_> {
+    /// An error at this row, and at `column` (0-based) when given.
+    pub fn error(&self, code: &'static str, column: Option<usize>, message: Text) -> Diagnostic {
+        let d = Diagnostic::error(code, self.file, message);
+        match (self.sheet, column) {
+            (Some(sheet), Some(c)) => d.at_cell(sheet, self.line, self.first_column + c),
+            (Some(sheet), None) => d.at_sheet_row(sheet, self.line),
+            (None, Some(c)) => d.at_line(self.line).at_column(c as u64 + 1),
+            (None, None) => d.at_line(self.line),
+        }
+    }
+}
+
+/// All-blank rows are skipped wherever they are.
+pub fn is_blank(record: &ByteRecord) -> bool {
+    record.iter().all(|f| trim_bytes(f).is_empty())
+}
+
+/// Recognises the header row.
+pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderProblem> {
+    let mut layout = Layout {
+        width: record.len(),
+        ..Layout::default()
+    };
+    let mut indicator = None;
+    let mut value = None;
+    for (i, raw) in record.iter().enumerate() {
+        let text = String::from_utf8_lossy(raw);
+        let name = trim_all(&text).to_lowercase();
+        let Some(&(_, column)) = HEADERS.iter().find(|(h, _)| *h == name) else {
+            continue;
+        };
+        let slot = match column {
+            Column::Indicator => &mut indicator,
+            Column::Value => &mut value,
+            Column::Category => &mut layout.category,
+            Column::Year => &mut layout.year,
+            Column::Unit => &mut layout.unit,
+            Column::Note => &mut layout.note,
+            Column::Source => &mut layout.source,
+            Column::Region => &mut layout.region,
+        };
+        if slot.is_some() {
+            return Err(HeaderProblem::Fatal(place.error(
+                "S003",
+                Some(i),
+                Text::new(
+                    format!("表头中“{}”列出现了两次", trim_all(&text)),
+                    format!("the header has the column \"{}\" twice", trim_all(&text)),
+                ),
+            )));
+        }
+        *slot = Some(i);
+    }
+    match (indicator, value) {
+        (Some(indicator), Some(value)) => {
+            layout.indicator = indicator;
+            layout.value = value;
+            Ok(layout)
+        }
+        _ => {
+            let found: Vec<String> = record
+                .iter()
+                .map(|f| quote_raw(trim_all(&String::from_utf8_lossy(f))))
+                .collect();
+            Err(HeaderProblem::NotAHeader(
+                place
+                    .error(
+                        "S003",
+                        None,
+                        Text::new(
+                            format!(
+                                "表头须有“指标”和“数值”两列（可选：分类、年份、单位、备注、来源、地区），实际为：{}",
+                                found.join(",")
+                            ),
+                            format!(
+                                "the header needs the columns indicator and value (optional: category, year, unit, note, source, region); found: {}",
+                                found.join(",")
+                            ),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "可用 plan-check template 生成一份带表头的空白表",
+                        "plan-check template writes an empty file with the right header",
+                    )),
+            ))
+        }
+    }
+}
+
+/// Turns data rows into observations, for one file.
+pub struct RowReader<'a> {
+    plans: &'a PlanSet,
+    options: &'a LoadOptions,
+    layout: Layout,
+    file: String,
+    file_id: Id,
+    /// For a workbook: the worksheet and the column of its first cell.
+    sheet: Option<(String, usize)>,
+    /// The year from `--year` or the file name, for files without a year column.
+    fixed_year: Option<i32>,
+    year_from_name: Option<i32>,
+    /// Name cell bytes (with the plan and category) → indicator.
+    names: FxHashMap<Vec<u8>, IndicatorIdx>,
+    key: Vec<u8>,
+    last_region: Option<(Vec<u8>, Id, usize)>,
+    last_year: Option<(Vec<u8>, i32)>,
+    last_source: Option<(Vec<u8>, Id)>,
+    /// Plan index for rows without a region column.
+    default_region: Option<(Id, usize)>,
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(
+        plans: &'a PlanSet,
+        options: &'a LoadOptions,
+        layout: Layout,
+        file: &str,
+        sheet: Option<(&str, usize)>,
+        year_from_name: Option<i32>,
+        table: &mut Observations,
+    ) -> Self {
+        let file_id = table.begin_file(file);
+        RowReader {
+            plans,
+            options,
+            fixed_year: options
+                .year
+                .or(year_from_name)
+                .filter(|_| layout.year.is_none()),
+            layout,
+            file: file.to_owned(),
+            file_id,
+            sheet: sheet.map(|(name, column)| (name.to_owned(), column)),
+            year_from_name,
+            names: FxHashMap::default(),
+            key: Vec::with_capacity(128),
+            last_region: None,
+            last_year: None,
+            last_source: None,
+            default_region: None,
+        }
+    }
+
+    fn place(&self, line: u64) -> Place<'_> {
+        Place {
+            file: &self.file,
+            line,
+            sheet: self.sheet.as_ref().map(|(name, _)| name.as_str()),
+            first_column: self.sheet.as_ref().map_or(0, |(_, column)| *column),
+        }
+    }
+
+    /// Reads one data row. Blank rows are skipped; a name the plan does not have
+    /// is a warning (an error with `--strict`).
+    pub fn read(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        table: &mut Observations,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let layout = &self.layout;
+        if record.len() != layout.width {
+            if is_blank(record) {
+                return Ok(());
+            }
+            return Err(self.width_error(record, line));
+        }
+        let name_raw = &record[layout.indicator];
+        if trim_bytes(name_raw).is_empty() {
+            if is_blank(record) {
+                return Ok(());
+            }
+            return Err(self.place(line).error(
+                "S002",
+                Some(layout.indicator),
+                Text::new("这一行没有填指标名称", "this row has no indicator name"),
+            ));
+        }
+
+        let (region, plan_index) = self.region(record, line, table)?;
+        let plan = &self.plans.plans[plan_index];
+        let Some(indicator) = self.indicator(record, line, plan_index, warnings)? else {
+            return Ok(());
+        };
+        let conversion = self.conversion(record, line, plan, indicator)?;
+        let value = self.value(record, line, plan, indicator)?;
+        let (value, converted_from) = match (value, conversion) {
+            (Some(v), Some((scale, unit))) => (
+                Some(scale.apply(v)),
+                Some(Converted {
+                    value: v,
+                    unit: table.units.intern(&unit),
+                }),
+            ),
+            (v, _) => (v, None),
+        };
+        let year = self
+            .year(record, line, plan)
+            .map_err(|d| d.for_indicator(plan.indicators[indicator as usize].display_name()))?;
+        let source = self.source(record, table);
+        table.push(
+            Key {
+                region,
+                year,
+                indicator,
+            },
+            Observation {
+                value,
+                origin: Origin {
+                    file: self.file_id,
+                    line,
+                },
+                source,
+                converted_from,
+            },
+        )
+    }
+
+    fn width_error(&self, record: &ByteRecord, line: u64) -> Diagnostic {
+        let width = self.layout.width;
+        let mut d = self.place(line).error(
+            "S002",
+            None,
+            Text::new(
+                format!("这一行有 {} 列，表头有 {width} 列", record.len()),
+                format!(
+                    "this row has {} fields, the header has {width}",
+                    record.len()
+                ),
+            ),
+        );
+        if record.iter().any(|f| f.contains(&b'\n')) {
+            d = d.with_hint(Text::new(
+                "某个单元格跨了多行：可能有未闭合的双引号",
+                "a cell spans several lines: a double quote may be left open",
+            ));
+        } else if record.len() > width {
+            d = d.with_hint(Text::new(
+                "含逗号的数字（如 1,234）须加双引号，或去掉千位分隔符",
+                "a number with a comma (1,234) must be quoted, or written without the separator",
+            ));
+        }
+        d
+    }
+
+    /// The region of a row and the plan that governs it.
+    fn region(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        table: &mut Observations,
+    ) -> Result<(Id, usize), Diagnostic> {
+        let Some(column) = self.layout.region else {
+            if let Some(found) = self.default_region {
+                return Ok(found);
+            }
+            let name = self.plans.default_region().to_owned();
+            let plan = self
+                .plans
+                .for_region("")
+                .map_err(|m| self.place(line).error("S011", None, m))?;
+            let found = (table.regions.intern(&name), plan);
+            self.default_region = Some(found);
+            return Ok(found);
+        };
+        let raw = &record[column];
+        if let Some((bytes, id, plan)) = &self.last_region
+            && bytes.as_slice() == raw
+        {
+            return Ok((*id, *plan));
+        }
+        let text = self.text(raw, line, column)?;
+        let name = match trim_all(text) {
+            "" => self.plans.default_region(),
+            name => name,
+        }
+        .to_owned();
+        let plan = self
+            .plans
+            .for_region(&name)
+            .map_err(|m| self.place(line).error("S011", Some(column), m))?;
+        let id = table.regions.intern(&name);
+        self.last_region = Some((raw.to_vec(), id, plan));
+        Ok((id, plan))
+    }
+
+    /// The indicator a row names; `None` for a name the plan does not have
+    /// (warned about).
+    fn indicator(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        plan_index: usize,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Option<IndicatorIdx>, Diagnostic> {
+        let layout = &self.layout;
+        self.key.clear();
+        self.key
+            .extend_from_slice(&(plan_index as u32).to_le_bytes());
+        if let Some(c) = layout.category {
+            self.key.extend_from_slice(&record[c]);
+        }
+        self.key.push(0xFF);
+        self.key.extend_from_slice(&record[layout.indicator]);
+        if let Some(&i) = self.names.get(self.key.as_slice()) {
+            return Ok(Some(i));
+        }
+        let plan = &self.plans.plans[plan_index];
+        let name = self.text(&record[layout.indicator], line, layout.indicator)?;
+        let category = match layout.category {
+            Some(c) => Some(self.text(&record[c], line, c)?),
+            None => None,
+        };
+        let shown = match category.map(trim_all) {
+            Some(c) if !c.is_empty() => format!("{}/{}", quote_raw(c), quote_raw(trim_all(name))),
+            _ => quote_raw(trim_all(name)),
+        };
+        let place = self.place(line);
+        match self.plans.resolvers[plan_index].resolve(name, category) {
+            Resolution::One(i) => {
+                let key = self.key.clone();
+                self.names.insert(key, i);
+                Ok(Some(i))
+            }
+            Resolution::Ambiguous(candidates) => {
+                let list = list_candidates(plan, &candidates);
+                let name = quote_raw(trim_all(name));
+                Err(place
+                    .error(
+                        "S006",
+                        Some(layout.indicator),
+                        Text::new(
+                            format!("指标名称“{name}”对应多个指标：{list}"),
+                            format!("the name \"{name}\" fits several indicators: {list}"),
+                        ),
+                    )
+                    .for_indicator(shown)
+                    .with_hint(Text::new(
+                        "请加“分类”列，或改用指标 id",
+                        "add a category column, or use the indicator id",
+                    )))
+            }
+            Resolution::WrongCategory(candidates) => {
+                let list = list_candidates(plan, &candidates);
+                let category = quote_raw(trim_all(category.unwrap_or("")));
+                let name = quote_raw(trim_all(name));
+                Err(place
+                    .error(
+                        "S006",
+                        layout.category,
+                        Text::new(
+                            format!("分类“{category}”下没有指标“{name}”；规划中它属于：{list}"),
+                            format!(
+                                "category \"{category}\" has no indicator \"{name}\"; the plan has it as: {list}"
+                            ),
+                        ),
+                    )
+                    .for_indicator(shown))
+            }
+            Resolution::Unknown(suggestions) => {
+                let mut d = place
+                    .error(
+                        "S007",
+                        Some(layout.indicator),
+                        Text::new(
+                            "规划中没有这一指标，本行未检查",
+                            "the plan has no such indicator; this row was not checked",
+                        ),
+                    )
+                    .for_indicator(shown);
+                if !suggestions.is_empty() {
+                    let list = list_candidates(plan, &suggestions);
+                    d = d.with_hint(Text::new(
+                        format!("是否是：{list}？"),
+                        format!("did you mean: {list}?"),
+                    ));
+                }
+                if self.options.strict {
+                    return Err(d);
+                }
+                d.severity = Severity::Warning;
+                warnings.push(d);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The conversion a row's unit asks for, if any.
+    fn conversion(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        plan: &Plan,
+        indicator: IndicatorIdx,
+    ) -> Result<Option<(Conversion, String)>, Diagnostic> {
+        let Some(column) = self.layout.unit else {
+            return Ok(None);
+        };
+        let ind = &plan.indicators[indicator as usize];
+        let raw = trim_bytes(&record[column]);
+        if raw.is_empty() || raw == ind.unit.as_bytes() {
+            return Ok(None);
+        }
+        let unit = trim_all(self.text(raw, line, column)?);
+        match units::conversion(unit, &ind.unit) {
+            Conversion::Same => Ok(None),
+            Conversion::Incompatible => Err(self
+                .place(line)
+                .error(
+                    "S010",
+                    Some(column),
+                    Text::new(
+                        format!("单位“{}”与规划的单位“{}”不同，且无法换算", quote_raw(unit), ind.unit),
+                        format!(
+                            "the unit \"{}\" differs from the plan's unit \"{}\" and cannot be converted",
+                            quote_raw(unit),
+                            ind.unit
+                        ),
+                    ),
+                )
+                .for_indicator(ind.display_name())
+                .with_hint(Text::new(
+                    format!("请按“{}”填报", ind.unit),
+                    format!("report the figure in {}", ind.unit),
+                ))),
+            scale => Ok(Some((scale, unit.to_owned()))),
+        }
+    }
+
+    /// The figure of a row: `None` when not reported.
+    fn value(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        plan: &Plan,
+        indicator: IndicatorIdx,
+    ) -> Result<Option<f64>, Diagnostic> {
+        let column = self.layout.value;
+        let raw = &record[column];
+        // Fast path: plain ASCII digits, point and minus, as scripts and most
+        // spreadsheets write them.
+        let trimmed = trim_bytes(raw);
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        if trimmed
+            .iter()
+            .all(|b| b.is_ascii_digit() || *b == b'.' || *b == b'-')
+            && let Ok(v) = std::str::from_utf8(trimmed).unwrap_or("").parse::<f64>()
+            && v.is_finite()
+        {
+            return Ok(Some(v));
+        }
+        let ind = &plan.indicators[indicator as usize];
+        let text = self.text(raw, line, column)?;
+        match read_cell(text, units::normalize(&ind.unit) == "%") {
+            Ok(Cell::Value(v)) => Ok(Some(v)),
+            Ok(Cell::NotReported) => Ok(None),
+            Err(e) => {
+                let raw = quote_raw(text);
+                let (zh, en) = match e {
+                    NumberError::NotANumber => (
+                        format!("数值“{raw}”不是数字"),
+                        format!("the value \"{raw}\" is not a number"),
+                    ),
+                    NumberError::PercentNotAllowed => (
+                        format!("数值“{raw}”带百分号，但该指标的单位是“{}”", ind.unit),
+                        format!(
+                            "the value \"{raw}\" has a percent sign, but the unit is \"{}\"",
+                            ind.unit
+                        ),
+                    ),
+                };
+                let hint = if text.contains('\n') {
+                    Text::new(
+                        "单元格跨了多行：可能有未闭合的双引号",
+                        "the cell spans several lines: a double quote may be left open",
+                    )
+                } else {
+                    Text::new(
+                        "请填写数字，如 98.2；尚无数据请留空",
+                        "write a number such as 98.2; leave the cell empty if there is no figure yet",
+                    )
+                };
+                Err(self
+                    .place(line)
+                    .error("S004", Some(column), Text::new(zh, en))
+                    .for_indicator(ind.display_name())
+                    .with_hint(hint))
+            }
+        }
+    }
+
+    /// The year of a row: `--year`, else the year column, else the file name.
+    fn year(&mut self, record: &ByteRecord, line: u64, plan: &Plan) -> Result<i32, Diagnostic> {
+        let year = match (self.fixed_year, self.layout.year) {
+            (Some(year), _) => year,
+            (None, Some(column)) => {
+                let raw = &record[column];
+                match &self.last_year {
+                    Some((bytes, year)) if bytes.as_slice() == raw => *year,
+                    _ => {
+                        let text = self.text(raw, line, column)?;
+                        let year =
+                            row_year(Some(trim_all(text)), self.options.year, self.year_from_name)
+                                .map_err(|m| self.place(line).error("S008", Some(column), m))?;
+                        self.last_year = Some((raw.to_vec(), year));
+                        year
+                    }
+                }
+            }
+            (None, None) => row_year(None, self.options.year, self.year_from_name)
+                .map_err(|m| self.place(line).error("S008", None, m))?,
+        };
+        if year < plan.meta.baseline_year {
+            return Err(self.place(line).error(
+                "S008",
+                self.layout.year,
+                Text::new(
+                    format!("年份 {year} 早于规划基期 {}", plan.meta.baseline_year),
+                    format!(
+                        "the year {year} is before the plan's baseline year {}",
+                        plan.meta.baseline_year
+                    ),
+                ),
+            ));
+        }
+        Ok(year)
+    }
+
+    /// The row's 来源, else its 备注.
+    fn source(&mut self, record: &ByteRecord, table: &mut Observations) -> Option<Id> {
+        let raw = [self.layout.source, self.layout.note]
+            .into_iter()
+            .flatten()
+            .map(|c| trim_bytes(&record[c]))
+            .find(|r| !r.is_empty())?;
+        if let Some((bytes, id)) = &self.last_source
+            && bytes.as_slice() == raw
+        {
+            return Some(*id);
+        }
+        let text = String::from_utf8_lossy(raw);
+        let id = table.sources.intern(trim_all(&text));
+        self.last_source = Some((raw.to_vec(), id));
+        Some(id)
+    }
+
+    /// A cell as text; bytes that are not UTF-8 are an error at that cell.
+    fn text<'r>(&self, raw: &'r [u8], line: u64, column: usize) -> Result<&'r str, Diagnostic> {
+        std::str::from_utf8(raw).map_err(|_| {
+            self.place(line)
+                .error(
+                    "S002",
+                    Some(column),
+                    Text::new(
+                        "这个单元格不是 UTF-8 编码，而文件开头是：文件可能混用了编码（如 UTF-8 与 GBK）",
+                        "this cell is not UTF-8, though the file starts as UTF-8: the file may mix encodings (UTF-8 and GBK)",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "请确认文件编码，或用 --encoding 指定（如 utf-8、gb18030、utf-16le）",
+                    "check the file's encoding, or give it with --encoding (utf-8, gb18030, utf-16le)",
+                ))
+        })
+    }
+}
+
+/// Trims ASCII white space (the fast path's trim; the full readers trim Unicode too).
+fn trim_bytes(raw: &[u8]) -> &[u8] {
+    raw.trim_ascii()
+}
+
+/// The year of a row: `--year`, else the year column, else the file name.
+fn row_year(
+    column: Option<&str>,
+    option: Option<i32>,
+    from_name: Option<i32>,
+) -> Result<i32, Text> {
+    let from_column = match column {
+        Some(text) if !text.is_empty() => Some(parse_year(text).ok_or_else(|| {
+            Text::new(
+                format!("年份“{}”不是四位数年份", quote_raw(text)),
+                format!("the year \"{}\" is not a four-digit year", quote_raw(text)),
+            )
+        })?),
+        _ => None,
+    };
+    match (option, from_column) {
+        (Some(given), Some(in_file)) if given != in_file => Err(Text::new(
+            format!("本行年份为 {in_file}，与 --year {given} 不一致"),
+            format!("this row says {in_file}, but --year is {given}"),
+        )),
+        (Some(given), _) => Ok(given),
+        (None, Some(in_file)) => Ok(in_file),
+        (None, None) => from_name.ok_or_else(|| {
+            Text::new(
+                "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
+                "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
+            )
+        }),
+    }
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    let text = text.trim_end_matches('年');
+    let digits: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A four-digit year (19xx or 20xx) standing alone in a file name: `2023`,
+/// `江津-2023-统计`, but not `120231`.
+pub fn year_in_name(stem: &str) -> Option<i32> {
+    let bytes = stem.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let window = &bytes[i..i + 4];
+        let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        let year_like = window.iter().all(u8::is_ascii_digit)
+            && (window.starts_with(b"19") || window.starts_with(b"20"));
+        (alone && year_like)
+            .then(|| std::str::from_utf8(window).ok()?.parse().ok())
+            .flatten()
+    })
+}
+
+fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
+    candidates
+        .iter()
+        .map(|&i| {
+            let ind = &plan.indicators[i as usize];
+            format!("{}/{}（{}）", ind.category, ind.display_name(), ind.id)
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_year_standing_alone_in_a_file_name() {
+        assert_eq!(year_in_name("2023"), Some(2023));
+        assert_eq!(year_in_name("江津-2023-统计"), Some(2023));
+        assert_eq!(year_in_name("stats_2021"), Some(2021));
+        assert_eq!(year_in_name("120231"), None);
+        assert_eq!(year_in_name("3023"), None);
+        assert_eq!(year_in_name("abc"), None);
+    }
+
+    #[test]
+    fn reads_year_cells() {
+        assert_eq!(parse_year("2023"), Some(2023));
+        assert_eq!(parse_year("2023年"), Some(2023));
+        assert_eq!(parse_year("２０２３"), Some(2023));
+        assert_eq!(parse_year("23"), None);
+    }
+}
