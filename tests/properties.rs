@@ -46,7 +46,6 @@ fn with_thousands(integer: u64) -> String {
 }
 
 fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic> {
-    let plan = plan();
     let plans = plans();
     let options = LoadOptions::default();
     let input = Input {
