@@ -77,7 +77,7 @@ pub struct Cli {
     pub year: Option<i32>,
 
     /// 输出格式 / output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
     /// 严格模式：预期性指标不达要求、未知指标也视为失败 / strict: expected indicators and unknown names fail too
@@ -206,7 +206,18 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
         color: cli.color.enabled() && cli.output.is_none(),
         strict: cli.strict,
     };
-    let emit = |text: &str| output::emit(text, cli.output.as_deref()).map_err(|d| vec![d]);
+    let emit_bytes = |bytes: &[u8]| output::emit(bytes, cli.output.as_deref()).map_err(|d| vec![d]);
+    let emit = |text: &str| emit_bytes(text.as_bytes());
+    if cli.format == Format::Xlsx && cli.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(vec![Diagnostic::error(
+            "U001",
+            "plan-check",
+            Text::new(
+                "工作簿不能输出到终端：请用 --output 文件.xlsx",
+                "a workbook cannot go to the terminal: give --output FILE.xlsx",
+            ),
+        )]);
+    }
     // Commands that need no plan.
     match &cli.command {
         Some(Command::Completions { shell }) => {
@@ -238,7 +249,30 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
     let plans = load_plan_set(&cli.plan, cli.plan_dir.as_deref()).map_err(|d| vec![d])?;
     match &cli.command {
         Some(Command::Template { year }) => {
-            emit(&render::template::render(single_plan(&plans)?, *year))?;
+            let plan = single_plan(&plans)?;
+            match cli.format {
+                Format::Xlsx => {
+                    let bytes = render::xlsx::template(plan, *year, cli.lang).map_err(|e| {
+                        vec![Diagnostic::error(
+                            "U003",
+                            "template.xlsx",
+                            Text::new(e.to_string(), e.to_string()),
+                        )]
+                    })?;
+                    emit_bytes(&bytes)?;
+                }
+                Format::Table | Format::Csv => emit(&render::template::render(plan, *year))?,
+                other => {
+                    return Err(vec![Diagnostic::error(
+                        "U001",
+                        "plan-check",
+                        Text::new(
+                            format!("模板只有 CSV 和 xlsx 两种格式，不支持 {other:?}"),
+                            format!("the template comes as CSV or xlsx, not {other:?}"),
+                        ),
+                    )]);
+                }
+            }
             Ok(exit::PASS)
         }
         Some(Command::Plan) => {
@@ -417,8 +451,19 @@ fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>
         plans,
     };
     if !cli.quiet {
-        output::emit(&render::render(&run, cli.format), cli.output.as_deref())
-            .map_err(|d| vec![d])?;
+        let bytes = render::render(&run, cli.format).map_err(|e| {
+            vec![Diagnostic::error(
+                "U003",
+                cli.output
+                    .as_ref()
+                    .map_or("<stdout>".to_owned(), |p| p.display().to_string()),
+                Text::new(
+                    format!("无法生成输出：{e}"),
+                    format!("cannot build the output: {e}"),
+                ),
+            )]
+        })?;
+        output::emit(&bytes, cli.output.as_deref()).map_err(|d| vec![d])?;
     }
     Ok(if run.fails(cli.strict) {
         exit::FAIL
@@ -474,7 +519,7 @@ fn report(
         )]
     })?;
     if !cli.quiet {
-        output::emit(&page, cli.output.as_deref()).map_err(|d| vec![d])?;
+        output::emit(page.as_bytes(), cli.output.as_deref()).map_err(|d| vec![d])?;
     }
     Ok(if period.summary.latest.fails(cli.strict) {
         exit::FAIL

@@ -8,16 +8,16 @@ use std::path::Path;
 /// Writes `text` to `path` (atomically: a temporary file beside it, then a
 /// rename) or, with no path, to standard output. A closed pipe (`| head`) is not
 /// an error.
-pub fn emit(text: &str, path: Option<&Path>) -> Result<(), Diagnostic> {
+pub fn emit(bytes: &[u8], path: Option<&Path>) -> Result<(), Diagnostic> {
     match path {
-        Some(path) => write_atomic(path, text.as_bytes()),
-        None => write_stdout(text),
+        Some(path) => write_atomic(path, bytes),
+        None => write_stdout(bytes),
     }
 }
 
-fn write_stdout(text: &str) -> Result<(), Diagnostic> {
+fn write_stdout(bytes: &[u8]) -> Result<(), Diagnostic> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Diagnostic::error(

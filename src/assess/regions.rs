@@ -2,8 +2,8 @@
 //! single-year check judges it, then one row per region, worst first.
 
 use super::{Counts, Status, YearReport, assess_year, judge};
-use crate::plan::{Attribute, IndicatorIdx, PlanSet};
-use crate::stats::{Id, Key, Observations};
+use crate::plan::{Attribute, PlanSet};
+use crate::stats::{Id, Observations};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -97,13 +97,8 @@ pub fn assess_regions(
                 statuses: Vec::with_capacity(plan.indicators.len()),
                 plan_index,
             };
-            for (i, ind) in plan.indicators.iter().enumerate() {
-                let key = Key {
-                    region,
-                    year,
-                    indicator: i as IndicatorIdx,
-                };
-                let actual = observations.get(&key).and_then(|o| o.value);
+            let values = observations.values(region, year, plan.indicators.len());
+            for (ind, &actual) in plan.indicators.iter().zip(&values) {
                 let status = judge(ind, &plan.meta, year, actual).status;
                 let (counts, failing) = match ind.attribute {
                     Attribute::Binding => (&mut row.binding, &mut row.failing_binding),

@@ -16,6 +16,7 @@ pub mod regions_table;
 pub mod summary;
 pub mod table;
 pub mod template;
+pub mod xlsx;
 pub mod xml;
 
 use crate::assess::YearReport;
@@ -41,19 +42,22 @@ pub enum Format {
     Junit,
     /// GitHub Actions workflow commands (annotations)
     Github,
+    /// Excel 工作簿（须配合 --output）/ an Excel workbook (with --output)
+    Xlsx,
 }
 
 impl Format {
-    /// The renderer of this format.
-    pub fn renderer(self) -> fn(&Run) -> String {
-        match self {
+    /// The renderer of a text format; `None` for the workbook.
+    pub fn text_renderer(self) -> Option<fn(&Run) -> String> {
+        Some(match self {
             Format::Table => table::render,
             Format::Json => json::render,
             Format::Csv => csv::render,
             Format::Markdown => markdown::render,
             Format::Junit => junit::render,
             Format::Github => github::render,
-        }
+            Format::Xlsx => return None,
+        })
     }
 }
 
@@ -113,6 +117,10 @@ impl Run<'_> {
     }
 }
 
-pub fn render(run: &Run, format: Format) -> String {
-    format.renderer()(run)
+/// The bytes of `run` in `format`.
+pub fn render(run: &Run, format: Format) -> Result<Vec<u8>, String> {
+    match format.text_renderer() {
+        Some(text) => Ok(text(run).into_bytes()),
+        None => xlsx::results(run).map_err(|e| e.to_string()),
+    }
 }

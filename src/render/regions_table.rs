@@ -10,6 +10,10 @@ use crate::plan::PlanSet;
 use comfy_table::{Cell, CellAlignment, Color};
 use std::fmt::Write as _;
 
+/// Regions shown in the terminal table and matrix; the rest are counted, and
+/// every region is in `--format csv` and `json`.
+pub const TABLE_ROWS: usize = 100;
+
 /// The symbol of a status in the matrix.
 pub fn symbol(status: Status) -> &'static str {
     match status {
@@ -31,7 +35,7 @@ pub fn render(run: &Run) -> String {
     let mut out = String::new();
     let mut table = super::table::new_table(style);
     table.set_header(headers(lang).to_vec());
-    for row in &regions.regions {
+    for row in regions.regions.iter().take(TABLE_ROWS) {
         let cells = cells(row, run.plans, lang);
         let mut line: Vec<Cell> = cells
             .into_iter()
@@ -51,6 +55,24 @@ pub fn render(run: &Run) -> String {
         table.add_row(line);
     }
     let _ = writeln!(out, "{table}");
+    if let Some(more) = regions
+        .regions
+        .len()
+        .checked_sub(TABLE_ROWS)
+        .filter(|&n| n > 0)
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh =>
+                    format!("（另有{more}个地区未列出；全部地区见 --format csv 或 --format json）"),
+                Lang::En => format!(
+                    "({more} more regions not listed; --format csv or --format json has them all)"
+                ),
+            }
+        );
+    }
     if run.matrix {
         out.push_str(&matrix(regions, run.plans, style));
     }
@@ -106,7 +128,7 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
     let mut header = vec![lang.pick("地区", "Region").to_owned()];
     header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
     table.set_header(header);
-    for row in &regions.regions {
+    for row in regions.regions.iter().take(TABLE_ROWS) {
         let mut line = vec![Cell::new(&row.region)];
         for &status in &row.statuses {
             let cell = Cell::new(symbol(status)).set_alignment(CellAlignment::Center);

@@ -27,7 +27,7 @@ pub enum DecodeError {
 
 /// A decoded stream and what was found out about it.
 pub struct Decoded<'a> {
-    pub reader: Box<dyn Read + 'a>,
+    pub reader: Box<dyn Read + Send + 'a>,
     pub encoding: &'static Encoding,
     /// True when the bytes were transcoded (not UTF-8): a U+FFFD in the text then
     /// marks bytes the encoding could not read.
@@ -37,7 +37,7 @@ pub struct Decoded<'a> {
 
 /// Detects the encoding (unless `forced`) and the delimiter (unless `delimiter`),
 /// and returns a reader of UTF-8 text without a BOM.
-pub fn decode<'a, R: Read + 'a>(
+pub fn decode<'a, R: Read + Send + 'a>(
     mut reader: R,
     forced: Option<&'static Encoding>,
     delimiter: Option<u8>,
@@ -53,7 +53,7 @@ pub fn decode<'a, R: Read + 'a>(
         Some(e) => e,
         None => detect(&head)?,
     };
-    let (text, transcoded): (Box<dyn Read + 'a>, bool) = if encoding == UTF_8 {
+    let (text, transcoded): (Box<dyn Read + Send + 'a>, bool) = if encoding == UTF_8 {
         // Passed through unchanged, minus the BOM: invalid bytes stay invalid, so
         // the CSV reader reports them with their line instead of hiding them.
         let start = if head.starts_with(b"\xEF\xBB\xBF") {
@@ -167,70 +167,94 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
 /// reports is the same whatever the line ends (with CRLF it counts one short).
 struct CrLfToLf<R> {
     inner: R,
-    buf: Box<[u8]>,
-    pos: usize,
-    len: usize,
-    /// A `\r` held back at the end of the previous fill: it may start a CRLF.
-    pending_cr: bool,
-    eof: bool,
+    /// A byte read but not yet handed out: a CR that may start a CRLF, or the
+    /// byte after a lone CR when the caller's buffer held one byte.
+    held: Option<u8>,
 }
 
 impl<R: Read> CrLfToLf<R> {
     fn new(inner: R) -> Self {
-        CrLfToLf {
-            inner,
-            buf: vec![0; 8192].into_boxed_slice(),
-            pos: 0,
-            len: 0,
-            pending_cr: false,
-            eof: false,
-        }
+        CrLfToLf { inner, held: None }
     }
 
-    fn fill(&mut self) -> io::Result<()> {
-        let start = usize::from(self.pending_cr);
-        if self.pending_cr {
-            self.buf[0] = b'\r';
-            self.pending_cr = false;
+    fn raw_byte(&mut self) -> io::Result<Option<u8>> {
+        if let Some(b) = self.held.take() {
+            return Ok(Some(b));
         }
-        let n = self.inner.read(&mut self.buf[start..])?;
-        self.pos = 0;
-        if n == 0 {
-            self.eof = true;
-            self.len = start;
-            return Ok(());
-        }
-        let filled = start + n;
-        let mut out = 0;
-        for i in 0..filled {
-            let b = self.buf[i];
-            if b == b'\r' && i + 1 < filled && self.buf[i + 1] == b'\n' {
-                continue;
+        let mut one = [0u8; 1];
+        loop {
+            match self.inner.read(&mut one) {
+                Ok(0) => return Ok(None),
+                Ok(_) => return Ok(Some(one[0])),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
-            self.buf[out] = b;
-            out += 1;
         }
-        if out > 0 && self.buf[out - 1] == b'\r' {
-            self.pending_cr = true;
-            out -= 1;
-        }
-        self.len = out;
-        Ok(())
     }
 }
 
-impl<R: Read> Read for CrLfToLf<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        while self.pos == self.len {
-            if self.eof || out.is_empty() {
-                return Ok(0);
-            }
-            self.fill()?;
+/// Drops each `\r` that is followed by `\n` in `buf[..filled]`, in place;
+/// returns the new length.
+fn drop_crlf(buf: &mut [u8], filled: usize) -> usize {
+    let Some(first) = memchr::memchr(b'\r', &buf[..filled]) else {
+        return filled;
+    };
+    let mut out = first;
+    for i in first..filled {
+        let b = buf[i];
+        if !(b == b'\r' && i + 1 < filled && buf[i + 1] == b'\n') {
+            buf[out] = b;
+            out += 1;
         }
-        let n = out.len().min(self.len - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
+    }
+    out
+}
+
+impl<R: Read> Read for CrLfToLf<R> {
+    /// Reads straight into the caller's buffer (no copy), then drops the CR of
+    /// each CRLF in place; a CR at the very end waits for the next read.
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if buf.len() == 1 {
+            let Some(b) = self.raw_byte()? else {
+                return Ok(0);
+            };
+            if b == b'\r' {
+                match self.raw_byte()? {
+                    Some(b'\n') => buf[0] = b'\n',
+                    next => {
+                        self.held = next;
+                        buf[0] = b'\r';
+                    }
+                }
+            } else {
+                buf[0] = b;
+            }
+            return Ok(1);
+        }
+        loop {
+            let start = match self.held.take() {
+                Some(b) => {
+                    buf[0] = b;
+                    1
+                }
+                None => 0,
+            };
+            let n = self.inner.read(&mut buf[start..])?;
+            if n == 0 {
+                return Ok(start);
+            }
+            let mut out = drop_crlf(buf, start + n);
+            if out > 0 && buf[out - 1] == b'\r' {
+                self.held = Some(b'\r');
+                out -= 1;
+            }
+            if out > 0 {
+                return Ok(out);
+            }
+        }
     }
 }
 
@@ -252,15 +276,28 @@ impl<R: Read> LineLimit<R> {
 impl<R: Read> Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for &b in &buf[..n] {
-            if b == b'\n' {
-                self.since_newline = 0;
-            } else {
-                self.since_newline += 1;
-                if self.since_newline > MAX_LINE {
-                    return Err(io::Error::new(io::ErrorKind::InvalidData, LineTooLong));
+        let chunk = &buf[..n];
+        let too_long = || io::Error::new(io::ErrorKind::InvalidData, LineTooLong);
+        match (memchr::memchr(b'\n', chunk), memchr::memrchr(b'\n', chunk)) {
+            (Some(first), Some(last)) => {
+                if self.since_newline + first > MAX_LINE {
+                    return Err(too_long());
                 }
+                // Lines wholly inside the chunk are shorter than the chunk; a chunk
+                // longer than MAX_LINE is checked line by line.
+                if n > MAX_LINE
+                    && memchr::memchr_iter(b'\n', chunk)
+                        .zip(memchr::memchr_iter(b'\n', chunk).skip(1))
+                        .any(|(a, b)| b - a - 1 > MAX_LINE)
+                {
+                    return Err(too_long());
+                }
+                self.since_newline = n - last - 1;
             }
+            _ => self.since_newline += n,
+        }
+        if self.since_newline > MAX_LINE {
+            return Err(too_long());
         }
         Ok(n)
     }
@@ -297,6 +334,24 @@ mod tests {
             .read_to_end(&mut out)
             .unwrap();
         out
+    }
+
+    #[test]
+    fn crlf_becomes_lf_whatever_the_caller_asks_for() {
+        let input: &[u8] = b"a,b\r\nc\r\r\n\rx\r";
+        for ask in 1..=input.len() + 1 {
+            let mut reader = CrLfToLf::new(input);
+            let mut out = Vec::new();
+            let mut buf = vec![0u8; ask];
+            loop {
+                let n = reader.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            assert_eq!(out, b"a,b\nc\r\n\rx\r", "buffer of {ask}");
+        }
     }
 
     #[test]

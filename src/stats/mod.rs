@@ -255,6 +255,25 @@ impl Observations {
         })
     }
 
+    /// The figures of one region and year by indicator, from `indicators`
+    /// slots: one slice scan instead of a search per indicator.
+    pub fn values(&self, region: Id, year: i32, indicators: usize) -> Vec<Option<f64>> {
+        debug_assert!(self.sorted, "finish() before reading");
+        let mut out = vec![None; indicators];
+        let start = self
+            .entries
+            .partition_point(|e| (e.region, i32::from(e.year) + 1900) < (region, year));
+        for e in &self.entries[start..] {
+            if e.region != region || i32::from(e.year) + 1900 != year {
+                break;
+            }
+            if let Some(slot) = out.get_mut(e.indicator as usize) {
+                *slot = (!e.value.is_nan()).then_some(e.value);
+            }
+        }
+        out
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

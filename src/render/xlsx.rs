@@ -1,0 +1,287 @@
+//! Workbooks written with rust_xlsxwriter: the results (`--format xlsx`) and the
+//! fill-in template (`plan-check template --format xlsx`).
+//!
+//! Results: a sheet with one row per indicator (per region and year), a frozen
+//! header, an autofilter, column widths fit for Chinese text and the result
+//! coloured; then a summary sheet. Template: categories, names and units filled
+//! in and protected, the value column open and validated as a number.
+
+use super::{Run, View, labels, summary};
+use crate::assess::Status;
+use crate::lang::Lang;
+use crate::plan::Plan;
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+/// Display width of text in Excel's character units: CJK counts double.
+fn width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
+        .sum()
+}
+
+/// Sets each column's width to fit its longest cell, within reason.
+fn fit_columns(sheet: &mut Worksheet, rows: &[Vec<String>]) -> Result<(), XlsxError> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for c in 0..columns {
+        let widest = rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|t| width(t))
+            .fold(6.0, f64::max);
+        sheet.set_column_width(c as u16, (widest + 2.0).min(60.0))?;
+    }
+    Ok(())
+}
+
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7))
+        .set_border_bottom(FormatBorder::Thin)
+}
+
+fn status_format(status: Status) -> Format {
+    let (fill, font) = match status {
+        Status::Achieved | Status::OnTrack => (0xE2F0D9, 0x1A7F37),
+        Status::Behind => (0xFFF2CC, 0x9A6700),
+        Status::Failed => (0xFCE4E4, 0xCF222E),
+        Status::Missing => (0xF2F2F2, 0x59636E),
+        Status::NotAssessed => (0xFFFFFF, 0x6E7781),
+    };
+    Format::new()
+        .set_background_color(Color::RGB(fill))
+        .set_font_color(Color::RGB(font))
+}
+
+/// One row of the results sheet.
+struct ResultRow {
+    cells: Vec<String>,
+    numbers: [Option<f64>; 3],
+    status: Status,
+}
+
+/// The results workbook of a run.
+pub fn results(run: &Run) -> Result<Vec<u8>, XlsxError> {
+    let lang = run.style.lang;
+    let mut rows: Vec<ResultRow> = Vec::new();
+    let text_of = |r: &crate::assess::IndicatorResult| {
+        r.requirement
+            .map(|q| labels::requirement(&q, lang))
+            .unwrap_or_else(|| "—".to_owned())
+    };
+    match run.view {
+        View::Period(period) => {
+            for s in &period.indicators {
+                for p in &s.series {
+                    rows.push(ResultRow {
+                        cells: vec![
+                            period.region.clone(),
+                            p.year.to_string(),
+                            s.category.clone(),
+                            crate::plan::display_name(&s.name, s.part_of.is_some()),
+                            s.unit.clone(),
+                            labels::attribute(s.attribute, lang).to_owned(),
+                            s.target_text.clone(),
+                            p.requirement
+                                .map(|q| labels::requirement(&q, lang))
+                                .unwrap_or_else(|| "—".to_owned()),
+                            labels::status(p.status, lang).to_owned(),
+                            p.source.clone().unwrap_or_default(),
+                        ],
+                        numbers: [Some(s.baseline), p.required, p.actual],
+                        status: p.status,
+                    });
+                }
+            }
+        }
+        _ => {
+            for report in run.year_reports() {
+                for r in &report.results {
+                    rows.push(ResultRow {
+                        cells: vec![
+                            report.region.clone(),
+                            report.year.to_string(),
+                            r.category.clone(),
+                            summary::display_name(r),
+                            r.unit.clone(),
+                            labels::attribute(r.attribute, lang).to_owned(),
+                            r.target_text.clone(),
+                            text_of(r),
+                            labels::status(r.status, lang).to_owned(),
+                            r.source.clone().unwrap_or_default(),
+                        ],
+                        numbers: [Some(r.baseline), r.required, r.actual],
+                        status: r.status,
+                    });
+                }
+            }
+        }
+    }
+
+    let mut workbook = Workbook::new();
+    let header: Vec<&str> = vec![
+        lang.pick("地区", "Region"),
+        lang.pick("年份", "Year"),
+        lang.pick("分类", "Category"),
+        lang.pick("指标", "Indicator"),
+        lang.pick("单位", "Unit"),
+        lang.pick("属性", "Attribute"),
+        lang.pick("目标（原文）", "Target (printed)"),
+        lang.pick("要求", "Requirement"),
+        lang.pick("结果", "Result"),
+        lang.pick("来源", "Source"),
+        lang.pick("基期值", "Baseline"),
+        lang.pick("要求数值", "Required"),
+        lang.pick("实际", "Actual"),
+    ];
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(lang.pick("检查结果", "Results"))?;
+    let bold = header_format();
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, text) in row.cells.iter().enumerate() {
+            if c == 8 {
+                sheet.write_string_with_format(r, c as u16, text, &status_format(row.status))?;
+            } else if c == 1 {
+                sheet.write_number(r, c as u16, text.parse::<f64>().unwrap_or(0.0))?;
+            } else {
+                sheet.write_string(r, c as u16, text)?;
+            }
+        }
+        for (k, number) in row.numbers.iter().enumerate() {
+            let c = (10 + k) as u16;
+            match number {
+                Some(v) => sheet.write_number(r, c, *v)?,
+                None => sheet.write_blank(r, c, &Format::new())?,
+            };
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, rows.len() as u32, header.len() as u16 - 1)?;
+    let mut texts: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+    texts.extend(rows.iter().map(|r| r.cells.clone()));
+    fit_columns(sheet, &texts)?;
+
+    let summary_sheet = workbook.add_worksheet();
+    summary_sheet.set_name(lang.pick("汇总", "Summary"))?;
+    let lines = match run.view {
+        View::Regions(regions) => super::regions_table::summary_lines(regions, run.style),
+        View::Period(period) => super::period_table::lines(period, run.style),
+        View::Year(report) => summary::lines(report, run.style),
+    };
+    let mut summary_texts = Vec::new();
+    let mut row = 0u32;
+    if let View::Regions(regions) = run.view {
+        let heads = [
+            lang.pick("地区", "Region"),
+            lang.pick("年份", "Year"),
+            lang.pick("约束性达到要求", "Binding passing"),
+            lang.pick("约束性指标数", "Binding indicators"),
+            lang.pick("预期性达到要求", "Expected passing"),
+            lang.pick("预期性指标数", "Expected indicators"),
+            lang.pick("未达到要求的约束性指标", "Binding indicators failing"),
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            summary_sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        summary_texts.push(heads.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+        for (i, region) in regions.regions.iter().enumerate() {
+            let r = i as u32 + 1;
+            summary_sheet.write_string(r, 0, &region.region)?;
+            summary_sheet.write_number(r, 1, f64::from(region.year))?;
+            summary_sheet.write_number(r, 2, region.binding.pass as f64)?;
+            summary_sheet.write_number(r, 3, region.binding.total as f64)?;
+            summary_sheet.write_number(r, 4, region.expected.pass as f64)?;
+            summary_sheet.write_number(r, 5, region.expected.total as f64)?;
+            let failing = region.failing_binding.join(lang.pick("、", ", "));
+            summary_sheet.write_string(r, 6, &failing)?;
+            summary_texts.push(vec![
+                region.region.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                failing,
+            ]);
+        }
+        summary_sheet.set_freeze_panes(1, 0)?;
+        summary_sheet.autofilter(0, 0, regions.regions.len() as u32, 6)?;
+        row = regions.regions.len() as u32 + 2;
+    }
+    for line in &lines {
+        summary_sheet.write_string(row, 0, line)?;
+        row += 1;
+    }
+    if summary_texts.is_empty() {
+        summary_sheet.set_column_width(0, 100)?;
+    } else {
+        fit_columns(summary_sheet, &summary_texts)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// The fill-in template: the same columns as the CSV template.
+pub fn template(plan: &Plan, year: Option<i32>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(lang.pick("填报", "Statistics"))?;
+    let header = ["分类", "指标", "数值", "单位", "年份", "来源", "备注"];
+    let bold = header_format();
+    let locked = Format::new()
+        .set_locked()
+        .set_background_color(Color::RGB(0xF2F2F2));
+    let open = Format::new().set_unlocked();
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let n = plan.indicators.len() as u32;
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string_with_format(r, 0, &ind.category, &locked)?;
+        sheet.write_string_with_format(r, 1, ind.display_name(), &locked)?;
+        sheet.write_blank(r, 2, &open)?;
+        sheet.write_string_with_format(r, 3, &ind.unit, &locked)?;
+        match year {
+            Some(y) => sheet.write_number_with_format(r, 4, f64::from(y), &open)?,
+            None => sheet.write_blank(r, 4, &open)?,
+        };
+        sheet.write_blank(r, 5, &open)?;
+        sheet.write_blank(r, 6, &open)?;
+    }
+    let validation = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15))
+        .ignore_blank(true)
+        .set_input_message(lang.pick(
+            "请填写数字；尚无数据请留空",
+            "a number; leave empty if not available",
+        ))?
+        .set_error_message(lang.pick("这里只能填写数字", "only a number can go here"))?;
+    sheet.add_data_validation(1, 2, n, 2, &validation)?;
+    let years = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(1900, 2200))
+        .ignore_blank(true);
+    sheet.add_data_validation(1, 4, n, 4, &years)?;
+    sheet.set_freeze_panes(1, 0)?;
+    let texts: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
+        .chain(plan.indicators.iter().map(|ind| {
+            vec![
+                ind.category.clone(),
+                ind.display_name(),
+                "000000".into(),
+                ind.unit.clone(),
+                "2025".into(),
+                "来源来源来源来源".into(),
+                "备注备注".into(),
+            ]
+        }))
+        .collect();
+    fit_columns(sheet, &texts)?;
+    sheet.protect();
+    workbook.save_to_buffer()
+}
