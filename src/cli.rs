@@ -430,7 +430,7 @@ fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>
         _ => {
             let detailed = matches!(
                 cli.format,
-                Format::Json | Format::Csv | Format::Junit | Format::Github
+                Format::Json | Format::Csv | Format::Junit | Format::Github | Format::Xlsx
             );
             regions_report = assess_regions(
                 plans,

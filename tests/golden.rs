@@ -67,6 +67,15 @@ fn period_json() {
 }
 
 #[test]
+fn regions_table_and_matrix() {
+    let text = "地区,指标,数值\n甲区,九年义务教育巩固率,100\n甲区,毛入园率,98\n乙区,九年义务教育巩固率,95\n乙区,毛入园率,98\n丙区,九年义务教育巩固率,99\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check().arg("--matrix").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout_of(&out));
+}
+
+#[test]
 fn plan_listing() {
     insta::assert_snapshot!(run(&["plan"]));
 }

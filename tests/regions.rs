@@ -1,0 +1,388 @@
+//! Many regions, several plans and workbooks, end to end.
+
+mod common;
+
+use common::*;
+
+const THREE_REGIONS: &str = "地区,指标,数值\n\
+    甲区,九年义务教育巩固率,100\n\
+    甲区,毛入园率,98\n\
+    乙区,九年义务教育巩固率,95\n\
+    乙区,毛入园率,98\n\
+    丙区,九年义务教育巩固率,99\n";
+
+#[test]
+fn three_regions_one_failing_a_binding_indicator_exits_1_and_is_named() {
+    let (_dir, path) = write_csv("2023.csv", THREE_REGIONS);
+    let out = plan_check().arg("--matrix").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let first_row = text
+        .lines()
+        .skip_while(|l| !l.starts_with('╞'))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(first_row.contains("乙区"), "worst first:\n{text}");
+    assert!(text.contains("约束性指标未达到要求的地区：乙区"), "{text}");
+    assert!(text.contains("图例：✓ 已达标"), "matrix legend:\n{text}");
+    let matrix_row = text
+        .lines()
+        .filter(|l| l.starts_with("│ 乙区"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("乙区 in the matrix:\n{text}"));
+    assert!(
+        matrix_row.contains('▽'),
+        "乙区 breaks the held line: {matrix_row}"
+    );
+
+    let json = json_of(
+        &plan_check()
+            .args(["--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(json["view"], "regions");
+    assert_eq!(json["summary"]["regions"], 3);
+    assert_eq!(json["summary"]["regions_failing_binding"], 1);
+    assert_eq!(json["regions"][0]["region"], "乙区");
+    let regions: Vec<&str> = json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["region"].as_str().unwrap())
+        .collect();
+    // 乙区 fails a binding indicator; 丙区 reported fewer expected ones than 甲区.
+    assert_eq!(regions, ["乙区", "丙区", "甲区"]);
+
+    let csv = stdout_of(
+        &plan_check()
+            .args(["--format", "csv"])
+            .arg(&path)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(csv.lines().count(), 1 + 3 * 13);
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with("乙区,") || l.starts_with("甲区,") || l.starts_with("丙区,"))
+    );
+
+    let junit = stdout_of(
+        &plan_check()
+            .args(["--format", "junit"])
+            .arg(&path)
+            .output()
+            .unwrap(),
+    );
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testsuite"))
+            .count(),
+        3
+    );
+
+    let github = stdout_of(
+        &plan_check()
+            .args(["--format", "github"])
+            .arg(&path)
+            .output()
+            .unwrap(),
+    );
+    let error = github.lines().find(|l| l.starts_with("::error")).unwrap();
+    assert!(
+        error.contains(",line=4,") && error.contains("乙区"),
+        "{error}"
+    );
+}
+
+#[test]
+fn several_plans_each_judge_their_own_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_text = std::fs::read_to_string(plan_path()).unwrap();
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(
+        &a,
+        plan_text.replace("region = \"江津区\"", "region = \"甲区\""),
+    )
+    .unwrap();
+    // 乙区's plan holds the retention rate to ＞94 instead.
+    std::fs::write(
+        &b,
+        plan_text
+            .replace("region = \"江津区\"", "region = \"乙区\"")
+            .replace("target = \"＞96\"", "target = \"＞94\""),
+    )
+    .unwrap();
+    let data = dir.path().join("2023.csv");
+    std::fs::write(
+        &data,
+        THREE_REGIONS.replace("丙区,九年义务教育巩固率,99\n", ""),
+    )
+    .unwrap();
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&a)
+        .arg("--plan")
+        .arg(&b)
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "乙区 meets its own plan: {}",
+        stderr_of(&out)
+    );
+
+    // A region no plan names is an error naming it and the plans there are.
+    std::fs::write(&data, THREE_REGIONS).unwrap();
+    let out = plan_check()
+        .arg("--plan-dir")
+        .arg(dir.path())
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("丙区") && err.contains("甲区") && err.contains("乙区"),
+        "{err}"
+    );
+    // Unless one plan is the default.
+    std::fs::write(
+        &a,
+        std::fs::read_to_string(&a)
+            .unwrap()
+            .replace("[plan]\n", "[plan]\ndefault = true\n"),
+    )
+    .unwrap();
+    let out = plan_check()
+        .arg("--plan-dir")
+        .arg(dir.path())
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+fn without_paths(json: &str, path: &str) -> String {
+    json.replace(path, "FILE")
+}
+
+#[test]
+fn the_same_statistics_as_csv_xlsx_and_ods_give_the_same_json() {
+    let csv = stdout_of(
+        &plan_check()
+            .args(["--format", "json", "data/2023.csv"])
+            .output()
+            .unwrap(),
+    );
+    let reference = without_paths(&csv, "data/2023.csv");
+
+    // An .xlsx written here: numbers as numbers, text as text, as Excel keeps them.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("2023.xlsx");
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            match cell.parse::<f64>() {
+                Ok(n) if r > 0 => sheet.write_number(r as u32, c as u16, n).map(|_| ()),
+                _ => sheet.write_string(r as u32, c as u16, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    workbook.save(&xlsx).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        without_paths(&stdout_of(&out), &xlsx.display().to_string()),
+        reference
+    );
+
+    let ods = root().join("tests/fixtures/2023.ods");
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&ods)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        without_paths(&stdout_of(&out), &ods.display().to_string()),
+        reference
+    );
+}
+
+#[test]
+fn workbook_errors_name_the_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("填报").unwrap();
+    sheet.write_string(0, 0, "江津区2023年教育统计").unwrap();
+    for (c, h) in ["分类", "指标", "数值"].iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    sheet.write_string(3, 0, "义务教育").unwrap();
+    sheet.write_string(3, 1, "九年义务教育巩固率").unwrap();
+    sheet.write_string(3, 2, "约98").unwrap();
+    workbook.save(&xlsx).unwrap();
+    let out = plan_check().arg(&xlsx).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("填报!C4") && err.contains("约98"), "{err}");
+
+    let out = plan_check()
+        .args(["--sheet", "没有"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("填报"));
+
+    let out = plan_check()
+        .arg(root().join("tests/fixtures/password-protected.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("密码"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn a_percent_formatted_cell_reads_as_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    sheet.write_string(0, 0, "指标").unwrap();
+    sheet.write_string(0, 1, "数值").unwrap();
+    sheet.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    sheet
+        .write_number_with_format(1, 1, 0.982, &percent)
+        .unwrap();
+    sheet.write_string(2, 0, "在园幼儿数").unwrap();
+    sheet
+        .write_number_with_format(2, 1, 0.039, &percent)
+        .unwrap();
+    workbook.save(&xlsx).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a percent on a count is refused"
+    );
+    assert!(stderr_of(&out).contains("百分号"));
+
+    let only_rate = dir.path().join("2024.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "指标").unwrap();
+    sheet.write_string(0, 1, "数值").unwrap();
+    sheet.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    sheet
+        .write_number_with_format(1, 1, 0.982, &percent)
+        .unwrap();
+    workbook.save(&only_rate).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&only_rate)
+        .output()
+        .unwrap();
+    let report = json_of(&out);
+    assert_eq!(
+        result(&report, "compulsory_retention_rate")["actual"],
+        98.2,
+        "0.982 shown as 98.2%"
+    );
+}
+
+#[test]
+fn the_template_workbook_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("模板.xlsx");
+    let out = plan_check()
+        .args(["template", "--format", "xlsx", "--year", "2024", "--output"])
+        .arg(&template)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // Read the template back, fill each value with its baseline, write it again.
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&template).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let plan = plan_check::plan::load_plan(&plan_path()).unwrap();
+    let filled = dir.path().join("2024-填报.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in range.rows().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r16, c16) = (r as u32, c as u16);
+            match cell {
+                calamine::Data::String(s) => sheet.write_string(r16, c16, s).map(|_| ()),
+                calamine::Data::Float(f) => sheet.write_number(r16, c16, *f).map(|_| ()),
+                _ if r > 0 && c == 2 => sheet
+                    .write_number(r16, c16, plan.indicators[r - 1].baseline)
+                    .map(|_| ()),
+                _ => Ok(()),
+            }
+            .unwrap();
+        }
+    }
+    workbook.save(&filled).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&filled)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report = json_of(&out);
+    assert_eq!(report["year"], 2024);
+    for (r, ind) in report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&plan.indicators)
+    {
+        assert_eq!(r["actual"].as_f64(), Some(ind.baseline), "{}", ind.id);
+    }
+}
+
+#[test]
+fn results_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("结果.xlsx");
+    let (_d, data) = write_csv("2023.csv", THREE_REGIONS);
+    let out = plan_check()
+        .args(["--format", "xlsx", "--output"])
+        .arg(&out_path)
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&out_path).unwrap();
+    assert_eq!(book.sheet_names(), ["检查结果", "汇总"]);
+    let results = book.worksheet_range("检查结果").unwrap();
+    assert_eq!(results.height(), 1 + 3 * 13);
+    let summary = book.worksheet_range("汇总").unwrap();
+    assert_eq!(
+        summary.get((1, 0)),
+        Some(&calamine::Data::String("乙区".into()))
+    );
+}
