@@ -34,14 +34,25 @@ fuzz_target!(|data: &[u8]| {
     {
         for (region, year) in table.region_years() {
             let report = plan_check::assess::assess_year(plan, &table, region, year);
-            let _ = plan_check::render::table::render(
-                &report,
-                plan_check::render::Style {
+            let run = plan_check::render::Run {
+                view: plan_check::render::View::Year(&report),
+                warnings: &warnings,
+                inputs: &[],
+                style: plan_check::render::Style {
                     lang: plan_check::lang::Lang::Zh,
                     color: false,
                     strict: false,
                 },
-            );
+                matrix: false,
+                plans,
+            };
+            for format in [
+                plan_check::render::Format::Table,
+                plan_check::render::Format::Json,
+                plan_check::render::Format::Junit,
+            ] {
+                let _ = plan_check::render::render(&run, format);
+            }
         }
     }
 });
