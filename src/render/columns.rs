@@ -3,7 +3,7 @@
 //! actual figure, completion and the result.
 
 use super::{labels, summary};
-use crate::assess::{IndicatorResult, YearReport};
+use crate::assess::{IndicatorResult, PlanInfo, YearReport};
 use crate::lang::Lang;
 
 /// Columns whose figures align right.
@@ -11,24 +11,29 @@ pub const RIGHT_ALIGNED: [bool; 10] = [
     false, false, false, false, true, true, true, true, true, false,
 ];
 
-/// The header cells; `line_break` separates a header's two lines.
-pub fn headers(report: &YearReport, lang: Lang, line_break: &str) -> [String; 10] {
-    let year = report.year;
+/// The six leading header cells every indicator table shares: 分类 … 目标.
+pub fn plan_headers(plan: &PlanInfo, lang: Lang) -> [String; 6] {
     [
         lang.pick("分类", "Category").to_owned(),
         lang.pick("指标", "Indicator").to_owned(),
         lang.pick("单位", "Unit").to_owned(),
         lang.pick("属性", "Attribute").to_owned(),
-        format!(
-            "{}{}",
-            lang.pick("基期 ", "Baseline "),
-            report.plan.baseline_year
-        ),
-        format!(
-            "{}{}",
-            lang.pick("目标 ", "Target "),
-            report.plan.target_year
-        ),
+        format!("{}{}", lang.pick("基期 ", "Baseline "), plan.baseline_year),
+        format!("{}{}", lang.pick("目标 ", "Target "), plan.target_year),
+    ]
+}
+
+/// The header cells; `line_break` separates a header's two lines.
+pub fn headers(report: &YearReport, lang: Lang, line_break: &str) -> [String; 10] {
+    let year = report.year;
+    let [category, indicator, unit, attribute, baseline, target] = plan_headers(&report.plan, lang);
+    [
+        category,
+        indicator,
+        unit,
+        attribute,
+        baseline,
+        target,
         format!("{year}{}", lang.pick("年要求", " required")),
         format!("{year}{}", lang.pick("年实际", " actual")),
         format!(

@@ -103,18 +103,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
 
     let mut table = super::table::new_table(style);
     let target_year = period.plan.target_year;
-    let mut header = vec![
-        lang.pick("分类", "Category").to_owned(),
-        lang.pick("指标", "Indicator").to_owned(),
-        lang.pick("单位", "Unit").to_owned(),
-        lang.pick("属性", "Attribute").to_owned(),
-        format!(
-            "{}{}",
-            lang.pick("基期 ", "Baseline "),
-            period.plan.baseline_year
-        ),
-        format!("{}{target_year}", lang.pick("目标 ", "Target ")),
-    ];
+    let mut header = super::columns::plan_headers(&period.plan, lang).to_vec();
     header.extend(period.years.iter().map(|y| y.to_string()));
     header.extend([
         lang.pick("走势", "Trend").to_owned(),
