@@ -2,6 +2,9 @@
 # Runs each fuzz target for SECONDS seconds (default 600) with cargo-fuzz
 # (nightly). Seeds are in fuzz/corpus/<target>; what the fuzzer finds goes to a
 # scratch corpus so the committed seeds stay small. Crashes land in fuzz/artifacts/.
+# Leak detection is off: the CSV loader checks rows on a second thread, and
+# LeakSanitizer reports glibc's per-thread TLS-destructor record (32 bytes from
+# __cxa_thread_atexit_impl) as a leak; that report is not about this code.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${SECONDS_PER_TARGET:-600}
@@ -10,5 +13,5 @@ for target in ${TARGETS:-csv_loader plan_parser number_reader}; do
   mkdir -p "$work"
   echo "== $target for ${seconds}s"
   cargo +nightly fuzz run "$target" "$work" "corpus/$target" -- \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 2>&1 | tail -n 12
+    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 -detect_leaks=0 2>&1 | tail -n 40
 done
