@@ -19,8 +19,9 @@ pub struct RegionRow {
     pub expected: Counts,
     /// Ids of the binding indicators that do not pass.
     pub failing_binding: Vec<String>,
-    /// Ids of the expected indicators that do not pass.
-    pub failing_expected: Vec<String>,
+    /// How many expected indicators do not pass (their ids are in the region's
+    /// full report; kept as a count so many regions stay cheap).
+    pub failing_expected: usize,
     /// Each indicator's status, in the plan's order (for the matrix).
     pub statuses: Vec<Status>,
     #[serde(skip)]
@@ -29,7 +30,7 @@ pub struct RegionRow {
 
 impl RegionRow {
     pub fn fails(&self, strict: bool) -> bool {
-        !self.failing_binding.is_empty() || (strict && !self.failing_expected.is_empty())
+        !self.failing_binding.is_empty() || (strict && self.failing_expected > 0)
     }
 }
 
@@ -93,20 +94,25 @@ pub fn assess_regions(
                 binding: Counts::default(),
                 expected: Counts::default(),
                 failing_binding: Vec::new(),
-                failing_expected: Vec::new(),
+                failing_expected: 0,
                 statuses: Vec::with_capacity(plan.indicators.len()),
                 plan_index,
             };
             let values = observations.values(region, year, plan.indicators.len());
             for (ind, &actual) in plan.indicators.iter().zip(&values) {
                 let status = judge(ind, &plan.meta, year, actual).status;
-                let (counts, failing) = match ind.attribute {
-                    Attribute::Binding => (&mut row.binding, &mut row.failing_binding),
-                    Attribute::Expected => (&mut row.expected, &mut row.failing_expected),
-                };
-                counts.add(status);
-                if status.fails_run(ind.attribute, true) {
-                    failing.push(ind.id.clone());
+                let fails = status.fails_run(ind.attribute, true);
+                match ind.attribute {
+                    Attribute::Binding => {
+                        row.binding.add(status);
+                        if fails {
+                            row.failing_binding.push(ind.id.clone());
+                        }
+                    }
+                    Attribute::Expected => {
+                        row.expected.add(status);
+                        row.failing_expected += usize::from(fails);
+                    }
                 }
                 row.statuses.push(status);
             }
@@ -117,7 +123,7 @@ pub fn assess_regions(
         b.failing_binding
             .len()
             .cmp(&a.failing_binding.len())
-            .then(b.failing_expected.len().cmp(&a.failing_expected.len()))
+            .then(b.failing_expected.cmp(&a.failing_expected))
             .then_with(|| a.region.cmp(&b.region))
     });
     let reports = if with_reports {
@@ -142,10 +148,7 @@ pub fn assess_regions(
                 .iter()
                 .filter(|r| !r.failing_binding.is_empty())
                 .count(),
-            regions_failing_expected: rows
-                .iter()
-                .filter(|r| !r.failing_expected.is_empty())
-                .count(),
+            regions_failing_expected: rows.iter().filter(|r| r.failing_expected > 0).count(),
         },
         regions: rows,
         reports,

@@ -4,7 +4,9 @@
 
 use super::Observations;
 use super::decode::{DecodeError, LineTooLong, decode};
-use super::rows::{HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, is_blank, read_header};
+use super::rows::{
+    HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, is_blank, read_header, read_plain,
+};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::PlanSet;
 use std::io::Read;
@@ -150,6 +152,8 @@ const BATCH: usize = 2048;
 /// A batch of parsed records; `error` ends the stream.
 struct Batch {
     records: Vec<csv::ByteRecord>,
+    /// Each record's figure when it is a plain decimal, read on the parsing thread.
+    values: Vec<Option<f64>>,
     len: usize,
     error: Option<csv::Error>,
 }
@@ -167,6 +171,7 @@ fn read_rows<R: Read + Send>(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<usize, Diagnostic> {
     use std::sync::mpsc;
+    let value_column = rows.value_column();
     let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(4);
     let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
@@ -174,6 +179,7 @@ fn read_rows<R: Read + Send>(
             loop {
                 let mut batch = empty_rx.try_recv().unwrap_or_else(|_| Batch {
                     records: (0..BATCH).map(|_| csv::ByteRecord::new()).collect(),
+                    values: vec![None; BATCH],
                     len: 0,
                     error: None,
                 });
@@ -181,7 +187,12 @@ fn read_rows<R: Read + Send>(
                 let mut done = false;
                 while batch.len < BATCH {
                     match csv.read_byte_record(&mut batch.records[batch.len]) {
-                        Ok(true) => batch.len += 1,
+                        Ok(true) => {
+                            batch.values[batch.len] = batch.records[batch.len]
+                                .get(value_column)
+                                .and_then(read_plain);
+                            batch.len += 1;
+                        }
                         Ok(false) => {
                             done = true;
                             break;
@@ -201,13 +212,13 @@ fn read_rows<R: Read + Send>(
         });
         let mut data_rows = 0usize;
         for mut batch in full_rx {
-            for record in &batch.records[..batch.len] {
+            for (record, &parsed) in batch.records[..batch.len].iter().zip(&batch.values) {
                 if transcoded.is_some() {
                     check_decoded(record, transcoded, file)?;
                 }
                 data_rows += 1;
                 let line = record.position().map_or(0, |p| p.line());
-                rows.read(record, line, table, warnings)?;
+                rows.read_parsed(record, line, parsed, table, warnings)?;
             }
             if let Some(e) = batch.error.take() {
                 return Err(csv_error(e, file));

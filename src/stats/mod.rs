@@ -203,8 +203,11 @@ impl Observations {
         &mut self,
         name_of: impl Fn(&str, IndicatorIdx) -> String,
     ) -> Result<(), Diagnostic> {
-        self.entries
-            .sort_unstable_by_key(|e| (e.region, e.year, e.indicator, e.line));
+        let order = |e: &Entry| (e.region, e.year, e.indicator, e.line);
+        // A long file written region by region is often in order already.
+        if !self.entries.is_sorted_by_key(order) {
+            self.entries.sort_unstable_by_key(order);
+        }
         self.sorted = true;
         if let Some(pair) = self.entries.windows(2).find(|w| w[0].key() == w[1].key()) {
             let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
