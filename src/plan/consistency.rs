@@ -2,10 +2,9 @@
 //! own baseline and target columns, and on every set of submitted figures.
 
 use super::{IndicatorIdx, Plan, Rule};
-use serde::Serialize;
 
 /// The parts of one total compared with it, for one column of figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartsCheck {
     pub total: IndicatorIdx,
     pub parts: Vec<IndicatorIdx>,

@@ -511,12 +511,9 @@ pub fn line_and_column(text: &str, offset: usize) -> (u64, u64) {
     (line, column)
 }
 
-/// Where the plan comes from: `--plan` (or `PLAN_CHECK_PLAN`, which clap reads
-/// into the same option), else the only `.toml` file in `./plan/`.
-pub fn find_plan_file(explicit: Option<&Path>, dir: &Path) -> Result<PathBuf, Diagnostic> {
-    if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
-    }
+/// The only `.toml` file in `dir` (`./plan/` when neither `--plan`,
+/// `PLAN_CHECK_PLAN` nor `--plan-dir` is given); several are an error listing them.
+pub fn find_plan_file(dir: &Path) -> Result<PathBuf, Diagnostic> {
     let shown = dir.display().to_string();
     let not_found = || {
         Diagnostic::error(

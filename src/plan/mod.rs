@@ -21,7 +21,7 @@ pub type IndicatorIdx = u16;
 /// Default pace ratio from which an on-track indicator counts as ahead of schedule.
 pub const DEFAULT_AHEAD_RATIO: f64 = 1.1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PlanMeta {
     pub id: String,
     pub title: String,
@@ -91,7 +91,7 @@ pub fn display_name(name: &str, is_part: bool) -> String {
 }
 
 /// A one-sided requirement: `value` compared with `cmp`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Threshold {
     pub cmp: Comparator,
     pub value: f64,

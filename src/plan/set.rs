@@ -152,7 +152,7 @@ pub fn find_plan_files(
             }
             Ok(found)
         }
-        None => super::find_plan_file(None, Path::new("plan")).map(|p| vec![p]),
+        None => super::find_plan_file(Path::new("plan")).map(|p| vec![p]),
     }
 }
 

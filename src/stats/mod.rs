@@ -62,14 +62,6 @@ impl Interner {
     pub fn get(&self, id: Id) -> &str {
         self.names.get(id as usize).map_or("", |s| s)
     }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,17 +158,37 @@ impl Observations {
     pub fn push(&mut self, key: Key, observation: Observation) -> Result<(), Diagnostic> {
         let file = observation.origin.file;
         let start = self.file_starts.get(file as usize).copied().unwrap_or(0);
+        if !YEARS.contains(&key.year) {
+            return Err(Diagnostic::error(
+                "S008",
+                self.files.get(file),
+                Text::new(
+                    format!(
+                        "年份 {} 超出可处理的范围（{}–{}）",
+                        key.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                    format!(
+                        "the year {} is outside the range this tool handles ({}–{})",
+                        key.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                ),
+            )
+            .at_line(observation.origin.line));
+        }
         let line = u32::try_from(observation.origin.line)
             .ok()
-            .and_then(|l| l.checked_add(start))
-            .filter(|_| YEARS.contains(&key.year));
+            .and_then(|l| l.checked_add(start));
         let Some(line) = line else {
             return Err(Diagnostic::error(
                 "S009",
                 self.files.get(file),
                 Text::new(
-                    "文件过大（行数超过 40 亿）或年份超出范围",
-                    "the input is too large (over four billion lines) or the year is out of range",
+                    "输入过大：所有文件合计超过 40 亿行，请分批检查",
+                    "the input is too large: over four billion lines in all files; check it in parts",
                 ),
             )
             .at_line(observation.origin.line));
@@ -275,14 +287,6 @@ impl Observations {
             }
         }
         out
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
     }
 
     /// The distinct (region, year) pairs, in order.

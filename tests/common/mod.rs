@@ -1,7 +1,7 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -73,8 +73,4 @@ pub fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Va
         .iter()
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("no result {id}"))
-}
-
-pub fn exists(path: &Path) -> bool {
-    path.exists()
 }
