@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::output;
 use crate::plan::{Plan, PlanSet, load_plan_set};
 use crate::render::{self, Format, Run, Style, View};
-use crate::stats::{LoadOptions, Observations};
+use crate::stats::{LoadOptions, Observations, RegionYear};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -311,12 +311,12 @@ struct Loaded {
     /// The files read, as shown in messages (`<stdin>` for `-`).
     inputs: Vec<String>,
     /// The (region, year) pairs of the run, in order.
-    region_years: Vec<(crate::stats::Id, i32)>,
+    region_years: Vec<RegionYear>,
 }
 
 impl Loaded {
     fn regions(&self) -> Vec<crate::stats::Id> {
-        let mut regions: Vec<_> = self.region_years.iter().map(|&(r, _)| r).collect();
+        let mut regions: Vec<_> = self.region_years.iter().map(|g| g.region).collect();
         regions.dedup();
         regions
     }
@@ -324,8 +324,8 @@ impl Loaded {
     fn years(&self, region: crate::stats::Id) -> Vec<i32> {
         self.region_years
             .iter()
-            .filter(|&&(r, _)| r == region)
-            .map(|&(_, y)| y)
+            .filter(|g| g.region == region)
+            .map(|g| g.year)
             .collect()
     }
 

@@ -138,7 +138,7 @@ proptest! {
             text.push_str(&format!("{},{},{cell}\n", ind.category, ind.display_name()));
         }
         let table = load(text.as_bytes()).expect("loads");
-        let region = table.region_years()[0].0;
+        let region = table.region_years()[0].region;
         for (i, v) in values.iter().enumerate() {
             let got = table.get(&Key { region, year: 2023, indicator: i as u16 }).expect("row").value;
             prop_assert_eq!(got, *v);

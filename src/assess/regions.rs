@@ -3,7 +3,7 @@
 
 use super::{Counts, Status, YearReport, assess_year, judge};
 use crate::plan::{Attribute, PlanSet};
-use crate::stats::{Id, Observations};
+use crate::stats::{Id, Observations, RegionYear};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -68,23 +68,28 @@ impl RegionsReport {
 pub fn assess_regions(
     plans: &PlanSet,
     observations: &Observations,
-    region_years: &[(Id, i32)],
+    region_years: &[RegionYear],
     plan_of: impl Fn(Id) -> usize,
     with_reports: bool,
 ) -> RegionsReport {
-    let mut years: Vec<i32> = region_years.iter().map(|&(_, y)| y).collect();
+    let mut years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
     years.sort_unstable();
     years.dedup();
     // The latest year of each region: the last of its run of pairs.
-    let latest: Vec<(Id, i32)> = region_years
+    let latest: Vec<&RegionYear> = region_years
         .iter()
         .enumerate()
-        .filter(|&(i, &(r, _))| region_years.get(i + 1).is_none_or(|&(next, _)| next != r))
-        .map(|(_, &pair)| pair)
+        .filter(|&(i, g)| {
+            region_years
+                .get(i + 1)
+                .is_none_or(|next| next.region != g.region)
+        })
+        .map(|(_, g)| g)
         .collect();
     let mut rows: Vec<RegionRow> = latest
         .iter()
-        .map(|&(region, year)| {
+        .map(|&&group| {
+            let RegionYear { region, year, .. } = group;
             let plan_index = plan_of(region);
             let plan = &plans.plans[plan_index];
             let mut row = RegionRow {
@@ -98,7 +103,7 @@ pub fn assess_regions(
                 statuses: Vec::with_capacity(plan.indicators.len()),
                 plan_index,
             };
-            let values = observations.values(region, year, plan.indicators.len());
+            let values = observations.values(&group, plan.indicators.len());
             for (ind, &actual) in plan.indicators.iter().zip(&values) {
                 let status = judge(ind, &plan.meta, year, actual).status;
                 let fails = status.fails_run(ind.attribute, true);
@@ -129,7 +134,7 @@ pub fn assess_regions(
     let reports = if with_reports {
         let ids: std::collections::HashMap<&str, Id> = latest
             .iter()
-            .map(|&(r, _)| (observations.regions.get(r), r))
+            .map(|g| (observations.regions.get(g.region), g.region))
             .collect();
         rows.iter()
             .map(|row| {

@@ -270,18 +270,13 @@ impl Observations {
         })
     }
 
-    /// The figures of one region and year by indicator, from `indicators`
-    /// slots: one slice scan instead of a search per indicator.
-    pub fn values(&self, region: Id, year: i32, indicators: usize) -> Vec<Option<f64>> {
+    /// The figures of one region and year by indicator, in `indicators` slots:
+    /// a scan of the group's own entries, no search.
+    pub fn values(&self, group: &RegionYear, indicators: usize) -> Vec<Option<f64>> {
         debug_assert!(self.sorted, "finish() before reading");
         let mut out = vec![None; indicators];
-        let start = self
-            .entries
-            .partition_point(|e| (e.region, i32::from(e.year) + 1900) < (region, year));
-        for e in &self.entries[start..] {
-            if e.region != region || i32::from(e.year) + 1900 != year {
-                break;
-            }
+        let entries = self.entries.get(group.start..group.end).unwrap_or_default();
+        for e in entries {
             if let Some(slot) = out.get_mut(e.indicator as usize) {
                 *slot = (!e.value.is_nan()).then_some(e.value);
             }
@@ -289,17 +284,34 @@ impl Observations {
         out
     }
 
-    /// The distinct (region, year) pairs, in order.
-    pub fn region_years(&self) -> Vec<(Id, i32)> {
-        let mut out: Vec<(Id, i32)> = Vec::new();
-        for e in &self.entries {
-            let key = e.key();
-            if out.last() != Some(&(key.region, key.year)) {
-                out.push((key.region, key.year));
+    /// The distinct (region, year) pairs, in order, each with where its
+    /// figures lie in the table.
+    pub fn region_years(&self) -> Vec<RegionYear> {
+        debug_assert!(self.sorted, "finish() before reading");
+        let mut out: Vec<RegionYear> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let year = i32::from(e.year) + 1900;
+            match out.last_mut() {
+                Some(last) if last.region == e.region && last.year == year => last.end = i + 1,
+                _ => out.push(RegionYear {
+                    region: e.region,
+                    year,
+                    start: i,
+                    end: i + 1,
+                }),
             }
         }
         out
     }
+}
+
+/// One region's figures for one year: a run of the sorted table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionYear {
+    pub region: Id,
+    pub year: i32,
+    start: usize,
+    end: usize,
 }
 
 #[cfg(test)]
@@ -344,7 +356,50 @@ mod tests {
             Origin { file: b, line: 2 }
         );
         assert_eq!(table.get(&key(3)), None);
-        assert_eq!(table.region_years(), vec![(0, 2023)]);
+        let groups = table.region_years();
+        assert_eq!(
+            groups
+                .iter()
+                .map(|g| (g.region, g.year))
+                .collect::<Vec<_>>(),
+            vec![(0, 2023)]
+        );
+    }
+
+    #[test]
+    fn each_region_year_reads_its_own_figures() {
+        let mut table = Observations::default();
+        let file = table.begin_file("a.csv");
+        let mut line = 1;
+        let mut push = |region, year, indicator, value: Option<f64>| {
+            line += 1;
+            let key = Key {
+                region,
+                year,
+                indicator,
+            };
+            let mut o = observation(file, line, 0.0);
+            o.value = value;
+            table.push(key, o).unwrap();
+        };
+        push(1, 2023, 0, Some(3.0));
+        push(0, 2023, 2, Some(1.0));
+        push(0, 2022, 0, Some(2.0));
+        push(0, 2023, 0, None);
+        table.finish(|_, _| String::new()).unwrap();
+        let groups = table.region_years();
+        assert_eq!(
+            groups
+                .iter()
+                .map(|g| (g.region, g.year))
+                .collect::<Vec<_>>(),
+            vec![(0, 2022), (0, 2023), (1, 2023)]
+        );
+        assert_eq!(table.values(&groups[0], 3), vec![Some(2.0), None, None]);
+        assert_eq!(table.values(&groups[1], 3), vec![None, None, Some(1.0)]);
+        assert_eq!(table.values(&groups[2], 3), vec![Some(3.0), None, None]);
+        // An indicator beyond the slots asked for is left out, not a panic.
+        assert_eq!(table.values(&groups[1], 2), vec![None, None]);
     }
 
     #[test]
