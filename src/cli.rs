@@ -356,6 +356,7 @@ fn load(cli: &Cli, files: &[PathBuf], plans: &PlanSet) -> Result<Loaded, Vec<Dia
         encoding: cli.encoding,
         delimiter: cli.delimiter,
         sheet: cli.sheet.clone(),
+        block_size: None,
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();

@@ -60,6 +60,82 @@ fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic
     Ok(table)
 }
 
+/// Everything a load gives, as text to compare: each figure with its region,
+/// year, line, source and unit conversion, then the warnings; or the error.
+fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
+    let options = LoadOptions {
+        block_size,
+        ..LoadOptions::default()
+    };
+    let input = Input {
+        plans: plans(),
+        options: &options,
+        year_from_name: Some(2023),
+    };
+    let mut table = Observations::default();
+    let mut warnings = Vec::new();
+    let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)
+        .and_then(|()| table.finish(|_, i| format!("#{i}")));
+    if let Err(e) = loaded {
+        return format!("error {e:?}");
+    }
+    let mut out = String::new();
+    for group in table.region_years() {
+        for indicator in 0..plan().indicators.len() as u16 {
+            let key = Key {
+                region: group.region,
+                year: group.year,
+                indicator,
+            };
+            if let Some(o) = table.get(&key) {
+                out += &format!(
+                    "{} {} #{indicator} {:?} line {} source {:?} converted {:?}\n",
+                    table.regions.get(group.region),
+                    group.year,
+                    o.value,
+                    o.origin.line,
+                    o.source.map(|s| table.sources.get(s)),
+                    o.converted_from.map(|c| (c.value, table.units.get(c.unit))),
+                );
+            }
+        }
+    }
+    out + &format!("warnings {warnings:?}")
+}
+
+/// A CSV row of a long file: mostly good rows (some with a figure in another
+/// unit, quoted, over two lines, or not reported), some blank, a few wrong.
+fn long_file_row() -> impl Strategy<Value = String> {
+    let names: Vec<String> = plan()
+        .indicators
+        .iter()
+        .map(|i| format!("{},{}", i.category, i.display_name()))
+        .collect();
+    (
+        0u16..50,
+        prop::sample::select(vec!["2021", "2022", "2023", "2024年"]),
+        prop::sample::select(names),
+        prop::sample::select(vec!["98.2", "12", "\"1,234\"", "", "—", "１２．５", "0.5"]),
+        prop::sample::select(vec!["", "来源甲", "\"两行\n备注\"", "\"引号\"\"内\""]),
+        0u8..100,
+        prop::sample::select(vec![
+            "甲区,2023,学前教育,不存在的指标,1,,",
+            "甲区,2023,学前教育,毛入园率,abc,,",
+            "甲区,20x,学前教育,毛入园率,1,,",
+            "甲区,2023,学前教育,毛入园率,1,kg,",
+            "甲区,2023,学前教育,毛入园率",
+        ]),
+    )
+        .prop_map(
+            |(region, year, name, value, note, shape, wrong)| match shape {
+                0..=3 => String::from("\n"),
+                4..=5 => String::from(",,,,,,\n"),
+                6 => format!("{wrong}\n"),
+                _ => format!("区{region},{year},{name},{value},,{note}\n"),
+            },
+        )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -143,6 +219,21 @@ proptest! {
             let got = table.get(&Key { region, year: 2023, indicator: i as u16 }).expect("row").value;
             prop_assert_eq!(got, *v);
         }
+    }
+
+    #[test]
+    fn a_file_read_in_blocks_of_any_size_gives_what_reading_it_whole_gives(
+        rows in prop::collection::vec(long_file_row(), 0..40),
+        block_size in prop::sample::select(vec![1usize, 16, 64, 256, 1024]),
+        crlf in any::<bool>(),
+    ) {
+        let mut text = String::from("合成数据（测试用）\n地区,年份,分类,指标,数值,单位,备注\n");
+        text.extend(rows);
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let whole = outcome(text.as_bytes(), None);
+        prop_assert_eq!(outcome(text.as_bytes(), Some(block_size)), whole);
     }
 
     #[test]

@@ -386,3 +386,119 @@ fn results_as_a_workbook() {
         Some(&calamine::Data::String("乙区".into()))
     );
 }
+
+/// A long file of `regions` regions, each with the 13 rows of data/2023.csv
+/// (labelled illustrative there), several MiB: read in blocks on two threads.
+/// Line 1 is the header; region `r` (0-based) holds lines 2 + 13r ..= 14 + 13r.
+fn long_file(regions: usize, edit: impl Fn(usize, String) -> String) -> String {
+    let sample = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let rows: Vec<&str> = sample.lines().skip(1).collect();
+    assert_eq!(rows.len(), 13);
+    let mut text = format!("地区,{}\n", sample.lines().next().unwrap());
+    let mut line = 1;
+    for r in 0..regions {
+        for row in &rows {
+            line += 1;
+            text.push_str(&edit(line, format!("合成区{r:05},{row}")));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The line of the binding indicator (九年义务教育巩固率, the 7th row) of region `r`.
+fn binding_line(r: usize) -> usize {
+    2 + 13 * r + 6
+}
+
+#[test]
+fn a_long_file_read_on_two_threads_names_the_failing_region_and_the_right_lines() {
+    let failing = binding_line(3_500);
+    // 高中阶段教育毛入学率 is four rows below.
+    let unknown = [binding_line(10) + 4, binding_line(3_000) + 4];
+    let text = long_file(4_000, |line, row| {
+        if line == failing {
+            row.replace(",100,", ",90,")
+        } else if unknown.contains(&line) {
+            row.replace("高中阶段教育毛入学率", "不存在的指标")
+        } else {
+            row
+        }
+    });
+    assert!(text.len() > 3 << 20, "several blocks: {} bytes", text.len());
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let json = json_of(&out);
+    assert_eq!(json["summary"]["regions"], 4_000);
+    assert_eq!(json["summary"]["regions_failing_binding"], 1);
+    assert_eq!(json["regions"][0]["region"], "合成区03500");
+    // The warnings come in the file's order, each with its own line.
+    let stderr = stderr_of(&out);
+    let warned: Vec<usize> = stderr
+        .lines()
+        .filter(|l| l.contains("S007"))
+        .filter_map(|l| l.split(':').nth(1)?.trim().parse().ok())
+        .collect();
+    assert_eq!(warned, unknown, "{stderr}");
+
+    // GitHub annotations point at the failing row's line.
+    let out = plan_check()
+        .args(["--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let annotations = stdout_of(&out);
+    assert!(
+        annotations.contains(&format!("line={failing}")),
+        "line {failing}:\n{}",
+        annotations.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn in_a_long_file_the_first_error_is_reported_wherever_the_blocks_fall() {
+    let first = binding_line(2_500);
+    let later = binding_line(3_900);
+    let text = long_file(4_000, |line, row| {
+        if line == first || line == later {
+            row.replace(",100,", ",一百,")
+        } else {
+            row
+        }
+    });
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    assert!(stderr.contains(&format!("2023.csv:{first}:")), "{stderr}");
+    assert!(stderr.contains("S004"), "{stderr}");
+    assert!(!stderr.contains(&format!(":{later}")), "{stderr}");
+
+    // A row repeated far from its first place names both lines.
+    let original = binding_line(5);
+    let repeated = binding_line(3_800);
+    let text = long_file(4_000, |line, row| {
+        if line == repeated {
+            row.replace("合成区03800", "合成区00005")
+        } else {
+            row
+        }
+    });
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains(&format!("2023.csv:{repeated}（")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("2023.csv:{original} ")),
+        "{stderr}"
+    );
+}

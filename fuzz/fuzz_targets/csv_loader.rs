@@ -1,5 +1,6 @@
 //! Any bytes as a statistics file: the loader and the judgement must return a
-//! result or a diagnostic, never panic.
+//! result or a diagnostic, never panic; and reading the file cut into small
+//! blocks (on two threads) must give what reading it whole gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,18 +22,31 @@ fn plans() -> &'static PlanSet {
 fuzz_target!(|data: &[u8]| {
     let plans = plans();
     let plan = &plans.plans[0];
-    let options = LoadOptions::default();
-    let input = Input {
-        plans,
-        options: &options,
-        year_from_name: Some(2023),
+    let load = |block_size| {
+        let options = LoadOptions {
+            block_size,
+            ..LoadOptions::default()
+        };
+        let input = Input {
+            plans,
+            options: &options,
+            year_from_name: Some(2023),
+        };
+        let mut table = Observations::default();
+        let mut warnings = Vec::new();
+        let loaded = load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings)
+            .and_then(|()| table.finish(|_, _| String::new()));
+        (loaded, table, warnings)
     };
-    let mut table = Observations::default();
-    let mut warnings = Vec::new();
-    if load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings).is_ok()
-        && table.finish(|_, _| String::new()).is_ok()
-    {
-        for (region, year) in table.region_years() {
+    let (loaded, table, warnings) = load(None);
+    let small = 1 + usize::from(data.first().copied().unwrap_or(0) % 64);
+    let (in_blocks, blocks_table, blocks_warnings) = load(Some(small));
+    assert_eq!(format!("{loaded:?}"), format!("{in_blocks:?}"));
+    assert_eq!(format!("{warnings:?}"), format!("{blocks_warnings:?}"));
+    assert_eq!(table.region_years(), blocks_table.region_years());
+    if loaded.is_ok() {
+        for group in table.region_years() {
+            let (region, year) = (group.region, group.year);
             let report = plan_check::assess::assess_year(plan, &table, region, year);
             let run = plan_check::render::Run {
                 view: plan_check::render::View::Year(&report),

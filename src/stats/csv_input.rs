@@ -2,11 +2,11 @@
 //! ([`super::decode`]), the header is found (below up to five title rows), and
 //! each record goes to the shared [`RowReader`].
 
+use super::Id;
 use super::Observations;
+use super::blocks::{BLOCK, Blocks, record_line};
 use super::decode::{DecodeError, LineTooLong, decode};
-use super::rows::{
-    HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, is_blank, read_header, read_plain,
-};
+use super::rows::{HeaderProblem, Layout, MAX_TITLE_ROWS, Place, RowReader, is_blank, read_header};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::PlanSet;
 use std::io::Read;
@@ -63,6 +63,13 @@ pub fn load_csv_path(
 }
 
 /// Reads CSV from `reader`; `file` names it in messages.
+///
+/// The text is cut into blocks of whole records ([`Blocks`]). The header is found
+/// in the first block (below up to five title rows); the rest is checked block by
+/// block, on two threads when there is more than one block, each block into a
+/// table of its own, and the blocks' tables, warnings and first error are taken
+/// in the file's order, so the result is the one reading the file row by row
+/// gives.
 pub fn load_csv<R: Read + Send>(
     reader: R,
     file: &str,
@@ -72,68 +79,43 @@ pub fn load_csv<R: Read + Send>(
 ) -> Result<(), Diagnostic> {
     let decoded = decode(reader, input.options.encoding, input.options.delimiter)
         .map_err(|e| decode_error(e, file))?;
-    let transcoded = decoded.transcoded.then_some(decoded.encoding.name());
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .delimiter(decoded.delimiter)
-        .buffer_capacity(64 * 1024)
-        .from_reader(decoded.reader);
-    let mut record = csv::ByteRecord::new();
-    let line_of = |r: &csv::ByteRecord| r.position().map_or(0, |p| p.line());
-    let place = |line| Place {
+    let format = Format {
+        delimiter: decoded.delimiter,
+        transcoded: decoded.transcoded.then_some(decoded.encoding.name()),
         file,
-        line,
-        sheet: None,
-        first_column: 0,
     };
-
-    // The header row, possibly below a title row or two.
-    let mut first_problem = None;
-    let mut rows_seen = 0;
-    let layout = loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(false) => {
-                return Err(first_problem.unwrap_or_else(|| {
-                    Diagnostic::error(
-                        "S003",
-                        file,
-                        Text::new(
-                            "文件为空：第一行应为表头（指标,数值…）",
-                            "the file is empty: its first row should be the header (indicator,value,…)",
-                        ),
-                    )
-                }));
-            }
-            Ok(true) if is_blank(&record) => continue,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(e, file)),
-        }
-        check_decoded(&record, transcoded, file)?;
-        rows_seen += 1;
-        match read_header(&record, place(line_of(&record))) {
-            Ok(layout) => break layout,
-            Err(HeaderProblem::Fatal(d)) => return Err(d),
-            Err(HeaderProblem::NotAHeader(d)) => {
-                let first = first_problem.get_or_insert(d);
-                if rows_seen > MAX_TITLE_ROWS {
-                    return Err(first.clone());
-                }
-            }
-        }
-    };
-
-    let mut rows = RowReader::new(
-        input.plans,
-        input.options,
-        layout,
-        file,
-        None,
-        input.year_from_name,
-        table,
+    let mut blocks = Blocks::with_size(
+        decoded.reader,
+        decoded.delimiter,
+        input.options.block_size.unwrap_or(BLOCK),
     );
-    let data_rows = read_rows(csv, transcoded, file, &mut rows, table, warnings)?;
-    if data_rows == 0 {
+    let mut block = Vec::new();
+    let header = find_header(&mut blocks, &mut block, &format)?;
+
+    let file_id = table.begin_file(file);
+    let mut checker = Checker::new(input, header.layout, &format, table);
+    let mut merged = Merged {
+        table,
+        warnings,
+        file_id,
+        next_line: header.next_line,
+        data_rows: 0,
+    };
+    let first = checker.check(&block[header.data_start..]);
+    let mut next = Vec::new();
+    let more = match first.error {
+        Some(_) => Ok(false),
+        None => blocks.next_into(&mut next),
+    };
+    match more {
+        Ok(true) => check_in_parallel(blocks, next, checker, first, &mut merged)?,
+        Ok(false) => merged.take(first)?,
+        Err(e) => {
+            merged.take(first)?;
+            return Err(read_error(&e, file));
+        }
+    }
+    if merged.data_rows == 0 {
         return Err(Diagnostic::error(
             "S003",
             file,
@@ -146,97 +128,332 @@ pub fn load_csv<R: Read + Send>(
     Ok(())
 }
 
-/// Records handed from the parsing thread to the checking thread at a time.
-const BATCH: usize = 2048;
-
-/// A batch of parsed records; `error` ends the stream.
-struct Batch {
-    records: Vec<csv::ByteRecord>,
-    /// Each record's figure when it is a plain decimal, read on the parsing thread.
-    values: Vec<Option<f64>>,
-    len: usize,
-    error: Option<csv::Error>,
+/// How the text of a file is read.
+struct Format<'f> {
+    delimiter: u8,
+    /// The encoding the file was transcoded from, if it was.
+    transcoded: Option<&'static str>,
+    file: &'f str,
 }
 
-/// Reads the data rows on two threads: one parses CSV into batches of records
-/// while the other checks them, so on two cores the checking hides behind the
-/// parsing (the benchmark in bench/ shows the gain). Batches are recycled, so
-/// nothing is allocated per row. Returns the number of data rows.
-fn read_rows<R: Read + Send>(
-    mut csv: csv::Reader<R>,
-    transcoded: Option<&str>,
-    file: &str,
-    rows: &mut RowReader,
-    table: &mut Observations,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<usize, Diagnostic> {
-    use std::sync::mpsc;
-    let value_column = rows.value_column();
-    let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(4);
-    let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            loop {
-                let mut batch = empty_rx.try_recv().unwrap_or_else(|_| Batch {
-                    records: (0..BATCH).map(|_| csv::ByteRecord::new()).collect(),
-                    values: vec![None; BATCH],
-                    len: 0,
-                    error: None,
-                });
-                batch.len = 0;
-                let mut done = false;
-                while batch.len < BATCH {
-                    match csv.read_byte_record(&mut batch.records[batch.len]) {
-                        Ok(true) => {
-                            batch.values[batch.len] = batch.records[batch.len]
-                                .get(value_column)
-                                .and_then(read_plain);
-                            batch.len += 1;
-                        }
-                        Ok(false) => {
-                            done = true;
-                            break;
-                        }
-                        Err(e) => {
-                            batch.error = Some(e);
-                            done = true;
-                            break;
-                        }
+impl Format<'_> {
+    fn csv<'b>(&self, text: &'b [u8]) -> csv::Reader<&'b [u8]> {
+        csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .delimiter(self.delimiter)
+            .buffer_capacity(64 * 1024)
+            .from_reader(text)
+    }
+}
+
+/// Where the header is and what it says.
+struct Header {
+    layout: Layout,
+    /// Where the data rows start in the block that holds the header.
+    data_start: usize,
+    /// The line of the file at `data_start`.
+    next_line: u64,
+}
+
+/// Finds the header row, possibly below a title row or two, reading blocks into
+/// `block` until it is found; `block` is left holding it.
+fn find_header<R: Read>(
+    blocks: &mut Blocks<R>,
+    block: &mut Vec<u8>,
+    format: &Format,
+) -> Result<Header, Diagnostic> {
+    let file = format.file;
+    let mut first_problem = None;
+    let mut rows_seen = 0;
+    // The line of the file the block starts at.
+    let mut block_line = 1;
+    let mut record = csv::ByteRecord::new();
+    while blocks.next_into(block).map_err(|e| read_error(&e, file))? {
+        let mut csv = format.csv(block);
+        let at = |line: u64| block_line + line - 1;
+        loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) if is_blank(&record) => continue,
+                Ok(true) => {}
+                Err(e) => return Err(shift(csv_error(e, file), block_line)),
+            }
+            let line = at(record_line(&record, block));
+            check_decoded(&record, format, line)?;
+            rows_seen += 1;
+            let place = Place {
+                file,
+                line,
+                sheet: None,
+                first_column: 0,
+            };
+            match read_header(&record, place) {
+                Ok(layout) => {
+                    let position = csv.position();
+                    return Ok(Header {
+                        layout,
+                        data_start: usize::try_from(position.byte()).unwrap_or(block.len()),
+                        next_line: at(position.line()),
+                    });
+                }
+                Err(HeaderProblem::Fatal(d)) => return Err(d),
+                Err(HeaderProblem::NotAHeader(d)) => {
+                    let first = first_problem.get_or_insert(d);
+                    if rows_seen > MAX_TITLE_ROWS {
+                        return Err(first.clone());
                     }
                 }
-                // The checker stops listening after an error: then stop too.
-                if full_tx.send(batch).is_err() || done {
-                    return;
-                }
             }
-        });
-        let mut data_rows = 0usize;
-        for mut batch in full_rx {
-            for (record, &parsed) in batch.records[..batch.len].iter().zip(&batch.values) {
-                if transcoded.is_some() {
-                    check_decoded(record, transcoded, file)?;
-                }
-                data_rows += 1;
-                let line = record.position().map_or(0, |p| p.line());
-                rows.read_parsed(record, line, parsed, table, warnings)?;
-            }
-            if let Some(e) = batch.error.take() {
-                return Err(csv_error(e, file));
-            }
-            let _ = empty_tx.send(batch);
         }
-        Ok(data_rows)
+        block_line += newlines(block);
+    }
+    Err(first_problem.unwrap_or_else(|| {
+        Diagnostic::error(
+            "S003",
+            file,
+            Text::new(
+                "文件为空：第一行应为表头（指标,数值…）",
+                "the file is empty: its first row should be the header (indicator,value,…)",
+            ),
+        )
+    }))
+}
+
+/// What checking one block gives: its own table, warnings and first error, with
+/// lines counted from the block's first line.
+struct Checked {
+    table: Observations,
+    warnings: Vec<Diagnostic>,
+    error: Option<Diagnostic>,
+    rows: usize,
+    newlines: u64,
+}
+
+/// Checks blocks of data rows; one per thread.
+struct Checker<'a> {
+    rows: RowReader<'a>,
+    format: &'a Format<'a>,
+    record: csv::ByteRecord,
+}
+
+impl<'a> Checker<'a> {
+    fn new(
+        input: &Input<'a>,
+        layout: Layout,
+        format: &'a Format<'a>,
+        table: &mut Observations,
+    ) -> Self {
+        let rows = RowReader::new(
+            input.plans,
+            input.options,
+            layout,
+            format.file,
+            None,
+            input.year_from_name,
+            table,
+        );
+        Checker {
+            rows,
+            format,
+            record: csv::ByteRecord::new(),
+        }
+    }
+
+    fn check(&mut self, text: &[u8]) -> Checked {
+        let mut table = Observations::default();
+        self.rows.start_part(&mut table);
+        let mut warnings = Vec::new();
+        let mut csv = self.format.csv(text);
+        let mut rows = 0;
+        let error = loop {
+            match csv.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => break None,
+                Err(e) => break Some(csv_error(e, self.format.file)),
+            }
+            let line = record_line(&self.record, text);
+            if let Err(d) = check_decoded(&self.record, self.format, line) {
+                break Some(d);
+            }
+            rows += 1;
+            if let Err(d) = self
+                .rows
+                .read(&self.record, line, &mut table, &mut warnings)
+            {
+                break Some(d);
+            }
+        };
+        Checked {
+            table,
+            warnings,
+            error,
+            rows,
+            newlines: newlines(text),
+        }
+    }
+}
+
+/// The checked blocks taken so far, in order.
+struct Merged<'t> {
+    table: &'t mut Observations,
+    warnings: &'t mut Vec<Diagnostic>,
+    file_id: Id,
+    /// The line of the file the next block starts at.
+    next_line: u64,
+    data_rows: usize,
+}
+
+impl Merged<'_> {
+    /// Takes the next block's result: its first error ends the file.
+    fn take(&mut self, checked: Checked) -> Result<(), Diagnostic> {
+        let first_line = self.next_line;
+        if let Some(error) = checked.error {
+            return Err(shift(error, first_line));
+        }
+        self.warnings
+            .extend(checked.warnings.into_iter().map(|w| shift(w, first_line)));
+        self.table.append(self.file_id, first_line, checked.table)?;
+        self.data_rows += checked.rows;
+        self.next_line += checked.newlines;
+        Ok(())
+    }
+}
+
+/// The blocks still to read, handed out one at a time.
+struct Feed<R> {
+    blocks: Blocks<R>,
+    /// A block read before the threads started.
+    waiting: Option<Vec<u8>>,
+    next_seq: usize,
+    stopped: bool,
+}
+
+/// Checks the blocks after the first on two threads. Each thread takes the next
+/// block (reading it under a lock), checks it, and sends the result here, where
+/// results are taken in the file's order. An error stops the reading of further
+/// blocks; the blocks before it are still taken first, so the error reported is
+/// the file's first.
+fn check_in_parallel<R: Read + Send>(
+    blocks: Blocks<R>,
+    second: Vec<u8>,
+    checker: Checker,
+    first: Checked,
+    merged: &mut Merged,
+) -> Result<(), Diagnostic> {
+    use std::collections::BTreeMap;
+    use std::sync::{Mutex, PoisonError, mpsc};
+    let file = checker.format.file;
+    let feed = Mutex::new(Feed {
+        blocks,
+        waiting: Some(second),
+        next_seq: 1,
+        stopped: false,
+    });
+    let stop = || feed.lock().unwrap_or_else(PoisonError::into_inner).stopped = true;
+    let (results, received) = mpsc::channel::<(usize, Checked)>();
+    std::thread::scope(|scope| {
+        let mut checkers = vec![checker];
+        checkers.push(Checker {
+            rows: checkers[0].rows.clone(),
+            format: checkers[0].format,
+            record: csv::ByteRecord::new(),
+        });
+        for mut checker in checkers {
+            let results = results.clone();
+            let feed = &feed;
+            scope.spawn(move || {
+                let mut block = Vec::new();
+                loop {
+                    let seq = {
+                        let mut feed = feed.lock().unwrap_or_else(PoisonError::into_inner);
+                        if feed.stopped {
+                            return;
+                        }
+                        let read = match feed.waiting.take() {
+                            Some(waiting) => {
+                                block = waiting;
+                                Ok(true)
+                            }
+                            None => feed.blocks.next_into(&mut block),
+                        };
+                        let seq = feed.next_seq;
+                        feed.next_seq += 1;
+                        match read {
+                            Ok(true) => seq,
+                            Ok(false) => {
+                                feed.stopped = true;
+                                return;
+                            }
+                            Err(e) => {
+                                feed.stopped = true;
+                                let _ = results.send((seq, Checked::failed(read_error(&e, file))));
+                                return;
+                            }
+                        }
+                    };
+                    let checked = checker.check(&block);
+                    if checked.error.is_some() {
+                        feed.lock().unwrap_or_else(PoisonError::into_inner).stopped = true;
+                    }
+                    if results.send((seq, checked)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(results);
+        let outcome = (|| {
+            merged.take(first)?;
+            let mut pending = BTreeMap::new();
+            let mut next = 1;
+            for (seq, checked) in received {
+                pending.insert(seq, checked);
+                while let Some(checked) = pending.remove(&next) {
+                    merged.take(checked)?;
+                    next += 1;
+                }
+            }
+            Ok(())
+        })();
+        if outcome.is_err() {
+            stop();
+        }
+        outcome
     })
+}
+
+impl Checked {
+    fn failed(error: Diagnostic) -> Self {
+        Checked {
+            table: Observations::default(),
+            warnings: Vec::new(),
+            error: Some(error),
+            rows: 0,
+            newlines: 0,
+        }
+    }
+}
+
+/// A message about a block, its line counted from the block's first line, moved
+/// to the file's line: the block starts at line `first_line`.
+fn shift(mut d: Diagnostic, first_line: u64) -> Diagnostic {
+    if let Some(line) = d.line.as_mut() {
+        *line += first_line - 1;
+    }
+    d
+}
+
+/// Line feeds in `text`.
+fn newlines(text: &[u8]) -> u64 {
+    text.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// After transcoding, U+FFFD marks bytes the encoding could not read: refuse the
 /// row rather than judge garbled text.
-fn check_decoded(
-    record: &csv::ByteRecord,
-    transcoded: Option<&str>,
-    file: &str,
-) -> Result<(), Diagnostic> {
-    let Some(encoding) = transcoded else {
+fn check_decoded(record: &csv::ByteRecord, format: &Format, line: u64) -> Result<(), Diagnostic> {
+    let file = format.file;
+    let Some(encoding) = format.transcoded else {
         return Ok(());
     };
     const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
@@ -246,7 +463,7 @@ fn check_decoded(
     else {
         return Ok(());
     };
-    let mut d = Diagnostic::error(
+    let d = Diagnostic::error(
         "S002",
         file,
         Text::new(
@@ -259,10 +476,7 @@ fn check_decoded(
         "请确认文件编码，或用 --encoding 指定（如 utf-8、gb18030、utf-16le）",
         "check the file's encoding, or give it with --encoding (utf-8, gb18030, utf-16le)",
     ));
-    if let Some(p) = record.position() {
-        d = d.at_line(p.line());
-    }
-    Err(d)
+    Err(d.at_line(line))
 }
 
 fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
@@ -284,10 +498,10 @@ fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
     Diagnostic::error("S002", file, Text::new(zh, en))
 }
 
-fn csv_error(e: csv::Error, file: &str) -> Diagnostic {
-    let line = e.position().map(|p| p.line());
-    let (zh, en) = match e.kind() {
-        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|e| e.is::<LineTooLong>()) => (
+/// A failed read: the line limit of [`super::decode`], or the system's error.
+fn read_error(e: &std::io::Error, file: &str) -> Diagnostic {
+    let (zh, en) = if e.get_ref().is_some_and(|e| e.is::<LineTooLong>()) {
+        (
             format!(
                 "有一行超过 {} 字节，不像是 CSV 文件",
                 super::decode::MAX_LINE
@@ -296,11 +510,25 @@ fn csv_error(e: csv::Error, file: &str) -> Diagnostic {
                 "a line is longer than {} bytes: this does not look like CSV",
                 super::decode::MAX_LINE
             ),
-        ),
-        csv::ErrorKind::Io(io) => (format!("读取失败：{io}"), format!("cannot read: {io}")),
-        _ => (format!("CSV 格式有误：{e}"), format!("malformed CSV: {e}")),
+        )
+    } else {
+        (format!("读取失败：{e}"), format!("cannot read: {e}"))
     };
-    let d = Diagnostic::error("S002", file, Text::new(zh, en));
+    Diagnostic::error("S002", file, Text::new(zh, en))
+}
+
+/// An error of the CSV reader (reading from a block in memory, only a read error
+/// is possible; the rest is kept for safety).
+fn csv_error(e: csv::Error, file: &str) -> Diagnostic {
+    let line = e.position().map(|p| p.line());
+    let d = match e.kind() {
+        csv::ErrorKind::Io(io) => read_error(io, file),
+        _ => Diagnostic::error(
+            "S002",
+            file,
+            Text::new(format!("CSV 格式有误：{e}"), format!("malformed CSV: {e}")),
+        ),
+    };
     match line {
         Some(line) => d.at_line(line),
         None => d,

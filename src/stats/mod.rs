@@ -8,6 +8,7 @@
 //! when the input is complete ([`Observations::finish`]), which is also when
 //! duplicates are found.
 
+pub mod blocks;
 pub mod csv_input;
 pub mod decode;
 pub mod resolve;
@@ -183,15 +184,7 @@ impl Observations {
             .ok()
             .and_then(|l| l.checked_add(start));
         let Some(line) = line else {
-            return Err(Diagnostic::error(
-                "S009",
-                self.files.get(file),
-                Text::new(
-                    "输入过大：所有文件合计超过 40 亿行，请分批检查",
-                    "the input is too large: over four billion lines in all files; check it in parts",
-                ),
-            )
-            .at_line(observation.origin.line));
+            return Err(self.too_large(file, observation.origin.line));
         };
         if let Some(c) = observation.converted_from {
             self.converted.insert(key, c);
@@ -205,6 +198,80 @@ impl Observations {
             indicator: key.indicator,
             year: (key.year - 1900) as u16,
         });
+        self.sorted = false;
+        Ok(())
+    }
+
+    fn too_large(&self, file: Id, line: u64) -> Diagnostic {
+        Diagnostic::error(
+            "S009",
+            self.files.get(file),
+            Text::new(
+                "输入过大：所有文件合计超过 40 亿行，请分批检查",
+                "the input is too large: over four billion lines in all files; check it in parts",
+            ),
+        )
+        .at_line(line)
+    }
+
+    /// Moves in the figures of `part`: a piece of the file `file` read into a
+    /// table of its own, its lines counted from 1, its line 1 being line
+    /// `first_line` of the file. Regions and sources keep the order in which
+    /// they were first seen, so parts appended in the file's order give the
+    /// table reading the whole file would.
+    pub fn append(
+        &mut self,
+        file: Id,
+        first_line: u64,
+        part: Observations,
+    ) -> Result<(), Diagnostic> {
+        let regions: Vec<Id> = part
+            .regions
+            .names
+            .iter()
+            .map(|n| self.regions.intern(n))
+            .collect();
+        let sources: Vec<Id> = part
+            .sources
+            .names
+            .iter()
+            .map(|n| self.sources.intern(n))
+            .collect();
+        let units: Vec<Id> = part
+            .units
+            .names
+            .iter()
+            .map(|n| self.units.intern(n))
+            .collect();
+        let start = u64::from(self.file_starts.get(file as usize).copied().unwrap_or(0));
+        let shift = start + first_line.saturating_sub(1);
+        self.entries.reserve(part.entries.len());
+        for e in &part.entries {
+            let Some(line) = u32::try_from(shift + u64::from(e.line)).ok() else {
+                return Err(self.too_large(file, first_line - 1 + u64::from(e.line)));
+            };
+            self.next_line = self.next_line.max(line.saturating_add(1));
+            self.entries.push(Entry {
+                region: regions[e.region as usize],
+                source: match e.source {
+                    0 => 0,
+                    s => sources[s as usize - 1] + 1,
+                },
+                line,
+                ..*e
+            });
+        }
+        for (key, c) in part.converted {
+            let key = Key {
+                region: regions[key.region as usize],
+                ..key
+            };
+            let c = Converted {
+                unit: units[c.unit as usize],
+                ..c
+            };
+            self.converted.insert(key, c);
+        }
         self.sorted = false;
         Ok(())
     }

@@ -29,6 +29,10 @@ pub struct LoadOptions {
     pub delimiter: Option<u8>,
     /// `--sheet`: the worksheet of a workbook (default: the first).
     pub sheet: Option<String>,
+    /// Blocks of this many bytes instead of [`super::blocks::BLOCK`] when a CSV
+    /// file is read in parallel (tests use small blocks to cut files anywhere).
+    #[doc(hidden)]
+    pub block_size: Option<usize>,
 }
 
 /// The columns plan-check knows, by role.
@@ -192,6 +196,7 @@ pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderPr
 }
 
 /// Turns data rows into observations, for one file.
+#[derive(Clone)]
 pub struct RowReader<'a> {
     plans: &'a PlanSet,
     options: &'a LoadOptions,
@@ -243,6 +248,16 @@ impl<'a> RowReader<'a> {
             last_source: None,
             default_region: None,
         }
+    }
+
+    /// Starts reading a part of the file into a table of its own (see
+    /// [`Observations::append`]): what refers to the previous table's ids is
+    /// forgotten; indicator names stay resolved.
+    pub fn start_part(&mut self, table: &mut Observations) {
+        self.file_id = table.begin_file(&self.file);
+        self.last_region = None;
+        self.last_source = None;
+        self.default_region = None;
     }
 
     fn place(&self, line: u64) -> Place<'_> {
