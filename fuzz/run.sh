@@ -2,7 +2,7 @@
 # Runs each fuzz target for SECONDS seconds (default 600) with cargo-fuzz
 # (nightly). Seeds are in fuzz/corpus/<target>; what the fuzzer finds goes to a
 # scratch corpus so the committed seeds stay small. Crashes land in fuzz/artifacts/.
-# Leak detection is off: the CSV loader checks rows on a second thread, and
+# Leak detection is off: the CSV loader checks blocks on two threads, and
 # LeakSanitizer reports glibc's per-thread TLS-destructor record (32 bytes from
 # __cxa_thread_atexit_impl) as a leak; that report is not about this code.
 set -euo pipefail

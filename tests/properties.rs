@@ -77,7 +77,7 @@ fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
     let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)
         .and_then(|()| table.finish(|_, i| format!("#{i}")));
     if let Err(e) = loaded {
-        return format!("error {e:?}");
+        return format!("error {e:?}\nwarnings {warnings:?}");
     }
     let mut out = String::new();
     for group in table.region_years() {
@@ -134,6 +134,27 @@ fn long_file_row() -> impl Strategy<Value = String> {
                 _ => format!("区{region},{year},{name},{value},,{note}\n"),
             },
         )
+}
+
+#[test]
+fn warnings_before_an_error_are_kept_however_the_file_is_cut() {
+    let text = "地区,年份,分类,指标,数值\n\
+        甲区,2023,学前教育,不存在的指标,1\n\
+        甲区,2023,学前教育,毛入园率,98\n\
+        甲区,2023,学前教育,在园幼儿数,abc\n";
+    let whole = outcome(text.as_bytes(), None);
+    assert!(whole.starts_with("error"), "{whole}");
+    assert!(
+        whole.contains("S007"),
+        "the warning of line 2 is kept: {whole}"
+    );
+    for size in [1, 30, 60] {
+        assert_eq!(
+            outcome(text.as_bytes(), Some(size)),
+            whole,
+            "blocks of {size}"
+        );
+    }
 }
 
 proptest! {

@@ -43,8 +43,8 @@ fuzz_target!(|data: &[u8]| {
     let (in_blocks, blocks_table, blocks_warnings) = load(Some(small));
     assert_eq!(format!("{loaded:?}"), format!("{in_blocks:?}"));
     assert_eq!(format!("{warnings:?}"), format!("{blocks_warnings:?}"));
-    assert_eq!(table.region_years(), blocks_table.region_years());
     if loaded.is_ok() {
+        assert_eq!(table.region_years(), blocks_table.region_years());
         for group in table.region_years() {
             let (region, year) = (group.region, group.year);
             let report = plan_check::assess::assess_year(plan, &table, region, year);

@@ -307,14 +307,15 @@ struct Merged<'t> {
 }
 
 impl Merged<'_> {
-    /// Takes the next block's result: its first error ends the file.
+    /// Takes the next block's result: its first error ends the file (the
+    /// warnings before it are kept, as reading row by row keeps them).
     fn take(&mut self, checked: Checked) -> Result<(), Diagnostic> {
         let first_line = self.next_line;
+        self.warnings
+            .extend(checked.warnings.into_iter().map(|w| shift(w, first_line)));
         if let Some(error) = checked.error {
             return Err(shift(error, first_line));
         }
-        self.warnings
-            .extend(checked.warnings.into_iter().map(|w| shift(w, first_line)));
         self.table.append(self.file_id, first_line, checked.table)?;
         self.data_rows += checked.rows;
         self.next_line += checked.newlines;
