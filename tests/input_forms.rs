@@ -144,6 +144,18 @@ fn every_rejected_number_form_exits_2_with_file_line_and_raw_text() {
 }
 
 #[test]
+fn a_row_after_blank_lines_is_named_by_its_own_line() {
+    // The csv crate dates such a row from the end of the row before it (line 3
+    // here); the message must point where the figure is.
+    for ending in ["\n", "\r\n"] {
+        let text = "指标,数值\n九年义务教育巩固率,100\n\n\n毛入园率,约98\n".replace('\n', ending);
+        let (code, _, err) = json_for(text.as_bytes(), &[]);
+        assert_eq!(code, Some(2));
+        assert!(err.contains("2023.csv:5:2"), "{ending:?}: {err}");
+    }
+}
+
+#[test]
 fn units_convert_when_exact_and_are_refused_otherwise() {
     let text = "指标,数值,单位\n在园幼儿数,39000,人\n九年义务教育巩固率,100,％\n";
     let (code, json, err) = json_for(text.as_bytes(), &[]);
