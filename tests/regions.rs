@@ -502,3 +502,58 @@ fn in_a_long_file_the_first_error_is_reported_wherever_the_blocks_fall() {
         "{stderr}"
     );
 }
+
+#[test]
+fn plans_with_different_indicators_get_a_matrix_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_text = std::fs::read_to_string(plan_path()).unwrap();
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(
+        &a,
+        plan_text.replace("region = \"江津区\"", "region = \"甲区\""),
+    )
+    .unwrap();
+    // 乙区's plan has twelve indicators: the last one is cut off.
+    let last = plan_text.rfind("[[indicator]]").unwrap();
+    std::fs::write(
+        &b,
+        plan_text[..last].replace("region = \"江津区\"", "region = \"乙区\""),
+    )
+    .unwrap();
+    let data = dir.path().join("2023.csv");
+    std::fs::write(
+        &data,
+        THREE_REGIONS.replace("丙区,九年义务教育巩固率,99\n", ""),
+    )
+    .unwrap();
+    let out = plan_check()
+        .args(["--matrix", "--plan"])
+        .arg(&a)
+        .arg("--plan")
+        .arg(&b)
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let second = text
+        .find("乙区《")
+        .unwrap_or_else(|| panic!("a heading per plan:\n{text}"));
+    let first = text
+        .find("甲区《")
+        .unwrap_or_else(|| panic!("a heading per plan:\n{text}"));
+    let grid_header = |from: usize| {
+        text[from..]
+            .lines()
+            .find(|l| l.starts_with("│ 地区"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(grid_header(first).contains("13"), "{text}");
+    let second_header = grid_header(second);
+    assert!(
+        second_header.contains("12") && !second_header.contains("13"),
+        "{text}"
+    );
+    assert_eq!(text.matches("图例：").count(), 1, "{text}");
+}

@@ -119,52 +119,66 @@ fn cells(row: &RegionRow, plans: &PlanSet, lang: Lang) -> [String; 5] {
     ]
 }
 
-/// The region × indicator grid, columns numbered, with the legend below.
+/// The region × indicator grid, columns numbered, with the legend below: one
+/// grid per plan when regions are judged against different plans (their
+/// indicators, and so the columns, may differ).
 fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    let plan = &plans.plans[regions.regions.first().map_or(0, |r| r.plan_index)];
-    let mut table = super::table::new_table(style);
-    let mut header = vec![lang.pick("地区", "Region").to_owned()];
-    header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
-    table.set_header(header);
-    for row in regions.regions.iter().take(TABLE_ROWS) {
-        let mut line = vec![Cell::new(&row.region)];
-        for &status in &row.statuses {
-            let cell = Cell::new(symbol(status)).set_alignment(CellAlignment::Center);
-            line.push(if style.color {
-                cell.fg(match status {
-                    Status::Achieved | Status::OnTrack => Color::Green,
-                    Status::Behind => Color::Yellow,
-                    Status::Failed => Color::Red,
-                    Status::Missing | Status::NotAssessed => Color::DarkGrey,
-                })
-            } else {
-                cell
-            });
+    let shown = &regions.regions[..regions.regions.len().min(TABLE_ROWS)];
+    let mut used: Vec<usize> = shown.iter().map(|r| r.plan_index).collect();
+    used.sort_unstable();
+    used.dedup();
+    for &plan_index in &used {
+        let plan = &plans.plans[plan_index];
+        if used.len() > 1 {
+            let region = plan.meta.region.as_deref().unwrap_or("");
+            let _ = writeln!(out, "{region}《{}》", plan.meta.title);
         }
-        table.add_row(line);
-    }
-    let _ = writeln!(out, "{table}");
-    let legend: Vec<String> = Status::ALL
-        .iter()
-        .map(|&s| format!("{} {}", symbol(s), labels::status(s, lang)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "{}{}",
-        lang.pick("图例：", "Legend: "),
-        legend.join("  ")
-    );
-    for (i, ind) in plan.indicators.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  {:>2}  {}/{}（{}）",
-            i + 1,
-            ind.category,
-            ind.display_name(),
-            labels::attribute(ind.attribute, lang)
-        );
+        let mut table = super::table::new_table(style);
+        let mut header = vec![lang.pick("地区", "Region").to_owned()];
+        header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
+        table.set_header(header);
+        for row in shown.iter().filter(|r| r.plan_index == plan_index) {
+            let mut line = vec![Cell::new(&row.region)];
+            for &status in &row.statuses {
+                let cell = Cell::new(symbol(status)).set_alignment(CellAlignment::Center);
+                line.push(if style.color {
+                    cell.fg(match status {
+                        Status::Achieved | Status::OnTrack => Color::Green,
+                        Status::Behind => Color::Yellow,
+                        Status::Failed => Color::Red,
+                        Status::Missing | Status::NotAssessed => Color::DarkGrey,
+                    })
+                } else {
+                    cell
+                });
+            }
+            table.add_row(line);
+        }
+        let _ = writeln!(out, "{table}");
+        if plan_index == used[0] {
+            let legend: Vec<String> = Status::ALL
+                .iter()
+                .map(|&s| format!("{} {}", symbol(s), labels::status(s, lang)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}{}",
+                lang.pick("图例：", "Legend: "),
+                legend.join("  ")
+            );
+        }
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  {:>2}  {}/{}（{}）",
+                i + 1,
+                ind.category,
+                ind.display_name(),
+                labels::attribute(ind.attribute, lang)
+            );
+        }
     }
     out
 }
