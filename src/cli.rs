@@ -49,7 +49,7 @@ const AFTER_HELP: &str = "\
     name = "plan-check",
     version,
     after_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     /// 统计数据 CSV 文件或文件夹（- 为标准输入）；多个年份时给出期间评估 / statistics CSV files or folders (- for standard input); several years give the period view
@@ -119,6 +119,11 @@ pub enum Command {
         /// 填入“年份”列的年份 / the year to put in the year column
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
+        /// 加“地区”列并填入这一地区（多个地区的报表可一次检查）；有多个规划时选这一地区的规划 /
+        /// add a region column holding this region (many regions' files can then be checked in one run);
+        /// with several plans, use this region's plan
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
     },
     /// 生成评估报告（自包含 HTML，含图表）/ write the evaluation report (one self-contained HTML page with charts)
     Report {
@@ -248,20 +253,32 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
     }
     let plans = load_plan_set(&cli.plan, cli.plan_dir.as_deref()).map_err(|d| vec![d])?;
     match &cli.command {
-        Some(Command::Template { year }) => {
-            let plan = single_plan(&plans)?;
+        Some(Command::Template { year, region }) => {
+            let plan = match region {
+                Some(region) if plans.plans.len() > 1 => {
+                    let index = plans
+                        .for_region(region)
+                        .map_err(|m| vec![Diagnostic::error("U001", "plan-check", m)])?;
+                    &plans.plans[index]
+                }
+                _ => single_plan(&plans)?,
+            };
+            let region = region.as_deref();
             match cli.format {
                 Format::Xlsx => {
-                    let bytes = render::xlsx::template(plan, *year, cli.lang).map_err(|e| {
-                        vec![Diagnostic::error(
-                            "U003",
-                            "template.xlsx",
-                            Text::new(e.to_string(), e.to_string()),
-                        )]
-                    })?;
+                    let bytes =
+                        render::xlsx::template(plan, *year, region, cli.lang).map_err(|e| {
+                            vec![Diagnostic::error(
+                                "U003",
+                                "template.xlsx",
+                                Text::new(e.to_string(), e.to_string()),
+                            )]
+                        })?;
                     emit_bytes(&bytes)?;
                 }
-                Format::Table | Format::Csv => emit(&render::template::render(plan, *year))?,
+                Format::Table | Format::Csv => {
+                    emit(&render::template::render(plan, *year, region))?
+                }
                 other => {
                     return Err(vec![Diagnostic::error(
                         "U001",

@@ -557,3 +557,95 @@ fn plans_with_different_indicators_get_a_matrix_each() {
     );
     assert_eq!(text.matches("图例：").count(), 1, "{text}");
 }
+
+#[test]
+fn templates_with_a_region_let_many_regions_files_be_checked_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (region, retention) in [("甲区", "100"), ("乙区", "95")] {
+        // Options before the subcommand work as well as after it.
+        let out = plan_check()
+            .arg("--plan")
+            .arg(plan_path())
+            .args(["template", "--year", "2023", "--region", region])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let template = stdout_of(&out);
+        let header = template.lines().next().unwrap_or_default();
+        assert!(header.ends_with(",地区"), "{header}");
+        let filled: String = template
+            .lines()
+            .map(|line| {
+                assert!(line.ends_with(region) || line == header, "{line}");
+                if line.contains(",九年义务教育巩固率,") {
+                    line.replacen(
+                        ",九年义务教育巩固率,",
+                        &format!(",九年义务教育巩固率,{retention}"),
+                        1,
+                    )
+                } else {
+                    line.to_owned()
+                }
+            })
+            .map(|line| line + "\n")
+            .collect();
+        let path = dir.path().join(format!("{region}.csv"));
+        std::fs::write(&path, filled).unwrap();
+        files.push(path);
+    }
+    let out = plan_check()
+        .args(["--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let json = json_of(&out);
+    assert_eq!(json["summary"]["regions"], 2);
+    assert_eq!(json["regions"][0]["region"], "乙区");
+    assert_eq!(
+        json["regions"][0]["failing_binding"][0],
+        "compulsory_retention_rate"
+    );
+
+    // The workbook template carries the region too.
+    let book = dir.path().join("甲区.xlsx");
+    let out = plan_check()
+        .args([
+            "template", "--format", "xlsx", "--region", "甲区", "--output",
+        ])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&book).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let last_column: Vec<String> = range
+        .rows()
+        .map(|row| row.last().map(|c| c.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(last_column[0], "地区");
+    assert_eq!(last_column.len(), 14);
+    assert!(
+        last_column[1..].iter().all(|c| c == "甲区"),
+        "{last_column:?}"
+    );
+}
+
+#[test]
+fn two_files_read_as_one_region_are_told_how_to_name_their_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let (a, b) = (dir.path().join("丙区.csv"), dir.path().join("丁区.csv"));
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, &text).unwrap();
+    let out = plan_check().arg(&a).arg(&b).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("S005"), "{err}");
+    assert!(
+        err.contains("“地区”列") && err.contains("template --region"),
+        "{err}"
+    );
+}

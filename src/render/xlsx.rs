@@ -227,11 +227,17 @@ pub fn results(run: &Run) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The fill-in template: the same columns as the CSV template.
-pub fn template(plan: &Plan, year: Option<i32>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+pub fn template(
+    plan: &Plan,
+    year: Option<i32>,
+    region: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(lang.pick("填报", "Statistics"))?;
-    let header = ["分类", "指标", "数值", "单位", "年份", "来源", "备注"];
+    let mut header = super::template::HEADER.to_vec();
+    header.extend(region.map(|_| "地区"));
     let bold = header_format();
     let locked = Format::new()
         .set_locked()
@@ -253,6 +259,9 @@ pub fn template(plan: &Plan, year: Option<i32>, lang: Lang) -> Result<Vec<u8>, X
         };
         sheet.write_blank(r, 5, &open)?;
         sheet.write_blank(r, 6, &open)?;
+        if let Some(region) = region {
+            sheet.write_string_with_format(r, 7, region, &locked)?;
+        }
     }
     let validation = DataValidation::new()
         .allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15))
@@ -270,7 +279,7 @@ pub fn template(plan: &Plan, year: Option<i32>, lang: Lang) -> Result<Vec<u8>, X
     sheet.set_freeze_panes(1, 0)?;
     let texts: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
         .chain(plan.indicators.iter().map(|ind| {
-            vec![
+            let mut row = vec![
                 ind.category.clone(),
                 ind.display_name(),
                 "000000".into(),
@@ -278,7 +287,9 @@ pub fn template(plan: &Plan, year: Option<i32>, lang: Lang) -> Result<Vec<u8>, X
                 "2025".into(),
                 "来源来源来源来源".into(),
                 "备注备注".into(),
-            ]
+            ];
+            row.extend(region.map(str::to_owned));
+            row
         }))
         .collect();
     fit_columns(sheet, &texts)?;

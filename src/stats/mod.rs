@@ -292,7 +292,8 @@ impl Observations {
             let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
             let year = pair[0].key().year;
             let first_place = format!("{}:{}", self.files.get(first.file), first.line);
-            return Err(Diagnostic::error(
+            let region = self.regions.get(pair[0].region);
+            let mut d = Diagnostic::error(
                 "S005",
                 self.files.get(second.file),
                 Text::new(
@@ -303,7 +304,24 @@ impl Observations {
                 ),
             )
             .at_line(second.line)
-            .for_indicator(name_of(self.regions.get(pair[0].region), pair[0].indicator)));
+            .for_indicator(name_of(region, pair[0].indicator));
+            if first.file != second.file {
+                // Two files read as one region: often two regions' files without a region column.
+                let shown = if region.is_empty() {
+                    "（未写明）"
+                } else {
+                    region
+                };
+                d = d.with_hint(Text::new(
+                    format!(
+                        "两个文件都按地区“{shown}”读取。若是不同地区的报表，请在文件中加“地区”列（plan-check template --region 地区名 生成带地区列的模板）；若是同一地区的补报，请只保留一处"
+                    ),
+                    format!(
+                        "both files are read as the region \"{shown}\". If they are different regions' files, add a region column (plan-check template --region NAME writes a template with one); if one corrects the other, keep one of the two"
+                    ),
+                ));
+            }
+            return Err(d);
         }
         Ok(())
     }
