@@ -48,8 +48,7 @@ const AFTER_HELP: &str = "\
 #[command(
     name = "plan-check",
     version,
-    after_help = AFTER_HELP,
-    subcommand_negates_reqs = true
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// 统计数据 CSV 文件或文件夹（- 为标准输入）；多个年份时给出期间评估 / statistics CSV files or folders (- for standard input); several years give the period view
