@@ -156,6 +156,24 @@ fn a_row_after_blank_lines_is_named_by_its_own_line() {
 }
 
 #[test]
+fn an_open_quote_that_swallows_rows_is_an_error_a_note_over_two_lines_is_not() {
+    let rows =
+        "分类,指标,数值,备注\n学前教育,毛入园率,98,\"开始\n义务教育,九年义务教育巩固率,90,\n";
+    for text in [rows.to_owned(), rows.trim_end().to_owned()] {
+        let (code, out, err) = json_for(text.as_bytes(), &[]);
+        assert_eq!(code, Some(2), "{text:?}: {out}");
+        assert!(
+            err.contains("2023.csv:2:4") && err.contains("双引号"),
+            "{err}"
+        );
+    }
+    let text = "分类,指标,数值,备注\n学前教育,毛入园率,98,\"第一行\n第二行, 有一个逗号\"\n义务教育,九年义务教育巩固率,100,\n";
+    let (code, out, err) = json_for(text.as_bytes(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("\"actual\": 98.0"), "{out}");
+}
+
+#[test]
 fn units_convert_when_exact_and_are_refused_otherwise() {
     let text = "指标,数值,单位\n在园幼儿数,39000,人\n九年义务教育巩固率,100,％\n";
     let (code, json, err) = json_for(text.as_bytes(), &[]);

@@ -276,6 +276,20 @@ impl<'a> Checker<'a> {
             if let Err(d) = check_decoded(&self.record, self.format, line) {
                 break Some(d);
             }
+            // A record ending below the line it starts on (not counting its own
+            // line feed) has a cell over several lines: look for rows swallowed
+            // by an open quote.
+            let end = csv.position();
+            let ended_by_line_feed = usize::try_from(end.byte())
+                .ok()
+                .and_then(|b| b.checked_sub(1))
+                .and_then(|b| text.get(b))
+                == Some(&b'\n');
+            if end.line() > line + u64::from(ended_by_line_feed)
+                && let Err(d) = check_multiline(&self.record, self.format, self.rows.width(), line)
+            {
+                break Some(d);
+            }
             rows += 1;
             if let Err(d) = self
                 .rows
@@ -450,6 +464,41 @@ fn shift(mut d: Diagnostic, first_line: u64) -> Diagnostic {
 /// Line feeds in `text`.
 fn newlines(text: &[u8]) -> u64 {
     text.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// A cell over several lines is fine (a note may be), unless a line in it has
+/// as many delimiters as a row: then a double quote was most likely left open
+/// and the rows after it were read into this cell, unchecked. Refused, at the
+/// row's line and the cell's column.
+fn check_multiline(
+    record: &csv::ByteRecord,
+    format: &Format,
+    width: usize,
+    line: u64,
+) -> Result<(), Diagnostic> {
+    let looks_like_a_row = |text: &[u8]| {
+        width >= 2 && memchr::memchr_iter(format.delimiter, text).count() >= width - 1
+    };
+    let Some(column) = record
+        .iter()
+        .position(|cell| cell.split(|&b| b == b'\n').skip(1).any(looks_like_a_row))
+    else {
+        return Ok(());
+    };
+    Err(Diagnostic::error(
+        "S002",
+        format.file,
+        Text::new(
+            "这个单元格跨了多行，其中有像数据行的内容：可能有未闭合的双引号，其后的行被并进了这个单元格，没有检查",
+            "this cell runs over several lines that look like rows: a double quote is probably left open, and the rows after it were read into this cell, unchecked",
+        ),
+    )
+    .at_line(line)
+    .at_column(column as u64 + 1)
+    .with_hint(Text::new(
+        "请检查这一行的双引号是否成对",
+        "check that the double quotes in this row come in pairs",
+    )))
 }
 
 /// After transcoding, U+FFFD marks bytes the encoding could not read: refuse the

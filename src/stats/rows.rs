@@ -250,6 +250,11 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// The header's number of columns.
+    pub fn width(&self) -> usize {
+        self.layout.width
+    }
+
     /// Starts reading a part of the file into a table of its own (see
     /// [`Observations::append`]): what refers to the previous table's ids is
     /// forgotten; indicator names stay resolved.
