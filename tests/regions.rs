@@ -98,25 +98,35 @@ fn three_regions_one_failing_a_binding_indicator_exits_1_and_is_named() {
     );
 }
 
-#[test]
-fn several_plans_each_judge_their_own_region() {
-    let dir = tempfile::tempdir().unwrap();
+/// Two copies of the shipped plan in `dir`: a.toml for 甲区 and b.toml for
+/// 乙区, the second one's text changed by `edit`.
+fn plans_for_two_regions(
+    dir: &std::path::Path,
+    edit: impl Fn(&str) -> String,
+) -> (std::path::PathBuf, std::path::PathBuf) {
     let plan_text = std::fs::read_to_string(plan_path()).unwrap();
-    let a = dir.path().join("a.toml");
-    let b = dir.path().join("b.toml");
+    let a = dir.join("a.toml");
+    let b = dir.join("b.toml");
     std::fs::write(
         &a,
         plan_text.replace("region = \"江津区\"", "region = \"甲区\""),
     )
     .unwrap();
-    // 乙区's plan holds the retention rate to ＞94 instead.
     std::fs::write(
         &b,
-        plan_text
-            .replace("region = \"江津区\"", "region = \"乙区\"")
-            .replace("target = \"＞96\"", "target = \"＞94\""),
+        edit(&plan_text).replace("region = \"江津区\"", "region = \"乙区\""),
     )
     .unwrap();
+    (a, b)
+}
+
+#[test]
+fn several_plans_each_judge_their_own_region() {
+    let dir = tempfile::tempdir().unwrap();
+    // 乙区's plan holds the retention rate to ＞94 instead.
+    let (a, b) = plans_for_two_regions(dir.path(), |text| {
+        text.replace("target = \"＞96\"", "target = \"＞94\"")
+    });
     let data = dir.path().join("2023.csv");
     std::fs::write(
         &data,
@@ -460,21 +470,25 @@ fn a_long_file_read_on_two_threads_names_the_failing_region_and_the_right_lines(
     );
 }
 
+/// The messages of a run on a long file that fails to read (exit 2).
+fn errors_of_long_file(edit: impl Fn(usize, String) -> String) -> String {
+    let (_dir, path) = write_csv("2023.csv", &long_file(4_000, edit));
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    stderr_of(&out)
+}
+
 #[test]
 fn in_a_long_file_the_first_error_is_reported_wherever_the_blocks_fall() {
     let first = binding_line(2_500);
     let later = binding_line(3_900);
-    let text = long_file(4_000, |line, row| {
+    let stderr = errors_of_long_file(|line, row| {
         if line == first || line == later {
             row.replace(",100,", ",一百,")
         } else {
             row
         }
     });
-    let (_dir, path) = write_csv("2023.csv", &text);
-    let out = plan_check().arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = stderr_of(&out);
     assert!(stderr.contains(&format!("2023.csv:{first}:")), "{stderr}");
     assert!(stderr.contains("S004"), "{stderr}");
     assert!(!stderr.contains(&format!(":{later}")), "{stderr}");
@@ -482,17 +496,13 @@ fn in_a_long_file_the_first_error_is_reported_wherever_the_blocks_fall() {
     // A row repeated far from its first place names both lines.
     let original = binding_line(5);
     let repeated = binding_line(3_800);
-    let text = long_file(4_000, |line, row| {
+    let stderr = errors_of_long_file(|line, row| {
         if line == repeated {
             row.replace("合成区03800", "合成区00005")
         } else {
             row
         }
     });
-    let (_dir, path) = write_csv("2023.csv", &text);
-    let out = plan_check().arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = stderr_of(&out);
     assert!(
         stderr.contains(&format!("2023.csv:{repeated}（")),
         "{stderr}"
@@ -506,21 +516,10 @@ fn in_a_long_file_the_first_error_is_reported_wherever_the_blocks_fall() {
 #[test]
 fn plans_with_different_indicators_get_a_matrix_each() {
     let dir = tempfile::tempdir().unwrap();
-    let plan_text = std::fs::read_to_string(plan_path()).unwrap();
-    let a = dir.path().join("a.toml");
-    let b = dir.path().join("b.toml");
-    std::fs::write(
-        &a,
-        plan_text.replace("region = \"江津区\"", "region = \"甲区\""),
-    )
-    .unwrap();
     // 乙区's plan has twelve indicators: the last one is cut off.
-    let last = plan_text.rfind("[[indicator]]").unwrap();
-    std::fs::write(
-        &b,
-        plan_text[..last].replace("region = \"江津区\"", "region = \"乙区\""),
-    )
-    .unwrap();
+    let (a, b) = plans_for_two_regions(dir.path(), |text| {
+        text[..text.rfind("[[indicator]]").unwrap()].to_owned()
+    });
     let data = dir.path().join("2023.csv");
     std::fs::write(
         &data,

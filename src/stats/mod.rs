@@ -63,6 +63,12 @@ impl Interner {
     pub fn get(&self, id: Id) -> &str {
         self.names.get(id as usize).map_or("", |s| s)
     }
+
+    /// Interns every string of `other`, in its order: `other`'s id `i` becomes
+    /// the returned `[i]`.
+    fn intern_all(&mut self, other: &Interner) -> Vec<Id> {
+        other.names.iter().map(|n| self.intern(n)).collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -225,24 +231,9 @@ impl Observations {
         first_line: u64,
         part: Observations,
     ) -> Result<(), Diagnostic> {
-        let regions: Vec<Id> = part
-            .regions
-            .names
-            .iter()
-            .map(|n| self.regions.intern(n))
-            .collect();
-        let sources: Vec<Id> = part
-            .sources
-            .names
-            .iter()
-            .map(|n| self.sources.intern(n))
-            .collect();
-        let units: Vec<Id> = part
-            .units
-            .names
-            .iter()
-            .map(|n| self.units.intern(n))
-            .collect();
+        let regions = self.regions.intern_all(&part.regions);
+        let sources = self.sources.intern_all(&part.sources);
+        let units = self.units.intern_all(&part.units);
         let start = u64::from(self.file_starts.get(file as usize).copied().unwrap_or(0));
         let shift = start + first_line.saturating_sub(1);
         self.entries.reserve(part.entries.len());
