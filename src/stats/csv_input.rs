@@ -235,6 +235,9 @@ struct Checker<'a> {
     rows: RowReader<'a>,
     format: &'a Format<'a>,
     record: csv::ByteRecord,
+    /// The figures and regions of the last block checked: the next block's table
+    /// starts that large.
+    last_size: (usize, usize),
 }
 
 impl<'a> Checker<'a> {
@@ -257,11 +260,13 @@ impl<'a> Checker<'a> {
             rows,
             format,
             record: csv::ByteRecord::new(),
+            last_size: (0, 0),
         }
     }
 
     fn check(&mut self, text: &[u8]) -> Checked {
-        let mut table = Observations::default();
+        let (entries, regions) = self.last_size;
+        let mut table = Observations::with_capacity(entries, regions);
         self.rows.start_part(&mut table);
         let mut warnings = Vec::new();
         let mut csv = self.format.csv(text);
@@ -300,6 +305,7 @@ impl<'a> Checker<'a> {
         };
         // At the end of the text the reader has counted every line feed in it.
         let newlines = csv.position().line() - 1;
+        self.last_size = table.size();
         Checked {
             table,
             warnings,
@@ -375,6 +381,7 @@ fn check_in_parallel<R: Read + Send>(
             rows: checkers[0].rows.clone(),
             format: checkers[0].format,
             record: csv::ByteRecord::new(),
+            last_size: checkers[0].last_size,
         });
         for mut checker in checkers {
             let results = results.clone();

@@ -18,7 +18,8 @@ pub mod workbook;
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::IndicatorIdx;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 
 pub use csv_input::load_csv_path;
 pub use resolve::Resolver;
@@ -42,21 +43,28 @@ pub fn load_path(
 /// Compact id of an interned string (a region, a file, a source text).
 pub type Id = u32;
 
-/// Strings seen many times (regions, sources), stored once.
+/// Strings seen many times (regions, sources), stored once: the ids are found
+/// by the name's hash in a table that holds only ids, so a new name costs one
+/// allocation (a long file ordered by indicator meets thousands of regions per
+/// block).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
     names: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, Id>,
+    ids: hashbrown::HashTable<Id>,
 }
 
 impl Interner {
     pub fn intern(&mut self, name: &str) -> Id {
-        if let Some(&id) = self.ids.get(name) {
+        let hash = FxBuildHasher.hash_one(name);
+        let names = &self.names;
+        if let Some(&id) = self.ids.find(hash, |&id| &*names[id as usize] == name) {
             return id;
         }
         let id = self.names.len() as Id;
         self.names.push(name.into());
-        self.ids.insert(name.into(), id);
+        let names = &self.names;
+        self.ids
+            .insert_unique(hash, id, |&id| FxBuildHasher.hash_one(&*names[id as usize]));
         id
     }
 
@@ -149,6 +157,21 @@ pub struct Observations {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=(1900 + u16::MAX as i32);
 
 impl Observations {
+    /// An empty table with room for `entries` figures of `regions` regions (a
+    /// block of a file is read into one sized like the block before).
+    pub fn with_capacity(entries: usize, regions: usize) -> Self {
+        let mut table = Observations::default();
+        table.entries.reserve(entries);
+        table.regions.names.reserve(regions);
+        table.regions.ids.reserve(regions, |_| 0);
+        table
+    }
+
+    /// How many figures and regions the table holds.
+    pub fn size(&self) -> (usize, usize) {
+        (self.entries.len(), self.regions.names.len())
+    }
+
     /// Starts a new file; its lines are counted from here.
     pub fn begin_file(&mut self, name: &str) -> Id {
         let next_start = self

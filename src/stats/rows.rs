@@ -195,6 +195,31 @@ pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderPr
     }
 }
 
+/// The last text seen in a column and what it was read as: the rows of a long
+/// file repeat their region, year and source, so most rows cost a comparison.
+/// The buffer is reused, so a change of value allocates nothing either.
+#[derive(Debug, Clone, Default)]
+struct LastCell<T> {
+    bytes: Vec<u8>,
+    value: Option<T>,
+}
+
+impl<T: Copy> LastCell<T> {
+    fn get(&self, raw: &[u8]) -> Option<T> {
+        self.value.filter(|_| self.bytes == raw)
+    }
+
+    fn set(&mut self, raw: &[u8], value: T) {
+        self.bytes.clear();
+        self.bytes.extend_from_slice(raw);
+        self.value = Some(value);
+    }
+
+    fn forget(&mut self) {
+        self.value = None;
+    }
+}
+
 /// Turns data rows into observations, for one file.
 #[derive(Clone)]
 pub struct RowReader<'a> {
@@ -211,9 +236,9 @@ pub struct RowReader<'a> {
     /// Name cell bytes (with the plan and category) → indicator.
     names: FxHashMap<Vec<u8>, IndicatorIdx>,
     key: Vec<u8>,
-    last_region: Option<(Vec<u8>, Id, usize)>,
-    last_year: Option<(Vec<u8>, i32)>,
-    last_source: Option<(Vec<u8>, Id)>,
+    last_region: LastCell<(Id, usize)>,
+    last_year: LastCell<i32>,
+    last_source: LastCell<Id>,
     /// Plan index for rows without a region column.
     default_region: Option<(Id, usize)>,
 }
@@ -243,9 +268,9 @@ impl<'a> RowReader<'a> {
             year_from_name,
             names: FxHashMap::default(),
             key: Vec::with_capacity(128),
-            last_region: None,
-            last_year: None,
-            last_source: None,
+            last_region: LastCell::default(),
+            last_year: LastCell::default(),
+            last_source: LastCell::default(),
             default_region: None,
         }
     }
@@ -260,8 +285,8 @@ impl<'a> RowReader<'a> {
     /// forgotten; indicator names stay resolved.
     pub fn start_part(&mut self, table: &mut Observations) {
         self.file_id = table.begin_file(&self.file);
-        self.last_region = None;
-        self.last_source = None;
+        self.last_region.forget();
+        self.last_source.forget();
         self.default_region = None;
     }
 
@@ -410,24 +435,20 @@ impl<'a> RowReader<'a> {
             return Ok(found);
         };
         let raw = &record[column];
-        if let Some((bytes, id, plan)) = &self.last_region
-            && bytes.as_slice() == raw
-        {
-            return Ok((*id, *plan));
+        if let Some(found) = self.last_region.get(raw) {
+            return Ok(found);
         }
-        let text = self.text(raw, line, column)?;
-        let name = match trim_all(text) {
-            "" => self.plans.default_region(),
+        let plans = self.plans;
+        let name = match trim_all(self.text(raw, line, column)?) {
+            "" => plans.default_region(),
             name => name,
-        }
-        .to_owned();
-        let plan = self
-            .plans
-            .for_region(&name)
+        };
+        let plan = plans
+            .for_region(name)
             .map_err(|m| self.place(line).error("S011", Some(column), m))?;
-        let id = table.regions.intern(&name);
-        self.last_region = Some((raw.to_vec(), id, plan));
-        Ok((id, plan))
+        let found = (table.regions.intern(name), plan);
+        self.last_region.set(raw, found);
+        Ok(found)
     }
 
     /// The indicator a row names; `None` for a name the plan does not have
@@ -638,14 +659,14 @@ impl<'a> RowReader<'a> {
             (Some(year), _) => year,
             (None, Some(column)) => {
                 let raw = &record[column];
-                match &self.last_year {
-                    Some((bytes, year)) if bytes.as_slice() == raw => *year,
-                    _ => {
+                match self.last_year.get(raw) {
+                    Some(year) => year,
+                    None => {
                         let text = self.text(raw, line, column)?;
                         let year =
                             row_year(Some(trim_all(text)), self.options.year, self.year_from_name)
                                 .map_err(|m| self.place(line).error("S008", Some(column), m))?;
-                        self.last_year = Some((raw.to_vec(), year));
+                        self.last_year.set(raw, year);
                         year
                     }
                 }
@@ -676,14 +697,12 @@ impl<'a> RowReader<'a> {
             .flatten()
             .map(|c| trim_bytes(&record[c]))
             .find(|r| !r.is_empty())?;
-        if let Some((bytes, id)) = &self.last_source
-            && bytes.as_slice() == raw
-        {
-            return Some(*id);
+        if let Some(id) = self.last_source.get(raw) {
+            return Some(id);
         }
         let text = String::from_utf8_lossy(raw);
         let id = table.sources.intern(trim_all(&text));
-        self.last_source = Some((raw.to_vec(), id));
+        self.last_source.set(raw, id);
         Some(id)
     }
 
