@@ -4,7 +4,7 @@ in the same run, a bare pass of the csv crate over the same file
 (examples/csv_floor.rs). Prints a Markdown table: median wall time of several
 runs, the ratio to the floor, and peak RSS (GNU time's maximum resident set).
 
-    bench/run.py [--runs 5] [--rows 10000,100000,1000000]
+    bench/run.py [--runs 5] [--rows 10000,100000,1000000] [--order region|indicator]
 
 Needs GNU time at /usr/bin/time. Files go to target/bench/ (generated, labelled
 synthetic); the plan is the shipped one.
@@ -45,6 +45,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", default="10000,100000,1000000")
+    parser.add_argument("--order", choices=["region", "indicator"], default="region",
+                        help="rows region by region (default) or year → indicator → region")
     args = parser.parse_args()
     subprocess.run(
         ["cargo", "build", "--release", "--quiet", "--bin", "plan-check", "--example", "csv_floor"],
@@ -58,14 +60,18 @@ def main():
             cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {args.runs} runs each, median wall time.")
+    print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {args.runs} runs each, median wall time; rows in {args.order} order.")
     print()
     print("| rows | regions | file | floor: bare csv pass | plan-check summary | ratio | peak RSS |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for rows in [int(r) for r in args.rows.split(",")]:
-        path = os.path.join(OUT, f"synthetic-{rows}.csv")
+        suffix = "" if args.order == "region" else f"-by-{args.order}"
+        path = os.path.join(OUT, f"synthetic-{rows}{suffix}.csv")
         if not os.path.exists(path):
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(rows), path], check=True)
+            subprocess.run(
+                [sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(rows), path, "--order", args.order],
+                check=True,
+            )
         size = os.path.getsize(path) / 1e6
         written = sum(1 for _ in open(path, encoding="utf-8")) - 1
         floor, _ = measure([FLOOR, path], args.runs)

@@ -43,40 +43,69 @@ pub fn load_path(
 /// Compact id of an interned string (a region, a file, a source text).
 pub type Id = u32;
 
-/// Strings seen many times (regions, sources), stored once: the ids are found
-/// by the name's hash in a table that holds only ids, so a new name costs one
-/// allocation (a long file ordered by indicator meets thousands of regions per
-/// block).
+/// Strings seen many times (regions, sources), stored once, one after another
+/// in one buffer; ids are found by the string's hash in a table that holds only
+/// ids. A new string allocates nothing but the buffers' growth (a long file
+/// ordered by indicator meets thousands of regions in every block).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    names: Vec<Box<str>>,
+    text: String,
+    /// Where each string ends in `text`; string `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
     ids: hashbrown::HashTable<Id>,
 }
 
 impl Interner {
     pub fn intern(&mut self, name: &str) -> Id {
         let hash = FxBuildHasher.hash_one(name);
-        let names = &self.names;
-        if let Some(&id) = self.ids.find(hash, |&id| &*names[id as usize] == name) {
+        let (text, ends) = (&self.text, &self.ends);
+        if let Some(&id) = self.ids.find(hash, |&id| string_at(text, ends, id) == name) {
             return id;
         }
-        let id = self.names.len() as Id;
-        self.names.push(name.into());
-        let names = &self.names;
-        self.ids
-            .insert_unique(hash, id, |&id| FxBuildHasher.hash_one(&*names[id as usize]));
+        let id = self.ends.len() as Id;
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        let (text, ends) = (&self.text, &self.ends);
+        self.ids.insert_unique(hash, id, |&id| {
+            FxBuildHasher.hash_one(string_at(text, ends, id))
+        });
         id
     }
 
     pub fn get(&self, id: Id) -> &str {
-        self.names.get(id as usize).map_or("", |s| s)
+        string_at(&self.text, &self.ends, id)
+    }
+
+    /// How many strings are held.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Room for `n` more strings.
+    fn reserve(&mut self, n: usize) {
+        self.ends.reserve(n);
+        let (text, ends) = (&self.text, &self.ends);
+        self.ids
+            .reserve(n, |&id| FxBuildHasher.hash_one(string_at(text, ends, id)));
     }
 
     /// Interns every string of `other`, in its order: `other`'s id `i` becomes
     /// the returned `[i]`.
     fn intern_all(&mut self, other: &Interner) -> Vec<Id> {
-        other.names.iter().map(|n| self.intern(n)).collect()
+        (0..other.len() as Id)
+            .map(|id| self.intern(other.get(id)))
+            .collect()
     }
+}
+
+/// String `id` of an [`Interner`]'s buffer; "" for an id it does not hold.
+fn string_at<'t>(text: &'t str, ends: &[usize], id: Id) -> &'t str {
+    let id = id as usize;
+    let Some(&end) = ends.get(id) else {
+        return "";
+    };
+    let start = id.checked_sub(1).map_or(0, |i| ends[i]);
+    text.get(start..end).unwrap_or("")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -162,14 +191,13 @@ impl Observations {
     pub fn with_capacity(entries: usize, regions: usize) -> Self {
         let mut table = Observations::default();
         table.entries.reserve(entries);
-        table.regions.names.reserve(regions);
-        table.regions.ids.reserve(regions, |_| 0);
+        table.regions.reserve(regions);
         table
     }
 
     /// How many figures and regions the table holds.
     pub fn size(&self) -> (usize, usize) {
-        (self.entries.len(), self.regions.names.len())
+        (self.entries.len(), self.regions.len())
     }
 
     /// Starts a new file; its lines are counted from here.
@@ -426,6 +454,27 @@ mod tests {
             source: None,
             converted_from: None,
         }
+    }
+
+    #[test]
+    fn the_interner_gives_each_string_one_id_and_gives_it_back() {
+        let mut a = Interner::default();
+        let names: Vec<String> = (0..5000).map(|i| format!("区{i}")).collect();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(a.intern(name), i as Id);
+        }
+        assert_eq!(a.intern("区17"), 17);
+        assert_eq!(a.intern(""), 5000);
+        assert_eq!(a.get(5000), "");
+        assert_eq!(a.intern("江津区"), 5001);
+        assert_eq!(a.get(17), "区17");
+        assert_eq!(a.get(5001), "江津区");
+        assert_eq!(a.get(9999), "");
+        let mut b = Interner::default();
+        b.intern("江津区");
+        assert_eq!(b.intern_all(&a)[..3], [1, 2, 3]);
+        assert_eq!(b.intern_all(&a)[5001], 0);
+        assert_eq!(b.get(18), "区17");
     }
 
     #[test]
