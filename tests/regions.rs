@@ -648,3 +648,73 @@ fn two_files_read_as_one_region_are_told_how_to_name_their_regions() {
         "{err}"
     );
 }
+
+#[test]
+fn a_sparse_sheet_away_from_a1_reads_like_the_same_csv() {
+    // Title in B1, header in row 3 from column B, an empty unit, a missing note,
+    // a blank row, a figure typed as text, a note far right in one row only.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 1, "江津区2023年教育统计").unwrap();
+    for (c, h) in ["分类", "指标", "数值", "单位", "备注"].iter().enumerate() {
+        sheet.write_string(2, 1 + c as u16, *h).unwrap();
+    }
+    sheet.write_string(3, 1, "学前教育").unwrap();
+    sheet.write_string(3, 2, "毛入园率").unwrap();
+    sheet.write_number(3, 3, 98.3).unwrap();
+    sheet.write_string(5, 1, "义务教育").unwrap();
+    sheet.write_string(5, 2, "九年义务教育巩固率").unwrap();
+    sheet.write_number(5, 3, 100).unwrap();
+    sheet.write_string(5, 4, "%").unwrap();
+    sheet.write_string(5, 5, "示例数据").unwrap();
+    sheet.write_string(6, 1, "学前教育").unwrap();
+    sheet.write_string(6, 2, "在园幼儿数").unwrap();
+    sheet.write_string(6, 3, " 3.85 ").unwrap();
+    sheet.write_string(6, 4, "万人").unwrap();
+    workbook.save(&xlsx).unwrap();
+    let csv = dir.path().join("2023.csv");
+    std::fs::write(
+        &csv,
+        "江津区2023年教育统计\n\n分类,指标,数值,单位,备注\n\
+         学前教育,毛入园率,98.3,,\n\n\
+         义务教育,九年义务教育巩固率,100,%,示例数据\n\
+         学前教育,在园幼儿数, 3.85 ,万人,\n",
+    )
+    .unwrap();
+    let json = |path: &std::path::Path| {
+        let out = plan_check()
+            .args(["--format", "json"])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let mut report = json_of(&out);
+        report["inputs"] = serde_json::Value::Null;
+        for result in report["results"].as_array_mut().unwrap() {
+            result["file"] = serde_json::Value::Null;
+        }
+        report
+    };
+    let from_workbook = json(&xlsx);
+    assert_eq!(from_workbook, json(&csv));
+    assert_eq!(
+        result(&from_workbook, "preschool_enrolment")["actual"],
+        3.85
+    );
+
+    // Positions are the sheet's own: the figure of row 7 is in column D.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in ["分类", "指标", "数值"].iter().enumerate() {
+        sheet.write_string(2, 1 + c as u16, *h).unwrap();
+    }
+    sheet.write_string(6, 1, "学前教育").unwrap();
+    sheet.write_string(6, 2, "毛入园率").unwrap();
+    sheet.write_string(6, 3, "约98").unwrap();
+    workbook.save(&xlsx).unwrap();
+    let out = plan_check().arg(&xlsx).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("Sheet1!D7"), "{}", stderr_of(&out));
+}
