@@ -40,6 +40,8 @@ const AFTER_HELP: &str = "\
   plan-check --format junit --output report.xml data/2023.csv
   plan-check report data/ --output 评估报告.html
   plan-check template > 2024.csv
+  plan-check template --region 永川区 > 永川区.csv   带“地区”列 / with a region column
+  plan-check --matrix 报表/*.csv           多个地区 / many regions
   plan-check plan
   plan-check completions bash > /etc/bash_completion.d/plan-check";
 
