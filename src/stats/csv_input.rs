@@ -1,6 +1,7 @@
 //! Reading a statistics CSV: bytes are decoded to UTF-8 as a stream
-//! ([`super::decode`]), the header is found (below up to five title rows), and
-//! each record goes to the shared [`RowReader`].
+//! ([`super::decode`]) and cut into blocks of whole records ([`super::blocks`]);
+//! the header is found (below up to five title rows), and each record goes to
+//! the shared [`RowReader`], block by block on two threads ([`load_csv`]).
 
 use super::Id;
 use super::Observations;

@@ -308,24 +308,6 @@ impl<'a> RowReader<'a> {
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
-        self.read_parsed(record, line, None, table, warnings)
-    }
-
-    /// The column that holds the figures.
-    pub fn value_column(&self) -> usize {
-        self.layout.value
-    }
-
-    /// Like [`RowReader::read`], with the figure already read by [`read_plain`]
-    /// (on the parsing thread) when it was a plain decimal.
-    pub fn read_parsed(
-        &mut self,
-        record: &ByteRecord,
-        line: u64,
-        parsed: Option<f64>,
-        table: &mut Observations,
-        warnings: &mut Vec<Diagnostic>,
-    ) -> Result<(), Diagnostic> {
         let layout = &self.layout;
         if record.len() != layout.width {
             if is_blank(record) {
@@ -351,10 +333,7 @@ impl<'a> RowReader<'a> {
             return Ok(());
         };
         let conversion = self.conversion(record, line, plan, indicator)?;
-        let value = match parsed {
-            Some(v) => Some(v),
-            None => self.value(record, line, plan, indicator)?,
-        };
+        let value = self.value(record, line, plan, indicator)?;
         let (value, converted_from) = match (value, conversion) {
             (Some(v), Some((scale, unit))) => (
                 Some(scale.apply(v)),
@@ -724,11 +703,6 @@ impl<'a> RowReader<'a> {
                 ))
         })
     }
-}
-
-/// A cell's plain decimal, if it is one (see [`fast_decimal`]).
-pub fn read_plain(cell: &[u8]) -> Option<f64> {
-    fast_decimal(trim_bytes(cell))
 }
 
 /// Powers of ten a double holds exactly.
