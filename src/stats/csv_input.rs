@@ -232,6 +232,7 @@ struct Checked {
 }
 
 /// Checks blocks of data rows; one per thread.
+#[derive(Clone)]
 struct Checker<'a> {
     rows: RowReader<'a>,
     format: &'a Format<'a>,
@@ -377,14 +378,7 @@ fn check_in_parallel<R: Read + Send>(
     let stop = || feed.lock().unwrap_or_else(PoisonError::into_inner).stopped = true;
     let (results, received) = mpsc::channel::<(usize, Checked)>();
     std::thread::scope(|scope| {
-        let mut checkers = vec![checker];
-        checkers.push(Checker {
-            rows: checkers[0].rows.clone(),
-            format: checkers[0].format,
-            record: csv::ByteRecord::new(),
-            last_size: checkers[0].last_size,
-        });
-        for mut checker in checkers {
+        for mut checker in [checker.clone(), checker] {
             let results = results.clone();
             let feed = &feed;
             scope.spawn(move || {

@@ -23,9 +23,14 @@ use std::path::Path;
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 pub fn is_workbook(path: &Path) -> bool {
+    has_extension(path, &EXTENSIONS)
+}
+
+/// Whether the file name ends in one of `extensions`, in any case.
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 pub fn load_workbook(
@@ -36,11 +41,7 @@ pub fn load_workbook(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
     let file = path.display().to_string();
-    let streamed = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
-    if streamed {
+    if has_extension(path, &["xlsx", "xlsm"]) {
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
