@@ -125,6 +125,9 @@ pub enum Command {
         /// with several plans, use this region's plan
         #[arg(long, value_name = "REGION")]
         region: Option<String>,
+        /// 允许 --output 替换已有文件 / let --output replace an existing file
+        #[arg(long)]
+        force: bool,
     },
     /// 生成评估报告（自包含 HTML，含图表）/ write the evaluation report (one self-contained HTML page with charts)
     Report {
@@ -194,6 +197,7 @@ impl ColorChoice {
 
 /// Runs the command line and returns the exit code.
 pub fn run(cli: Cli) -> u8 {
+    output::remove_temporary_on_signal();
     let lang = cli.lang;
     match execute(&cli) {
         Ok(code) => code,
@@ -209,12 +213,15 @@ pub fn run(cli: Cli) -> u8 {
 fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
     let style = Style {
         lang: cli.lang,
-        color: cli.color.enabled() && cli.output.is_none(),
+        color: cli.color.enabled() && output::is_stdout(cli.output.as_deref()),
         strict: cli.strict,
     };
     let emit_bytes = |bytes: &[u8]| output::emit(bytes, cli.output.as_deref()).map_err(|d| vec![d]);
     let emit = |text: &str| emit_bytes(text.as_bytes());
-    if cli.format == Format::Xlsx && cli.output.is_none() && std::io::stdout().is_terminal() {
+    if cli.format == Format::Xlsx
+        && output::is_stdout(cli.output.as_deref())
+        && std::io::stdout().is_terminal()
+    {
         return Err(vec![Diagnostic::error(
             "U001",
             "plan-check",
@@ -253,8 +260,20 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
         _ => {}
     }
     let plans = load_plan_set(&cli.plan, cli.plan_dir.as_deref()).map_err(|d| vec![d])?;
+    output::refuse_inputs(
+        cli.output.as_deref(),
+        plans.plans.iter().map(|p| Path::new(&p.path)),
+    )
+    .map_err(|d| vec![d])?;
     match &cli.command {
-        Some(Command::Template { year, region }) => {
+        Some(Command::Template {
+            year,
+            region,
+            force,
+        }) => {
+            if !force {
+                output::refuse_existing(cli.output.as_deref()).map_err(|d| vec![d])?;
+            }
             let plan = match region {
                 Some(region) if plans.plans.len() > 1 => {
                     let index = plans
@@ -368,6 +387,8 @@ fn load(cli: &Cli, files: &[PathBuf], plans: &PlanSet) -> Result<Loaded, Vec<Dia
         )]);
     }
     let paths = expand_inputs(files).map_err(|d| vec![d])?;
+    output::refuse_inputs(cli.output.as_deref(), paths.iter().map(PathBuf::as_path))
+        .map_err(|d| vec![d])?;
     let options = LoadOptions {
         year: cli.year,
         strict: cli.strict,
@@ -547,40 +568,66 @@ fn report(
     })
 }
 
-/// The statistics files of the arguments: a folder stands for every `.csv` in
-/// it, in name order; `-` is standard input.
+/// The statistics files of the arguments: a folder stands for every file in it
+/// that the tool reads (`.csv` and workbooks), in name order; `-` is standard
+/// input. An entry that cannot be read (a dangling or looping link, a folder
+/// named like a file) is an error, never skipped. Excel's lock files (`~$…`)
+/// and hidden files are not data.
 fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut paths = Vec::new();
     for arg in args {
-        if !arg.is_dir() {
+        if arg == Path::new("-") || !arg.is_dir() {
             paths.push(arg.clone());
             continue;
         }
         let shown = arg.display().to_string();
-        let entries = std::fs::read_dir(arg).map_err(|e| {
+        let unreadable = |path: &Path, e: &std::io::Error| {
             Diagnostic::error(
                 "S001",
-                &shown,
-                Text::new(
-                    format!("无法读取文件夹：{e}"),
-                    format!("cannot read the folder: {e}"),
-                ),
+                path.display().to_string(),
+                Text::io("无法读取", "cannot read", e),
             )
-        })?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && p.extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-            })
-            .collect();
+        };
+        let entries = std::fs::read_dir(arg).map_err(|e| unreadable(arg, &e))?;
+        let mut found = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| unreadable(arg, &e))?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') || name.starts_with("~$") || !crate::stats::is_input(&path) {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    return Err(Diagnostic::error(
+                        "S001",
+                        path.display().to_string(),
+                        Text::new(
+                            "这是一个文件夹，不是数据文件",
+                            "this is a folder, not a data file",
+                        ),
+                    ));
+                }
+                Ok(_) => found.push(path),
+                Err(e) => {
+                    let mut d = unreadable(&path, &e);
+                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) {
+                        d = d.with_hint(Text::new(
+                            "这是一个链接，它指向的文件不存在或链接成环",
+                            "this is a link to a file that does not exist, or a loop of links",
+                        ));
+                    }
+                    return Err(d);
+                }
+            }
+        }
         if found.is_empty() {
             return Err(Diagnostic::error(
                 "S001",
                 &shown,
-                Text::new("文件夹中没有 .csv 文件", "the folder holds no .csv file"),
+                Text::new(
+                    "文件夹中没有统计数据文件（.csv 或工作簿）",
+                    "the folder holds no statistics file (.csv or a workbook)",
+                ),
             ));
         }
         found.sort();

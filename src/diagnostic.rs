@@ -33,6 +33,36 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// `what` failed because of a system error, said in each language (the
+    /// system's own text, `No such file or directory (os error 2)`, is English
+    /// only, so Chinese gets the kind of the error in words).
+    pub fn io(what_zh: &str, what_en: &str, e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let zh = match e.kind() {
+            K::NotFound => "文件或文件夹不存在",
+            K::PermissionDenied => "没有权限（文件可能是只读的）",
+            K::AlreadyExists => "文件已存在",
+            K::IsADirectory => "这是一个文件夹",
+            K::NotADirectory => "路径中有一段不是文件夹",
+            K::StorageFull => "磁盘已满",
+            K::ReadOnlyFilesystem => "文件系统是只读的",
+            K::InvalidData => "内容无法读取",
+            K::OutOfMemory => "内存不足",
+            K::Interrupted => "被中断",
+            _ => "系统错误",
+        };
+        let code = e
+            .raw_os_error()
+            .map(|c| format!("（os error {c}）"))
+            .unwrap_or_default();
+        let en = match e.kind() {
+            K::NotFound => "no such file or folder".to_owned(),
+            K::PermissionDenied => "permission denied (the file may be read-only)".to_owned(),
+            _ => e.to_string(),
+        };
+        Text::new(format!("{what_zh}：{zh}{code}"), format!("{what_en}: {en}"))
+    }
 }
 
 /// A diagnostic; its details are boxed so that `Result<_, Diagnostic>` stays small

@@ -1,18 +1,125 @@
-//! Where a run's text goes: standard output, or a file written atomically so a
-//! failed or killed run never leaves half a report behind.
+//! Where a run's bytes go, without ever losing a file.
+//!
+//! - no path, or `-`: standard output (a closed pipe, `| head`, is not an error);
+//! - a path that is one of the run's inputs (the same file by any name, hard
+//!   links included: device and inode are compared): refused before anything is
+//!   read or written, see [`refuse_inputs`];
+//! - an existing file that is not a regular file (`/dev/null`, a FIFO, a
+//!   terminal, a link to `/dev/stdout`): written through, as the shell's `>`
+//!   does, never replaced by a regular file;
+//! - a regular file, or a new one: written to a temporary file beside it, then
+//!   renamed over it, so a failed or killed run leaves the old file untouched.
+//!   A read-only file is refused as the shell refuses it. A link is followed: the
+//!   file it points to is replaced, the link stays. The temporary file is removed
+//!   on SIGINT, SIGTERM and SIGHUP, and its name never appears in a message.
 
 use crate::diagnostic::{Diagnostic, Text};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-/// Writes `text` to `path` (atomically: a temporary file beside it, then a
-/// rename) or, with no path, to standard output. A closed pipe (`| head`) is not
-/// an error.
+/// The temporary file being written, for the signal handler to remove.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Removes the temporary output file when the run is interrupted or terminated,
+/// then exits with 130 (as a shell reports an interrupted command). Called
+/// once, at the start of the program; a second call does nothing.
+pub fn remove_temporary_on_signal() {
+    // An error means a handler is already set (tests call `run` many times).
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING.lock()
+            && let Some(path) = pending.as_ref()
+        {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Whether `path` means standard output.
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p == Path::new("-"))
+}
+
+/// Writes `bytes` to `path`, or with no path (or `-`) to standard output.
 pub fn emit(bytes: &[u8], path: Option<&Path>) -> Result<(), Diagnostic> {
     match path {
-        Some(path) => write_atomic(path, bytes),
-        None => write_stdout(bytes),
+        Some(path) if !is_stdout(Some(path)) => write_file(path, bytes),
+        _ => write_stdout(bytes),
     }
+}
+
+/// Refuses an output path that is one of the run's inputs. Paths that do not
+/// exist (yet) cannot be the same file; `-` is standard input or output.
+pub fn refuse_inputs<'a>(
+    output: Option<&Path>,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<(), Diagnostic> {
+    let Some(output) = output.filter(|p| !is_stdout(Some(p))) else {
+        return Ok(());
+    };
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input == Path::new("-") {
+            continue;
+        }
+        if let Ok(meta) = std::fs::metadata(input)
+            && same_file(&out, &meta)
+        {
+            let shown = input.display();
+            return Err(Diagnostic::error(
+                "U004",
+                output.display().to_string(),
+                Text::new(
+                    format!("输出文件就是本次运行的输入 {shown}：不会覆盖它，什么也没有写"),
+                    format!(
+                        "the output file is an input of this run, {shown}: it is not overwritten, nothing was written"
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                "请用 --output 另给一个文件名",
+                "give --output another file name",
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to replace an existing regular file (`template --output` without
+/// `--force`: a blank template must not replace a filled-in one).
+pub fn refuse_existing(path: Option<&Path>) -> Result<(), Diagnostic> {
+    let Some(path) = path.filter(|p| !is_stdout(Some(p))) else {
+        return Ok(());
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Err(Diagnostic::error(
+            "U004",
+            path.display().to_string(),
+            Text::new(
+                "文件已存在：空白模板不会覆盖它，什么也没有写",
+                "the file exists: a blank template does not replace it, nothing was written",
+            ),
+        )
+        .with_hint(Text::new(
+            "确要替换请加 --force，或另给一个文件名",
+            "add --force to replace it, or give another file name",
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Diagnostic> {
@@ -23,38 +130,97 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Diagnostic> {
         Err(e) => Err(Diagnostic::error(
             "U003",
             "<stdout>",
-            Text::new(
-                format!("无法写出结果：{e}"),
-                format!("cannot write the output: {e}"),
-            ),
+            Text::io("无法写出结果", "cannot write the output", &e),
         )),
     }
 }
 
-/// The temporary file lives in the target's directory, so the final rename never
-/// crosses a file system; until the rename, the target is untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let shown = path.display().to_string();
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(
+fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "U003",
+        path.display().to_string(),
+        Text::io("无法写入输出文件", "cannot write the output file", e),
+    )
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Diagnostic::error(
             "U003",
-            &shown,
+            path.display().to_string(),
             Text::new(
-                format!("无法写入输出文件：{e}"),
-                format!("cannot write the output file: {e}"),
+                "这是一个文件夹：请给出文件名",
+                "this is a folder: give a file name",
             ),
-        )
-    };
+        )),
+        Ok(meta) if !meta.is_file() => write_through(path, bytes),
+        Ok(_) => {
+            // The shell's `>` refuses a file the user may not write; so do we.
+            // (Opening for writing without truncating changes nothing.)
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| write_failed(path, &e))?;
+            // A link is followed: its target is replaced, the link stays.
+            let target = std::fs::canonicalize(path).map_err(|e| write_failed(path, &e))?;
+            write_atomic(&target, path, bytes)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Err(Diagnostic::error(
+                    "U003",
+                    path.display().to_string(),
+                    Text::new(
+                        "这是一个指向不存在文件的链接：请给出文件名",
+                        "this is a link to a file that does not exist: give a file name",
+                    ),
+                ));
+            }
+            write_atomic(path, path, bytes)
+        }
+        Err(e) => Err(write_failed(path, &e)),
+    }
+}
+
+/// A device, FIFO or terminal: opened and written like the shell's `>` does.
+fn write_through(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| write_failed(path, &e))?;
+    match file.write_all(bytes).and_then(|()| file.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(write_failed(path, &e)),
+    }
+}
+
+/// The temporary file lives in the target's directory, so the final rename never
+/// crosses a file system; until the rename, the target is untouched. Messages
+/// name `shown`, the path the user gave.
+fn write_atomic(path: &Path, shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| write_failed(shown, &e);
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(".plan-check-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
+        .map_err(|e| fail(std::io::Error::from(e.kind())))?;
+    if let Ok(mut pending) = PENDING.lock() {
+        *pending = Some(temp.path().to_owned());
+    }
+    let result = finish(temp, path, bytes).map_err(fail);
+    if let Ok(mut pending) = PENDING.lock() {
+        *pending = None;
+    }
+    result
+}
+
+fn finish(mut temp: tempfile::NamedTempFile, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    temp.write_all(bytes)?;
     // A temporary file is private (0600); the report should read like any file
     // the user writes: keep the old file's permissions, else the usual 0644.
     #[cfg(unix)]
@@ -63,9 +229,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let permissions = std::fs::metadata(path)
             .map(|m| m.permissions())
             .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        temp.as_file().set_permissions(permissions).map_err(fail)?;
+        temp.as_file().set_permissions(permissions)?;
     }
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
+    temp.as_file().sync_all()?;
+    // The error of a failed rename carries the temporary file's name: keep only
+    // its kind. (Dropping the temporary file removes it.)
+    temp.persist(path)
+        .map_err(|e| std::io::Error::from(e.error.kind()))?;
     Ok(())
 }

@@ -127,10 +127,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
         Diagnostic::error(
             "P002",
             &shown,
-            Text::new(
-                format!("无法读取规划文件：{e}"),
-                format!("cannot read the plan file: {e}"),
-            ),
+            Text::io("无法读取规划文件", "cannot read the plan file", &e),
         )
     })?;
     parse_plan(&text, &shown)

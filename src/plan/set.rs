@@ -138,10 +138,7 @@ pub fn find_plan_files(
                 Diagnostic::error(
                     "P001",
                     &shown,
-                    Text::new(
-                        format!("无法读取规划文件夹：{e}"),
-                        format!("cannot read the plan folder: {e}"),
-                    ),
+                    Text::io("无法读取规划文件夹", "cannot read the plan folder", &e),
                 )
             })?;
             if found.is_empty() {

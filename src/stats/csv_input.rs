@@ -46,9 +46,10 @@ pub fn load_csv_path(
         Diagnostic::error(
             "S001",
             &shown,
-            Text::new(
-                format!("无法打开统计数据文件：{e}"),
-                format!("cannot open the statistics file: {e}"),
+            Text::io(
+                "无法打开统计数据文件",
+                "cannot open the statistics file",
+                &e,
             ),
         )
     })?;

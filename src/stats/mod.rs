@@ -25,6 +25,15 @@ pub use csv_input::load_csv_path;
 pub use resolve::Resolver;
 pub use rows::LoadOptions;
 
+/// Whether a file in a folder given as input is read: `.csv` and workbooks.
+pub fn is_input(path: &std::path::Path) -> bool {
+    workbook::is_workbook(path)
+        || path
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+}
+
 /// Reads one statistics file, CSV or workbook by its extension, into `table`.
 pub fn load_path(
     path: &std::path::Path,

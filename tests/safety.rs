@@ -1,0 +1,314 @@
+//! End-to-end: nothing lost. `--output` never destroys an input or replaces
+//! what is not a regular file, and a folder's every data file is read or named
+//! in an error. Every test runs in a sandbox whose files are compared, byte for
+//! byte, before and after.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A temporary folder holding a copy of the shipped plan and `2023.csv`; it
+/// remembers every file's bytes so a test can prove none changed.
+struct Sandbox {
+    dir: tempfile::TempDir,
+    before: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("plan")).unwrap();
+        std::fs::copy(
+            plan_path(),
+            dir.path().join("plan/jiangjin-education-14th-fyp.toml"),
+        )
+        .unwrap();
+        std::fs::copy(root().join("data/2023.csv"), dir.path().join("2023.csv")).unwrap();
+        let mut sandbox = Sandbox {
+            dir,
+            before: BTreeMap::new(),
+        };
+        sandbox.remember();
+        sandbox
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Records the bytes of every regular file now in the sandbox.
+    fn remember(&mut self) {
+        self.before = contents(self.dir.path());
+    }
+
+    /// Every file remembered is still there with the same bytes, and no file
+    /// was added (no temporary file left behind).
+    fn assert_untouched(&self) {
+        assert_eq!(contents(self.dir.path()), self.before);
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        plan_check()
+            .current_dir(self.dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    }
+}
+
+fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path);
+            } else if meta.is_file() {
+                files.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn assert_refused(out: &std::process::Output, code: &str, names: &str) {
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(out));
+    let err = stderr_of(out);
+    assert!(err.contains(code), "{err}");
+    assert!(err.contains(names), "{err}");
+    assert!(out.stdout.is_empty(), "nothing written: {}", stdout_of(out));
+}
+
+#[test]
+fn output_onto_the_statistics_file_is_refused_in_every_format_and_command() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--output", "2023.csv", "2023.csv"][..],
+        &["--format", "json", "-o", "2023.csv", "2023.csv"],
+        &["--format", "xlsx", "-o", "2023.csv", "2023.csv"],
+        &["report", "2023.csv", "-o", "2023.csv"],
+        &["-o", "./2023.csv", "."],
+    ] {
+        let out = sandbox.run(args);
+        assert_refused(&out, "U004", "2023.csv");
+        sandbox.assert_untouched();
+    }
+}
+
+#[test]
+fn output_onto_the_plan_is_refused() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["-o", "plan/jiangjin-education-14th-fyp.toml", "2023.csv"]);
+    assert_refused(&out, "U004", "jiangjin-education-14th-fyp.toml");
+    let out = sandbox.run(&["template", "-o", "plan/jiangjin-education-14th-fyp.toml"]);
+    assert_refused(&out, "U004", "jiangjin-education-14th-fyp.toml");
+    sandbox.assert_untouched();
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_an_input_by_another_name_is_refused() {
+    let mut sandbox = Sandbox::new();
+    std::fs::hard_link(sandbox.path("2023.csv"), sandbox.path("copy.csv")).unwrap();
+    std::os::unix::fs::symlink("2023.csv", sandbox.path("link.csv")).unwrap();
+    sandbox.remember();
+    for output in ["copy.csv", "link.csv"] {
+        let out = sandbox.run(&["-o", output, "2023.csv"]);
+        assert_refused(&out, "U004", "2023.csv");
+    }
+    sandbox.assert_untouched();
+}
+
+#[test]
+fn template_output_does_not_replace_a_file_without_force() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("2024.csv"), "指标,数值\n毛入园率,98.5\n").unwrap();
+    let mut sandbox = sandbox;
+    sandbox.remember();
+    let out = sandbox.run(&["template", "--output", "2024.csv"]);
+    assert_refused(&out, "U004", "--force");
+    sandbox.assert_untouched();
+
+    let out = sandbox.run(&["template", "--output", "2024.csv", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let written = std::fs::read_to_string(sandbox.path("2024.csv")).unwrap();
+    assert!(written.contains("在园幼儿数"), "{written}");
+
+    let out = sandbox.run(&["template", "--output", "new.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(sandbox.path("new.csv").is_file());
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["--format", "json", "-o", "-", "2023.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(json_of(&out)["year"], 2023);
+    assert!(!sandbox.path("-").exists());
+    sandbox.assert_untouched();
+}
+
+#[cfg(unix)]
+mod unix {
+    use super::*;
+    use std::os::unix::fs::FileTypeExt;
+
+    #[test]
+    fn a_character_device_is_written_through_never_replaced() {
+        let sandbox = Sandbox::new();
+        let out = sandbox.run(&["-o", "/dev/null", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(meta.file_type().is_char_device());
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_link_to_a_device_stays_a_link() {
+        let mut sandbox = Sandbox::new();
+        std::os::unix::fs::symlink("/dev/null", sandbox.path("null")).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["--format", "csv", "-o", "null", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let meta = std::fs::symlink_metadata(sandbox.path("null")).unwrap();
+        assert!(meta.file_type().is_symlink());
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_fifo_receives_the_output_and_stays_a_fifo() {
+        let mut sandbox = Sandbox::new();
+        let fifo = sandbox.path("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        sandbox.remember();
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let out = sandbox.run(&["--format", "json", "-o", "pipe", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let received = reader.join().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&received).unwrap();
+        assert_eq!(report["year"], 2023);
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_link_to_standard_output_writes_to_standard_output() {
+        let mut sandbox = Sandbox::new();
+        std::os::unix::fs::symlink("/dev/stdout", sandbox.path("out")).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["--format", "json", "-o", "out", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(json_of(&out)["year"], 2023);
+        let meta = std::fs::symlink_metadata(sandbox.path("out")).unwrap();
+        assert!(meta.file_type().is_symlink());
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_link_to_a_regular_file_replaces_the_file_and_keeps_the_link() {
+        let mut sandbox = Sandbox::new();
+        std::fs::write(sandbox.path("old.json"), "{}").unwrap();
+        std::os::unix::fs::symlink("old.json", sandbox.path("latest.json")).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["--format", "json", "-o", "latest.json", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let meta = std::fs::symlink_metadata(sandbox.path("latest.json")).unwrap();
+        assert!(meta.file_type().is_symlink());
+        let written: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(sandbox.path("old.json")).unwrap()).unwrap();
+        assert_eq!(written["year"], 2023);
+    }
+
+    /// A read-only file is refused exactly when the shell's `>` refuses it (as
+    /// root, both write it).
+    #[test]
+    fn a_read_only_file_is_treated_as_the_shell_treats_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let mut sandbox = Sandbox::new();
+        let probe = sandbox.path("probe.txt");
+        let target = sandbox.path("result.txt");
+        for path in [&probe, &target] {
+            std::fs::write(path, "old").unwrap();
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        }
+        let shell_writes = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("echo new > probe.txt")
+            .current_dir(sandbox.path(""))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success();
+        sandbox.remember();
+        let out = sandbox.run(&["-o", "result.txt", "2023.csv"]);
+        let written = std::fs::read_to_string(&target).unwrap();
+        if shell_writes {
+            assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+            assert!(written.contains("毛入园率"));
+        } else {
+            assert_refused(&out, "U003", "result.txt");
+            assert_eq!(written, "old");
+            sandbox.assert_untouched();
+        }
+    }
+
+    #[test]
+    fn a_dangling_link_in_a_folder_is_an_error_not_a_skip() {
+        let mut sandbox = Sandbox::new();
+        std::os::unix::fs::symlink("gone.csv", sandbox.path("2024.csv")).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["."]);
+        assert_refused(&out, "S001", "2024.csv");
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_looping_link_in_a_folder_is_an_error_not_a_skip() {
+        let mut sandbox = Sandbox::new();
+        std::os::unix::fs::symlink("b.csv", sandbox.path("a.csv")).unwrap();
+        std::os::unix::fs::symlink("a.csv", sandbox.path("b.csv")).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["."]);
+        assert_refused(&out, "S001", "a.csv");
+        sandbox.assert_untouched();
+    }
+}
+
+/// The workbook holds the same 2023 figures as `2023.csv`: read from the
+/// folder, they are duplicates (before, the workbook was skipped in silence).
+#[test]
+fn a_folder_includes_its_workbooks() {
+    let mut sandbox = Sandbox::new();
+    std::fs::copy(
+        root().join("tests/fixtures/2023.ods"),
+        sandbox.path("2023.ods"),
+    )
+    .unwrap();
+    sandbox.remember();
+    let out = sandbox.run(&["."]);
+    assert_refused(&out, "S005", "2023.ods");
+    sandbox.assert_untouched();
+}
