@@ -312,3 +312,32 @@ fn a_folder_includes_its_workbooks() {
     assert_refused(&out, "S005", "2023.ods");
     sandbox.assert_untouched();
 }
+
+/// A plan whose explicit rule contradicts its printed target would pass 50
+/// against `＞96`: it does not load, and the error names the plan line.
+#[test]
+fn a_plan_that_contradicts_itself_does_not_load() {
+    let mut sandbox = Sandbox::new();
+    let plan = sandbox.path("plan/jiangjin-education-14th-fyp.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("target = \"＞96\""))
+        .expect("the 巩固率 target")
+        + 1;
+    let text = text.replacen(
+        "target = \"＞96\"",
+        "target = \"＞96\"\nrule = { kind = \"at_least\", value = 0 }",
+        1,
+    );
+    std::fs::write(&plan, text).unwrap();
+    sandbox.remember();
+    let out = sandbox.run(&["2023.csv"]);
+    assert_refused(
+        &out,
+        "P004",
+        &format!("jiangjin-education-14th-fyp.toml:{}", line + 1),
+    );
+    assert!(stderr_of(&out).contains("＞96"), "{}", stderr_of(&out));
+    sandbox.assert_untouched();
+}

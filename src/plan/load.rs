@@ -64,7 +64,8 @@ struct RawIndicator {
     /// 单位, e.g. `%`, `万人`.
     unit: String,
     /// The baseline-year value (基期值).
-    baseline: f64,
+    #[schemars(with = "f64")]
+    baseline: toml::Spanned<f64>,
     /// The target as printed (`＞97`, `55`, `保持在合理区间`). A comparison is read
     /// as the rule; anything else needs `rule`.
     #[schemars(with = "String")]
@@ -153,6 +154,8 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let meta = read_meta(raw.plan, file)?;
 
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // (category, name) → the line of the indicator that has it.
+    let mut names: HashMap<(String, String), usize> = HashMap::new();
     let mut indicators = Vec::with_capacity(raw.indicator.len());
     // Each part_of with the line it stands on.
     let mut parts: Vec<Option<(String, u64)>> = Vec::with_capacity(raw.indicator.len());
@@ -197,6 +200,35 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 format!("duplicate id: line {first} has the same id"),
             )));
         }
+        if raw.name.trim().is_empty() {
+            return Err(err(Text::new(
+                "指标名称（name）是空的",
+                "the indicator's name is empty",
+            )));
+        }
+        let key = (raw.category.trim().to_owned(), raw.name.trim().to_owned());
+        if let Some(first) = names.insert(key, line) {
+            return Err(err(Text::new(
+                format!(
+                    "分类“{}”下已有同名指标“{}”（第{first}行）：同一分类中名称须唯一，否则统计数据无法对应",
+                    raw.category.trim(),
+                    raw.name.trim()
+                ),
+                format!(
+                    "the category \"{}\" already has an indicator named \"{}\" (line {first}): names must be unique within a category, or figures cannot be matched",
+                    raw.category.trim(),
+                    raw.name.trim()
+                ),
+            )));
+        }
+        if !raw.baseline.get_ref().is_finite() {
+            return Err(field_err(
+                "baseline",
+                raw.baseline.span().start,
+                Text::new("基期值不是有限数", "the baseline is not a finite number"),
+            ));
+        }
+        let baseline = raw.baseline.into_inner();
         if indicators.len() >= IndicatorIdx::MAX as usize {
             return Err(err(Text::new("指标过多", "too many indicators")));
         }
@@ -223,7 +255,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         let rule = read_rule(
             raw.rule.map(toml::Spanned::into_inner),
             raw.target.get_ref(),
-            raw.baseline,
+            baseline,
         )
         .map_err(|message| field_err(rule_field, rule_start, message))?;
         let mut year_requirements = BTreeMap::new();
@@ -258,6 +290,12 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                         ),
                     ))
                 })?;
+                if !value.is_finite() {
+                    return Err(err(Text::new(
+                        format!("{year}年的要求“{requirement}”不是有限数"),
+                        format!("the {year} requirement \"{requirement}\" is not a finite number"),
+                    )));
+                }
                 year_requirements.insert(year, Threshold { cmp, value });
             }
         }
@@ -270,7 +308,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             category: raw.category,
             name: raw.name,
             unit: raw.unit,
-            baseline: raw.baseline,
+            baseline,
             target_text: raw.target.into_inner(),
             attribute,
             rule,
@@ -384,10 +422,14 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
             value,
             tolerance_pct,
         }) => {
-            if !(tolerance_pct.is_finite() && tolerance_pct >= 0.0) {
+            if !(tolerance_pct.is_finite() && (0.0..=100.0).contains(&tolerance_pct)) {
                 return Err(Text::new(
-                    "projection 的 tolerance_pct 应为非负数",
-                    "projection tolerance_pct must be a non-negative number",
+                    format!(
+                        "projection 的 tolerance_pct 应在 0 到 100 之间（百分比），实际为 {tolerance_pct}"
+                    ),
+                    format!(
+                        "projection tolerance_pct must be between 0 and 100 (percent), not {tolerance_pct}"
+                    ),
                 ));
             }
             Rule::Projection {
@@ -433,7 +475,47 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
         }
         Some(RawRule::None) => Rule::NotAssessed,
     };
+    if let Ok((cmp, value)) = parse_comparator(target) {
+        agrees_with_target(&rule, cmp, value, target)?;
+    }
     Ok(rule)
+}
+
+/// An explicit rule must not contradict a comparator printed in the target:
+/// `target = "＞96"` with `rule = { kind = "at_least", value = 0 }` would pass
+/// 50. The direction and the number must be those printed (strictness may
+/// differ: `＞96` read as at least 96 is a reading, not a contradiction). A rule
+/// of kind `none` only declines to judge, and contradicts nothing.
+fn agrees_with_target(rule: &Rule, cmp: Comparator, value: f64, target: &str) -> Result<(), Text> {
+    let same = |a: f64| (a - value).abs() <= 1e-9 * value.abs().max(1.0);
+    let printed = format!("{}{value}", cmp.symbol());
+    let (agrees, said_zh, said_en) = match *rule {
+        Rule::Threshold(t) => (
+            t.cmp.wants_more() == cmp.wants_more() && same(t.value),
+            format!("{} {}", t.cmp.symbol(), t.value),
+            format!("{} {}", t.cmp.symbol(), t.value),
+        ),
+        Rule::Range { min, max } => (
+            same(if cmp.wants_more() { min } else { max }),
+            format!("区间 [{min}, {max}]"),
+            format!("the range [{min}, {max}]"),
+        ),
+        Rule::Projection { value: v, .. } => (
+            same(v),
+            format!("预测值 {v}"),
+            format!("a projection of {v}"),
+        ),
+        Rule::NotAssessed => return Ok(()),
+    };
+    if agrees {
+        return Ok(());
+    }
+    Err(Text::new(
+        format!("rule（{said_zh}）与印出的目标“{target}”（{printed}）矛盾：方向和数值须与目标一致"),
+        format!(
+            "the rule ({said_en}) contradicts the printed target \"{target}\" ({printed}): its direction and number must be the target's"
+        ),
+    ))
 }
 
 /// Turns `part_of` ids into indices, and checks that a part names a total that
@@ -626,7 +708,10 @@ mod tests {
 
     #[test]
     fn change_rules_are_relative_to_the_baseline() {
-        let up = plan_with(&indicator("a", "rule = { kind = \"change\", by = 1 }\n")).unwrap();
+        let up = plan_with(
+            &indicator("a", "rule = { kind = \"change\", by = 1 }\n").replace("＞60", "提高1"),
+        )
+        .unwrap();
         assert_eq!(
             up.indicators[0].rule,
             Rule::Threshold(Threshold {
@@ -634,10 +719,10 @@ mod tests {
                 value: 51.0
             })
         );
-        let down = plan_with(&indicator(
-            "a",
-            "rule = { kind = \"change\", by_pct = -13.5 }\n",
-        ))
+        let down = plan_with(
+            &indicator("a", "rule = { kind = \"change\", by_pct = -13.5 }\n")
+                .replace("＞60", "〔13.5〕"),
+        )
         .unwrap();
         assert_eq!(
             down.indicators[0].rule,
@@ -646,6 +731,90 @@ mod tests {
                 value: 43.25
             })
         );
+    }
+
+    #[test]
+    fn a_rule_that_contradicts_the_printed_comparator_does_not_load() {
+        for rule in [
+            "rule = { kind = \"at_least\", value = 0 }",
+            "rule = { kind = \"at_most\", value = 60 }",
+            "rule = { kind = \"range\", min = 0, max = 100 }",
+            "rule = { kind = \"projection\", value = 55, tolerance_pct = 5 }",
+            "rule = { kind = \"change\", by = 5 }",
+        ] {
+            let err = plan_with(&indicator("a", &format!("{rule}\n"))).unwrap_err();
+            assert_eq!(err.code, "P004", "{rule}");
+            assert_eq!(err.line, Some(15), "{rule}: the rule's line");
+            assert!(
+                err.message.zh.contains("矛盾"),
+                "{rule}: {}",
+                err.message.zh
+            );
+        }
+        // The printed direction and number, read inclusively: a reading, not a contradiction.
+        for rule in [
+            "rule = { kind = \"at_least\", value = 60 }",
+            "rule = { kind = \"range\", min = 60, max = 100 }",
+            "rule = { kind = \"change\", by = 10 }",
+            "rule = { kind = \"none\" }",
+        ] {
+            assert!(
+                plan_with(&indicator("a", &format!("{rule}\n"))).is_ok(),
+                "{rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_must_be_finite_and_tolerances_sensible() {
+        for (from, to, field) in [
+            ("baseline = 50", "baseline = nan", "baseline"),
+            ("baseline = 50", "baseline = inf", "baseline"),
+            ("baseline = 50", "baseline = -inf", "baseline"),
+        ] {
+            let err = plan_with(&indicator("a", "").replace(from, to)).unwrap_err();
+            assert_eq!(err.code, "P004", "{to}");
+            assert_eq!(err.line, Some(12), "{to}");
+            assert!(err.message.en.contains(field), "{to}: {}", err.message.en);
+        }
+        for tolerance in ["1e300", "101", "-1", "nan"] {
+            let text = indicator(
+                "a",
+                &format!(
+                    "rule = {{ kind = \"projection\", value = 60, tolerance_pct = {tolerance} }}\n"
+                ),
+            )
+            .replace("＞60", "60");
+            let err = plan_with(&text).unwrap_err();
+            assert_eq!(err.code, "P004", "{tolerance}");
+            assert!(
+                err.message.en.contains("tolerance_pct"),
+                "{}",
+                err.message.en
+            );
+        }
+        let err = plan_with(&indicator(
+            "a",
+            "year_requirements = { \"2023\" = \"≥inf\" }\n",
+        ))
+        .unwrap_err();
+        assert_eq!(err.code, "P004");
+    }
+
+    #[test]
+    fn names_are_non_empty_and_unique_within_their_category() {
+        let err =
+            plan_with(&indicator("a", "").replace("name = \"na\"", "name = \" \"")).unwrap_err();
+        assert_eq!(err.code, "P004");
+        assert!(err.message.en.contains("name is empty"));
+        let same = indicator("b", "").replace("name = \"nb\"", "name = \"na\"");
+        let err = plan_with(&format!("{}{same}", indicator("a", ""))).unwrap_err();
+        assert_eq!(err.code, "P004");
+        assert_eq!(err.line, Some(16));
+        assert!(err.message.en.contains("line 7"), "{}", err.message.en);
+        // The same name under another category is another indicator (在校学生数).
+        let other = same.replace("category = \"c\"", "category = \"d\"");
+        assert!(plan_with(&format!("{}{other}", indicator("a", ""))).is_ok());
     }
 
     #[test]
