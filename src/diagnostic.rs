@@ -120,6 +120,12 @@ impl Diagnostic {
         d
     }
 
+    /// The same diagnostic as a warning.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn at_line(mut self, line: u64) -> Self {
         self.line = Some(line);
         self

@@ -51,7 +51,7 @@ fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic
     let input = Input {
         plans,
         options: &options,
-        year_from_name: Some(2023),
+        year_from_name: plan_check::stats::csv_input::NameYear::One(2023),
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();
@@ -70,7 +70,7 @@ fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
     let input = Input {
         plans: plans(),
         options: &options,
-        year_from_name: Some(2023),
+        year_from_name: plan_check::stats::csv_input::NameYear::One(2023),
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();

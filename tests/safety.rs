@@ -341,3 +341,90 @@ fn a_plan_that_contradicts_itself_does_not_load() {
     assert!(stderr_of(&out).contains("＞96"), "{}", stderr_of(&out));
     sandbox.assert_untouched();
 }
+
+/// Figures read but not judged as what they are: each is now an error naming
+/// the file and line, or a warning.
+mod silent_passes {
+    use super::*;
+
+    fn sandbox_with(name: &str, text: &str) -> Sandbox {
+        let mut sandbox = Sandbox::new();
+        std::fs::write(sandbox.path(name), text).unwrap();
+        sandbox.remember();
+        sandbox
+    }
+
+    #[test]
+    fn a_year_typo_far_beyond_the_plan_is_an_error_not_a_period() {
+        let text = std::fs::read_to_string(root().join("data/2023.csv"))
+            .unwrap()
+            .replacen(",2023,", ",2032,", 1);
+        let sandbox = sandbox_with("2023.csv", &text);
+        let out = sandbox.run(&["2023.csv"]);
+        assert_refused(&out, "S008", "2023.csv:2");
+        assert!(stderr_of(&out).contains("2032"));
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn rows_of_another_year_than_the_file_name_are_one_warning_naming_the_lines() {
+        let text = "年份,指标,数值\n2023,毛入园率,98.3\n2024,九年义务教育巩固率,100\n2024,在园幼儿数,3.9\n";
+        let sandbox = sandbox_with("2023.csv", text);
+        let out = sandbox.run(&["2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert_eq!(err.matches("S013").count(), 1, "{err}");
+        assert!(err.contains("2023.csv:3"), "{err}");
+        assert!(err.contains("第 3、4 行"), "{err}");
+    }
+
+    #[test]
+    fn several_years_in_a_file_name_and_no_year_column_ask_for_the_year() {
+        let name = "江津区2024年1月报送_2023年度数据.csv";
+        let sandbox = sandbox_with(name, "指标,数值\n毛入园率,98.3\n九年义务教育巩固率,100\n");
+        let out = sandbox.run(&[name]);
+        assert_refused(&out, "S008", "--year");
+        assert!(
+            stderr_of(&out).contains("2024、2023"),
+            "{}",
+            stderr_of(&out)
+        );
+        let out = sandbox.run(&["--year", "2023", "--format", "json", name]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(json_of(&out)["year"], 2023);
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_unit_in_brackets_after_a_name_is_read_as_the_unit() {
+        let sandbox = sandbox_with(
+            "2023.csv",
+            "指标,数值\n在园幼儿数（人）,39000\n九年义务教育巩固率,100\n",
+        );
+        let out = sandbox.run(&["--format", "json", "2023.csv"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let report = json_of(&out);
+        assert_eq!(result(&report, "preschool_enrolment")["actual"], 3.9);
+        assert_eq!(
+            result(&report, "preschool_enrolment")["converted_from"]["unit"],
+            "人"
+        );
+
+        let sandbox = sandbox_with("2023.csv", "指标,数值\n九年义务教育巩固率（元）,100\n");
+        let out = sandbox.run(&["2023.csv"]);
+        assert_refused(&out, "S010", "2023.csv:2");
+        assert!(stderr_of(&out).contains("元"));
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_blank_region_in_a_file_with_a_region_column_is_an_error() {
+        let sandbox = sandbox_with(
+            "2023.csv",
+            "地区,指标,数值\n江津区,毛入园率,98.3\n,九年义务教育巩固率,100\n",
+        );
+        let out = sandbox.run(&["2023.csv"]);
+        assert_refused(&out, "S002", "2023.csv:3:1");
+        sandbox.assert_untouched();
+    }
+}

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         let input = Input {
             plans,
             options: &options,
-            year_from_name: Some(2023),
+            year_from_name: plan_check::stats::csv_input::NameYear::One(2023),
         };
         let mut table = Observations::default();
         let mut warnings = Vec::new();

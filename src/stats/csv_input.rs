@@ -13,14 +13,14 @@ use crate::plan::PlanSet;
 use std::io::Read;
 use std::path::Path;
 
-pub use super::rows::{LoadOptions, year_in_name};
+pub use super::rows::{LoadOptions, NameYear, year_in_name};
 
 /// What a file is read against.
 pub struct Input<'a> {
     pub plans: &'a PlanSet,
     pub options: &'a LoadOptions,
     /// The year the file name carries, if any.
-    pub year_from_name: Option<i32>,
+    pub year_from_name: NameYear,
 }
 
 /// Reads the statistics file at `path` (`-` for standard input) into `table`.
@@ -36,7 +36,7 @@ pub fn load_csv_path(
         let input = Input {
             plans,
             options,
-            year_from_name: None,
+            year_from_name: NameYear::None,
         };
         let stdin = std::io::stdin();
         return load_csv(stdin, "<stdin>", &input, table, warnings);
@@ -59,7 +59,7 @@ pub fn load_csv_path(
         year_from_name: path
             .file_stem()
             .and_then(|s| s.to_str())
-            .and_then(year_in_name),
+            .map_or(NameYear::None, year_in_name),
     };
     load_csv(file, &shown, &input, table, warnings)
 }
@@ -256,7 +256,7 @@ impl<'a> Checker<'a> {
             layout,
             format.file,
             None,
-            input.year_from_name,
+            input.year_from_name.clone(),
             table,
         );
         Checker {

@@ -42,11 +42,55 @@ pub fn load_path(
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
+    let start = warnings.len();
     if workbook::is_workbook(path) {
-        workbook::load_workbook(path, plans, options, table, warnings)
+        workbook::load_workbook(path, plans, options, table, warnings)?;
     } else {
-        load_csv_path(path, plans, options, table, warnings)
+        load_csv_path(path, plans, options, table, warnings)?;
     }
+    collapse_year_warnings(warnings, start);
+    Ok(())
+}
+
+/// Rows whose year differs from the file name's (S013) are one warning per
+/// file: the first row's, listing every line.
+fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
+    const LISTED: usize = 20;
+    let lines: Vec<u64> = warnings[start..]
+        .iter()
+        .filter(|w| w.code == "S013")
+        .filter_map(|w| w.line)
+        .collect();
+    if lines.len() < 2 {
+        return;
+    }
+    let mut first = true;
+    let mut tail = warnings.split_off(start);
+    tail.retain_mut(|w| {
+        if w.code != "S013" {
+            return true;
+        }
+        let keep = std::mem::replace(&mut first, false);
+        if keep {
+            let mut listed: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
+            if lines.len() > LISTED {
+                listed.push("…".to_owned());
+            }
+            let zh = format!(
+                "共 {} 行的年份与文件名不同：第 {} 行",
+                lines.len(),
+                listed.join("、")
+            );
+            let en = format!(
+                "{} rows have a year other than the file name's: lines {}",
+                lines.len(),
+                listed.join(", ")
+            );
+            w.hint = Some(crate::diagnostic::Text::new(zh, en));
+        }
+        keep
+    });
+    warnings.append(&mut tail);
 }
 
 /// Compact id of an interned string (a region, a file, a source text).

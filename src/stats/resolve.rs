@@ -127,6 +127,22 @@ pub fn normalize(raw: &str) -> String {
     s.to_owned()
 }
 
+/// The text in brackets at the end of a name (`在园幼儿数（人）` → `人`), if any.
+pub fn unit_suffix(name: &str) -> Option<&str> {
+    let name = crate::number::trim_all(name);
+    let inner = name.strip_suffix('）').or_else(|| name.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    if open == 0 {
+        return None;
+    }
+    let bracket = if inner[open..].starts_with('（') {
+        '（'.len_utf8()
+    } else {
+        1
+    };
+    Some(crate::number::trim_all(&inner[open + bracket..]))
+}
+
 /// Levenshtein distance over characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -155,6 +171,15 @@ mod tests {
         assert_eq!(normalize("在园幼儿数(万人)"), "在园幼儿数");
         assert_eq!(normalize("在 校 学生数"), "在校学生数");
         assert_eq!(normalize("Preschool_Enrolment"), "preschool_enrolment");
+    }
+
+    #[test]
+    fn finds_the_bracketed_suffix() {
+        assert_eq!(unit_suffix("在园幼儿数（人）"), Some("人"));
+        assert_eq!(unit_suffix(" 毛入园率(%) "), Some("%"));
+        assert_eq!(unit_suffix("九年义务教育巩固率（ 元 ）"), Some("元"));
+        assert_eq!(unit_suffix("在园幼儿数"), None);
+        assert_eq!(unit_suffix("（人）"), None);
     }
 
     #[test]

@@ -232,7 +232,7 @@ pub struct RowReader<'a> {
     sheet: Option<(String, usize)>,
     /// The year from `--year` or the file name, for files without a year column.
     fixed_year: Option<i32>,
-    year_from_name: Option<i32>,
+    year_from_name: NameYear,
     /// Name cell bytes (with the plan and category) → indicator.
     names: FxHashMap<Vec<u8>, IndicatorIdx>,
     key: Vec<u8>,
@@ -250,7 +250,7 @@ impl<'a> RowReader<'a> {
         layout: Layout,
         file: &str,
         sheet: Option<(&str, usize)>,
-        year_from_name: Option<i32>,
+        year_from_name: NameYear,
         table: &mut Observations,
     ) -> Self {
         let file_id = table.begin_file(file);
@@ -259,7 +259,7 @@ impl<'a> RowReader<'a> {
             options,
             fixed_year: options
                 .year
-                .or(year_from_name)
+                .or(year_from_name.one())
                 .filter(|_| layout.year.is_none()),
             layout,
             file: file.to_owned(),
@@ -347,6 +347,23 @@ impl<'a> RowReader<'a> {
         let year = self
             .year(record, line, plan)
             .map_err(|d| d.for_indicator(plan.indicators[indicator as usize].display_name()))?;
+        if let (Some(column), None, NameYear::One(named)) =
+            (self.layout.year, self.options.year, &self.year_from_name)
+            && year != *named
+        {
+            warnings.push(
+                self.place(line)
+                    .error(
+                        "S013",
+                        Some(column),
+                        Text::new(
+                            format!("本行年份为 {year}，文件名写的是 {named}"),
+                            format!("this row says {year}, the file name says {named}"),
+                        ),
+                    )
+                    .as_warning(),
+            );
+        }
         let source = self.source(record, table);
         table.push(
             Key {
@@ -418,10 +435,32 @@ impl<'a> RowReader<'a> {
             return Ok(found);
         }
         let plans = self.plans;
-        let name = match trim_all(self.text(raw, line, column)?) {
-            "" => plans.default_region(),
-            name => name,
-        };
+        let name = trim_all(self.text(raw, line, column)?);
+        if name.is_empty() {
+            // A blank region in a file that has the column is not the plan's
+            // region by default: in a city's collection, it is a row whose
+            // district nobody knows.
+            return Err(self
+                .place(line)
+                .error(
+                    "S002",
+                    Some(column),
+                    Text::new(
+                        "这一行的“地区”是空的：文件有“地区”列时，每一行都须写明地区",
+                        "this row's region is empty: in a file with a region column, every row must name its region",
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!("若这些数据都属于同一地区，可删去“地区”列{}", match plans.default_region() {
+                        "" => String::new(),
+                        region => format!("（按规划的地区“{region}”读取）"),
+                    }),
+                    format!("if all figures are of one region, drop the region column{}", match plans.default_region() {
+                        "" => String::new(),
+                        region => format!(" (they are then read as the plan's region, {region})"),
+                    }),
+                )));
+        }
         let plan = plans
             .for_region(name)
             .map_err(|m| self.place(line).error("S011", Some(column), m))?;
@@ -539,22 +578,61 @@ impl<'a> RowReader<'a> {
         plan: &Plan,
         indicator: IndicatorIdx,
     ) -> Result<Option<(Conversion, String)>, Diagnostic> {
-        let Some(column) = self.layout.unit else {
-            return Ok(None);
-        };
         let ind = &plan.indicators[indicator as usize];
-        let raw = trim_bytes(&record[column]);
-        if raw.is_empty() || raw == ind.unit.as_bytes() {
+        // A unit in brackets after the name (`在园幼儿数（人）`) is a unit said,
+        // never dropped: read as the unit column would be.
+        let name_cell = trim_bytes(&record[self.layout.indicator]);
+        let suffix = if name_cell.ends_with(b")") || name_cell.ends_with("）".as_bytes()) {
+            let name = self.text(name_cell, line, self.layout.indicator)?;
+            super::resolve::unit_suffix(name).filter(|u| units::names_a_unit(u, plan))
+        } else {
+            None
+        };
+        let column = self
+            .layout
+            .unit
+            .filter(|&c| !trim_bytes(&record[c]).is_empty());
+        let (unit, at) = match (column, suffix) {
+            (Some(c), suffix) => {
+                let unit = trim_all(self.text(trim_bytes(&record[c]), line, c)?);
+                if let Some(suffix) = suffix
+                    && units::conversion(suffix, unit) != Conversion::Same
+                {
+                    return Err(self
+                        .place(line)
+                        .error(
+                            "S010",
+                            Some(c),
+                            Text::new(
+                                format!(
+                                    "名称中的单位“{}”与“单位”列的“{}”不同",
+                                    quote_raw(suffix),
+                                    quote_raw(unit)
+                                ),
+                                format!(
+                                    "the unit in the name, \"{}\", differs from the unit column's \"{}\"",
+                                    quote_raw(suffix),
+                                    quote_raw(unit)
+                                ),
+                            ),
+                        )
+                        .for_indicator(ind.display_name()));
+                }
+                (unit, c)
+            }
+            (None, Some(suffix)) => (suffix, self.layout.indicator),
+            (None, None) => return Ok(None),
+        };
+        if unit.as_bytes() == ind.unit.as_bytes() {
             return Ok(None);
         }
-        let unit = trim_all(self.text(raw, line, column)?);
         match units::conversion(unit, &ind.unit) {
             Conversion::Same => Ok(None),
             Conversion::Incompatible => Err(self
                 .place(line)
                 .error(
                     "S010",
-                    Some(column),
+                    Some(at),
                     Text::new(
                         format!("单位“{}”与规划的单位“{}”不同，且无法换算", quote_raw(unit), ind.unit),
                         format!(
@@ -642,15 +720,18 @@ impl<'a> RowReader<'a> {
                     Some(year) => year,
                     None => {
                         let text = self.text(raw, line, column)?;
-                        let year =
-                            row_year(Some(trim_all(text)), self.options.year, self.year_from_name)
-                                .map_err(|m| self.place(line).error("S008", Some(column), m))?;
+                        let year = row_year(
+                            Some(trim_all(text)),
+                            self.options.year,
+                            &self.year_from_name,
+                        )
+                        .map_err(|m| self.place(line).error("S008", Some(column), m))?;
                         self.last_year.set(raw, year);
                         year
                     }
                 }
             }
-            (None, None) => row_year(None, self.options.year, self.year_from_name)
+            (None, None) => row_year(None, self.options.year, &self.year_from_name)
                 .map_err(|m| self.place(line).error("S008", None, m))?,
         };
         if year < plan.meta.baseline_year {
@@ -662,6 +743,26 @@ impl<'a> RowReader<'a> {
                     format!(
                         "the year {year} is before the plan's baseline year {}",
                         plan.meta.baseline_year
+                    ),
+                ),
+            ));
+        }
+        // A year typo (2032 in a 2023 file) must not stretch the run into a
+        // period that one row decides: a year more than one plan period after
+        // the target year is an error.
+        let last = plan.meta.target_year + (plan.meta.target_year - plan.meta.baseline_year);
+        if year > last {
+            return Err(self.place(line).error(
+                "S008",
+                self.layout.year,
+                Text::new(
+                    format!(
+                        "年份 {year} 超出规划期（{}–{}）太远：最晚可到 {last} 年（目标年后一个规划期）；是否写错了年份？",
+                        plan.meta.baseline_year, plan.meta.target_year
+                    ),
+                    format!(
+                        "the year {year} is too far beyond the plan period {}–{}: the latest year read is {last} (one period after the target year); is it a typo?",
+                        plan.meta.baseline_year, plan.meta.target_year
                     ),
                 ),
             ));
@@ -749,11 +850,7 @@ fn trim_bytes(raw: &[u8]) -> &[u8] {
 }
 
 /// The year of a row: `--year`, else the year column, else the file name.
-fn row_year(
-    column: Option<&str>,
-    option: Option<i32>,
-    from_name: Option<i32>,
-) -> Result<i32, Text> {
+fn row_year(column: Option<&str>, option: Option<i32>, from_name: &NameYear) -> Result<i32, Text> {
     let from_column = match column {
         Some(text) if !text.is_empty() => Some(parse_year(text).ok_or_else(|| {
             Text::new(
@@ -770,12 +867,29 @@ fn row_year(
         )),
         (Some(given), _) => Ok(given),
         (None, Some(in_file)) => Ok(in_file),
-        (None, None) => from_name.ok_or_else(|| {
-            Text::new(
+        (None, None) => match from_name {
+            NameYear::One(year) => Ok(*year),
+            NameYear::None => Err(Text::new(
                 "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
                 "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
-            )
-        }),
+            )),
+            NameYear::Several(years) => {
+                let list = years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("、");
+                Err(Text::new(
+                    format!(
+                        "文件名中有多个年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
+                    ),
+                    format!(
+                        "the file name holds several years ({}), so the year of the figures is unknown: give --year, or add a year column",
+                        list.replace('、', ", ")
+                    ),
+                ))
+            }
+        },
     }
 }
 
@@ -793,20 +907,52 @@ fn parse_year(text: &str) -> Option<i32> {
         .flatten()
 }
 
-/// A four-digit year (19xx or 20xx) standing alone in a file name: `2023`,
+/// The years a file name states.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum NameYear {
+    #[default]
+    None,
+    One(i32),
+    /// Several different years (`江津区2024年1月报送_2023年度数据`): which one
+    /// the figures are of is not for the tool to guess.
+    Several(Vec<i32>),
+}
+
+impl NameYear {
+    pub fn one(&self) -> Option<i32> {
+        match self {
+            NameYear::One(year) => Some(*year),
+            _ => None,
+        }
+    }
+}
+
+/// The four-digit years (19xx or 20xx) standing alone in a file name: `2023`,
 /// `江津-2023-统计`, but not `120231`.
-pub fn year_in_name(stem: &str) -> Option<i32> {
+pub fn year_in_name(stem: &str) -> NameYear {
     let bytes = stem.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+    let mut years: Vec<i32> = Vec::new();
+    for i in 0..bytes.len().saturating_sub(3) {
         let window = &bytes[i..i + 4];
         let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
             && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
         let year_like = window.iter().all(u8::is_ascii_digit)
             && (window.starts_with(b"19") || window.starts_with(b"20"));
-        (alone && year_like)
-            .then(|| std::str::from_utf8(window).ok()?.parse().ok())
-            .flatten()
-    })
+        if alone
+            && year_like
+            && let Some(year) = std::str::from_utf8(window)
+                .ok()
+                .and_then(|w| w.parse().ok())
+            && !years.contains(&year)
+        {
+            years.push(year);
+        }
+    }
+    match years.as_slice() {
+        [] => NameYear::None,
+        [one] => NameYear::One(*one),
+        _ => NameYear::Several(years),
+    }
 }
 
 fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
@@ -826,12 +972,17 @@ mod tests {
 
     #[test]
     fn finds_a_year_standing_alone_in_a_file_name() {
-        assert_eq!(year_in_name("2023"), Some(2023));
-        assert_eq!(year_in_name("江津-2023-统计"), Some(2023));
-        assert_eq!(year_in_name("stats_2021"), Some(2021));
-        assert_eq!(year_in_name("120231"), None);
-        assert_eq!(year_in_name("3023"), None);
-        assert_eq!(year_in_name("abc"), None);
+        assert_eq!(year_in_name("2023"), NameYear::One(2023));
+        assert_eq!(year_in_name("江津-2023-统计"), NameYear::One(2023));
+        assert_eq!(year_in_name("stats_2021"), NameYear::One(2021));
+        assert_eq!(year_in_name("2023_v2_2023"), NameYear::One(2023));
+        assert_eq!(year_in_name("120231"), NameYear::None);
+        assert_eq!(year_in_name("3023"), NameYear::None);
+        assert_eq!(year_in_name("abc"), NameYear::None);
+        assert_eq!(
+            year_in_name("江津区2024年1月报送_2023年度数据"),
+            NameYear::Several(vec![2024, 2023])
+        );
     }
 
     #[test]

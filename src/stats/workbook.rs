@@ -155,7 +155,7 @@ fn read_rows(
     let year_from_name = path
         .file_stem()
         .and_then(|s| s.to_str())
-        .and_then(year_in_name);
+        .map_or(super::rows::NameYear::None, year_in_name);
     let mut reader = RowReader::new(
         plans,
         options,
