@@ -428,3 +428,154 @@ mod silent_passes {
         sandbox.assert_untouched();
     }
 }
+
+/// Workbook cells that are not what they show, and sheets not meant to be read.
+mod workbooks {
+    use super::*;
+    use common::xlsx::{self, Cell, Sheet, rows_2023, sheet};
+
+    fn book(sheets: &[Sheet], active: Option<usize>) -> Sandbox {
+        let mut sandbox = Sandbox::new();
+        xlsx::write(&sandbox.path("2023.xlsx"), sheets, active, None);
+        sandbox.remember();
+        sandbox
+    }
+
+    /// The 2023 rows with the 巩固率 figure (row 3, column B) replaced.
+    fn with_figure(cell: Cell<'static>) -> Vec<Vec<Cell<'static>>> {
+        let mut rows = rows_2023();
+        rows[2][1] = cell;
+        rows
+    }
+
+    #[test]
+    fn the_plain_workbook_reads() {
+        let sandbox = book(&[sheet("2023", rows_2023())], None);
+        let out = sandbox.run(&["--format", "json", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(
+            result(&json_of(&out), "compulsory_retention_rate")["actual"],
+            100.0
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_figure_cell_is_an_error_at_the_cell() {
+        // 2023-04-05 is day 45021: read as a number, it passed the binding indicator.
+        let sandbox = book(&[sheet("2023", with_figure(Cell::Date(45021.0)))], None);
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S004", "2023!B3");
+        assert!(
+            stderr_of(&out).contains("2023-04-05"),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(stderr_of(&out).contains("九年义务教育巩固率"));
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn truth_and_error_values_are_errors_at_the_cell() {
+        for (cell, shown) in [
+            (Cell::Bool(true), "TRUE"),
+            (Cell::Error("#DIV/0!"), "#DIV/0!"),
+        ] {
+            let sandbox = book(&[sheet("2023", with_figure(cell))], None);
+            let out = sandbox.run(&["2023.xlsx"]);
+            assert_refused(&out, "S004", "2023!B3");
+            assert!(stderr_of(&out).contains(shown), "{}", stderr_of(&out));
+        }
+    }
+
+    #[test]
+    fn a_date_in_the_year_column_is_an_error() {
+        let mut rows = rows_2023();
+        rows[1][2] = Cell::Date(44927.0);
+        let sandbox = book(&[sheet("2023", rows)], None);
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S004", "2023!C2");
+    }
+
+    #[test]
+    fn a_formula_without_a_computed_value_is_an_error_naming_the_cell() {
+        let sandbox = book(
+            &[sheet("2023", with_figure(Cell::Formula("SUM(D2:D9)")))],
+            None,
+        );
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S015", "2023!B3");
+        assert!(
+            stderr_of(&out).contains("SUM(D2:D9)"),
+            "{}",
+            stderr_of(&out)
+        );
+        sandbox.assert_untouched();
+    }
+
+    /// A stale hidden sheet first, the current one second and active.
+    fn stale_and_current() -> Vec<Sheet<'static>> {
+        vec![
+            Sheet {
+                name: "旧数据",
+                hidden: true,
+                rows: with_figure(Cell::Number(50.0)),
+            },
+            sheet("2023", rows_2023()),
+        ]
+    }
+
+    #[test]
+    fn the_active_visible_sheet_is_read_and_named() {
+        for active in [Some(1), None, Some(0)] {
+            // Some(1): the active sheet; None and Some(0) (a hidden active
+            // sheet): the first visible one.
+            let sandbox = book(&stale_and_current(), active);
+            let out = sandbox.run(&["--format", "json", "2023.xlsx"]);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{active:?}: {}",
+                stderr_of(&out)
+            );
+            assert_eq!(
+                result(&json_of(&out), "compulsory_retention_rate")["actual"],
+                100.0,
+                "{active:?}"
+            );
+            let err = stderr_of(&out);
+            assert!(err.contains("S014") && err.contains("“2023”"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_active_sheet_is_read_when_it_is_not_the_first() {
+        let sheets = vec![
+            sheet("说明", vec![vec![Cell::Text("填报说明")]]),
+            sheet("2023", rows_2023()),
+        ];
+        let sandbox = book(&sheets, Some(1));
+        let out = sandbox.run(&["--format", "json", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        // --sheet still chooses.
+        let out = sandbox.run(&["--sheet", "说明", "2023.xlsx"]);
+        assert_refused(&out, "S003", "说明");
+    }
+
+    #[test]
+    fn an_oversized_shared_string_is_refused_before_it_is_read() {
+        let mut sandbox = Sandbox::new();
+        let huge = format!("<si><t>{}</t></si>", "x".repeat(2 << 20));
+        let mut rows = rows_2023();
+        rows[1][0] = Cell::Shared(0);
+        xlsx::write(
+            &sandbox.path("2023.xlsx"),
+            &[sheet("2023", rows)],
+            None,
+            Some(&huge),
+        );
+        sandbox.remember();
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S012", "xl/sharedStrings.xml");
+        sandbox.assert_untouched();
+    }
+}

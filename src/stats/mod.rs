@@ -11,6 +11,7 @@
 pub mod blocks;
 pub mod csv_input;
 pub mod decode;
+pub mod package;
 pub mod resolve;
 pub mod rows;
 pub mod units;

@@ -85,6 +85,30 @@ pub struct Layout {
     width: usize,
 }
 
+impl Layout {
+    /// The columns whose cells must be what they say (a name, a number, a
+    /// year, a region): a workbook cell there that is a date, a truth value or
+    /// an error value is an error, not text.
+    pub fn key_columns(&self) -> [Option<usize>; 4] {
+        [
+            Some(self.indicator),
+            Some(self.value),
+            self.year,
+            self.region,
+        ]
+    }
+
+    /// The columns where an empty cell means "not reported" or "the file's
+    /// year": a formula without a computed value there would pass in silence.
+    pub fn figure_columns(&self) -> [Option<usize>; 2] {
+        [Some(self.value), self.year]
+    }
+
+    pub fn indicator_column(&self) -> usize {
+        self.indicator
+    }
+}
+
 /// Why a row is not the header.
 pub enum HeaderProblem {
     /// The row is not the header (it may be a title above it).

@@ -1,7 +1,12 @@
 //! Reading statistics straight from an Excel or WPS workbook (`.xlsx`, `.xlsm`,
 //! `.xlsb`, `.xls`) or an OpenDocument spreadsheet (`.ods`) through calamine.
 //!
-//! The first worksheet is read, or `--sheet NAME`. Each row becomes the same
+//! `--sheet NAME` is read, else the sheet the workbook opens on (its active
+//! sheet) when visible, else the first visible sheet. A cell that is a date, a
+//! truth value or an error value where a name, figure, year or region belongs
+//! is an error at the cell; so is a formula saved without its value. The
+//! package is checked first ([`super::package`]) so that no part can make the
+//! tool allocate without bound. Each row becomes the same
 //! record of cell texts a CSV row is, so one reader judges both: a number Excel
 //! stores as a number is written out exactly (Rust prints the shortest text that
 //! reads back as the same number); a number shown with a percent format (0.982
@@ -17,6 +22,7 @@ use crate::plan::PlanSet;
 use calamine::{Data, DataRef, Reader};
 use csv::ByteRecord;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The extensions read as workbooks.
@@ -41,69 +47,197 @@ pub fn load_workbook(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
     let file = path.display().to_string();
+    // Bounded before calamine reads a part whole; and the sheet it opens on.
+    let active = super::package::check(path, &file)?;
     if has_extension(path, &["xlsx", "xlsm"]) {
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let sheet = choose_sheet(&workbook.sheet_names(), options, &file)?;
+        let sheet = choose_sheet(workbook.sheets_metadata(), active, options, &file, warnings)?;
         let cells = workbook
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let mut rows = XlsxRows::new(cells, &file);
-        read_rows(&mut rows, &sheet, path, plans, options, table, warnings)
+        let blanks = read_rows(&mut rows, &sheet, path, plans, options, table, warnings)?;
+        drop(rows);
+        if !blanks.is_empty() {
+            let mut cells = workbook
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
+            while let Some(formula) = cells
+                .next_formula()
+                .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?
+            {
+                if !formula.get_value().is_empty() && blanks.contains(&formula.get_position()) {
+                    return Err(uncomputed(
+                        &file,
+                        &sheet,
+                        formula.get_position(),
+                        formula.get_value(),
+                    ));
+                }
+            }
+        }
+        Ok(())
     } else {
         // .xls, .xlsb, .ods: calamine reads the whole sheet.
         let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
-        let sheet = choose_sheet(&workbook.sheet_names(), options, &file)?;
+        let sheet = choose_sheet(workbook.sheets_metadata(), active, options, &file, warnings)?;
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|e| open_error(&e, &file))?;
         // Number formats: only .xlsx reports them; here percent cells read as fractions.
         let mut rows = RangeRows::new(&range);
-        read_rows(&mut rows, &sheet, path, plans, options, table, warnings)
+        let blanks = read_rows(&mut rows, &sheet, path, plans, options, table, warnings)?;
+        if !blanks.is_empty()
+            && let Ok(formulas) = workbook.worksheet_formula(&sheet)
+        {
+            for &(row, column) in &blanks {
+                if let Some(formula) = formulas.get_value((row, column))
+                    && !formula.is_empty()
+                {
+                    return Err(uncomputed(&file, &sheet, (row, column), formula));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
-/// `--sheet`, else the first worksheet.
+/// A formula whose value was never computed (a file written by a script, not
+/// saved by Excel or WPS): its cell would read as empty, not reported.
+fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str) -> Diagnostic {
+    let formula = crate::diagnostic::quote_raw(formula);
+    Diagnostic::error(
+        "S015",
+        file,
+        Text::new(
+            format!("单元格是公式（={formula}），但文件中没有它的计算结果：无法读取数值"),
+            format!(
+                "the cell holds a formula (={formula}) but the file has no computed value for it: its figure cannot be read"
+            ),
+        ),
+    )
+    .at_cell(sheet, u64::from(row) + 1, column as usize)
+    .with_hint(Text::new(
+        "请在 Excel/WPS 中打开并保存一次（会算出公式的值），或直接填写数值",
+        "open and save the file once in Excel or WPS (which computes the formula), or type the figure",
+    ))
+}
+
+/// `--sheet`; else the sheet the workbook opens on (its active sheet) when it
+/// is visible; else the first visible sheet. With several sheets, a note says
+/// which one was read.
 fn choose_sheet(
-    names: &[String],
+    sheets: &[calamine::Sheet],
+    active: Option<super::package::Active>,
     options: &super::LoadOptions,
     file: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<String, Diagnostic> {
-    match &options.sheet {
-        Some(wanted) => names.iter().find(|n| *n == wanted).cloned().ok_or_else(|| {
+    use super::package::Active;
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    if let Some(wanted) = &options.sheet {
+        return names
+            .iter()
+            .find(|n| *n == wanted)
+            .map(|n| (*n).to_owned())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "S012",
+                    file,
+                    Text::new(
+                        format!("工作簿中没有工作表“{wanted}”；现有：{}", names.join("、")),
+                        format!(
+                            "the workbook has no sheet \"{wanted}\"; it has: {}",
+                            names.join(", ")
+                        ),
+                    ),
+                )
+            });
+    }
+    let visible = |s: &&calamine::Sheet| {
+        s.visible == calamine::SheetVisible::Visible && s.typ == calamine::SheetType::WorkSheet
+    };
+    let active = match active {
+        Some(Active::Index(i)) => sheets.get(i),
+        Some(Active::Name(name)) => sheets.iter().find(|s| s.name == name),
+        None => None,
+    };
+    let chosen = active
+        .filter(visible)
+        .or_else(|| sheets.iter().find(visible))
+        .ok_or_else(|| {
             Diagnostic::error(
                 "S012",
                 file,
                 Text::new(
-                    format!("工作簿中没有工作表“{wanted}”；现有：{}", names.join("、")),
-                    format!(
-                        "the workbook has no sheet \"{wanted}\"; it has: {}",
-                        names.join(", ")
-                    ),
+                    "工作簿中没有可见的工作表",
+                    "the workbook has no visible worksheet",
                 ),
             )
-        }),
-        None => names.first().cloned().ok_or_else(|| {
-            Diagnostic::error(
-                "S012",
-                file,
-                Text::new("工作簿中没有工作表", "the workbook has no worksheet"),
-            )
-        }),
+            .with_hint(Text::new(
+                "用 --sheet 指定要读的工作表",
+                "name the sheet to read with --sheet",
+            ))
+        })?;
+    if sheets.len() > 1 {
+        warnings.push(Diagnostic::warning(
+            "S014",
+            file,
+            Text::new(
+                format!(
+                    "读取的是工作表“{}”（打开时显示的一张）；工作簿共有 {} 张：{}。可用 --sheet 指定",
+                    chosen.name,
+                    names.len(),
+                    names.join("、")
+                ),
+                format!(
+                    "read the sheet \"{}\" (the one the workbook opens on) of {}: {}; choose another with --sheet",
+                    chosen.name,
+                    names.len(),
+                    names.join(", ")
+                ),
+            ),
+        ));
     }
+    Ok(chosen.name.clone())
 }
+
+/// A cell that is not plain text or a number.
+#[derive(Debug, Clone, PartialEq)]
+enum Odd {
+    Date(String),
+    Bool(bool),
+    ErrorValue(String),
+    /// A cell present in the sheet with no value (perhaps a formula never computed).
+    Blank,
+}
+
+/// The cells of the last row read that are not text or numbers, by their
+/// column in the record.
+type Odds = Vec<(usize, Odd)>;
 
 /// The rows of a worksheet, one at a time, as records of cell texts.
 trait SheetRows {
     /// Fills `record` with the next row's cells, from the sheet's first used
-    /// column on; returns the row's 1-based number, or `None` after the last.
-    fn next_row(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, Diagnostic>;
+    /// column on, and `odds` with its cells that are not text or numbers;
+    /// returns the row's 1-based number, or `None` after the last.
+    fn next_row(
+        &mut self,
+        record: &mut ByteRecord,
+        odds: &mut Odds,
+    ) -> Result<Option<u64>, Diagnostic>;
     /// The sheet column (0-based) of each record's first cell.
     fn first_column(&self) -> usize;
 }
 
+/// Blank cells in figure columns, kept to look for formulas never computed.
+const MAX_BLANKS: usize = 100_000;
+
 /// Finds the header (below up to five title rows), then reads every row.
+/// Returns the positions (0-based row, column) of blank cells present in the
+/// value and year columns, where a formula without a value would hide.
 fn read_rows(
     rows: &mut dyn SheetRows,
     sheet: &str,
@@ -112,7 +246,7 @@ fn read_rows(
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+) -> Result<HashSet<(u32, u32)>, Diagnostic> {
     let file = path.display().to_string();
     let first_column = rows.first_column();
     let place = |line| Place {
@@ -122,10 +256,11 @@ fn read_rows(
         first_column,
     };
     let mut record = ByteRecord::new();
+    let mut odds = Odds::new();
     let mut first_problem = None;
     let mut rows_seen = 0;
     let layout = loop {
-        let Some(line) = rows.next_row(&mut record)? else {
+        let Some(line) = rows.next_row(&mut record, &mut odds)? else {
             return Err(first_problem.unwrap_or_else(|| {
                 Diagnostic::error(
                     "S003",
@@ -152,6 +287,9 @@ fn read_rows(
             }
         }
     };
+    let key_columns = layout.key_columns();
+    let figure_columns = layout.figure_columns();
+    let indicator_column = layout.indicator_column();
     let year_from_name = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -165,10 +303,32 @@ fn read_rows(
         year_from_name,
         table,
     );
+    let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
-    while let Some(line) = rows.next_row(&mut record)? {
-        if is_blank(&record) {
+    while let Some(line) = rows.next_row(&mut record, &mut odds)? {
+        if is_blank(&record) && odds.iter().all(|(_, odd)| *odd == Odd::Blank) {
+            for &(column, _) in &odds {
+                if figure_columns.contains(&Some(column)) && blanks.len() < MAX_BLANKS {
+                    blanks.insert((line as u32 - 1, (first_column + column) as u32));
+                }
+            }
             continue;
+        }
+        for (column, odd) in &odds {
+            if !key_columns.contains(&Some(*column)) {
+                continue;
+            }
+            if *odd == Odd::Blank {
+                if figure_columns.contains(&Some(*column)) && blanks.len() < MAX_BLANKS {
+                    blanks.insert((line as u32 - 1, (first_column + column) as u32));
+                }
+                continue;
+            }
+            let name = record
+                .get(indicator_column)
+                .map(|n| String::from_utf8_lossy(n).trim().to_owned())
+                .unwrap_or_default();
+            return Err(odd_cell(place(line), *column, odd, &name));
         }
         data_rows += 1;
         reader.read(&record, line, table, warnings)?;
@@ -183,7 +343,43 @@ fn read_rows(
             ),
         ));
     }
-    Ok(())
+    Ok(blanks)
+}
+
+/// A date, truth value or error value where a name, figure, year or region
+/// belongs: Excel would show it as something else than what the tool would read.
+fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Diagnostic {
+    let (zh, en) = match odd {
+        Odd::Date(date) => (
+            format!("单元格是日期（{date}），不是数字或文字：Excel 会把它存成日期序号"),
+            format!(
+                "the cell is a date ({date}), not a number or text: Excel stores it as a day count"
+            ),
+        ),
+        Odd::Bool(b) => {
+            let b = if *b { "TRUE" } else { "FALSE" };
+            (
+                format!("单元格是逻辑值 {b}，不是数字或文字"),
+                format!("the cell is the truth value {b}, not a number or text"),
+            )
+        }
+        Odd::ErrorValue(e) => (
+            format!("单元格是错误值 {e}：公式没有算出结果"),
+            format!("the cell is the error value {e}: its formula has no result"),
+        ),
+        Odd::Blank => (String::new(), String::new()),
+    };
+    let d = place
+        .error("S004", Some(column), Text::new(zh, en))
+        .with_hint(Text::new(
+            "请把单元格格式设为“常规”或“数值”后重新填写，或改正公式",
+            "set the cell's format to General or Number and type the figure again, or fix the formula",
+        ));
+    if indicator.is_empty() {
+        d
+    } else {
+        d.for_indicator(crate::diagnostic::quote_raw(indicator))
+    }
 }
 
 /// The rows of a sheet calamine has read whole.
@@ -205,13 +401,22 @@ impl<'r> RangeRows<'r> {
 }
 
 impl SheetRows for RangeRows<'_> {
-    fn next_row(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, Diagnostic> {
+    fn next_row(
+        &mut self,
+        record: &mut ByteRecord,
+        odds: &mut Odds,
+    ) -> Result<Option<u64>, Diagnostic> {
         let Some((i, cells)) = self.rows.next() else {
             return Ok(None);
         };
         record.clear();
+        odds.clear();
         for cell in cells {
-            record.push_field(cell_text(&data_ref(cell), false).as_bytes());
+            let cell = data_ref(cell);
+            if let Some(odd) = odd(&cell) {
+                odds.push((record.len(), odd));
+            }
+            record.push_field(cell_text(&cell, false).as_bytes());
         }
         Ok(Some(u64::from(self.first_row) + i as u64 + 1))
     }
@@ -286,7 +491,11 @@ impl<'a> XlsxRows<'a> {
 }
 
 impl SheetRows for XlsxRows<'_> {
-    fn next_row(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, Diagnostic> {
+    fn next_row(
+        &mut self,
+        record: &mut ByteRecord,
+        odds: &mut Odds,
+    ) -> Result<Option<u64>, Diagnostic> {
         let first = match self.pending.take() {
             Some(cell) => cell,
             None => match self.next_cell()? {
@@ -296,6 +505,7 @@ impl SheetRows for XlsxRows<'_> {
         };
         let row = first.0.get_position().0;
         record.clear();
+        odds.clear();
         let mut next = Some(first);
         while let Some((cell, style)) = next.take() {
             let (cell_row, column) = cell.get_position();
@@ -309,6 +519,9 @@ impl SheetRows for XlsxRows<'_> {
                     record.push_field(b"");
                 }
                 let percent = self.percent.get(style).copied().unwrap_or(false);
+                if let Some(odd) = odd(cell.get_value()) {
+                    odds.push((record.len(), odd));
+                }
                 record.push_field(cell_text(cell.get_value(), percent).as_bytes());
             }
             next = self.next_cell()?;
@@ -339,6 +552,25 @@ fn data_ref(cell: &Data) -> DataRef<'_> {
     }
 }
 
+/// What a cell is when it is neither text nor a number.
+fn odd(cell: &DataRef<'_>) -> Option<Odd> {
+    match cell {
+        DataRef::Empty => Some(Odd::Blank),
+        DataRef::Bool(b) => Some(Odd::Bool(*b)),
+        DataRef::DateTime(d) => {
+            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+            Some(Odd::Date(if (h, min, s) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
+            }))
+        }
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Odd::Date(s.clone())),
+        DataRef::Error(e) => Some(Odd::ErrorValue(e.to_string())),
+        _ => None,
+    }
+}
+
 /// A cell as the text a CSV would hold.
 fn cell_text<'c>(cell: &'c DataRef<'_>, percent_format: bool) -> Cow<'c, str> {
     match cell {
@@ -354,7 +586,7 @@ fn cell_text<'c>(cell: &'c DataRef<'_>, percent_format: bool) -> Cow<'c, str> {
         DataRef::Float(f) => Cow::Owned(f.to_string()),
         DataRef::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
         DataRef::DateTime(d) => Cow::Owned(d.to_string()),
-        DataRef::Error(e) => Cow::Owned(format!("#{e:?}")),
+        DataRef::Error(e) => Cow::Owned(e.to_string()),
     }
 }
 

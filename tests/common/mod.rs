@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod xlsx;
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

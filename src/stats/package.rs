@@ -1,0 +1,198 @@
+//! A workbook's package checked before calamine reads it, and what calamine
+//! does not say about it.
+//!
+//! `.xlsx`, `.xlsm`, `.xlsb` and `.ods` files are zip packages of XML (or
+//! binary) parts, and calamine reads some parts whole: the shared strings, the
+//! styles, an `.ods` sheet. A 1 MB file can hold a 1 GiB string, which would
+//! take gigabytes and end in an abort. So every part is first inflated as a
+//! stream, in constant memory, and refused (S012, exit 2) when
+//!
+//! - a part read whole (anything but a worksheet) inflates to more than
+//!   [`MAX_WHOLE_PART`] bytes, or
+//! - any XML part holds a stretch of more than [`MAX_SEGMENT`] bytes between two
+//!   `<`: a cell's text or a tag longer than any spreadsheet writes (Excel's cell
+//!   limit is 32,767 characters, under 100 KB).
+//!
+//! Worksheets are streamed cell by cell, so their total size is not limited.
+//!
+//! The same pass reads which sheet the workbook shows when opened (its active
+//! sheet): `activeTab` in an `.xlsx` workbook part, `ActiveTable` in an `.ods`
+//! settings part.
+
+use crate::diagnostic::{Diagnostic, Text};
+use std::io::Read;
+use std::path::Path;
+
+/// The largest part calamine may read whole (shared strings, styles, an `.ods` sheet).
+pub const MAX_WHOLE_PART: u64 = 256 << 20;
+/// The longest stretch of an XML part between two `<`.
+pub const MAX_SEGMENT: u64 = 1 << 20;
+
+/// The sheet a workbook opens on, as it says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Active {
+    /// The position among the workbook's sheets (`.xlsx` `activeTab`).
+    Index(usize),
+    /// The sheet's name (`.ods` `ActiveTable`).
+    Name(String),
+}
+
+/// Checks the package at `path` (when it is a zip package) and returns the
+/// active sheet it names, if any. Files that are not zip packages (`.xls`)
+/// are left to calamine: it reads them whole, and their size on disk is the
+/// bound.
+pub fn check(path: &Path, file: &str) -> Result<Option<Active>, Diagnostic> {
+    let Ok(handle) = std::fs::File::open(path) else {
+        return Ok(None); // calamine reports it
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(handle)) else {
+        return Ok(None); // not a zip package: calamine names what it is
+    };
+    let mut active = None;
+    let mut buffer = vec![0u8; 64 << 10];
+    for index in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(index) else {
+            return Ok(None); // calamine reports the broken package
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        let xml = lower.ends_with(".xml") || lower.ends_with(".rels");
+        let streamed = is_worksheet(&lower);
+        let keep = lower == "xl/workbook.xml" || lower == "settings.xml";
+        let mut kept = Vec::new();
+        let mut total: u64 = 0;
+        let mut segment: u64 = 0;
+        loop {
+            let n = match part.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(_) => return Ok(None), // calamine reports the broken part
+            };
+            total += n as u64;
+            let chunk = &buffer[..n];
+            if xml {
+                // The stretch since the last `<`, carried over from chunk to chunk.
+                let mut start = 0;
+                for at in memchr::memchr_iter(b'<', chunk) {
+                    if segment + (at - start) as u64 > MAX_SEGMENT {
+                        return Err(too_large(file, &name, Limit::Segment));
+                    }
+                    segment = 0;
+                    start = at + 1;
+                }
+                segment += (n - start) as u64;
+                if segment > MAX_SEGMENT {
+                    return Err(too_large(file, &name, Limit::Segment));
+                }
+            }
+            if !streamed && total > MAX_WHOLE_PART {
+                return Err(too_large(file, &name, Limit::Whole));
+            }
+            if keep {
+                kept.extend_from_slice(chunk);
+            }
+        }
+        if keep {
+            active = active.or_else(|| active_sheet(&lower, &kept));
+        }
+    }
+    Ok(active)
+}
+
+/// A worksheet part, read by calamine as a stream (`.xlsx`; `.xlsb` binary
+/// sheets too). An `.ods` keeps every sheet in `content.xml`, read whole.
+fn is_worksheet(lower: &str) -> bool {
+    lower.starts_with("xl/worksheets/") && !lower.contains("_rels")
+}
+
+enum Limit {
+    Segment,
+    Whole,
+}
+
+fn too_large(file: &str, part: &str, limit: Limit) -> Diagnostic {
+    let (zh, en) = match limit {
+        Limit::Segment => (
+            format!(
+                "工作簿的部件 {part} 中有超过 {} MB 的单个单元格或标记，不像是统计表：未读取",
+                MAX_SEGMENT >> 20
+            ),
+            format!(
+                "the workbook's part {part} holds a single cell or tag of more than {} MB, which no statistics table has: not read",
+                MAX_SEGMENT >> 20
+            ),
+        ),
+        Limit::Whole => (
+            format!(
+                "工作簿的部件 {part} 解压后超过 {} MB，不像是统计表：未读取",
+                MAX_WHOLE_PART >> 20
+            ),
+            format!(
+                "the workbook's part {part} inflates to more than {} MB, which no statistics table needs: not read",
+                MAX_WHOLE_PART >> 20
+            ),
+        ),
+    };
+    Diagnostic::error("S012", file, Text::new(zh, en)).with_hint(Text::new(
+        "请在 Excel/WPS 中打开、检查后另存，或另存为 CSV",
+        "open and check it in Excel or WPS and save it again, or save it as CSV",
+    ))
+}
+
+/// The active sheet a workbook or settings part names.
+fn active_sheet(lower: &str, xml: &[u8]) -> Option<Active> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    // In settings.xml: the text of <config:config-item config:name="ActiveTable">.
+    let mut in_active_table = false;
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Eof => return None,
+            Event::Start(e) | Event::Empty(e) => {
+                let local = e.local_name();
+                if lower == "xl/workbook.xml" && local.as_ref() == "workbookView" {
+                    let tab = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "activeTab")
+                        .and_then(|a| a.value.trim().parse().ok())
+                        .unwrap_or(0);
+                    return Some(Active::Index(tab));
+                }
+                in_active_table = local.as_ref() == "config-item"
+                    && e.attributes()
+                        .flatten()
+                        .any(|a| a.key.local_name().as_ref() == "name" && a.value == "ActiveTable");
+            }
+            Event::Text(t) if in_active_table => {
+                let name = t.xml10_content();
+                return Some(Active::Name(name.trim().to_owned()));
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_active_tab_of_an_xlsx_workbook() {
+        let xml = br#"<workbook xmlns="x"><bookViews><workbookView xWindow="0" activeTab="2"/></bookViews></workbook>"#;
+        assert_eq!(active_sheet("xl/workbook.xml", xml), Some(Active::Index(2)));
+        let xml = br#"<workbook><bookViews><workbookView xWindow="0"/></bookViews></workbook>"#;
+        assert_eq!(active_sheet("xl/workbook.xml", xml), Some(Active::Index(0)));
+    }
+
+    #[test]
+    fn reads_the_active_table_of_an_ods_file() {
+        let xml = br#"<office:document-settings xmlns:config="c" xmlns:office="o"><config:config-item config:name="ViewId" config:type="string">view1</config:config-item><config:config-item config:name="ActiveTable" config:type="string">2024</config:config-item></office:document-settings>"#;
+        assert_eq!(
+            active_sheet("settings.xml", xml),
+            Some(Active::Name("2024".to_owned()))
+        );
+    }
+}
