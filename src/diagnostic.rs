@@ -170,9 +170,9 @@ impl Diagnostic {
             (Severity::Error, Lang::En) => ("error", ": "),
             (Severity::Warning, Lang::En) => ("warning", ": "),
         };
-        let _ = write!(out, "{word}[{}]{colon}{}", self.code, self.file);
+        let _ = write!(out, "{word}[{}]{colon}{}", self.code, printable(&self.file));
         if let Some(cell) = &self.cell {
-            let _ = write!(out, " {cell}");
+            let _ = write!(out, " {}", printable(cell));
         } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
             if let Some(column) = self.column {
@@ -180,6 +180,7 @@ impl Diagnostic {
             }
         }
         if let Some(indicator) = &self.indicator {
+            let indicator = printable(indicator);
             match lang {
                 Lang::Zh => {
                     let _ = write!(out, "（指标“{indicator}”）");
@@ -189,16 +190,38 @@ impl Diagnostic {
                 }
             }
         }
-        let _ = write!(out, "{colon}{}", self.message.get(lang));
+        let _ = write!(out, "{colon}{}", printable(self.message.get(lang)));
         if let Some(hint) = &self.hint {
             let word = match lang {
                 Lang::Zh => "  提示：",
                 Lang::En => "  hint: ",
             };
-            let _ = write!(out, "\n{word}{}", hint.get(lang));
+            let _ = write!(out, "\n{word}{}", printable(hint.get(lang)));
         }
         out
     }
+}
+
+/// Text from the user's files as it may reach a terminal: control characters
+/// (C0, DEL, C1: an ESC would start a colour change or worse) and the bidi
+/// controls that reorder what is shown are written as escapes (`\u{1b}`), so
+/// what is printed is what the file holds. JSON and CSV keep the text verbatim.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.

@@ -579,3 +579,29 @@ mod workbooks {
         sandbox.assert_untouched();
     }
 }
+
+/// Text from the user's files reaches a terminal with its control characters
+/// escaped; JSON and CSV keep it as it is.
+#[test]
+fn control_characters_are_escaped_on_the_terminal_and_kept_in_json() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.path("2023.csv"),
+        "地区,指标,数值\n江津区\u{1b}[31m,九年义务教育巩固率,100\n江津区\u{1b}[31m,毛入\u{1b}[2J园率,98\n",
+    )
+    .unwrap();
+    for args in [&["2023.csv"][..], &["--color", "always", "2023.csv"]] {
+        let out = sandbox.run(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let table = stdout_of(&out);
+        let err = stderr_of(&out);
+        assert!(table.contains("江津区\\u{1b}[31m"), "{table}");
+        assert!(!err.contains('\u{1b}'), "{err}");
+        assert!(err.contains("S007"), "{err}");
+        if args.len() == 1 {
+            assert!(!table.contains('\u{1b}'), "{table}");
+        }
+    }
+    let out = sandbox.run(&["--format", "json", "2023.csv"]);
+    assert_eq!(json_of(&out)["region"], "江津区\u{1b}[31m");
+}

@@ -124,3 +124,15 @@ pub fn render(run: &Run, format: Format) -> Result<Vec<u8>, String> {
         None => xlsx::results(run).map_err(|e| e.to_string()),
     }
 }
+
+/// A table cell of a terminal view: the text with control characters escaped
+/// ([`crate::diagnostic::printable`]).
+pub fn cell<T: ToString>(content: T) -> comfy_table::Cell {
+    comfy_table::Cell::new(crate::diagnostic::printable(&content.to_string()))
+}
+
+/// A line of a terminal view outside its table, control characters escaped.
+pub fn line(out: &mut String, text: std::fmt::Arguments) {
+    out.push_str(&crate::diagnostic::printable(&text.to_string()));
+    out.push('\n');
+}

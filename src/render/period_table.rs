@@ -6,7 +6,7 @@ use super::{Style, labels, summary};
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
 use crate::lang::Lang;
 use crate::plan::{Attribute, display_name};
-use comfy_table::{Cell, CellAlignment, Color};
+use comfy_table::{CellAlignment, Color};
 use std::fmt::Write as _;
 
 const GLYPHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -82,23 +82,25 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
         format!("{} · ", period.region)
     };
     let first = period.years.first().copied().unwrap_or(period.latest_year);
-    let _ = writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Zh => format!(
-                "{region}《{}》{first}–{}年 期间评估（时间进度 {}）",
-                period.plan.title,
-                period.latest_year,
-                labels::percent(period.elapsed)
-            ),
-            Lang::En => format!(
-                "{region}{}: evaluation {first}–{} ({} of the plan period elapsed)",
-                period.plan.title,
-                period.latest_year,
-                labels::percent(period.elapsed)
-            ),
-        }
+    super::line(
+        &mut out,
+        format_args!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "{region}《{}》{first}–{}年 期间评估（时间进度 {}）",
+                    period.plan.title,
+                    period.latest_year,
+                    labels::percent(period.elapsed)
+                ),
+                Lang::En => format!(
+                    "{region}{}: evaluation {first}–{} ({} of the plan period elapsed)",
+                    period.plan.title,
+                    period.latest_year,
+                    labels::percent(period.elapsed)
+                ),
+            }
+        ),
     );
 
     let mut table = super::table::new_table(style);
@@ -126,12 +128,12 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
             s.category.clone()
         };
         previous = Some(&s.category);
-        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        let right = |text: String| super::cell(text).set_alignment(CellAlignment::Right);
         let mut row = vec![
-            Cell::new(category),
-            Cell::new(display_name(&s.name, s.part_of.is_some())),
-            Cell::new(&s.unit),
-            Cell::new(labels::attribute(s.attribute, lang)),
+            super::cell(category),
+            super::cell(display_name(&s.name, s.part_of.is_some())),
+            super::cell(&s.unit),
+            super::cell(labels::attribute(s.attribute, lang)),
             right(labels::number(s.baseline)),
             right(s.target_text.clone()),
         ];
@@ -145,7 +147,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
             });
         }
         let points: Vec<(i32, Option<f64>)> = s.series.iter().map(|p| (p.year, p.actual)).collect();
-        row.push(Cell::new(trend_strip(
+        row.push(super::cell(trend_strip(
             period.plan.baseline_year,
             s.baseline,
             &points,
@@ -155,7 +157,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
         ));
         row.push(right(projection_cell(s)));
         row.push(right(reach_cell(s, target_year, lang)));
-        let outlook = Cell::new(labels::outlook(s.outlook, lang));
+        let outlook = super::cell(labels::outlook(s.outlook, lang));
         row.push(if style.color {
             outlook.fg(outlook_color(s.outlook))
         } else {
@@ -165,7 +167,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
     }
     let _ = writeln!(out, "{table}");
     for line in lines(period, style) {
-        let _ = writeln!(out, "{line}");
+        super::line(&mut out, format_args!("{line}"));
     }
     out
 }

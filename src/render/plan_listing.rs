@@ -5,14 +5,14 @@ use super::{Style, labels};
 use crate::lang::Lang;
 use crate::plan::consistency::{check_parts, target_value};
 use crate::plan::{IndicatorIdx, Plan};
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::CellAlignment;
 use std::fmt::Write as _;
 
 pub fn render(plan: &Plan, style: Style) -> String {
     let lang = style.lang;
     let meta = &plan.meta;
     let mut out = String::new();
-    let _ = writeln!(out, "《{}》", meta.title);
+    super::line(&mut out, format_args!("《{}》", meta.title));
     let details = [
         (lang.pick("文件", "File"), Some(plan.path.clone())),
         (lang.pick("地区", "Region"), meta.region.clone()),
@@ -26,7 +26,10 @@ pub fn render(plan: &Plan, style: Style) -> String {
     ];
     for (label, value) in details {
         if let Some(value) = value {
-            let _ = writeln!(out, "{label}{}{value}", lang.pick("：", ": "));
+            super::line(
+                &mut out,
+                format_args!("{label}{}{value}", lang.pick("：", ": ")),
+            );
         }
     }
 
@@ -46,14 +49,14 @@ pub fn render(plan: &Plan, style: Style) -> String {
     ]);
     for ind in &plan.indicators {
         table.add_row(vec![
-            Cell::new(&ind.id),
-            Cell::new(&ind.category),
-            Cell::new(ind.display_name()),
-            Cell::new(&ind.unit),
-            Cell::new(labels::attribute(ind.attribute, lang)),
-            Cell::new(labels::number(ind.baseline)).set_alignment(CellAlignment::Right),
-            Cell::new(&ind.target_text).set_alignment(CellAlignment::Right),
-            Cell::new(labels::rule(&ind.rule, lang)),
+            super::cell(&ind.id),
+            super::cell(&ind.category),
+            super::cell(ind.display_name()),
+            super::cell(&ind.unit),
+            super::cell(labels::attribute(ind.attribute, lang)),
+            super::cell(labels::number(ind.baseline)).set_alignment(CellAlignment::Right),
+            super::cell(&ind.target_text).set_alignment(CellAlignment::Right),
+            super::cell(labels::rule(&ind.rule, lang)),
         ]);
     }
     let _ = writeln!(out, "{table}");

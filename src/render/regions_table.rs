@@ -41,7 +41,7 @@ pub fn render(run: &Run) -> String {
             .into_iter()
             .enumerate()
             .map(|(i, text)| {
-                let cell = Cell::new(text);
+                let cell = super::cell(text);
                 if (2..=3).contains(&i) {
                     cell.set_alignment(CellAlignment::Right)
                 } else {
@@ -50,7 +50,7 @@ pub fn render(run: &Run) -> String {
             })
             .collect();
         if style.color && !row.failing_binding.is_empty() {
-            line[0] = Cell::new(&row.region).fg(Color::Red);
+            line[0] = super::cell(&row.region).fg(Color::Red);
         }
         table.add_row(line);
     }
@@ -61,23 +61,26 @@ pub fn render(run: &Run) -> String {
         .checked_sub(TABLE_ROWS)
         .filter(|&n| n > 0)
     {
-        let _ = writeln!(
-            out,
-            "{}",
-            match lang {
-                Lang::Zh =>
-                    format!("（另有{more}个地区未列出；全部地区见 --format csv 或 --format json）"),
-                Lang::En => format!(
-                    "({more} more regions not listed; --format csv or --format json has them all)"
-                ),
-            }
+        super::line(
+            &mut out,
+            format_args!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "（另有{more}个地区未列出；全部地区见 --format csv 或 --format json）"
+                    ),
+                    Lang::En => format!(
+                        "({more} more regions not listed; --format csv or --format json has them all)"
+                    ),
+                }
+            ),
         );
     }
     if run.matrix {
         out.push_str(&matrix(regions, run.plans, style));
     }
     for line in summary_lines(regions, style) {
-        let _ = writeln!(out, "{line}");
+        super::line(&mut out, format_args!("{line}"));
     }
     out
 }
@@ -133,16 +136,16 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
         let plan = &plans.plans[plan_index];
         if used.len() > 1 {
             let region = plan.meta.region.as_deref().unwrap_or("");
-            let _ = writeln!(out, "{region}《{}》", plan.meta.title);
+            super::line(&mut out, format_args!("{region}《{}》", plan.meta.title));
         }
         let mut table = super::table::new_table(style);
         let mut header = vec![lang.pick("地区", "Region").to_owned()];
         header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
         table.set_header(header);
         for row in shown.iter().filter(|r| r.plan_index == plan_index) {
-            let mut line = vec![Cell::new(&row.region)];
+            let mut line = vec![super::cell(&row.region)];
             for &status in &row.statuses {
-                let cell = Cell::new(symbol(status)).set_alignment(CellAlignment::Center);
+                let cell = super::cell(symbol(status)).set_alignment(CellAlignment::Center);
                 line.push(if style.color {
                     cell.fg(match status {
                         Status::Achieved | Status::OnTrack => Color::Green,
@@ -162,21 +165,21 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
                 .iter()
                 .map(|&s| format!("{} {}", symbol(s), labels::status(s, lang)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "{}{}",
-                lang.pick("图例：", "Legend: "),
-                legend.join("  ")
+            super::line(
+                &mut out,
+                format_args!("{}{}", lang.pick("图例：", "Legend: "), legend.join("  ")),
             );
         }
         for (i, ind) in plan.indicators.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  {:>2}  {}/{}（{}）",
-                i + 1,
-                ind.category,
-                ind.display_name(),
-                labels::attribute(ind.attribute, lang)
+            super::line(
+                &mut out,
+                format_args!(
+                    "  {:>2}  {}/{}（{}）",
+                    i + 1,
+                    ind.category,
+                    ind.display_name(),
+                    labels::attribute(ind.attribute, lang)
+                ),
             );
         }
     }

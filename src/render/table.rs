@@ -18,7 +18,7 @@ pub fn render(run: &Run) -> String {
 fn render_year(report: &YearReport, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", summary::heading(report, lang));
+    super::line(&mut out, format_args!("{}", summary::heading(report, lang)));
 
     let mut table = new_table(style);
     table.set_header(columns::headers(report, lang, "\n").to_vec());
@@ -30,7 +30,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
             .into_iter()
             .zip(columns::RIGHT_ALIGNED)
             .map(|(text, right)| {
-                let cell = Cell::new(text);
+                let cell = super::cell(text);
                 if right {
                     cell.set_alignment(CellAlignment::Right)
                 } else {
@@ -47,7 +47,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
     }
     let _ = writeln!(out, "{table}");
     for line in summary::lines(report, style) {
-        let _ = writeln!(out, "{line}");
+        super::line(&mut out, format_args!("{line}"));
     }
     out
 }
