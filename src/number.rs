@@ -66,6 +66,17 @@ pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError>
     Ok(if negative { -value } else { value })
 }
 
+/// A number as people read it: at most four decimals, no trailing zeros.
+pub fn display(value: f64) -> String {
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Trims ASCII and Unicode white space, including the ideographic space U+3000.
 pub fn trim_all(raw: &str) -> &str {
     raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')

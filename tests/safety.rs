@@ -605,3 +605,42 @@ fn control_characters_are_escaped_on_the_terminal_and_kept_in_json() {
     let out = sandbox.run(&["--format", "json", "2023.csv"]);
     assert_eq!(json_of(&out)["region"], "江津区\u{1b}[31m");
 }
+
+/// Figures the indicator cannot take are errors; a percent written as a
+/// fraction is a warning with the likely figure.
+mod plausibility {
+    use super::*;
+
+    fn run_with(name: &str, value: &str) -> (Sandbox, std::process::Output) {
+        let mut sandbox = Sandbox::new();
+        std::fs::write(sandbox.path("2023.csv"), data_2023_with(name, value)).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["2023.csv"]);
+        (sandbox, out)
+    }
+
+    #[test]
+    fn a_negative_count_is_an_error_at_its_line() {
+        let (sandbox, out) = run_with("在园幼儿数", "-3.9");
+        assert_refused(&out, "S016", "2023.csv:2:3");
+        assert!(stderr_of(&out).contains("≥ 0"), "{}", stderr_of(&out));
+        sandbox.assert_untouched();
+    }
+
+    #[test]
+    fn a_share_over_100_where_the_plan_says_it_is_a_share_is_an_error() {
+        let (_, out) = run_with("公办幼儿园在园幼儿占比", "561");
+        assert_refused(&out, "S016", "[0, 100]");
+        // A gross ratio has no such bound in the plan: 101 is a figure.
+        let (_, out) = run_with("毛入园率", "101");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+
+    #[test]
+    fn a_percent_written_as_a_fraction_is_a_warning_with_the_likely_figure() {
+        let (_, out) = run_with("毛入园率", "0.983");
+        let err = stderr_of(&out);
+        assert!(err.contains("S017") && err.contains("98.3"), "{err}");
+        assert!(err.contains("2023.csv:3:3"), "{err}");
+    }
+}

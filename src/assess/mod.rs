@@ -505,6 +505,7 @@ pub(crate) mod fixtures {
             rule,
             part_of: None,
             year_requirements: BTreeMap::new(),
+            valid: crate::plan::Valid::default(),
             line: 1,
         }
     }

@@ -3,7 +3,7 @@
 
 use super::{
     Attribute, Comparator, DEFAULT_AHEAD_RATIO, Indicator, IndicatorIdx, Plan, PlanMeta, Rule,
-    Threshold, parse_comparator, target::TargetError,
+    Threshold, Valid, parse_comparator, target::TargetError,
 };
 use crate::diagnostic::{Diagnostic, Text};
 use schemars::JsonSchema;
@@ -79,9 +79,22 @@ struct RawIndicator {
     /// For a 其中 row: the id of the total it is part of.
     #[schemars(with = "Option<String>")]
     part_of: Option<toml::Spanned<String>>,
+    /// The values a figure can take at all, e.g. `{ min = 0, max = 100 }` for a
+    /// share; a figure outside is an error in the data. Counts and money (人,
+    /// 万人, 元, 所, …) are at least 0 without saying so.
+    #[schemars(with = "Option<RawValid>")]
+    valid: Option<toml::Spanned<RawValid>>,
     /// Requirements for single years (annual plans), e.g. `{ "2023" = "≥18.5" }`.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
     year_requirements: Option<toml::Spanned<BTreeMap<String, String>>>,
+}
+
+/// The range of possible values.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawValid {
+    min: Option<f64>,
+    max: Option<f64>,
 }
 
 /// The attribute as the plan file may write it.
@@ -299,6 +312,12 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 year_requirements.insert(year, Threshold { cmp, value });
             }
         }
+        let valid = read_valid(raw.valid.as_ref(), &raw.unit, baseline, &rule).map_err(
+            |(start, message)| match raw.valid {
+                Some(_) => field_err("valid", start, message),
+                None => err(message),
+            },
+        )?;
         parts.push(raw.part_of.map(|p| {
             let (line, _) = line_and_column(text, p.span().start);
             (p.into_inner(), line)
@@ -314,6 +333,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             rule,
             part_of: None,
             year_requirements,
+            valid,
             line,
         });
     }
@@ -479,6 +499,82 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
         agrees_with_target(&rule, cmp, value, target)?;
     }
     Ok(rule)
+}
+
+/// The range of possible values: stated, else implied by the unit. The
+/// baseline and the rule's numbers must lie within it. Errors carry where in
+/// the file they point (the `valid` field, else the indicator's baseline).
+fn read_valid(
+    raw: Option<&toml::Spanned<RawValid>>,
+    unit: &str,
+    baseline: f64,
+    rule: &Rule,
+) -> Result<Valid, (usize, Text)> {
+    let start = raw.map_or(0, |r| r.span().start);
+    let valid = match raw.map(|r| r.get_ref()) {
+        Some(stated) => {
+            for v in [stated.min, stated.max].into_iter().flatten() {
+                if !v.is_finite() {
+                    return Err((
+                        start,
+                        Text::new("valid 的上下限须为有限数", "valid bounds must be finite"),
+                    ));
+                }
+            }
+            if let (Some(min), Some(max)) = (stated.min, stated.max)
+                && min > max
+            {
+                return Err((
+                    start,
+                    Text::new(
+                        format!("valid 的下限 {min} 大于上限 {max}"),
+                        format!("valid min {min} is greater than max {max}"),
+                    ),
+                ));
+            }
+            Valid {
+                min: stated.min,
+                max: stated.max,
+            }
+        }
+        None => Valid::for_unit(unit),
+    };
+    let numbers = match *rule {
+        Rule::Threshold(t) => vec![t.value],
+        Rule::Range { min, max } => vec![min, max],
+        Rule::Projection { value, .. } => vec![value],
+        Rule::NotAssessed => vec![],
+    };
+    for (what_zh, what_en, v) in std::iter::once(("基期值", "the baseline", baseline))
+        .chain(numbers.into_iter().map(|v| ("目标值", "the target", v)))
+    {
+        if !valid.contains(v) {
+            let why_zh = if raw.is_some() {
+                ""
+            } else {
+                "（按单位，数量不能为负）"
+            };
+            let why_en = if raw.is_some() {
+                ""
+            } else {
+                " (by its unit, a count is never negative)"
+            };
+            return Err((
+                start,
+                Text::new(
+                    format!(
+                        "{what_zh} {v} 不在可能的取值范围 {}{why_zh} 内",
+                        valid.describe()
+                    ),
+                    format!(
+                        "{what_en} {v} is outside the possible values {}{why_en}",
+                        valid.describe()
+                    ),
+                ),
+            ));
+        }
+    }
+    Ok(valid)
 }
 
 /// An explicit rule must not contradict a comparator printed in the target:
@@ -815,6 +911,46 @@ mod tests {
         // The same name under another category is another indicator (在校学生数).
         let other = same.replace("category = \"c\"", "category = \"d\"");
         assert!(plan_with(&format!("{}{other}", indicator("a", ""))).is_ok());
+    }
+
+    #[test]
+    fn a_valid_range_is_read_and_holds_the_plan_s_own_numbers() {
+        let plan = plan_with(&indicator("a", "valid = { min = 0, max = 100 }\n")).unwrap();
+        assert_eq!(
+            plan.indicators[0].valid,
+            Valid {
+                min: Some(0.0),
+                max: Some(100.0)
+            }
+        );
+        // A count is at least 0 by its unit; a percent has no implied range.
+        let count =
+            plan_with(&indicator("a", "").replace("unit = \"%\"", "unit = \"万人\"")).unwrap();
+        assert_eq!(count.indicators[0].valid.min, Some(0.0));
+        assert_eq!(
+            plan_with(&indicator("a", "")).unwrap().indicators[0].valid,
+            Valid::default()
+        );
+        for (extra, what) in [
+            ("valid = { min = 0, max = 55 }\n", "target"),
+            ("valid = { min = 51, max = 100 }\n", "baseline"),
+            ("valid = { min = 100, max = 0 }\n", "greater"),
+            ("valid = { min = nan }\n", "finite"),
+        ] {
+            let err = plan_with(&indicator("a", extra)).unwrap_err();
+            assert_eq!(err.code, "P004", "{extra}");
+            assert_eq!(err.line, Some(15), "{extra}");
+            assert!(err.message.en.contains(what), "{extra}: {}", err.message.en);
+        }
+        let negative = indicator("a", "")
+            .replace("unit = \"%\"", "unit = \"人\"")
+            .replace("baseline = 50", "baseline = -5");
+        let err = plan_with(&negative).unwrap_err();
+        assert!(
+            err.message.en.contains("never negative"),
+            "{}",
+            err.message.en
+        );
     }
 
     #[test]

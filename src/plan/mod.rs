@@ -70,8 +70,82 @@ pub struct Indicator {
     pub part_of: Option<IndicatorIdx>,
     /// Requirements set for one year (annual plans), replacing the schedule that year.
     pub year_requirements: BTreeMap<i32, Threshold>,
+    /// The values a figure can take at all.
+    pub valid: Valid,
     /// Line of the `[[indicator]]` table in the plan file.
     pub line: usize,
+}
+
+/// The values a figure of an indicator can take at all (a share 0–100, a
+/// count ≥ 0): a figure outside is a mistake in the data, never a result. The
+/// plan states it (`valid = { min = 0, max = 100 }`); a count or an amount
+/// of money is at least 0 by its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Valid {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Units of things counted or amounts of money, never negative.
+const NON_NEGATIVE_UNITS: &[&str] = &[
+    "人",
+    "千人",
+    "万人",
+    "亿人",
+    "人次",
+    "万人次",
+    "元",
+    "千元",
+    "万元",
+    "百万元",
+    "亿元",
+    "所",
+    "个",
+    "项",
+    "件",
+    "台",
+    "张",
+    "户",
+    "家",
+    "名",
+    "座",
+    "千克",
+    "公斤",
+    "吨",
+    "万吨",
+    "平方米",
+    "万平方米",
+    "公里",
+    "千米",
+    "岁",
+    "年",
+    "小时",
+    "天",
+];
+
+impl Valid {
+    /// The range a unit implies: at least 0 for counts and money, else none.
+    pub fn for_unit(unit: &str) -> Valid {
+        let unit = crate::number::trim_all(unit);
+        Valid {
+            min: NON_NEGATIVE_UNITS.contains(&unit).then_some(0.0),
+            max: None,
+        }
+    }
+
+    pub fn contains(&self, value: f64) -> bool {
+        self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max)
+    }
+
+    /// `[0, 100]`, `≥ 0`, `≤ 100`.
+    pub fn describe(&self) -> String {
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => format!("[{min}, {max}]"),
+            (Some(min), None) => format!("≥ {min}"),
+            (None, Some(max)) => format!("≤ {max}"),
+            (None, None) => "any".to_owned(),
+        }
+    }
 }
 
 impl Indicator {

@@ -42,13 +42,7 @@ pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
 
 /// A number as people read it: at most four decimals, no trailing zeros.
 pub fn number(value: f64) -> String {
-    let text = format!("{value:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
-    }
+    crate::number::display(value)
 }
 
 /// A share as a whole percentage: 0.6 → `60%`.

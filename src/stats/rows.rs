@@ -368,6 +368,9 @@ impl<'a> RowReader<'a> {
             ),
             (v, _) => (v, None),
         };
+        if let Some(v) = value {
+            self.plausible(v, line, &plan.indicators[indicator as usize], warnings)?;
+        }
         let year = self
             .year(record, line, plan)
             .map_err(|d| d.for_indicator(plan.indicators[indicator as usize].display_name()))?;
@@ -673,6 +676,72 @@ impl<'a> RowReader<'a> {
                 ))),
             scale => Ok(Some((scale, unit.to_owned()))),
         }
+    }
+
+    /// A figure the indicator cannot take (a negative count, a share over
+    /// 100 where the plan says so) is an error; a percent figure that looks
+    /// like a fraction (0.983 where the plan's figures are near 98) is a warning.
+    fn plausible(
+        &self,
+        value: f64,
+        line: u64,
+        ind: &crate::plan::Indicator,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let column = Some(self.layout.value);
+        let shown = crate::number::display(value);
+        if !ind.valid.contains(value) {
+            return Err(self
+                .place(line)
+                .error(
+                    "S016",
+                    column,
+                    Text::new(
+                        format!(
+                            "数值 {shown}（{}）不在该指标可能的取值范围 {} 内",
+                            ind.unit,
+                            ind.valid.describe()
+                        ),
+                        format!(
+                            "the figure {shown} ({}) is outside the indicator's possible values {}",
+                            ind.unit,
+                            ind.valid.describe()
+                        ),
+                    ),
+                )
+                .for_indicator(ind.display_name())
+                .with_hint(Text::new(
+                    "请核对数值和单位；范围见规划文件的 valid（数量、金额默认不小于 0）",
+                    "check the figure and its unit; the range is the plan's valid (counts and money are at least 0)",
+                )));
+        }
+        if units::normalize(&ind.unit) == "%"
+            && value > 0.0
+            && value <= 1.0
+            && ind.baseline.abs() >= 10.0
+        {
+            let scaled = crate::number::display(value * 100.0);
+            warnings.push(
+                self.place(line)
+                    .error(
+                        "S017",
+                        column,
+                        Text::new(
+                            format!(
+                                "数值 {shown} 像是写成了小数的百分比：该指标以 % 计（基期 {}），是否应为 {scaled}？",
+                                crate::number::display(ind.baseline)
+                            ),
+                            format!(
+                                "the figure {shown} looks like a percentage written as a fraction: the indicator is in % (baseline {}); did you mean {scaled}?",
+                                crate::number::display(ind.baseline)
+                            ),
+                        ),
+                    )
+                    .for_indicator(ind.display_name())
+                    .as_warning(),
+            );
+        }
+        Ok(())
     }
 
     /// The figure of a row: `None` when not reported.
