@@ -3,13 +3,14 @@
 indicator, value, source. Every value is random and labelled 合成数据 in the source
 column; none of it is a statistic.
 
-    bench/generate.py ROWS OUT.csv [--seed N] [--order region|indicator]
+    bench/generate.py ROWS OUT.csv [--seed N] [--order region|indicator] [--years N]
 
 With --order region (the default) rows cycle through regions, then years
 2021-2025, then the 13 indicators of the shipped plan; with --order indicator,
 through years, then indicators, then regions (the region changes on every row,
 as in a table sorted by year and indicator). ROWS / 65 regions are written
 (2,800 regions = 182,000 rows); the figures are the same in both orders.
+--years N keeps the first N years (2021 on), so ROWS / (13 × N) regions.
 """
 import argparse
 import random
@@ -39,21 +40,23 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--order", choices=["region", "indicator"], default="region")
+    parser.add_argument("--years", type=int, default=len(YEARS))
     args = parser.parse_args()
+    years = YEARS[: max(1, min(args.years, len(YEARS)))]
     rng = random.Random(args.seed)
-    per_region = len(YEARS) * len(INDICATORS)
+    per_region = len(years) * len(INDICATORS)
     regions = max(1, args.rows // per_region)
     # Figures drawn region by region, so both orders hold the same ones.
     figures = {
         (r, year, i): round(rng.gauss(centre, spread), 2)
         for r in range(regions)
-        for year in YEARS
+        for year in years
         for i, (_, _, centre, spread) in enumerate(INDICATORS)
     }
     if args.order == "region":
-        keys = ((r, y, i) for r in range(regions) for y in YEARS for i in range(len(INDICATORS)))
+        keys = ((r, y, i) for r in range(regions) for y in years for i in range(len(INDICATORS)))
     else:
-        keys = ((r, y, i) for y in YEARS for i in range(len(INDICATORS)) for r in range(regions))
+        keys = ((r, y, i) for y in years for i in range(len(INDICATORS)) for r in range(regions))
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         f.write("地区,年份,分类,指标,数值,来源\n")
         written = 0

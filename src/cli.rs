@@ -468,17 +468,10 @@ fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>
             }
         }
         _ => {
-            let detailed = matches!(
-                cli.format,
-                Format::Json | Format::Csv | Format::Junit | Format::Github | Format::Xlsx
-            );
-            regions_report = assess_regions(
-                plans,
-                &loaded.observations,
-                &loaded.region_years,
-                |r| loaded.plan_of(plans, r),
-                detailed,
-            );
+            regions_report =
+                assess_regions(plans, &loaded.observations, &loaded.region_years, |r| {
+                    loaded.plan_of(plans, r)
+                });
             View::Regions(&regions_report)
         }
     };
@@ -491,19 +484,11 @@ fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>
         plans,
     };
     if !cli.quiet {
-        let bytes = render::render(&run, cli.format).map_err(|e| {
-            vec![Diagnostic::error(
-                "U003",
-                cli.output
-                    .as_ref()
-                    .map_or("<stdout>".to_owned(), |p| p.display().to_string()),
-                Text::new(
-                    format!("无法生成输出：{e}"),
-                    format!("cannot build the output: {e}"),
-                ),
-            )]
-        })?;
-        output::emit(&bytes, cli.output.as_deref()).map_err(|d| vec![d])?;
+        // The output is written as it is rendered; a failure leaves a regular
+        // file untouched (its temporary file is dropped).
+        let mut out = output::Output::open(cli.output.as_deref()).map_err(|d| vec![d])?;
+        render::render(&run, cli.format, &mut out).map_err(|e| vec![out.failed(&e)])?;
+        out.commit().map_err(|d| vec![d])?;
     }
     Ok(if run.fails(cli.strict) {
         exit::FAIL

@@ -43,10 +43,167 @@ pub fn is_stdout(path: Option<&Path>) -> bool {
 
 /// Writes `bytes` to `path`, or with no path (or `-`) to standard output.
 pub fn emit(bytes: &[u8], path: Option<&Path>) -> Result<(), Diagnostic> {
-    match path {
-        Some(path) if !is_stdout(Some(path)) => write_file(path, bytes),
-        _ => write_stdout(bytes),
+    let mut output = Output::open(path)?;
+    output.write_all(bytes).map_err(|e| output.failed(&e))?;
+    output.commit()
+}
+
+/// Where a run's output is being written, as it is rendered: standard output,
+/// a file written through, or a temporary file renamed over the target by
+/// [`Output::commit`]. Dropped without a commit, the temporary file is removed
+/// and the target is untouched.
+pub struct Output {
+    to: To,
+    /// The path the user gave, for messages.
+    shown: String,
+}
+
+enum To {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Through(std::io::BufWriter<std::fs::File>),
+    Atomic {
+        temp: std::io::BufWriter<tempfile::NamedTempFile>,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    /// Opens the destination (see the module's documentation): nothing is
+    /// replaced until [`Output::commit`].
+    pub fn open(path: Option<&Path>) -> Result<Output, Diagnostic> {
+        let Some(path) = path.filter(|p| !is_stdout(Some(p))) else {
+            return Ok(Output {
+                to: To::Stdout(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::io::stdout(),
+                )),
+                shown: "<stdout>".to_owned(),
+            });
+        };
+        let shown = path.display().to_string();
+        let refuse = |zh: &str, en: &str| Diagnostic::error("U003", &shown, Text::new(zh, en));
+        let to = match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(refuse(
+                    "这是一个文件夹：请给出文件名",
+                    "this is a folder: give a file name",
+                ));
+            }
+            Ok(meta) if !meta.is_file() => {
+                // A device, FIFO or terminal: opened and written as the shell's `>` does.
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| write_failed(path, &e))?;
+                To::Through(std::io::BufWriter::with_capacity(1 << 16, file))
+            }
+            Ok(_) => {
+                // The shell's `>` refuses a file the user may not write; so do we.
+                // (Opening for writing without truncating changes nothing.)
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| write_failed(path, &e))?;
+                // A link is followed: its target is replaced, the link stays.
+                let target = std::fs::canonicalize(path).map_err(|e| write_failed(path, &e))?;
+                atomic(target, path)?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if std::fs::symlink_metadata(path).is_ok() {
+                    return Err(refuse(
+                        "这是一个指向不存在文件的链接：请给出文件名",
+                        "this is a link to a file that does not exist: give a file name",
+                    ));
+                }
+                atomic(path.to_owned(), path)?
+            }
+            Err(e) => return Err(write_failed(path, &e)),
+        };
+        Ok(Output { to, shown })
     }
+
+    /// The error of a failed write, naming the destination as the user gave it.
+    pub fn failed(&self, e: &std::io::Error) -> Diagnostic {
+        let (zh, en) = match self.to {
+            To::Stdout(_) => ("无法写出结果", "cannot write the output"),
+            _ => ("无法写入输出文件", "cannot write the output file"),
+        };
+        Diagnostic::error("U003", &self.shown, Text::io(zh, en, e))
+    }
+
+    /// Finishes the output: flushes it and, for a regular file, renames the
+    /// temporary file over the target. A closed pipe (`| head`) is not an error.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        if let Err(e) = self.flush() {
+            return Err(self.failed(&e));
+        }
+        let Output { to, shown } = self;
+        let To::Atomic { temp, target } = to else {
+            return Ok(());
+        };
+        let result = temp
+            .into_inner()
+            .map_err(|e| std::io::Error::from(e.error().kind()))
+            .and_then(|temp| finish(temp, &target));
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = None;
+        }
+        result.map_err(|e| {
+            Diagnostic::error(
+                "U003",
+                shown,
+                Text::io("无法写入输出文件", "cannot write the output file", &e),
+            )
+        })
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = match &mut self.to {
+            To::Stdout(out) => out.write(buf),
+            To::Through(out) => out.write(buf),
+            To::Atomic { temp, .. } => temp.write(buf),
+        };
+        match result {
+            // A reader that has gone (`| head`) has had all it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = match &mut self.to {
+            To::Stdout(out) => out.flush(),
+            To::Through(out) => out.flush(),
+            To::Atomic { temp, .. } => temp.flush(),
+        };
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// A temporary file beside `target`, registered for removal on a signal. Its
+/// name never reaches a message: errors keep only their kind.
+fn atomic(target: PathBuf, shown: &Path) -> Result<To, Diagnostic> {
+    let dir = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".plan-check-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| write_failed(shown, &std::io::Error::from(e.kind())))?;
+    if let Ok(mut pending) = PENDING.lock() {
+        *pending = Some(temp.path().to_owned());
+    }
+    Ok(To::Atomic {
+        temp: std::io::BufWriter::with_capacity(1 << 16, temp),
+        target,
+    })
 }
 
 /// Refuses an output path that is one of the run's inputs. Paths that do not
@@ -121,20 +278,6 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     false
 }
-
-fn write_stdout(bytes: &[u8]) -> Result<(), Diagnostic> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Diagnostic::error(
-            "U003",
-            "<stdout>",
-            Text::io("无法写出结果", "cannot write the output", &e),
-        )),
-    }
-}
-
 fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "U003",
@@ -143,84 +286,9 @@ fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Diagnostic::error(
-            "U003",
-            path.display().to_string(),
-            Text::new(
-                "这是一个文件夹：请给出文件名",
-                "this is a folder: give a file name",
-            ),
-        )),
-        Ok(meta) if !meta.is_file() => write_through(path, bytes),
-        Ok(_) => {
-            // The shell's `>` refuses a file the user may not write; so do we.
-            // (Opening for writing without truncating changes nothing.)
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| write_failed(path, &e))?;
-            // A link is followed: its target is replaced, the link stays.
-            let target = std::fs::canonicalize(path).map_err(|e| write_failed(path, &e))?;
-            write_atomic(&target, path, bytes)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if std::fs::symlink_metadata(path).is_ok() {
-                return Err(Diagnostic::error(
-                    "U003",
-                    path.display().to_string(),
-                    Text::new(
-                        "这是一个指向不存在文件的链接：请给出文件名",
-                        "this is a link to a file that does not exist: give a file name",
-                    ),
-                ));
-            }
-            write_atomic(path, path, bytes)
-        }
-        Err(e) => Err(write_failed(path, &e)),
-    }
-}
-
-/// A device, FIFO or terminal: opened and written like the shell's `>` does.
-fn write_through(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| write_failed(path, &e))?;
-    match file.write_all(bytes).and_then(|()| file.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(write_failed(path, &e)),
-    }
-}
-
-/// The temporary file lives in the target's directory, so the final rename never
-/// crosses a file system; until the rename, the target is untouched. Messages
-/// name `shown`, the path the user gave.
-fn write_atomic(path: &Path, shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| write_failed(shown, &e);
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".plan-check-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(std::io::Error::from(e.kind())))?;
-    if let Ok(mut pending) = PENDING.lock() {
-        *pending = Some(temp.path().to_owned());
-    }
-    let result = finish(temp, path, bytes).map_err(fail);
-    if let Ok(mut pending) = PENDING.lock() {
-        *pending = None;
-    }
-    result
-}
-
-fn finish(mut temp: tempfile::NamedTempFile, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    temp.write_all(bytes)?;
+/// Gives the written temporary file the target's permissions, syncs it and
+/// renames it over the target.
+fn finish(temp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
     // A temporary file is private (0600); the report should read like any file
     // the user writes: keep the old file's permissions, else the usual 0644.
     #[cfg(unix)]

@@ -644,3 +644,55 @@ mod plausibility {
         assert!(err.contains("2023.csv:3:3"), "{err}");
     }
 }
+
+/// A run terminated while it writes its output leaves neither the output nor
+/// its temporary file behind. The output is written as it is rendered, so the
+/// temporary file exists for the whole rendering of 20,000 regions' JSON.
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sigint_remove_the_temporary_file() {
+    for signal in ["-TERM", "-INT"] {
+        let mut sandbox = Sandbox::new();
+        let mut text = String::from("地区,指标,数值\n");
+        for region in 0..20_000 {
+            for (name, value) in [("毛入园率", 98.3), ("九年义务教育巩固率", 100.0)] {
+                text.push_str(&format!("合成区县{region:05},{name},{value}\n"));
+            }
+        }
+        std::fs::write(sandbox.path("2023.csv"), text).unwrap();
+        sandbox.remember();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plan-check"))
+            .current_dir(sandbox.path(""))
+            .args(["--format", "json", "--output", "out.json", "2023.csv"])
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let temporary = || {
+            std::fs::read_dir(sandbox.path(""))
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().starts_with(".plan-check-"))
+        };
+        let start = std::time::Instant::now();
+        while !temporary() {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before its temporary file was seen"
+            );
+            assert!(start.elapsed().as_secs() < 120, "no temporary file");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "{signal}: {status:?}");
+        assert!(!temporary(), "{signal}: the temporary file is left behind");
+        assert!(!sandbox.path("out.json").exists());
+        sandbox.assert_untouched();
+    }
+}

@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
                 plan_check::render::Format::Json,
                 plan_check::render::Format::Junit,
             ] {
-                let _ = plan_check::render::render(&run, format);
+                let _ = plan_check::render::render(&run, format, &mut std::io::sink());
             }
         }
     }

@@ -26,6 +26,8 @@ pub struct RegionRow {
     pub statuses: Vec<Status>,
     #[serde(skip)]
     pub plan_index: usize,
+    #[serde(skip)]
+    pub region_id: Id,
 }
 
 impl RegionRow {
@@ -45,19 +47,61 @@ pub struct RegionsSummary {
 
 /// Every region of a run.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RegionsReport {
+pub struct RegionsReport<'a> {
     /// Every year present in the run.
     pub years: Vec<i32>,
     pub summary: RegionsSummary,
     /// One row per region, worst first: most failing binding indicators, then
     /// most failing expected ones, then by name.
     pub regions: Vec<RegionRow>,
-    /// Each region's latest year in full, in the order of `regions`; built only
-    /// for the formats that list every indicator (JSON, CSV, JUnit, GitHub).
-    pub reports: Vec<YearReport>,
+    /// Each region's latest year in full, in the order of `regions`, judged
+    /// one region at a time as it is read: a renderer that streams them (JSON,
+    /// CSV) holds one region's report at a time, whatever the number of regions.
+    #[schemars(with = "Vec<YearReport>")]
+    pub reports: Reports<'a>,
 }
 
-impl RegionsReport {
+/// Each region's full report of its latest year, made when asked for: the
+/// same pure judgement as [`assess_year`], deferred so that memory does not
+/// grow with the number of regions.
+#[derive(Clone)]
+pub struct Reports<'a> {
+    plans: &'a PlanSet,
+    observations: &'a Observations,
+    /// (region, plan, year) of each row, in the order of the rows.
+    rows: Vec<(Id, usize, i32)>,
+}
+
+impl<'a> Reports<'a> {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The reports, one at a time, in the order of the rows.
+    pub fn iter(&self) -> impl Iterator<Item = YearReport> + '_ {
+        self.rows.iter().map(|&(region, plan, year)| {
+            assess_year(&self.plans.plans[plan], self.observations, region, year)
+        })
+    }
+}
+
+impl std::fmt::Debug for Reports<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Reports({} regions)", self.rows.len())
+    }
+}
+
+impl Serialize for Reports<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl RegionsReport<'_> {
     pub fn fails(&self, strict: bool) -> bool {
         self.regions.iter().any(|r| r.fails(strict))
     }
@@ -65,13 +109,12 @@ impl RegionsReport {
 
 /// Judges the latest year of every region. `region_years` lists the (region,
 /// year) pairs of the run in order; `plan_of` gives each region's plan.
-pub fn assess_regions(
-    plans: &PlanSet,
-    observations: &Observations,
+pub fn assess_regions<'a>(
+    plans: &'a PlanSet,
+    observations: &'a Observations,
     region_years: &[RegionYear],
     plan_of: impl Fn(Id) -> usize,
-    with_reports: bool,
-) -> RegionsReport {
+) -> RegionsReport<'a> {
     let mut years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
     years.sort_unstable();
     years.dedup();
@@ -102,6 +145,7 @@ pub fn assess_regions(
                 failing_expected: 0,
                 statuses: Vec::with_capacity(plan.indicators.len()),
                 plan_index,
+                region_id: region,
             };
             let values = observations.values(&group, plan.indicators.len());
             for (ind, &actual) in plan.indicators.iter().zip(&values) {
@@ -133,19 +177,13 @@ pub fn assess_regions(
             .then(b.failing_expected.cmp(&a.failing_expected))
             .then_with(|| a.region.cmp(&b.region))
     });
-    let reports = if with_reports {
-        let ids: std::collections::HashMap<&str, Id> = latest
+    let reports = Reports {
+        plans,
+        observations,
+        rows: rows
             .iter()
-            .map(|g| (observations.regions.get(g.region), g.region))
-            .collect();
-        rows.iter()
-            .map(|row| {
-                let region = ids.get(row.region.as_str()).copied().unwrap_or(0);
-                assess_year(&plans.plans[row.plan_index], observations, region, row.year)
-            })
-            .collect()
-    } else {
-        Vec::new()
+            .map(|row| (row.region_id, row.plan_index, row.year))
+            .collect(),
     };
     RegionsReport {
         years,

@@ -27,11 +27,27 @@ pub const HEADER: [&str; 18] = [
     "source",
 ];
 
+/// The CSV as a string (tests, and formats built on it).
 pub fn render(run: &Run) -> String {
+    let mut out = Vec::new();
+    let _ = write(run, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the CSV to `out`, a region's rows at a time.
+pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match run.view {
-        View::Year(report) => render_year(&[report]),
-        View::Period(period) => render_period(period),
-        View::Regions(regions) => render_year(&regions.reports.iter().collect::<Vec<_>>()),
+        View::Year(report) => write_year(std::iter::once(report), out),
+        View::Period(period) => write_period(period, out),
+        View::Regions(regions) => {
+            let reports = regions.reports.iter();
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(HEADER)?;
+            for report in reports {
+                year_rows(&report, &mut writer)?;
+            }
+            writer.flush()
+        }
     }
 }
 
@@ -64,17 +80,17 @@ pub const PERIOD_HEADER: [&str; 24] = [
     "outlook",
 ];
 
-fn render_period(period: &PeriodReport) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let _ = writer.write_record(PERIOD_HEADER);
+    writer.write_record(PERIOD_HEADER)?;
     for s in &period.indicators {
         let method = s.projection.map(|p| match p.method {
             Method::LeastSquares => "least_squares",
             Method::BaselineToLatest => "baseline_to_latest",
         });
         for point in &s.series {
-            let _ = writer.write_record([
+            writer.write_record([
                 period.region.as_str(),
                 &s.id,
                 &s.category,
@@ -101,11 +117,10 @@ fn render_period(period: &PeriodReport) -> String {
                     .map(|p| p.meets_target.to_string())
                     .unwrap_or_default(),
                 s.outlook.code(),
-            ]);
+            ])?;
         }
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.flush()
 }
 
 fn attribute_code(attribute: Attribute) -> &'static str {
@@ -115,18 +130,28 @@ fn attribute_code(attribute: Attribute) -> &'static str {
     }
 }
 
-/// One row per indicator of each report (one report per region).
-fn render_year(reports: &[&YearReport]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// One row per indicator of each report.
+fn write_year<'r>(
+    reports: impl Iterator<Item = &'r YearReport>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    for report in reports {
+        year_rows(report, &mut writer)?;
+    }
+    writer.flush()
+}
+
+/// The rows of one report: one per indicator.
+fn year_rows<W: std::io::Write>(
+    report: &YearReport,
+    writer: &mut csv::Writer<W>,
+) -> std::io::Result<()> {
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    // Writing to a Vec cannot fail; a failure would only lose rows, never panic.
-    let _ = writer.write_record(HEADER);
-    for (report, r) in reports
-        .iter()
-        .flat_map(|report| report.results.iter().map(move |r| (report, r)))
-    {
+    for r in &report.results {
         let attribute = attribute_code(r.attribute);
-        let _ = writer.write_record([
+        writer.write_record([
             report.region.as_str(),
             &report.year.to_string(),
             &r.id,
@@ -145,8 +170,7 @@ fn render_year(reports: &[&YearReport]) -> String {
             r.file.as_deref().unwrap_or(""),
             &r.line.map(|l| l.to_string()).unwrap_or_default(),
             r.source.as_deref().unwrap_or(""),
-        ]);
+        ])?;
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    Ok(())
 }

@@ -31,7 +31,7 @@ pub struct Document<'a> {
 pub enum Report<'a> {
     Year(&'a YearReport),
     Period(&'a PeriodReport),
-    Regions(&'a RegionsReport),
+    Regions(&'a RegionsReport<'a>),
 }
 
 /// A non-fatal problem in the input (an indicator the plan does not have).
@@ -44,7 +44,16 @@ pub struct Warning<'a> {
     message: &'a str,
 }
 
+/// The JSON document as a string (the one-year and period views, and tests).
 pub fn render(run: &Run) -> String {
+    let mut out = Vec::new();
+    let _ = write(run, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JSON document to `out` as it is serialised: the regions' reports
+/// are made and written one at a time.
+pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (view, report) = match run.view {
         View::Year(r) => (None, Report::Year(r)),
         View::Period(p) => (Some("period"), Report::Period(p)),
@@ -66,8 +75,6 @@ pub fn render(run: &Run) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }

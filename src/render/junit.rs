@@ -18,7 +18,7 @@ pub fn render(run: &Run) -> String {
     let suites: Vec<Suite> = run
         .year_reports()
         .into_iter()
-        .map(|report| suite(report, style))
+        .map(|report| suite(&report, style))
         .collect();
     let total = |f: fn(&Suite) -> usize| suites.iter().map(f).sum::<usize>();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -26,6 +26,8 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::plan::PlanSet;
 use clap::ValueEnum;
+use std::borrow::Cow;
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
@@ -77,7 +79,7 @@ pub enum View<'a> {
     Year(&'a YearReport),
     Period(&'a PeriodReport),
     /// Several regions: each one's latest year.
-    Regions(&'a RegionsReport),
+    Regions(&'a RegionsReport<'a>),
 }
 
 /// One checked run, as the renderers see it.
@@ -96,13 +98,15 @@ pub struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// The year reports the per-indicator formats (JUnit, GitHub, Markdown) show:
-    /// the one year, the period's latest year, or each region's latest year.
-    pub fn year_reports(&self) -> Vec<&YearReport> {
+    /// The year reports the per-indicator formats (JUnit, GitHub, the
+    /// workbook) show: the one year, the period's latest year, or each
+    /// region's latest year (made here: these formats hold every region; JSON
+    /// and CSV stream them instead).
+    pub fn year_reports(&self) -> Vec<Cow<'_, YearReport>> {
         match self.view {
-            View::Year(report) => vec![report],
-            View::Period(period) => vec![&period.latest],
-            View::Regions(regions) => regions.reports.iter().collect(),
+            View::Year(report) => vec![Cow::Borrowed(report)],
+            View::Period(period) => vec![Cow::Borrowed(&period.latest)],
+            View::Regions(regions) => regions.reports.iter().map(Cow::Owned).collect(),
         }
     }
 
@@ -117,11 +121,20 @@ impl Run<'_> {
     }
 }
 
-/// The bytes of `run` in `format`.
-pub fn render(run: &Run, format: Format) -> Result<Vec<u8>, String> {
-    match format.text_renderer() {
-        Some(text) => Ok(text(run).into_bytes()),
-        None => xlsx::results(run).map_err(|e| e.to_string()),
+/// Writes `run` in `format` to `out`. JSON and CSV are written as they are
+/// made, a region at a time, so memory does not grow with the output.
+pub fn render(run: &Run, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(run, out),
+        Format::Csv => csv::write(run, out),
+        Format::Xlsx => {
+            let bytes = xlsx::results(run).map_err(std::io::Error::other)?;
+            out.write_all(&bytes)
+        }
+        other => match other.text_renderer() {
+            Some(text) => out.write_all(text(run).as_bytes()),
+            None => Ok(()),
+        },
     }
 }
 
