@@ -696,3 +696,47 @@ fn sigterm_and_sigint_remove_the_temporary_file() {
         sandbox.assert_untouched();
     }
 }
+
+/// Each self-contradiction of a plan file, in the shipped plan: exit 2 with the
+/// plan's line, before any figure is read.
+#[test]
+fn plans_with_impossible_numbers_or_names_do_not_load() {
+    let original = std::fs::read_to_string(plan_path()).unwrap();
+    for (from, to, says) in [
+        ("baseline = 98.2\n", "baseline = nan\n", "baseline"),
+        ("baseline = 98.2\n", "baseline = inf\n", "baseline"),
+        (
+            "tolerance_pct = 5 }",
+            "tolerance_pct = 1e300 }",
+            "tolerance_pct",
+        ),
+        ("name = \"毛入园率\"", "name = \"\"", "名称"),
+        ("name = \"毛入园率\"", "name = \"在园幼儿数\"", "同名"),
+    ] {
+        assert!(original.contains(from), "{from}");
+        let mut sandbox = Sandbox::new();
+        let plan = sandbox.path("plan/jiangjin-education-14th-fyp.toml");
+        std::fs::write(&plan, original.replacen(from, to, 1)).unwrap();
+        sandbox.remember();
+        let out = sandbox.run(&["2023.csv"]);
+        assert_refused(&out, "P004", "jiangjin-education-14th-fyp.toml:");
+        assert!(stderr_of(&out).contains(says), "{to}: {}", stderr_of(&out));
+        sandbox.assert_untouched();
+    }
+}
+
+/// A write that cannot start names the path the user gave, in the user's
+/// language, never the temporary file.
+#[test]
+fn a_failed_write_names_the_output_not_the_temporary_file() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["-o", "no-such-folder/out.txt", "2023.csv"]);
+    assert_refused(&out, "U003", "no-such-folder/out.txt");
+    let err = stderr_of(&out);
+    assert!(!err.contains(".plan-check-"), "{err}");
+    assert!(
+        err.contains("不存在") && !err.contains("No such file"),
+        "{err}"
+    );
+    sandbox.assert_untouched();
+}
