@@ -56,14 +56,8 @@ impl Scale {
     }
 }
 
-fn status_class(pass: bool, status: crate::assess::Status) -> &'static str {
-    use crate::assess::Status;
-    match status {
-        _ if pass => "pass",
-        Status::Behind => "behind",
-        Status::Failed => "failed",
-        _ => "other",
-    }
+fn status_class(status: crate::assess::Status) -> &'static str {
+    super::look::status(status).tone.class()
 }
 
 /// The SVG of one indicator over the period.
@@ -77,10 +71,7 @@ pub fn svg(series: &IndicatorSeries, indicator: &Indicator, meta: &PlanMeta, lan
     let reported: Vec<(i32, f64, &str)> = series
         .series
         .iter()
-        .filter_map(|p| {
-            p.actual
-                .map(|a| (p.year, a, status_class(p.pass, p.status)))
-        })
+        .filter_map(|p| p.actual.map(|a| (p.year, a, status_class(p.status))))
         .collect();
     let target_value = crate::plan::consistency::target_value(&indicator.rule);
 

@@ -150,12 +150,7 @@ fn words(lang: Lang) -> Words {
 }
 
 fn outlook_class(outlook: Outlook) -> &'static str {
-    match outlook {
-        Outlook::AchievedEarly | Outlook::Achieved | Outlook::Ahead | Outlook::OnSchedule => "good",
-        Outlook::Behind | Outlook::OffProjection => "warn",
-        Outlook::MovingAway | Outlook::Failed => "bad",
-        Outlook::Missing | Outlook::NotAssessed => "none",
-    }
+    super::look::outlook(outlook).tone.class()
 }
 
 /// The report page for `period`, checked against `plan`.
@@ -179,7 +174,7 @@ pub fn render(
                     .requirement
                     .map_or_else(dash, |r: Requirement| labels::requirement(&r, lang)),
                 status: labels::status(p.status, lang),
-                status_class: if p.pass { "good" } else { "bad" },
+                status_class: super::look::status(p.status).tone.class(),
                 source: p.source.clone().unwrap_or_default(),
             })
             .collect();

@@ -7,30 +7,12 @@ use crate::plan::{Attribute, Rule};
 
 /// The label of a status, worded like an official evaluation.
 pub fn status(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Achieved => lang.pick("已达标", "achieved"),
-        Status::OnTrack => lang.pick("符合序时进度", "on track"),
-        Status::Behind => lang.pick("滞后于序时进度", "behind schedule"),
-        Status::Failed => lang.pick("未达标", "failed"),
-        Status::Missing => lang.pick("未填报", "not reported"),
-        Status::NotAssessed => lang.pick("不考核", "not assessed"),
-    }
+    super::look::status(status).label(lang)
 }
 
 /// The label of an outlook, in the words of the national mid-term evaluation.
 pub fn outlook(outlook: Outlook, lang: Lang) -> &'static str {
-    match outlook {
-        Outlook::AchievedEarly => lang.pick("提前实现", "achieved early"),
-        Outlook::Achieved => lang.pick("已实现", "achieved"),
-        Outlook::Ahead => lang.pick("快于预期", "ahead of schedule"),
-        Outlook::OnSchedule => lang.pick("符合序时进度", "on schedule"),
-        Outlook::Behind => lang.pick("滞后于序时进度", "behind schedule"),
-        Outlook::MovingAway => lang.pick("偏离目标方向", "moving away"),
-        Outlook::OffProjection => lang.pick("偏离预测", "off projection"),
-        Outlook::Failed => lang.pick("未达标", "failed"),
-        Outlook::Missing => lang.pick("未填报", "not reported"),
-        Outlook::NotAssessed => lang.pick("不考核", "not assessed"),
-    }
+    super::look::outlook(outlook).label(lang)
 }
 
 pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {

@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod labels;
+pub mod look;
 pub mod markdown;
 pub mod period_table;
 pub mod plan_listing;

@@ -37,18 +37,6 @@ pub fn trend_strip(baseline_year: i32, baseline: f64, points: &[(i32, Option<f64
         .collect()
 }
 
-fn outlook_color(outlook: Outlook) -> Color {
-    match outlook {
-        Outlook::AchievedEarly | Outlook::Achieved | Outlook::Ahead | Outlook::OnSchedule => {
-            Color::Green
-        }
-        Outlook::Behind | Outlook::OffProjection => Color::Yellow,
-        Outlook::MovingAway | Outlook::Failed => Color::Red,
-        Outlook::Missing => Color::Magenta,
-        Outlook::NotAssessed => Color::DarkGrey,
-    }
-}
-
 /// The projection cell: the trend's target-year value and whether it meets the target.
 fn projection_cell(s: &IndicatorSeries) -> String {
     match s.projection {
@@ -159,7 +147,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
         row.push(right(reach_cell(s, target_year, lang)));
         let outlook = super::cell(labels::outlook(s.outlook, lang));
         row.push(if style.color {
-            outlook.fg(outlook_color(s.outlook))
+            outlook.fg(super::look::outlook(s.outlook).tone.terminal())
         } else {
             outlook
         });

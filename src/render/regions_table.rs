@@ -16,14 +16,7 @@ pub const TABLE_ROWS: usize = 100;
 
 /// The symbol of a status in the matrix.
 pub fn symbol(status: Status) -> &'static str {
-    match status {
-        Status::Achieved => "✓",
-        Status::OnTrack => "○",
-        Status::Behind => "▽",
-        Status::Failed => "✗",
-        Status::Missing => "·",
-        Status::NotAssessed => "–",
-    }
+    super::look::status(status).symbol
 }
 
 pub fn render(run: &Run) -> String {
@@ -147,12 +140,7 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
             for &status in &row.statuses {
                 let cell = super::cell(symbol(status)).set_alignment(CellAlignment::Center);
                 line.push(if style.color {
-                    cell.fg(match status {
-                        Status::Achieved | Status::OnTrack => Color::Green,
-                        Status::Behind => Color::Yellow,
-                        Status::Failed => Color::Red,
-                        Status::Missing | Status::NotAssessed => Color::DarkGrey,
-                    })
+                    cell.fg(super::look::status(status).tone.terminal())
                 } else {
                     cell
                 });

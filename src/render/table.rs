@@ -2,9 +2,8 @@
 //! summary in the words of an official evaluation.
 
 use super::{Run, Style, View, columns, summary};
-use crate::assess::Status;
 use crate::assess::YearReport;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 
 pub fn render(run: &Run) -> String {
@@ -41,7 +40,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
         if style.color
             && let Some(last) = row.pop()
         {
-            row.push(last.fg(status_color(r.status)));
+            row.push(last.fg(super::look::status(r.status).tone.terminal()));
         }
         table.add_row(row);
     }
@@ -64,14 +63,4 @@ pub fn new_table(style: Style) -> Table {
         table.force_no_tty();
     }
     table
-}
-
-fn status_color(status: Status) -> Color {
-    match status {
-        Status::Achieved | Status::OnTrack => Color::Green,
-        Status::Behind => Color::Yellow,
-        Status::Failed => Color::Red,
-        Status::Missing => Color::Magenta,
-        Status::NotAssessed => Color::DarkGrey,
-    }
 }

@@ -43,13 +43,7 @@ fn header_format() -> Format {
 }
 
 fn status_format(status: Status) -> Format {
-    let (fill, font) = match status {
-        Status::Achieved | Status::OnTrack => (0xE2F0D9, 0x1A7F37),
-        Status::Behind => (0xFFF2CC, 0x9A6700),
-        Status::Failed => (0xFCE4E4, 0xCF222E),
-        Status::Missing => (0xF2F2F2, 0x59636E),
-        Status::NotAssessed => (0xFFFFFF, 0x6E7781),
-    };
+    let (fill, font) = super::look::status(status).tone.workbook();
     Format::new()
         .set_background_color(Color::RGB(fill))
         .set_font_color(Color::RGB(font))
