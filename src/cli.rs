@@ -1,14 +1,12 @@
 //! Command-line interface: arguments in, exit code out. Reads files, calls the
 //! assessment, hands the report to a renderer; decides nothing itself.
 
-use crate::assess::assess_year;
 use crate::assess::period::assess_period;
-use crate::assess::regions::assess_regions;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::lang::Lang;
 use crate::output;
 use crate::plan::{Plan, PlanSet, load_plan_set};
-use crate::render::{self, Format, Run, Style, View};
+use crate::render::{self, Evaluation, Format, Style, View};
 use crate::stats::{LoadOptions, Observations, RegionYear};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -214,7 +212,7 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
     let style = Style {
         lang: cli.lang,
         color: cli.color.enabled() && output::is_stdout(cli.output.as_deref()),
-        strict: cli.strict,
+        matrix: cli.matrix,
     };
     let emit_bytes = |bytes: &[u8]| output::emit(bytes, cli.output.as_deref()).map_err(|d| vec![d]);
     let emit = |text: &str| emit_bytes(text.as_bytes());
@@ -451,50 +449,37 @@ fn load(cli: &Cli, files: &[PathBuf], plans: &PlanSet) -> Result<Loaded, Vec<Dia
 /// every region → exit code.
 fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>> {
     let loaded = load(cli, &cli.files, plans)?;
-    let regions = loaded.regions();
-    let year_report;
-    let period;
-    let regions_report;
-    let view = match regions.as_slice() {
-        [region] => {
-            let plan = &plans.plans[loaded.plan_of(plans, *region)];
-            let years = loaded.years(*region);
-            if let [year] = years.as_slice() {
-                year_report = assess_year(plan, &loaded.observations, *region, *year);
-                View::Year(&year_report)
-            } else {
-                period = assess_period(plan, &loaded.observations, *region, &years);
-                View::Period(&period)
-            }
-        }
-        _ => {
-            regions_report =
-                assess_regions(plans, &loaded.observations, &loaded.region_years, |r| {
-                    loaded.plan_of(plans, r)
-                });
-            View::Regions(&regions_report)
-        }
-    };
-    let run = Run {
-        view,
-        warnings: &loaded.warnings,
-        inputs: &loaded.inputs,
-        style,
-        matrix: cli.matrix,
+    let evaluation = Evaluation::assess(
         plans,
-    };
+        &loaded.observations,
+        &loaded.region_years,
+        |r| loaded.plan_of(plans, r),
+        cli.strict,
+    )
+    .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
     if !cli.quiet {
         // The output is written as it is rendered; a failure leaves a regular
         // file untouched (its temporary file is dropped).
         let mut out = output::Output::open(cli.output.as_deref()).map_err(|d| vec![d])?;
-        render::render(&run, cli.format, &mut out).map_err(|e| vec![out.failed(&e)])?;
+        if let Err(e) = cli.format.renderer().render(&evaluation, &style, &mut out) {
+            let io = e
+                .downcast_ref::<std::io::Error>()
+                .map(|e| std::io::Error::from(e.kind()))
+                .unwrap_or_else(|| std::io::Error::other(e.to_string()));
+            return Err(vec![out.failed(&io)]);
+        }
         out.commit().map_err(|d| vec![d])?;
     }
-    Ok(if run.fails(cli.strict) {
-        exit::FAIL
-    } else {
+    Ok(exit_code(evaluation.outcome))
+}
+
+/// The exit code of a run that was judged.
+fn exit_code(outcome: crate::render::Outcome) -> u8 {
+    if outcome.passes() {
         exit::PASS
-    })
+    } else {
+        exit::FAIL
+    }
 }
 
 /// `plan-check report`: the evaluation report of one region as one HTML page.
@@ -533,24 +518,23 @@ fn report(
     };
     let plan = &plans.plans[loaded.plan_of(plans, region)];
     let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
-    let page = render::html::render(&period, plan, &loaded.inputs, style.lang).map_err(|e| {
-        vec![Diagnostic::error(
-            "U003",
-            "report.html",
-            Text::new(
-                format!("无法生成报告：{e}"),
-                format!("cannot build the report: {e}"),
-            ),
-        )]
-    })?;
+    let outcome =
+        crate::assess::evaluation::decide(&View::Period(Box::new(period.clone())), cli.strict);
+    let page =
+        render::html::render(&period, plan, &loaded.inputs, style.lang, outcome).map_err(|e| {
+            vec![Diagnostic::error(
+                "U003",
+                "report.html",
+                Text::new(
+                    format!("无法生成报告：{e}"),
+                    format!("cannot build the report: {e}"),
+                ),
+            )]
+        })?;
     if !cli.quiet {
         output::emit(page.as_bytes(), cli.output.as_deref()).map_err(|d| vec![d])?;
     }
-    Ok(if period.summary.latest.fails(cli.strict) {
-        exit::FAIL
-    } else {
-        exit::PASS
-    })
+    Ok(exit_code(outcome))
 }
 
 /// The statistics files of the arguments: a folder stands for every file in it

@@ -164,3 +164,18 @@ fn a_report_for_one_year_still_draws_every_chart() {
     let page = Html::parse_document(&html);
     assert_eq!(page.select(&select("svg.chart")).count(), 13);
 }
+
+/// The report's verdict is the run's outcome: with --strict, a lagging expected
+/// indicator fails the run, and the page says so as the exit code does.
+#[test]
+fn the_verdict_honours_strict_as_the_exit_code_does() {
+    let (out, html) = report(&["data/2023.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(html.contains("结论：约束性指标均达到要求。"), "{html}");
+    let (out, html) = report(&["--strict", "data/2023.csv"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        html.contains("严格模式下"),
+        "the strict verdict is on the page"
+    );
+}

@@ -48,24 +48,15 @@ fuzz_target!(|data: &[u8]| {
         for group in table.region_years() {
             let (region, year) = (group.region, group.year);
             let report = plan_check::assess::assess_year(plan, &table, region, year);
-            let run = plan_check::render::Run {
-                view: plan_check::render::View::Year(&report),
-                warnings: &warnings,
-                inputs: &[],
-                style: plan_check::render::Style {
-                    lang: plan_check::lang::Lang::Zh,
-                    color: false,
-                    strict: false,
-                },
-                matrix: false,
-                plans,
-            };
+            let ev = plan_check::render::Evaluation::of(plan_check::render::View::Year(Box::new(report)), false)
+                .with_inputs(warnings.clone(), Vec::new());
+            let style = plan_check::render::Style::plain(plan_check::lang::Lang::Zh);
             for format in [
                 plan_check::render::Format::Table,
                 plan_check::render::Format::Json,
                 plan_check::render::Format::Junit,
             ] {
-                let _ = plan_check::render::render(&run, format, &mut std::io::sink());
+                let _ = format.renderer().render(&ev, &style, &mut std::io::sink());
             }
         }
     }

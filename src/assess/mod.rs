@@ -5,6 +5,7 @@
 //! every indicator of the plan for one (region, year), and [`Summary`] decides the
 //! run's outcome from the statuses.
 
+pub mod evaluation;
 pub mod period;
 pub mod regions;
 
@@ -349,12 +350,6 @@ impl Summary {
             }
         }
         summary
-    }
-
-    /// True when the run fails: a binding indicator does not pass, or with
-    /// `strict` any judged indicator does not pass.
-    pub fn fails(&self, strict: bool) -> bool {
-        !self.failing_binding.is_empty() || (strict && !self.failing_expected.is_empty())
     }
 }
 

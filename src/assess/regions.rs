@@ -30,12 +30,6 @@ pub struct RegionRow {
     pub region_id: Id,
 }
 
-impl RegionRow {
-    pub fn fails(&self, strict: bool) -> bool {
-        !self.failing_binding.is_empty() || (strict && self.failing_expected > 0)
-    }
-}
-
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RegionsSummary {
     pub regions: usize,
@@ -59,6 +53,29 @@ pub struct RegionsReport<'a> {
     /// CSV) holds one region's report at a time, whatever the number of regions.
     #[schemars(with = "Vec<YearReport>")]
     pub reports: Reports<'a>,
+    /// What the tables show of each plan of the run, by the rows' `plan_index`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub plans: Vec<PlanColumns>,
+}
+
+/// A plan as the regions table and the region × indicator grid name it.
+#[derive(Debug, Clone)]
+pub struct PlanColumns {
+    pub title: String,
+    pub region: Option<String>,
+    /// The indicators, in the plan's order (the grid's columns).
+    pub indicators: Vec<Column>,
+}
+
+/// One indicator as a column of the grid.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub id: String,
+    pub category: String,
+    /// The name as the plan table shows it (`其中：普通小学`).
+    pub name: String,
+    pub attribute: Attribute,
 }
 
 /// Each region's full report of its latest year, made when asked for: the
@@ -98,12 +115,6 @@ impl std::fmt::Debug for Reports<'_> {
 impl Serialize for Reports<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
-    }
-}
-
-impl RegionsReport<'_> {
-    pub fn fails(&self, strict: bool) -> bool {
-        self.regions.iter().any(|r| r.fails(strict))
     }
 }
 
@@ -185,7 +196,26 @@ pub fn assess_regions<'a>(
             .map(|row| (row.region_id, row.plan_index, row.year))
             .collect(),
     };
+    let plans = plans
+        .plans
+        .iter()
+        .map(|plan| PlanColumns {
+            title: plan.meta.title.clone(),
+            region: plan.meta.region.clone(),
+            indicators: plan
+                .indicators
+                .iter()
+                .map(|i| Column {
+                    id: i.id.clone(),
+                    category: i.category.clone(),
+                    name: i.display_name(),
+                    attribute: i.attribute,
+                })
+                .collect(),
+        })
+        .collect();
     RegionsReport {
+        plans,
         years,
         summary: RegionsSummary {
             regions: rows.len(),

@@ -1,7 +1,7 @@
 //! `--format csv`: one header row and one row per indicator, for pipelines.
 //! Codes, not labels, so the columns read the same in every language.
 
-use super::{Run, View};
+use super::{Evaluation, Renderer, Style, View};
 use crate::assess::YearReport;
 use crate::assess::period::{Method, PeriodReport};
 use crate::plan::Attribute;
@@ -27,17 +27,24 @@ pub const HEADER: [&str; 18] = [
     "source",
 ];
 
-/// The CSV as a string (tests, and formats built on it).
-pub fn render(run: &Run) -> String {
-    let mut out = Vec::new();
-    let _ = write(run, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+/// `--format csv`: written to `out` a region's rows at a time.
+pub struct Csv;
+
+impl Renderer for Csv {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        _: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        write(ev, out)?;
+        Ok(())
+    }
 }
 
-/// Writes the CSV to `out`, a region's rows at a time.
-pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    match run.view {
-        View::Year(report) => write_year(std::iter::once(report), out),
+fn write(ev: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match &ev.view {
+        View::Year(report) => write_year(std::iter::once(&**report), out),
         View::Period(period) => write_period(period, out),
         View::Regions(regions) => {
             let reports = regions.reports.iter();

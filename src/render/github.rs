@@ -6,7 +6,7 @@
 //! Loader warnings (unknown names) are `::warning` on their line. A last
 //! `::notice` carries the summary.
 
-use super::{Run, View, labels, summary};
+use super::{Evaluation, Renderer, Style, View, labels, summary};
 use crate::assess::Status;
 use std::fmt::Write as _;
 
@@ -31,19 +31,33 @@ fn command(kind: &str, file: &str, line: Option<u64>, title: &str, message: &str
     format!("::{kind} {properties}::{}\n", escape_data(message))
 }
 
-pub fn render(run: &Run) -> String {
-    let style = run.style;
+/// `--format github`.
+pub struct Github;
+
+impl Renderer for Github {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        out.write_all(render(ev, *style).as_bytes())?;
+        Ok(())
+    }
+}
+
+fn render(ev: &Evaluation, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    let every_input = run.inputs.join(", ");
-    let reports = run.year_reports();
+    let every_input = ev.inputs.join(", ");
+    let reports = ev.year_reports();
     let several = reports.len() > 1;
     for report in &reports {
         for r in &report.results {
             if r.status.passes() || r.status == Status::NotAssessed {
                 continue;
             }
-            let kind = if r.status.fails_run(r.attribute, style.strict) {
+            let kind = if ev.fails_run(r.status, r.attribute) {
                 "error"
             } else {
                 "warning"
@@ -102,7 +116,7 @@ pub fn render(run: &Run) -> String {
             out.push_str(&command(kind, file, line, &title, &message));
         }
     }
-    for w in run.warnings {
+    for w in &ev.warnings {
         out.push_str(&command(
             "warning",
             &w.file,
@@ -111,11 +125,11 @@ pub fn render(run: &Run) -> String {
             &w.render(lang),
         ));
     }
-    let lines = match run.view {
-        View::Regions(regions) => super::regions_table::summary_lines(regions, style),
+    let lines = match &ev.view {
+        View::Regions(regions) => super::regions_table::summary_lines(regions, style, ev.outcome),
         _ => reports
             .first()
-            .map(|r| summary::lines(r, style))
+            .map(|r| summary::lines(r, style, ev.outcome))
             .unwrap_or_default(),
     };
     let _ = writeln!(

@@ -159,6 +159,7 @@ pub fn render(
     plan: &Plan,
     inputs: &[String],
     lang: Lang,
+    outcome: super::Outcome,
 ) -> Result<String, minijinja::Error> {
     let meta = &plan.meta;
     let dash = || "—".to_owned();
@@ -307,14 +308,7 @@ pub fn render(
         inputs: inputs.to_vec(),
         counts,
         binding_at_risk,
-        verdict: super::summary::verdict(
-            &period.latest,
-            super::Style {
-                lang,
-                color: false,
-                strict: false,
-            },
-        ),
+        verdict: super::summary::verdict(&period.latest, super::Style::plain(lang), outcome),
         legend: chart::legend(lang),
         categories,
     };

@@ -1,7 +1,7 @@
 //! `--format json`: the report struct itself, serialised, plus the run's warnings.
 //! The schema is the serde types; the README documents every field.
 
-use super::{Run, View};
+use super::{Evaluation, Renderer, Style, View};
 use crate::assess::YearReport;
 use crate::assess::period::PeriodReport;
 use crate::assess::regions::RegionsReport;
@@ -44,17 +44,24 @@ pub struct Warning<'a> {
     message: &'a str,
 }
 
-/// The JSON document as a string (the one-year and period views, and tests).
-pub fn render(run: &Run) -> String {
-    let mut out = Vec::new();
-    let _ = write(run, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+/// `--format json`: written to `out` as it is serialised; the regions' reports
+/// are made and written one at a time.
+pub struct Json;
+
+impl Renderer for Json {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        write(ev, style, out)?;
+        Ok(())
+    }
 }
 
-/// Writes the JSON document to `out` as it is serialised: the regions' reports
-/// are made and written one at a time.
-pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let (view, report) = match run.view {
+fn write(ev: &Evaluation, style: &Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let (view, report) = match &ev.view {
         View::Year(r) => (None, Report::Year(r)),
         View::Period(p) => (Some("period"), Report::Period(p)),
         View::Regions(r) => (Some("regions"), Report::Regions(r)),
@@ -63,7 +70,7 @@ pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         schema_version: SCHEMA_VERSION,
         view,
         report,
-        warnings: run
+        warnings: ev
             .warnings
             .iter()
             .map(|d| Warning {
@@ -71,7 +78,7 @@ pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 file: &d.file,
                 line: d.line,
                 indicator: d.indicator.as_deref(),
-                message: d.message.get(run.style.lang),
+                message: d.message.get(style.lang),
             })
             .collect(),
     };

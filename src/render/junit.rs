@@ -9,16 +9,30 @@
 //! indicator the plan does not judge is `<skipped>`.
 
 use super::xml::escape;
-use super::{Run, labels, summary};
+use super::{Evaluation, Renderer, Style, labels, summary};
 use crate::assess::{Status, YearReport};
 use std::fmt::Write as _;
 
-pub fn render(run: &Run) -> String {
-    let style = run.style;
-    let suites: Vec<Suite> = run
+/// `--format junit`.
+pub struct Junit;
+
+impl Renderer for Junit {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        out.write_all(render(ev, *style).as_bytes())?;
+        Ok(())
+    }
+}
+
+fn render(ev: &Evaluation, style: Style) -> String {
+    let suites: Vec<Suite> = ev
         .year_reports()
         .into_iter()
-        .map(|report| suite(&report, style))
+        .map(|report| suite(&report, ev, style))
         .collect();
     let total = |f: fn(&Suite) -> usize| suites.iter().map(f).sum::<usize>();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -44,13 +58,13 @@ struct Suite {
     skipped: usize,
 }
 
-fn suite(report: &YearReport, style: super::Style) -> Suite {
+fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
     let lang = style.lang;
     let tests = report.results.len();
     let failures = report
         .results
         .iter()
-        .filter(|r| r.status.fails_run(r.attribute, style.strict))
+        .filter(|r| ev.fails_run(r.status, r.attribute))
         .count();
     let skipped = report
         .results
@@ -73,7 +87,7 @@ fn suite(report: &YearReport, style: super::Style) -> Suite {
         ("plan", report.plan.title.clone()),
         ("region", report.region.clone()),
         ("year", report.year.to_string()),
-        ("strict", style.strict.to_string()),
+        ("strict", ev.strict.to_string()),
     ] {
         let _ = writeln!(
             out,
@@ -99,7 +113,7 @@ fn suite(report: &YearReport, style: super::Style) -> Suite {
             labels::attribute(r.attribute, crate::lang::Lang::En)
         );
         let detail = describe(r, lang);
-        if r.status.fails_run(r.attribute, style.strict) {
+        if ev.fails_run(r.status, r.attribute) {
             let _ = writeln!(
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",

@@ -1,7 +1,7 @@
 //! `--format markdown`: the year's table as Markdown, for a merge-request
 //! comment or a written report, with the same summary as the terminal table.
 
-use super::{Run, Style, View, columns, summary};
+use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::Status;
 use crate::assess::YearReport;
 use std::fmt::Write as _;
@@ -24,15 +24,28 @@ pub fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
-pub fn render(run: &Run) -> String {
-    match run.view {
-        View::Regions(regions) => super::regions_table::markdown(regions, run.plans, run.style),
-        View::Year(report) => render_year(report, run.style),
-        View::Period(period) => render_year(&period.latest, run.style),
+/// `--format markdown`: the year's table (the period's latest year), or the
+/// regions' table.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        let text = match &ev.view {
+            View::Regions(regions) => super::regions_table::markdown(regions, *style, ev.outcome),
+            View::Year(report) => render_year(report, *style, ev.outcome),
+            View::Period(period) => render_year(&period.latest, *style, ev.outcome),
+        };
+        out.write_all(text.as_bytes())?;
+        Ok(())
     }
 }
 
-fn render_year(report: &YearReport, style: Style) -> String {
+fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let _ = writeln!(out, "### {}\n", cell(&summary::heading(report, lang)));
@@ -67,7 +80,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
         );
     }
     out.push('\n');
-    for line in summary::lines(report, style) {
+    for line in summary::lines(report, style, outcome) {
         let _ = writeln!(out, "- {}", cell(&line));
     }
     out

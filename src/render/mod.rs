@@ -1,5 +1,6 @@
-//! Renderers: a report in, text out. One file per format, all behind the same
-//! signature (`fn render(&Run) -> String`); none decides a status.
+//! Renderers: an evaluation in, bytes out. One file per format, each a
+//! [`Renderer`]; none decides a status or the outcome, and none reads the plan
+//! or calls into the assessment: everything drawn is in the [`Evaluation`].
 
 pub mod chart;
 pub mod columns;
@@ -20,14 +21,9 @@ pub mod template;
 pub mod xlsx;
 pub mod xml;
 
-use crate::assess::YearReport;
-use crate::assess::period::PeriodReport;
-use crate::assess::regions::RegionsReport;
-use crate::diagnostic::Diagnostic;
+pub use crate::assess::evaluation::{Evaluation, Outcome, View};
 use crate::lang::Lang;
-use crate::plan::PlanSet;
 use clap::ValueEnum;
-use std::borrow::Cow;
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -50,92 +46,52 @@ pub enum Format {
 }
 
 impl Format {
-    /// The renderer of a text format; `None` for the workbook.
-    pub fn text_renderer(self) -> Option<fn(&Run) -> String> {
-        Some(match self {
-            Format::Table => table::render,
-            Format::Json => json::render,
-            Format::Csv => csv::render,
-            Format::Markdown => markdown::render,
-            Format::Junit => junit::render,
-            Format::Github => github::render,
-            Format::Xlsx => return None,
-        })
+    /// The renderer of the format.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Table => &table::Terminal,
+            Format::Json => &json::Json,
+            Format::Csv => &csv::Csv,
+            Format::Markdown => &markdown::Markdown,
+            Format::Junit => &junit::Junit,
+            Format::Github => &github::Github,
+            Format::Xlsx => &xlsx::Results,
+        }
     }
 }
 
-/// What every renderer may take into account besides the report.
+/// An output format: writes an evaluation to `out`. JSON and CSV write as they
+/// go, a region at a time, so memory does not grow with the output.
+pub trait Renderer {
+    fn render(&self, ev: &Evaluation, style: &Style, out: &mut dyn Write) -> anyhow::Result<()>;
+}
+
+/// A renderer's bytes, for tests and small outputs.
+pub fn to_string(renderer: &dyn Renderer, ev: &Evaluation, style: &Style) -> String {
+    let mut out = Vec::new();
+    match renderer.render(ev, style, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("<{e}>"),
+    }
+}
+
+/// How to draw, besides what: the reader's language and terminal.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub lang: Lang,
     /// ANSI colours (only on a terminal, never with `NO_COLOR`).
     pub color: bool,
-    /// `--strict`: expected indicators count toward the outcome too.
-    pub strict: bool,
-}
-
-/// What a run shows: one year, or every year of the period.
-#[derive(Clone, Copy)]
-pub enum View<'a> {
-    Year(&'a YearReport),
-    Period(&'a PeriodReport),
-    /// Several regions: each one's latest year.
-    Regions(&'a RegionsReport<'a>),
-}
-
-/// One checked run, as the renderers see it.
-pub struct Run<'a> {
-    pub view: View<'a>,
-    /// Non-fatal diagnostics (unknown indicators); machine formats carry them,
-    /// the table leaves them to standard error.
-    pub warnings: &'a [Diagnostic],
-    /// The statistics files read, as given (`<stdin>` for standard input).
-    pub inputs: &'a [String],
-    pub style: Style,
     /// `--matrix`: the region × indicator grid under the regions table.
     pub matrix: bool,
-    /// The plans, for the names of the indicators in the matrix.
-    pub plans: &'a PlanSet,
 }
 
-impl Run<'_> {
-    /// The year reports the per-indicator formats (JUnit, GitHub, the
-    /// workbook) show: the one year, the period's latest year, or each
-    /// region's latest year (made here: these formats hold every region; JSON
-    /// and CSV stream them instead).
-    pub fn year_reports(&self) -> Vec<Cow<'_, YearReport>> {
-        match self.view {
-            View::Year(report) => vec![Cow::Borrowed(report)],
-            View::Period(period) => vec![Cow::Borrowed(&period.latest)],
-            View::Regions(regions) => regions.reports.iter().map(Cow::Owned).collect(),
+impl Style {
+    pub fn plain(lang: Lang) -> Style {
+        Style {
+            lang,
+            color: false,
+            matrix: false,
         }
-    }
-
-    /// Whether the run fails: a binding indicator not passing in the (latest)
-    /// year, in any region; with `strict`, any judged indicator.
-    pub fn fails(&self, strict: bool) -> bool {
-        match self.view {
-            View::Year(report) => report.summary.fails(strict),
-            View::Period(period) => period.summary.latest.fails(strict),
-            View::Regions(regions) => regions.fails(strict),
-        }
-    }
-}
-
-/// Writes `run` in `format` to `out`. JSON and CSV are written as they are
-/// made, a region at a time, so memory does not grow with the output.
-pub fn render(run: &Run, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
-    match format {
-        Format::Json => json::write(run, out),
-        Format::Csv => csv::write(run, out),
-        Format::Xlsx => {
-            let bytes = xlsx::results(run).map_err(std::io::Error::other)?;
-            out.write_all(&bytes)
-        }
-        other => match other.text_renderer() {
-            Some(text) => out.write_all(text(run).as_bytes()),
-            None => Ok(()),
-        },
     }
 }
 

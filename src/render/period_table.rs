@@ -2,7 +2,7 @@
 //! a trend strip, the latest pace, the projection to the target year and the
 //! outlook; then a summary in the words of an official evaluation.
 
-use super::{Style, labels, summary};
+use super::{Outcome, Style, labels, summary};
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
 use crate::lang::Lang;
 use crate::plan::{Attribute, display_name};
@@ -61,7 +61,7 @@ fn reach_cell(s: &IndicatorSeries, target_year: i32, lang: Lang) -> String {
     }
 }
 
-pub fn render(period: &PeriodReport, style: Style) -> String {
+pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let region = if period.region.is_empty() {
@@ -154,7 +154,7 @@ pub fn render(period: &PeriodReport, style: Style) -> String {
         table.add_row(row);
     }
     let _ = writeln!(out, "{table}");
-    for line in lines(period, style) {
+    for line in lines(period, style, outcome) {
         super::line(&mut out, format_args!("{line}"));
     }
     out
@@ -177,7 +177,7 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
 }
 
 /// The summary under the period table.
-pub fn lines(period: &PeriodReport, style: Style) -> Vec<String> {
+pub fn lines(period: &PeriodReport, style: Style, outcome: Outcome) -> Vec<String> {
     let lang = style.lang;
     let count = |o: Outlook| period.summary.outlooks.get(o.code()).copied().unwrap_or(0);
     let headline = [
@@ -236,7 +236,7 @@ pub fn lines(period: &PeriodReport, style: Style) -> Vec<String> {
         .to_owned(),
     );
     // The latest year's verdict decides the exit code: say it in its own words.
-    let verdict = summary::verdict(&period.latest, style);
+    let verdict = summary::verdict(&period.latest, style, outcome);
     out.push(match lang {
         Lang::Zh => format!("{}年{verdict}", period.latest_year),
         Lang::En => format!("{}: {verdict}", period.latest_year),

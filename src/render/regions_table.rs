@@ -2,11 +2,10 @@
 //! expected pass counts and the binding indicators it fails; `--matrix` adds a
 //! region × indicator grid of compact status symbols with a legend.
 
-use super::{Run, Style, View, labels, markdown};
+use super::{Outcome, Style, labels, markdown};
 use crate::assess::Status;
-use crate::assess::regions::{RegionRow, RegionsReport};
+use crate::assess::regions::{PlanColumns, RegionRow, RegionsReport};
 use crate::lang::Lang;
-use crate::plan::PlanSet;
 use comfy_table::{Cell, CellAlignment, Color};
 use std::fmt::Write as _;
 
@@ -19,17 +18,13 @@ pub fn symbol(status: Status) -> &'static str {
     super::look::status(status).symbol
 }
 
-pub fn render(run: &Run) -> String {
-    let View::Regions(regions) = run.view else {
-        return String::new();
-    };
-    let style = run.style;
+pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let mut table = super::table::new_table(style);
     table.set_header(headers(lang).to_vec());
     for row in regions.regions.iter().take(TABLE_ROWS) {
-        let cells = cells(row, run.plans, lang);
+        let cells = cells(row, &regions.plans, lang);
         let mut line: Vec<Cell> = cells
             .into_iter()
             .enumerate()
@@ -69,10 +64,10 @@ pub fn render(run: &Run) -> String {
             ),
         );
     }
-    if run.matrix {
-        out.push_str(&matrix(regions, run.plans, style));
+    if style.matrix {
+        out.push_str(&matrix(regions, style));
     }
-    for line in summary_lines(regions, style) {
+    for line in summary_lines(regions, style, outcome) {
         super::line(&mut out, format_args!("{line}"));
     }
     out
@@ -88,16 +83,16 @@ fn headers(lang: Lang) -> [&'static str; 5] {
     ]
 }
 
-fn cells(row: &RegionRow, plans: &PlanSet, lang: Lang) -> [String; 5] {
-    let plan = &plans.plans[row.plan_index];
+fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] {
+    let columns = plans.get(row.plan_index).map_or(&[][..], |p| &p.indicators);
     let failing: Vec<String> = row
         .failing_binding
         .iter()
-        .filter_map(|id| plan.indicators.iter().position(|i| &i.id == id))
+        .filter_map(|id| columns.iter().position(|i| &i.id == id))
         .map(|i| {
             format!(
                 "{}（{}）",
-                plan.indicators[i].display_name(),
+                columns[i].name,
                 labels::status(row.statuses[i], lang)
             )
         })
@@ -118,7 +113,7 @@ fn cells(row: &RegionRow, plans: &PlanSet, lang: Lang) -> [String; 5] {
 /// The region × indicator grid, columns numbered, with the legend below: one
 /// grid per plan when regions are judged against different plans (their
 /// indicators, and so the columns, may differ).
-fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
+fn matrix(regions: &RegionsReport, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let shown = &regions.regions[..regions.regions.len().min(TABLE_ROWS)];
@@ -126,10 +121,12 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
     used.sort_unstable();
     used.dedup();
     for &plan_index in &used {
-        let plan = &plans.plans[plan_index];
+        let Some(plan) = regions.plans.get(plan_index) else {
+            continue;
+        };
         if used.len() > 1 {
-            let region = plan.meta.region.as_deref().unwrap_or("");
-            super::line(&mut out, format_args!("{region}《{}》", plan.meta.title));
+            let region = plan.region.as_deref().unwrap_or("");
+            super::line(&mut out, format_args!("{region}《{}》", plan.title));
         }
         let mut table = super::table::new_table(style);
         let mut header = vec![lang.pick("地区", "Region").to_owned()];
@@ -165,7 +162,7 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
                     "  {:>2}  {}/{}（{}）",
                     i + 1,
                     ind.category,
-                    ind.display_name(),
+                    ind.name,
                     labels::attribute(ind.attribute, lang)
                 ),
             );
@@ -175,7 +172,7 @@ fn matrix(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
 }
 
 /// The lines under the regions table.
-pub fn summary_lines(regions: &RegionsReport, style: Style) -> Vec<String> {
+pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) -> Vec<String> {
     let lang = style.lang;
     let s = &regions.summary;
     let failing: Vec<&str> = regions
@@ -204,10 +201,16 @@ pub fn summary_lines(regions: &RegionsReport, style: Style) -> Vec<String> {
             s.regions, s.regions_failing_binding, s.regions_failing_expected
         ),
     }];
-    out.push(if failing.is_empty() {
+    out.push(if failing.is_empty() && outcome.passes() {
         lang.pick(
             "结论：各地区约束性指标均达到要求。",
             "Verdict: every region meets its binding requirements.",
+        )
+        .to_owned()
+    } else if failing.is_empty() {
+        lang.pick(
+            "结论：各地区约束性指标均达到要求；严格模式下，有地区的预期性指标未达到要求。",
+            "Verdict: every region meets its binding requirements; in strict mode, some regions' expected indicators fall short.",
         )
         .to_owned()
     } else {
@@ -222,13 +225,13 @@ pub fn summary_lines(regions: &RegionsReport, style: Style) -> Vec<String> {
 }
 
 /// The regions table as Markdown.
-pub fn markdown(regions: &RegionsReport, plans: &PlanSet, style: Style) -> String {
+pub fn markdown(regions: &RegionsReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let _ = writeln!(out, "| {} |", headers(lang).join(" | "));
     let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
     for row in &regions.regions {
-        let cells = cells(row, plans, lang);
+        let cells = cells(row, &regions.plans, lang);
         let _ = writeln!(
             out,
             "| {} |",
@@ -240,7 +243,7 @@ pub fn markdown(regions: &RegionsReport, plans: &PlanSet, style: Style) -> Strin
         );
     }
     out.push('\n');
-    for line in summary_lines(regions, style) {
+    for line in summary_lines(regions, style, outcome) {
         let _ = writeln!(out, "- {}", markdown::cell(&line));
     }
     out

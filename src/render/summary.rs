@@ -2,7 +2,7 @@
 //! the heading, counts per attribute, the verdict, unit conversions and the
 //! parts that do not add up.
 
-use super::{Style, labels};
+use super::{Outcome, Style, labels};
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 use crate::plan::Attribute;
@@ -34,7 +34,7 @@ pub fn display_name(r: &IndicatorResult) -> String {
 }
 
 /// The lines under the table: counts per attribute, the verdict, and notes.
-pub fn lines(report: &YearReport, style: Style) -> Vec<String> {
+pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String> {
     let lang = style.lang;
     let mut out = Vec::new();
     let s = &report.summary;
@@ -90,7 +90,7 @@ pub fn lines(report: &YearReport, style: Style) -> Vec<String> {
         });
     }
 
-    out.push(verdict(report, style));
+    out.push(verdict(report, style, outcome));
 
     for r in &report.results {
         let (Some(from), Some(actual)) = (&r.converted_from, r.actual) else {
@@ -153,8 +153,9 @@ fn capitalize(word: &str) -> String {
     })
 }
 
-/// The verdict on a year, which the exit code follows.
-pub fn verdict(report: &YearReport, style: Style) -> String {
+/// The verdict on a year, in words of the run's outcome (decided once, with
+/// `--strict` where given), naming the indicators that decide it.
+pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let s = &report.summary;
     let names = |ids: &[String]| -> String {
@@ -175,7 +176,7 @@ pub fn verdict(report: &YearReport, style: Style) -> String {
                 names(&s.failing_binding)
             ),
         }
-    } else if style.strict && !s.failing_expected.is_empty() {
+    } else if !outcome.passes() {
         match lang {
             Lang::Zh => format!(
                 "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",

@@ -1,20 +1,33 @@
 //! The terminal table: one row per indicator as in the plan's own table, then a
 //! summary in the words of an official evaluation.
 
-use super::{Run, Style, View, columns, summary};
+use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::YearReport;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 
-pub fn render(run: &Run) -> String {
-    match run.view {
-        View::Year(report) => render_year(report, run.style),
-        View::Period(period) => super::period_table::render(period, run.style),
-        View::Regions(_) => super::regions_table::render(run),
+/// `--format table`: the terminal views, the year's, the period's and the
+/// regions' tables.
+pub struct Terminal;
+
+impl Renderer for Terminal {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        let text = match &ev.view {
+            View::Year(report) => render_year(report, *style, ev.outcome),
+            View::Period(period) => super::period_table::render(period, *style, ev.outcome),
+            View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
+        };
+        out.write_all(text.as_bytes())?;
+        Ok(())
     }
 }
 
-fn render_year(report: &YearReport, style: Style) -> String {
+fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     super::line(&mut out, format_args!("{}", summary::heading(report, lang)));
@@ -45,7 +58,7 @@ fn render_year(report: &YearReport, style: Style) -> String {
         table.add_row(row);
     }
     let _ = writeln!(out, "{table}");
-    for line in summary::lines(report, style) {
+    for line in summary::lines(report, style, outcome) {
         super::line(&mut out, format_args!("{line}"));
     }
     out

@@ -6,7 +6,7 @@
 //! coloured; then a summary sheet. Template: categories, names and units filled
 //! in and protected, the value column open and validated as a number.
 
-use super::{Run, View, labels, summary};
+use super::{Evaluation, Renderer, Style, View, labels, summary};
 use crate::assess::Status;
 use crate::lang::Lang;
 use crate::plan::Plan;
@@ -56,16 +56,31 @@ struct ResultRow {
     status: Status,
 }
 
+/// `--format xlsx`: the results workbook.
+pub struct Results;
+
+impl Renderer for Results {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        out.write_all(&results(ev, *style)?)?;
+        Ok(())
+    }
+}
+
 /// The results workbook of a run.
-pub fn results(run: &Run) -> Result<Vec<u8>, XlsxError> {
-    let lang = run.style.lang;
+fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
+    let lang = style.lang;
     let mut rows: Vec<ResultRow> = Vec::new();
     let text_of = |r: &crate::assess::IndicatorResult| {
         r.requirement
             .map(|q| labels::requirement(&q, lang))
             .unwrap_or_else(|| "—".to_owned())
     };
-    match run.view {
+    match &ev.view {
         View::Period(period) => {
             for s in &period.indicators {
                 for p in &s.series {
@@ -91,7 +106,7 @@ pub fn results(run: &Run) -> Result<Vec<u8>, XlsxError> {
             }
         }
         _ => {
-            for report in run.year_reports() {
+            for report in ev.year_reports() {
                 for r in &report.results {
                     rows.push(ResultRow {
                         cells: vec![
@@ -163,14 +178,14 @@ pub fn results(run: &Run) -> Result<Vec<u8>, XlsxError> {
 
     let summary_sheet = workbook.add_worksheet();
     summary_sheet.set_name(lang.pick("汇总", "Summary"))?;
-    let lines = match run.view {
-        View::Regions(regions) => super::regions_table::summary_lines(regions, run.style),
-        View::Period(period) => super::period_table::lines(period, run.style),
-        View::Year(report) => summary::lines(report, run.style),
+    let lines = match &ev.view {
+        View::Regions(regions) => super::regions_table::summary_lines(regions, style, ev.outcome),
+        View::Period(period) => super::period_table::lines(period, style, ev.outcome),
+        View::Year(report) => summary::lines(report, style, ev.outcome),
     };
     let mut summary_texts = Vec::new();
     let mut row = 0u32;
-    if let View::Regions(regions) = run.view {
+    if let View::Regions(regions) = &ev.view {
         let heads = [
             lang.pick("地区", "Region"),
             lang.pick("年份", "Year"),
