@@ -284,8 +284,8 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
             let region = region.as_deref();
             match cli.format {
                 Format::Xlsx => {
-                    let bytes =
-                        render::xlsx::template(plan, *year, region, cli.lang).map_err(|e| {
+                    let bytes = crate::template::xlsx::template(plan, *year, region, cli.lang)
+                        .map_err(|e| {
                             vec![Diagnostic::error(
                                 "U003",
                                 "template.xlsx",
@@ -295,7 +295,7 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
                     emit_bytes(&bytes)?;
                 }
                 Format::Table | Format::Csv => {
-                    emit(&render::template::render(plan, *year, region))?
+                    emit(&crate::template::csv::render(plan, *year, region))?
                 }
                 other => {
                     return Err(vec![Diagnostic::error(
@@ -314,7 +314,7 @@ fn execute(cli: &Cli) -> Result<u8, Vec<Diagnostic>> {
             let text: Vec<String> = plans
                 .plans
                 .iter()
-                .map(|p| render::plan_listing::render(p, style))
+                .map(|p| render::plan_listing::render(&crate::assess::overview::overview(p), style))
                 .collect();
             emit(&text.join("\n"))?;
             Ok(exit::PASS)
@@ -457,15 +457,25 @@ fn check(cli: &Cli, plans: &PlanSet, style: Style) -> Result<u8, Vec<Diagnostic>
         cli.strict,
     )
     .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
+    deliver(cli, &evaluation, cli.format.renderer(), &style)
+}
+
+/// Writes the evaluation with `renderer` (unless `--quiet`) and gives the
+/// exit code its outcome calls for. The output is written as it is rendered;
+/// a failure leaves a regular file untouched (its temporary file is dropped).
+fn deliver(
+    cli: &Cli,
+    evaluation: &Evaluation,
+    renderer: &dyn render::Renderer,
+    style: &Style,
+) -> Result<u8, Vec<Diagnostic>> {
     if !cli.quiet {
-        // The output is written as it is rendered; a failure leaves a regular
-        // file untouched (its temporary file is dropped).
         let mut out = output::Output::open(cli.output.as_deref()).map_err(|d| vec![d])?;
-        if let Err(e) = cli.format.renderer().render(&evaluation, &style, &mut out) {
-            let io = e
-                .downcast_ref::<std::io::Error>()
-                .map(|e| std::io::Error::from(e.kind()))
-                .unwrap_or_else(|| std::io::Error::other(e.to_string()));
+        if let Err(e) = renderer.render(evaluation, style, &mut out) {
+            let io = match e.downcast_ref::<std::io::Error>() {
+                Some(e) => std::io::Error::from(e.kind()),
+                None => std::io::Error::other(e.to_string()),
+            };
             return Err(vec![out.failed(&io)]);
         }
         out.commit().map_err(|d| vec![d])?;
@@ -518,23 +528,9 @@ fn report(
     };
     let plan = &plans.plans[loaded.plan_of(plans, region)];
     let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
-    let outcome =
-        crate::assess::evaluation::decide(&View::Period(Box::new(period.clone())), cli.strict);
-    let page =
-        render::html::render(&period, plan, &loaded.inputs, style.lang, outcome).map_err(|e| {
-            vec![Diagnostic::error(
-                "U003",
-                "report.html",
-                Text::new(
-                    format!("无法生成报告：{e}"),
-                    format!("cannot build the report: {e}"),
-                ),
-            )]
-        })?;
-    if !cli.quiet {
-        output::emit(page.as_bytes(), cli.output.as_deref()).map_err(|d| vec![d])?;
-    }
-    Ok(exit_code(outcome))
+    let evaluation = Evaluation::of(View::Period(Box::new(period)), cli.strict)
+        .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
+    deliver(cli, &evaluation, &render::html::Report, &style)
 }
 
 /// The statistics files of the arguments: a folder stands for every file in it

@@ -13,3 +13,4 @@ pub mod plan;
 pub mod render;
 pub mod schema;
 pub mod stats;
+pub mod template;

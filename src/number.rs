@@ -66,6 +66,12 @@ pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError>
     Ok(if negative { -value } else { value })
 }
 
+/// Requirements are rounded to six decimals, so a figure typed exactly at the
+/// time-proportional value (18.596) meets it despite floating-point noise.
+pub fn round_requirement(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}
+
 /// A number as people read it: at most four decimals, no trailing zeros.
 pub fn display(value: f64) -> String {
     let text = format!("{value:.4}");

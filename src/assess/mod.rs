@@ -6,22 +6,18 @@
 //! run's outcome from the statuses.
 
 pub mod evaluation;
+pub mod overview;
 pub mod period;
 pub mod regions;
 
 use crate::plan::consistency::{PartsCheck, check_parts};
-use crate::plan::{
-    Attribute, Comparator, Indicator, IndicatorIdx, Plan, PlanMeta, Rule, Threshold,
-};
+use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta, Threshold};
 use crate::stats::{Id, Key, Observations};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-/// Requirements are rounded to six decimals, so a figure typed exactly at the
-/// time-proportional value (18.596) meets it despite floating-point noise.
-pub fn round_requirement(value: f64) -> f64 {
-    (value * 1e6).round() / 1e6
-}
+pub use crate::number::round_requirement;
+pub use crate::plan::{Attribute, Comparator, Rule, display_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -381,6 +377,26 @@ pub struct PlanInfo {
     pub file: String,
     pub baseline_year: i32,
     pub target_year: i32,
+    /// The issuing body, date, source table and address, for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub issuer: Option<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub issued: Option<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub table: Option<String>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: Option<String>,
+}
+
+impl IndicatorResult {
+    /// The name as the plan table shows it (`其中：普通小学`).
+    pub fn display_name(&self) -> String {
+        display_name(&self.name, self.part_of.is_some())
+    }
 }
 
 /// The judgement of every indicator for one region and one year.
@@ -455,6 +471,10 @@ pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i
             file: plan.path.clone(),
             baseline_year: meta.baseline_year,
             target_year: meta.target_year,
+            issuer: meta.issuer.clone(),
+            issued: meta.issued.clone(),
+            table: meta.table.clone(),
+            source: meta.source.clone(),
         },
         region: observations.regions.get(region).to_owned(),
         year,

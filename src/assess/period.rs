@@ -281,6 +281,26 @@ pub struct IndicatorSeries {
     pub pace_ratio: Option<f64>,
     pub projection: Option<TrendProjection>,
     pub outlook: Outlook,
+    /// How the indicator is judged (the plan's rule), for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rule: Rule,
+    /// Each year's requirement from the baseline year to the target year (or
+    /// the latest year, when later): the path a chart draws.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub path: Vec<(i32, Requirement)>,
+    /// The target's own number, where the rule has one: the chart's target line.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub target_value: Option<f64>,
+}
+
+impl IndicatorSeries {
+    /// The name as the plan table shows it (`其中：普通小学`).
+    pub fn display_name(&self) -> String {
+        super::display_name(&self.name, self.part_of.is_some())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -356,6 +376,11 @@ pub fn assess_period(
                 target_text: ind.target_text.clone(),
                 projection: project(ind, meta, &reported),
                 outlook: outlook(&ind.rule, status, latest_year, meta, pace_ratio),
+                rule: ind.rule.clone(),
+                path: (meta.baseline_year..=latest_year.max(meta.target_year))
+                    .filter_map(|y| requirement(ind, meta, y).map(|r| (y, r)))
+                    .collect(),
+                target_value: crate::plan::consistency::target_value(&ind.rule),
                 series,
                 status,
                 completion,

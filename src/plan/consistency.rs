@@ -46,7 +46,7 @@ pub fn check_parts(plan: &Plan, value_of: impl Fn(IndicatorIdx) -> Option<f64>) 
             total,
             parts,
             total_value,
-            parts_sum: crate::assess::round_requirement(parts_sum),
+            parts_sum: crate::number::round_requirement(parts_sum),
         });
     }
     checks

@@ -490,7 +490,7 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
             };
             Rule::Threshold(Threshold {
                 cmp,
-                value: crate::assess::round_requirement(baseline + delta),
+                value: crate::number::round_requirement(baseline + delta),
             })
         }
         Some(RawRule::None) => Rule::NotAssessed,

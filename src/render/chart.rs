@@ -10,10 +10,9 @@
 
 use super::labels;
 use super::xml::escape;
-use crate::assess::Requirement;
 use crate::assess::period::IndicatorSeries;
+use crate::assess::{PlanInfo, Requirement, Rule};
 use crate::lang::Lang;
-use crate::plan::{Indicator, PlanMeta, Rule};
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 560.0;
@@ -61,25 +60,23 @@ fn status_class(status: crate::assess::Status) -> &'static str {
 }
 
 /// The SVG of one indicator over the period.
-pub fn svg(series: &IndicatorSeries, indicator: &Indicator, meta: &PlanMeta, lang: Lang) -> String {
-    let (y0, y1) = (meta.baseline_year, meta.target_year);
+pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
+    let (y0, y1) = (plan.baseline_year, plan.target_year);
     let last_year = series.series.last().map_or(y1, |p| p.year).max(y1);
     // The requirement path: each year's requirement from the baseline to the target year.
-    let path: Vec<(i32, Requirement)> = (y0..=last_year)
-        .filter_map(|y| crate::assess::requirement(indicator, meta, y).map(|r| (y, r)))
-        .collect();
+    let path = &series.path;
     let reported: Vec<(i32, f64, &str)> = series
         .series
         .iter()
         .filter_map(|p| p.actual.map(|a| (p.year, a, status_class(p.status))))
         .collect();
-    let target_value = crate::plan::consistency::target_value(&indicator.rule);
+    let target_value = series.target_value;
 
     // The value range every mark must fit in.
     let mut values: Vec<f64> = vec![series.baseline];
     values.extend(target_value);
     values.extend(reported.iter().map(|r| r.1));
-    for (_, r) in &path {
+    for (_, r) in path {
         match *r {
             Requirement::Threshold { value, .. } => values.push(value),
             Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
@@ -187,7 +184,7 @@ pub fn svg(series: &IndicatorSeries, indicator: &Indicator, meta: &PlanMeta, lan
             WIDTH - RIGHT + 4.0,
             y + 4.0,
             lang.pick("目标", "target"),
-            escape(&indicator.target_text)
+            escape(&series.target_text)
         );
     }
 
@@ -276,8 +273,8 @@ pub fn legend(lang: Lang) -> String {
 }
 
 /// Whether an indicator has a numeric rule to draw against.
-pub fn has_rule(indicator: &Indicator) -> bool {
-    !matches!(indicator.rule, Rule::NotAssessed)
+pub fn has_rule(series: &IndicatorSeries) -> bool {
+    !matches!(series.rule, Rule::NotAssessed)
 }
 
 #[cfg(test)]

@@ -6,11 +6,10 @@
 //! The page is a minijinja template (`templates/report.html`, compiled in), with
 //! HTML auto-escaping; the charts come from [`super::chart`].
 
-use super::{chart, labels};
-use crate::assess::Requirement;
+use super::{Evaluation, Outcome, Renderer, Style, View, chart, labels};
 use crate::assess::period::{Method, Outlook, PeriodReport, Reach};
+use crate::assess::{Attribute, Requirement};
 use crate::lang::Lang;
-use crate::plan::{Attribute, Plan, display_name};
 use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("../../templates/report.html");
@@ -154,17 +153,34 @@ fn outlook_class(outlook: Outlook) -> &'static str {
 }
 
 /// The report page for `period`, checked against `plan`.
-pub fn render(
+/// `plan-check report`: the period view of one region as one HTML page.
+pub struct Report;
+
+impl Renderer for Report {
+    fn render(
+        &self,
+        ev: &Evaluation,
+        style: &Style,
+        out: &mut dyn std::io::Write,
+    ) -> anyhow::Result<()> {
+        let View::Period(period) = &ev.view else {
+            anyhow::bail!("the report draws the period view of one region");
+        };
+        out.write_all(page(period, &ev.inputs, style.lang, ev.outcome)?.as_bytes())?;
+        Ok(())
+    }
+}
+
+fn page(
     period: &PeriodReport,
-    plan: &Plan,
     inputs: &[String],
     lang: Lang,
-    outcome: super::Outcome,
+    outcome: Outcome,
 ) -> Result<String, minijinja::Error> {
-    let meta = &plan.meta;
+    let meta = &period.plan;
     let dash = || "—".to_owned();
     let mut categories: Vec<CategoryView> = Vec::new();
-    for (series, indicator) in period.indicators.iter().zip(&plan.indicators) {
+    for series in &period.indicators {
         let rows = series
             .series
             .iter()
@@ -243,19 +259,19 @@ pub fn render(
         });
         let view = IndicatorView {
             id: series.id.clone(),
-            name: display_name(&series.name, series.part_of.is_some()),
+            name: series.display_name(),
             unit: series.unit.clone(),
             attribute: labels::attribute(series.attribute, lang),
             binding: series.attribute == Attribute::Binding,
             baseline: labels::number(series.baseline),
             target_text: series.target_text.clone(),
-            rule: labels::rule(&indicator.rule, lang),
+            rule: labels::rule(&series.rule, lang),
             outlook: labels::outlook(series.outlook, lang),
             outlook_class: outlook_class(series.outlook),
             pace,
             projection,
-            chart: if chart::has_rule(indicator) {
-                chart::svg(series, indicator, meta, lang)
+            chart: if chart::has_rule(series) {
+                chart::svg(series, meta, lang)
             } else {
                 String::new()
             },

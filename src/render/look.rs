@@ -67,6 +67,8 @@ pub struct Look {
     pub tone: Tone,
     /// One character, for the region × indicator grid.
     pub symbol: &'static str,
+    /// A mark before the label where emoji show (Markdown comments).
+    pub mark: &'static str,
 }
 
 impl Look {
@@ -88,6 +90,13 @@ const fn look(
         en,
         tone,
         symbol,
+        mark: match tone {
+            Tone::Good => "✅",
+            Tone::Warn => "⚠️",
+            Tone::Bad => "❌",
+            Tone::Missing => "❔",
+            Tone::Neutral => "➖",
+        },
     }
 }
 

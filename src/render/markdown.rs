@@ -8,13 +8,7 @@ use std::fmt::Write as _;
 
 /// A mark before the status label, so a reader scanning the comment sees it.
 fn mark(status: Status) -> &'static str {
-    match status {
-        Status::Achieved | Status::OnTrack => "✅",
-        Status::Behind => "⚠️",
-        Status::Failed => "❌",
-        Status::Missing => "❔",
-        Status::NotAssessed => "➖",
-    }
+    super::look::status(status).mark
 }
 
 /// Escapes what would break a table cell.

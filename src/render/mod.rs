@@ -17,7 +17,6 @@ pub mod plan_listing;
 pub mod regions_table;
 pub mod summary;
 pub mod table;
-pub mod template;
 pub mod xlsx;
 pub mod xml;
 

@@ -4,8 +4,8 @@
 
 use super::{Outcome, Style, labels, summary};
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
+use crate::assess::{Attribute, display_name};
 use crate::lang::Lang;
-use crate::plan::{Attribute, display_name};
 use comfy_table::{CellAlignment, Color};
 use std::fmt::Write as _;
 

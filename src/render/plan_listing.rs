@@ -2,19 +2,18 @@
 //! the consistency notes on the plan's own columns (勾稽关系).
 
 use super::{Style, labels};
+use crate::assess::overview::{PlanColumn, PlanOverview};
 use crate::lang::Lang;
-use crate::plan::consistency::{check_parts, target_value};
-use crate::plan::{IndicatorIdx, Plan};
 use comfy_table::CellAlignment;
 use std::fmt::Write as _;
 
-pub fn render(plan: &Plan, style: Style) -> String {
+pub fn render(plan: &PlanOverview, style: Style) -> String {
     let lang = style.lang;
-    let meta = &plan.meta;
+    let meta = plan;
     let mut out = String::new();
     super::line(&mut out, format_args!("《{}》", meta.title));
     let details = [
-        (lang.pick("文件", "File"), Some(plan.path.clone())),
+        (lang.pick("文件", "File"), Some(plan.file.clone())),
         (lang.pick("地区", "Region"), meta.region.clone()),
         (lang.pick("印发", "Issued by"), meta.issuer.clone()),
         (lang.pick("日期", "Date"), meta.issued.clone()),
@@ -51,7 +50,7 @@ pub fn render(plan: &Plan, style: Style) -> String {
         table.add_row(vec![
             super::cell(&ind.id),
             super::cell(&ind.category),
-            super::cell(ind.display_name()),
+            super::cell(&ind.name),
             super::cell(&ind.unit),
             super::cell(labels::attribute(ind.attribute, lang)),
             super::cell(labels::number(ind.baseline)).set_alignment(CellAlignment::Right),
@@ -61,31 +60,16 @@ pub fn render(plan: &Plan, style: Style) -> String {
     }
     let _ = writeln!(out, "{table}");
 
-    let columns = [
-        (
-            format!("{}{}", meta.baseline_year, lang.pick("年基期", " baseline")),
-            check_parts(plan, |i| Some(plan.indicators[i as usize].baseline)),
-        ),
-        (
-            format!("{}{}", meta.target_year, lang.pick("年目标", " target")),
-            check_parts(plan, |i| target_value(&plan.indicators[i as usize].rule)),
-        ),
-    ];
-    let name = |i: IndicatorIdx| {
-        let ind = &plan.indicators[i as usize];
-        format!("{}/{}", ind.category, ind.name)
-    };
-    for (column, checks) in columns {
-        for check in checks {
-            let parts: Vec<String> = check
-                .parts
-                .iter()
-                .map(|&p| {
-                    let ind = &plan.indicators[p as usize];
-                    ind.name.clone()
-                })
-                .collect();
-            let (mark, verdict) = if check.adds_up() {
+    for check in &plan.cross_checks {
+        let column = match check.column {
+            PlanColumn::Baseline => {
+                format!("{}{}", meta.baseline_year, lang.pick("年基期", " baseline"))
+            }
+            PlanColumn::Target => format!("{}{}", meta.target_year, lang.pick("年目标", " target")),
+        };
+        let parts = &check.parts;
+        {
+            let (mark, verdict) = if check.adds_up {
                 ("✓", lang.pick("一致", "adds up"))
             } else {
                 (
@@ -100,7 +84,7 @@ pub fn render(plan: &Plan, style: Style) -> String {
                 Lang::Zh => writeln!(
                     out,
                     "{mark} 勾稽关系（{column}）：{} = {}，其中 {} 之和 = {}，{verdict}",
-                    name(check.total),
+                    check.total,
                     labels::number(check.total_value),
                     parts.join(" + "),
                     labels::number(check.parts_sum),
@@ -108,7 +92,7 @@ pub fn render(plan: &Plan, style: Style) -> String {
                 Lang::En => writeln!(
                     out,
                     "{mark} cross-check ({column}): {} = {}, parts {} sum to {}: {verdict}",
-                    name(check.total),
+                    check.total,
                     labels::number(check.total_value),
                     parts.join(" + "),
                     labels::number(check.parts_sum),

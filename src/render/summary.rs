@@ -3,9 +3,9 @@
 //! parts that do not add up.
 
 use super::{Outcome, Style, labels};
+use crate::assess::Attribute;
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
-use crate::plan::Attribute;
 
 pub fn heading(report: &YearReport, lang: Lang) -> String {
     let region = if report.region.is_empty() {
@@ -30,7 +30,7 @@ pub fn heading(report: &YearReport, lang: Lang) -> String {
 }
 
 pub fn display_name(r: &IndicatorResult) -> String {
-    crate::plan::display_name(&r.name, r.part_of.is_some())
+    r.display_name()
 }
 
 /// The lines under the table: counts per attribute, the verdict, and notes.

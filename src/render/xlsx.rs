@@ -1,28 +1,21 @@
-//! Workbooks written with rust_xlsxwriter: the results (`--format xlsx`) and the
-//! fill-in template (`plan-check template --format xlsx`).
-//!
-//! Results: a sheet with one row per indicator (per region and year), a frozen
-//! header, an autofilter, column widths fit for Chinese text and the result
-//! coloured; then a summary sheet. Template: categories, names and units filled
-//! in and protected, the value column open and validated as a number.
+//! `--format xlsx`: the results workbook, written with rust_xlsxwriter: a
+//! sheet with one row per indicator (per region and year), a frozen header, an
+//! autofilter, column widths fit for Chinese text and the result coloured;
+//! then a summary sheet.
 
 use super::{Evaluation, Renderer, Style, View, labels, summary};
 use crate::assess::Status;
-use crate::lang::Lang;
-use crate::plan::Plan;
-use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, Format, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// Display width of text in Excel's character units: CJK counts double.
-fn width(text: &str) -> f64 {
+pub fn width(text: &str) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
         .sum()
 }
 
 /// Sets each column's width to fit its longest cell, within reason.
-fn fit_columns(sheet: &mut Worksheet, rows: &[Vec<String>]) -> Result<(), XlsxError> {
+pub fn fit_columns(sheet: &mut Worksheet, rows: &[Vec<String>]) -> Result<(), XlsxError> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     for c in 0..columns {
         let widest = rows
@@ -35,7 +28,7 @@ fn fit_columns(sheet: &mut Worksheet, rows: &[Vec<String>]) -> Result<(), XlsxEr
     Ok(())
 }
 
-fn header_format() -> Format {
+pub fn header_format() -> Format {
     Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDEBF7))
@@ -89,7 +82,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             period.region.clone(),
                             p.year.to_string(),
                             s.category.clone(),
-                            crate::plan::display_name(&s.name, s.part_of.is_some()),
+                            s.display_name(),
                             s.unit.clone(),
                             labels::attribute(s.attribute, lang).to_owned(),
                             s.target_text.clone(),
@@ -232,76 +225,5 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
     } else {
         fit_columns(summary_sheet, &summary_texts)?;
     }
-    workbook.save_to_buffer()
-}
-
-/// The fill-in template: the same columns as the CSV template.
-pub fn template(
-    plan: &Plan,
-    year: Option<i32>,
-    region: Option<&str>,
-    lang: Lang,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(lang.pick("填报", "Statistics"))?;
-    let mut header = super::template::HEADER.to_vec();
-    header.extend(region.map(|_| "地区"));
-    let bold = header_format();
-    let locked = Format::new()
-        .set_locked()
-        .set_background_color(Color::RGB(0xF2F2F2));
-    let open = Format::new().set_unlocked();
-    for (c, h) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    let n = plan.indicators.len() as u32;
-    for (i, ind) in plan.indicators.iter().enumerate() {
-        let r = i as u32 + 1;
-        sheet.write_string_with_format(r, 0, &ind.category, &locked)?;
-        sheet.write_string_with_format(r, 1, ind.display_name(), &locked)?;
-        sheet.write_blank(r, 2, &open)?;
-        sheet.write_string_with_format(r, 3, &ind.unit, &locked)?;
-        match year {
-            Some(y) => sheet.write_number_with_format(r, 4, f64::from(y), &open)?,
-            None => sheet.write_blank(r, 4, &open)?,
-        };
-        sheet.write_blank(r, 5, &open)?;
-        sheet.write_blank(r, 6, &open)?;
-        if let Some(region) = region {
-            sheet.write_string_with_format(r, 7, region, &locked)?;
-        }
-    }
-    let validation = DataValidation::new()
-        .allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15))
-        .ignore_blank(true)
-        .set_input_message(lang.pick(
-            "请填写数字；尚无数据请留空",
-            "a number; leave empty if not available",
-        ))?
-        .set_error_message(lang.pick("这里只能填写数字", "only a number can go here"))?;
-    sheet.add_data_validation(1, 2, n, 2, &validation)?;
-    let years = DataValidation::new()
-        .allow_whole_number(DataValidationRule::Between(1900, 2200))
-        .ignore_blank(true);
-    sheet.add_data_validation(1, 4, n, 4, &years)?;
-    sheet.set_freeze_panes(1, 0)?;
-    let texts: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
-        .chain(plan.indicators.iter().map(|ind| {
-            let mut row = vec![
-                ind.category.clone(),
-                ind.display_name(),
-                "000000".into(),
-                ind.unit.clone(),
-                "2025".into(),
-                "来源来源来源来源".into(),
-                "备注备注".into(),
-            ];
-            row.extend(region.map(str::to_owned));
-            row
-        }))
-        .collect();
-    fit_columns(sheet, &texts)?;
-    sheet.protect();
     workbook.save_to_buffer()
 }

@@ -1,0 +1,102 @@
+//! `plan-check plan`: what the plan says, as the listing draws it: each
+//! indicator with the rule it is judged by, and the cross-checks (勾稽关系) of
+//! its parts against their totals on the plan's own baseline and target
+//! columns. Decided here, so the listing only draws.
+
+use super::{Attribute, Rule};
+use crate::plan::consistency::{check_parts, target_value};
+use crate::plan::{IndicatorIdx, Plan};
+
+pub struct PlanOverview {
+    pub title: String,
+    pub file: String,
+    pub region: Option<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<String>,
+    pub table: Option<String>,
+    pub baseline_year: i32,
+    pub target_year: i32,
+    pub indicators: Vec<OverviewRow>,
+    pub cross_checks: Vec<CrossCheck>,
+}
+
+pub struct OverviewRow {
+    pub id: String,
+    pub category: String,
+    /// The name as the plan table shows it (`其中：普通小学`).
+    pub name: String,
+    pub unit: String,
+    pub attribute: Attribute,
+    pub baseline: f64,
+    pub target_text: String,
+    pub rule: Rule,
+}
+
+/// Which of the plan's columns a cross-check adds up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanColumn {
+    Baseline,
+    Target,
+}
+
+/// A total and its `其中` parts, in one column of the plan.
+pub struct CrossCheck {
+    pub column: PlanColumn,
+    /// `分类/指标` of the total.
+    pub total: String,
+    pub total_value: f64,
+    /// The parts' names.
+    pub parts: Vec<String>,
+    pub parts_sum: f64,
+    pub adds_up: bool,
+}
+
+pub fn overview(plan: &Plan) -> PlanOverview {
+    let meta = &plan.meta;
+    let name = |i: IndicatorIdx| &plan.indicators[i as usize];
+    let mut cross_checks = Vec::new();
+    for (column, checks) in [
+        (
+            PlanColumn::Baseline,
+            check_parts(plan, |i| Some(name(i).baseline)),
+        ),
+        (
+            PlanColumn::Target,
+            check_parts(plan, |i| target_value(&name(i).rule)),
+        ),
+    ] {
+        cross_checks.extend(checks.into_iter().map(|check| CrossCheck {
+            column,
+            total: format!("{}/{}", name(check.total).category, name(check.total).name),
+            total_value: check.total_value,
+            parts: check.parts.iter().map(|&p| name(p).name.clone()).collect(),
+            parts_sum: check.parts_sum,
+            adds_up: check.adds_up(),
+        }));
+    }
+    PlanOverview {
+        title: meta.title.clone(),
+        file: plan.path.clone(),
+        region: meta.region.clone(),
+        issuer: meta.issuer.clone(),
+        issued: meta.issued.clone(),
+        table: meta.table.clone(),
+        baseline_year: meta.baseline_year,
+        target_year: meta.target_year,
+        indicators: plan
+            .indicators
+            .iter()
+            .map(|ind| OverviewRow {
+                id: ind.id.clone(),
+                category: ind.category.clone(),
+                name: ind.display_name(),
+                unit: ind.unit.clone(),
+                attribute: ind.attribute,
+                baseline: ind.baseline,
+                target_text: ind.target_text.clone(),
+                rule: ind.rule.clone(),
+            })
+            .collect(),
+        cross_checks,
+    }
+}
