@@ -9,9 +9,10 @@ pub mod evaluation;
 pub mod overview;
 pub mod period;
 pub mod regions;
+pub mod rules;
 
 use crate::plan::consistency::{PartsCheck, check_parts};
-use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta, Threshold};
+use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta};
 use crate::stats::{Id, Key, Observations};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -141,96 +142,20 @@ pub fn elapsed(meta: &PlanMeta, year: i32) -> f64 {
     (f64::from(year - meta.baseline_year) / span).clamp(0.0, 1.0)
 }
 
-/// The requirement an indicator places on `year`, or `None` when it is not assessed.
+/// The requirement an indicator places on `year`, or `None` when it is not
+/// assessed (see [`rules`]).
 pub fn requirement(indicator: &Indicator, meta: &PlanMeta, year: i32) -> Option<Requirement> {
-    let in_target_year = year >= meta.target_year;
-    let share = elapsed(meta, year);
-    let scheduled =
-        |target: f64| round_requirement(indicator.baseline + (target - indicator.baseline) * share);
-    if let Some(t) = indicator.year_requirements.get(&year) {
-        return Some(Requirement::Threshold {
-            cmp: t.cmp,
-            value: t.value,
-            basis: Basis::YearRequirement,
-        });
-    }
-    match indicator.rule {
-        Rule::NotAssessed => None,
-        Rule::Range { min, max } => Some(Requirement::Range { min, max }),
-        Rule::Threshold(Threshold { cmp, value }) => Some(if in_target_year {
-            Requirement::Threshold {
-                cmp,
-                value,
-                basis: Basis::Target,
-            }
-        } else if cmp.holds(indicator.baseline, value) {
-            Requirement::Threshold {
-                cmp,
-                value,
-                basis: Basis::Hold,
-            }
-        } else {
-            Requirement::Threshold {
-                cmp: cmp.inclusive(),
-                value: scheduled(value),
-                basis: Basis::Schedule,
-            }
-        }),
-        Rule::Projection {
-            value,
-            tolerance_pct,
-        } => {
-            let center = if in_target_year {
-                value
-            } else {
-                scheduled(value)
-            };
-            let half_width = round_requirement(center.abs() * tolerance_pct / 100.0);
-            Some(Requirement::Band {
-                center,
-                min: round_requirement(center - half_width),
-                max: round_requirement(center + half_width),
-                basis: if in_target_year {
-                    Basis::Target
-                } else {
-                    Basis::Schedule
-                },
-            })
-        }
-    }
+    rules::requirement(indicator, meta, year)
 }
 
 /// Decides the status of one indicator in one year. The only place a status is decided.
 pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
     let requirement = requirement(indicator, meta, year);
-    let completion = completion(indicator, actual);
+    let completion = rules::completion(indicator, actual);
     let status = match (requirement, actual) {
         (None, _) => Status::NotAssessed,
         (Some(_), None) => Status::Missing,
-        (Some(req), Some(actual)) => {
-            let in_target_year = year >= meta.target_year;
-            let meets_this_year = req.met_by(actual);
-            match indicator.rule {
-                // A projection is on track inside its band, off it outside: never "behind".
-                Rule::Projection { .. } if !meets_this_year => Status::Failed,
-                Rule::Projection { .. } if in_target_year => Status::Achieved,
-                Rule::Projection { .. } => Status::OnTrack,
-                _ if in_target_year => {
-                    if meets_this_year {
-                        Status::Achieved
-                    } else {
-                        Status::Failed
-                    }
-                }
-                Rule::Threshold(target) if target.holds(actual) && meets_this_year => {
-                    Status::Achieved
-                }
-                // A held range is met every year: that is achieved.
-                Rule::Range { .. } if meets_this_year => Status::Achieved,
-                _ if meets_this_year => Status::OnTrack,
-                _ => Status::Behind,
-            }
-        }
+        (Some(req), Some(actual)) => rules::status(indicator, meta, year, actual, &req),
     };
     Judgement {
         requirement,
@@ -241,18 +166,6 @@ pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f
             completion
         },
     }
-}
-
-/// 完成进度, for a threshold the baseline did not meet yet.
-fn completion(indicator: &Indicator, actual: Option<f64>) -> Option<f64> {
-    let Rule::Threshold(target) = indicator.rule else {
-        return None;
-    };
-    if target.holds(indicator.baseline) || target.value == indicator.baseline {
-        return None;
-    }
-    let actual = actual?;
-    Some((actual - indicator.baseline) / (target.value - indicator.baseline))
 }
 
 /// One indicator's line in a year's report.
@@ -530,7 +443,7 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::meta;
     use super::*;
-    use crate::plan::{Attribute, Comparator::*};
+    use crate::plan::{Attribute, Comparator::*, Threshold};
 
     fn indicator(baseline: f64, rule: Rule) -> Indicator {
         super::fixtures::indicator(baseline, rule, Attribute::Expected)

@@ -89,7 +89,7 @@ pub fn outlook(
     meta: &PlanMeta,
     pace_ratio: Option<f64>,
 ) -> Outlook {
-    let projection = matches!(rule, Rule::Projection { .. });
+    let projection = super::rules::is_projection(rule);
     match status {
         Status::Missing => Outlook::Missing,
         Status::NotAssessed => Outlook::NotAssessed,

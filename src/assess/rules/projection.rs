@@ -1,0 +1,67 @@
+//! A projection (enrolment counts): the figure is expected near the
+//! time-proportional value between baseline and projection, within
+//! `tolerance_pct` percent either way. More or fewer than projected is not a
+//! lag: inside the band is 符合序时进度 (已达标 in the target year), outside
+//! 未达标 (偏离预测), never 滞后.
+
+use crate::assess::{Basis, Requirement, Status};
+use crate::number::round_requirement;
+use crate::plan::PlanMeta;
+
+pub fn requirement(
+    value: f64,
+    tolerance_pct: f64,
+    baseline: f64,
+    meta: &PlanMeta,
+    year: i32,
+) -> Requirement {
+    let in_target_year = year >= meta.target_year;
+    let center = if in_target_year {
+        value
+    } else {
+        super::scheduled(baseline, value, meta, year)
+    };
+    let half_width = round_requirement(center.abs() * tolerance_pct / 100.0);
+    Requirement::Band {
+        center,
+        min: round_requirement(center - half_width),
+        max: round_requirement(center + half_width),
+        basis: if in_target_year {
+            Basis::Target
+        } else {
+            Basis::Schedule
+        },
+    }
+}
+
+pub fn status(meets: bool, in_target_year: bool) -> Status {
+    match (meets, in_target_year) {
+        (false, _) => Status::Failed,
+        (true, true) => Status::Achieved,
+        (true, false) => Status::OnTrack,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::fixtures::meta;
+
+    /// 在园幼儿数: 3.93 (2020) → 3.9 (2025), ±5 %: in 2023 3.912 ± 0.1956.
+    #[test]
+    fn the_band_follows_the_schedule_and_is_never_behind() {
+        let r = requirement(3.9, 5.0, 3.93, &meta(), 2023);
+        assert_eq!(
+            r,
+            Requirement::Band {
+                center: 3.912,
+                min: 3.7164,
+                max: 4.1076,
+                basis: Basis::Schedule
+            }
+        );
+        assert_eq!(status(r.met_by(3.85), false), Status::OnTrack);
+        assert_eq!(status(r.met_by(4.2), false), Status::Failed);
+        assert_eq!(status(true, true), Status::Achieved);
+    }
+}

@@ -1,0 +1,114 @@
+//! A value to reach (or stay beyond): `＞97`, `≥95`, `at_least 55`.
+//!
+//! The requirement follows the time-proportional schedule from the baseline
+//! to the target (met when reached exactly); a baseline that already meets
+//! the target must hold it every year; from the target year on, the target
+//! itself. A figure that meets the target itself is 已达标 in any year.
+
+use crate::assess::{Basis, Requirement, Status};
+use crate::plan::{PlanMeta, Threshold};
+
+pub fn requirement(target: Threshold, baseline: f64, meta: &PlanMeta, year: i32) -> Requirement {
+    let Threshold { cmp, value } = target;
+    if year >= meta.target_year {
+        Requirement::Threshold {
+            cmp,
+            value,
+            basis: Basis::Target,
+        }
+    } else if cmp.holds(baseline, value) {
+        Requirement::Threshold {
+            cmp,
+            value,
+            basis: Basis::Hold,
+        }
+    } else {
+        Requirement::Threshold {
+            cmp: cmp.inclusive(),
+            value: super::scheduled(baseline, value, meta, year),
+            basis: Basis::Schedule,
+        }
+    }
+}
+
+pub fn status(
+    target: Threshold,
+    actual: f64,
+    meets_this_year: bool,
+    in_target_year: bool,
+) -> Status {
+    match (in_target_year, meets_this_year) {
+        (true, true) => Status::Achieved,
+        (true, false) => Status::Failed,
+        (false, true) if target.holds(actual) => Status::Achieved,
+        (false, true) => Status::OnTrack,
+        (false, false) => Status::Behind,
+    }
+}
+
+/// 完成进度 = (actual − baseline) / (target − baseline), for a target the
+/// baseline did not meet yet.
+pub fn completion(target: Threshold, baseline: f64, actual: f64) -> Option<f64> {
+    if target.holds(baseline) || target.value == baseline {
+        return None;
+    }
+    Some((actual - baseline) / (target.value - baseline))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::fixtures::meta;
+    use crate::plan::Comparator;
+
+    /// 财政性教育经费占比: 17.99 (2020) → ＞19 (2025).
+    const SPENDING: Threshold = Threshold {
+        cmp: Comparator::Greater,
+        value: 19.0,
+    };
+
+    #[test]
+    fn the_schedule_runs_from_baseline_to_target_and_is_met_exactly() {
+        let r = requirement(SPENDING, 17.99, &meta(), 2023);
+        assert_eq!(
+            r,
+            Requirement::Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 18.596,
+                basis: Basis::Schedule
+            }
+        );
+        assert!(r.met_by(18.596));
+    }
+
+    #[test]
+    fn a_met_baseline_is_held_and_the_target_year_asks_the_target() {
+        let held = requirement(SPENDING, 19.5, &meta(), 2022);
+        assert!(
+            matches!(held, Requirement::Threshold { basis: Basis::Hold, value, .. } if value == 19.0)
+        );
+        let last = requirement(SPENDING, 17.99, &meta(), 2025);
+        assert!(matches!(
+            last,
+            Requirement::Threshold {
+                basis: Basis::Target,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn statuses_by_year_and_figure() {
+        assert_eq!(status(SPENDING, 19.2, true, false), Status::Achieved);
+        assert_eq!(status(SPENDING, 18.7, true, false), Status::OnTrack);
+        assert_eq!(status(SPENDING, 18.2, false, false), Status::Behind);
+        assert_eq!(status(SPENDING, 18.9, false, true), Status::Failed);
+    }
+
+    #[test]
+    fn completion_only_for_a_target_still_to_reach() {
+        let c = completion(SPENDING, 17.99, 18.2).unwrap();
+        assert!((c - 0.2079).abs() < 1e-3);
+        assert_eq!(completion(SPENDING, 19.5, 19.6), None);
+    }
+}
