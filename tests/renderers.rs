@@ -1,0 +1,132 @@
+//! Every text format on evaluations built in the test, in-process (no binary,
+//! no files): the year, the period and the regions views, each in every text
+//! format, held as snapshots (`tests/snapshots/renderers__*.snap`). The
+//! figures are the shipped illustrative ones (示例数据) and two regions made
+//! from them.
+
+mod common;
+
+use plan_check::lang::Lang;
+use plan_check::plan::{PlanSet, load_plan};
+use plan_check::render::{Evaluation, Format, Style, to_string};
+use plan_check::stats::csv_input::{Input, NameYear, load_csv};
+use plan_check::stats::{LoadOptions, Observations};
+
+fn plans() -> PlanSet {
+    PlanSet::new(vec![load_plan(&common::plan_path()).expect("plan")]).expect("plan set")
+}
+
+/// The observations of CSV files, each (name, text).
+fn observations(plans: &PlanSet, files: &[(String, String)]) -> Observations {
+    let options = LoadOptions::default();
+    let input = Input {
+        plans,
+        options: &options,
+        year_from_name: NameYear::None,
+    };
+    let mut table = Observations::default();
+    let mut warnings = Vec::new();
+    for (file, text) in files {
+        load_csv(text.as_bytes(), file, &input, &mut table, &mut warnings).expect("loads");
+    }
+    table.finish(|_, _| String::new()).expect("no duplicates");
+    table
+}
+
+fn data(year: i32) -> String {
+    std::fs::read_to_string(common::root().join(format!("data/{year}.csv"))).expect("data")
+}
+
+/// The shipped files of 2021–2023.
+fn years() -> Vec<(String, String)> {
+    [2021, 2022, 2023]
+        .map(|y| (format!("data/{y}.csv"), data(y)))
+        .to_vec()
+}
+
+fn one(file: &str, text: String) -> Vec<(String, String)> {
+    vec![(file.to_owned(), text)]
+}
+
+/// Two regions: the 2023 figures as 江津区 and, with two changes, as 永川区
+/// (illustrative: made here, not statistics).
+fn regions() -> String {
+    let base = data(2023);
+    let mut lines = base.lines();
+    let header = lines.next().unwrap_or_default();
+    let mut text = format!("地区,{header}\n");
+    for line in base.lines().skip(1) {
+        text.push_str(&format!("江津区,{line}\n"));
+    }
+    for line in base.lines().skip(1) {
+        let line = line
+            .replace("九年义务教育巩固率,100,", "九年义务教育巩固率,95.5,")
+            .replace("毛入园率,98.3,", "毛入园率,96.1,");
+        text.push_str(&format!("永川区,{line}\n"));
+    }
+    text
+}
+
+const TEXT_FORMATS: [(&str, Format); 6] = [
+    ("table", Format::Table),
+    ("json", Format::Json),
+    ("csv", Format::Csv),
+    ("markdown", Format::Markdown),
+    ("junit", Format::Junit),
+    ("github", Format::Github),
+];
+
+fn each_format(view: &str, files: &[(String, String)]) {
+    let plans = plans();
+    let observations = observations(&plans, files);
+    let region_years = observations.region_years();
+    let inputs = files.iter().map(|(f, _)| f.clone()).collect();
+    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false)
+        .with_inputs(Vec::new(), inputs);
+    for (name, format) in TEXT_FORMATS {
+        let style = Style::plain(Lang::Zh);
+        let out = to_string(format.renderer(), &ev, &style);
+        insta::assert_snapshot!(format!("{view}_{name}"), out);
+    }
+}
+
+#[test]
+fn the_year_view_in_every_format() {
+    each_format("year", &one("data/2023.csv", data(2023)));
+}
+
+#[test]
+fn the_period_view_in_every_format() {
+    each_format("period", &years());
+}
+
+#[test]
+fn the_regions_view_in_every_format() {
+    each_format("regions", &one("data/regions.csv", regions()));
+}
+
+/// The outcome is decided once and every format follows it: with --strict,
+/// the lagging expected indicators of 2023 fail the run in each of them.
+#[test]
+fn strict_changes_every_format_the_same_way() {
+    let plans = plans();
+    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
+    let region_years = observations.region_years();
+    let lenient = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
+    let strict = Evaluation::assess(&plans, &observations, &region_years, |_| 0, true);
+    assert!(lenient.outcome.passes());
+    assert!(!strict.outcome.passes());
+    let style = Style::plain(Lang::Zh);
+    let text = |ev: &Evaluation, f: Format| to_string(f.renderer(), ev, &style);
+    assert!(text(&strict, Format::Table).contains("严格模式下"));
+    assert!(!text(&lenient, Format::Table).contains("严格模式下"));
+    assert!(text(&strict, Format::Junit).contains("<property name=\"strict\" value=\"true\"/>"));
+    assert!(
+        text(&strict, Format::Junit).matches("<failure").count()
+            > text(&lenient, Format::Junit).matches("<failure").count()
+    );
+    assert!(
+        text(&strict, Format::Github).matches("::error").count()
+            > text(&lenient, Format::Github).matches("::error").count()
+    );
+}
