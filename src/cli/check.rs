@@ -1,0 +1,22 @@
+//! `plan-check FILE…`, the main job: statistics in, one evaluation (a year,
+//! the period, or every region), rendered in `--format`, exit code out.
+
+use super::{Cli, Failure, deliver, inputs};
+use crate::render::Evaluation;
+
+pub fn run(cli: &Cli) -> Result<u8, Failure> {
+    if cli.format == crate::render::Format::Xlsx {
+        super::template::refuse_workbook_on_terminal(cli)?;
+    }
+    let plans = inputs::plans(cli)?;
+    let loaded = inputs::load(cli, &cli.files, &cli.read, cli.strict, &plans)?;
+    let evaluation = Evaluation::assess(
+        &plans,
+        &loaded.observations,
+        &loaded.region_years,
+        |r| loaded.plan_of(&plans, r),
+        cli.strict,
+    )
+    .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
+    deliver(cli, &evaluation, cli.format.renderer(), cli.quiet)
+}

@@ -1,0 +1,226 @@
+//! The one place that opens inputs: the plans of a run, and its statistics
+//! (folders expanded, standard input as `-`), never onto the output.
+
+use super::Cli;
+use super::args::ReadArgs;
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::output;
+use crate::plan::{Plan, PlanSet, load_plan_set};
+use crate::stats::{LoadOptions, Observations, RegionYear};
+use std::path::{Path, PathBuf};
+
+/// The plans of the run (`--plan`, `--plan-dir`, else `./plan/`), refusing an
+/// output onto any of them.
+pub fn plans(cli: &Cli) -> Result<PlanSet, Vec<Diagnostic>> {
+    let plans =
+        load_plan_set(&cli.plans.plan, cli.plans.plan_dir.as_deref()).map_err(|d| vec![d])?;
+    output::refuse_inputs(
+        cli.out.output.as_deref(),
+        plans.plans.iter().map(|p| Path::new(&p.path)),
+    )
+    .map_err(|d| vec![d])?;
+    Ok(plans)
+}
+
+/// `--quiet`, given before or after the subcommand's name.
+fn quiet(cli: &Cli) -> bool {
+    cli.quiet || matches!(&cli.command, Some(super::Command::Report(report)) if report.quiet)
+}
+
+/// The one plan a command that works on a single plan needs.
+pub fn single_plan(plans: &PlanSet) -> Result<&Plan, Vec<Diagnostic>> {
+    match plans.plans.as_slice() {
+        [one] => Ok(one),
+        several => Err(vec![Diagnostic::error(
+            "U001",
+            "plan-check",
+            Text::new(
+                format!("给出了 {} 个规划：请用 --plan 选一个", several.len()),
+                format!("{} plans are given: choose one with --plan", several.len()),
+            ),
+        )]),
+    }
+}
+
+/// Everything read from the statistics files of a run.
+pub struct Loaded {
+    pub observations: Observations,
+    pub warnings: Vec<Diagnostic>,
+    /// The files read, as shown in messages (`<stdin>` for `-`).
+    pub inputs: Vec<String>,
+    /// The (region, year) pairs of the run, in order.
+    pub region_years: Vec<RegionYear>,
+}
+
+impl Loaded {
+    pub fn regions(&self) -> Vec<crate::stats::Id> {
+        let mut regions: Vec<_> = self.region_years.iter().map(|g| g.region).collect();
+        regions.dedup();
+        regions
+    }
+
+    pub fn years(&self, region: crate::stats::Id) -> Vec<i32> {
+        self.region_years
+            .iter()
+            .filter(|g| g.region == region)
+            .map(|g| g.year)
+            .collect()
+    }
+
+    /// The plan a region's rows were read against.
+    pub fn plan_of(&self, plans: &PlanSet, region: crate::stats::Id) -> usize {
+        plans
+            .for_region(self.observations.regions.get(region))
+            .unwrap_or(0)
+    }
+}
+
+/// Reads the statistics files (folders expanded) of a run.
+pub fn load(
+    cli: &Cli,
+    files: &[PathBuf],
+    read: &ReadArgs,
+    strict: bool,
+    plans: &PlanSet,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    if files.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "U001",
+            "plan-check",
+            Text::new(
+                "请给出要检查的统计数据文件，如：plan-check data/2023.csv（plan-check --help 查看用法）",
+                "give the statistics file to check, e.g. plan-check data/2023.csv (see plan-check --help)",
+            ),
+        )]);
+    }
+    let paths = expand_inputs(files).map_err(|d| vec![d])?;
+    output::refuse_inputs(
+        cli.out.output.as_deref(),
+        paths.iter().map(PathBuf::as_path),
+    )
+    .map_err(|d| vec![d])?;
+    let options = LoadOptions {
+        year: read.year,
+        strict,
+        encoding: read.encoding,
+        delimiter: read.delimiter,
+        sheet: read.sheet.clone(),
+        block_size: None,
+    };
+    let mut observations = Observations::default();
+    let mut warnings = Vec::new();
+    for path in &paths {
+        crate::stats::load_path(path, plans, &options, &mut observations, &mut warnings)
+            .map_err(|d| vec![d])?;
+    }
+    observations
+        .finish(|region, indicator| {
+            let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
+            plan.indicators
+                .get(indicator as usize)
+                .map(|i| i.display_name())
+                .unwrap_or_default()
+        })
+        .map_err(|d| vec![d])?;
+    let region_years = observations.region_years();
+    if region_years.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "S003",
+            files[0].display().to_string(),
+            Text::new(
+                "没有可检查的数据行（所有指标名称都不在规划中）",
+                "no row to check (no indicator name is in the plan)",
+            ),
+        )]);
+    }
+    let inputs = paths
+        .iter()
+        .map(|p| {
+            if p == Path::new("-") {
+                "<stdin>".to_owned()
+            } else {
+                p.display().to_string()
+            }
+        })
+        .collect();
+    if !quiet(cli) {
+        for w in &warnings {
+            debug_assert_eq!(w.severity, Severity::Warning);
+            eprintln!("{}", w.render(cli.out.lang));
+        }
+    }
+    Ok(Loaded {
+        observations,
+        warnings,
+        inputs,
+        region_years,
+    })
+}
+
+/// The statistics files of the arguments: a folder stands for every file in it
+/// that the tool reads (`.csv` and workbooks), in name order; `-` is standard
+/// input. An entry that cannot be read (a dangling or looping link, a folder
+/// named like a file) is an error, never skipped. Excel's lock files (`~$…`)
+/// and hidden files are not data.
+pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut paths = Vec::new();
+    for arg in args {
+        if arg == Path::new("-") || !arg.is_dir() {
+            paths.push(arg.clone());
+            continue;
+        }
+        let shown = arg.display().to_string();
+        let unreadable = |path: &Path, e: &std::io::Error| {
+            Diagnostic::error(
+                "S001",
+                path.display().to_string(),
+                Text::io("无法读取", "cannot read", e),
+            )
+        };
+        let entries = std::fs::read_dir(arg).map_err(|e| unreadable(arg, &e))?;
+        let mut found = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| unreadable(arg, &e))?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') || name.starts_with("~$") || !crate::stats::is_input(&path) {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    return Err(Diagnostic::error(
+                        "S001",
+                        path.display().to_string(),
+                        Text::new(
+                            "这是一个文件夹，不是数据文件",
+                            "this is a folder, not a data file",
+                        ),
+                    ));
+                }
+                Ok(_) => found.push(path),
+                Err(e) => {
+                    let mut d = unreadable(&path, &e);
+                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) {
+                        d = d.with_hint(Text::new(
+                            "这是一个链接，它指向的文件不存在或链接成环",
+                            "this is a link to a file that does not exist, or a loop of links",
+                        ));
+                    }
+                    return Err(d);
+                }
+            }
+        }
+        if found.is_empty() {
+            return Err(Diagnostic::error(
+                "S001",
+                &shown,
+                Text::new(
+                    "文件夹中没有统计数据文件（.csv 或工作簿）",
+                    "the folder holds no statistics file (.csv or a workbook)",
+                ),
+            ));
+        }
+        found.sort();
+        paths.extend(found);
+    }
+    Ok(paths)
+}

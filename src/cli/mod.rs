@@ -1,0 +1,130 @@
+//! Command-line interface: arguments in, exit code out. One file per command
+//! (`check.rs`, the main job; `report.rs`, `template.rs`, `plan.rs`,
+//! `info.rs`), the clap definitions apart (`args.rs`), and one place that
+//! opens the statistics (`inputs.rs`). The commands read files, call the
+//! assessment and hand the evaluation to a renderer; they decide nothing.
+
+mod args;
+mod check;
+mod info;
+mod inputs;
+mod plan;
+mod report;
+mod template;
+
+pub use args::{Cli, ColorChoice, Command};
+
+use crate::diagnostic::Diagnostic;
+use crate::output;
+use crate::render::{self, Evaluation, Outcome, Style};
+
+/// Exit codes: part of the interface, documented in `--help` and the README.
+pub mod exit {
+    /// Every binding indicator meets its requirement (with `--strict`: every indicator).
+    pub const PASS: u8 = 0;
+    /// A binding indicator is behind, failed or not reported (with `--strict`: any indicator).
+    pub const FAIL: u8 = 1;
+    /// Usage or input error: nothing was judged.
+    pub const ERROR: u8 = 2;
+}
+
+/// Why a command stopped: problems in the user's files (diagnostics with
+/// their file, line and code), or a failure of the machine or of the tool
+/// itself (an error with its context).
+pub enum Failure {
+    Input(Vec<Diagnostic>),
+    Tool(anyhow::Error),
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::Input(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(d: Vec<Diagnostic>) -> Self {
+        Failure::Input(d)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Tool(e)
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    output::remove_temporary_on_signal();
+    let lang = cli.out.lang;
+    let result = match &cli.command {
+        None => check::run(&cli),
+        Some(Command::Report(args)) => report::run(&cli, args),
+        Some(Command::Template(args)) => template::run(&cli, args),
+        Some(Command::Plan) => plan::run(&cli),
+        Some(Command::Completions { shell }) => info::completions(&cli, *shell),
+        Some(Command::Man) => info::man(&cli),
+        Some(Command::Schema { of }) => info::schema(&cli, *of),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::Input(diagnostics)) => {
+            for d in diagnostics {
+                eprintln!("{}", d.render(lang));
+            }
+            exit::ERROR
+        }
+        Err(Failure::Tool(e)) => {
+            eprintln!("{}{e:#}", lang.pick("错误：", "error: "));
+            exit::ERROR
+        }
+    }
+}
+
+/// How to draw for this command line.
+fn style(cli: &Cli) -> Style {
+    Style {
+        lang: cli.out.lang,
+        color: cli.out.color.enabled() && output::is_stdout(cli.out.output.as_deref()),
+        matrix: cli.matrix,
+    }
+}
+
+/// Writes `bytes` to the output (`--output`, else standard output).
+fn emit(cli: &Cli, bytes: &[u8]) -> Result<(), Failure> {
+    output::emit(bytes, cli.out.output.as_deref())?;
+    Ok(())
+}
+
+/// Writes the evaluation with `renderer` (unless `quiet`) and gives the exit
+/// code its outcome calls for. The output is written as it is rendered; a
+/// failure leaves a regular file untouched (its temporary file is dropped).
+fn deliver(
+    cli: &Cli,
+    evaluation: &Evaluation,
+    renderer: &dyn render::Renderer,
+    quiet: bool,
+) -> Result<u8, Failure> {
+    if !quiet {
+        let mut out = output::Output::open(cli.out.output.as_deref())?;
+        if let Err(e) = renderer.render(evaluation, &style(cli), &mut out) {
+            // Writing failed (a full disk): the user's destination, named.
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                return Err(out.failed(&std::io::Error::from(io.kind())).into());
+            }
+            return Err(e.context("cannot render the output").into());
+        }
+        out.commit()?;
+    }
+    Ok(exit_code(evaluation.outcome))
+}
+
+/// The exit code of a run that was judged.
+fn exit_code(outcome: Outcome) -> u8 {
+    if outcome.passes() {
+        exit::PASS
+    } else {
+        exit::FAIL
+    }
+}

@@ -1,0 +1,54 @@
+//! `plan-check report FILE…`: the period view of one region as one
+//! self-contained HTML page, for the written evaluation (评估报告). The exit
+//! code is the check's, with `--strict` as given: `report … && open` opens a
+//! page only when the run passes (see the README).
+
+use super::args::ReportArgs;
+use super::{Cli, Failure, deliver, inputs};
+use crate::assess::period::assess_period;
+use crate::diagnostic::{Diagnostic, Text};
+use crate::render::{self, Evaluation, View};
+
+pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
+    let strict = args.strict || cli.strict;
+    let plans = inputs::plans(cli)?;
+    let read = args.read.or(&cli.read);
+    let loaded = inputs::load(cli, &args.files, &read, strict, &plans)?;
+    let region = match loaded.regions().as_slice() {
+        [one] => *one,
+        several => {
+            let names: Vec<&str> = several
+                .iter()
+                .take(5)
+                .map(|&r| loaded.observations.regions.get(r))
+                .collect();
+            return Err(Diagnostic::error(
+                "U002",
+                args.files[0].display().to_string(),
+                Text::new(
+                    format!(
+                        "评估报告针对一个地区，数据中有 {} 个（{}…）：请按地区拆分后分别生成",
+                        several.len(),
+                        names.join("、")
+                    ),
+                    format!(
+                        "a report covers one region; the figures hold {} ({}…): split them by region",
+                        several.len(),
+                        names.join(", ")
+                    ),
+                ),
+            )
+            .into());
+        }
+    };
+    let plan = &plans.plans[loaded.plan_of(&plans, region)];
+    let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
+    let evaluation = Evaluation::of(View::Period(Box::new(period)), strict)
+        .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
+    deliver(
+        cli,
+        &evaluation,
+        &render::html::Report,
+        args.quiet || cli.quiet,
+    )
+}
