@@ -78,6 +78,8 @@ pub struct Details {
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<u64>,
+    /// For a CSV row: the 0-based field the column names (the snippet's caret).
+    pub field: Option<usize>,
     pub indicator: Option<String>,
     /// In a workbook: the worksheet and cell (`Sheet1!C7`) or row (`Sheet1!7`),
     /// shown instead of the line and column.
@@ -107,6 +109,7 @@ impl Diagnostic {
             file: file.into(),
             line: None,
             column: None,
+            field: None,
             indicator: None,
             cell: None,
             message,
@@ -128,6 +131,13 @@ impl Diagnostic {
 
     pub fn at_line(mut self, line: u64) -> Self {
         self.line = Some(line);
+        self
+    }
+
+    /// A CSV row's field (0-based), shown as column `field + 1`.
+    pub fn at_field(mut self, field: usize) -> Self {
+        self.column = Some(field as u64 + 1);
+        self.field = Some(field);
         self
     }
 
@@ -159,6 +169,18 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: Text) -> Self {
         self.hint = Some(hint);
         self
+    }
+
+    /// As [`Diagnostic::render`], with the offending line of the file and a
+    /// caret under the cell between the message and the hint (see
+    /// [`crate::snippet`]): what a person reads on standard error.
+    pub fn render_with_source(&self, lang: Lang) -> String {
+        let mut text = self.render(lang);
+        if let Some(snippet) = crate::snippet::show(self) {
+            let at = text.find("\n").unwrap_or(text.len());
+            text.insert_str(at, &format!("\n{snippet}"));
+        }
+        text
     }
 
     /// `错误[S004]：data/2023.csv:5:3（指标“毛入园率”）：…` and an optional hint line.

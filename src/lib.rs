@@ -12,5 +12,6 @@ pub mod output;
 pub mod plan;
 pub mod render;
 pub mod schema;
+pub mod snippet;
 pub mod stats;
 pub mod template;

@@ -146,7 +146,7 @@ pub fn load(
     if !quiet(cli) {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
-            eprintln!("{}", w.render(cli.out.lang));
+            eprintln!("{}", w.render_with_source(cli.out.lang));
         }
     }
     Ok(Loaded {

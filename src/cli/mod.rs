@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> u8 {
         Ok(code) => code,
         Err(Failure::Input(diagnostics)) => {
             for d in diagnostics {
-                eprintln!("{}", d.render(lang));
+                eprintln!("{}", d.render_with_source(lang));
             }
             exit::ERROR
         }

@@ -497,7 +497,7 @@ fn check_multiline(
         ),
     )
     .at_line(line)
-    .at_column(column as u64 + 1)
+    .at_field(column)
     .with_hint(Text::new(
         "请检查这一行的双引号是否成对",
         "check that the double quotes in this row come in pairs",
@@ -526,7 +526,7 @@ fn check_decoded(record: &csv::ByteRecord, format: &Format, line: u64) -> Result
             format!("bytes that are not valid {encoding}"),
         ),
     )
-    .at_column(column as u64 + 1)
+    .at_field(column)
     .with_hint(Text::new(
         "请确认文件编码，或用 --encoding 指定（如 utf-8、gb18030、utf-16le）",
         "check the file's encoding, or give it with --encoding (utf-8, gb18030, utf-16le)",

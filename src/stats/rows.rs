@@ -136,7 +136,7 @@ impl Place<'_> {
         match (self.sheet, column) {
             (Some(sheet), Some(c)) => d.at_cell(sheet, self.line, self.first_column + c),
             (Some(sheet), None) => d.at_sheet_row(sheet, self.line),
-            (None, Some(c)) => d.at_line(self.line).at_column(c as u64 + 1),
+            (None, Some(c)) => d.at_line(self.line).at_field(c),
             (None, None) => d.at_line(self.line),
         }
     }

@@ -1,0 +1,136 @@
+//! The offending line of a user's file under a diagnostic, with a caret under
+//! the cell or character, drawn by annotate-snippets (as rustc and cargo do):
+//!
+//! ```text
+//! 错误[S004]：data/2023.csv:3:3（指标“毛入园率”）：数值“约98”不是数字
+//!   |
+//! 3 | 学前教育,毛入园率,约98,%,2023,示例数据，非官方统计
+//!   |                   ^^^^
+//!   提示：请填写数字，如 98.2；尚无数据请留空
+//! ```
+//!
+//! The line is read again from the file when the message is shown, so the hot
+//! path keeps nothing. Files that cannot be read again (standard input, a
+//! workbook: its cells are named `Sheet1!C7` instead) show no snippet.
+
+use crate::diagnostic::{Diagnostic, printable};
+use std::io::{BufRead, BufReader, Read};
+
+/// Lines longer than this are not shown.
+const MAX_LINE: usize = 400;
+
+/// The snippet under `d`, when its file can be read and its line found.
+pub fn show(d: &Diagnostic) -> Option<String> {
+    if d.cell.is_some() || d.file.starts_with('<') {
+        return None;
+    }
+    let line_number = d.line?;
+    let text = read_line(&d.file, line_number)?;
+    let text = printable(&text).into_owned();
+    let span = match (d.field, d.column) {
+        (Some(field), _) => field_span(&text, field)?,
+        (None, Some(column)) => char_span(&text, column),
+        (None, None) => return None,
+    };
+    let snippet = annotate_snippets::Snippet::source(&text)
+        .line_start(line_number as usize)
+        .annotation(annotate_snippets::Level::Error.span(span));
+    let message = annotate_snippets::Level::Error.title("").snippet(snippet);
+    let rendered = annotate_snippets::Renderer::plain()
+        .render(message)
+        .to_string();
+    // The title line is the diagnostic's own (in the user's language): keep
+    // the source lines only.
+    let mut lines: Vec<&str> = rendered.lines().skip(1).collect();
+    while lines.last().is_some_and(|l| l.trim() == "|") {
+        lines.pop();
+    }
+    Some(lines.join("\n"))
+}
+
+/// Line `number` (1-based) of the file, decoded (UTF-8, else GB18030),
+/// without its line end and byte-order mark.
+fn read_line(path: &str, number: u64) -> Option<String> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = BufReader::new(file);
+    let mut bytes = Vec::new();
+    for _ in 0..number {
+        bytes.clear();
+        // A line longer than any shown is not read whole.
+        let read = reader
+            .by_ref()
+            .take(1 << 20)
+            .read_until(b'\n', &mut bytes)
+            .ok()?;
+        if read == 0 {
+            return None;
+        }
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return None; // UTF-16: not worth drawing
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    };
+    let text = text.trim_end_matches(['\n', '\r']).to_owned();
+    (text.chars().count() <= MAX_LINE).then_some(text)
+}
+
+/// The byte range of field `index` (0-based) of a CSV line: the delimiter is
+/// the one of `,` tab `;` that gives the line that many fields, quotes
+/// respected.
+fn field_span(line: &str, index: usize) -> Option<std::ops::Range<usize>> {
+    [b',', b'\t', b';'].into_iter().find_map(|delimiter| {
+        let fields = fields(line, delimiter);
+        (fields.len() > index && fields.len() > 1).then(|| fields[index].clone())
+    })
+}
+
+fn fields(line: &str, delimiter: u8) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b if b == delimiter && !quoted => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..line.len());
+    out
+}
+
+/// The byte range of the character at `column` (1-based), or the line's end.
+fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
+    let column = column.saturating_sub(1) as usize;
+    match line.char_indices().nth(column) {
+        Some((at, c)) => at..at + c.len_utf8(),
+        None => line.len()..line.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_field_by_its_index_whatever_the_delimiter() {
+        let line = "学前教育,毛入园率,约98,%";
+        assert_eq!(&line[field_span(line, 2).unwrap()], "约98");
+        let line = "a\t\"b\tc\"\td";
+        assert_eq!(&line[field_span(line, 2).unwrap()], "d");
+        assert_eq!(field_span("only", 1), None);
+    }
+
+    #[test]
+    fn a_character_column_counts_characters() {
+        let line = "baseline = 中nan";
+        assert_eq!(&line[char_span(line, 12)], "中");
+    }
+}
