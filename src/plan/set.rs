@@ -7,13 +7,11 @@
 
 use super::{Plan, load_plan};
 use crate::diagnostic::{Diagnostic, Text};
-use crate::stats::Resolver;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub struct PlanSet {
     pub plans: Vec<Plan>,
-    pub resolvers: Vec<Resolver>,
     by_region: HashMap<String, usize>,
     default: Option<usize>,
 }
@@ -75,10 +73,8 @@ impl PlanSet {
                 }
             }
         }
-        let resolvers = plans.iter().map(Resolver::new).collect();
         Ok(PlanSet {
             plans,
-            resolvers,
             by_region,
             default,
         })

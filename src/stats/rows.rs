@@ -8,8 +8,9 @@
 //! first sight of a name, an unusual number, any error) goes through the full
 //! readers, which also write the messages.
 
+use super::resolve::{Resolution, Resolver};
 use super::units::{self, Conversion};
-use super::{Converted, Id, Key, Observation, Observations, Origin, resolve::Resolution};
+use super::{Converted, Id, Key, Observation, Observations, Origin};
 use crate::diagnostic::{Diagnostic, Severity, Text, quote_raw};
 use crate::number::{Cell, NumberError, read_cell, trim_all};
 use crate::plan::{IndicatorIdx, Plan, PlanSet};
@@ -259,6 +260,9 @@ pub struct RowReader<'a> {
     year_from_name: NameYear,
     /// Name cell bytes (with the plan and category) → indicator.
     names: FxHashMap<Vec<u8>, IndicatorIdx>,
+    /// Each plan's names, for a name seen the first time (shared by the
+    /// readers of a file's blocks).
+    resolvers: std::sync::Arc<[Resolver]>,
     key: Vec<u8>,
     last_region: LastCell<(Id, usize)>,
     last_year: LastCell<i32>,
@@ -291,6 +295,7 @@ impl<'a> RowReader<'a> {
             sheet: sheet.map(|(name, column)| (name.to_owned(), column)),
             year_from_name,
             names: FxHashMap::default(),
+            resolvers: plans.plans.iter().map(Resolver::new).collect(),
             key: Vec::with_capacity(128),
             last_region: LastCell::default(),
             last_year: LastCell::default(),
@@ -528,7 +533,7 @@ impl<'a> RowReader<'a> {
             _ => quote_raw(trim_all(name)),
         };
         let place = self.place(line);
-        match self.plans.resolvers[plan_index].resolve(name, category) {
+        match self.resolvers[plan_index].resolve(name, category) {
             Resolution::One(i) => {
                 let key = self.key.clone();
                 self.names.insert(key, i);
@@ -760,7 +765,7 @@ impl<'a> RowReader<'a> {
         if trimmed.is_empty() {
             return Ok(None);
         }
-        if let Some(v) = fast_decimal(trimmed) {
+        if let Some(v) = crate::number::plain_decimal(trimmed) {
             return Ok(Some(v));
         }
         let ind = &plan.indicators[indicator as usize];
@@ -899,44 +904,6 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// Powers of ten a double holds exactly.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// A plain decimal (`-12.345`, `98`, `.5`) read without allocating: exact when
-/// its digits fit in 2^53 and it has at most 22 decimals (both operands of the
-/// one division are exact, so the result is correctly rounded: the same number
-/// `str::parse` gives). Anything else is `None`, for the full reader.
-pub fn fast_decimal(bytes: &[u8]) -> Option<f64> {
-    let (negative, digits) = match bytes.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, bytes),
-    };
-    let mut mantissa: u64 = 0;
-    let mut decimals: Option<usize> = None;
-    let mut count = 0usize;
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-                count += 1;
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
-            }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
-        }
-    }
-    if count == 0 || mantissa > 1 << 53 {
-        return None;
-    }
-    let value = mantissa as f64 / *POW10.get(decimals.unwrap_or(0))?;
-    Some(if negative { -value } else { value })
-}
-
 /// Trims ASCII white space (the fast path's trim; the full readers trim Unicode too).
 fn trim_bytes(raw: &[u8]) -> &[u8] {
     raw.trim_ascii()
@@ -987,17 +954,8 @@ fn row_year(column: Option<&str>, option: Option<i32>, from_name: &NameYear) -> 
 }
 
 fn parse_year(text: &str) -> Option<i32> {
-    let text = text.trim_end_matches('年');
-    let digits: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
-    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
+    let digits = crate::number::ascii_digits(text.trim_end_matches('年'))?;
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
 }
 
 /// The years a file name states.
@@ -1076,40 +1034,6 @@ mod tests {
             year_in_name("江津区2024年1月报送_2023年度数据"),
             NameYear::Several(vec![2024, 2023])
         );
-    }
-
-    #[test]
-    fn the_fast_decimal_reader_agrees_with_the_standard_one() {
-        for text in [
-            "98.2",
-            "0",
-            "-0",
-            "17.99",
-            ".5",
-            "5.",
-            "-12.345",
-            "123456789012345",
-            "0.000000000000000000001",
-        ] {
-            assert_eq!(
-                fast_decimal(text.as_bytes()),
-                text.parse::<f64>().ok(),
-                "{text}"
-            );
-        }
-        for text in [
-            "",
-            ".",
-            "-",
-            "1.2.3",
-            "1e5",
-            "+1",
-            "--1",
-            "1-2",
-            "99999999999999999999",
-        ] {
-            assert_eq!(fast_decimal(text.as_bytes()), None, "{text}");
-        }
     }
 
     #[test]
