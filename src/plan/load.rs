@@ -356,6 +356,22 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
 }
 
 fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
+    // Plan years a statistics table can hold: rows are read from the baseline
+    // year to one period after the target year, all within the observations'
+    // range of years.
+    const PLAN_YEARS: std::ops::RangeInclusive<i32> = 1900..=2400;
+    for year in [raw.baseline_year, raw.target_year] {
+        if !PLAN_YEARS.contains(&year) {
+            return Err(Diagnostic::error(
+                "P005",
+                file,
+                Text::new(
+                    format!("规划年份 {year} 不在 1900–2400 之间"),
+                    format!("the plan year {year} is not between 1900 and 2400"),
+                ),
+            ));
+        }
+    }
     if raw.baseline_year >= raw.target_year {
         return Err(Diagnostic::error(
             "P005",
@@ -960,6 +976,18 @@ mod tests {
         assert_eq!(err.line, Some(8));
         let err = parse_plan("[plan\n", "p.toml").unwrap_err();
         assert_eq!(err.line, Some(1));
+    }
+
+    #[test]
+    fn plan_years_are_years_a_table_can_hold() {
+        for (baseline, target) in [(20, 25), (2020, 9999), (-5, 2025)] {
+            let err = parse_plan(
+                &format!("[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = {baseline}\ntarget_year = {target}\n"),
+                "p.toml",
+            )
+            .unwrap_err();
+            assert_eq!(err.code, "P005", "{baseline}–{target}");
+        }
     }
 
     #[test]

@@ -255,9 +255,8 @@ pub struct RowReader<'a> {
     file_id: Id,
     /// For a workbook: the worksheet and the column of its first cell.
     sheet: Option<(String, usize)>,
-    /// The year from `--year` or the file name, for files without a year column.
-    fixed_year: Option<i32>,
-    year_from_name: NameYear,
+    /// Where each row's year comes from, decided once for the file.
+    year_source: YearSource,
     /// Name cell bytes (with the plan and category) → indicator.
     names: FxHashMap<Vec<u8>, IndicatorIdx>,
     /// Each plan's names, for a name seen the first time (shared by the
@@ -285,15 +284,11 @@ impl<'a> RowReader<'a> {
         RowReader {
             plans,
             options,
-            fixed_year: options
-                .year
-                .or(year_from_name.one())
-                .filter(|_| layout.year.is_none()),
+            year_source: YearSource::new(layout.year, options.year, year_from_name),
             layout,
             file: file.to_owned(),
             file_id,
             sheet: sheet.map(|(name, column)| (name.to_owned(), column)),
-            year_from_name,
             names: FxHashMap::default(),
             resolvers: plans.plans.iter().map(Resolver::new).collect(),
             key: Vec::with_capacity(128),
@@ -379,10 +374,14 @@ impl<'a> RowReader<'a> {
         let year = self
             .year(record, line, plan)
             .map_err(|d| d.for_indicator(plan.indicators[indicator as usize].display_name()))?;
-        if let (Some(column), None, NameYear::One(named)) =
-            (self.layout.year, self.options.year, &self.year_from_name)
+        if let YearSource::Column {
+            column,
+            given: None,
+            named: NameYear::One(named),
+        } = &self.year_source
             && year != *named
         {
+            let column = *column;
             warnings.push(
                 self.place(line)
                     .error(
@@ -808,29 +807,32 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// The year of a row: `--year`, else the year column, else the file name.
+    /// The year of a row, from where [`YearSource`] says, within the plan's
+    /// years.
     fn year(&mut self, record: &ByteRecord, line: u64, plan: &Plan) -> Result<i32, Diagnostic> {
-        let year = match (self.fixed_year, self.layout.year) {
-            (Some(year), _) => year,
-            (None, Some(column)) => {
+        let year = match &self.year_source {
+            YearSource::Fixed(year) => *year,
+            YearSource::Column {
+                column,
+                given,
+                named,
+            } => {
+                let (column, given, named) = (*column, *given, named.clone());
                 let raw = &record[column];
                 match self.last_year.get(raw) {
                     Some(year) => year,
                     None => {
                         let text = self.text(raw, line, column)?;
-                        let year = row_year(
-                            Some(trim_all(text)),
-                            self.options.year,
-                            &self.year_from_name,
-                        )
-                        .map_err(|m| self.place(line).error("S008", Some(column), m))?;
+                        let year = column_year(trim_all(text), given, &named)
+                            .map_err(|m| self.place(line).error("S008", Some(column), m))?;
                         self.last_year.set(raw, year);
                         year
                     }
                 }
             }
-            (None, None) => row_year(None, self.options.year, &self.year_from_name)
-                .map_err(|m| self.place(line).error("S008", None, m))?,
+            YearSource::Unknown(named) => {
+                return Err(self.place(line).error("S008", None, unknown_year(named)));
+            }
         };
         if year < plan.meta.baseline_year {
             return Err(self.place(line).error(
@@ -909,47 +911,82 @@ fn trim_bytes(raw: &[u8]) -> &[u8] {
     raw.trim_ascii()
 }
 
-/// The year of a row: `--year`, else the year column, else the file name.
-fn row_year(column: Option<&str>, option: Option<i32>, from_name: &NameYear) -> Result<i32, Text> {
-    let from_column = match column {
-        Some(text) if !text.is_empty() => Some(parse_year(text).ok_or_else(|| {
-            Text::new(
-                format!("年份“{}”不是四位数年份", quote_raw(text)),
-                format!("the year \"{}\" is not a four-digit year", quote_raw(text)),
-            )
-        })?),
-        _ => None,
-    };
-    match (option, from_column) {
-        (Some(given), Some(in_file)) if given != in_file => Err(Text::new(
+/// Where the rows of a file take their year from: decided once, when the
+/// header is read.
+#[derive(Debug, Clone)]
+enum YearSource {
+    /// `--year`, or else the one year of the file name, for a file without a
+    /// year column.
+    Fixed(i32),
+    /// The year column; `--year` must agree with it; an empty cell takes
+    /// `--year`, else the file name's year.
+    Column {
+        column: usize,
+        given: Option<i32>,
+        named: NameYear,
+    },
+    /// No year column, no `--year`, and a file name with no year or several:
+    /// every row is an error saying so.
+    Unknown(NameYear),
+}
+
+impl YearSource {
+    fn new(column: Option<usize>, given: Option<i32>, named: NameYear) -> YearSource {
+        match (column, given, named.one()) {
+            (Some(column), _, _) => YearSource::Column {
+                column,
+                given,
+                named,
+            },
+            (None, Some(year), _) | (None, None, Some(year)) => YearSource::Fixed(year),
+            (None, None, None) => YearSource::Unknown(named),
+        }
+    }
+}
+
+/// The year of a row with a year column.
+fn column_year(text: &str, given: Option<i32>, named: &NameYear) -> Result<i32, Text> {
+    if text.is_empty() {
+        return given.or(named.one()).ok_or_else(|| unknown_year(named));
+    }
+    let in_file = parse_year(text).ok_or_else(|| {
+        Text::new(
+            format!("年份“{}”不是四位数年份", quote_raw(text)),
+            format!("the year \"{}\" is not a four-digit year", quote_raw(text)),
+        )
+    })?;
+    match given {
+        Some(given) if given != in_file => Err(Text::new(
             format!("本行年份为 {in_file}，与 --year {given} 不一致"),
             format!("this row says {in_file}, but --year is {given}"),
         )),
-        (Some(given), _) => Ok(given),
-        (None, Some(in_file)) => Ok(in_file),
-        (None, None) => match from_name {
-            NameYear::One(year) => Ok(*year),
-            NameYear::None => Err(Text::new(
-                "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
-                "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
-            )),
-            NameYear::Several(years) => {
-                let list = years
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join("、");
-                Err(Text::new(
-                    format!(
-                        "文件名中有多个年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
-                    ),
-                    format!(
-                        "the file name holds several years ({}), so the year of the figures is unknown: give --year, or add a year column",
-                        list.replace('、', ", ")
-                    ),
-                ))
-            }
-        },
+        _ => Ok(in_file),
+    }
+}
+
+/// Why a row's year is unknown.
+fn unknown_year(named: &NameYear) -> Text {
+    match named {
+        NameYear::Several(years) => {
+            let list = years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join("、");
+            Text::new(
+                format!(
+                    "文件名中有多个年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
+                ),
+                format!(
+                    "the file name holds several years ({}), so the year of the figures is unknown: give --year, or add a year column",
+                    list.replace('、', ", ")
+                ),
+            )
+        }
+        _ => Text::new(
+            "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
+            "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
+        ),
     }
 }
 
