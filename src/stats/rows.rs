@@ -108,6 +108,10 @@ impl Layout {
     pub fn indicator_column(&self) -> usize {
         self.indicator
     }
+
+    pub fn value_column(&self) -> usize {
+        self.value
+    }
 }
 
 /// Why a row is not the header.
@@ -245,6 +249,15 @@ impl<T: Copy> LastCell<T> {
     }
 }
 
+/// A number as a workbook stores it (not as text): read as it is, never
+/// printed and parsed again. `percent` when the cell shows it as a percent
+/// (0.982 shown as 98.2%).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoredNumber {
+    pub value: f64,
+    pub percent: bool,
+}
+
 /// Turns data rows into observations, for one file.
 #[derive(Clone)]
 pub struct RowReader<'a> {
@@ -332,6 +345,18 @@ impl<'a> RowReader<'a> {
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
+        self.read_with_number(record, None, line, table, warnings)
+    }
+
+    /// Reads one data row whose figure a workbook stores as a number.
+    pub fn read_with_number(
+        &mut self,
+        record: &ByteRecord,
+        stored: Option<StoredNumber>,
+        line: u64,
+        table: &mut Observations,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         let layout = &self.layout;
         if record.len() != layout.width {
             if is_blank(record) {
@@ -357,7 +382,10 @@ impl<'a> RowReader<'a> {
             return Ok(());
         };
         let conversion = self.conversion(record, line, plan, indicator)?;
-        let value = self.value(record, line, plan, indicator)?;
+        let value = match stored {
+            Some(stored) => self.stored_value(stored, line, plan, indicator)?,
+            None => self.value(record, line, plan, indicator)?,
+        };
         let (value, converted_from) = match (value, conversion) {
             (Some(v), Some((scale, unit))) => (
                 Some(scale.apply(v)),
@@ -746,6 +774,44 @@ impl<'a> RowReader<'a> {
             );
         }
         Ok(())
+    }
+
+    /// A figure a workbook stores as a number. A percent-formatted one reads
+    /// as the percent it shows (0.982 → 98.2), on a percent indicator only.
+    fn stored_value(
+        &self,
+        stored: StoredNumber,
+        line: u64,
+        plan: &Plan,
+        indicator: IndicatorIdx,
+    ) -> Result<Option<f64>, Diagnostic> {
+        if !stored.percent {
+            return Ok(Some(stored.value));
+        }
+        let ind = &plan.indicators[indicator as usize];
+        if units::normalize(&ind.unit) == "%" {
+            // 0.982 × 100 is 98.19999…: round away the binary noise of the scaling.
+            return Ok(Some((stored.value * 100.0 * 1e9).round() / 1e9));
+        }
+        let shown = crate::number::display(stored.value * 100.0);
+        Err(self
+            .place(line)
+            .error(
+                "S004",
+                Some(self.layout.value),
+                Text::new(
+                    format!("数值“{shown}%”带百分号，但该指标的单位是“{}”", ind.unit),
+                    format!(
+                        "the value \"{shown}%\" has a percent sign, but the unit is \"{}\"",
+                        ind.unit
+                    ),
+                ),
+            )
+            .for_indicator(ind.display_name())
+            .with_hint(Text::new(
+                "请把单元格格式设为“常规”或“数值”，按该指标的单位填写",
+                "set the cell's format to General or Number and give the figure in the indicator's unit",
+            )))
     }
 
     /// The figure of a row: `None` when not reported.

@@ -15,7 +15,8 @@
 
 use super::Observations;
 use super::rows::{
-    HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, is_blank, read_header, year_in_name,
+    HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, StoredNumber, is_blank, read_header,
+    year_in_name,
 };
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::PlanSet;
@@ -207,6 +208,8 @@ fn choose_sheet(
 /// A cell that is not plain text or a number.
 #[derive(Debug, Clone, PartialEq)]
 enum Odd {
+    /// A number as stored (not text); `percent` when shown as a percent.
+    Number(f64, bool),
     Date(String),
     Bool(bool),
     ErrorValue(String),
@@ -290,6 +293,7 @@ fn read_rows(
     let key_columns = layout.key_columns();
     let figure_columns = layout.figure_columns();
     let indicator_column = layout.indicator_column();
+    let value_column = layout.value_column();
     let year_from_name = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -314,8 +318,15 @@ fn read_rows(
             }
             continue;
         }
+        let mut stored = None;
         for (column, odd) in &odds {
             if !key_columns.contains(&Some(*column)) {
+                continue;
+            }
+            if let Odd::Number(value, percent) = *odd {
+                if *column == value_column {
+                    stored = Some(StoredNumber { value, percent });
+                }
                 continue;
             }
             if *odd == Odd::Blank {
@@ -331,7 +342,7 @@ fn read_rows(
             return Err(odd_cell(place(line), *column, odd, &name));
         }
         data_rows += 1;
-        reader.read(&record, line, table, warnings)?;
+        reader.read_with_number(&record, stored, line, table, warnings)?;
     }
     if data_rows == 0 {
         return Err(Diagnostic::error(
@@ -367,7 +378,7 @@ fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Diagnost
             format!("单元格是错误值 {e}：公式没有算出结果"),
             format!("the cell is the error value {e}: its formula has no result"),
         ),
-        Odd::Blank => (String::new(), String::new()),
+        Odd::Blank | Odd::Number(..) => (String::new(), String::new()),
     };
     let d = place
         .error("S004", Some(column), Text::new(zh, en))
@@ -413,7 +424,7 @@ impl SheetRows for RangeRows<'_> {
         odds.clear();
         for cell in cells {
             let cell = data_ref(cell);
-            if let Some(odd) = odd(&cell) {
+            if let Some(odd) = odd(&cell, false) {
                 odds.push((record.len(), odd));
             }
             record.push_field(cell_text(&cell, false).as_bytes());
@@ -519,7 +530,7 @@ impl SheetRows for XlsxRows<'_> {
                     record.push_field(b"");
                 }
                 let percent = self.percent.get(style).copied().unwrap_or(false);
-                if let Some(odd) = odd(cell.get_value()) {
+                if let Some(odd) = odd(cell.get_value(), percent) {
                     odds.push((record.len(), odd));
                 }
                 record.push_field(cell_text(cell.get_value(), percent).as_bytes());
@@ -552,9 +563,12 @@ fn data_ref(cell: &Data) -> DataRef<'_> {
     }
 }
 
-/// What a cell is when it is neither text nor a number.
-fn odd(cell: &DataRef<'_>) -> Option<Odd> {
+/// What a cell is when it is not text: a stored number, or a date, a truth
+/// value, an error value or a blank.
+fn odd(cell: &DataRef<'_>, percent: bool) -> Option<Odd> {
     match cell {
+        DataRef::Int(i) => Some(Odd::Number(*i as f64, percent)),
+        DataRef::Float(f) => Some(Odd::Number(*f, percent)),
         DataRef::Empty => Some(Odd::Blank),
         DataRef::Bool(b) => Some(Odd::Bool(*b)),
         DataRef::DateTime(d) => {
