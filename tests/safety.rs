@@ -740,3 +740,20 @@ fn a_failed_write_names_the_output_not_the_temporary_file() {
     );
     sandbox.assert_untouched();
 }
+
+/// A damaged .xls header on which the workbook library asserts (found by the
+/// workbook_loader fuzz target): an error naming the file, never a panic.
+#[test]
+fn a_workbook_the_library_cannot_parse_is_an_error_not_a_panic() {
+    let mut sandbox = Sandbox::new();
+    std::fs::copy(
+        root().join("tests/fixtures/fuzz/damaged-cfb-header.xls"),
+        sandbox.path("2023.xls"),
+    )
+    .unwrap();
+    sandbox.remember();
+    let out = sandbox.run(&["2023.xls"]);
+    assert_refused(&out, "S012", "2023.xls");
+    assert!(!stderr_of(&out).contains("panicked"), "{}", stderr_of(&out));
+    sandbox.assert_untouched();
+}

@@ -48,6 +48,42 @@ pub fn load_workbook(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
     let file = path.display().to_string();
+    // calamine asserts on some malformed files (found by fuzzing: a damaged
+    // .xls header): such a file is reported as damaged, never a panic.
+    quietly(|| read_workbook(path, plans, options, table, warnings)).unwrap_or_else(|| {
+        Err(Diagnostic::error(
+            "S012",
+            &file,
+            Text::new(
+                "工作簿已损坏，无法读取",
+                "the workbook is damaged and cannot be read",
+            ),
+        )
+        .with_hint(Text::new(
+            "请在 Excel/WPS 中打开并另存，或另存为 CSV",
+            "open it in Excel or WPS and save it again, or save it as CSV",
+        )))
+    })
+}
+
+/// Runs `f`, turning a panic inside it into `None`, without the panic's
+/// message on standard error (the caller reports it in its own words).
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
+fn read_workbook(
+    path: &Path,
+    plans: &PlanSet,
+    options: &super::LoadOptions,
+    table: &mut Observations,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), Diagnostic> {
+    let file = path.display().to_string();
     // Bounded before calamine reads a part whole; and the sheet it opens on.
     let active = super::package::check(path, &file)?;
     if has_extension(path, &["xlsx", "xlsm"]) {
