@@ -436,3 +436,17 @@ fn help_documents_the_exit_codes() {
         "{help}"
     );
 }
+
+/// The plan is found from a subfolder, as git and cargo find their files:
+/// `cd data && plan-check 2023.csv`.
+#[test]
+fn the_plan_is_found_from_a_subfolder() {
+    let out = plan_check()
+        .current_dir(root().join("data"))
+        .args(["--format", "json", "2023.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report = json_of(&out);
+    assert_eq!(report["plan"]["file"], "../plan/jiangjin-education-14th-fyp.toml");
+}

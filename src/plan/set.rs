@@ -149,8 +149,30 @@ pub fn find_plan_files(
             }
             Ok(found)
         }
-        None => super::find_plan_file(Path::new("plan")).map(|p| vec![p]),
+        None => super::find_plan_file(&plan_folder()).map(|p| vec![p]),
     }
+}
+
+/// The `plan/` folder a run uses by default: in the current folder, else in
+/// the nearest folder above that has one, as git and cargo search upward;
+/// the search stops at the repository's root (a folder with `.git`) or the
+/// file system's root. Written relative to the current folder (`../plan`).
+pub fn plan_folder() -> PathBuf {
+    let here = Path::new("plan").to_path_buf();
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    let mut relative = PathBuf::new();
+    for dir in cwd.ancestors() {
+        if dir.join("plan").is_dir() {
+            return relative.join("plan");
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+        relative.push("..");
+    }
+    here
 }
 
 /// The `.toml` files of a folder, in name order.
