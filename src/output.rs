@@ -41,6 +41,15 @@ pub fn is_stdout(path: Option<&Path>) -> bool {
     path.is_none_or(|p| p == Path::new("-"))
 }
 
+/// Whether the output goes to a regular file (new or existing), rather than
+/// standard output, a device or a pipe.
+pub fn is_file(path: Option<&Path>) -> bool {
+    match path.filter(|p| !is_stdout(Some(p))) {
+        Some(path) => std::fs::metadata(path).map_or(true, |m| m.is_file()),
+        None => false,
+    }
+}
+
 /// Writes `bytes` to `path`, or with no path (or `-`) to standard output.
 pub fn emit(bytes: &[u8], path: Option<&Path>) -> Result<(), Diagnostic> {
     let mut output = Output::open(path)?;

@@ -277,3 +277,26 @@ fn the_schemas_validate_the_shipped_plan_and_a_real_report() {
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
 }
+
+/// `--format csv --output FILE` starts with a UTF-8 byte-order mark, as
+/// Excel's "CSV UTF-8" does, so Excel on a Chinese Windows reads it as UTF-8;
+/// standard output (a pipe) has none.
+#[test]
+fn a_csv_file_has_a_bom_and_a_pipe_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("结果.csv");
+    let out = plan_check()
+        .args(["--format", "csv", "--output"])
+        .arg(&path)
+        .arg("data/2023.csv")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with("\u{feff}region,".as_bytes()));
+    let piped = plan_check()
+        .args(["--format", "csv", "data/2023.csv"])
+        .output()
+        .unwrap();
+    assert!(piped.stdout.starts_with(b"region,"));
+}

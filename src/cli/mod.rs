@@ -88,6 +88,7 @@ fn style(cli: &Cli) -> Style {
         lang: cli.out.lang,
         color: cli.out.color.enabled() && output::is_stdout(cli.out.output.as_deref()),
         matrix: cli.matrix,
+        file: output::is_file(cli.out.output.as_deref()),
     }
 }
 

@@ -34,9 +34,15 @@ impl Renderer for Csv {
     fn render(
         &self,
         ev: &Evaluation,
-        _: &Style,
+        style: &Style,
         out: &mut dyn std::io::Write,
     ) -> anyhow::Result<()> {
+        // A file gets a byte-order mark, as Excel's own "CSV UTF-8" does: Excel
+        // on a Chinese-locale Windows reads a file without one as GBK.
+        // A pipe gets none: the next program expects plain UTF-8.
+        if style.file {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         write(ev, out)?;
         Ok(())
     }

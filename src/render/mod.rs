@@ -82,6 +82,9 @@ pub struct Style {
     pub color: bool,
     /// `--matrix`: the region × indicator grid under the regions table.
     pub matrix: bool,
+    /// The output is a file (`--output`), to be opened by other programs,
+    /// rather than a terminal or a pipe.
+    pub file: bool,
 }
 
 impl Style {
@@ -90,6 +93,7 @@ impl Style {
             lang,
             color: false,
             matrix: false,
+            file: false,
         }
     }
 }
