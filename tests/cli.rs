@@ -448,5 +448,8 @@ fn the_plan_is_found_from_a_subfolder() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let report = json_of(&out);
-    assert_eq!(report["plan"]["file"], "../plan/jiangjin-education-14th-fyp.toml");
+    assert_eq!(
+        report["plan"]["file"],
+        "../plan/jiangjin-education-14th-fyp.toml"
+    );
 }

@@ -757,3 +757,20 @@ fn a_workbook_the_library_cannot_parse_is_an_error_not_a_panic() {
     assert!(!stderr_of(&out).contains("panicked"), "{}", stderr_of(&out));
     sandbox.assert_untouched();
 }
+
+/// A text file named like a workbook is told apart from a damaged workbook,
+/// in the user's language (the library's English comes last, in brackets).
+#[test]
+fn a_csv_named_xlsx_is_told_to_be_renamed() {
+    let mut sandbox = Sandbox::new();
+    std::fs::copy(sandbox.path("2023.csv"), sandbox.path("2023.xlsx")).unwrap();
+    sandbox.remember();
+    let out = sandbox.run(&["2023.xlsx"]);
+    assert_refused(&out, "S012", "2023.xlsx");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("内容却是文本") && err.contains(".csv"),
+        "{err}"
+    );
+    assert!(err.find("内容却是文本") < err.find("Zip"), "{err}");
+}
