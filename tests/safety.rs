@@ -774,3 +774,41 @@ fn a_csv_named_xlsx_is_told_to_be_renamed() {
     );
     assert!(err.find("内容却是文本") < err.find("Zip"), "{err}");
 }
+
+/// A 4 KB .xls whose sector table loops (found by fuzzing) made the workbook
+/// library allocate without end (24 GB): it is refused, S012, and the test
+/// runs it under a 1 GB address-space limit so a regression fails, not hangs.
+#[cfg(unix)]
+#[test]
+fn a_looping_compound_file_is_refused_within_bounded_memory() {
+    let mut sandbox = Sandbox::new();
+    std::fs::copy(
+        root().join("tests/fixtures/fuzz/looping-fat.xls"),
+        sandbox.path("2023.xls"),
+    )
+    .unwrap();
+    sandbox.remember();
+    let bin = assert_cmd::cargo::cargo_bin("plan-check");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 1048576; exec '{}' 2023.xls",
+            bin.display()
+        ))
+        .current_dir(sandbox.path(""))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_refused(&out, "S012", "2023.xls");
+    sandbox.assert_untouched();
+    // A genuine .xls still reads.
+    let out = plan_check()
+        .args(["--format", "json", "tests/fixtures/2023.xls"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        result(&json_of(&out), "compulsory_retention_rate")["actual"],
+        100.0
+    );
+}
