@@ -195,6 +195,22 @@ proptest! {
     #[test]
     fn the_target_parser_never_panics(text in "\\PC{0,30}") {
         let _ = parse_comparator(&text);
+        if let Ok(reading) = plan_check::plan::read_target(&text) {
+            prop_assert!(reading.value.is_finite());
+        }
+    }
+
+    #[test]
+    fn the_target_grammar_never_panics_on_its_own_words(
+        prefix in prop::sample::select(vec!["", "不低于", "低于", "控制在", "提高到", "降至", "约", "提高", "下降", "＞", "≥"]),
+        number in "[0-9０-９.．,，-]{0,6}",
+        unit in prop::sample::select(vec!["", "%", "％", "年", "个百分点", "微克/立方米"]),
+        suffix in prop::sample::select(vec!["", "以上", "以下", "以内", "左右", "及以上"]),
+    ) {
+        let text = format!("{prefix}{number}{unit}{suffix}");
+        if let Ok(reading) = plan_check::plan::read_target(&text) {
+            prop_assert!(reading.value.is_finite(), "{}", text);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use plan_check::number::{Cell, read_cell};
-use plan_check::plan::parse_comparator;
+use plan_check::plan::{parse_comparator, read_target};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -15,5 +15,8 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok((_, v)) = parse_comparator(&text) {
         assert!(v.is_finite());
+    }
+    if let Ok(reading) = read_target(&text) {
+        assert!(reading.value.is_finite());
     }
 });

@@ -418,6 +418,8 @@ pub(crate) mod fixtures {
             target_year: 2025,
             ahead_ratio: DEFAULT_AHEAD_RATIO,
             is_default: false,
+            about_pct: crate::plan::DEFAULT_ABOUT_PCT,
+            bare_numbers: None,
         }
     }
 
@@ -582,10 +584,10 @@ mod tests {
         let mut ind = spending();
         ind.year_requirements.insert(
             2023,
-            Threshold {
+            crate::plan::YearRequirement::Threshold(Threshold {
                 cmp: GreaterOrEqual,
                 value: 18.2,
-            },
+            }),
         );
         assert_eq!(status(&ind, 2023, 18.3), Status::OnTrack);
         assert_eq!(status(&ind, 2023, 18.1), Status::Behind);

@@ -2,8 +2,9 @@
 //! the line and the indicator.
 
 use super::{
-    Attribute, Comparator, DEFAULT_AHEAD_RATIO, Indicator, IndicatorIdx, Plan, PlanMeta, Rule,
-    Threshold, Valid, parse_comparator, target::TargetError,
+    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO, Form, Indicator,
+    IndicatorIdx, Plan, PlanMeta, Reading, Rule, Threshold, Valid, YearRequirement, read_target,
+    target::TargetError,
 };
 use crate::diagnostic::{Diagnostic, Text};
 use schemars::JsonSchema;
@@ -48,6 +49,19 @@ struct RawMeta {
     ahead_ratio: Option<f64>,
     /// With several plans: judge the regions no plan names with this one.
     default: Option<bool>,
+    /// The band, in percent of the value, of targets printed as `N左右` or
+    /// `约N` (default 5).
+    about_pct: Option<f64>,
+    /// How targets printed as bare numbers read when an indicator has no
+    /// rule: `"toward_target"` (a floor when the target is above the baseline,
+    /// a ceiling when below). Without it, a bare number needs a rule.
+    bare_numbers: Option<RawBareNumbers>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum RawBareNumbers {
+    TowardTarget,
 }
 
 /// One indicator of the plan's table.
@@ -268,7 +282,9 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         let rule = read_rule(
             raw.rule.map(toml::Spanned::into_inner),
             raw.target.get_ref(),
+            &raw.unit,
             baseline,
+            &meta,
         )
         .map_err(|message| field_err(rule_field, rule_start, message))?;
         let mut year_requirements = BTreeMap::new();
@@ -295,21 +311,39 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                         ),
                     )));
                 }
-                let (cmp, value) = parse_comparator(requirement).map_err(|_| {
+                let reading = read_target(requirement).map_err(|_| {
                     err(Text::new(
-                        format!("{year}年的要求“{requirement}”应写成比较式，如“≥18.5”"),
+                        format!("{year}年的要求“{requirement}”读不出来：应写成“≥18.5”“5%以上”“5左右”这样的形式"),
                         format!(
-                            "the {year} requirement \"{requirement}\" must be a comparison such as \">=18.5\""
+                            "the {year} requirement \"{requirement}\" cannot be read: write it as \">=18.5\", \"5%以上\" or \"5左右\""
                         ),
                     ))
                 })?;
-                if !value.is_finite() {
+                if !reading.value.is_finite() {
                     return Err(err(Text::new(
                         format!("{year}年的要求“{requirement}”不是有限数"),
                         format!("the {year} requirement \"{requirement}\" is not a finite number"),
                     )));
                 }
-                year_requirements.insert(year, Threshold { cmp, value });
+                let value = reading.value;
+                let requirement_of_year = match reading.form {
+                    Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
+                    Form::About => YearRequirement::About {
+                        value,
+                        tolerance_pct: meta.about_pct,
+                    },
+                    _ => {
+                        return Err(err(Text::new(
+                            format!(
+                                "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）或约数（5左右）"
+                            ),
+                            format!(
+                                "the {year} requirement \"{requirement}\" must be a comparison (>=18.5, 5%以上) or an approximate value (5左右)"
+                            ),
+                        )));
+                    }
+                };
+                year_requirements.insert(year, requirement_of_year);
             }
         }
         let valid = read_valid(raw.valid.as_ref(), &raw.unit, baseline, &rule).map_err(
@@ -399,6 +433,17 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
             ),
         ));
     }
+    let about_pct = raw.about_pct.unwrap_or(DEFAULT_ABOUT_PCT);
+    if !(about_pct.is_finite() && about_pct > 0.0 && about_pct <= 100.0) {
+        return Err(Diagnostic::error(
+            "P005",
+            file,
+            Text::new(
+                format!("about_pct {about_pct} 应在 0 到 100 之间（百分比）"),
+                format!("about_pct {about_pct} must be between 0 and 100 (percent)"),
+            ),
+        ));
+    }
     Ok(PlanMeta {
         id: raw.id,
         title: raw.title,
@@ -411,11 +456,21 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
         target_year: raw.target_year,
         ahead_ratio,
         is_default: raw.default.unwrap_or(false),
+        about_pct,
+        bare_numbers: raw
+            .bare_numbers
+            .map(|RawBareNumbers::TowardTarget| BareNumbers::TowardTarget),
     })
 }
 
 /// The machine rule: explicit when given, else read from the printed target.
-fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, Text> {
+fn read_rule(
+    raw: Option<RawRule>,
+    target: &str,
+    unit: &str,
+    baseline: f64,
+    meta: &PlanMeta,
+) -> Result<Rule, Text> {
     let finite = |name: &str, v: f64| {
         if v.is_finite() {
             Ok(v)
@@ -427,25 +482,7 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
         }
     };
     let rule = match raw {
-        None => match parse_comparator(target) {
-            Ok((cmp, value)) => Rule::Threshold(Threshold { cmp, value }),
-            Err(TargetError::NoComparator) => {
-                return Err(Text::new(
-                    format!(
-                        "目标“{target}”不是比较式（如“＞97”），请用 rule 写明如何判断，例如 rule = {{ kind = \"at_least\", value = 55 }}"
-                    ),
-                    format!(
-                        "the target \"{target}\" is not a comparison (such as \">97\"): say how to judge it with rule, e.g. rule = {{ kind = \"at_least\", value = 55 }}"
-                    ),
-                ));
-            }
-            Err(TargetError::BadNumber) => {
-                return Err(Text::new(
-                    format!("目标“{target}”中比较符号后不是数字"),
-                    format!("the target \"{target}\" has no number after its comparison sign"),
-                ));
-            }
-        },
+        None => rule_from_text(target, unit, baseline, meta)?,
         Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
             cmp: Comparator::GreaterOrEqual,
             value: finite("value", value)?,
@@ -493,28 +530,141 @@ fn read_rule(raw: Option<RawRule>, target: &str, baseline: f64) -> Result<Rule, 
                     ));
                 }
             };
-            if delta == 0.0 {
-                return Err(Text::new(
-                    "change 的变化量不能为 0",
-                    "a change rule needs a non-zero change",
-                ));
-            }
-            let cmp = if delta > 0.0 {
-                Comparator::GreaterOrEqual
-            } else {
-                Comparator::LessOrEqual
-            };
-            Rule::Threshold(Threshold {
-                cmp,
-                value: crate::number::round_requirement(baseline + delta),
-            })
+            change(baseline, delta)?
         }
         Some(RawRule::None) => Rule::NotAssessed,
     };
-    if let Ok((cmp, value)) = parse_comparator(target) {
+    if let Ok(Reading {
+        form: Form::Compare(cmp),
+        value,
+        ..
+    }) = read_target(target)
+    {
         agrees_with_target(&rule, cmp, value, target)?;
     }
     Ok(rule)
+}
+
+/// A change from the baseline as a threshold: at least the baseline plus a
+/// rise, at most it minus a fall.
+fn change(baseline: f64, delta: f64) -> Result<Rule, Text> {
+    if delta == 0.0 || !delta.is_finite() {
+        return Err(Text::new(
+            "change 的变化量不能为 0",
+            "a change rule needs a non-zero change",
+        ));
+    }
+    let cmp = if delta > 0.0 {
+        Comparator::GreaterOrEqual
+    } else {
+        Comparator::LessOrEqual
+    };
+    Ok(Rule::Threshold(Threshold {
+        cmp,
+        value: crate::number::round_requirement(baseline + delta),
+    }))
+}
+
+/// The rule the printed target says, read by the target grammar
+/// ([`read_target`]): where the text does not settle the reading, an error
+/// asking for `rule`, never a guess.
+fn rule_from_text(target: &str, unit: &str, baseline: f64, meta: &PlanMeta) -> Result<Rule, Text> {
+    let needs_rule = |why_zh: &str, why_en: &str| {
+        Text::new(
+            format!(
+                "目标“{target}”{why_zh}：请用 rule 写明如何判断，例如 rule = {{ kind = \"at_least\", value = 55 }}，或 rule = {{ kind = \"none\" }} 只展示不判断"
+            ),
+            format!(
+                "the target \"{target}\" {why_en}: say how to judge it with rule, e.g. rule = {{ kind = \"at_least\", value = 55 }}, or rule = {{ kind = \"none\" }} to show it unjudged"
+            ),
+        )
+    };
+    let reading = match read_target(target) {
+        Ok(reading) => reading,
+        Err(TargetError::BadNumber) => {
+            return Err(Text::new(
+                format!("目标“{target}”中比较的词或符号后不是数字"),
+                format!("the target \"{target}\" has no number after its comparison"),
+            ));
+        }
+        Err(TargetError::NoComparator) => {
+            return Err(needs_rule(
+                "读不出比较（如“＞97”“90%以上”）",
+                "states no comparison (such as \">97\" or \"90%以上\")",
+            ));
+        }
+    };
+    let normal = |u: &str| u.trim().replace('％', "%");
+    let printed_unit = reading.unit.as_deref().map(normal);
+    let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
+    match reading.form {
+        Form::Compare(cmp) if same_unit => Ok(Rule::Threshold(Threshold {
+            cmp,
+            value: reading.value,
+        })),
+        Form::About if same_unit => Ok(Rule::Projection {
+            value: reading.value,
+            tolerance_pct: meta.about_pct,
+        }),
+        Form::Compare(_) | Form::About => {
+            let printed = printed_unit.unwrap_or_default();
+            Err(Text::new(
+                format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),
+                format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
+            ))
+        }
+        Form::Change { up } => {
+            let sign = if up { 1.0 } else { -1.0 };
+            match printed_unit.as_deref() {
+                // 提高2个百分点 on a percent indicator: points.
+                Some("个百分点" | "百分点") if normal(unit) == "%" => {
+                    change(baseline, sign * reading.value)
+                }
+                // 下降13.5% on a count: percent of the baseline.
+                Some("%") if normal(unit) != "%" => {
+                    change(baseline, sign * baseline * reading.value / 100.0)
+                }
+                // 下降10% on a percent indicator: points or percent of the
+                // baseline? The text does not say.
+                Some("%") => Err(needs_rule(
+                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
+                    "does not say whether its change is in points or percent of the baseline",
+                )),
+                // 提高1岁 on an indicator in 岁, or a bare 提高1.
+                None => change(baseline, sign * reading.value),
+                Some(u) if u == normal(unit) => change(baseline, sign * reading.value),
+                Some(_) => Err(needs_rule(
+                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
+                    "does not say whether its change is in points or percent of the baseline",
+                )),
+            }
+        }
+        Form::Cumulative => Err(needs_rule(
+            "是规划期的累计数（〔〕），判断要用逐年的变化率，plan-check 还不能自动读",
+            "is a cumulative change over the period (〔〕), judged from yearly rates, which plan-check does not read yet",
+        )),
+        Form::Bare => match meta.bare_numbers {
+            Some(BareNumbers::TowardTarget) if reading.value != baseline => {
+                let cmp = if reading.value > baseline {
+                    Comparator::GreaterOrEqual
+                } else {
+                    Comparator::LessOrEqual
+                };
+                Ok(Rule::Threshold(Threshold {
+                    cmp,
+                    value: reading.value,
+                }))
+            }
+            Some(BareNumbers::TowardTarget) => Err(needs_rule(
+                "与基期值相同，看不出方向",
+                "equals the baseline, so it has no direction",
+            )),
+            None => Err(needs_rule(
+                "只是一个数字，没有说是下限、上限还是预测",
+                "is a bare number: it does not say whether it is a floor, a ceiling or a projection",
+            )),
+        },
+    }
 }
 
 /// The range of possible values: stated, else implied by the unit. The
@@ -800,7 +950,7 @@ mod tests {
         let text = indicator("a", "").replace("＞60", "55");
         let err = plan_with(&text).unwrap_err();
         assert!(
-            err.message.en.contains("not a comparison"),
+            err.message.en.contains("is a bare number"),
             "{}",
             err.message.en
         );
@@ -969,6 +1119,103 @@ mod tests {
         );
     }
 
+    /// The rule a target printed in words reads as, on an indicator with
+    /// this unit and a baseline of 50.
+    fn rule_of(target: &str, unit: &str) -> Result<Rule, Diagnostic> {
+        plan_with(
+            &indicator("a", "")
+                .replace("＞60", target)
+                .replace("unit = \"%\"", &format!("unit = \"{unit}\"")),
+        )
+        .map(|p| p.indicators[0].rule.clone())
+    }
+
+    fn at_least(value: f64) -> Rule {
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value,
+        })
+    }
+
+    fn at_most(value: f64) -> Rule {
+        Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value,
+        })
+    }
+
+    #[test]
+    fn targets_in_words_need_no_rule() {
+        assert_eq!(rule_of("90%以上", "%").unwrap(), at_least(90.0));
+        assert_eq!(rule_of("不低于95%", "%").unwrap(), at_least(95.0));
+        assert_eq!(rule_of("控制在5.5%以内", "%").unwrap(), at_most(5.5));
+        assert_eq!(rule_of("提高到11.7年", "年").unwrap(), at_least(11.7));
+        assert_eq!(
+            rule_of("降至27微克/立方米以下", "微克/立方米").unwrap(),
+            at_most(27.0)
+        );
+        assert_eq!(
+            rule_of("低于5.5%", "%").unwrap(),
+            Rule::Threshold(Threshold {
+                cmp: Comparator::Less,
+                value: 5.5
+            })
+        );
+        assert_eq!(
+            rule_of("1.45左右", "%").unwrap(),
+            Rule::Projection {
+                value: 1.45,
+                tolerance_pct: DEFAULT_ABOUT_PCT
+            }
+        );
+        // Changes from the baseline of 50.
+        assert_eq!(rule_of("提高2个百分点", "%").unwrap(), at_least(52.0));
+        assert_eq!(rule_of("提高1岁", "岁").unwrap(), at_least(51.0));
+        assert_eq!(rule_of("下降10%", "万吨").unwrap(), at_most(45.0));
+    }
+
+    #[test]
+    fn what_the_text_does_not_settle_needs_a_rule_and_says_why() {
+        for (target, unit, says) in [
+            ("〔13.5〕", "%", "累计"),
+            ("55", "%", "只是一个数字"),
+            ("下降10%", "%", "百分点还是"),
+            ("提高到11.7年", "岁", "单位"),
+            ("高于GDP增长", "%", "不是数字"),
+            ("稳步提高", "%", "读不出比较"),
+        ] {
+            let err = rule_of(target, unit).unwrap_err();
+            assert_eq!(err.code, "P004", "{target}");
+            assert!(
+                err.message.zh.contains(says),
+                "{target}: {}",
+                err.message.zh
+            );
+        }
+    }
+
+    #[test]
+    fn a_plan_may_read_bare_numbers_toward_the_target() {
+        let head = HEAD.replace(
+            "target_year = 2025\n",
+            "target_year = 2025\nbare_numbers = \"toward_target\"\n",
+        );
+        let plan = |target: &str| {
+            parse_plan(
+                &format!("{head}{}", indicator("a", "").replace("＞60", target)),
+                "p.toml",
+            )
+            .map(|p| p.indicators[0].rule.clone())
+        };
+        assert_eq!(
+            plan("55").unwrap(),
+            at_least(55.0),
+            "above the baseline of 50"
+        );
+        assert_eq!(plan("45").unwrap(), at_most(45.0), "below it");
+        assert!(plan("50").is_err(), "no direction");
+    }
+
     #[test]
     fn toml_errors_carry_line_and_column() {
         let err = parse_plan(&format!("{HEAD}\n[[indicator]]\nid = 3\n"), "p.toml").unwrap_err();
@@ -1022,11 +1269,27 @@ mod tests {
         .unwrap();
         assert_eq!(
             ok.indicators[0].year_requirements.get(&2023),
-            Some(&Threshold {
+            Some(&YearRequirement::Threshold(Threshold {
                 cmp: Comparator::GreaterOrEqual,
                 value: 55.0
+            }))
+        );
+        let about = plan_with(&indicator(
+            "a",
+            "year_requirements = { \"2023\" = \"5左右\", \"2024\" = \"5%以上\" }\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            about.indicators[0].year_requirements.get(&2023),
+            Some(&YearRequirement::About {
+                value: 5.0,
+                tolerance_pct: DEFAULT_ABOUT_PCT
             })
         );
+        assert!(matches!(
+            about.indicators[0].year_requirements.get(&2024),
+            Some(YearRequirement::Threshold(Threshold { value, .. })) if *value == 5.0
+        ));
         let err = plan_with(&indicator(
             "a",
             "year_requirements = { \"2030\" = \"≥55\" }\n",

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 pub use load::{find_plan_file, load_plan, parse_plan};
 pub use set::{PlanSet, load_plan_set};
-pub use target::{Comparator, parse_comparator};
+pub use target::{Comparator, Form, Reading, parse_comparator, read_target};
 
 /// Index of an indicator in [`Plan::indicators`]; compact, so observations stay small.
 pub type IndicatorIdx = u16;
@@ -36,6 +36,32 @@ pub struct PlanMeta {
     pub ahead_ratio: f64,
     /// With several plans: this one judges the regions no plan names.
     pub is_default: bool,
+    /// The half-width, in percent of the value, of a target printed as
+    /// `N左右` or `约N` (default [`DEFAULT_ABOUT_PCT`]).
+    pub about_pct: f64,
+    /// How a target printed as a bare number reads when its indicator has no
+    /// `rule`: `None` means it must have one.
+    pub bare_numbers: Option<BareNumbers>,
+}
+
+/// The band around a value printed as `左右`/`约`, when the plan does not say.
+pub const DEFAULT_ABOUT_PCT: f64 = 5.0;
+
+/// A plan-wide reading of targets printed as bare numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BareNumbers {
+    /// Toward the target from the baseline: a target above the baseline is a
+    /// floor to reach (at least), below it a ceiling (at most).
+    TowardTarget,
+}
+
+/// A requirement the plan sets for one year (an annual plan's figure).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearRequirement {
+    /// `≥18.5`, `5%以上`.
+    Threshold(Threshold),
+    /// `5左右`: within the plan's `about_pct` of the value.
+    About { value: f64, tolerance_pct: f64 },
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +95,7 @@ pub struct Indicator {
     /// For a `其中` row: the index of the total it is part of.
     pub part_of: Option<IndicatorIdx>,
     /// Requirements set for one year (annual plans), replacing the schedule that year.
-    pub year_requirements: BTreeMap<i32, Threshold>,
+    pub year_requirements: BTreeMap<i32, YearRequirement>,
     /// The values a figure can take at all.
     pub valid: Valid,
     /// Line of the `[[indicator]]` table in the plan file.

@@ -95,6 +95,184 @@ pub fn parse_comparator(text: &str) -> Result<(Comparator, f64), TargetError> {
     Ok((cmp, value))
 }
 
+/// What a printed target says, read by [`read_target`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub form: Form,
+    pub value: f64,
+    /// A unit printed with the number (`%`, `年`, `微克/立方米`, `个百分点`).
+    pub unit: Option<String>,
+}
+
+/// The forms a target takes in a plan table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A comparison: `＞97`, `90%以上`, `不低于95%`, `低于5.5%`,
+    /// `控制在5.5%以内`, `提高到11.7年`, `降至27微克/立方米以下`, `达到85%`,
+    /// `超过60%`.
+    Compare(Comparator),
+    /// About a value: `1.45左右`, `约1.45`.
+    About,
+    /// A change from the baseline, up (`提高1岁`, `提高2个百分点`) or down
+    /// (`下降13.5%`).
+    Change { up: bool },
+    /// A cumulative change over the period: `〔13.5〕`.
+    Cumulative,
+    /// A number alone: `55`. Its reading is not printed.
+    Bare,
+}
+
+/// Words before the number and what they make of it. Longer forms first, so
+/// `不低于` is not read as `低于`. 以上、以下、以内 include the number itself
+/// and 超过、低于 exclude it, as Chinese legal and statistical usage has it.
+const PREFIXES: &[(&str, Form)] = &[
+    ("不低于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("不少于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("不高于", Form::Compare(Comparator::LessOrEqual)),
+    ("不超过", Form::Compare(Comparator::LessOrEqual)),
+    ("不多于", Form::Compare(Comparator::LessOrEqual)),
+    ("不大于", Form::Compare(Comparator::LessOrEqual)),
+    ("不小于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提高到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提高至", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提升到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提升至", Form::Compare(Comparator::GreaterOrEqual)),
+    ("增加到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("增长到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("达到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("降低到", Form::Compare(Comparator::LessOrEqual)),
+    ("降低至", Form::Compare(Comparator::LessOrEqual)),
+    ("下降到", Form::Compare(Comparator::LessOrEqual)),
+    ("下降至", Form::Compare(Comparator::LessOrEqual)),
+    ("减少到", Form::Compare(Comparator::LessOrEqual)),
+    ("降到", Form::Compare(Comparator::LessOrEqual)),
+    ("降至", Form::Compare(Comparator::LessOrEqual)),
+    ("控制在", Form::Compare(Comparator::LessOrEqual)),
+    ("超过", Form::Compare(Comparator::Greater)),
+    ("高于", Form::Compare(Comparator::Greater)),
+    ("大于", Form::Compare(Comparator::Greater)),
+    ("多于", Form::Compare(Comparator::Greater)),
+    ("低于", Form::Compare(Comparator::Less)),
+    ("小于", Form::Compare(Comparator::Less)),
+    ("少于", Form::Compare(Comparator::Less)),
+    ("提高", Form::Change { up: true }),
+    ("提升", Form::Change { up: true }),
+    ("增加", Form::Change { up: true }),
+    ("增长", Form::Change { up: true }),
+    ("降低", Form::Change { up: false }),
+    ("下降", Form::Change { up: false }),
+    ("减少", Form::Change { up: false }),
+    ("约", Form::About),
+];
+
+/// Words after the number (and its unit).
+const SUFFIXES: &[(&str, Form)] = &[
+    ("及以上", Form::Compare(Comparator::GreaterOrEqual)),
+    ("以上", Form::Compare(Comparator::GreaterOrEqual)),
+    ("及以下", Form::Compare(Comparator::LessOrEqual)),
+    ("以下", Form::Compare(Comparator::LessOrEqual)),
+    ("以内", Form::Compare(Comparator::LessOrEqual)),
+    ("左右", Form::About),
+];
+
+/// Reads a printed target in any of the forms of [`Form`]: signs full- and
+/// half-width, the words of [`PREFIXES`] and [`SUFFIXES`], a unit after the
+/// number, `〔N〕` for a cumulative change. The one grammar for targets and
+/// year requirements.
+pub fn read_target(text: &str) -> Result<Reading, TargetError> {
+    let text = trim_all(text);
+    // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
+    for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            let (value, unit) = number_and_unit(inner)?;
+            return Ok(Reading {
+                form: Form::Cumulative,
+                value,
+                unit,
+            });
+        }
+    }
+    if let Ok((cmp, value, unit)) = signed(text) {
+        return Ok(Reading {
+            form: Form::Compare(cmp),
+            value,
+            unit,
+        });
+    } else if starts_with_sign(text) {
+        return Err(TargetError::BadNumber);
+    }
+    let (prefix, rest) = PREFIXES
+        .iter()
+        .find_map(|(word, form)| text.strip_prefix(word).map(|rest| (Some(*form), rest)))
+        .unwrap_or((None, text));
+    let rest = trim_all(rest);
+    let (suffix, body) = SUFFIXES
+        .iter()
+        .find_map(|(word, form)| rest.strip_suffix(word).map(|body| (Some(*form), body)))
+        .unwrap_or((None, rest));
+    let form = match (prefix, suffix) {
+        (None, None) => Form::Bare,
+        (Some(form), None) | (None, Some(form)) => form,
+        // 控制在5.5%以内, 降至27以下: the two words say the same.
+        (Some(Form::Compare(a)), Some(Form::Compare(b))) if a.wants_more() == b.wants_more() => {
+            Form::Compare(b)
+        }
+        (Some(Form::About), Some(Form::About)) => Form::About,
+        _ => return Err(TargetError::NoComparator),
+    };
+    let (value, unit) = number_and_unit(body).map_err(|e| match form {
+        Form::Bare => TargetError::NoComparator,
+        _ => e,
+    })?;
+    Ok(Reading { form, value, unit })
+}
+
+fn starts_with_sign(text: &str) -> bool {
+    text.starts_with(['>', '<', '＞', '＜', '≥', '≤', '≧', '≦', '⩾', '⩽'])
+}
+
+/// `＞97`, `≥ 95%`: a sign, then a number and perhaps a unit.
+fn signed(text: &str) -> Result<(Comparator, f64, Option<String>), TargetError> {
+    let (cmp, value) = parse_comparator(text).or_else(|e| {
+        // A unit after the number: `≥11.7年`.
+        let sign_len = text
+            .chars()
+            .take_while(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let (sign, rest) = text.split_at(sign_len);
+        let (value, _) = number_and_unit(rest).map_err(|_| e.clone())?;
+        parse_comparator(&format!("{sign}{value}")).map_err(|_| e)
+    })?;
+    let unit = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            !c.is_ascii_digit() && !('０'..='９').contains(c) && *c != '.' && *c != '．'
+        })
+        .last()
+        .map(|(i, _)| trim_all(&text[i..]).to_owned())
+        .filter(|u| !u.is_empty());
+    Ok((cmp, value, unit))
+}
+
+/// `5.5%` → (5.5, `%`); `11.7年` → (11.7, `年`); `27微克/立方米` → (27, `微克/立方米`).
+fn number_and_unit(text: &str) -> Result<(f64, Option<String>), TargetError> {
+    let text = trim_all(text);
+    let split = text
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | ',' | '，'))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let (number, unit) = text.split_at(split);
+    let value = read_number(number, false).map_err(|_| TargetError::BadNumber)?;
+    let unit = trim_all(unit);
+    Ok((value, (!unit.is_empty()).then(|| unit.to_owned())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +304,97 @@ mod tests {
         assert_eq!(parse_comparator("提高1岁"), Err(TargetError::NoComparator));
         assert_eq!(parse_comparator("＞约97"), Err(TargetError::BadNumber));
         assert_eq!(parse_comparator("＞"), Err(TargetError::BadNumber));
+    }
+
+    fn reading(form: Form, value: f64, unit: Option<&str>) -> Reading {
+        Reading {
+            form,
+            value,
+            unit: unit.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn reads_targets_in_words_as_plans_print_them() {
+        let cases = [
+            (
+                "90%以上",
+                reading(Form::Compare(GreaterOrEqual), 90.0, Some("%")),
+            ),
+            ("92以上", reading(Form::Compare(GreaterOrEqual), 92.0, None)),
+            (
+                "不低于95%",
+                reading(Form::Compare(GreaterOrEqual), 95.0, Some("%")),
+            ),
+            ("低于5.5%", reading(Form::Compare(Less), 5.5, Some("%"))),
+            (
+                "控制在5.5%以内",
+                reading(Form::Compare(LessOrEqual), 5.5, Some("%")),
+            ),
+            (
+                "提高到11.7年",
+                reading(Form::Compare(GreaterOrEqual), 11.7, Some("年")),
+            ),
+            (
+                "降至27微克/立方米以下",
+                reading(Form::Compare(LessOrEqual), 27.0, Some("微克/立方米")),
+            ),
+            (
+                "达到85%",
+                reading(Form::Compare(GreaterOrEqual), 85.0, Some("%")),
+            ),
+            ("超过60%", reading(Form::Compare(Greater), 60.0, Some("%"))),
+            ("1.45左右", reading(Form::About, 1.45, None)),
+            ("约1.45", reading(Form::About, 1.45, None)),
+            ("5%左右", reading(Form::About, 5.0, Some("%"))),
+            ("〔13.5〕", reading(Form::Cumulative, 13.5, None)),
+            ("〔6〕", reading(Form::Cumulative, 6.0, None)),
+            (
+                "提高1岁",
+                reading(Form::Change { up: true }, 1.0, Some("岁")),
+            ),
+            (
+                "提高2个百分点",
+                reading(Form::Change { up: true }, 2.0, Some("个百分点")),
+            ),
+            (
+                "下降13.5%",
+                reading(Form::Change { up: false }, 13.5, Some("%")),
+            ),
+            ("55", reading(Form::Bare, 55.0, None)),
+            ("＞97", reading(Form::Compare(Greater), 97.0, None)),
+            (
+                "≥ 95%",
+                reading(Form::Compare(GreaterOrEqual), 95.0, Some("%")),
+            ),
+            (
+                "≥11.7年",
+                reading(Form::Compare(GreaterOrEqual), 11.7, Some("年")),
+            ),
+            (
+                "９０％以上",
+                reading(Form::Compare(GreaterOrEqual), 90.0, Some("％")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_target(text), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn what_no_grammar_can_read_is_said_so() {
+        for text in [
+            "保持在合理区间、各年度视情提出",
+            "高于GDP增长",
+            "与GDP增长同步",
+            "稳步提高",
+        ] {
+            assert!(read_target(text).is_err(), "{text}");
+        }
+        assert_eq!(read_target("＞约97"), Err(TargetError::BadNumber));
+        assert_eq!(read_target("不低于约95"), Err(TargetError::BadNumber));
+        // Words that contradict each other.
+        assert_eq!(read_target("不低于95以下"), Err(TargetError::NoComparator));
     }
 
     #[test]

@@ -13,18 +13,31 @@ pub mod range;
 pub mod threshold;
 
 use super::{Basis, Requirement, Status};
-use crate::plan::{Indicator, PlanMeta, Rule};
+use crate::plan::{Indicator, PlanMeta, Rule, YearRequirement};
 
 /// The requirement an indicator places on `year`, or `None` when it is not
 /// judged. A requirement the plan sets for one year (an annual plan) replaces
 /// the rule's that year, whatever the kind.
 pub fn requirement(indicator: &Indicator, meta: &PlanMeta, year: i32) -> Option<Requirement> {
-    if let Some(t) = indicator.year_requirements.get(&year) {
-        return Some(Requirement::Threshold {
-            cmp: t.cmp,
-            value: t.value,
-            basis: Basis::YearRequirement,
-        });
+    match indicator.year_requirements.get(&year) {
+        Some(YearRequirement::Threshold(t)) => {
+            return Some(Requirement::Threshold {
+                cmp: t.cmp,
+                value: t.value,
+                basis: Basis::YearRequirement,
+            });
+        }
+        Some(&YearRequirement::About {
+            value,
+            tolerance_pct,
+        }) => {
+            return Some(projection::band(
+                value,
+                tolerance_pct,
+                Basis::YearRequirement,
+            ));
+        }
+        None => {}
     }
     match indicator.rule {
         Rule::NotAssessed => None,

@@ -21,16 +21,22 @@ pub fn requirement(
     } else {
         super::scheduled(baseline, value, meta, year)
     };
+    let basis = if in_target_year {
+        Basis::Target
+    } else {
+        Basis::Schedule
+    };
+    band(center, tolerance_pct, basis)
+}
+
+/// `center` ± `tolerance_pct` percent of it.
+pub fn band(center: f64, tolerance_pct: f64, basis: Basis) -> Requirement {
     let half_width = round_requirement(center.abs() * tolerance_pct / 100.0);
     Requirement::Band {
         center,
         min: round_requirement(center - half_width),
         max: round_requirement(center + half_width),
-        basis: if in_target_year {
-            Basis::Target
-        } else {
-            Basis::Schedule
-        },
+        basis,
     }
 }
 
