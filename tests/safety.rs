@@ -787,19 +787,28 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
         sandbox.path("2023.xls"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/fuzz/huge-range.xls"),
+        sandbox.path("2024.xls"),
+    )
+    .unwrap();
     sandbox.remember();
     let bin = assert_cmd::cargo::cargo_bin("plan-check");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v 1048576; exec '{}' 2023.xls",
-            bin.display()
-        ))
-        .current_dir(sandbox.path(""))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_refused(&out, "S012", "2023.xls");
+    let run = |file: &str| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 1048576; exec '{}' {file}",
+                bin.display()
+            ))
+            .current_dir(sandbox.path(""))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    assert_refused(&run("2023.xls"), "S012", "2023.xls");
+    // A cell record far outside an .xls sheet made the library ask for 42 GB.
+    assert_refused(&run("2024.xls"), "S012", "2024.xls");
     sandbox.assert_untouched();
     // A genuine .xls still reads.
     let out = plan_check()

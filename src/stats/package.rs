@@ -133,7 +133,143 @@ mod compound {
                 state[p] = 2;
             }
         }
-        Ok(())
+        // A chain as bytes: at most as many sectors as the table has (the
+        // chains end, so this bounds them).
+        let chain = |file: &mut std::fs::File,
+                     start: u32,
+                     len: u64,
+                     read: &dyn Fn(&mut std::fs::File, u32) -> Option<Vec<u8>>|
+         -> Option<Vec<u8>> {
+            let mut out = Vec::new();
+            let mut at = start;
+            while at < SPECIAL && (out.len() as u64) < len && out.len() as u64 <= len.min(64 << 20)
+            {
+                out.extend(read(file, at)?);
+                at = *fat.get(at as usize)?;
+            }
+            out.truncate(len.min(out.len() as u64) as usize);
+            Some(out)
+        };
+        let read = |file: &mut std::fs::File, id: u32| read_sector(file, id);
+        let directory = chain(&mut file, u32_at(&header, 0x30), u64::MAX, &read)
+            .ok_or_else(|| damaged("directory"))?;
+        let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+        let Some(root) = entries.first() else {
+            return Err(damaged("directory"));
+        };
+        let size_of = |e: &[u8]| u64::from(u32_at(e, 120));
+        let name_of = |e: &[u8]| {
+            let units: Vec<u16> = e[..64]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .take_while(|&u| u != 0)
+                .collect();
+            String::from_utf16_lossy(&units)
+        };
+        let Some(book) = entries.iter().find(|e| {
+            matches!(
+                name_of(e).as_str(),
+                "Workbook" | "Book" | "WORKBOOK" | "BOOK"
+            )
+        }) else {
+            return Ok(()); // not a workbook: calamine says so
+        };
+        let cutoff = u64::from(u32_at(&header, 0x38));
+        let stream = if size_of(book) < cutoff {
+            // In the mini stream: 64-byte sectors chained by the mini table.
+            let mini = chain(&mut file, u32_at(root, 116), size_of(root), &read)
+                .ok_or_else(|| damaged("mini stream"))?;
+            let table = chain(
+                &mut file,
+                u32_at(&header, 0x3C),
+                u64::from(u32_at(&header, 0x40)) * sector_size,
+                &read,
+            )
+            .ok_or_else(|| damaged("mini table"))?;
+            let table: Vec<u32> = table.chunks_exact(4).map(|c| u32_at(c, 0)).collect();
+            let mut out = Vec::new();
+            let mut at = u32_at(book, 116);
+            let mut steps = 0;
+            while at < SPECIAL && (out.len() as u64) < size_of(book) {
+                steps += 1;
+                let from = at as usize * 64;
+                let piece = mini
+                    .get(from..from + 64)
+                    .ok_or_else(|| damaged("mini sector"))?;
+                out.extend_from_slice(piece);
+                at = *table
+                    .get(at as usize)
+                    .ok_or_else(|| damaged("mini table"))?;
+                if steps > table.len() {
+                    return Err(damaged("a mini sector chain loops"));
+                }
+            }
+            out
+        } else {
+            chain(&mut file, u32_at(book, 116), size_of(book), &read)
+                .ok_or_else(|| damaged("workbook stream"))?
+        };
+        biff_extents(&stream).map_err(damaged)
+    }
+
+    /// The cells of a sheet the library will hold at once (rows × columns of
+    /// the used range): far above any statistics table, far below what would
+    /// exhaust memory.
+    const MAX_CELLS: u64 = 5_000_000;
+
+    /// Every sheet's used range, from its cell records, must be a range an
+    /// `.xls` can hold (256 columns) and at most [`MAX_CELLS`] cells: calamine
+    /// makes the whole range at once (a 5 KB file found by fuzzing asked for
+    /// 42 GB).
+    fn biff_extents(stream: &[u8]) -> Result<(), &'static str> {
+        let mut at = 0;
+        let mut extent: Option<(u32, u32, u32, u32)> = None;
+        let check = |extent: Option<(u32, u32, u32, u32)>| match extent {
+            Some((r0, r1, c0, c1))
+                if u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1) > MAX_CELLS =>
+            {
+                Err("a sheet's used range is too large")
+            }
+            _ => Ok(()),
+        };
+        while at + 4 <= stream.len() {
+            let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+            let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+            let data = stream.get(at + 4..at + 4 + len).unwrap_or(&[]);
+            at += 4 + len;
+            let u16_at = |i: usize| {
+                data.get(i..i + 2)
+                    .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+            };
+            let cells: Option<(u32, u32, u32)> = match kind {
+                // NUMBER, RK, LABEL, LABELSST, BLANK, BOOLERR, FORMULA, RSTRING
+                0x0203 | 0x027E | 0x0204 | 0x00FD | 0x0201 | 0x0205 | 0x0006 | 0x00D6 => {
+                    u16_at(0).zip(u16_at(2)).map(|(r, c)| (r, c, c))
+                }
+                // MULRK, MULBLANK: row, first column, …, last column.
+                0x00BD | 0x00BE if len >= 6 => u16_at(0)
+                    .zip(u16_at(2))
+                    .zip(u16_at(len - 2))
+                    .map(|((r, c0), c1)| (r, c0.min(c1), c0.max(c1))),
+                // BOF: a new sheet.
+                0x0809 => {
+                    check(extent)?;
+                    extent = None;
+                    None
+                }
+                _ => None,
+            };
+            if let Some((row, c0, c1)) = cells {
+                if c1 > 255 {
+                    return Err("a cell beyond the 256 columns of an .xls");
+                }
+                extent = Some(match extent {
+                    None => (row, row, c0, c1),
+                    Some((r0, r1, a, b)) => (r0.min(row), r1.max(row), a.min(c0), b.max(c1)),
+                });
+            }
+        }
+        check(extent)
     }
 }
 
