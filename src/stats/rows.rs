@@ -747,10 +747,11 @@ impl<'a> RowReader<'a> {
                     "check the figure and its unit; the range is the plan's valid (counts and money are at least 0)",
                 )));
         }
-        if units::normalize(&ind.unit) == "%"
-            && value > 0.0
+        // The cheap tests first: this runs on every figure.
+        if value > 0.0
             && value <= 1.0
             && ind.baseline.abs() >= 10.0
+            && units::normalize(&ind.unit) == "%"
         {
             let scaled = crate::number::display(value * 100.0);
             warnings.push(
@@ -883,11 +884,11 @@ impl<'a> RowReader<'a> {
                 given,
                 named,
             } => {
-                let (column, given, named) = (*column, *given, named.clone());
-                let raw = &record[column];
+                let raw = &record[*column];
                 match self.last_year.get(raw) {
                     Some(year) => year,
                     None => {
+                        let (column, given, named) = (*column, *given, named.clone());
                         let text = self.text(raw, line, column)?;
                         let year = column_year(trim_all(text), given, &named)
                             .map_err(|m| self.place(line).error("S008", Some(column), m))?;
