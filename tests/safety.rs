@@ -792,6 +792,11 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
         sandbox.path("2024.xls"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/fuzz/huge-dimensions.xls"),
+        sandbox.path("2025.xls"),
+    )
+    .unwrap();
     sandbox.remember();
     let bin = assert_cmd::cargo::cargo_bin("plan-check");
     let run = |file: &str| {
@@ -809,6 +814,8 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
     assert_refused(&run("2023.xls"), "S012", "2023.xls");
     // A cell record far outside an .xls sheet made the library ask for 42 GB.
     assert_refused(&run("2024.xls"), "S012", "2024.xls");
+    // A DIMENSIONS record declaring a range of 491 GB.
+    assert_refused(&run("2025.xls"), "S012", "2025.xls");
     sandbox.assert_untouched();
     // A genuine .xls still reads.
     let out = plan_check()

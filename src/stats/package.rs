@@ -251,6 +251,34 @@ mod compound {
                     .zip(u16_at(2))
                     .zip(u16_at(len - 2))
                     .map(|((r, c0), c1)| (r, c0.min(c1), c0.max(c1))),
+                // DIMENSIONS: the range the sheet declares, which calamine
+                // reserves at once (a fuzzed file declared 491 GB).
+                0x0200 => {
+                    let (r0, r1, c0, c1) = if data.len() >= 14 {
+                        let u32_at = |i: usize| {
+                            u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]])
+                        };
+                        (
+                            u32_at(0),
+                            u32_at(4),
+                            u16_at(8).unwrap_or(0),
+                            u16_at(10).unwrap_or(0),
+                        )
+                    } else {
+                        (
+                            u16_at(0).unwrap_or(0),
+                            u16_at(2).unwrap_or(0),
+                            u16_at(4).unwrap_or(0),
+                            u16_at(6).unwrap_or(0),
+                        )
+                    };
+                    let cells = (u64::from(r1.saturating_sub(r0)) + 1)
+                        * (u64::from(c1.saturating_sub(c0)) + 1);
+                    if cells > MAX_CELLS {
+                        return Err("a sheet declares a range too large");
+                    }
+                    None
+                }
                 // BOF: a new sheet.
                 0x0809 => {
                     check(extent)?;
