@@ -11,11 +11,13 @@
 pub mod blocks;
 pub mod csv_input;
 pub mod decode;
+pub mod header;
 pub mod package;
 pub mod resolve;
 pub mod rows;
 pub mod units;
 pub mod workbook;
+pub mod year;
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::IndicatorIdx;

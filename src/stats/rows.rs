@@ -1,6 +1,8 @@
-//! From rows of cells to observations: the header, then one row at a time.
-//! Shared by CSV files and workbooks, which both hand their rows over as a
-//! `csv::ByteRecord` of cell texts.
+//! From rows of cells to observations, one row at a time, once the header is
+//! known ([`super::header`]) and where the year comes from is decided
+//! ([`super::year`]). Shared by CSV files and workbooks, which both hand their
+//! rows over as a `csv::ByteRecord` of cell texts (a workbook adds the figure
+//! as the number it stores).
 //!
 //! The hot path allocates nothing per row: a name seen before is found by its
 //! raw bytes, a region, year or source text equal to the previous row's is
@@ -8,8 +10,11 @@
 //! first sight of a name, an unusual number, any error) goes through the full
 //! readers, which also write the messages.
 
+pub use super::header::{HeaderProblem, Layout, MAX_TITLE_ROWS, read_header};
 use super::resolve::{Resolution, Resolver};
 use super::units::{self, Conversion};
+pub use super::year::{NameYear, year_in_name};
+use super::year::{YearSource, column_year, unknown_year};
 use super::{Converted, Id, Key, Observation, Observations, Origin};
 use crate::diagnostic::{Diagnostic, Severity, Text, quote_raw};
 use crate::number::{Cell, NumberError, read_cell, trim_all};
@@ -34,92 +39,6 @@ pub struct LoadOptions {
     /// file is read in parallel (tests use small blocks to cut files anywhere).
     #[doc(hidden)]
     pub block_size: Option<usize>,
-}
-
-/// The columns plan-check knows, by role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Indicator,
-    Value,
-    Category,
-    Year,
-    Unit,
-    Note,
-    Source,
-    Region,
-}
-
-const HEADERS: &[(&str, Column)] = &[
-    ("指标", Column::Indicator),
-    ("指标名称", Column::Indicator),
-    ("indicator", Column::Indicator),
-    ("数值", Column::Value),
-    ("value", Column::Value),
-    ("分类", Column::Category),
-    ("category", Column::Category),
-    ("年份", Column::Year),
-    ("year", Column::Year),
-    ("单位", Column::Unit),
-    ("unit", Column::Unit),
-    ("备注", Column::Note),
-    ("note", Column::Note),
-    ("来源", Column::Source),
-    ("source", Column::Source),
-    ("地区", Column::Region),
-    ("region", Column::Region),
-];
-
-/// Rows above the header that may hold a title (a merged cell with the table's name).
-pub const MAX_TITLE_ROWS: usize = 5;
-
-/// Where the columns are.
-#[derive(Debug, Default, Clone)]
-pub struct Layout {
-    indicator: usize,
-    value: usize,
-    category: Option<usize>,
-    year: Option<usize>,
-    unit: Option<usize>,
-    note: Option<usize>,
-    source: Option<usize>,
-    region: Option<usize>,
-    width: usize,
-}
-
-impl Layout {
-    /// The columns whose cells must be what they say (a name, a number, a
-    /// year, a region): a workbook cell there that is a date, a truth value or
-    /// an error value is an error, not text.
-    pub fn key_columns(&self) -> [Option<usize>; 4] {
-        [
-            Some(self.indicator),
-            Some(self.value),
-            self.year,
-            self.region,
-        ]
-    }
-
-    /// The columns where an empty cell means "not reported" or "the file's
-    /// year": a formula without a computed value there would pass in silence.
-    pub fn figure_columns(&self) -> [Option<usize>; 2] {
-        [Some(self.value), self.year]
-    }
-
-    pub fn indicator_column(&self) -> usize {
-        self.indicator
-    }
-
-    pub fn value_column(&self) -> usize {
-        self.value
-    }
-}
-
-/// Why a row is not the header.
-pub enum HeaderProblem {
-    /// The row is not the header (it may be a title above it).
-    NotAHeader(Diagnostic),
-    /// The row is the header, but a wrong one.
-    Fatal(Diagnostic),
 }
 
 /// Where a row stands: a line of a CSV file, or a row of a worksheet.
@@ -150,78 +69,6 @@ impl Place<'_> {
 /// All-blank rows are skipped wherever they are.
 pub fn is_blank(record: &ByteRecord) -> bool {
     record.iter().all(|f| trim_bytes(f).is_empty())
-}
-
-/// Recognises the header row.
-pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderProblem> {
-    let mut layout = Layout {
-        width: record.len(),
-        ..Layout::default()
-    };
-    let mut indicator = None;
-    let mut value = None;
-    for (i, raw) in record.iter().enumerate() {
-        let text = String::from_utf8_lossy(raw);
-        let name = trim_all(&text).to_lowercase();
-        let Some(&(_, column)) = HEADERS.iter().find(|(h, _)| *h == name) else {
-            continue;
-        };
-        let slot = match column {
-            Column::Indicator => &mut indicator,
-            Column::Value => &mut value,
-            Column::Category => &mut layout.category,
-            Column::Year => &mut layout.year,
-            Column::Unit => &mut layout.unit,
-            Column::Note => &mut layout.note,
-            Column::Source => &mut layout.source,
-            Column::Region => &mut layout.region,
-        };
-        if slot.is_some() {
-            return Err(HeaderProblem::Fatal(place.error(
-                "S003",
-                Some(i),
-                Text::new(
-                    format!("表头中“{}”列出现了两次", trim_all(&text)),
-                    format!("the header has the column \"{}\" twice", trim_all(&text)),
-                ),
-            )));
-        }
-        *slot = Some(i);
-    }
-    match (indicator, value) {
-        (Some(indicator), Some(value)) => {
-            layout.indicator = indicator;
-            layout.value = value;
-            Ok(layout)
-        }
-        _ => {
-            let found: Vec<String> = record
-                .iter()
-                .map(|f| quote_raw(trim_all(&String::from_utf8_lossy(f))))
-                .collect();
-            Err(HeaderProblem::NotAHeader(
-                place
-                    .error(
-                        "S003",
-                        None,
-                        Text::new(
-                            format!(
-                                "表头须有“指标”和“数值”两列（可选：分类、年份、单位、备注、来源、地区），实际为：{}",
-                                found.join(",")
-                            ),
-                            format!(
-                                "the header needs the columns indicator and value (optional: category, year, unit, note, source, region); found: {}",
-                                found.join(",")
-                            ),
-                        ),
-                    )
-                    .with_hint(Text::new(
-                        "可用 plan-check template 生成一份带表头的空白表",
-                        "plan-check template writes an empty file with the right header",
-                    )),
-            ))
-        }
-    }
 }
 
 /// The last text seen in a column and what it was read as: the rows of a long
@@ -978,138 +825,6 @@ fn trim_bytes(raw: &[u8]) -> &[u8] {
     raw.trim_ascii()
 }
 
-/// Where the rows of a file take their year from: decided once, when the
-/// header is read.
-#[derive(Debug, Clone)]
-enum YearSource {
-    /// `--year`, or else the one year of the file name, for a file without a
-    /// year column.
-    Fixed(i32),
-    /// The year column; `--year` must agree with it; an empty cell takes
-    /// `--year`, else the file name's year.
-    Column {
-        column: usize,
-        given: Option<i32>,
-        named: NameYear,
-    },
-    /// No year column, no `--year`, and a file name with no year or several:
-    /// every row is an error saying so.
-    Unknown(NameYear),
-}
-
-impl YearSource {
-    fn new(column: Option<usize>, given: Option<i32>, named: NameYear) -> YearSource {
-        match (column, given, named.one()) {
-            (Some(column), _, _) => YearSource::Column {
-                column,
-                given,
-                named,
-            },
-            (None, Some(year), _) | (None, None, Some(year)) => YearSource::Fixed(year),
-            (None, None, None) => YearSource::Unknown(named),
-        }
-    }
-}
-
-/// The year of a row with a year column.
-fn column_year(text: &str, given: Option<i32>, named: &NameYear) -> Result<i32, Text> {
-    if text.is_empty() {
-        return given.or(named.one()).ok_or_else(|| unknown_year(named));
-    }
-    let in_file = parse_year(text).ok_or_else(|| {
-        Text::new(
-            format!("年份“{}”不是四位数年份", quote_raw(text)),
-            format!("the year \"{}\" is not a four-digit year", quote_raw(text)),
-        )
-    })?;
-    match given {
-        Some(given) if given != in_file => Err(Text::new(
-            format!("本行年份为 {in_file}，与 --year {given} 不一致"),
-            format!("this row says {in_file}, but --year is {given}"),
-        )),
-        _ => Ok(in_file),
-    }
-}
-
-/// Why a row's year is unknown.
-fn unknown_year(named: &NameYear) -> Text {
-    match named {
-        NameYear::Several(years) => {
-            let list = years
-                .iter()
-                .map(i32::to_string)
-                .collect::<Vec<_>>()
-                .join("、");
-            Text::new(
-                format!(
-                    "文件名中有多个年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
-                ),
-                format!(
-                    "the file name holds several years ({}), so the year of the figures is unknown: give --year, or add a year column",
-                    list.replace('、', ", ")
-                ),
-            )
-        }
-        _ => Text::new(
-            "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
-            "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
-        ),
-    }
-}
-
-fn parse_year(text: &str) -> Option<i32> {
-    let digits = crate::number::ascii_digits(text.trim_end_matches('年'))?;
-    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
-}
-
-/// The years a file name states.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum NameYear {
-    #[default]
-    None,
-    One(i32),
-    /// Several different years (`江津区2024年1月报送_2023年度数据`): which one
-    /// the figures are of is not for the tool to guess.
-    Several(Vec<i32>),
-}
-
-impl NameYear {
-    pub fn one(&self) -> Option<i32> {
-        match self {
-            NameYear::One(year) => Some(*year),
-            _ => None,
-        }
-    }
-}
-
-/// The four-digit years (19xx or 20xx) standing alone in a file name: `2023`,
-/// `江津-2023-统计`, but not `120231`.
-pub fn year_in_name(stem: &str) -> NameYear {
-    let bytes = stem.as_bytes();
-    let mut years: Vec<i32> = Vec::new();
-    for i in 0..bytes.len().saturating_sub(3) {
-        let window = &bytes[i..i + 4];
-        let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        let year_like = window.iter().all(u8::is_ascii_digit)
-            && (window.starts_with(b"19") || window.starts_with(b"20"));
-        if alone
-            && year_like
-            && let Some(year) = std::str::from_utf8(window)
-                .ok()
-                .and_then(|w| w.parse().ok())
-            && !years.contains(&year)
-        {
-            years.push(year);
-        }
-    }
-    match years.as_slice() {
-        [] => NameYear::None,
-        [one] => NameYear::One(*one),
-        _ => NameYear::Several(years),
-    }
-}
-
 fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
     candidates
         .iter()
@@ -1119,32 +834,4 @@ fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_a_year_standing_alone_in_a_file_name() {
-        assert_eq!(year_in_name("2023"), NameYear::One(2023));
-        assert_eq!(year_in_name("江津-2023-统计"), NameYear::One(2023));
-        assert_eq!(year_in_name("stats_2021"), NameYear::One(2021));
-        assert_eq!(year_in_name("2023_v2_2023"), NameYear::One(2023));
-        assert_eq!(year_in_name("120231"), NameYear::None);
-        assert_eq!(year_in_name("3023"), NameYear::None);
-        assert_eq!(year_in_name("abc"), NameYear::None);
-        assert_eq!(
-            year_in_name("江津区2024年1月报送_2023年度数据"),
-            NameYear::Several(vec![2024, 2023])
-        );
-    }
-
-    #[test]
-    fn reads_year_cells() {
-        assert_eq!(parse_year("2023"), Some(2023));
-        assert_eq!(parse_year("2023年"), Some(2023));
-        assert_eq!(parse_year("２０２３"), Some(2023));
-        assert_eq!(parse_year("23"), None);
-    }
 }
