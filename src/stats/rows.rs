@@ -568,8 +568,10 @@ impl<'a> RowReader<'a> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
         let column = Some(self.layout.value);
-        let shown = crate::number::display(value);
+        // Words for a message are made only when there is one to write.
+        let shown = || crate::number::display(value);
         if !ind.valid.contains(value) {
+            let shown = shown();
             return Err(self
                 .place(line)
                 .error(
@@ -600,6 +602,7 @@ impl<'a> RowReader<'a> {
             && ind.baseline.abs() >= 10.0
             && units::normalize(&ind.unit) == "%"
         {
+            let shown = shown();
             let scaled = crate::number::display(value * 100.0);
             warnings.push(
                 self.place(line)
