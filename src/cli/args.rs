@@ -14,6 +14,7 @@ const AFTER_HELP: &str = "\
   1  有约束性指标滞后、未达标或未填报（--strict：任一指标）
      a binding indicator is behind, failed or not reported (--strict: any indicator)
   2  用法或输入错误，未作判断 / usage or input error: nothing was judged
+  report 的退出码与检查相同（报告照样写出）/ report exits as the check does (the page is written either way)
 
 示例 / Examples:
   plan-check data/2023.csv
@@ -68,7 +69,7 @@ pub struct Cli {
 /// Which plan files a command reads.
 #[derive(Debug, Clone, Args)]
 pub struct PlanArgs {
-    /// 规划文件，可重复给出（按地区对应）；默认为 ./plan/ 中唯一的 .toml / the plan file, repeatable (one per region); default: the only .toml in ./plan/
+    /// 规划文件，可重复给出（按地区对应）；默认为 plan/ 中唯一的 .toml（在当前或上级文件夹中找）/ the plan file, repeatable (one per region); default: the only .toml in plan/ (here or in a folder above)
     #[arg(long, global = true, env = "PLAN_CHECK_PLAN", value_name = "FILE")]
     pub plan: Vec<PathBuf>,
 
