@@ -133,3 +133,27 @@ fn strict_changes_every_format_the_same_way() {
             > text(&lenient, Format::Github).matches("::error").count()
     );
 }
+
+/// Warnings go to standard error before the table and scroll away: the table
+/// ends with one line counting them and the rows left unchecked.
+#[test]
+fn the_table_ends_with_a_line_on_the_warnings_above_it() {
+    use plan_check::diagnostic::{Diagnostic, Text};
+    let plans = plans();
+    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
+    let region_years = observations.region_years();
+    let warning = |code| Diagnostic::warning(code, "data/2023.csv", Text::new("w", "w"));
+    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false).with_inputs(
+        vec![warning("S007"), warning("S007"), warning("S013")],
+        Vec::new(),
+    );
+    let text = to_string(Format::Table.renderer(), &ev, &Style::plain(Lang::Zh));
+    let last = text.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "注意：表格上方有 3 条警告（S007 ×2、S013 ×1），其中 2 行的指标不在规划中，未检查。"
+    );
+    let quiet = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
+    let text = to_string(Format::Table.renderer(), &quiet, &Style::plain(Lang::Zh));
+    assert!(!text.contains("注意：表格上方"), "no warnings, no line");
+}

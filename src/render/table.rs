@@ -17,14 +17,63 @@ impl Renderer for Terminal {
         style: &Style,
         out: &mut dyn std::io::Write,
     ) -> anyhow::Result<()> {
-        let text = match &ev.view {
+        let mut text = match &ev.view {
             View::Year(report) => render_year(report, *style, ev.outcome),
             View::Period(period) => super::period_table::render(period, *style, ev.outcome),
             View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
         };
+        if let Some(note) = warnings_note(&ev.warnings, style.lang) {
+            super::line(&mut text, format_args!("{note}"));
+        }
         out.write_all(text.as_bytes())?;
         Ok(())
     }
+}
+
+/// The warnings printed before the table scroll away on a long run: one line
+/// after the conclusion says how many there were, by code, and how many rows
+/// went unchecked.
+fn warnings_note(
+    warnings: &[crate::diagnostic::Diagnostic],
+    lang: crate::lang::Lang,
+) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut codes: Vec<(&str, usize)> = Vec::new();
+    for w in warnings {
+        match codes.iter_mut().find(|(c, _)| *c == w.code) {
+            Some((_, n)) => *n += 1,
+            None => codes.push((w.code, 1)),
+        }
+    }
+    let listed = codes
+        .iter()
+        .map(|(c, n)| format!("{c} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    let unchecked = warnings.iter().filter(|w| w.code == "S007").count();
+    let total = warnings.len();
+    Some(match lang {
+        crate::lang::Lang::Zh => {
+            let rows = if unchecked > 0 {
+                format!("，其中 {unchecked} 行的指标不在规划中，未检查")
+            } else {
+                String::new()
+            };
+            format!("注意：表格上方有 {total} 条警告（{listed}）{rows}。")
+        }
+        crate::lang::Lang::En => {
+            let rows = if unchecked > 0 {
+                format!(
+                    "; {unchecked} rows name an indicator the plan does not have and were not checked"
+                )
+            } else {
+                String::new()
+            };
+            format!("Note: {total} warnings above the table ({listed}){rows}.")
+        }
+    })
 }
 
 fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
