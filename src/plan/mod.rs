@@ -113,7 +113,7 @@ pub struct Valid {
 }
 
 /// Units of things counted or amounts of money, never negative.
-const NON_NEGATIVE_UNITS: &[&str] = &[
+pub const NON_NEGATIVE_UNITS: &[&str] = &[
     "人",
     "千人",
     "万人",

@@ -54,36 +54,14 @@ pub fn normalize(unit: &str) -> String {
         .to_lowercase()
 }
 
-/// Units that are not converted but are recognised as units when a name ends
-/// with one in brackets (`毛入园率（%）`).
+/// Units recognised when a name ends with one in brackets (`毛入园率（%）`)
+/// besides those this module converts and the plan's counts
+/// ([`crate::plan::NON_NEGATIVE_UNITS`]).
 const OTHER_UNITS: &[&str] = &[
     "%",
     "‰",
     "个百分点",
-    "岁",
-    "年",
-    "个",
-    "所",
-    "人次",
-    "万人次",
     "次",
-    "项",
-    "件",
-    "台",
-    "张",
-    "户",
-    "家",
-    "名",
-    "千克",
-    "公斤",
-    "吨",
-    "万吨",
-    "平方米",
-    "万平方米",
-    "公里",
-    "千米",
-    "小时",
-    "天",
     "元/人",
     "万元/人",
     "人/万人",
@@ -98,6 +76,7 @@ pub fn names_a_unit(text: &str, plan: &crate::plan::Plan) -> bool {
     let text = normalize(text);
     scale(&text).is_some()
         || OTHER_UNITS.contains(&text.as_str())
+        || crate::plan::NON_NEGATIVE_UNITS.contains(&text.as_str())
         || plan.indicators.iter().any(|i| normalize(&i.unit) == text)
 }
 
