@@ -39,6 +39,32 @@ fn calls_into(text: &str, module: &str) -> Vec<String> {
     found
 }
 
+/// Functions brought in by `use crate::assess::…` (lowercase names that are
+/// not the assessment's modules): `use crate::assess::requirement;` then
+/// `requirement(…)` would escape [`calls_into`].
+fn imported_functions(text: &str) -> Vec<String> {
+    const MODULES: [&str; 6] = [
+        "evaluation",
+        "overview",
+        "period",
+        "regions",
+        "rules",
+        "self",
+    ];
+    let mut found = Vec::new();
+    for statement in text.split(';') {
+        let Some(path) = statement.trim().strip_prefix("use crate::assess::") else {
+            continue;
+        };
+        for name in path.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if name.starts_with(|c: char| c.is_ascii_lowercase()) && !MODULES.contains(&name) {
+                found.push(name.to_owned());
+            }
+        }
+    }
+    found
+}
+
 #[test]
 fn renderers_read_only_the_evaluation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -56,6 +82,11 @@ fn renderers_read_only_the_evaluation() {
                 "{file} calls into the assessment: {calls:?}"
             );
         }
+        let imported = imported_functions(text);
+        assert!(
+            imported.is_empty(),
+            "{file} imports assessment functions: {imported:?}"
+        );
     }
 }
 
@@ -80,4 +111,18 @@ fn the_call_finder_finds_calls_and_not_types() {
         .is_empty()
     );
     assert!(calls_into("let v = crate::assess::View::Year(r);", "crate::assess::").is_empty());
+}
+
+#[test]
+fn the_import_finder_finds_functions_and_not_types_or_modules() {
+    assert_eq!(
+        imported_functions("use crate::assess::{Status, requirement};"),
+        vec!["requirement"]
+    );
+    assert_eq!(
+        imported_functions("use crate::assess::period::assess_period;"),
+        vec!["assess_period"]
+    );
+    assert!(imported_functions("use crate::assess::period::{Outlook, PeriodReport};").is_empty());
+    assert!(imported_functions("use crate::assess::{self, Attribute};").is_empty());
 }

@@ -18,7 +18,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use crate::number::round_requirement;
-pub use crate::plan::{Attribute, Comparator, Rule, display_name};
+use crate::plan::display_name;
+pub use crate::plan::{Attribute, Comparator, Rule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -6,10 +6,11 @@ use crate::render::Evaluation;
 
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
     if cli.format == crate::render::Format::Xlsx {
-        super::template::refuse_workbook_on_terminal(cli)?;
+        super::refuse_workbook_on_terminal(cli)?;
     }
     let plans = inputs::plans(cli)?;
-    let loaded = inputs::load(cli, &cli.files, &cli.read, cli.strict, &plans)?;
+    let mut loaded = inputs::load(cli, &cli.files, &cli.read, cli.strict, cli.quiet, &plans)?;
+    let (warnings, inputs) = loaded.take_notes();
     let evaluation = Evaluation::assess(
         &plans,
         &loaded.observations,
@@ -17,6 +18,6 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         |r| loaded.plan_of(&plans, r),
         cli.strict,
     )
-    .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
+    .with_inputs(warnings, inputs);
     deliver(cli, &evaluation, cli.format.renderer(), cli.quiet)
 }

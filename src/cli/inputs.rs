@@ -22,11 +22,6 @@ pub fn plans(cli: &Cli) -> Result<PlanSet, Vec<Diagnostic>> {
     Ok(plans)
 }
 
-/// `--quiet`, given before or after the subcommand's name.
-fn quiet(cli: &Cli) -> bool {
-    cli.quiet || matches!(&cli.command, Some(super::Command::Report(report)) if report.quiet)
-}
-
 /// The one plan a command that works on a single plan needs.
 pub fn single_plan(plans: &PlanSet) -> Result<&Plan, Vec<Diagnostic>> {
     match plans.plans.as_slice() {
@@ -67,6 +62,14 @@ impl Loaded {
             .collect()
     }
 
+    /// The warnings and the inputs' names, for the evaluation.
+    pub fn take_notes(&mut self) -> (Vec<Diagnostic>, Vec<String>) {
+        (
+            std::mem::take(&mut self.warnings),
+            std::mem::take(&mut self.inputs),
+        )
+    }
+
     /// The plan a region's rows were read against.
     pub fn plan_of(&self, plans: &PlanSet, region: crate::stats::Id) -> usize {
         plans
@@ -81,6 +84,7 @@ pub fn load(
     files: &[PathBuf],
     read: &ReadArgs,
     strict: bool,
+    quiet: bool,
     plans: &PlanSet,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     if files.is_empty() {
@@ -143,10 +147,12 @@ pub fn load(
             }
         })
         .collect();
-    if !quiet(cli) {
+    if !quiet {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
-            eprintln!("{}", w.render_with_source(cli.out.lang));
+            // One line each: a file with thousands of unknown names must not be
+            // read again for every one (errors show their line; there are few).
+            eprintln!("{}", w.render(cli.out.lang));
         }
     }
     Ok(Loaded {

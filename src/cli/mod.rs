@@ -129,3 +129,21 @@ fn exit_code(outcome: Outcome) -> u8 {
         exit::FAIL
     }
 }
+
+/// A workbook is bytes no terminal shows: it needs `--output` (or a pipe).
+fn refuse_workbook_on_terminal(cli: &Cli) -> Result<(), Failure> {
+    if output::is_stdout(cli.out.output.as_deref())
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(crate::diagnostic::Diagnostic::error(
+            "U001",
+            "plan-check",
+            crate::diagnostic::Text::new(
+                "工作簿不能输出到终端：请用 --output 文件.xlsx",
+                "a workbook cannot go to the terminal: give --output FILE.xlsx",
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}

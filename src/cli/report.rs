@@ -13,7 +13,8 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     let strict = args.strict || cli.strict;
     let plans = inputs::plans(cli)?;
     let read = args.read.or(&cli.read);
-    let loaded = inputs::load(cli, &args.files, &read, strict, &plans)?;
+    let quiet = args.quiet || cli.quiet;
+    let mut loaded = inputs::load(cli, &args.files, &read, strict, quiet, &plans)?;
     let region = match loaded.regions().as_slice() {
         [one] => *one,
         several => {
@@ -43,12 +44,8 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     };
     let plan = &plans.plans[loaded.plan_of(&plans, region)];
     let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
-    let evaluation = Evaluation::of(View::Period(Box::new(period)), strict)
-        .with_inputs(loaded.warnings.clone(), loaded.inputs.clone());
-    deliver(
-        cli,
-        &evaluation,
-        &render::html::Report,
-        args.quiet || cli.quiet,
-    )
+    let (warnings, inputs) = loaded.take_notes();
+    let evaluation =
+        Evaluation::of(View::Period(Box::new(period)), strict).with_inputs(warnings, inputs);
+    deliver(cli, &evaluation, &render::html::Report, quiet)
 }

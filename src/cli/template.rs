@@ -4,10 +4,9 @@
 
 use super::args::{TemplateArgs, TemplateFormat};
 use super::{Cli, Failure, emit, exit, inputs};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::Diagnostic;
 use crate::output;
 use anyhow::Context as _;
-use std::io::IsTerminal;
 
 pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
     // `--format xlsx` given before the subcommand's name reads as the template's.
@@ -16,7 +15,7 @@ pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
         _ => TemplateFormat::Csv,
     });
     if format == TemplateFormat::Xlsx {
-        refuse_workbook_on_terminal(cli)?;
+        super::refuse_workbook_on_terminal(cli)?;
     }
     let plans = inputs::plans(cli)?;
     if !args.force {
@@ -44,20 +43,4 @@ pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
         )?,
     }
     Ok(exit::PASS)
-}
-
-/// A workbook is bytes no terminal shows: it needs `--output` (or a pipe).
-pub fn refuse_workbook_on_terminal(cli: &Cli) -> Result<(), Failure> {
-    if output::is_stdout(cli.out.output.as_deref()) && std::io::stdout().is_terminal() {
-        return Err(Diagnostic::error(
-            "U001",
-            "plan-check",
-            Text::new(
-                "工作簿不能输出到终端：请用 --output 文件.xlsx",
-                "a workbook cannot go to the terminal: give --output FILE.xlsx",
-            ),
-        )
-        .into());
-    }
-    Ok(())
 }

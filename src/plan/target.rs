@@ -67,30 +67,36 @@ pub enum TargetError {
     BadNumber,
 }
 
+/// The comparison signs plans print, ASCII, full-width and mathematical;
+/// two-character forms first.
+const SIGNS: &[(&str, Comparator)] = &[
+    (">=", Comparator::GreaterOrEqual),
+    ("＞＝", Comparator::GreaterOrEqual),
+    ("≥", Comparator::GreaterOrEqual),
+    ("≧", Comparator::GreaterOrEqual),
+    ("⩾", Comparator::GreaterOrEqual),
+    ("<=", Comparator::LessOrEqual),
+    ("＜＝", Comparator::LessOrEqual),
+    ("≤", Comparator::LessOrEqual),
+    ("≦", Comparator::LessOrEqual),
+    ("⩽", Comparator::LessOrEqual),
+    (">", Comparator::Greater),
+    ("＞", Comparator::Greater),
+    ("<", Comparator::Less),
+    ("＜", Comparator::Less),
+];
+
+/// The sign a text starts with, and the rest.
+fn strip_sign(text: &str) -> Option<(Comparator, &str)> {
+    SIGNS
+        .iter()
+        .find_map(|(sign, cmp)| text.strip_prefix(sign).map(|rest| (*cmp, rest)))
+}
+
 /// Reads `＞97`, `≥ 95`, `<=5.5`, `≦５．５` into a comparator and its number.
 /// A trailing `%`/`％` is accepted.
 pub fn parse_comparator(text: &str) -> Result<(Comparator, f64), TargetError> {
-    let text = trim_all(text);
-    const FORMS: &[(&str, Comparator)] = &[
-        (">=", Comparator::GreaterOrEqual),
-        ("＞＝", Comparator::GreaterOrEqual),
-        ("≥", Comparator::GreaterOrEqual),
-        ("≧", Comparator::GreaterOrEqual),
-        ("⩾", Comparator::GreaterOrEqual),
-        ("<=", Comparator::LessOrEqual),
-        ("＜＝", Comparator::LessOrEqual),
-        ("≤", Comparator::LessOrEqual),
-        ("≦", Comparator::LessOrEqual),
-        ("⩽", Comparator::LessOrEqual),
-        (">", Comparator::Greater),
-        ("＞", Comparator::Greater),
-        ("<", Comparator::Less),
-        ("＜", Comparator::Less),
-    ];
-    let (rest, cmp) = FORMS
-        .iter()
-        .find_map(|(form, cmp)| text.strip_prefix(form).map(|rest| (rest, *cmp)))
-        .ok_or(TargetError::NoComparator)?;
+    let (cmp, rest) = strip_sign(trim_all(text)).ok_or(TargetError::NoComparator)?;
     let value = read_number(rest, true).map_err(|_| TargetError::BadNumber)?;
     Ok((cmp, value))
 }
@@ -192,14 +198,13 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
             });
         }
     }
-    if let Ok((cmp, value, unit)) = signed(text) {
+    if let Some((cmp, rest)) = strip_sign(text) {
+        let (value, unit) = number_and_unit(rest)?;
         return Ok(Reading {
             form: Form::Compare(cmp),
             value,
             unit,
         });
-    } else if starts_with_sign(text) {
-        return Err(TargetError::BadNumber);
     }
     let (prefix, rest) = PREFIXES
         .iter()
@@ -225,35 +230,6 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
         _ => e,
     })?;
     Ok(Reading { form, value, unit })
-}
-
-fn starts_with_sign(text: &str) -> bool {
-    text.starts_with(['>', '<', '＞', '＜', '≥', '≤', '≧', '≦', '⩾', '⩽'])
-}
-
-/// `＞97`, `≥ 95%`: a sign, then a number and perhaps a unit.
-fn signed(text: &str) -> Result<(Comparator, f64, Option<String>), TargetError> {
-    let (cmp, value) = parse_comparator(text).or_else(|e| {
-        // A unit after the number: `≥11.7年`.
-        let sign_len = text
-            .chars()
-            .take_while(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
-            .map(char::len_utf8)
-            .sum::<usize>();
-        let (sign, rest) = text.split_at(sign_len);
-        let (value, _) = number_and_unit(rest).map_err(|_| e.clone())?;
-        parse_comparator(&format!("{sign}{value}")).map_err(|_| e)
-    })?;
-    let unit = text
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| {
-            !c.is_ascii_digit() && !('０'..='９').contains(c) && *c != '.' && *c != '．'
-        })
-        .last()
-        .map(|(i, _)| trim_all(&text[i..]).to_owned())
-        .filter(|u| !u.is_empty());
-    Ok((cmp, value, unit))
 }
 
 /// `5.5%` → (5.5, `%`); `11.7年` → (11.7, `年`); `27微克/立方米` → (27, `微克/立方米`).

@@ -52,15 +52,8 @@ fn write(ev: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match &ev.view {
         View::Year(report) => write_year(std::iter::once(&**report), out),
         View::Period(period) => write_period(period, out),
-        View::Regions(regions) => {
-            let reports = regions.reports.iter();
-            let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(HEADER)?;
-            for report in reports {
-                year_rows(&report, &mut writer)?;
-            }
-            writer.flush()
-        }
+        // Each region's report made as it is written.
+        View::Regions(regions) => write_year(regions.reports.iter(), out),
     }
 }
 
@@ -144,14 +137,14 @@ fn attribute_code(attribute: Attribute) -> &'static str {
 }
 
 /// One row per indicator of each report.
-fn write_year<'r>(
-    reports: impl Iterator<Item = &'r YearReport>,
+fn write_year<R: std::borrow::Borrow<YearReport>>(
+    reports: impl Iterator<Item = R>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
     for report in reports {
-        year_rows(report, &mut writer)?;
+        year_rows(report.borrow(), &mut writer)?;
     }
     writer.flush()
 }

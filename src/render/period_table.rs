@@ -3,8 +3,8 @@
 //! outlook; then a summary in the words of an official evaluation.
 
 use super::{Outcome, Style, labels, summary};
+use crate::assess::Attribute;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
-use crate::assess::{Attribute, display_name};
 use crate::lang::Lang;
 use comfy_table::{CellAlignment, Color};
 use std::fmt::Write as _;
@@ -64,11 +64,7 @@ fn reach_cell(s: &IndicatorSeries, target_year: i32, lang: Lang) -> String {
 pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    let region = if period.region.is_empty() {
-        String::new()
-    } else {
-        format!("{} · ", period.region)
-    };
+    let region = summary::region_prefix(&period.region);
     let first = period.years.first().copied().unwrap_or(period.latest_year);
     super::line(
         &mut out,
@@ -119,7 +115,7 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
         let right = |text: String| super::cell(text).set_alignment(CellAlignment::Right);
         let mut row = vec![
             super::cell(category),
-            super::cell(display_name(&s.name, s.part_of.is_some())),
+            super::cell(s.display_name()),
             super::cell(&s.unit),
             super::cell(labels::attribute(s.attribute, lang)),
             right(labels::number(s.baseline)),
@@ -169,7 +165,7 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
         .map(|s| {
             format!(
                 "{}（{}）",
-                display_name(&s.name, s.part_of.is_some()),
+                s.display_name(),
                 labels::outlook(s.outlook, lang)
             )
         })

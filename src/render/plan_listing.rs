@@ -9,18 +9,17 @@ use std::fmt::Write as _;
 
 pub fn render(plan: &PlanOverview, style: Style) -> String {
     let lang = style.lang;
-    let meta = plan;
     let mut out = String::new();
-    super::line(&mut out, format_args!("《{}》", meta.title));
+    super::line(&mut out, format_args!("《{}》", plan.title));
     let details = [
         (lang.pick("文件", "File"), Some(plan.file.clone())),
-        (lang.pick("地区", "Region"), meta.region.clone()),
-        (lang.pick("印发", "Issued by"), meta.issuer.clone()),
-        (lang.pick("日期", "Date"), meta.issued.clone()),
-        (lang.pick("来源表", "Table"), meta.table.clone()),
+        (lang.pick("地区", "Region"), plan.region.clone()),
+        (lang.pick("印发", "Issued by"), plan.issuer.clone()),
+        (lang.pick("日期", "Date"), plan.issued.clone()),
+        (lang.pick("来源表", "Table"), plan.table.clone()),
         (
             lang.pick("规划期", "Period"),
-            Some(format!("{}–{}", meta.baseline_year, meta.target_year)),
+            Some(format!("{}–{}", plan.baseline_year, plan.target_year)),
         ),
     ];
     for (label, value) in details {
@@ -63,9 +62,9 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
     for check in &plan.cross_checks {
         let column = match check.column {
             PlanColumn::Baseline => {
-                format!("{}{}", meta.baseline_year, lang.pick("年基期", " baseline"))
+                format!("{}{}", plan.baseline_year, lang.pick("年基期", " baseline"))
             }
-            PlanColumn::Target => format!("{}{}", meta.target_year, lang.pick("年目标", " target")),
+            PlanColumn::Target => format!("{}{}", plan.target_year, lang.pick("年目标", " target")),
         };
         let parts = &check.parts;
         {

@@ -7,12 +7,17 @@ use crate::assess::Attribute;
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 
-pub fn heading(report: &YearReport, lang: Lang) -> String {
-    let region = if report.region.is_empty() {
+/// `江津区 · ` before a heading, when the figures name a region.
+pub fn region_prefix(region: &str) -> String {
+    if region.is_empty() {
         String::new()
     } else {
-        format!("{} · ", report.region)
-    };
+        format!("{region} · ")
+    }
+}
+
+pub fn heading(report: &YearReport, lang: Lang) -> String {
+    let region = region_prefix(&report.region);
     match lang {
         Lang::Zh => format!(
             "{region}《{}》{}年指标检查（时间进度 {}）",

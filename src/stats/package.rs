@@ -35,7 +35,7 @@ mod compound {
     //! fuzzing: a 4 KB file took 24 GB). The table is checked first: every
     //! chain must end within the file's sectors.
 
-    use crate::diagnostic::{Diagnostic, Text};
+    use crate::diagnostic::Diagnostic;
     use std::io::{Read, Seek, SeekFrom};
 
     const SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -50,20 +50,7 @@ mod compound {
     }
 
     pub fn check(mut file: std::fs::File, shown: &str) -> Result<(), Diagnostic> {
-        let damaged = |why: &str| {
-            Diagnostic::error(
-                "S012",
-                shown,
-                Text::new(
-                    format!("工作簿已损坏，无法读取（{why}）"),
-                    format!("the workbook is damaged and cannot be read ({why})"),
-                ),
-            )
-            .with_hint(Text::new(
-                "请在 Excel/WPS 中打开并另存，或另存为 CSV",
-                "open it in Excel or WPS and save it again, or save it as CSV",
-            ))
-        };
+        let damaged = |why: &str| super::damaged(shown, Some(why));
         let len = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut header = [0u8; 512];
         file.read_exact(&mut header)
@@ -135,23 +122,19 @@ mod compound {
         }
         // A chain as bytes: at most as many sectors as the table has (the
         // chains end, so this bounds them).
-        let chain = |file: &mut std::fs::File,
-                     start: u32,
-                     len: u64,
-                     read: &dyn Fn(&mut std::fs::File, u32) -> Option<Vec<u8>>|
-         -> Option<Vec<u8>> {
+        let chain = |file: &mut std::fs::File, start: u32, len: u64| -> Option<Vec<u8>> {
+            // At most 64 MiB of a chain is read: enough for any check here.
+            let len = len.min(64 << 20);
             let mut out = Vec::new();
             let mut at = start;
-            while at < SPECIAL && (out.len() as u64) < len && out.len() as u64 <= len.min(64 << 20)
-            {
-                out.extend(read(file, at)?);
+            while at < SPECIAL && (out.len() as u64) < len {
+                out.extend(read_sector(file, at)?);
                 at = *fat.get(at as usize)?;
             }
             out.truncate(len.min(out.len() as u64) as usize);
             Some(out)
         };
-        let read = |file: &mut std::fs::File, id: u32| read_sector(file, id);
-        let directory = chain(&mut file, u32_at(&header, 0x30), u64::MAX, &read)
+        let directory = chain(&mut file, u32_at(&header, 0x30), u64::MAX)
             .ok_or_else(|| damaged("directory"))?;
         let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
         let Some(root) = entries.first() else {
@@ -177,13 +160,12 @@ mod compound {
         let cutoff = u64::from(u32_at(&header, 0x38));
         let stream = if size_of(book) < cutoff {
             // In the mini stream: 64-byte sectors chained by the mini table.
-            let mini = chain(&mut file, u32_at(root, 116), size_of(root), &read)
+            let mini = chain(&mut file, u32_at(root, 116), size_of(root))
                 .ok_or_else(|| damaged("mini stream"))?;
             let table = chain(
                 &mut file,
                 u32_at(&header, 0x3C),
                 u64::from(u32_at(&header, 0x40)) * sector_size,
-                &read,
             )
             .ok_or_else(|| damaged("mini table"))?;
             let table: Vec<u32> = table.chunks_exact(4).map(|c| u32_at(c, 0)).collect();
@@ -206,7 +188,7 @@ mod compound {
             }
             out
         } else {
-            chain(&mut file, u32_at(book, 116), size_of(book), &read)
+            chain(&mut file, u32_at(book, 116), size_of(book))
                 .ok_or_else(|| damaged("workbook stream"))?
         };
         biff_extents(&stream).map_err(damaged)
@@ -299,6 +281,25 @@ mod compound {
         }
         check(extent)
     }
+}
+
+/// A workbook that cannot be read because it is damaged (S012); `why` is the
+/// structural detail found, if any.
+pub fn damaged(file: &str, why: Option<&str>) -> Diagnostic {
+    let detail = why.map(|w| format!("（{w}）")).unwrap_or_default();
+    let detail_en = why.map(|w| format!(" ({w})")).unwrap_or_default();
+    Diagnostic::error(
+        "S012",
+        file,
+        Text::new(
+            format!("工作簿已损坏，无法读取{detail}"),
+            format!("the workbook is damaged and cannot be read{detail_en}"),
+        ),
+    )
+    .with_hint(Text::new(
+        "请在 Excel/WPS 中打开并另存，或另存为 CSV",
+        "open it in Excel or WPS and save it again, or save it as CSV",
+    ))
 }
 
 /// The sheet a workbook opens on, as it says it.

@@ -50,20 +50,8 @@ pub fn load_workbook(
     let file = path.display().to_string();
     // calamine asserts on some malformed files (found by fuzzing: a damaged
     // .xls header): such a file is reported as damaged, never a panic.
-    quietly(|| read_workbook(path, plans, options, table, warnings)).unwrap_or_else(|| {
-        Err(Diagnostic::error(
-            "S012",
-            &file,
-            Text::new(
-                "工作簿已损坏，无法读取",
-                "the workbook is damaged and cannot be read",
-            ),
-        )
-        .with_hint(Text::new(
-            "请在 Excel/WPS 中打开并另存，或另存为 CSV",
-            "open it in Excel or WPS and save it again, or save it as CSV",
-        )))
-    })
+    quietly(|| read_workbook(path, plans, options, table, warnings))
+        .unwrap_or_else(|| Err(super::package::damaged(&file, None)))
 }
 
 /// Runs `f`, turning a panic inside it into `None`, without the panic's
@@ -375,7 +363,9 @@ fn read_rows(
                 .get(indicator_column)
                 .map(|n| String::from_utf8_lossy(n).trim().to_owned())
                 .unwrap_or_default();
-            return Err(odd_cell(place(line), *column, odd, &name));
+            if let Some(d) = odd_cell(place(line), *column, odd, &name) {
+                return Err(d);
+            }
         }
         data_rows += 1;
         reader.read_with_number(&record, stored, line, table, warnings)?;
@@ -395,7 +385,9 @@ fn read_rows(
 
 /// A date, truth value or error value where a name, figure, year or region
 /// belongs: Excel would show it as something else than what the tool would read.
-fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Diagnostic {
+/// `None` for the cells that are not odd where a figure belongs (a stored
+/// number, a blank).
+fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Option<Diagnostic> {
     let (zh, en) = match odd {
         Odd::Date(date) => (
             format!("单元格是日期（{date}），不是数字或文字：Excel 会把它存成日期序号"),
@@ -414,7 +406,7 @@ fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Diagnost
             format!("单元格是错误值 {e}：公式没有算出结果"),
             format!("the cell is the error value {e}: its formula has no result"),
         ),
-        Odd::Blank | Odd::Number(..) => (String::new(), String::new()),
+        Odd::Blank | Odd::Number(..) => return None,
     };
     let d = place
         .error("S004", Some(column), Text::new(zh, en))
@@ -422,11 +414,11 @@ fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Diagnost
             "请把单元格格式设为“常规”或“数值”后重新填写，或改正公式",
             "set the cell's format to General or Number and type the figure again, or fix the formula",
         ));
-    if indicator.is_empty() {
+    Some(if indicator.is_empty() {
         d
     } else {
         d.for_indicator(crate::diagnostic::quote_raw(indicator))
-    }
+    })
 }
 
 /// The rows of a sheet calamine has read whole.
