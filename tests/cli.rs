@@ -381,7 +381,10 @@ fn the_template_round_trips() {
             filled.push_str(line);
         } else {
             let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
-            cells[2] = plan.indicators[i - 1].baseline.to_string();
+            cells[2] = plan.indicators[i - 1]
+                .baseline
+                .map(|b| b.to_string())
+                .unwrap_or_default();
             filled.push_str(&cells.join(","));
         }
         filled.push('\n');

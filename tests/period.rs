@@ -120,10 +120,7 @@ fn the_exit_code_follows_the_latest_year() {
     .unwrap();
     let out = plan_check().arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stdout_of(&out)
-            .contains("未达到序时进度的约束性指标：九年义务教育巩固率（滞后于序时进度）")
-    );
+    assert!(stdout_of(&out).contains("未达到序时进度的约束性指标：九年义务教育巩固率（相对滞后）"));
 }
 
 #[test]

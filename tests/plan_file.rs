@@ -76,7 +76,12 @@ fn the_plan_matches_the_printed_table() {
         if let Some(unit) = printed_name.split('（').nth(1) {
             assert_eq!(ind.unit, unit.trim_end_matches('）'), "{}", ind.id);
         }
-        assert_eq!(ind.baseline, baseline.parse::<f64>().unwrap(), "{}", ind.id);
+        assert_eq!(
+            ind.baseline,
+            Some(baseline.parse::<f64>().unwrap()),
+            "{}",
+            ind.id
+        );
         assert_eq!(ind.target_text, target, "{}", ind.id);
         let expected = match attribute {
             "约束性" => Attribute::Binding,

@@ -291,14 +291,14 @@ proptest! {
     ) {
         let cmp = if strict { Comparator::Greater } else { Comparator::GreaterOrEqual };
         let mut ind = plan().indicators[0].clone();
-        ind.baseline = baseline;
+        ind.baseline = Some(baseline);
         ind.rule = Rule::Threshold(Threshold { cmp, value: target });
         let (low, high) = if a <= b { (a, b) } else { (b, a) };
         let rank = |s: Status| match s {
             Status::Achieved => 3,
             Status::OnTrack => 2,
             Status::Behind | Status::Failed => 1,
-            Status::Missing | Status::NotAssessed => 0,
+            Status::Missing | Status::Undetermined | Status::NotAssessed => 0,
         };
         let meta = &plan().meta;
         let s_low = judge(&ind, meta, year, Some(low)).status;

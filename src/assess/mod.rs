@@ -6,6 +6,7 @@
 //! run's outcome from the statuses.
 
 pub mod evaluation;
+pub mod figure;
 pub mod overview;
 pub mod period;
 pub mod regions;
@@ -14,12 +15,13 @@ pub mod rules;
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta};
 use crate::stats::{Id, Key, Observations};
+pub use figure::{Derived, Figure, Unjudged};
 use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use crate::number::round_requirement;
 use crate::plan::display_name;
-pub use crate::plan::{Attribute, Comparator, Rule};
+pub use crate::plan::{Attribute, Comparator, Rule, YearRequirement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -34,17 +36,22 @@ pub enum Status {
     Failed,
     /// 未填报: no figure.
     Missing,
+    /// 无法判断: a figure is reported, but what it is held against cannot be
+    /// made (no baseline, a year of a cumulative change missing, the other
+    /// indicator of a relative target not reported).
+    Undetermined,
     /// 不考核: no numeric rule.
     NotAssessed,
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Achieved,
         Status::OnTrack,
         Status::Behind,
         Status::Failed,
         Status::Missing,
+        Status::Undetermined,
         Status::NotAssessed,
     ];
 
@@ -68,6 +75,7 @@ impl Status {
             Status::Behind => "behind",
             Status::Failed => "failed",
             Status::Missing => "missing",
+            Status::Undetermined => "undetermined",
             Status::NotAssessed => "not_assessed",
         }
     }
@@ -85,6 +93,10 @@ pub enum Basis {
     Schedule,
     /// A requirement the plan sets for this year (annual plan).
     YearRequirement,
+    /// The same requirement every year (a 年均 or every-year target).
+    EveryYear,
+    /// Another indicator's figure this year (`高于GDP增长`).
+    Relative,
 }
 
 /// The requirement for one indicator in one year.
@@ -109,6 +121,14 @@ pub enum Requirement {
 }
 
 impl Requirement {
+    /// What the requirement was made from, where it says.
+    pub fn basis(&self) -> Option<Basis> {
+        match *self {
+            Requirement::Threshold { basis, .. } | Requirement::Band { basis, .. } => Some(basis),
+            Requirement::Range { .. } => None,
+        }
+    }
+
     /// The single number that stands for the requirement, where there is one.
     pub fn value(&self) -> Option<f64> {
         match self {
@@ -129,12 +149,14 @@ impl Requirement {
 }
 
 /// The judgement of one indicator in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Judgement {
     pub requirement: Option<Requirement>,
     pub status: Status,
     /// 完成进度: (actual − baseline) / (target − baseline), for a target still to reach.
     pub completion: Option<f64>,
+    /// Why a reported figure could not be judged.
+    pub unjudged: Option<Unjudged>,
 }
 
 /// Share of the plan period elapsed in `year`: 0 at the baseline, 1 from the target year on.
@@ -143,30 +165,60 @@ pub fn elapsed(meta: &PlanMeta, year: i32) -> f64 {
     (f64::from(year - meta.baseline_year) / span).clamp(0.0, 1.0)
 }
 
-/// The requirement an indicator places on `year`, or `None` when it is not
-/// assessed (see [`rules`]).
-pub fn requirement(indicator: &Indicator, meta: &PlanMeta, year: i32) -> Option<Requirement> {
-    rules::requirement(indicator, meta, year)
+/// Decides the status of a level reported as `actual` against the plan's
+/// baseline (see [`judge_figure`]).
+pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
+    judge_figure(indicator, meta, year, &Figure::level(indicator, actual))
 }
 
-/// Decides the status of one indicator in one year. The only place a status is decided.
-pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
-    let requirement = requirement(indicator, meta, year);
-    let completion = rules::completion(indicator, actual);
-    let status = match (requirement, actual) {
-        (None, _) => Status::NotAssessed,
-        (Some(_), None) => Status::Missing,
-        (Some(req), Some(actual)) => rules::status(indicator, meta, year, actual, &req),
+/// Decides the status of one indicator in one year, from what its judgement
+/// rests on ([`figure::gather`]). The only place a status is decided.
+pub fn judge_figure(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    year: i32,
+    figure: &Figure,
+) -> Judgement {
+    let requirement = rules::requirement(indicator, meta, year, figure);
+    let (requirement, status, unjudged) = match (requirement, figure.reported) {
+        (Ok(None), _) => (None, Status::NotAssessed, None),
+        (_, None) => (
+            requirement_or_none(indicator, meta, year, figure),
+            Status::Missing,
+            None,
+        ),
+        (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
+        (Ok(Some(req)), Some(_)) => match figure.value {
+            Some(value) => (
+                Some(req),
+                rules::status(indicator, meta, year, value, &req),
+                None,
+            ),
+            None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
+        },
+    };
+    let completion = match status {
+        Status::NotAssessed | Status::Undetermined => None,
+        _ => rules::completion(indicator, figure),
     };
     Judgement {
         requirement,
         status,
-        completion: if status == Status::NotAssessed {
-            None
-        } else {
-            completion
-        },
+        completion,
+        unjudged,
     }
+}
+
+/// The requirement, when it can be made (for a year with no figure).
+fn requirement_or_none(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    year: i32,
+    figure: &Figure,
+) -> Option<Requirement> {
+    rules::requirement(indicator, meta, year, figure)
+        .ok()
+        .flatten()
 }
 
 /// One indicator's line in a year's report.
@@ -179,15 +231,38 @@ pub struct IndicatorResult {
     /// For a `其中` row: the id of the total it is part of.
     pub part_of: Option<String>,
     pub attribute: Attribute,
-    pub baseline: f64,
+    /// The heading the row stands under, if any (`每千人口拥有医护人员数`).
+    pub group: Option<String>,
+    /// The baseline the requirement runs from: the plan's, or the statistics'
+    /// of the baseline year when the plan prints none.
+    pub baseline: Option<f64>,
+    /// The baseline cell as printed, when it is more than the number (`10.5*`, `—`).
+    pub baseline_text: Option<String>,
+    pub baseline_year: i32,
+    /// True when the baseline came from the statistics.
+    pub baseline_from_data: bool,
+    /// The target as printed: the target-year cell, or the 年均/累计 one.
     pub target_text: String,
     /// The requirement's number (time-proportional value, target, projection centre), if any.
     pub required: Option<f64>,
     pub requirement: Option<Requirement>,
+    /// The year's figure as reported.
     pub actual: Option<f64>,
+    /// The figure judged when it is made from the yearly figures (a compound
+    /// average, a cumulative change), and how.
+    pub derived: Option<Derived>,
+    /// The other indicator's figure, for a relative target.
+    pub reference: Option<f64>,
     pub status: Status,
     pub pass: bool,
     pub completion: Option<f64>,
+    /// Why a reported figure could not be judged (status `undetermined`).
+    pub unjudged: Option<Unjudged>,
+    /// The plan's note on this indicator.
+    pub note: Option<String>,
+    /// In a period's latest report: the older year this figure is from, when
+    /// the indicator was not reported in the latest year.
+    pub as_of: Option<i32>,
     /// Where the figure was read, when a row held it.
     pub file: Option<String>,
     pub line: Option<u64>,
@@ -213,6 +288,7 @@ pub struct Counts {
     pub behind: usize,
     pub failed: usize,
     pub missing: usize,
+    pub undetermined: usize,
     pub not_assessed: usize,
 }
 
@@ -226,6 +302,7 @@ impl Counts {
             Status::Behind => &mut self.behind,
             Status::Failed => &mut self.failed,
             Status::Missing => &mut self.missing,
+            Status::Undetermined => &mut self.undetermined,
             Status::NotAssessed => &mut self.not_assessed,
         } += 1;
     }
@@ -235,7 +312,7 @@ impl Counts {
 pub struct Summary {
     pub binding: Counts,
     pub expected: Counts,
-    /// Ids of binding indicators that do not pass (behind, failed or missing).
+    /// Ids of binding indicators that do not pass (behind, failed, missing or undetermined).
     pub failing_binding: Vec<String>,
     /// Ids of expected indicators that do not pass.
     pub failing_expected: Vec<String>,
@@ -291,6 +368,8 @@ pub struct PlanInfo {
     pub file: String,
     pub baseline_year: i32,
     pub target_year: i32,
+    /// The notes under the plan's table, as printed.
+    pub notes: Vec<String>,
     /// The issuing body, date, source table and address, for the report.
     #[serde(skip)]
     #[schemars(skip)]
@@ -309,7 +388,7 @@ pub struct PlanInfo {
 impl IndicatorResult {
     /// The name as the plan table shows it (`其中：普通小学`).
     pub fn display_name(&self) -> String {
-        display_name(&self.name, self.part_of.is_some())
+        display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
     }
 }
 
@@ -327,69 +406,106 @@ pub struct YearReport {
     pub parts_mismatches: Vec<PartsMismatch>,
 }
 
+/// The figures of one region, by indicator and year.
+pub fn lookup(
+    observations: &Observations,
+    region: Id,
+) -> impl Fn(IndicatorIdx, i32) -> Option<f64> {
+    move |indicator, year| {
+        observations
+            .get(&Key {
+                region,
+                year,
+                indicator,
+            })
+            .and_then(|o| o.value)
+    }
+}
+
+/// One indicator's line in `year`, from what its judgement rests on.
+#[allow(clippy::too_many_lines)]
+pub fn indicator_result(
+    plan: &Plan,
+    observations: &Observations,
+    region: Id,
+    index: IndicatorIdx,
+    year: i32,
+) -> IndicatorResult {
+    let ind = &plan.indicators[index as usize];
+    let obs = observations.get(&Key {
+        region,
+        year,
+        indicator: index,
+    });
+    let figure = figure::gather(plan, index, year, &lookup(observations, region));
+    let judgement = judge_figure(ind, &plan.meta, year, &figure);
+    IndicatorResult {
+        id: ind.id.clone(),
+        category: ind.category.clone(),
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        attribute: ind.attribute,
+        group: ind.group.clone(),
+        baseline: figure.baseline,
+        baseline_text: ind.baseline_text.clone(),
+        baseline_year: ind.baseline_year,
+        baseline_from_data: figure.baseline_from_data,
+        target_text: ind.printed_target().to_owned(),
+        required: judgement.requirement.and_then(|r| r.value()),
+        requirement: judgement.requirement,
+        actual: figure.reported,
+        derived: figure.derived,
+        reference: figure.reference,
+        status: judgement.status,
+        pass: judgement.status.passes(),
+        completion: judgement.completion,
+        unjudged: judgement.unjudged,
+        note: ind.note.clone(),
+        as_of: None,
+        file: obs.map(|o| observations.files.get(o.origin.file).to_owned()),
+        line: obs.map(|o| o.origin.line),
+        source: obs
+            .and_then(|o| o.source)
+            .map(|s| observations.sources.get(s).to_owned()),
+        converted_from: obs.and_then(|o| o.converted_from).map(|c| SubmittedFigure {
+            value: c.value,
+            unit: observations.units.get(c.unit).to_owned(),
+        }),
+        part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
+    }
+}
+
+/// What the plan says of itself, for every output.
+pub fn plan_info(plan: &Plan) -> PlanInfo {
+    let meta = &plan.meta;
+    PlanInfo {
+        id: meta.id.clone(),
+        title: meta.title.clone(),
+        file: plan.path.clone(),
+        baseline_year: meta.baseline_year,
+        target_year: meta.target_year,
+        notes: meta.notes.clone(),
+        issuer: meta.issuer.clone(),
+        issued: meta.issued.clone(),
+        table: meta.table.clone(),
+        source: meta.source.clone(),
+    }
+}
+
 /// Judges every indicator of `plan` for `region` in `year`, from `observations`.
 pub fn assess_year(plan: &Plan, observations: &Observations, region: Id, year: i32) -> YearReport {
     let meta = &plan.meta;
-    let observation = |i: IndicatorIdx| {
-        observations.get(&Key {
-            region,
-            year,
-            indicator: i,
-        })
-    };
-    let results: Vec<IndicatorResult> = plan
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| {
-            let index = i as IndicatorIdx;
-            let obs = observation(index);
-            let actual = obs.and_then(|o| o.value);
-            let judgement = judge(ind, meta, year, actual);
-            IndicatorResult {
-                id: ind.id.clone(),
-                category: ind.category.clone(),
-                name: ind.name.clone(),
-                unit: ind.unit.clone(),
-                attribute: ind.attribute,
-                baseline: ind.baseline,
-                target_text: ind.target_text.clone(),
-                required: judgement.requirement.and_then(|r| r.value()),
-                requirement: judgement.requirement,
-                actual,
-                status: judgement.status,
-                pass: judgement.status.passes(),
-                completion: judgement.completion,
-                file: obs.map(|o| observations.files.get(o.origin.file).to_owned()),
-                line: obs.map(|o| o.origin.line),
-                source: obs
-                    .and_then(|o| o.source)
-                    .map(|s| observations.sources.get(s).to_owned()),
-                converted_from: obs.and_then(|o| o.converted_from).map(|c| SubmittedFigure {
-                    value: c.value,
-                    unit: observations.units.get(c.unit).to_owned(),
-                }),
-                part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
-            }
-        })
+    let results: Vec<IndicatorResult> = (0..plan.indicators.len())
+        .map(|i| indicator_result(plan, observations, region, i as IndicatorIdx, year))
         .collect();
-    let parts_mismatches = check_parts(plan, |i| observation(i).and_then(|o| o.value))
+    let figures = lookup(observations, region);
+    let parts_mismatches = check_parts(plan, |i| figures(i, year))
         .iter()
         .filter(|c| !c.adds_up())
         .map(|c| PartsMismatch::from_check(plan, c))
         .collect();
     YearReport {
-        plan: PlanInfo {
-            id: meta.id.clone(),
-            title: meta.title.clone(),
-            file: plan.path.clone(),
-            baseline_year: meta.baseline_year,
-            target_year: meta.target_year,
-            issuer: meta.issuer.clone(),
-            issued: meta.issued.clone(),
-            table: meta.table.clone(),
-            source: meta.source.clone(),
-        },
+        plan: plan_info(plan),
         region: observations.regions.get(region).to_owned(),
         year,
         elapsed: elapsed(meta, year),
@@ -418,6 +534,8 @@ pub(crate) mod fixtures {
             baseline_year: 2020,
             target_year: 2025,
             ahead_ratio: DEFAULT_AHEAD_RATIO,
+            on_schedule_ratio: crate::plan::DEFAULT_ON_SCHEDULE_RATIO,
+            notes: Vec::new(),
             is_default: false,
             about_pct: crate::plan::DEFAULT_ABOUT_PCT,
             bare_numbers: None,
@@ -430,8 +548,14 @@ pub(crate) mod fixtures {
             category: "c".into(),
             name: "n".into(),
             unit: "%".into(),
-            baseline,
+            baseline: Some(baseline),
+            baseline_text: None,
+            baseline_year: 2020,
             target_text: String::new(),
+            period_target: None,
+            measure: crate::plan::Measure::Level,
+            group: None,
+            note: None,
             attribute,
             rule,
             part_of: None,
@@ -467,7 +591,7 @@ mod tests {
 
     #[test]
     fn schedule_value_is_time_proportional() {
-        let r = requirement(&spending(), &meta(), 2023).unwrap();
+        let r = judge(&spending(), &meta(), 2023, None).requirement.unwrap();
         assert_eq!(
             r,
             Requirement::Threshold {
@@ -518,7 +642,7 @@ mod tests {
     fn a_held_line_is_achieved_while_held_behind_when_broken_failed_at_the_target() {
         // 九年义务教育巩固率: 100 (2020), ＞96.
         let retention = indicator(100.0, threshold(Greater, 96.0));
-        let r = requirement(&retention, &meta(), 2022).unwrap();
+        let r = judge(&retention, &meta(), 2022, None).requirement.unwrap();
         assert_eq!(
             r,
             Requirement::Threshold {
@@ -559,7 +683,7 @@ mod tests {
         );
         let Some(Requirement::Band {
             center, min, max, ..
-        }) = requirement(&pupils, &meta(), 2023)
+        }) = judge(&pupils, &meta(), 2023, None).requirement
         else {
             panic!("a band");
         };
@@ -626,7 +750,10 @@ mod tests {
             let binding_fails = s.fails_run(Binding, false);
             assert_eq!(
                 binding_fails,
-                matches!(s, Status::Behind | Status::Failed | Status::Missing),
+                matches!(
+                    s,
+                    Status::Behind | Status::Failed | Status::Missing | Status::Undetermined
+                ),
                 "{s:?}"
             );
             assert!(!s.fails_run(Expected, false), "{s:?}");

@@ -27,9 +27,14 @@ pub struct OverviewRow {
     pub name: String,
     pub unit: String,
     pub attribute: Attribute,
-    pub baseline: f64,
+    pub baseline: Option<f64>,
+    /// The baseline cell as printed, when more than the number.
+    pub baseline_text: Option<String>,
     pub target_text: String,
     pub rule: Rule,
+    /// The name of the indicator a relative target refers to.
+    pub relative_to: Option<String>,
+    pub note: Option<String>,
 }
 
 /// Which of the plan's columns a cross-check adds up.
@@ -58,7 +63,7 @@ pub fn overview(plan: &Plan) -> PlanOverview {
     for (column, checks) in [
         (
             PlanColumn::Baseline,
-            check_parts(plan, |i| Some(name(i).baseline)),
+            check_parts(plan, |i| name(i).baseline),
         ),
         (
             PlanColumn::Target,
@@ -93,8 +98,14 @@ pub fn overview(plan: &Plan) -> PlanOverview {
                 unit: ind.unit.clone(),
                 attribute: ind.attribute,
                 baseline: ind.baseline,
-                target_text: ind.target_text.clone(),
+                baseline_text: ind.baseline_text.clone(),
+                target_text: ind.printed_target().to_owned(),
                 rule: ind.rule.clone(),
+                relative_to: match ind.rule {
+                    Rule::Relative { to, .. } => Some(name(to).display_name()),
+                    _ => None,
+                },
+                note: ind.note.clone(),
             })
             .collect(),
         cross_checks,

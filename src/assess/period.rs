@@ -3,14 +3,17 @@
 //! target year, and an outlook that refines the latest status.
 //!
 //! The outlook follows the words of the national mid-term evaluation (提前实现,
-//! 快于预期, 符合序时进度, 滞后) and Eurostat's pace ratio: completion ÷ elapsed
-//! time.
+//! 快于预期, 基本符合预期, 相对滞后) and Eurostat's pace ratio: completion ÷
+//! elapsed time, banded as Eurostat's SDG monitoring bands it (at least 95 %
+//! of the required pace is on course; below 0 is moving away). Each
+//! indicator is taken at its own latest reported year.
 
+use super::figure::{Figure, gather};
 use super::{
-    IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year, elapsed,
-    requirement,
+    Basis, IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year,
+    elapsed, judge_figure, lookup,
 };
-use crate::plan::{Attribute, Indicator, Plan, PlanMeta, Rule};
+use crate::plan::{Attribute, Indicator, IndicatorIdx, Plan, PlanMeta, Rule};
 use crate::stats::{Id, Observations};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -20,15 +23,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outlook {
-    /// 提前实现: the target is met before the target year.
+    /// 提前实现: a target that required movement is met before the target year.
     AchievedEarly,
+    /// 基本符合（保持）: a floor or ceiling the baseline already met is held.
+    Held,
     /// 已实现: the target is met in or after the target year.
     Achieved,
     /// 快于预期: on track, with a pace ratio at or above the plan's `ahead_ratio`.
     Ahead,
-    /// 符合序时进度: on track (a projection: inside its band).
+    /// 基本符合预期: on track, or short of this year's requirement at a pace
+    /// ratio of at least the plan's `on_schedule_ratio` (Eurostat: 0.95); a
+    /// projection inside its band; a yearly requirement met.
     OnSchedule,
-    /// 滞后于序时进度: behind this year's requirement, but moving toward the target.
+    /// 相对滞后: behind this year's requirement, but moving toward the target.
     Behind,
     /// 偏离目标方向: behind, and moved away from the target since the baseline.
     MovingAway,
@@ -36,15 +43,18 @@ pub enum Outlook {
     OffProjection,
     /// 未达标: in or after the target year, short of the target.
     Failed,
-    /// 未填报: no figure in the latest year.
+    /// 未填报: no figure in any year of the run.
     Missing,
+    /// 无法判断: the latest figure cannot be judged (see the status).
+    Undetermined,
     /// 不考核: no numeric rule.
     NotAssessed,
 }
 
 impl Outlook {
-    pub const ALL: [Outlook; 10] = [
+    pub const ALL: [Outlook; 12] = [
         Outlook::AchievedEarly,
+        Outlook::Held,
         Outlook::Achieved,
         Outlook::Ahead,
         Outlook::OnSchedule,
@@ -53,12 +63,14 @@ impl Outlook {
         Outlook::OffProjection,
         Outlook::Failed,
         Outlook::Missing,
+        Outlook::Undetermined,
         Outlook::NotAssessed,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
             Outlook::AchievedEarly => "achieved_early",
+            Outlook::Held => "held",
             Outlook::Achieved => "achieved",
             Outlook::Ahead => "ahead",
             Outlook::OnSchedule => "on_schedule",
@@ -67,6 +79,7 @@ impl Outlook {
             Outlook::OffProjection => "off_projection",
             Outlook::Failed => "failed",
             Outlook::Missing => "missing",
+            Outlook::Undetermined => "undetermined",
             Outlook::NotAssessed => "not_assessed",
         }
     }
@@ -75,16 +88,21 @@ impl Outlook {
     pub fn on_track(self) -> bool {
         matches!(
             self,
-            Outlook::AchievedEarly | Outlook::Achieved | Outlook::Ahead | Outlook::OnSchedule
+            Outlook::AchievedEarly
+                | Outlook::Held
+                | Outlook::Achieved
+                | Outlook::Ahead
+                | Outlook::OnSchedule
         )
     }
 }
 
-/// The outlook of an indicator from its latest status. The only place an outlook
-/// is decided.
+/// The outlook of an indicator from its latest status, the basis of that
+/// year's requirement and the pace ratio. The only place an outlook is decided.
 pub fn outlook(
     rule: &Rule,
     status: Status,
+    basis: Option<Basis>,
     year: i32,
     meta: &PlanMeta,
     pace_ratio: Option<f64>,
@@ -93,17 +111,23 @@ pub fn outlook(
     match status {
         Status::Missing => Outlook::Missing,
         Status::NotAssessed => Outlook::NotAssessed,
+        Status::Undetermined => Outlook::Undetermined,
         Status::Failed if projection => Outlook::OffProjection,
         Status::Failed => Outlook::Failed,
         Status::Achieved if year >= meta.target_year => Outlook::Achieved,
         Status::Achieved | Status::OnTrack if projection => Outlook::OnSchedule,
-        Status::Achieved => Outlook::AchievedEarly,
+        Status::Achieved if basis == Some(Basis::Hold) => Outlook::Held,
+        Status::Achieved if super::rules::moves(rule) => Outlook::AchievedEarly,
+        // A requirement of every year (年均, a range, a relative target) met
+        // this year: in line with the plan, nothing achieved early.
+        Status::Achieved => Outlook::OnSchedule,
         Status::OnTrack => match pace_ratio {
             Some(r) if r >= meta.ahead_ratio => Outlook::Ahead,
             _ => Outlook::OnSchedule,
         },
         Status::Behind => match pace_ratio {
             Some(r) if r < 0.0 => Outlook::MovingAway,
+            Some(r) if r >= meta.on_schedule_ratio => Outlook::OnSchedule,
             _ => Outlook::Behind,
         },
     }
@@ -115,6 +139,9 @@ pub struct YearPoint {
     pub year: i32,
     /// `null`: not reported (never interpolated).
     pub actual: Option<f64>,
+    /// The figure judged, when made from the yearly figures (a compound
+    /// average, a cumulative change).
+    pub derived: Option<f64>,
     pub required: Option<f64>,
     pub requirement: Option<Requirement>,
     pub status: Status,
@@ -129,6 +156,7 @@ impl YearPoint {
         YearPoint {
             year,
             actual: r.actual,
+            derived: r.derived.as_ref().map(|d| d.value),
             required: r.required,
             requirement: r.requirement,
             status: r.status,
@@ -226,15 +254,28 @@ pub fn fit_trend(
 fn project(
     indicator: &Indicator,
     meta: &PlanMeta,
+    baseline: Option<f64>,
     reported: &[(i32, f64)],
 ) -> Option<TrendProjection> {
-    if matches!(indicator.rule, Rule::NotAssessed) {
+    // A trend of levels toward a target-year number; rates, cumulative and
+    // relative targets are judged year by year.
+    if !matches!(
+        indicator.rule,
+        Rule::Threshold(_) | Rule::Projection { .. } | Rule::Range { .. }
+    ) {
         return None;
     }
     let (method, points, slope, intercept) =
-        fit_trend(meta.baseline_year, indicator.baseline, reported)?;
+        fit_trend(indicator.baseline_year, baseline?, reported)?;
     let line = |year: i32| intercept + slope * f64::from(year);
-    let target = requirement(indicator, meta, meta.target_year)?;
+    let figure = Figure {
+        baseline,
+        ..Figure::default()
+    };
+    let target = super::rules::requirement(indicator, meta, meta.target_year, &figure).ok()??;
+    // The trend's value as the figures are read: to the precision of a
+    // requirement, so 11.299999999999983 meets 11.3.
+    let on_line = |year: i32| crate::number::round_requirement(line(year));
     let target_year_value = line(meta.target_year);
     let reach = match indicator.rule {
         Rule::Threshold(_) => {
@@ -243,7 +284,7 @@ fn project(
                 Reach::AlreadyMet
             } else {
                 (latest_year + 1..=meta.target_year)
-                    .find(|&y| target.met_by(line(y)))
+                    .find(|&y| target.met_by(on_line(y)))
                     .map_or(Reach::NotByTargetYear, |year| Reach::InYear { year })
             })
         }
@@ -255,7 +296,7 @@ fn project(
         slope_per_year: slope,
         intercept,
         target_year_value,
-        meets_target: target.met_by(target_year_value),
+        meets_target: target.met_by(on_line(meta.target_year)),
         reach,
     })
 }
@@ -269,15 +310,22 @@ pub struct IndicatorSeries {
     pub unit: String,
     pub part_of: Option<String>,
     pub attribute: Attribute,
-    pub baseline: f64,
+    pub group: Option<String>,
+    pub baseline: Option<f64>,
+    pub baseline_text: Option<String>,
+    pub baseline_year: i32,
     pub target_text: String,
+    pub note: Option<String>,
     /// One point per year of the run, in order; a year not reported has `actual: null`.
     pub series: Vec<YearPoint>,
-    /// The latest year's status (the single-year check of that year).
+    /// The indicator's latest reported year in the run (the run's latest
+    /// year when it has no figure): status and outlook are taken there.
+    pub as_of: i32,
+    /// The status in that year (the single-year check of that year).
     pub status: Status,
-    /// 完成进度 in the latest year.
+    /// 完成进度 in that year.
     pub completion: Option<f64>,
-    /// Pace ratio r = completion ÷ elapsed time, in the latest year.
+    /// Pace ratio r = completion ÷ elapsed time of the indicator's period, in that year.
     pub pace_ratio: Option<f64>,
     pub projection: Option<TrendProjection>,
     pub outlook: Outlook,
@@ -290,6 +338,10 @@ pub struct IndicatorSeries {
     #[serde(skip)]
     #[schemars(skip)]
     pub path: Vec<(i32, Requirement)>,
+    /// The name of the indicator a relative target refers to, for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub relative_to: Option<String>,
     /// The target's own number, where the rule has one: the chart's target line.
     #[serde(skip)]
     #[schemars(skip)]
@@ -299,7 +351,7 @@ pub struct IndicatorSeries {
 impl IndicatorSeries {
     /// The name as the plan table shows it (`其中：普通小学`).
     pub fn display_name(&self) -> String {
-        super::display_name(&self.name, self.part_of.is_some())
+        super::display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
     }
 }
 
@@ -309,7 +361,8 @@ pub struct PeriodSummary {
     pub outlooks: std::collections::BTreeMap<String, usize>,
     /// Binding indicators whose outlook is not on track.
     pub binding_not_on_track: Vec<String>,
-    /// The latest year's summary: the run's exit code is decided on it.
+    /// The summary of each indicator at its latest reported year: the run's
+    /// exit code is decided on it.
     pub latest: Summary,
 }
 
@@ -327,7 +380,8 @@ pub struct PeriodReport {
     pub ahead_ratio: f64,
     pub summary: PeriodSummary,
     pub indicators: Vec<IndicatorSeries>,
-    /// The latest year's report, for the formats that show one year.
+    /// The latest year's report, each indicator at its own latest reported
+    /// year (`as_of`), for the formats that show one year.
     #[serde(skip)]
     pub latest: YearReport,
 }
@@ -345,7 +399,11 @@ pub fn assess_period(
         .map(|&y| assess_year(plan, observations, region, y))
         .collect();
     let latest_year = years.last().copied().unwrap_or(meta.baseline_year);
-    let elapsed_share = elapsed(meta, latest_year);
+    let figures = lookup(observations, region);
+    let mut latest = reports
+        .last()
+        .cloned()
+        .unwrap_or_else(|| assess_year(plan, observations, region, latest_year));
     let indicators: Vec<IndicatorSeries> = plan
         .indicators
         .iter()
@@ -355,15 +413,38 @@ pub fn assess_period(
                 .iter()
                 .map(|r| YearPoint::from_result(r.year, &r.results[i]))
                 .collect();
-            let latest = reports.last().map(|r| &r.results[i]);
-            let status = latest.map_or(Status::Missing, |r| r.status);
-            let completion = latest.and_then(|r| r.completion);
-            let pace_ratio = completion
-                .filter(|_| elapsed_share > 0.0)
-                .map(|c| c / elapsed_share);
+            // The indicator's own latest reported year.
+            let at = reports
+                .iter()
+                .rposition(|r| r.results[i].actual.is_some())
+                .unwrap_or(reports.len().saturating_sub(1));
+            let result = reports.get(at).map(|r| &r.results[i]);
+            let as_of = reports.get(at).map_or(latest_year, |r| r.year);
+            if as_of != latest_year
+                && let Some(result) = result
+            {
+                latest.results[i] = IndicatorResult {
+                    as_of: Some(as_of),
+                    ..result.clone()
+                };
+            }
+            let status = result.map_or(Status::Missing, |r| r.status);
+            let completion = result.and_then(|r| r.completion);
+            let share = ind.elapsed(meta, as_of);
+            let pace_ratio = completion.filter(|_| share > 0.0).map(|c| c / share);
             let reported: Vec<(i32, f64)> = series
                 .iter()
                 .filter_map(|p| p.actual.map(|a| (p.year, a)))
+                .collect();
+            let basis = result.and_then(|r| r.requirement).and_then(|r| r.basis());
+            let baseline = result.and_then(|r| r.baseline);
+            let path = (ind.baseline_year..=latest_year.max(meta.target_year))
+                .filter_map(|y| {
+                    let figure = gather(plan, i as IndicatorIdx, y, &figures);
+                    judge_figure(ind, meta, y, &figure)
+                        .requirement
+                        .map(|r| (y, r))
+                })
                 .collect();
             IndicatorSeries {
                 id: ind.id.clone(),
@@ -372,22 +453,30 @@ pub fn assess_period(
                 unit: ind.unit.clone(),
                 part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
                 attribute: ind.attribute,
-                baseline: ind.baseline,
-                target_text: ind.target_text.clone(),
-                projection: project(ind, meta, &reported),
-                outlook: outlook(&ind.rule, status, latest_year, meta, pace_ratio),
+                group: ind.group.clone(),
+                baseline,
+                baseline_text: ind.baseline_text.clone(),
+                baseline_year: ind.baseline_year,
+                target_text: ind.printed_target().to_owned(),
+                note: ind.note.clone(),
+                projection: project(ind, meta, baseline, &reported),
+                outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
                 rule: ind.rule.clone(),
-                path: (meta.baseline_year..=latest_year.max(meta.target_year))
-                    .filter_map(|y| requirement(ind, meta, y).map(|r| (y, r)))
-                    .collect(),
+                relative_to: match ind.rule {
+                    Rule::Relative { to, .. } => Some(plan.indicators[to as usize].display_name()),
+                    _ => None,
+                },
+                path,
                 target_value: crate::plan::consistency::target_value(&ind.rule),
                 series,
+                as_of,
                 status,
                 completion,
                 pace_ratio,
             }
         })
         .collect();
+    latest.summary = Summary::of(&latest.results);
     let mut outlooks: std::collections::BTreeMap<String, usize> = Outlook::ALL
         .iter()
         .map(|o| (o.code().to_owned(), 0))
@@ -404,16 +493,12 @@ pub fn assess_period(
         })
         .map(|s| s.id.clone())
         .collect();
-    let latest = reports
-        .last()
-        .cloned()
-        .unwrap_or_else(|| assess_year(plan, observations, region, latest_year));
     PeriodReport {
         plan: latest.plan.clone(),
         region: latest.region.clone(),
         years: years.to_vec(),
         latest_year,
-        elapsed: elapsed_share,
+        elapsed: elapsed(meta, latest_year),
         ahead_ratio: meta.ahead_ratio,
         summary: PeriodSummary {
             outlooks,
@@ -451,7 +536,8 @@ mod tests {
         let &(year, latest) = values.last().unwrap();
         let j = super::super::judge(ind, &meta(), year, Some(latest));
         let pace = j.completion.map(|c| c / elapsed(&meta(), year));
-        outlook(&ind.rule, j.status, year, &meta(), pace)
+        let basis = j.requirement.and_then(|r| r.basis());
+        outlook(&ind.rule, j.status, basis, year, &meta(), pace)
     }
 
     #[test]
@@ -481,7 +567,7 @@ mod tests {
         let j = super::super::judge(&spending(), &m, 2023, Some(18.7172));
         let pace = j.completion.map(|c| c / elapsed(&m, 2023));
         assert_eq!(
-            outlook(&spending().rule, j.status, 2023, &m, pace),
+            outlook(&spending().rule, j.status, None, 2023, &m, pace),
             Outlook::OnSchedule
         );
     }
@@ -515,10 +601,49 @@ mod tests {
         );
         assert_eq!(outlook_of(&retention, &[(2023, 95.0)]), Outlook::Behind);
         assert_eq!(outlook_of(&retention, &[(2025, 95.0)]), Outlook::Failed);
+        // A floor the baseline already met, held: in line with the plan
+        // (基本符合，保持), not achieved early: it asked for no movement.
+        assert_eq!(outlook_of(&retention, &[(2023, 99.0)]), Outlook::Held);
+    }
+
+    #[test]
+    fn short_of_the_schedule_at_95_percent_of_the_pace_is_on_schedule_as_eurostat_bands_it() {
+        // 2023: completion 0.58 → r = 0.58 / 0.6 ≈ 0.967 ≥ 0.95: 17.99 + 1.01 × 0.58.
         assert_eq!(
-            outlook_of(&retention, &[(2023, 99.0)]),
-            Outlook::AchievedEarly
+            outlook_of(&spending(), &[(2023, 18.5758)]),
+            Outlook::OnSchedule
         );
+        // completion 0.54 → r = 0.9: 相对滞后.
+        assert_eq!(outlook_of(&spending(), &[(2023, 18.5354)]), Outlook::Behind);
+        // The band is the plan's to set.
+        let mut m = meta();
+        m.on_schedule_ratio = 0.99;
+        let j = super::super::judge(&spending(), &m, 2023, Some(18.5758));
+        let pace = j.completion.map(|c| c / elapsed(&m, 2023));
+        let basis = j.requirement.and_then(|r| r.basis());
+        assert_eq!(
+            outlook(&spending().rule, j.status, basis, 2023, &m, pace),
+            Outlook::Behind
+        );
+    }
+
+    #[test]
+    fn a_yearly_requirement_met_is_on_schedule_never_achieved_early() {
+        let unemployment = indicator(
+            5.2,
+            Rule::Annual {
+                each: crate::plan::YearRequirement::Threshold(Threshold {
+                    cmp: Comparator::Less,
+                    value: 5.5,
+                }),
+                average: false,
+            },
+        );
+        assert_eq!(
+            outlook_of(&unemployment, &[(2023, 5.1)]),
+            Outlook::OnSchedule
+        );
+        assert_eq!(outlook_of(&unemployment, &[(2023, 5.6)]), Outlook::Behind);
     }
 
     #[test]
@@ -539,7 +664,7 @@ mod tests {
     fn missing_stays_missing() {
         let j = super::super::judge(&spending(), &meta(), 2023, None);
         assert_eq!(
-            outlook(&spending().rule, j.status, 2023, &meta(), None),
+            outlook(&spending().rule, j.status, None, 2023, &meta(), None),
             Outlook::Missing
         );
     }
@@ -570,14 +695,14 @@ mod tests {
     #[test]
     fn the_projection_says_when_the_target_is_met() {
         // 17.99 (2020) → 18.39 (2022): +0.2 a year, 18.99 in 2025: never ＞19 by then.
-        let p = project(&spending(), &meta(), &[(2022, 18.39)]).unwrap();
+        let p = project(&spending(), &meta(), Some(17.99), &[(2022, 18.39)]).unwrap();
         assert!(!p.meets_target);
         assert_eq!(p.reach, Some(Reach::NotByTargetYear));
         // +0.3 a year: 19.19 in 2024 > 19.
-        let p = project(&spending(), &meta(), &[(2022, 18.59)]).unwrap();
+        let p = project(&spending(), &meta(), Some(17.99), &[(2022, 18.59)]).unwrap();
         assert!(p.meets_target);
         assert_eq!(p.reach, Some(Reach::InYear { year: 2024 }));
-        let p = project(&spending(), &meta(), &[(2022, 19.2)]).unwrap();
+        let p = project(&spending(), &meta(), Some(17.99), &[(2022, 19.2)]).unwrap();
         assert_eq!(p.reach, Some(Reach::AlreadyMet));
     }
 }

@@ -57,6 +57,10 @@ pub fn target_value(rule: &Rule) -> Option<f64> {
     match rule {
         Rule::Threshold(t) => Some(t.value),
         Rule::Projection { value, .. } => Some(*value),
-        Rule::Range { .. } | Rule::NotAssessed => None,
+        Rule::Range { .. }
+        | Rule::Annual { .. }
+        | Rule::Cumulative { .. }
+        | Rule::Relative { .. }
+        | Rule::NotAssessed => None,
     }
 }

@@ -2,9 +2,9 @@
 //! the line and the indicator.
 
 use super::{
-    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO, Form, Indicator,
-    IndicatorIdx, Plan, PlanMeta, Reading, Rule, Threshold, Valid, YearRequirement, read_target,
-    target::TargetError,
+    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
+    DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
+    Rule, Threshold, Valid, YearRequirement, is_dash, read_target, target::TargetError,
 };
 use crate::diagnostic::{Diagnostic, Text};
 use schemars::JsonSchema;
@@ -45,8 +45,16 @@ struct RawMeta {
     baseline_year: i32,
     /// The target year (目标年); after the baseline year.
     target_year: i32,
-    /// Pace ratio from which on-track counts as ahead of schedule (default 1.1).
+    /// Pace ratio from which on-track counts as 快于预期 (default 1.1; ours,
+    /// not a published band).
     ahead_ratio: Option<f64>,
+    /// Pace ratio from which a year short of its requirement still counts as
+    /// 基本符合预期 (default 0.95: Eurostat's SDG "significant progress" band).
+    on_schedule_ratio: Option<f64>,
+    /// The notes under the plan's table, as printed, one per entry
+    /// (`①〔〕为5年累计数`).
+    #[serde(default)]
+    notes: Vec<String>,
     /// With several plans: judge the regions no plan names with this one.
     default: Option<bool>,
     /// The band, in percent of the value, of targets printed as `N左右` or
@@ -77,13 +85,36 @@ struct RawIndicator {
     name: String,
     /// 单位, e.g. `%`, `万人`.
     unit: String,
-    /// The baseline-year value (基期值).
-    #[schemars(with = "f64")]
-    baseline: toml::Spanned<f64>,
-    /// The target as printed (`＞97`, `55`, `保持在合理区间`). A comparison is read
-    /// as the rule; anything else needs `rule`.
+    /// The baseline cell (基期值): a number, or the cell as printed when it is
+    /// more than a number: `"10.5*"` (with `baseline_year`), `"—"` (none),
+    /// `"〔17.7〕"` (the previous plan's cumulative figure, not a baseline).
+    #[schemars(with = "RawBaseline")]
+    baseline: toml::Spanned<RawBaseline>,
+    /// The year of the baseline value when it is not the plan's (`*` =
+    /// 2024 data).
+    #[schemars(with = "Option<i32>")]
+    baseline_year: Option<toml::Spanned<i32>>,
+    /// The target-year cell as printed (`＞97`, `55`, `提高到11.7年`, `—`).
+    /// What it says is the rule; what it does not settle needs `rule`.
     #[schemars(with = "String")]
     target: toml::Spanned<String>,
+    /// The 年均/累计 cell as printed, when the table has that column: `＞7`
+    /// (年均, every year), `〔17〕` (cumulative), `高于GDP增长`.
+    #[schemars(with = "Option<String>")]
+    period_target: Option<toml::Spanned<String>>,
+    /// What the yearly figures are: `level` (default), `yearly_rate` (增长%
+    /// on the year before), `yearly_change` (比上年下降/提高).
+    measure: Option<Measure>,
+    /// For a target relative to another indicator (`高于GDP增长`): that
+    /// indicator's id, when the printed name is not enough to find it.
+    #[schemars(with = "Option<String>")]
+    relative_to: Option<toml::Spanned<String>>,
+    /// A heading the row stands under in the table (`每千人口拥有医护人员数`);
+    /// unlike `part_of`, rows under a heading do not add up to anything.
+    group: Option<String>,
+    /// A note for the reader (a footnote of the table that concerns this
+    /// indicator, a definition).
+    note: Option<String>,
     /// 属性: 约束性 (binding) or 预期性 (expected).
     #[schemars(with = "AttributeText")]
     attribute: toml::Spanned<String>,
@@ -101,6 +132,14 @@ struct RawIndicator {
     /// Requirements for single years (annual plans), e.g. `{ "2023" = "≥18.5" }`.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
     year_requirements: Option<toml::Spanned<BTreeMap<String, String>>>,
+}
+
+/// A baseline cell: a number, or its printed text.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+enum RawBaseline {
+    Number(f64),
+    Text(String),
 }
 
 /// The range of possible values.
@@ -186,6 +225,8 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let mut indicators = Vec::with_capacity(raw.indicator.len());
     // Each part_of with the line it stands on.
     let mut parts: Vec<Option<(String, u64)>> = Vec::with_capacity(raw.indicator.len());
+    // Targets relative to another indicator, resolved once all are read.
+    let mut relatives: Vec<PendingRelative> = Vec::new();
     for spanned in raw.indicator {
         let line = line_and_column(text, spanned.span().start).0 as usize;
         let raw = spanned.into_inner();
@@ -248,14 +289,44 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 ),
             )));
         }
-        if !raw.baseline.get_ref().is_finite() {
-            return Err(field_err(
-                "baseline",
-                raw.baseline.span().start,
-                Text::new("基期值不是有限数", "the baseline is not a finite number"),
-            ));
-        }
-        let baseline = raw.baseline.into_inner();
+        let (baseline, baseline_text) = read_baseline(raw.baseline.get_ref())
+            .map_err(|message| field_err("baseline", raw.baseline.span().start, message))?;
+        let baseline_year = match &raw.baseline_year {
+            Some(year) => {
+                let y = *year.get_ref();
+                if y > meta.baseline_year || y < meta.baseline_year - 10 {
+                    return Err(field_err(
+                        "baseline_year",
+                        year.span().start,
+                        Text::new(
+                            format!(
+                                "基期年份 {y} 应在规划基期 {} 或之前十年内",
+                                meta.baseline_year
+                            ),
+                            format!(
+                                "baseline_year {y} must be the plan's {} or up to ten years before",
+                                meta.baseline_year
+                            ),
+                        ),
+                    ));
+                }
+                y
+            }
+            None if baseline_text
+                .as_deref()
+                .is_some_and(|t| t.contains(['*', '＊'])) =>
+            {
+                return Err(field_err(
+                    "baseline",
+                    raw.baseline.span().start,
+                    Text::new(
+                        "基期值带“*”：按表注，请用 baseline_year 写明这是哪一年的数据",
+                        "the baseline carries a \"*\": as the table's note says, give its year with baseline_year",
+                    ),
+                ));
+            }
+            None => meta.baseline_year,
+        };
         if indicators.len() >= IndicatorIdx::MAX as usize {
             return Err(err(Text::new("指标过多", "too many indicators")));
         }
@@ -275,18 +346,65 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 ));
             }
         };
-        let (rule_field, rule_start) = match &raw.rule {
-            Some(rule) => ("rule", rule.span().start),
-            None => ("target", raw.target.span().start),
+        let measure = raw.measure.unwrap_or_default();
+        // The cell that decides: the 年均/累计 one when the target-year cell is empty.
+        let period = raw.period_target.as_ref().filter(|p| !is_dash(p.get_ref()));
+        if let Some(period) = period
+            && !is_dash(raw.target.get_ref())
+            && raw.rule.is_none()
+        {
+            return Err(field_err(
+                "period_target",
+                period.span().start,
+                Text::new(
+                    format!(
+                        "目标年一栏（“{}”）和年均/累计一栏（“{}”）都有目标：请用 rule 写明按哪一个判断",
+                        raw.target.get_ref(),
+                        period.get_ref()
+                    ),
+                    format!(
+                        "both the target-year cell (\"{}\") and the period cell (\"{}\") hold a target: say which judges with rule",
+                        raw.target.get_ref(),
+                        period.get_ref()
+                    ),
+                ),
+            ));
+        }
+        let (rule_field, rule_start) = match (&raw.rule, period) {
+            (Some(rule), _) => ("rule", rule.span().start),
+            (None, Some(period)) => ("period_target", period.span().start),
+            (None, None) => ("target", raw.target.span().start),
         };
-        let rule = read_rule(
+        let printed = Printed {
+            target: raw.target.get_ref(),
+            period: period.map(|p| p.get_ref().as_str()),
+        };
+        let draft = read_rule(
             raw.rule.map(toml::Spanned::into_inner),
-            raw.target.get_ref(),
+            &printed,
             &raw.unit,
             baseline,
+            measure,
             &meta,
         )
         .map_err(|message| field_err(rule_field, rule_start, message))?;
+        let rule = match draft {
+            Draft::Ready(rule) => rule,
+            Draft::Relative { other, cmp } => {
+                relatives.push(PendingRelative {
+                    index: indicators.len(),
+                    other,
+                    to: raw
+                        .relative_to
+                        .as_ref()
+                        .map(|t| t.get_ref().trim().to_owned()),
+                    cmp,
+                    line: line_and_column(text, rule_start).0,
+                    field: rule_field,
+                });
+                Rule::NotAssessed
+            }
+        };
         let mut year_requirements = BTreeMap::new();
         if let Some(spanned) = &raw.year_requirements {
             let err = |message| field_err("year_requirements", spanned.span().start, message);
@@ -325,20 +443,15 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                         format!("the {year} requirement \"{requirement}\" is not a finite number"),
                     )));
                 }
-                let value = reading.value;
-                let requirement_of_year = match reading.form {
-                    Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
-                    Form::About => YearRequirement::About {
-                        value,
-                        tolerance_pct: meta.about_pct,
-                    },
-                    _ => {
+                let requirement_of_year = match each_year(&reading, meta.about_pct) {
+                    Some(requirement) => requirement,
+                    None => {
                         return Err(err(Text::new(
                             format!(
-                                "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）或约数（5左右）"
+                                "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）、约数（5左右）或区间（4.5%-5%）"
                             ),
                             format!(
-                                "the {year} requirement \"{requirement}\" must be a comparison (>=18.5, 5%以上) or an approximate value (5左右)"
+                                "the {year} requirement \"{requirement}\" must be a comparison (>=18.5, 5%以上), an approximate value (5左右) or a range (4.5%-5%)"
                             ),
                         )));
                     }
@@ -346,7 +459,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 year_requirements.insert(year, requirement_of_year);
             }
         }
-        let valid = read_valid(raw.valid.as_ref(), &raw.unit, baseline, &rule).map_err(
+        let valid = read_valid(raw.valid.as_ref(), &raw.unit, measure, baseline, &rule).map_err(
             |(start, message)| match raw.valid {
                 Some(_) => field_err("valid", start, message),
                 None => err(message),
@@ -362,7 +475,19 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             name: raw.name,
             unit: raw.unit,
             baseline,
+            baseline_text,
+            baseline_year,
             target_text: raw.target.into_inner(),
+            period_target: raw.period_target.map(toml::Spanned::into_inner),
+            measure,
+            group: raw
+                .group
+                .map(|g| g.trim().to_owned())
+                .filter(|g| !g.is_empty()),
+            note: raw
+                .note
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty()),
             attribute,
             rule,
             part_of: None,
@@ -382,6 +507,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         ));
     }
     resolve_parts(&mut indicators, parts, file)?;
+    resolve_relatives(&mut indicators, relatives, &meta, file)?;
     Ok(Plan {
         path: file.to_owned(),
         meta,
@@ -422,28 +548,45 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
             ),
         ));
     }
+    // A ratio or a percentage the plan may set, with its bounds.
+    let bounded = |name: &str, value: f64, ok: bool, zh: &str, en: &str| {
+        if value.is_finite() && ok {
+            Ok(value)
+        } else {
+            Err(Diagnostic::error(
+                "P005",
+                file,
+                Text::new(
+                    format!("{name} {value} {zh}"),
+                    format!("{name} {value} {en}"),
+                ),
+            ))
+        }
+    };
     let ahead_ratio = raw.ahead_ratio.unwrap_or(DEFAULT_AHEAD_RATIO);
-    if !(ahead_ratio.is_finite() && ahead_ratio >= 1.0) {
-        return Err(Diagnostic::error(
-            "P005",
-            file,
-            Text::new(
-                format!("ahead_ratio {ahead_ratio} 应不小于 1"),
-                format!("ahead_ratio {ahead_ratio} must be at least 1"),
-            ),
-        ));
-    }
-    let about_pct = raw.about_pct.unwrap_or(DEFAULT_ABOUT_PCT);
-    if !(about_pct.is_finite() && about_pct > 0.0 && about_pct <= 100.0) {
-        return Err(Diagnostic::error(
-            "P005",
-            file,
-            Text::new(
-                format!("about_pct {about_pct} 应在 0 到 100 之间（百分比）"),
-                format!("about_pct {about_pct} must be between 0 and 100 (percent)"),
-            ),
-        ));
-    }
+    let ahead_ratio = bounded(
+        "ahead_ratio",
+        ahead_ratio,
+        ahead_ratio >= 1.0,
+        "应不小于 1",
+        "must be at least 1",
+    )?;
+    let ratio = raw.on_schedule_ratio.unwrap_or(DEFAULT_ON_SCHEDULE_RATIO);
+    let on_schedule_ratio = bounded(
+        "on_schedule_ratio",
+        ratio,
+        ratio > 0.0 && ratio <= 1.0,
+        "应在 0 到 1 之间",
+        "must be between 0 and 1",
+    )?;
+    let pct = raw.about_pct.unwrap_or(DEFAULT_ABOUT_PCT);
+    let about_pct = bounded(
+        "about_pct",
+        pct,
+        pct > 0.0 && pct <= 100.0,
+        "应在 0 到 100 之间（百分比）",
+        "must be between 0 and 100 (percent)",
+    )?;
     Ok(PlanMeta {
         id: raw.id,
         title: raw.title,
@@ -455,6 +598,13 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
         baseline_year: raw.baseline_year,
         target_year: raw.target_year,
         ahead_ratio,
+        on_schedule_ratio,
+        notes: raw
+            .notes
+            .into_iter()
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect(),
         is_default: raw.default.unwrap_or(false),
         about_pct,
         bare_numbers: raw
@@ -463,14 +613,105 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
     })
 }
 
-/// The machine rule: explicit when given, else read from the printed target.
+/// The printed cells a rule is read from.
+struct Printed<'a> {
+    /// The target-year cell.
+    target: &'a str,
+    /// The 年均/累计 cell, when it holds something.
+    period: Option<&'a str>,
+}
+
+impl Printed<'_> {
+    /// The cell that decides.
+    fn deciding(&self) -> &str {
+        self.period.unwrap_or(self.target)
+    }
+}
+
+/// A rule as read from one indicator, before the others are known.
+enum Draft {
+    Ready(Rule),
+    /// Relative to the indicator the text names.
+    Relative {
+        other: String,
+        cmp: Option<Comparator>,
+    },
+}
+
+/// A relative target waiting for the indicator it names.
+struct PendingRelative {
+    index: usize,
+    other: String,
+    to: Option<String>,
+    cmp: Option<Comparator>,
+    line: u64,
+    field: &'static str,
+}
+
+/// The baseline cell: a number, or the printed text and the number it holds.
+fn read_baseline(raw: &RawBaseline) -> Result<(Option<f64>, Option<String>), Text> {
+    let text = match raw {
+        RawBaseline::Number(v) if v.is_finite() => return Ok((Some(*v), None)),
+        RawBaseline::Number(_) => {
+            return Err(Text::new(
+                "基期值不是有限数",
+                "the baseline is not a finite number",
+            ));
+        }
+        RawBaseline::Text(text) => crate::number::trim_all(text),
+    };
+    if is_dash(text) {
+        return Ok((None, Some(text.to_owned())));
+    }
+    // 〔17.7〕: the previous plan's cumulative figure, shown, never a baseline.
+    if let Ok(Reading {
+        form: Form::Cumulative,
+        ..
+    }) = read_target(text)
+    {
+        return Ok((None, Some(text.to_owned())));
+    }
+    let number = text.trim_end_matches(['*', '＊']);
+    match crate::number::read_number(number, false) {
+        Ok(v) if v.is_finite() => Ok((Some(v), Some(text.to_owned()))),
+        _ => Err(Text::new(
+            format!(
+                "基期值“{text}”读不出来：应为数字、“10.5*”（带表注的数字）、“—”（无）或“〔17.7〕”"
+            ),
+            format!(
+                "the baseline \"{text}\" cannot be read: write a number, \"10.5*\" (a number with a note), \"—\" (none) or \"〔17.7〕\""
+            ),
+        )),
+    }
+}
+
+/// A requirement held in one year, as the grammar reads it: a comparison,
+/// an approximate value or a range.
+fn each_year(reading: &Reading, about_pct: f64) -> Option<YearRequirement> {
+    let value = reading.value;
+    Some(match reading.form {
+        Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
+        Form::About => YearRequirement::About {
+            value,
+            tolerance_pct: about_pct,
+        },
+        Form::Between => YearRequirement::Between {
+            min: reading.low?,
+            max: value,
+        },
+        _ => return None,
+    })
+}
+
+/// The machine rule: explicit when given, else read from the printed cells.
 fn read_rule(
     raw: Option<RawRule>,
-    target: &str,
+    printed: &Printed,
     unit: &str,
-    baseline: f64,
+    baseline: Option<f64>,
+    measure: Measure,
     meta: &PlanMeta,
-) -> Result<Rule, Text> {
+) -> Result<Draft, Text> {
     let finite = |name: &str, v: f64| {
         if v.is_finite() {
             Ok(v)
@@ -481,8 +722,9 @@ fn read_rule(
             ))
         }
     };
+    let target = printed.deciding();
     let rule = match raw {
-        None => rule_from_text(target, unit, baseline, meta)?,
+        None => return rule_from_text(printed, unit, baseline, measure, meta),
         Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
             cmp: Comparator::GreaterOrEqual,
             value: finite("value", value)?,
@@ -520,6 +762,9 @@ fn read_rule(
             Rule::Range { min, max }
         }
         Some(RawRule::Change { by, by_pct }) => {
+            let Some(baseline) = baseline else {
+                return Err(no_baseline(target));
+            };
             let delta = match (by, by_pct) {
                 (Some(by), None) => finite("by", by)?,
                 (None, Some(pct)) => baseline * finite("by_pct", pct)? / 100.0,
@@ -542,7 +787,17 @@ fn read_rule(
     {
         agrees_with_target(&rule, cmp, value, target)?;
     }
-    Ok(rule)
+    Ok(Draft::Ready(rule))
+}
+
+/// A reading that needs the baseline, on an indicator that has none.
+fn no_baseline(target: &str) -> Text {
+    Text::new(
+        format!("目标“{target}”相对基期而定，但本指标没有基期值（—）：请写明 rule，或补上基期值"),
+        format!(
+            "the target \"{target}\" is relative to the baseline, and the indicator has none (—): write a rule, or the baseline"
+        ),
+    )
 }
 
 /// A change from the baseline as a threshold: at least the baseline plus a
@@ -565,10 +820,17 @@ fn change(baseline: f64, delta: f64) -> Result<Rule, Text> {
     }))
 }
 
-/// The rule the printed target says, read by the target grammar
+/// The rule the printed cells say, read by the target grammar
 /// ([`read_target`]): where the text does not settle the reading, an error
 /// asking for `rule`, never a guess.
-fn rule_from_text(target: &str, unit: &str, baseline: f64, meta: &PlanMeta) -> Result<Rule, Text> {
+fn rule_from_text(
+    printed: &Printed,
+    unit: &str,
+    baseline: Option<f64>,
+    measure: Measure,
+    meta: &PlanMeta,
+) -> Result<Draft, Text> {
+    let target = printed.deciding();
     let needs_rule = |why_zh: &str, why_en: &str| {
         Text::new(
             format!(
@@ -587,41 +849,86 @@ fn rule_from_text(target: &str, unit: &str, baseline: f64, meta: &PlanMeta) -> R
                 format!("the target \"{target}\" has no number after its comparison"),
             ));
         }
+        Err(TargetError::NoComparator) if is_dash(target) => {
+            return Err(needs_rule("是空的（—）", "is empty (—)"));
+        }
         Err(TargetError::NoComparator) => {
             return Err(needs_rule(
-                "读不出比较（如“＞97”“90%以上”）",
-                "states no comparison (such as \">97\" or \"90%以上\")",
+                "读不出比较（如“＞97”“90%以上”“〔17〕”“高于GDP增长”）",
+                "states no comparison (such as \">97\", \"90%以上\", \"〔17〕\" or \"高于GDP增长\")",
             ));
         }
     };
     let normal = |u: &str| u.trim().replace('％', "%");
     let printed_unit = reading.unit.as_deref().map(normal);
     let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
+    let is_percent = normal(unit) == "%";
+    if let Form::Relative(cmp) = reading.form {
+        return Ok(Draft::Relative {
+            other: reading.other.unwrap_or_default(),
+            cmp,
+        });
+    }
+    if matches!(reading.form, Form::Compare(_) | Form::About | Form::Between) && !same_unit {
+        let printed = printed_unit.unwrap_or_default();
+        return Err(Text::new(
+            format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),
+            format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
+        ));
+    }
+    // The 年均/累计 cell: a requirement of every year, or a cumulative change.
+    if printed.period.is_some() {
+        let average = measure != Measure::Level;
+        if let Some(each) = each_year(&reading, meta.about_pct) {
+            return Ok(Draft::Ready(Rule::Annual { each, average }));
+        }
+        return match reading.form {
+            Form::Cumulative if measure == Measure::YearlyChange => {
+                Ok(Draft::Ready(Rule::Cumulative {
+                    total: reading.value,
+                    compound: is_percent,
+                }))
+            }
+            Form::Cumulative => Err(Text::new(
+                format!(
+                    "目标“{target}”是规划期的累计数，要由逐年的变化累计：若统计数据是每年比上年的变化（比上年下降2.7%），请写 measure = \"yearly_change\"；否则请写明 rule"
+                ),
+                format!(
+                    "the target \"{target}\" is cumulative over the period, built from yearly changes: if the figures are each year's change on the year before, write measure = \"yearly_change\"; else write a rule"
+                ),
+            )),
+            _ => Err(needs_rule(
+                "在年均/累计一栏，但不是比较、约数、区间或累计数",
+                "stands in the period column but is no comparison, approximate value, range or cumulative figure",
+            )),
+        };
+    }
     match reading.form {
-        Form::Compare(cmp) if same_unit => Ok(Rule::Threshold(Threshold {
+        Form::Compare(cmp) => Ok(Draft::Ready(Rule::Threshold(Threshold {
             cmp,
             value: reading.value,
-        })),
-        Form::About if same_unit => Ok(Rule::Projection {
+        }))),
+        Form::About => Ok(Draft::Ready(Rule::Projection {
             value: reading.value,
             tolerance_pct: meta.about_pct,
-        }),
-        Form::Compare(_) | Form::About => {
-            let printed = printed_unit.unwrap_or_default();
-            Err(Text::new(
-                format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),
-                format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
-            ))
-        }
+        })),
+        Form::Between => Ok(Draft::Ready(Rule::Range {
+            min: reading.low.unwrap_or(reading.value),
+            max: reading.value,
+        })),
+        Form::Relative(_) => unreachable!("read above"),
         Form::Change { up } => {
+            let Some(baseline) = baseline else {
+                return Err(no_baseline(target));
+            };
             let sign = if up { 1.0 } else { -1.0 };
             match printed_unit.as_deref() {
                 // 提高2个百分点 on a percent indicator: points.
-                Some("个百分点" | "百分点") if normal(unit) == "%" => {
+                Some("个百分点" | "百分点") if is_percent => {
                     change(baseline, sign * reading.value)
                 }
                 // 下降13.5% on a count: percent of the baseline.
-                Some("%") if normal(unit) != "%" => {
+                Some("%") if !is_percent => {
                     change(baseline, sign * baseline * reading.value / 100.0)
                 }
                 // 下降10% on a percent indicator: points or percent of the
@@ -638,33 +945,159 @@ fn rule_from_text(target: &str, unit: &str, baseline: f64, meta: &PlanMeta) -> R
                     "does not say whether its change is in points or percent of the baseline",
                 )),
             }
+            .map(Draft::Ready)
         }
         Form::Cumulative => Err(needs_rule(
-            "是规划期的累计数（〔〕），判断要用逐年的变化率，plan-check 还不能自动读",
-            "is a cumulative change over the period (〔〕), judged from yearly rates, which plan-check does not read yet",
+            "是规划期的累计数（〔〕），应印在年均/累计一栏：请写 period_target，并写明 measure = \"yearly_change\"",
+            "is cumulative over the period (〔〕), printed in the period column: write it as period_target with measure = \"yearly_change\"",
         )),
-        Form::Bare => match meta.bare_numbers {
-            Some(BareNumbers::TowardTarget) if reading.value != baseline => {
+        Form::Bare => match (meta.bare_numbers, baseline) {
+            (Some(BareNumbers::TowardTarget), Some(baseline)) if reading.value != baseline => {
                 let cmp = if reading.value > baseline {
                     Comparator::GreaterOrEqual
                 } else {
                     Comparator::LessOrEqual
                 };
-                Ok(Rule::Threshold(Threshold {
+                Ok(Draft::Ready(Rule::Threshold(Threshold {
                     cmp,
                     value: reading.value,
-                }))
+                })))
             }
-            Some(BareNumbers::TowardTarget) => Err(needs_rule(
+            (Some(BareNumbers::TowardTarget), Some(_)) => Err(needs_rule(
                 "与基期值相同，看不出方向",
                 "equals the baseline, so it has no direction",
             )),
-            None => Err(needs_rule(
+            (Some(BareNumbers::TowardTarget), None) => Err(needs_rule(
+                "只是一个数字，且没有基期值，看不出方向",
+                "is a bare number and the indicator has no baseline, so it has no direction",
+            )),
+            (None, _) => Err(needs_rule(
                 "只是一个数字，没有说是下限、上限还是预测",
                 "is a bare number: it does not say whether it is a floor, a ceiling or a projection",
             )),
         },
     }
+}
+
+/// The names a target may call an indicator by: its name, the name with a
+/// bracketed gloss dropped (`国内生产总值增长`) or standing for what it
+/// glosses (`GDP增长`), and 增速 for 增长.
+fn names_of(name: &str) -> Vec<String> {
+    let name = crate::number::trim_all(name);
+    let mut names = vec![name.to_owned()];
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let (Some(a), Some(b)) = (name.find(open), name.find(close))
+            && a < b
+        {
+            let gloss = &name[a + open.len_utf8()..b];
+            let after = &name[b + close.len_utf8()..];
+            names.push(format!("{}{after}", &name[..a]));
+            names.push(format!("{gloss}{after}"));
+        }
+    }
+    let synonyms: Vec<String> = names
+        .iter()
+        .filter(|n| n.contains("增长"))
+        .map(|n| n.replace("增长", "增速"))
+        .collect();
+    names.extend(synonyms);
+    names
+}
+
+/// Finds the indicator each relative target names (or `relative_to` gives),
+/// in the same plan: a located error when there is none, or several.
+fn resolve_relatives(
+    indicators: &mut [Indicator],
+    relatives: Vec<PendingRelative>,
+    meta: &PlanMeta,
+    file: &str,
+) -> Result<(), Diagnostic> {
+    for pending in relatives {
+        let ind = &indicators[pending.index];
+        let err = |zh: String, en: String| {
+            Diagnostic::error(
+                "P004",
+                file,
+                Text::new(
+                    format!("字段 {}：{zh}", pending.field),
+                    format!("field {}: {en}", pending.field),
+                ),
+            )
+            .at_line(pending.line)
+            .for_indicator(ind.id.clone())
+        };
+        let target = ind.printed_target().to_owned();
+        let matches: Vec<usize> = match &pending.to {
+            Some(id) => indicators
+                .iter()
+                .position(|i| &i.id == id)
+                .into_iter()
+                .collect(),
+            None => {
+                let wanted = pending.other.replace("增速", "增长");
+                indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| {
+                        names_of(&i.name)
+                            .iter()
+                            .any(|n| n.replace("增速", "增长") == wanted)
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            }
+        };
+        let other = match matches.as_slice() {
+            [one] if *one != pending.index => *one,
+            [_] => {
+                return Err(err(
+                    format!("目标“{target}”指向本指标自身"),
+                    format!("the target \"{target}\" names the indicator itself"),
+                ));
+            }
+            [] => {
+                let named = pending.to.as_deref().unwrap_or(&pending.other);
+                return Err(err(
+                    format!(
+                        "目标“{target}”所比较的指标“{named}”不在本规划中：请用 relative_to 写明该指标的 id"
+                    ),
+                    format!(
+                        "the target \"{target}\" compares with \"{named}\", which is not an indicator of this plan: give its id with relative_to"
+                    ),
+                ));
+            }
+            _ => {
+                return Err(err(
+                    format!(
+                        "目标“{target}”所比较的“{}”可指多个指标：请用 relative_to 写明 id",
+                        pending.other
+                    ),
+                    format!(
+                        "\"{}\" in the target \"{target}\" could be several indicators: give the id with relative_to",
+                        pending.other
+                    ),
+                ));
+            }
+        };
+        if indicators[other].unit != ind.unit {
+            return Err(err(
+                format!(
+                    "目标“{target}”与“{}”比较，但单位不同（{} 与 {}）",
+                    indicators[other].name, ind.unit, indicators[other].unit
+                ),
+                format!(
+                    "the target \"{target}\" compares with \"{}\" in another unit ({} and {})",
+                    indicators[other].name, ind.unit, indicators[other].unit
+                ),
+            ));
+        }
+        indicators[pending.index].rule = Rule::Relative {
+            to: other as IndicatorIdx,
+            cmp: pending.cmp,
+            tolerance_pct: meta.about_pct,
+        };
+    }
+    Ok(())
 }
 
 /// The range of possible values: stated, else implied by the unit. The
@@ -673,7 +1106,8 @@ fn rule_from_text(target: &str, unit: &str, baseline: f64, meta: &PlanMeta) -> R
 fn read_valid(
     raw: Option<&toml::Spanned<RawValid>>,
     unit: &str,
-    baseline: f64,
+    measure: Measure,
+    baseline: Option<f64>,
     rule: &Rule,
 ) -> Result<Valid, (usize, Text)> {
     let start = raw.map_or(0, |r| r.span().start);
@@ -703,15 +1137,24 @@ fn read_valid(
                 max: stated.max,
             }
         }
+        // A change on the year before can be negative, whatever the unit.
+        None if measure != Measure::Level => Valid::default(),
         None => Valid::for_unit(unit),
     };
     let numbers = match *rule {
         Rule::Threshold(t) => vec![t.value],
         Rule::Range { min, max } => vec![min, max],
         Rule::Projection { value, .. } => vec![value],
-        Rule::NotAssessed => vec![],
+        Rule::Annual { each, .. } => match each {
+            YearRequirement::Threshold(t) => vec![t.value],
+            YearRequirement::About { value, .. } => vec![value],
+            YearRequirement::Between { min, max } => vec![min, max],
+        },
+        Rule::Cumulative { .. } | Rule::Relative { .. } | Rule::NotAssessed => vec![],
     };
-    for (what_zh, what_en, v) in std::iter::once(("基期值", "the baseline", baseline))
+    for (what_zh, what_en, v) in baseline
+        .map(|b| ("基期值", "the baseline", b))
+        .into_iter()
         .chain(numbers.into_iter().map(|v| ("目标值", "the target", v)))
     {
         if !valid.contains(v) {
@@ -768,6 +1211,8 @@ fn agrees_with_target(rule: &Rule, cmp: Comparator, value: f64, target: &str) ->
             format!("a projection of {v}"),
         ),
         Rule::NotAssessed => return Ok(()),
+        // Kinds read from the text only.
+        Rule::Annual { .. } | Rule::Cumulative { .. } | Rule::Relative { .. } => return Ok(()),
     };
     if agrees {
         return Ok(());
@@ -1181,7 +1626,7 @@ mod tests {
             ("55", "%", "只是一个数字"),
             ("下降10%", "%", "百分点还是"),
             ("提高到11.7年", "岁", "单位"),
-            ("高于GDP增长", "%", "不是数字"),
+            ("高于GDP增长", "%", "relative_to"),
             ("稳步提高", "%", "读不出比较"),
         ] {
             let err = rule_of(target, unit).unwrap_err();

@@ -8,7 +8,7 @@ pub mod set;
 pub mod target;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use load::{find_plan_file, load_plan, parse_plan};
@@ -18,8 +18,14 @@ pub use target::{Comparator, Form, Reading, parse_comparator, read_target};
 /// Index of an indicator in [`Plan::indicators`]; compact, so observations stay small.
 pub type IndicatorIdx = u16;
 
-/// Default pace ratio from which an on-track indicator counts as ahead of schedule.
+/// Default pace ratio from which an on-track indicator counts as ahead of
+/// schedule (快于预期). Ours, not a published band: set it in the plan.
 pub const DEFAULT_AHEAD_RATIO: f64 = 1.1;
+
+/// Default pace ratio from which an indicator short of this year's
+/// requirement still reads as 基本符合预期: Eurostat's SDG monitoring band
+/// for "significant progress" (at least 95 % of the required pace).
+pub const DEFAULT_ON_SCHEDULE_RATIO: f64 = 0.95;
 
 #[derive(Debug, Clone)]
 pub struct PlanMeta {
@@ -34,6 +40,11 @@ pub struct PlanMeta {
     pub target_year: i32,
     /// Pace ratio at or above which `on_track` reads as ahead of schedule (period view).
     pub ahead_ratio: f64,
+    /// Pace ratio at or above which a year short of its requirement still
+    /// reads as 基本符合预期 (Eurostat's band, default 0.95).
+    pub on_schedule_ratio: f64,
+    /// The notes printed under the plan's table (`注：①〔〕为5年累计数`).
+    pub notes: Vec<String>,
     /// With several plans: this one judges the regions no plan names.
     pub is_default: bool,
     /// The half-width, in percent of the value, of a target printed as
@@ -62,6 +73,24 @@ pub enum YearRequirement {
     Threshold(Threshold),
     /// `5左右`: within the plan's `about_pct` of the value.
     About { value: f64, tolerance_pct: f64 },
+    /// `4.5%-5%`: within `[min, max]`.
+    Between { min: f64, max: f64 },
+}
+
+/// What an indicator's yearly figures are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A level at the end of the year (a share, a count, a concentration).
+    #[default]
+    Level,
+    /// A rate of growth on the year before, in percent (`研发经费投入增长`):
+    /// a target in the 年均 column is the compound average to date.
+    YearlyRate,
+    /// A change on the year before in the indicator's own sense (`比上年下降
+    /// 2.7%` for an indicator of 降低, `提高0.8个百分点`): a cumulative `〔N〕`
+    /// target compounds them (percent) or adds them (other units).
+    YearlyChange,
 }
 
 #[derive(Debug, Clone)]
@@ -87,9 +116,25 @@ pub struct Indicator {
     pub category: String,
     pub name: String,
     pub unit: String,
-    pub baseline: f64,
-    /// The target as printed in the plan (`＞97`, `55`, `保持在合理区间`).
+    /// The baseline value; `None` when the plan prints none (`—`) or only the
+    /// previous plan's cumulative figure (`〔17.7〕`).
+    pub baseline: Option<f64>,
+    /// The baseline cell as printed, when it is not the number alone
+    /// (`10.5*`, `—`, `〔17.7〕`).
+    pub baseline_text: Option<String>,
+    /// The year of the baseline value: the plan's unless the cell says
+    /// otherwise (`*` = 2024 data).
+    pub baseline_year: i32,
+    /// The target as printed in the plan (`＞97`, `55`, `—`).
     pub target_text: String,
+    /// The 年均/累计 column as printed (`＞7`, `〔17〕`, `高于GDP增长`).
+    pub period_target: Option<String>,
+    /// What the yearly figures are.
+    pub measure: Measure,
+    /// A heading the row stands under (`每千人口拥有医护人员数`), not a total.
+    pub group: Option<String>,
+    /// A note on this indicator, for the reader.
+    pub note: Option<String>,
     pub attribute: Attribute,
     pub rule: Rule,
     /// For a `其中` row: the index of the total it is part of.
@@ -175,18 +220,46 @@ impl Valid {
 }
 
 impl Indicator {
-    /// The name as the plan table shows it: `其中：普通小学` for a part.
+    /// The name as the plan table shows it: `其中：普通小学` for a part,
+    /// `每千人口拥有医护人员数：执业医师数` under a heading.
     pub fn display_name(&self) -> String {
-        display_name(&self.name, self.part_of.is_some())
+        display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
+    }
+
+    /// The target the reader sees: the target-year cell, or the 年均/累计
+    /// cell when the target-year one is empty (`—`).
+    pub fn printed_target(&self) -> &str {
+        match &self.period_target {
+            Some(period) if is_dash(&self.target_text) => period,
+            _ => &self.target_text,
+        }
+    }
+
+    /// Share of this indicator's period elapsed in `year`: 0 at its baseline
+    /// year, 1 from the target year on.
+    pub fn elapsed(&self, meta: &PlanMeta, year: i32) -> f64 {
+        let span = f64::from(meta.target_year - self.baseline_year);
+        if span <= 0.0 {
+            return 1.0;
+        }
+        (f64::from(year - self.baseline_year) / span).clamp(0.0, 1.0)
     }
 }
 
-/// How the plan table shows a name: a `其中` part carries the prefix.
-pub fn display_name(name: &str, is_part: bool) -> String {
-    if is_part {
-        format!("其中：{name}")
-    } else {
-        name.to_owned()
+/// An empty cell as plans print it: `—`, `-`, `——`, or nothing.
+pub fn is_dash(text: &str) -> bool {
+    crate::number::trim_all(text)
+        .chars()
+        .all(|c| matches!(c, '—' | '-' | '－' | '–' | '―' | '/' | '／'))
+}
+
+/// How the plan table shows a name: a `其中` part carries the prefix, a row
+/// under a heading the heading.
+pub fn display_name(name: &str, is_part: bool, group: Option<&str>) -> String {
+    match group {
+        _ if is_part => format!("其中：{name}"),
+        Some(group) => format!("{group}：{name}"),
+        None => name.to_owned(),
     }
 }
 
@@ -213,6 +286,25 @@ pub enum Rule {
     /// A projection (enrolment counts): within `tolerance_pct` % of the
     /// time-proportional value between baseline and `value`.
     Projection { value: f64, tolerance_pct: f64 },
+    /// A requirement held in every year (`城镇调查失业率 ＜5.5`), on the
+    /// year's figure or, with `average`, on the compound average of the
+    /// yearly rates to date (`研发经费投入年均增长 ＞7`).
+    Annual {
+        each: YearRequirement,
+        average: bool,
+    },
+    /// A cumulative change over the period (`〔17〕`), from yearly changes:
+    /// compounded when `compound` (percent), else added; held against its
+    /// time-proportional share.
+    Cumulative { total: f64, compound: bool },
+    /// Relative to another indicator's figure of the same region and year:
+    /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
+    /// `tolerance_pct` percent of it, `与GDP增长同步`).
+    Relative {
+        to: IndicatorIdx,
+        cmp: Option<Comparator>,
+        tolerance_pct: f64,
+    },
     /// Shown, not judged (a qualitative goal).
     NotAssessed,
 }

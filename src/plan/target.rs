@@ -105,7 +105,13 @@ pub fn parse_comparator(text: &str) -> Result<(Comparator, f64), TargetError> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub form: Form,
+    /// The number; for [`Form::Between`] the upper end; 0 for
+    /// [`Form::Relative`], which has none.
     pub value: f64,
+    /// The lower end of [`Form::Between`] (`4.5%-5%`).
+    pub low: Option<f64>,
+    /// The indicator a [`Form::Relative`] target names (`GDP增长`).
+    pub other: Option<String>,
     /// A unit printed with the number (`%`, `年`, `微克/立方米`, `个百分点`).
     pub unit: Option<String>,
 }
@@ -126,6 +132,11 @@ pub enum Form {
     Cumulative,
     /// A number alone: `55`. Its reading is not printed.
     Bare,
+    /// Between two numbers: `4.5%-5%`, `4.5%—5%`, `4.5～5`.
+    Between,
+    /// Relative to another indicator of the plan: `高于GDP增长` (a comparison
+    /// with its figure), `与GDP增长同步` (in step with it: no comparator).
+    Relative(Option<Comparator>),
 }
 
 /// Words before the number and what they make of it. Longer forms first, so
@@ -191,20 +202,15 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
     for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             let (value, unit) = number_and_unit(inner)?;
-            return Ok(Reading {
-                form: Form::Cumulative,
-                value,
-                unit,
-            });
+            return Ok(Reading::new(Form::Cumulative, value, unit));
         }
     }
     if let Some((cmp, rest)) = strip_sign(text) {
         let (value, unit) = number_and_unit(rest)?;
-        return Ok(Reading {
-            form: Form::Compare(cmp),
-            value,
-            unit,
-        });
+        return Ok(Reading::new(Form::Compare(cmp), value, unit));
+    }
+    if let Some(reading) = in_step(text).or_else(|| between(text)) {
+        return Ok(reading);
     }
     let (prefix, rest) = PREFIXES
         .iter()
@@ -225,11 +231,80 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
         (Some(Form::About), Some(Form::About)) => Form::About,
         _ => return Err(TargetError::NoComparator),
     };
+    if let Form::Compare(cmp) = form
+        && starts_with_words(body)
+        && number_and_unit(body.trim_start_matches('约')).is_err()
+    {
+        // 高于GDP增长: a comparison with another indicator's figure.
+        return Ok(Reading {
+            other: Some(body.to_owned()),
+            ..Reading::new(Form::Relative(Some(cmp)), 0.0, None)
+        });
+    }
     let (value, unit) = number_and_unit(body).map_err(|e| match form {
         Form::Bare => TargetError::NoComparator,
         _ => e,
     })?;
-    Ok(Reading { form, value, unit })
+    Ok(Reading::new(form, value, unit))
+}
+
+impl Reading {
+    fn new(form: Form, value: f64, unit: Option<String>) -> Reading {
+        Reading {
+            form,
+            value,
+            low: None,
+            other: None,
+            unit,
+        }
+    }
+}
+
+/// True when `text` starts with a word, not a number: the name of another
+/// indicator (`GDP增长`).
+fn starts_with_words(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        !(c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋'))
+    }) && text.chars().any(char::is_alphabetic)
+}
+
+/// `与GDP增长同步`, `和GDP增长同步`, `同GDP增长同步`, `与GDP增长基本同步`:
+/// in step with another indicator.
+fn in_step(text: &str) -> Option<Reading> {
+    let body = ["与", "和", "同"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))?;
+    let other = body
+        .strip_suffix("基本同步")
+        .or_else(|| body.strip_suffix("同步"))?;
+    let other = trim_all(other);
+    (!other.is_empty() && starts_with_words(other)).then(|| Reading {
+        other: Some(other.to_owned()),
+        ..Reading::new(Form::Relative(None), 0.0, None)
+    })
+}
+
+/// `4.5%-5%`, `4.5%—5%`, `4.5～5%`, `4.5%至5%`: a range, lower end first.
+fn between(text: &str) -> Option<Reading> {
+    const DASHES: &[&str] = &["—", "–", "－", "～", "~", "至", "到", "-"];
+    // The dash between the numbers, not a sign before the first.
+    let first = text.chars().next()?.len_utf8();
+    let (at, dash) = DASHES
+        .iter()
+        .filter_map(|d| text[first..].find(d).map(|i| (i + first, *d)))
+        .min_by_key(|(i, _)| *i)?;
+    let (low_text, high_text) = (&text[..at], &text[at + dash.len()..]);
+    let (low, low_unit) = number_and_unit(low_text).ok()?;
+    let (high, unit) = number_and_unit(high_text).ok()?;
+    if low_unit.is_some() && low_unit != unit {
+        return None;
+    }
+    Some(Reading {
+        low: Some(low),
+        ..Reading::new(Form::Between, high, unit)
+    })
 }
 
 /// `5.5%` → (5.5, `%`); `11.7年` → (11.7, `年`); `27微克/立方米` → (27, `微克/立方米`).
@@ -283,11 +358,7 @@ mod tests {
     }
 
     fn reading(form: Form, value: f64, unit: Option<&str>) -> Reading {
-        Reading {
-            form,
-            value,
-            unit: unit.map(str::to_owned),
-        }
+        Reading::new(form, value, unit.map(str::to_owned))
     }
 
     #[test]
@@ -359,18 +430,48 @@ mod tests {
 
     #[test]
     fn what_no_grammar_can_read_is_said_so() {
-        for text in [
-            "保持在合理区间、各年度视情提出",
-            "高于GDP增长",
-            "与GDP增长同步",
-            "稳步提高",
-        ] {
+        for text in ["保持在合理区间、各年度视情提出", "稳步提高", "与同步"] {
             assert!(read_target(text).is_err(), "{text}");
         }
         assert_eq!(read_target("＞约97"), Err(TargetError::BadNumber));
         assert_eq!(read_target("不低于约95"), Err(TargetError::BadNumber));
         // Words that contradict each other.
         assert_eq!(read_target("不低于95以下"), Err(TargetError::NoComparator));
+    }
+
+    #[test]
+    fn reads_ranges_as_annual_plans_print_them() {
+        for (text, low, high, unit) in [
+            ("4.5%-5%", 4.5, 5.0, Some("%")),
+            ("4.5%—5%", 4.5, 5.0, Some("%")),
+            ("4.5～5%", 4.5, 5.0, Some("%")),
+            ("4.5-5", 4.5, 5.0, None),
+            ("-1-2", -1.0, 2.0, None),
+            ("4.5%至5%", 4.5, 5.0, Some("%")),
+        ] {
+            let r = read_target(text).unwrap();
+            assert_eq!(
+                (r.form, r.low, r.value, r.unit.as_deref()),
+                (Form::Between, Some(low), high, unit),
+                "{text}"
+            );
+        }
+        // Different units at the two ends is no range.
+        assert_ne!(read_target("4.5%-5年").map(|r| r.form), Ok(Form::Between));
+    }
+
+    #[test]
+    fn reads_targets_relative_to_another_indicator() {
+        let higher = read_target("高于GDP增长").unwrap();
+        assert_eq!(higher.form, Form::Relative(Some(Greater)));
+        assert_eq!(higher.other.as_deref(), Some("GDP增长"));
+        let not_lower = read_target("不低于地区生产总值增速").unwrap();
+        assert_eq!(not_lower.form, Form::Relative(Some(GreaterOrEqual)));
+        for text in ["与GDP增长同步", "和GDP增长基本同步", "同 GDP增长 同步"] {
+            let r = read_target(text).unwrap();
+            assert_eq!(r.form, Form::Relative(None), "{text}");
+            assert_eq!(r.other.as_deref(), Some("GDP增长"), "{text}");
+        }
     }
 
     #[test]

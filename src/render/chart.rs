@@ -73,7 +73,7 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
     let target_value = series.target_value;
 
     // The value range every mark must fit in.
-    let mut values: Vec<f64> = vec![series.baseline];
+    let mut values: Vec<f64> = series.baseline.into_iter().collect();
     values.extend(target_value);
     values.extend(reported.iter().map(|r| r.1));
     for (_, r) in path {

@@ -60,7 +60,7 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         summary::display_name(r),
         r.unit.clone(),
         labels::attribute(r.attribute, lang).to_owned(),
-        labels::number(r.baseline),
+        labels::baseline(r.baseline, r.baseline_text.as_deref()),
         r.target_text.clone(),
         r.requirement
             .map_or_else(dash, |req| labels::requirement(&req, lang)),

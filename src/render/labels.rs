@@ -2,7 +2,7 @@
 
 use crate::assess::period::Outlook;
 use crate::assess::{Attribute, Rule};
-use crate::assess::{Basis, Requirement, Status};
+use crate::assess::{Basis, Requirement, Status, YearRequirement};
 use crate::lang::Lang;
 
 /// The label of a status, worded like an official evaluation.
@@ -27,6 +27,16 @@ pub fn number(value: f64) -> String {
     crate::number::display(value)
 }
 
+/// A baseline cell: as printed when the plan prints more than the number
+/// (`10.5*`, `—`, `〔17.7〕`), else the number; `—` when there is none.
+pub fn baseline(value: Option<f64>, printed: Option<&str>) -> String {
+    match (printed, value) {
+        (Some(text), _) => text.to_owned(),
+        (None, Some(v)) => number(v),
+        (None, None) => "—".to_owned(),
+    }
+}
+
 /// A share as a whole percentage: 0.6 → `60%`.
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
@@ -42,7 +52,8 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
                 Basis::YearRequirement => {
                     format!("{text}{}", lang.pick("（年度要求）", " (annual)"))
                 }
-                Basis::Target | Basis::Schedule => text,
+                Basis::Relative => format!("{text}{}", lang.pick("（参照）", " (reference)")),
+                Basis::Target | Basis::Schedule | Basis::EveryYear => text,
             }
         }
         Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
@@ -51,9 +62,50 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
     }
 }
 
-/// The machine rule of an indicator, for the plan listing.
-pub fn rule(rule: &Rule, lang: Lang) -> String {
+/// The machine rule of an indicator, for the plan listing; `other` names
+/// the indicator a relative target refers to.
+pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
     match *rule {
+        Rule::Annual { each, average } => {
+            let each = match each {
+                YearRequirement::Threshold(t) => format!("{} {}", t.cmp, number(t.value)),
+                YearRequirement::About {
+                    value,
+                    tolerance_pct,
+                } => format!("{} ± {}%", number(value), number(tolerance_pct)),
+                YearRequirement::Between { min, max } => {
+                    format!("{} ~ {}", number(min), number(max))
+                }
+            };
+            if average {
+                format!("{}{each}", lang.pick("年均 ", "yearly average "))
+            } else {
+                format!("{}{each}", lang.pick("每年 ", "every year "))
+            }
+        }
+        Rule::Cumulative { total, compound } => format!(
+            "{} ≥ {}{}",
+            lang.pick("累计", "cumulative"),
+            number(total),
+            if compound {
+                lang.pick("（逐年复合）", " (compounded)")
+            } else {
+                lang.pick("（逐年相加）", " (summed)")
+            }
+        ),
+        Rule::Relative {
+            cmp, tolerance_pct, ..
+        } => {
+            let other = other.unwrap_or("?");
+            match cmp {
+                Some(cmp) => format!("{cmp} {other}"),
+                None => format!(
+                    "{}{other} ± {}%",
+                    lang.pick("同步于 ", "in step with "),
+                    number(tolerance_pct)
+                ),
+            }
+        }
         Rule::Threshold(t) => format!("{} {}", t.cmp, number(t.value)),
         Rule::Range { min, max } => format!("{} ~ {}", number(min), number(max)),
         Rule::Projection {

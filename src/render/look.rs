@@ -100,8 +100,17 @@ const fn look(
     }
 }
 
+/// A figure reported but not judgeable: a status and an outlook alike.
+const UNDETERMINED: Look = look(
+    "undetermined",
+    "无法判断",
+    "cannot be judged",
+    Tone::Missing,
+    "?",
+);
+
 /// Every status, in the order of [`Status::ALL`].
-pub const STATUSES: [Look; 6] = [
+pub const STATUSES: [Look; 7] = [
     look("achieved", "已达标", "achieved", Tone::Good, "✓"),
     look("on_track", "符合序时进度", "on track", Tone::Good, "○"),
     look(
@@ -113,11 +122,12 @@ pub const STATUSES: [Look; 6] = [
     ),
     look("failed", "未达标", "failed", Tone::Bad, "✗"),
     look("missing", "未填报", "not reported", Tone::Missing, "·"),
+    UNDETERMINED,
     look("not_assessed", "不考核", "not assessed", Tone::Neutral, "–"),
 ];
 
 /// Every outlook, in the order of [`Outlook::ALL`].
-pub const OUTLOOKS: [Look; 10] = [
+pub const OUTLOOKS: [Look; 12] = [
     look(
         "achieved_early",
         "提前实现",
@@ -125,22 +135,17 @@ pub const OUTLOOKS: [Look; 10] = [
         Tone::Good,
         "✓",
     ),
+    look("held", "基本符合（保持）", "held", Tone::Good, "="),
     look("achieved", "已实现", "achieved", Tone::Good, "✓"),
     look("ahead", "快于预期", "ahead of schedule", Tone::Good, "↑"),
     look(
         "on_schedule",
-        "符合序时进度",
+        "基本符合预期",
         "on schedule",
         Tone::Good,
         "○",
     ),
-    look(
-        "behind",
-        "滞后于序时进度",
-        "behind schedule",
-        Tone::Warn,
-        "▽",
-    ),
+    look("behind", "相对滞后", "behind schedule", Tone::Warn, "▽"),
     look("moving_away", "偏离目标方向", "moving away", Tone::Bad, "↓"),
     look(
         "off_projection",
@@ -151,6 +156,7 @@ pub const OUTLOOKS: [Look; 10] = [
     ),
     look("failed", "未达标", "failed", Tone::Bad, "✗"),
     look("missing", "未填报", "not reported", Tone::Missing, "·"),
+    UNDETERMINED,
     look("not_assessed", "不考核", "not assessed", Tone::Neutral, "–"),
 ];
 

@@ -13,8 +13,12 @@ const GLYPHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 
 /// A strip of block glyphs from the baseline and each year's value, scaled from
 /// the smallest to the largest; `·` for a year not reported.
-pub fn trend_strip(baseline_year: i32, baseline: f64, points: &[(i32, Option<f64>)]) -> String {
-    let mut values: Vec<Option<f64>> = vec![Some(baseline)];
+pub fn trend_strip(
+    baseline_year: i32,
+    baseline: Option<f64>,
+    points: &[(i32, Option<f64>)],
+) -> String {
+    let mut values: Vec<Option<f64>> = vec![baseline];
     values.extend(
         points
             .iter()
@@ -118,7 +122,7 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
             super::cell(s.display_name()),
             super::cell(&s.unit),
             super::cell(labels::attribute(s.attribute, lang)),
-            right(labels::number(s.baseline)),
+            right(labels::baseline(s.baseline, s.baseline_text.as_deref())),
             right(s.target_text.clone()),
         ];
         for p in &s.series {
@@ -132,7 +136,7 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
         }
         let points: Vec<(i32, Option<f64>)> = s.series.iter().map(|p| (p.year, p.actual)).collect();
         row.push(super::cell(trend_strip(
-            period.plan.baseline_year,
+            s.baseline_year,
             s.baseline,
             &points,
         )));
@@ -248,12 +252,12 @@ mod tests {
     fn the_trend_strip_scales_from_lowest_to_highest() {
         let strip = trend_strip(
             2020,
-            1.0,
+            Some(1.0),
             &[(2021, Some(2.0)), (2022, None), (2023, Some(8.0))],
         );
         assert_eq!(strip, "▁▂·█");
         assert_eq!(
-            trend_strip(2020, 5.0, &[(2020, Some(5.0)), (2021, Some(5.0))]),
+            trend_strip(2020, Some(5.0), &[(2020, Some(5.0)), (2021, Some(5.0))]),
             "▄▄"
         );
     }

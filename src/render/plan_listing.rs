@@ -52,9 +52,10 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
             super::cell(&ind.name),
             super::cell(&ind.unit),
             super::cell(labels::attribute(ind.attribute, lang)),
-            super::cell(labels::number(ind.baseline)).set_alignment(CellAlignment::Right),
+            super::cell(labels::baseline(ind.baseline, ind.baseline_text.as_deref()))
+                .set_alignment(CellAlignment::Right),
             super::cell(&ind.target_text).set_alignment(CellAlignment::Right),
-            super::cell(labels::rule(&ind.rule, lang)),
+            super::cell(labels::rule(&ind.rule, ind.relative_to.as_deref(), lang)),
         ]);
     }
     let _ = writeln!(out, "{table}");

@@ -58,6 +58,7 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                     Status::Behind => counts.behind,
                     Status::Failed => counts.failed,
                     Status::Missing => counts.missing,
+                    Status::Undetermined => counts.undetermined,
                     Status::NotAssessed => counts.not_assessed,
                     Status::Achieved | Status::OnTrack => 0,
                 };

@@ -92,7 +92,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::status(p.status, lang).to_owned(),
                             p.source.clone().unwrap_or_default(),
                         ],
-                        numbers: [Some(s.baseline), p.required, p.actual],
+                        numbers: [s.baseline, p.required, p.actual],
                         status: p.status,
                     });
                 }
@@ -114,7 +114,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::status(r.status, lang).to_owned(),
                             r.source.clone().unwrap_or_default(),
                         ],
-                        numbers: [Some(r.baseline), r.required, r.actual],
+                        numbers: [r.baseline, r.required, r.actual],
                         status: r.status,
                     });
                 }

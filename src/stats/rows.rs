@@ -599,7 +599,7 @@ impl<'a> RowReader<'a> {
         // The cheap tests first: this runs on every figure.
         if value > 0.0
             && value <= 1.0
-            && ind.baseline.abs() >= 10.0
+            && let Some(baseline) = ind.baseline.filter(|b| b.abs() >= 10.0)
             && units::normalize(&ind.unit) == "%"
         {
             let shown = shown();
@@ -612,11 +612,11 @@ impl<'a> RowReader<'a> {
                         Text::new(
                             format!(
                                 "数值 {shown} 像是写成了小数的百分比：该指标以 % 计（基期 {}），是否应为 {scaled}？",
-                                crate::number::display(ind.baseline)
+                                crate::number::display(baseline)
                             ),
                             format!(
                                 "the figure {shown} looks like a percentage written as a fraction: the indicator is in % (baseline {}); did you mean {scaled}?",
-                                crate::number::display(ind.baseline)
+                                crate::number::display(baseline)
                             ),
                         ),
                     )

@@ -6,16 +6,27 @@
 //! itself. A figure that meets the target itself is 已达标 in any year.
 
 use crate::assess::{Basis, Requirement, Status};
-use crate::plan::{PlanMeta, Threshold};
+use crate::plan::Threshold;
 
-pub fn requirement(target: Threshold, baseline: f64, meta: &PlanMeta, year: i32) -> Requirement {
-    let Threshold { cmp, value } = target;
-    if year >= meta.target_year {
-        Requirement::Threshold {
-            cmp,
-            value,
-            basis: Basis::Target,
-        }
+/// The target itself: the requirement from the target year on.
+pub fn target(target: Threshold) -> Requirement {
+    Requirement::Threshold {
+        cmp: target.cmp,
+        value: target.value,
+        basis: Basis::Target,
+    }
+}
+
+/// The requirement at `elapsed` (the share of the indicator's period gone).
+pub fn requirement(
+    target_: Threshold,
+    baseline: f64,
+    elapsed: f64,
+    in_target_year: bool,
+) -> Requirement {
+    let Threshold { cmp, value } = target_;
+    if in_target_year {
+        target(target_)
     } else if cmp.holds(baseline, value) {
         Requirement::Threshold {
             cmp,
@@ -25,7 +36,7 @@ pub fn requirement(target: Threshold, baseline: f64, meta: &PlanMeta, year: i32)
     } else {
         Requirement::Threshold {
             cmp: cmp.inclusive(),
-            value: super::scheduled(baseline, value, meta, year),
+            value: super::scheduled(baseline, value, elapsed),
             basis: Basis::Schedule,
         }
     }
@@ -58,7 +69,6 @@ pub fn completion(target: Threshold, baseline: f64, actual: f64) -> Option<f64> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::fixtures::meta;
     use crate::plan::Comparator;
 
     /// 财政性教育经费占比: 17.99 (2020) → ＞19 (2025).
@@ -69,7 +79,7 @@ mod tests {
 
     #[test]
     fn the_schedule_runs_from_baseline_to_target_and_is_met_exactly() {
-        let r = requirement(SPENDING, 17.99, &meta(), 2023);
+        let r = requirement(SPENDING, 17.99, 0.6, false);
         assert_eq!(
             r,
             Requirement::Threshold {
@@ -83,11 +93,11 @@ mod tests {
 
     #[test]
     fn a_met_baseline_is_held_and_the_target_year_asks_the_target() {
-        let held = requirement(SPENDING, 19.5, &meta(), 2022);
+        let held = requirement(SPENDING, 19.5, 0.4, false);
         assert!(
             matches!(held, Requirement::Threshold { basis: Basis::Hold, value, .. } if value == 19.0)
         );
-        let last = requirement(SPENDING, 17.99, &meta(), 2025);
+        let last = requirement(SPENDING, 17.99, 1.0, true);
         assert!(matches!(
             last,
             Requirement::Threshold {

@@ -1,0 +1,247 @@
+//! What one indicator's judgement rests on in one year, gathered from the
+//! statistics: the year's own figure, the figure judged (the compound average
+//! of yearly rates, the cumulative change), the baseline (the plan's, or the
+//! statistics' of the baseline year when the plan prints none) and, for a
+//! target relative to another indicator, that indicator's figure. Pure: the
+//! statistics come in as a lookup.
+
+use crate::plan::{Indicator, IndicatorIdx, Measure, Plan, Rule};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// A figure of an indicator in a year, from the statistics.
+pub trait Lookup {
+    fn value(&self, indicator: IndicatorIdx, year: i32) -> Option<f64>;
+}
+
+impl<F: Fn(IndicatorIdx, i32) -> Option<f64>> Lookup for F {
+    fn value(&self, indicator: IndicatorIdx, year: i32) -> Option<f64> {
+        self(indicator, year)
+    }
+}
+
+/// How the judged figure was made from the yearly figures.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Derived {
+    pub kind: DerivedKind,
+    /// The figure judged.
+    pub value: f64,
+    /// The yearly figures it was made from, in order.
+    pub from: Vec<YearFigure>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DerivedKind {
+    /// (∏(1 + rᵢ/100))^(1/n) − 1, in percent: 年均.
+    CompoundAverage,
+    /// 1 − ∏(1 − dᵢ/100), in percent: a cumulative change in percent.
+    CompoundCumulative,
+    /// Σ dᵢ: a cumulative change in the unit (points, years).
+    SumCumulative,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+pub struct YearFigure {
+    pub year: i32,
+    pub value: f64,
+}
+
+/// Why a reported figure could not be judged.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Unjudged {
+    /// The requirement runs from a baseline that neither the plan nor the
+    /// statistics of the baseline year give.
+    NoBaseline { year: i32 },
+    /// An average or a cumulative change needs every year's figure; these
+    /// are not reported.
+    MissingYears { years: Vec<i32> },
+    /// The indicator the target is relative to has no figure this year.
+    NoReference { indicator: String },
+    /// The yearly figures cannot be compounded (a fall of 100 % or more).
+    NotCompoundable,
+}
+
+/// Everything the judgement of one indicator in one year rests on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figure {
+    /// The year's figure as reported.
+    pub reported: Option<f64>,
+    /// The figure judged: the reported one, or the one derived from the
+    /// yearly figures.
+    pub value: Option<f64>,
+    pub derived: Option<Derived>,
+    /// The baseline the schedule runs from.
+    pub baseline: Option<f64>,
+    /// True when the baseline came from the statistics, not the plan.
+    pub baseline_from_data: bool,
+    /// The other indicator's figure, for a relative target.
+    pub reference: Option<f64>,
+    /// Why the figure cannot be judged, when it cannot.
+    pub unjudged: Option<Unjudged>,
+}
+
+impl Figure {
+    /// A level reported as `actual`, against the plan's baseline.
+    pub fn level(indicator: &Indicator, actual: Option<f64>) -> Figure {
+        Figure {
+            reported: actual,
+            value: actual,
+            baseline: indicator.baseline,
+            ..Figure::default()
+        }
+    }
+}
+
+/// Gathers the figure of indicator `index` of `plan` in `year`.
+pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup) -> Figure {
+    let indicator = &plan.indicators[index as usize];
+    let reported = lookup.value(index, year);
+    let mut figure = Figure {
+        reported,
+        value: reported,
+        baseline: indicator.baseline,
+        ..Figure::default()
+    };
+    if figure.baseline.is_none() && indicator.measure == Measure::Level {
+        figure.baseline = lookup.value(index, indicator.baseline_year);
+        figure.baseline_from_data = figure.baseline.is_some();
+    }
+    // A year's own requirement (an annual plan) is held against the year's figure.
+    if reported.is_none() || indicator.year_requirements.contains_key(&year) {
+        return figure;
+    }
+    let kind = match indicator.rule {
+        Rule::Annual { average: true, .. } => DerivedKind::CompoundAverage,
+        Rule::Cumulative { compound: true, .. } => DerivedKind::CompoundCumulative,
+        Rule::Cumulative {
+            compound: false, ..
+        } => DerivedKind::SumCumulative,
+        Rule::Relative { to, .. } => {
+            figure.reference = lookup.value(to, year);
+            if figure.reference.is_none() {
+                figure.unjudged = Some(Unjudged::NoReference {
+                    indicator: plan.indicators[to as usize].id.clone(),
+                });
+            }
+            return figure;
+        }
+        _ => return figure,
+    };
+    // The years since the baseline, up to the target year.
+    let last = year.min(plan.meta.target_year);
+    if last <= indicator.baseline_year {
+        return figure;
+    }
+    let mut from = Vec::new();
+    let mut missing = Vec::new();
+    for y in indicator.baseline_year + 1..=last {
+        match lookup.value(index, y) {
+            Some(value) => from.push(YearFigure { year: y, value }),
+            None => missing.push(y),
+        }
+    }
+    if !missing.is_empty() {
+        figure.value = None;
+        figure.unjudged = Some(Unjudged::MissingYears { years: missing });
+        return figure;
+    }
+    match derive(kind, &from) {
+        Some(value) => {
+            figure.value = Some(value);
+            figure.derived = Some(Derived { kind, value, from });
+        }
+        None => {
+            figure.value = None;
+            figure.unjudged = Some(Unjudged::NotCompoundable);
+        }
+    }
+    figure
+}
+
+/// The figure `kind` makes of the yearly figures; `None` when they cannot be
+/// compounded.
+pub fn derive(kind: DerivedKind, from: &[YearFigure]) -> Option<f64> {
+    let n = from.len() as f64;
+    let value = match kind {
+        DerivedKind::SumCumulative => from.iter().map(|f| f.value).sum(),
+        DerivedKind::CompoundAverage => {
+            let factors = from.iter().map(|f| 1.0 + f.value / 100.0);
+            if factors.clone().any(|x| x <= 0.0) {
+                return None;
+            }
+            (factors.product::<f64>().powf(1.0 / n) - 1.0) * 100.0
+        }
+        DerivedKind::CompoundCumulative => {
+            let factors = from.iter().map(|f| 1.0 - f.value / 100.0);
+            if factors.clone().any(|x| x <= 0.0) {
+                return None;
+            }
+            (1.0 - factors.product::<f64>()) * 100.0
+        }
+    };
+    value
+        .is_finite()
+        .then(|| crate::number::round_requirement(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(values: &[(i32, f64)]) -> Vec<YearFigure> {
+        values
+            .iter()
+            .map(|&(year, value)| YearFigure { year, value })
+            .collect()
+    }
+
+    #[test]
+    fn a_cumulative_reduction_compounds_the_yearly_ones() {
+        // 2021 −2.7 %, 2022 −0.1 %: 1 − 0.973 × 0.999 = 2.7973 % (2.80 %),
+        // not the sum 2.8.
+        let v = derive(
+            DerivedKind::CompoundCumulative,
+            &years(&[(2021, 2.7), (2022, 0.1)]),
+        )
+        .unwrap();
+        assert!((v - 2.7973).abs() < 1e-9, "{v}");
+    }
+
+    #[test]
+    fn an_average_rate_is_the_compound_one() {
+        // 10 % then 4 %: √(1.1 × 1.04) − 1 = 6.9579 %, not the mean 7 %.
+        let v = derive(
+            DerivedKind::CompoundAverage,
+            &years(&[(2026, 10.0), (2027, 4.0)]),
+        )
+        .unwrap();
+        assert!((v - 6.9579).abs() < 1e-3, "{v}");
+        // One year's average is that year's rate.
+        let one = derive(DerivedKind::CompoundAverage, &years(&[(2026, 7.3)])).unwrap();
+        assert!((one - 7.3).abs() < 1e-9);
+    }
+
+    #[test]
+    fn points_add_up() {
+        let v = derive(
+            DerivedKind::SumCumulative,
+            &years(&[(2026, 1.5), (2027, -0.5), (2028, 2.0)]),
+        )
+        .unwrap();
+        assert!((v - 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_fall_of_a_hundred_percent_cannot_be_compounded() {
+        assert_eq!(
+            derive(DerivedKind::CompoundCumulative, &years(&[(2026, 100.0)])),
+            None
+        );
+        assert_eq!(
+            derive(DerivedKind::CompoundAverage, &years(&[(2026, -100.0)])),
+            None
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! A requirement held in every year, printed in the 年均/累计 column:
+//! `城镇调查失业率 ＜5.5` on each year's figure, `研发经费投入年均增长 ＞7`
+//! on the compound average of the yearly rates to date (the figure
+//! [`crate::assess::figure`] derives). No schedule from the baseline: the
+//! requirement is the same every year.
+
+use crate::assess::{Basis, Requirement, Status};
+use crate::plan::YearRequirement;
+
+/// The requirement of one year: `basis` says whether every year's
+/// ([`Basis::EveryYear`]) or one year's of an annual plan.
+pub fn requirement(each: YearRequirement, basis: Basis) -> Requirement {
+    match each {
+        YearRequirement::Threshold(t) => Requirement::Threshold {
+            cmp: t.cmp,
+            value: t.value,
+            basis,
+        },
+        YearRequirement::About {
+            value,
+            tolerance_pct,
+        } => super::projection::band(value, tolerance_pct, basis),
+        YearRequirement::Between { min, max } => Requirement::Range { min, max },
+    }
+}
+
+/// A level held this year is 已达标 for the year; an average to date meets
+/// the requirement so far (符合序时进度) until the target year settles it.
+pub fn status(meets: bool, average: bool, in_target_year: bool) -> Status {
+    match (meets, in_target_year) {
+        (true, true) => Status::Achieved,
+        (true, false) if average => Status::OnTrack,
+        (true, false) => Status::Achieved,
+        (false, true) => Status::Failed,
+        (false, false) => Status::Behind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Comparator, Threshold};
+
+    #[test]
+    fn the_same_requirement_every_year() {
+        // 城镇调查失业率 ＜5.5.
+        let r = requirement(
+            YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Less,
+                value: 5.5,
+            }),
+            Basis::EveryYear,
+        );
+        assert!(r.met_by(5.2) && !r.met_by(5.5));
+        assert_eq!(status(r.met_by(5.2), false, false), Status::Achieved);
+        assert_eq!(status(r.met_by(5.6), false, false), Status::Behind);
+        assert_eq!(status(r.met_by(5.6), false, true), Status::Failed);
+    }
+
+    #[test]
+    fn an_average_is_on_track_until_the_target_year() {
+        assert_eq!(status(true, true, false), Status::OnTrack);
+        assert_eq!(status(true, true, true), Status::Achieved);
+        assert_eq!(status(false, true, false), Status::Behind);
+    }
+
+    #[test]
+    fn a_range_and_an_approximate_value() {
+        let range = requirement(
+            YearRequirement::Between { min: 4.5, max: 5.0 },
+            Basis::EveryYear,
+        );
+        assert!(range.met_by(4.5) && range.met_by(5.0) && !range.met_by(5.1));
+        let about = requirement(
+            YearRequirement::About {
+                value: 5.0,
+                tolerance_pct: 5.0,
+            },
+            Basis::YearRequirement,
+        );
+        assert!(about.met_by(4.75) && about.met_by(5.25) && !about.met_by(5.3));
+    }
+}
