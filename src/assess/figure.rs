@@ -244,4 +244,128 @@ mod tests {
             None
         );
     }
+
+    use crate::assess::{Status, judge_figure};
+    use crate::plan::parse_plan;
+    use std::collections::HashMap;
+
+    /// A 2025–2030 plan: a level with no printed baseline, a cumulative
+    /// reduction, a rate averaged, and a rate relative to GDP growth.
+    fn plan() -> Plan {
+        parse_plan(
+            r#"
+[plan]
+id = "p"
+title = "t"
+baseline_year = 2025
+target_year = 2030
+[[indicator]]
+id = "gdp"
+category = "c"
+name = "国内生产总值（GDP）增长"
+unit = "%"
+baseline = 5
+target = "—"
+attribute = "预期性"
+rule = { kind = "none" }
+[[indicator]]
+id = "childcare"
+category = "c"
+name = "入托率"
+unit = "%"
+baseline = "—"
+target = "＞40"
+attribute = "预期性"
+[[indicator]]
+id = "co2"
+category = "c"
+name = "单位GDP二氧化碳排放降低"
+unit = "%"
+baseline = "〔17.7〕"
+target = "—"
+period_target = "〔17〕"
+measure = "yearly_change"
+attribute = "约束性"
+[[indicator]]
+id = "income"
+category = "c"
+name = "居民收入增长"
+unit = "%"
+baseline = 5
+target = "—"
+period_target = "高于GDP增长"
+measure = "yearly_rate"
+attribute = "预期性"
+"#,
+            "p.toml",
+        )
+        .unwrap()
+    }
+
+    fn judged(
+        figures: &[(IndicatorIdx, i32, f64)],
+        index: IndicatorIdx,
+        year: i32,
+    ) -> (Figure, Status) {
+        let plan = plan();
+        let map: HashMap<(IndicatorIdx, i32), f64> =
+            figures.iter().map(|&(i, y, v)| ((i, y), v)).collect();
+        let lookup = |i: IndicatorIdx, y: i32| map.get(&(i, y)).copied();
+        let figure = gather(&plan, index, year, &lookup);
+        let status =
+            judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure).status;
+        (figure, status)
+    }
+
+    #[test]
+    fn a_missing_baseline_comes_from_the_baseline_year_s_statistics() {
+        // 入托率 “—” in the plan, 34 in the 2025 statistics: 2027 asks 34 + 6 × 2/5.
+        let (figure, status) = judged(&[(1, 2025, 34.0), (1, 2027, 36.5)], 1, 2027);
+        assert_eq!(figure.baseline, Some(34.0));
+        assert!(figure.baseline_from_data);
+        assert_eq!(status, Status::OnTrack);
+        // Without it, the schedule cannot be made: said, not passed.
+        let (figure, status) = judged(&[(1, 2027, 36.5)], 1, 2027);
+        assert_eq!(status, Status::Undetermined);
+        assert_eq!(figure.baseline, None);
+        // The target year needs no baseline: the target itself.
+        assert_eq!(judged(&[(1, 2030, 41.0)], 1, 2030).1, Status::Achieved);
+    }
+
+    #[test]
+    fn a_cumulative_change_needs_every_year_and_says_which_is_missing() {
+        let (figure, status) = judged(&[(2, 2026, 3.5), (2, 2027, 3.9)], 2, 2027);
+        assert_eq!(figure.derived.as_ref().map(|d| d.from.len()), Some(2));
+        // 1 − 0.965 × 0.961 = 7.2635 % against 40 % of 17 = 6.8.
+        assert_eq!(figure.value, Some(7.2635));
+        assert_eq!(status, Status::OnTrack);
+        let (figure, status) = judged(&[(2, 2026, 3.5), (2, 2028, 3.9)], 2, 2028);
+        assert_eq!(status, Status::Undetermined);
+        assert_eq!(
+            figure.unjudged,
+            Some(Unjudged::MissingYears { years: vec![2027] })
+        );
+    }
+
+    #[test]
+    fn a_relative_target_reads_the_other_figure_of_the_same_year() {
+        let (figure, status) = judged(&[(0, 2026, 4.8), (3, 2026, 5.0)], 3, 2026);
+        assert_eq!(figure.reference, Some(4.8));
+        assert_eq!(status, Status::Achieved);
+        assert_eq!(
+            judged(&[(0, 2026, 4.8), (3, 2026, 4.8)], 3, 2026).1,
+            Status::Behind
+        );
+        // GDP not reported: the income figure cannot be judged.
+        let (figure, status) = judged(&[(3, 2026, 5.0)], 3, 2026);
+        assert_eq!(status, Status::Undetermined);
+        assert_eq!(
+            figure.unjudged,
+            Some(Unjudged::NoReference {
+                indicator: "gdp".into()
+            })
+        );
+        // Nothing reported is 未填报, whatever else is missing.
+        assert_eq!(judged(&[], 3, 2026).1, Status::Missing);
+    }
 }

@@ -15,7 +15,7 @@ pub mod rules;
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta};
 use crate::stats::{Id, Key, Observations};
-pub use figure::{Derived, Figure, Unjudged};
+pub use figure::{Derived, DerivedKind, Figure, Unjudged};
 use schemars::JsonSchema;
 use serde::Serialize;
 

@@ -1742,4 +1742,227 @@ mod tests {
         .unwrap_err();
         assert!(err.message.zh.contains("2030"));
     }
+
+    /// An indicator with the given baseline, cells and extra fields.
+    fn row(id: &str, name: &str, fields: &str) -> String {
+        format!(
+            "\n[[indicator]]\nid = \"{id}\"\ncategory = \"c\"\nname = \"{name}\"\nunit = \"%\"\nattribute = \"预期性\"\n{fields}"
+        )
+    }
+
+    #[test]
+    fn baselines_are_kept_as_printed() {
+        let plan = plan_with(&format!(
+            "{}{}{}",
+            row("a", "a", "baseline = \"10.5*\"\nbaseline_year = 2018\ntarget = \"＞12\""),
+            row("b", "b", "baseline = \"—\"\ntarget = \"＞12\""),
+            row("c", "c", "baseline = \"〔17.7〕\"\ntarget = \"—\"\nperiod_target = \"〔17〕\"\nmeasure = \"yearly_change\""),
+        ))
+        .unwrap();
+        let [a, b, c] = &plan.indicators[..] else {
+            panic!()
+        };
+        assert_eq!(
+            (a.baseline, a.baseline_text.as_deref()),
+            (Some(10.5), Some("10.5*"))
+        );
+        assert_eq!(a.baseline_year, 2018);
+        assert_eq!((b.baseline, b.baseline_year), (None, 2020));
+        assert_eq!(
+            (c.baseline, c.baseline_text.as_deref()),
+            (None, Some("〔17.7〕"))
+        );
+        assert_eq!(
+            c.rule,
+            Rule::Cumulative {
+                total: 17.0,
+                compound: true
+            }
+        );
+        // A * says the year is another: the plan must say which.
+        let err = plan_with(&row("a", "a", "baseline = \"10.5*\"\ntarget = \"＞12\"")).unwrap_err();
+        assert!(
+            err.message.zh.contains("baseline_year"),
+            "{}",
+            err.message.zh
+        );
+        // A baseline year after the plan's is no baseline.
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\nbaseline_year = 2021\ntarget = \"＞12\"",
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.zh.contains("基期年份 2021"),
+            "{}",
+            err.message.zh
+        );
+        let err = plan_with(&row("a", "a", "baseline = \"约十\"\ntarget = \"＞12\"")).unwrap_err();
+        assert!(err.message.zh.contains("读不出来"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn a_target_relative_to_the_baseline_needs_one() {
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = \"—\"\ntarget = \"提高2个百分点\"",
+        ))
+        .unwrap_err();
+        assert!(err.message.zh.contains("没有基期值"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn the_period_column_reads_every_year_averages_and_cumulative_changes() {
+        let plan = plan_with(&format!(
+            "{}{}{}",
+            row("rate", "r", "baseline = 9.1\ntarget = \"—\"\nperiod_target = \"＞7\"\nmeasure = \"yearly_rate\""),
+            row("level", "l", "baseline = 5.2\ntarget = \"—\"\nperiod_target = \"＜5.5\""),
+            row("points", "p", "baseline = \"—\"\ntarget = \"—\"\nperiod_target = \"〔6〕\"\nmeasure = \"yearly_change\"\nunit = \"百分点\"")
+                .replacen("unit = \"%\"\n", "", 1),
+        ))
+        .unwrap();
+        let t = |cmp, value| YearRequirement::Threshold(Threshold { cmp, value });
+        assert_eq!(
+            plan.indicators[0].rule,
+            Rule::Annual {
+                each: t(Comparator::Greater, 7.0),
+                average: true
+            }
+        );
+        assert_eq!(
+            plan.indicators[1].rule,
+            Rule::Annual {
+                each: t(Comparator::Less, 5.5),
+                average: false
+            }
+        );
+        assert_eq!(
+            plan.indicators[2].rule,
+            Rule::Cumulative {
+                total: 6.0,
+                compound: false
+            }
+        );
+        // 〔N〕 on a level: the figures must be yearly changes, and the plan says so.
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"〔6〕\"",
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.zh.contains("yearly_change"),
+            "{}",
+            err.message.zh
+        );
+        // Two targets: which judges is not for the tool to guess.
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"",
+        ))
+        .unwrap_err();
+        assert!(err.message.zh.contains("都有目标"), "{}", err.message.zh);
+        // An empty target with nothing else: a rule is needed.
+        let err = plan_with(&row("a", "a", "baseline = 1\ntarget = \"—\"")).unwrap_err();
+        assert!(err.message.zh.contains("是空的"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn a_relative_target_finds_the_indicator_it_names() {
+        let gdp = row(
+            "gdp",
+            "国内生产总值（GDP）增长",
+            "baseline = 5\ntarget = \"—\"\nrule = { kind = \"none\" }",
+        );
+        let plan = plan_with(&format!(
+            "{gdp}{}{}",
+            row("p", "全员劳动生产率增长", "baseline = 6.1\ntarget = \"—\"\nperiod_target = \"高于GDP增长\"\nmeasure = \"yearly_rate\""),
+            row("i", "居民收入增长", "baseline = 5\ntarget = \"—\"\nperiod_target = \"与国内生产总值增速同步\""),
+        ))
+        .unwrap();
+        assert_eq!(
+            plan.indicators[1].rule,
+            Rule::Relative {
+                to: 0,
+                cmp: Some(Comparator::Greater),
+                tolerance_pct: 5.0
+            }
+        );
+        assert!(matches!(
+            plan.indicators[2].rule,
+            Rule::Relative {
+                to: 0,
+                cmp: None,
+                ..
+            }
+        ));
+        // A name the plan does not have: located, with the way out.
+        let err = plan_with(&row(
+            "p",
+            "p",
+            "baseline = 1\ntarget = \"高于财政收入增长\"",
+        ))
+        .unwrap_err();
+        assert_eq!(err.code, "P004");
+        assert!(err.line.is_some());
+        assert!(
+            err.message.zh.contains("财政收入增长"),
+            "{}",
+            err.message.zh
+        );
+        assert!(err.message.zh.contains("relative_to"), "{}", err.message.zh);
+        // relative_to names it by id.
+        let plan = plan_with(&format!(
+            "{gdp}{}",
+            row(
+                "p",
+                "p",
+                "baseline = 1\ntarget = \"高于经济增长\"\nrelative_to = \"gdp\""
+            )
+        ))
+        .unwrap();
+        assert!(matches!(
+            plan.indicators[1].rule,
+            Rule::Relative { to: 0, .. }
+        ));
+        let err = plan_with(&format!(
+            "{gdp}{}",
+            row(
+                "p",
+                "p",
+                "baseline = 1\ntarget = \"高于经济增长\"\nrelative_to = \"nope\""
+            )
+        ))
+        .unwrap_err();
+        assert!(err.message.zh.contains("nope"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn notes_groups_and_the_outlook_band_are_read() {
+        let text = format!(
+            "{}{}",
+            HEAD.replace(
+                "[plan]",
+                "[plan]\nnotes = [\"①〔〕为5年累计数。\"]\non_schedule_ratio = 0.9"
+            ),
+            row(
+                "a",
+                "执业医师数",
+                "baseline = 3.1\ntarget = \"＞3.7\"\ngroup = \"每千人口拥有医护人员数\"\nnote = \"按常住人口计\""
+            )
+        );
+        let plan = parse_plan(&text, "p.toml").unwrap();
+        assert_eq!(plan.meta.notes, ["①〔〕为5年累计数。"]);
+        assert_eq!(plan.meta.on_schedule_ratio, 0.9);
+        assert_eq!(
+            plan.indicators[0].display_name(),
+            "每千人口拥有医护人员数：执业医师数"
+        );
+        assert_eq!(plan.indicators[0].note.as_deref(), Some("按常住人口计"));
+        let bad = HEAD.replace("[plan]", "[plan]\non_schedule_ratio = 1.5");
+        assert!(parse_plan(&format!("{bad}{}", indicator("a", "")), "p.toml").is_err());
+    }
 }

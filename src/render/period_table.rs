@@ -241,6 +241,8 @@ pub fn lines(period: &PeriodReport, style: Style, outcome: Outcome) -> Vec<Strin
         Lang::Zh => format!("{}年{verdict}", period.latest_year),
         Lang::En => format!("{}: {verdict}", period.latest_year),
     });
+    out.extend(summary::explanations(&period.latest, lang));
+    out.extend(summary::notes(&period.latest, lang));
     out
 }
 

@@ -4,6 +4,8 @@
 
 use super::{Outcome, Style, labels};
 use crate::assess::Attribute;
+use crate::assess::DerivedKind;
+use crate::assess::Unjudged;
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 
@@ -125,6 +127,7 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
             ),
         });
     }
+    out.extend(explanations(report, lang));
     for m in &report.parts_mismatches {
         let name_of = |id: &str| {
             report
@@ -148,6 +151,154 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 labels::number(m.parts_sum)
             ),
         });
+    }
+    out.extend(notes(report, lang));
+    out
+}
+
+/// What a reader needs to read a row right: figures made from yearly ones
+/// and how, figures from an older year, baselines taken from the
+/// statistics, figures that could not be judged and why.
+pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    // Figures from an older year (a period's latest report), in one line.
+    let older: Vec<String> = report
+        .results
+        .iter()
+        .filter_map(|r| r.as_of.map(|year| format!("{}（{year}）", display_name(r))))
+        .collect();
+    if !older.is_empty() {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "{}年未填报、按各自最近一年数据判断的指标：{}。",
+                report.year,
+                older.join("、")
+            ),
+            Lang::En => format!(
+                "Not reported for {}, judged on their latest year: {}.",
+                report.year,
+                older.join(", ")
+            ),
+        });
+    }
+    for r in &report.results {
+        let name = display_name(r);
+        if let Some(d) = &r.derived {
+            let years = d
+                .from
+                .iter()
+                .map(|f| match lang {
+                    Lang::Zh => format!("{}年{}", f.year, labels::number(f.value)),
+                    Lang::En => format!("{} {}", f.year, labels::number(f.value)),
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "));
+            let (zh, en) = match d.kind {
+                DerivedKind::CompoundAverage => ("年均（逐年复合）", "yearly average (compounded)"),
+                DerivedKind::CompoundCumulative => ("累计（逐年复合）", "cumulative (compounded)"),
+                DerivedKind::SumCumulative => ("累计（逐年相加）", "cumulative (summed)"),
+            };
+            out.push(match lang {
+                Lang::Zh => format!(
+                    "{name}：逐年 {years} → {zh}{}{}，按此判断。",
+                    labels::number(d.value),
+                    r.unit
+                ),
+                Lang::En => format!(
+                    "{name}: yearly {years} → {en} {}{}, judged on it.",
+                    labels::number(d.value),
+                    r.unit
+                ),
+            });
+        }
+        if r.baseline_from_data
+            && let Some(baseline) = r.baseline
+        {
+            out.push(match lang {
+                Lang::Zh => format!(
+                    "{name}：规划未列基期值，按{}年统计数据 {} 计算序时进度。",
+                    r.baseline_year,
+                    labels::number(baseline)
+                ),
+                Lang::En => format!(
+                    "{name}: the plan prints no baseline; the schedule runs from the {} figure, {}.",
+                    r.baseline_year,
+                    labels::number(baseline)
+                ),
+            });
+        }
+        if let Some(why) = &r.unjudged {
+            out.push(unjudged(&name, why, report, lang));
+        }
+    }
+    out
+}
+
+/// Why a reported figure could not be judged, in words.
+fn unjudged(name: &str, why: &Unjudged, report: &YearReport, lang: Lang) -> String {
+    match why {
+        Unjudged::NoBaseline { year } => match lang {
+            Lang::Zh => format!(
+                "{name}：无法判断——规划未列基期值，{year}年统计数据中也没有，算不出序时进度要求；请补报{year}年数据。"
+            ),
+            Lang::En => format!(
+                "{name}: cannot be judged: the plan prints no baseline and the {year} statistics have none, so no schedule can be made; report the {year} figure."
+            ),
+        },
+        Unjudged::MissingYears { years } => {
+            let list = years
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "));
+            match lang {
+                Lang::Zh => {
+                    format!("{name}：无法判断——年均或累计要用规划期内每一年的数据，缺{list}年。")
+                }
+                Lang::En => format!(
+                    "{name}: cannot be judged: an average or a cumulative change needs every year of the period; {list} missing."
+                ),
+            }
+        }
+        Unjudged::NoReference { indicator } => {
+            let other = report
+                .results
+                .iter()
+                .find(|r| &r.id == indicator)
+                .map_or_else(|| indicator.clone(), display_name);
+            match lang {
+                Lang::Zh => format!("{name}：无法判断——所比较的“{other}”本年未填报。"),
+                Lang::En => format!(
+                    "{name}: cannot be judged: \"{other}\", which it is compared with, is not reported this year."
+                ),
+            }
+        }
+        Unjudged::NotCompoundable => match lang {
+            Lang::Zh => format!("{name}：无法判断——逐年数据中有下降 100% 或以上的，不能复合计算。"),
+            Lang::En => format!(
+                "{name}: cannot be judged: a yearly figure falls by 100 % or more and cannot be compounded."
+            ),
+        },
+    }
+}
+
+/// The plan's notes under its table, and each indicator's own note (unless
+/// it repeats one of the plan's), as the reader of the table needs them.
+pub fn notes(report: &YearReport, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if !report.plan.notes.is_empty() {
+        out.push(format!(
+            "{}{}",
+            lang.pick("规划表注：", "The plan's notes: "),
+            report.plan.notes.join(" ")
+        ));
+    }
+    for r in &report.results {
+        if let Some(note) = &r.note
+            && !report.plan.notes.contains(note)
+        {
+            out.push(format!("{}：{note}", display_name(r)));
+        }
     }
     out
 }
@@ -191,6 +342,17 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
             Lang::En => format!(
                 "Verdict: binding indicators meet their requirement; in strict mode, expected indicators short of it: {}.",
                 names(&s.failing_expected)
+            ),
+        }
+    } else if s.binding.total == 0 {
+        match lang {
+            Lang::Zh => format!(
+                "结论：本规划没有约束性指标；预期性指标{}项中{}项达到要求。",
+                s.expected.total, s.expected.pass
+            ),
+            Lang::En => format!(
+                "Verdict: the plan has no binding indicator; {} of {} expected indicators meet their requirement.",
+                s.expected.pass, s.expected.total
             ),
         }
     } else {
