@@ -16,6 +16,8 @@ pub struct PlanOverview {
     pub table: Option<String>,
     pub baseline_year: i32,
     pub target_year: i32,
+    /// The notes under the plan's table.
+    pub notes: Vec<String>,
     pub indicators: Vec<OverviewRow>,
     pub cross_checks: Vec<CrossCheck>,
 }
@@ -32,6 +34,8 @@ pub struct OverviewRow {
     pub baseline_text: Option<String>,
     pub target_text: String,
     pub rule: Rule,
+    /// Requirements the plan sets for single years (annual plans).
+    pub year_requirements: Vec<(i32, crate::plan::YearRequirement)>,
     /// The name of the indicator a relative target refers to.
     pub relative_to: Option<String>,
     pub note: Option<String>,
@@ -88,6 +92,7 @@ pub fn overview(plan: &Plan) -> PlanOverview {
         table: meta.table.clone(),
         baseline_year: meta.baseline_year,
         target_year: meta.target_year,
+        notes: meta.notes.clone(),
         indicators: plan
             .indicators
             .iter()
@@ -101,6 +106,11 @@ pub fn overview(plan: &Plan) -> PlanOverview {
                 baseline_text: ind.baseline_text.clone(),
                 target_text: ind.printed_target().to_owned(),
                 rule: ind.rule.clone(),
+                year_requirements: ind
+                    .year_requirements
+                    .iter()
+                    .map(|(y, r)| (*y, *r))
+                    .collect(),
                 relative_to: match ind.rule {
                     Rule::Relative { to, .. } => Some(name(to).display_name()),
                     _ => None,

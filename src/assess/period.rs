@@ -315,6 +315,9 @@ pub struct IndicatorSeries {
     pub baseline_text: Option<String>,
     pub baseline_year: i32,
     pub target_text: String,
+    /// True when the target is the 年均/累计 cell (a target over the period),
+    /// not the target year's.
+    pub over_period: bool,
     pub note: Option<String>,
     /// One point per year of the run, in order; a year not reported has `actual: null`.
     pub series: Vec<YearPoint>,
@@ -338,6 +341,10 @@ pub struct IndicatorSeries {
     #[serde(skip)]
     #[schemars(skip)]
     pub path: Vec<(i32, Requirement)>,
+    /// Requirements the plan sets for single years (annual plans), for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub year_requirements: Vec<(i32, crate::plan::YearRequirement)>,
     /// The name of the indicator a relative target refers to, for the report.
     #[serde(skip)]
     #[schemars(skip)]
@@ -458,10 +465,16 @@ pub fn assess_period(
                 baseline_text: ind.baseline_text.clone(),
                 baseline_year: ind.baseline_year,
                 target_text: ind.printed_target().to_owned(),
+                over_period: ind.printed_target() != ind.target_text,
                 note: ind.note.clone(),
                 projection: project(ind, meta, baseline, &reported),
                 outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
                 rule: ind.rule.clone(),
+                year_requirements: ind
+                    .year_requirements
+                    .iter()
+                    .map(|(y, r)| (*y, *r))
+                    .collect(),
                 relative_to: match ind.rule {
                     Rule::Relative { to, .. } => Some(plan.indicators[to as usize].display_name()),
                     _ => None,

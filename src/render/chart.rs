@@ -61,14 +61,23 @@ fn status_class(status: crate::assess::Status) -> &'static str {
 
 /// The SVG of one indicator over the period.
 pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
-    let (y0, y1) = (plan.baseline_year, plan.target_year);
+    // From the indicator's own baseline year when it is earlier (`10.5*` = 2024).
+    let (y0, y1) = (
+        series.baseline_year.min(plan.baseline_year),
+        plan.target_year,
+    );
     let last_year = series.series.last().map_or(y1, |p| p.year).max(y1);
     // The requirement path: each year's requirement from the baseline to the target year.
     let path = &series.path;
     let reported: Vec<(i32, f64, &str)> = series
         .series
         .iter()
-        .filter_map(|p| p.actual.map(|a| (p.year, a, status_class(p.status))))
+        .filter_map(|p| {
+            // A figure made from the yearly ones is what the path holds it against.
+            p.derived
+                .or(p.actual)
+                .map(|a| (p.year, a, status_class(p.status)))
+        })
         .collect();
     let target_value = series.target_value;
 

@@ -26,6 +26,11 @@ struct Page {
     elapsed: String,
     plan: PlanView,
     inputs: Vec<String>,
+    /// The notes under the plan's table.
+    notes: Vec<String>,
+    /// What the latest figures rest on: compounded figures, older years,
+    /// figures that cannot be judged.
+    explanations: Vec<String>,
     counts: Vec<CountView>,
     binding_at_risk: Vec<String>,
     verdict: String,
@@ -64,7 +69,11 @@ struct IndicatorView {
     attribute: &'static str,
     binding: bool,
     baseline: String,
+    baseline_year: i32,
     target_text: String,
+    /// `2030`, or 年均/累计 for a target over the period.
+    target_when: String,
+    note: Option<String>,
     rule: String,
     outlook: &'static str,
     outlook_class: &'static str,
@@ -111,6 +120,8 @@ struct Words {
     binding: &'static str,
     method: &'static str,
     contents: &'static str,
+    notes: &'static str,
+    note: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -137,7 +148,7 @@ fn words(lang: Lang) -> Words {
         actual: lang.pick("实际", "Actual"),
         required: lang.pick("要求", "Required"),
         status: lang.pick("结果", "Result"),
-        source: lang.pick("数据来源", "Source"),
+        source: lang.pick("来源/备注", "Source/note"),
         not_reported: lang.pick("未填报", "not reported"),
         binding: lang.pick("约束性", "binding"),
         method: lang.pick(
@@ -145,6 +156,20 @@ fn words(lang: Lang) -> Words {
             "Notes: each year's requirement follows the time-proportional schedule from baseline to target; an indicator whose baseline already meets the target must hold it every year; projections (enrolment counts) are met within a tolerance band. Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; years not reported are never interpolated.",
         ),
         contents: lang.pick("目录", "Contents"),
+        notes: lang.pick("规划表注", "The plan's notes"),
+        note: lang.pick("注", "Note"),
+    }
+}
+
+/// `（2021年数据）` when an indicator's latest figure is older than the run's.
+fn as_of(as_of: i32, latest: i32, lang: Lang) -> String {
+    if as_of == latest {
+        String::new()
+    } else {
+        match lang {
+            Lang::Zh => format!("（{as_of}年数据）"),
+            Lang::En => format!(" ({as_of} figure)"),
+        }
     }
 }
 
@@ -186,7 +211,15 @@ fn page(
             .iter()
             .map(|p| RowView {
                 year: p.year,
-                actual: p.actual.map_or_else(dash, labels::number),
+                actual: match (p.actual, p.derived) {
+                    (Some(a), Some(d)) => format!(
+                        "{} → {} {}",
+                        labels::number(a),
+                        lang.pick("合计", "to date"),
+                        labels::number(d)
+                    ),
+                    (a, _) => a.map_or_else(dash, labels::number),
+                },
                 required: p
                     .requirement
                     .map_or_else(dash, |r: Requirement| labels::requirement(&r, lang)),
@@ -196,18 +229,21 @@ fn page(
             })
             .collect();
         let pace = match (series.completion, series.pace_ratio) {
-            (Some(c), Some(r)) => Some(match lang {
+            // The indicator's own time elapsed: completion ÷ pace ratio.
+            (Some(c), Some(r)) if r != 0.0 => Some(match lang {
                 Lang::Zh => format!(
-                    "完成进度 {}，时间进度 {}，进度比 {:.2}",
+                    "完成进度 {}，时间进度 {}，进度比 {:.2}{}",
                     labels::percent(c),
-                    labels::percent(period.elapsed),
-                    r
+                    labels::percent(c / r),
+                    r,
+                    as_of(series.as_of, period.latest_year, lang)
                 ),
                 Lang::En => format!(
-                    "completion {}, time {}, pace ratio {:.2}",
+                    "completion {}, time {}, pace ratio {:.2}{}",
                     labels::percent(c),
-                    labels::percent(period.elapsed),
-                    r
+                    labels::percent(c / r),
+                    r,
+                    as_of(series.as_of, period.latest_year, lang)
                 ),
             }),
             _ => None,
@@ -264,8 +300,22 @@ fn page(
             attribute: labels::attribute(series.attribute, lang),
             binding: series.attribute == Attribute::Binding,
             baseline: labels::baseline(series.baseline, series.baseline_text.as_deref()),
+            baseline_year: series.baseline_year,
             target_text: series.target_text.clone(),
-            rule: labels::rule(&series.rule, series.relative_to.as_deref(), lang),
+            target_when: if series.over_period {
+                lang.pick("年均/累计", "yearly/cumulative").to_owned()
+            } else {
+                meta.target_year.to_string()
+            },
+            note: series
+                .note
+                .clone()
+                .filter(|n| !period.plan.notes.contains(n)),
+            rule: labels::rule_with_years(
+                labels::rule(&series.rule, series.relative_to.as_deref(), lang),
+                &series.year_requirements,
+                lang,
+            ),
             outlook: labels::outlook(series.outlook, lang),
             outlook_class: outlook_class(series.outlook),
             pace,
@@ -322,6 +372,8 @@ fn page(
             target_year: meta.target_year,
         },
         inputs: inputs.to_vec(),
+        notes: period.plan.notes.clone(),
+        explanations: super::summary::explanations(&period.latest, lang),
         counts,
         binding_at_risk,
         verdict: super::summary::verdict(&period.latest, super::Style::plain(lang), outcome),

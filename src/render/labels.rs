@@ -62,21 +62,37 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
     }
 }
 
+/// One year's requirement as the plan states it: `≥ 18.5`, `5 ± 5%`, `4.5 ~ 5`.
+pub fn year_requirement(each: YearRequirement) -> String {
+    match each {
+        YearRequirement::Threshold(t) => format!("{} {}", t.cmp, number(t.value)),
+        YearRequirement::About {
+            value,
+            tolerance_pct,
+        } => format!("{} ± {}%", number(value), number(tolerance_pct)),
+        YearRequirement::Between { min, max } => format!("{} ~ {}", number(min), number(max)),
+    }
+}
+
+/// A rule followed by the requirements of single years (annual plans):
+/// `不考核；2026年 4.5 ~ 5`.
+pub fn rule_with_years(rule_text: String, years: &[(i32, YearRequirement)], lang: Lang) -> String {
+    let mut text = rule_text;
+    for (year, each) in years {
+        match lang {
+            Lang::Zh => text.push_str(&format!("；{year}年 {}", year_requirement(*each))),
+            Lang::En => text.push_str(&format!("; {year}: {}", year_requirement(*each))),
+        }
+    }
+    text
+}
+
 /// The machine rule of an indicator, for the plan listing; `other` names
 /// the indicator a relative target refers to.
 pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
     match *rule {
         Rule::Annual { each, average } => {
-            let each = match each {
-                YearRequirement::Threshold(t) => format!("{} {}", t.cmp, number(t.value)),
-                YearRequirement::About {
-                    value,
-                    tolerance_pct,
-                } => format!("{} ± {}%", number(value), number(tolerance_pct)),
-                YearRequirement::Between { min, max } => {
-                    format!("{} ~ {}", number(min), number(max))
-                }
-            };
+            let each = year_requirement(each);
             if average {
                 format!("{}{each}", lang.pick("年均 ", "yearly average "))
             } else {

@@ -55,7 +55,11 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
             super::cell(labels::baseline(ind.baseline, ind.baseline_text.as_deref()))
                 .set_alignment(CellAlignment::Right),
             super::cell(&ind.target_text).set_alignment(CellAlignment::Right),
-            super::cell(labels::rule(&ind.rule, ind.relative_to.as_deref(), lang)),
+            super::cell(labels::rule_with_years(
+                labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
+                &ind.year_requirements,
+                lang,
+            )),
         ]);
     }
     let _ = writeln!(out, "{table}");
@@ -98,6 +102,19 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
                     labels::number(check.parts_sum),
                 ),
             };
+        }
+    }
+    if !plan.notes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            lang.pick("规划表注：", "The plan's notes: "),
+            plan.notes.join(" ")
+        );
+    }
+    for ind in &plan.indicators {
+        if let Some(note) = ind.note.as_ref().filter(|n| !plan.notes.contains(n)) {
+            let _ = writeln!(out, "{}：{note}", ind.name);
         }
     }
     out

@@ -45,7 +45,9 @@ fn status_format(status: Status) -> Format {
 /// One row of the results sheet.
 struct ResultRow {
     cells: Vec<String>,
-    numbers: [Option<f64>; 3],
+    /// Baseline, required, actual, and the figure judged when made from
+    /// the yearly ones (年均, 累计).
+    numbers: [Option<f64>; 4],
     status: Status,
 }
 
@@ -92,7 +94,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::status(p.status, lang).to_owned(),
                             p.source.clone().unwrap_or_default(),
                         ],
-                        numbers: [s.baseline, p.required, p.actual],
+                        numbers: [s.baseline, p.required, p.actual, p.derived],
                         status: p.status,
                     });
                 }
@@ -114,7 +116,12 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::status(r.status, lang).to_owned(),
                             r.source.clone().unwrap_or_default(),
                         ],
-                        numbers: [r.baseline, r.required, r.actual],
+                        numbers: [
+                            r.baseline,
+                            r.required,
+                            r.actual,
+                            r.derived.as_ref().map(|d| d.value),
+                        ],
                         status: r.status,
                     });
                 }
@@ -137,6 +144,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
         lang.pick("基期值", "Baseline"),
         lang.pick("要求数值", "Required"),
         lang.pick("实际", "Actual"),
+        lang.pick("年均/累计（按此判断）", "Average/cumulative (judged)"),
     ];
     let sheet = workbook.add_worksheet();
     sheet.set_name(lang.pick("检查结果", "Results"))?;
