@@ -201,3 +201,37 @@ fn the_table_explains_what_it_compounded_and_prints_the_notes() {
     );
     assert!(text.contains("规划表注：①〔〕为5年累计数。"), "{text}");
 }
+
+/// A row under a heading is found by its own name and as the table (and the
+/// template) shows it, heading first.
+#[test]
+fn a_row_under_a_heading_is_found_either_way() {
+    let (_dir, path) = common::write_csv(
+        "2026.csv",
+        "指标,数值\n每千人口拥有医护人员数：执业医师数,3.3\n注册护士数,4.5\n",
+    );
+    let out = plan_check()
+        .args(["--plan", PLAN, "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json = common::json_of(&out);
+    assert_eq!(
+        common::result(&json, "licensed_doctors_per_1000")["actual"],
+        3.3
+    );
+    assert_eq!(
+        common::result(&json, "registered_nurses_per_1000")["actual"],
+        4.5
+    );
+    // The template writes the heading form, which reads back.
+    let template = plan_check()
+        .args(["--plan", PLAN, "template"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(template.stdout)
+            .unwrap()
+            .contains("每千人口拥有医护人员数：执业医师数")
+    );
+}

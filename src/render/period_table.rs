@@ -145,7 +145,13 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
         ));
         row.push(right(projection_cell(s)));
         row.push(right(reach_cell(s, target_year, lang)));
-        let outlook = super::cell(labels::outlook(s.outlook, lang));
+        // The year the outlook is taken at, when older than the run's latest.
+        let outlook_text = if s.as_of == period.latest_year {
+            labels::outlook(s.outlook, lang).to_owned()
+        } else {
+            format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of)
+        };
+        let outlook = super::cell(outlook_text);
         row.push(if style.color {
             outlook.fg(super::look::outlook(s.outlook).tone.terminal())
         } else {

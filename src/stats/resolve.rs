@@ -29,7 +29,11 @@ impl Resolver {
         let mut by_key: HashMap<String, Vec<IndicatorIdx>> = HashMap::new();
         for (i, ind) in plan.indicators.iter().enumerate() {
             let i = i as IndicatorIdx;
-            for key in [normalize(&ind.name), ind.id.to_ascii_lowercase()] {
+            // A row under a heading is also found as the table shows it
+            // (`每千人口拥有医护人员数：执业医师数`).
+            let heading = ind.group.as_ref().map(|_| normalize(&ind.display_name()));
+            let keys = [normalize(&ind.name), ind.id.to_ascii_lowercase()];
+            for key in keys.into_iter().chain(heading) {
                 let entry = by_key.entry(key).or_default();
                 if !entry.contains(&i) {
                     entry.push(i);
