@@ -55,7 +55,7 @@ fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();
-    load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)?;
+    load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).map_err(|mut e| e.remove(0))?;
     table.finish(|_, _| String::new())?;
     Ok(table)
 }
@@ -75,7 +75,7 @@ fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
     let mut table = Observations::default();
     let mut warnings = Vec::new();
     let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)
-        .and_then(|()| table.finish(|_, i| format!("#{i}")));
+        .and_then(|()| table.finish(|_, i| format!("#{i}")).map_err(|d| vec![d]));
     if let Err(e) = loaded {
         return format!("error {e:?}\nwarnings {warnings:?}");
     }

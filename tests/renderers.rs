@@ -157,3 +157,39 @@ fn the_table_ends_with_a_line_on_the_warnings_above_it() {
     let text = to_string(Format::Table.renderer(), &quiet, &Style::plain(Lang::Zh));
     assert!(!text.contains("注意：表格上方"), "no warnings, no line");
 }
+
+/// A file that could not be read makes the run incomplete in every format:
+/// each says which file, and none reads as a pass.
+#[test]
+fn a_file_that_could_not_be_read_is_said_in_every_format() {
+    use plan_check::diagnostic::{Diagnostic, Text};
+    use plan_check::render::{FailedInput, Outcome};
+    let plans = plans();
+    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
+    let region_years = observations.region_years();
+    let error =
+        Diagnostic::error("S004", "data/broken.csv", Text::new("数值“x”不是数字", "x")).at_line(3);
+    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false)
+        .with_inputs(
+            Vec::new(),
+            vec!["data/2023.csv".into(), "data/broken.csv".into()],
+        )
+        .with_failures(vec![FailedInput {
+            file: "data/broken.csv".into(),
+            errors: vec![error],
+        }]);
+    assert_eq!(ev.outcome, Outcome::Incomplete);
+    let style = Style::plain(Lang::Zh);
+    let text = |f: Format| to_string(f.renderer(), &ev, &style);
+    assert!(text(Format::Table).contains("未能读取的文件：data/broken.csv（1 处错误）"));
+    assert!(text(Format::Markdown).contains("未能读取的文件"));
+    assert!(text(Format::Github).contains("::error file=data/broken.csv,line=3"));
+    let junit = text(Format::Junit);
+    assert!(
+        junit.contains("errors=\"1\"") && junit.contains("<error message="),
+        "{junit}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&text(Format::Json)).unwrap();
+    assert_eq!(json["failed_inputs"][0]["file"], "data/broken.csv");
+    assert_eq!(json["failed_inputs"][0]["errors"][0]["line"], 3);
+}

@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         let mut table = Observations::default();
         let mut warnings = Vec::new();
         let loaded = load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings)
-            .and_then(|()| table.finish(|_, _| String::new()));
+            .and_then(|()| table.finish(|_, _| String::new()).map_err(|d| vec![d]));
         (loaded, table, warnings)
     };
     let (loaded, table, warnings) = load(None);

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     let mut table = Observations::default();
     let mut warnings = Vec::new();
     let loaded = load_path(&path, plans, &LoadOptions::default(), &mut table, &mut warnings)
-        .and_then(|()| table.finish(|_, _| String::new()));
+        .and_then(|()| table.finish(|_, _| String::new()).map_err(|d| vec![d]));
     if loaded.is_ok() {
         for group in table.region_years() {
             let _ = plan_check::assess::assess_year(&plans.plans[0], &table, group.region, group.year);

@@ -28,6 +28,17 @@ pub enum Outcome {
     Pass,
     /// A binding indicator does not (with `--strict`: any judged indicator).
     Fail,
+    /// A statistics file could not be read: what it holds was not checked,
+    /// whatever the others say.
+    Incomplete,
+}
+
+/// A statistics file that could not be read, with its errors.
+#[derive(Debug, Clone)]
+pub struct FailedInput {
+    /// The file as messages name it.
+    pub file: String,
+    pub errors: Vec<Diagnostic>,
 }
 
 impl Outcome {
@@ -47,6 +58,8 @@ pub struct Evaluation<'a> {
     pub warnings: Vec<Diagnostic>,
     /// The statistics files read, as given (`<stdin>` for standard input).
     pub inputs: Vec<String>,
+    /// The files that could not be read: the run is [`Outcome::Incomplete`].
+    pub failed: Vec<FailedInput>,
 }
 
 impl<'a> Evaluation<'a> {
@@ -79,12 +92,20 @@ impl<'a> Evaluation<'a> {
     /// The evaluation of a view already judged.
     pub fn of(view: View<'a>, strict: bool) -> Evaluation<'a> {
         Evaluation {
-            outcome: decide(&view, strict),
+            outcome: decide(&view, strict, &[]),
             view,
             strict,
             warnings: Vec::new(),
             inputs: Vec::new(),
+            failed: Vec::new(),
         }
+    }
+
+    /// The files that could not be read; the outcome is decided again.
+    pub fn with_failures(mut self, failed: Vec<FailedInput>) -> Self {
+        self.outcome = decide(&self.view, self.strict, &failed);
+        self.failed = failed;
+        self
     }
 
     pub fn with_inputs(mut self, warnings: Vec<Diagnostic>, inputs: Vec<String>) -> Self {
@@ -112,10 +133,14 @@ impl<'a> Evaluation<'a> {
     }
 }
 
-/// The run's outcome: the one place it is decided. A year fails when a binding
-/// indicator does not pass, or with `strict` any judged one; the period view
-/// is decided on its latest year; many regions fail when any region does.
-pub fn decide(view: &View, strict: bool) -> Outcome {
+/// The run's outcome: the one place it is decided. A file that could not be
+/// read makes it incomplete; else a year fails when a binding indicator does
+/// not pass, or with `strict` any judged one; the period view is decided on
+/// each indicator's latest year; many regions fail when any region does.
+pub fn decide(view: &View, strict: bool, failed: &[FailedInput]) -> Outcome {
+    if !failed.is_empty() {
+        return Outcome::Incomplete;
+    }
     let fails = |failing_binding: usize, failing_expected: usize| {
         failing_binding > 0 || (strict && failing_expected > 0)
     };

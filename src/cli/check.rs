@@ -10,7 +10,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     }
     let plans = inputs::plans(cli)?;
     let mut loaded = inputs::load(cli, &cli.files, &cli.read, cli.strict, cli.quiet, &plans)?;
-    let (warnings, inputs) = loaded.take_notes();
+    let (warnings, inputs, failed) = loaded.take_notes();
     let evaluation = Evaluation::assess(
         &plans,
         &loaded.observations,
@@ -18,6 +18,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         |r| loaded.plan_of(&plans, r),
         cli.strict,
     )
-    .with_inputs(warnings, inputs);
+    .with_inputs(warnings, inputs)
+    .with_failures(failed);
     deliver(cli, &evaluation, cli.format.renderer(), cli.quiet)
 }

@@ -6,6 +6,7 @@ use super::args::ReadArgs;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::output;
 use crate::plan::{Plan, PlanSet, load_plan_set};
+use crate::render::FailedInput;
 use crate::stats::{LoadOptions, Observations, RegionYear};
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,9 @@ pub struct Loaded {
     pub inputs: Vec<String>,
     /// The (region, year) pairs of the run, in order.
     pub region_years: Vec<RegionYear>,
+    /// The files that could not be read, with their errors (already shown on
+    /// standard error); the others are judged, and the run cannot pass.
+    pub failed: Vec<FailedInput>,
 }
 
 impl Loaded {
@@ -62,11 +66,13 @@ impl Loaded {
             .collect()
     }
 
-    /// The warnings and the inputs' names, for the evaluation.
-    pub fn take_notes(&mut self) -> (Vec<Diagnostic>, Vec<String>) {
+    /// The warnings, the inputs' names and the files that failed, for the
+    /// evaluation.
+    pub fn take_notes(&mut self) -> (Vec<Diagnostic>, Vec<String>, Vec<FailedInput>) {
         (
             std::mem::take(&mut self.warnings),
             std::mem::take(&mut self.inputs),
+            std::mem::take(&mut self.failed),
         )
     }
 
@@ -113,9 +119,21 @@ pub fn load(
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
+    // Every file is read: one that cannot be is reported with all its errors,
+    // and the others are still judged.
+    let mut failed = Vec::new();
     for path in &paths {
-        crate::stats::load_path(path, plans, &options, &mut observations, &mut warnings)
-            .map_err(|d| vec![d])?;
+        if let Err(errors) =
+            crate::stats::load_path(path, plans, &options, &mut observations, &mut warnings)
+        {
+            failed.push(FailedInput {
+                file: shown(path),
+                errors,
+            });
+        }
+    }
+    if failed.len() == paths.len() {
+        return Err(failed.into_iter().flat_map(|f| f.errors).collect());
     }
     observations
         .finish(|region, indicator| {
@@ -137,16 +155,10 @@ pub fn load(
             ),
         )]);
     }
-    let inputs = paths
-        .iter()
-        .map(|p| {
-            if p == Path::new("-") {
-                "<stdin>".to_owned()
-            } else {
-                p.display().to_string()
-            }
-        })
-        .collect();
+    let inputs = paths.iter().map(|p| shown(p)).collect();
+    for d in failed.iter().flat_map(|f| &f.errors) {
+        eprintln!("{}", d.render_with_source(cli.out.lang));
+    }
     if !quiet {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
@@ -160,7 +172,17 @@ pub fn load(
         warnings,
         inputs,
         region_years,
+        failed,
     })
+}
+
+/// A file as messages name it (`<stdin>` for `-`).
+fn shown(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// The statistics files of the arguments: a folder stands for every file in it

@@ -24,7 +24,8 @@ pub mod exit {
     pub const PASS: u8 = 0;
     /// A binding indicator is behind, failed or not reported (with `--strict`: any indicator).
     pub const FAIL: u8 = 1;
-    /// Usage or input error: nothing was judged.
+    /// Usage or input error: nothing was judged, or a statistics file could
+    /// not be read (the others are judged and shown).
     pub const ERROR: u8 = 2;
 }
 
@@ -123,10 +124,10 @@ fn deliver(
 
 /// The exit code of a run that was judged.
 fn exit_code(outcome: Outcome) -> u8 {
-    if outcome.passes() {
-        exit::PASS
-    } else {
-        exit::FAIL
+    match outcome {
+        Outcome::Pass => exit::PASS,
+        Outcome::Fail => exit::FAIL,
+        Outcome::Incomplete => exit::ERROR,
     }
 }
 

@@ -44,8 +44,9 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     };
     let plan = &plans.plans[loaded.plan_of(&plans, region)];
     let period = assess_period(plan, &loaded.observations, region, &loaded.years(region));
-    let (warnings, inputs) = loaded.take_notes();
-    let evaluation =
-        Evaluation::of(View::Period(Box::new(period)), strict).with_inputs(warnings, inputs);
+    let (warnings, inputs, failed) = loaded.take_notes();
+    let evaluation = Evaluation::of(View::Period(Box::new(period)), strict)
+        .with_inputs(warnings, inputs)
+        .with_failures(failed);
     deliver(cli, &evaluation, &render::html::Report, quiet)
 }

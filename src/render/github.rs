@@ -116,6 +116,15 @@ fn render(ev: &Evaluation, style: Style) -> String {
             out.push_str(&command(kind, file, line, &title, &message));
         }
     }
+    for d in ev.failed.iter().flat_map(|f| &f.errors) {
+        out.push_str(&command(
+            "error",
+            &d.file,
+            d.line,
+            &format!("plan-check {}", d.code),
+            &d.render(lang),
+        ));
+    }
     for w in &ev.warnings {
         out.push_str(&command(
             "warning",

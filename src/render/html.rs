@@ -34,6 +34,8 @@ struct Page {
     counts: Vec<CountView>,
     binding_at_risk: Vec<String>,
     verdict: String,
+    /// The files that could not be read, when any.
+    failed: Option<String>,
     legend: String,
     categories: Vec<CategoryView>,
 }
@@ -191,7 +193,8 @@ impl Renderer for Report {
         let View::Period(period) = &ev.view else {
             anyhow::bail!("the report draws the period view of one region");
         };
-        out.write_all(page(period, &ev.inputs, style.lang, ev.outcome)?.as_bytes())?;
+        let failed = super::summary::failed_inputs(&ev.failed, style.lang);
+        out.write_all(page(period, &ev.inputs, failed, style.lang, ev.outcome)?.as_bytes())?;
         Ok(())
     }
 }
@@ -199,6 +202,7 @@ impl Renderer for Report {
 fn page(
     period: &PeriodReport,
     inputs: &[String],
+    failed: Option<String>,
     lang: Lang,
     outcome: Outcome,
 ) -> Result<String, minijinja::Error> {
@@ -377,6 +381,7 @@ fn page(
         counts,
         binding_at_risk,
         verdict: super::summary::verdict(&period.latest, super::Style::plain(lang), outcome),
+        failed,
         legend: chart::legend(lang),
         categories,
     };

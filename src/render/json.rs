@@ -23,6 +23,16 @@ pub struct Document<'a> {
     #[serde(flatten)]
     report: Report<'a>,
     warnings: Vec<Warning<'a>>,
+    /// Statistics files that could not be read, each with its errors: their
+    /// figures were not checked and the run exits 2. Empty when every file was read.
+    failed_inputs: Vec<FailedFile<'a>>,
+}
+
+/// A statistics file that could not be read.
+#[derive(Serialize, JsonSchema)]
+pub struct FailedFile<'a> {
+    file: &'a str,
+    errors: Vec<Warning<'a>>,
 }
 
 /// The report of one year, or of every year of the period.
@@ -34,7 +44,8 @@ pub enum Report<'a> {
     Regions(&'a RegionsReport<'a>),
 }
 
-/// A non-fatal problem in the input (an indicator the plan does not have).
+/// A problem in the input: a warning (an indicator the plan does not have),
+/// or an error of a file that could not be read.
 #[derive(Serialize, JsonSchema)]
 pub struct Warning<'a> {
     code: &'a str,
@@ -60,6 +71,16 @@ impl Renderer for Json {
     }
 }
 
+fn warning<'a>(d: &'a crate::diagnostic::Diagnostic, style: &Style) -> Warning<'a> {
+    Warning {
+        code: d.code,
+        file: &d.file,
+        line: d.line,
+        indicator: d.indicator.as_deref(),
+        message: d.message.get(style.lang),
+    }
+}
+
 fn write(ev: &Evaluation, style: &Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (view, report) = match &ev.view {
         View::Year(r) => (None, Report::Year(r)),
@@ -70,15 +91,13 @@ fn write(ev: &Evaluation, style: &Style, out: &mut dyn std::io::Write) -> std::i
         schema_version: SCHEMA_VERSION,
         view,
         report,
-        warnings: ev
-            .warnings
+        warnings: ev.warnings.iter().map(|d| warning(d, style)).collect(),
+        failed_inputs: ev
+            .failed
             .iter()
-            .map(|d| Warning {
-                code: d.code,
-                file: &d.file,
-                line: d.line,
-                indicator: d.indicator.as_deref(),
-                message: d.message.get(style.lang),
+            .map(|f| FailedFile {
+                file: &f.file,
+                errors: f.errors.iter().map(|d| warning(d, style)).collect(),
             })
             .collect(),
     };

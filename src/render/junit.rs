@@ -35,16 +35,36 @@ fn render(ev: &Evaluation, style: Style) -> String {
         .map(|report| suite(&report, ev, style))
         .collect();
     let total = |f: fn(&Suite) -> usize| suites.iter().map(f).sum::<usize>();
+    let errors = ev.failed.len();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"plan-check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-        total(|s| s.tests),
+        "<testsuites name=\"plan-check\" tests=\"{}\" failures=\"{}\" errors=\"{errors}\" skipped=\"{}\">",
+        total(|s| s.tests) + errors,
         total(|s| s.failures),
         total(|s| s.skipped)
     );
     for s in &suites {
         out.push_str(&s.xml);
+    }
+    // A file that could not be read is an error of the run, one test case each.
+    if errors > 0 {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"inputs\" tests=\"{errors}\" failures=\"0\" errors=\"{errors}\" skipped=\"0\">"
+        );
+        for f in &ev.failed {
+            let detail: Vec<String> = f.errors.iter().map(|d| d.render(style.lang)).collect();
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"inputs\" name=\"{}\" file=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>",
+                escape(&f.file),
+                escape(&f.file),
+                escape(detail.first().map_or("", String::as_str)),
+                escape(&detail.join("\n"))
+            );
+        }
+        out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
     out

@@ -29,11 +29,14 @@ impl Renderer for Markdown {
         style: &Style,
         out: &mut dyn std::io::Write,
     ) -> anyhow::Result<()> {
-        let text = match &ev.view {
+        let mut text = match &ev.view {
             View::Regions(regions) => super::regions_table::markdown(regions, *style, ev.outcome),
             View::Year(report) => render_year(report, *style, ev.outcome),
             View::Period(period) => render_year(&period.latest, *style, ev.outcome),
         };
+        if let Some(line) = summary::failed_inputs(&ev.failed, style.lang) {
+            text.push_str(&format!("\n**{}**\n", cell(&line)));
+        }
         out.write_all(text.as_bytes())?;
         Ok(())
     }

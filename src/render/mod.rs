@@ -20,7 +20,7 @@ pub mod table;
 pub mod xlsx;
 pub mod xml;
 
-pub use crate::assess::evaluation::{Evaluation, Outcome, View};
+pub use crate::assess::evaluation::{Evaluation, FailedInput, Outcome, View};
 use crate::lang::Lang;
 use clap::ValueEnum;
 use std::io::Write;

@@ -2,7 +2,7 @@
 //! the heading, counts per attribute, the verdict, unit conversions and the
 //! parts that do not add up.
 
-use super::{Outcome, Style, labels};
+use super::{FailedInput, Outcome, Style, labels};
 use crate::assess::Attribute;
 use crate::assess::DerivedKind;
 use crate::assess::Unjudged;
@@ -154,6 +154,35 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
     }
     out.extend(notes(report, lang));
     out
+}
+
+/// The files that could not be read, after the verdict on the rest: their
+/// figures were not checked, and the run exits 2.
+pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Option<String> {
+    if failed.is_empty() {
+        return None;
+    }
+    let files = failed
+        .iter()
+        .map(|f| match lang {
+            Lang::Zh => format!("{}（{} 处错误）", f.file, f.errors.len()),
+            Lang::En => format!(
+                "{} ({} error{})",
+                f.file,
+                f.errors.len(),
+                if f.errors.len() == 1 { "" } else { "s" }
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    Some(match lang {
+        Lang::Zh => format!(
+            "未能读取的文件：{files}，错误见表格上方；其中的数据未经检查，结果不完整（退出码 2）。"
+        ),
+        Lang::En => format!(
+            "Files that could not be read: {files}, their errors above the table; their figures were not checked and the result is incomplete (exit code 2)."
+        ),
+    })
 }
 
 /// What a reader needs to read a row right: figures made from yearly ones
@@ -333,7 +362,7 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
                 names(&s.failing_binding)
             ),
         }
-    } else if !outcome.passes() {
+    } else if outcome == Outcome::Fail {
         match lang {
             Lang::Zh => format!(
                 "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",

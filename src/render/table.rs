@@ -22,6 +22,9 @@ impl Renderer for Terminal {
             View::Period(period) => super::period_table::render(period, *style, ev.outcome),
             View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
         };
+        if let Some(line) = summary::failed_inputs(&ev.failed, style.lang) {
+            super::line(&mut text, format_args!("{line}"));
+        }
         if let Some(note) = warnings_note(&ev.warnings, style.lang) {
             super::line(&mut text, format_args!("{note}"));
         }

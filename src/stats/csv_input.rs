@@ -31,7 +31,7 @@ pub fn load_csv_path(
     options: &LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     if path == Path::new("-") {
         let input = Input {
             plans,
@@ -43,7 +43,7 @@ pub fn load_csv_path(
     }
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
-        Diagnostic::error(
+        vec![Diagnostic::error(
             "S001",
             &shown,
             Text::io(
@@ -51,7 +51,7 @@ pub fn load_csv_path(
                 "cannot open the statistics file",
                 &e,
             ),
-        )
+        )]
     })?;
     let input = Input {
         plans,
@@ -69,18 +69,22 @@ pub fn load_csv_path(
 /// The text is cut into blocks of whole records ([`Blocks`]). The header is found
 /// in the first block (below up to five title rows); the rest is checked block by
 /// block, on two threads when there is more than one block, each block into a
-/// table of its own, and the blocks' tables, warnings and first error are taken
+/// table of its own, and the blocks' tables, warnings and errors are taken
 /// in the file's order, so the result is the one reading the file row by row
-/// gives.
+/// gives. A row with an error is left out and the reading goes on, up to
+/// [`super::MAX_ERRORS_PER_FILE`] errors; an error in the text itself (an
+/// undecodable byte, an open quote) ends it.
 pub fn load_csv<R: Read + Send>(
     reader: R,
     file: &str,
     input: &Input,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
     let decoded = decode(reader, input.options.encoding, input.options.delimiter)
-        .map_err(|e| decode_error(e, file))?;
+        .map_err(|e| decode_error(e, file))
+        .map_err(one)?;
     let format = Format {
         delimiter: decoded.delimiter,
         transcoded: decoded.transcoded.then_some(decoded.encoding.name()),
@@ -92,7 +96,7 @@ pub fn load_csv<R: Read + Send>(
         input.options.block_size.unwrap_or(BLOCK),
     );
     let mut block = Vec::new();
-    let header = find_header(&mut blocks, &mut block, &format)?;
+    let header = find_header(&mut blocks, &mut block, &format).map_err(one)?;
 
     let file_id = table.begin_file(file);
     let mut checker = Checker::new(input, header.layout, &format, table);
@@ -102,30 +106,39 @@ pub fn load_csv<R: Read + Send>(
         file_id,
         next_line: header.next_line,
         data_rows: 0,
+        errors: Vec::new(),
     };
     let first = checker.check(&block[header.data_start..]);
     let mut next = Vec::new();
-    let more = match first.error {
-        Some(_) => Ok(false),
-        None => blocks.next_into(&mut next),
+    let more = if first.stop {
+        Ok(false)
+    } else {
+        blocks.next_into(&mut next)
     };
     match more {
-        Ok(true) => check_in_parallel(blocks, next, checker, first, &mut merged)?,
-        Ok(false) => merged.take(first)?,
+        Ok(true) => {
+            let _ = check_in_parallel(blocks, next, checker, first, &mut merged);
+        }
+        Ok(false) => {
+            let _ = merged.take(first);
+        }
         Err(e) => {
-            merged.take(first)?;
-            return Err(read_error(&e, file));
+            let _ = merged.take(first);
+            merged.errors.push(read_error(&e, file));
         }
     }
+    if !merged.errors.is_empty() {
+        return Err(merged.errors);
+    }
     if merged.data_rows == 0 {
-        return Err(Diagnostic::error(
+        return Err(one(Diagnostic::error(
             "S003",
             file,
             Text::new(
                 "文件只有表头，没有数据行",
                 "the file has a header but no rows",
             ),
-        ));
+        )));
     }
     Ok(())
 }
@@ -222,12 +235,14 @@ fn find_header<R: Read>(
     }))
 }
 
-/// What checking one block gives: its own table, warnings and first error, with
+/// What checking one block gives: its own table, warnings and errors, with
 /// lines counted from the block's first line.
 struct Checked {
     table: Observations,
     warnings: Vec<Diagnostic>,
-    error: Option<Diagnostic>,
+    errors: Vec<Diagnostic>,
+    /// The reading of the file stops here: an error in the text, or enough errors.
+    stop: bool,
     rows: usize,
     newlines: u64,
 }
@@ -274,7 +289,8 @@ impl<'a> Checker<'a> {
         let mut warnings = Vec::new();
         let mut csv = self.format.csv(text);
         let mut rows = 0;
-        let error = loop {
+        let mut errors = Vec::new();
+        let fatal = loop {
             match csv.read_byte_record(&mut self.record) {
                 Ok(true) => {}
                 Ok(false) => break None,
@@ -303,16 +319,22 @@ impl<'a> Checker<'a> {
                 .rows
                 .read(&self.record, line, &mut table, &mut warnings)
             {
-                break Some(d);
+                errors.push(d);
+                if errors.len() >= super::MAX_ERRORS_PER_FILE {
+                    break None;
+                }
             }
         };
+        let stop = fatal.is_some() || errors.len() >= super::MAX_ERRORS_PER_FILE;
+        errors.extend(fatal);
         // At the end of the text the reader has counted every line feed in it.
         let newlines = csv.position().line() - 1;
         self.last_size = table.size();
         Checked {
             table,
             warnings,
-            error,
+            errors,
+            stop,
             rows,
             newlines,
         }
@@ -327,22 +349,48 @@ struct Merged<'t> {
     /// The line of the file the next block starts at.
     next_line: u64,
     data_rows: usize,
+    /// The file's errors so far, in its order.
+    errors: Vec<Diagnostic>,
 }
 
+/// The reading of a file stops (its errors are in [`Merged::errors`]).
+struct Stop;
+
 impl Merged<'_> {
-    /// Takes the next block's result: its first error ends the file (the
-    /// warnings before it are kept, as reading row by row keeps them).
-    fn take(&mut self, checked: Checked) -> Result<(), Diagnostic> {
+    /// Takes the next block's result: its warnings and errors, in the file's
+    /// order; its figures only while the file has no error (a file with
+    /// errors is read for its errors, and none of its figures count).
+    fn take(&mut self, checked: Checked) -> Result<(), Stop> {
         let first_line = self.next_line;
+        let from = self.warnings.len();
         self.warnings
             .extend(checked.warnings.into_iter().map(|w| shift(w, first_line)));
-        if let Some(error) = checked.error {
-            return Err(shift(error, first_line));
+        self.errors
+            .extend(checked.errors.into_iter().map(|e| shift(e, first_line)));
+        // Reading row by row stops at the last error counted: the warnings
+        // of the rows after it in this block were never read.
+        let cap = super::MAX_ERRORS_PER_FILE;
+        if self.errors.len() >= cap {
+            let last = self.errors[cap - 1].line;
+            self.errors.truncate(cap);
+            let mut i = from;
+            self.warnings.retain(|w| {
+                i += 1;
+                i <= from || w.line <= last
+            });
         }
-        self.table.append(self.file_id, first_line, checked.table)?;
+        if self.errors.is_empty()
+            && let Err(d) = self.table.append(self.file_id, first_line, checked.table)
+        {
+            self.errors.push(d);
+        }
         self.data_rows += checked.rows;
         self.next_line += checked.newlines;
-        Ok(())
+        if checked.stop || self.errors.len() >= super::MAX_ERRORS_PER_FILE {
+            Err(Stop)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -366,7 +414,7 @@ fn check_in_parallel<R: Read + Send>(
     checker: Checker,
     first: Checked,
     merged: &mut Merged,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Stop> {
     use std::collections::BTreeMap;
     use std::sync::{Mutex, PoisonError, mpsc};
     let file = checker.format.file;
@@ -413,7 +461,7 @@ fn check_in_parallel<R: Read + Send>(
                         }
                     };
                     let checked = checker.check(&block);
-                    if checked.error.is_some() {
+                    if checked.stop {
                         feed.lock().unwrap_or_else(PoisonError::into_inner).stopped = true;
                     }
                     if results.send((seq, checked)).is_err() {
@@ -448,7 +496,8 @@ impl Checked {
         Checked {
             table: Observations::default(),
             warnings: Vec::new(),
-            error: Some(error),
+            errors: vec![error],
+            stop: true,
             rows: 0,
             newlines: 0,
         }

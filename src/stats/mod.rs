@@ -38,21 +38,81 @@ pub fn is_input(path: &std::path::Path) -> bool {
 }
 
 /// Reads one statistics file, CSV or workbook by its extension, into `table`.
+/// How many errors of one file are reported before its reading stops: enough
+/// to fix a file in one go, few enough to read.
+pub const MAX_ERRORS_PER_FILE: usize = 20;
+
+/// Reads one statistics file into `table`. A file with errors gives them all
+/// (rows with errors are skipped and the reading goes on, up to
+/// [`MAX_ERRORS_PER_FILE`]; an error that leaves nothing to read, such as a
+/// missing header, ends it); its figures are then taken out of `table`, so
+/// a file is read whole or not at all.
 pub fn load_path(
     path: &std::path::Path,
     plans: &crate::plan::PlanSet,
     options: &LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let start = warnings.len();
-    if workbook::is_workbook(path) {
-        workbook::load_workbook(path, plans, options, table, warnings)?;
+    let checkpoint = table.checkpoint();
+    let read = if workbook::is_workbook(path) {
+        workbook::load_workbook(path, plans, options, table, warnings)
     } else {
-        load_csv_path(path, plans, options, table, warnings)?;
-    }
+        load_csv_path(path, plans, options, table, warnings)
+    };
     collapse_year_warnings(warnings, start);
-    Ok(())
+    read.map_err(|errors| {
+        table.rollback(checkpoint);
+        collapse_repeated(errors)
+    })
+}
+
+/// The same error on many rows (a year missing from every row) is one
+/// error naming the lines, not twenty copies.
+fn collapse_repeated(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, Vec<u64>)> = Vec::new();
+    for e in errors {
+        match out.iter_mut().find(|(first, _)| {
+            first.code == e.code && first.message == e.message && first.column == e.column
+        }) {
+            Some((first, lines)) => {
+                // Rows of several indicators: the message names none.
+                if first.indicator != e.indicator {
+                    first.indicator = None;
+                }
+                lines.extend(e.line);
+            }
+            None => out.push((e, Vec::new())),
+        }
+    }
+    out.into_iter()
+        .map(|(mut first, more)| {
+            if !more.is_empty() {
+                let list: Vec<String> = more.iter().map(u64::to_string).collect();
+                let also = crate::diagnostic::Text::new(
+                    format!(
+                        "另有 {} 行同样的问题：第 {} 行",
+                        more.len(),
+                        list.join("、")
+                    ),
+                    format!(
+                        "{} more rows have the same problem: lines {}",
+                        more.len(),
+                        list.join(", ")
+                    ),
+                );
+                first.hint = Some(match first.hint.take() {
+                    Some(h) => crate::diagnostic::Text::new(
+                        format!("{}；{}", h.zh, also.zh),
+                        format!("{}; {}", h.en, also.en),
+                    ),
+                    None => also,
+                });
+            }
+            first
+        })
+        .collect()
 }
 
 /// Rows whose year differs from the file name's (S013) are one warning per
@@ -238,6 +298,13 @@ pub struct Observations {
     sorted: bool,
 }
 
+/// A place in [`Observations`] to go back to.
+#[derive(Debug, Clone, Copy)]
+pub struct Checkpoint {
+    entries: usize,
+    next_line: u32,
+}
+
 /// Years a run may hold: what fits the compact store.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=(1900 + u16::MAX as i32);
 
@@ -254,6 +321,26 @@ impl Observations {
     /// How many figures and regions the table holds.
     pub fn size(&self) -> (usize, usize) {
         (self.entries.len(), self.regions.len())
+    }
+
+    /// Where the table stands, to take back what a file added if it fails.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            entries: self.entries.len(),
+            next_line: self.next_line,
+        }
+    }
+
+    /// Takes out every figure added since `checkpoint` (the strings interned
+    /// since stay, unused).
+    pub fn rollback(&mut self, checkpoint: Checkpoint) {
+        if self.entries.len() == checkpoint.entries {
+            return;
+        }
+        self.entries.truncate(checkpoint.entries);
+        let kept: std::collections::HashSet<Key> = self.entries.iter().map(Entry::key).collect();
+        self.converted.retain(|key, _| kept.contains(key));
+        self.next_line = checkpoint.next_line;
     }
 
     /// Starts a new file; its lines are counted from here.

@@ -46,12 +46,21 @@ pub fn load_workbook(
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let file = path.display().to_string();
+    let mut errors = Vec::new();
     // calamine asserts on some malformed files (found by fuzzing: a damaged
     // .xls header): such a file is reported as damaged, never a panic.
-    quietly(|| read_workbook(path, plans, options, table, warnings))
-        .unwrap_or_else(|| Err(super::package::damaged(&file, None)))
+    let read = quietly(|| read_workbook(path, plans, options, table, warnings, &mut errors))
+        .unwrap_or_else(|| Err(super::package::damaged(&file, None)));
+    if let Err(fatal) = read {
+        errors.push(fatal);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Runs `f`, turning a panic inside it into `None`, without the panic's
@@ -64,12 +73,16 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
+/// Reads the workbook's sheet: an error that ends the reading is returned; the
+/// errors of single rows are pushed onto `errors` (up to
+/// [`super::MAX_ERRORS_PER_FILE`]) and the reading goes on.
 fn read_workbook(
     path: &Path,
     plans: &PlanSet,
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
     let file = path.display().to_string();
     // Bounded before calamine reads a part whole; and the sheet it opens on.
@@ -83,7 +96,9 @@ fn read_workbook(
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let mut rows = XlsxRows::new(cells, &file);
-        let blanks = read_rows(&mut rows, &sheet, path, plans, options, table, warnings)?;
+        let blanks = read_rows(
+            &mut rows, &sheet, path, plans, options, table, warnings, errors,
+        )?;
         drop(rows);
         if !blanks.is_empty() {
             let mut cells = workbook
@@ -113,7 +128,9 @@ fn read_workbook(
             .map_err(|e| open_error(&e, &file))?;
         // Number formats: only .xlsx reports them; here percent cells read as fractions.
         let mut rows = RangeRows::new(&range);
-        let blanks = read_rows(&mut rows, &sheet, path, plans, options, table, warnings)?;
+        let blanks = read_rows(
+            &mut rows, &sheet, path, plans, options, table, warnings, errors,
+        )?;
         if !blanks.is_empty()
             && let Ok(formulas) = workbook.worksheet_formula(&sheet)
         {
@@ -265,6 +282,7 @@ const MAX_BLANKS: usize = 100_000;
 /// Finds the header (below up to five title rows), then reads every row.
 /// Returns the positions (0-based row, column) of blank cells present in the
 /// value and year columns, where a formula without a value would hide.
+#[allow(clippy::too_many_arguments)]
 fn read_rows(
     rows: &mut dyn SheetRows,
     sheet: &str,
@@ -273,6 +291,7 @@ fn read_rows(
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Result<HashSet<(u32, u32)>, Diagnostic> {
     let file = path.display().to_string();
     let first_column = rows.first_column();
@@ -334,6 +353,9 @@ fn read_rows(
     let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
     while let Some(line) = rows.next_row(&mut record, &mut odds)? {
+        if errors.len() >= super::MAX_ERRORS_PER_FILE {
+            break;
+        }
         if is_blank(&record) && odds.iter().all(|(_, odd)| *odd == Odd::Blank) {
             for &(column, _) in &odds {
                 if figure_columns.contains(&Some(column)) && blanks.len() < MAX_BLANKS {
@@ -343,6 +365,7 @@ fn read_rows(
             continue;
         }
         let mut stored = None;
+        let mut odd_row = false;
         for (column, odd) in &odds {
             if !key_columns.contains(&Some(*column)) {
                 continue;
@@ -364,11 +387,18 @@ fn read_rows(
                 .map(|n| String::from_utf8_lossy(n).trim().to_owned())
                 .unwrap_or_default();
             if let Some(d) = odd_cell(place(line), *column, odd, &name) {
-                return Err(d);
+                errors.push(d);
+                odd_row = true;
+                break;
             }
         }
         data_rows += 1;
-        reader.read_with_number(&record, stored, line, table, warnings)?;
+        if odd_row {
+            continue;
+        }
+        if let Err(d) = reader.read_with_number(&record, stored, line, table, warnings) {
+            errors.push(d);
+        }
     }
     if data_rows == 0 {
         return Err(Diagnostic::error(
