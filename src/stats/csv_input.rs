@@ -96,7 +96,8 @@ pub fn load_csv<R: Read + Send>(
         input.options.block_size.unwrap_or(BLOCK),
     );
     let mut block = Vec::new();
-    let header = find_header(&mut blocks, &mut block, &format).map_err(one)?;
+    let mut header = find_header(&mut blocks, &mut block, &format, input.plans).map_err(one)?;
+    warnings.extend(header.layout.take_notes());
 
     let file_id = table.begin_file(file);
     let mut checker = Checker::new(input, header.layout, &format, table);
@@ -177,6 +178,7 @@ fn find_header<R: Read>(
     blocks: &mut Blocks<R>,
     block: &mut Vec<u8>,
     format: &Format,
+    plans: &PlanSet,
 ) -> Result<Header, Diagnostic> {
     let file = format.file;
     let mut first_problem = None;
@@ -203,7 +205,7 @@ fn find_header<R: Read>(
                 sheet: None,
                 first_column: 0,
             };
-            match read_header(&record, place) {
+            match read_header(&record, place, plans) {
                 Ok(layout) => {
                     let position = csv.position();
                     return Ok(Header {

@@ -1,8 +1,10 @@
 //! The header row: which column holds what, by its Chinese or English name.
 
 use super::rows::Place;
+use super::wide::{self, Detected, Shape};
 use crate::diagnostic::{Diagnostic, Text, quote_raw};
 use crate::number::trim_all;
+use crate::plan::PlanSet;
 use csv::ByteRecord;
 
 /// The columns plan-check knows, by role.
@@ -21,6 +23,17 @@ enum Column {
 const HEADERS: &[(&str, Column)] = &[
     ("指标", Column::Indicator),
     ("指标名称", Column::Indicator),
+    ("指标名", Column::Indicator),
+    ("项目", Column::Indicator),
+    ("统计指标", Column::Indicator),
+    ("数据", Column::Value),
+    ("实际值", Column::Value),
+    ("完成值", Column::Value),
+    ("类别", Column::Category),
+    ("计量单位", Column::Unit),
+    ("区县", Column::Region),
+    ("行政区划", Column::Region),
+    ("地区名称", Column::Region),
     ("indicator", Column::Indicator),
     ("数值", Column::Value),
     ("value", Column::Value),
@@ -53,33 +66,53 @@ pub struct Layout {
     pub(super) source: Option<usize>,
     pub(super) region: Option<usize>,
     pub(super) width: usize,
+    /// Long, or years or indicators as columns.
+    pub(super) shape: Shape,
+    /// Warnings about the header (columns not read), for the file's warnings.
+    pub(super) notes: Vec<Diagnostic>,
 }
 
 impl Layout {
     /// The columns whose cells must be what they say (a name, a number, a
     /// year, a region): a workbook cell there that is a date, a truth value or
     /// an error value is an error, not text.
-    pub fn key_columns(&self) -> [Option<usize>; 4] {
-        [
-            Some(self.indicator),
-            Some(self.value),
-            self.year,
-            self.region,
-        ]
+    pub fn key_columns(&self) -> Vec<usize> {
+        let mut columns = self.value_columns();
+        columns.extend(
+            [Some(self.indicator), self.year, self.region]
+                .into_iter()
+                .flatten(),
+        );
+        columns
     }
 
     /// The columns where an empty cell means "not reported" or "the file's
     /// year": a formula without a computed value there would pass in silence.
-    pub fn figure_columns(&self) -> [Option<usize>; 2] {
-        [Some(self.value), self.year]
+    pub fn figure_columns(&self) -> Vec<usize> {
+        let mut columns = self.value_columns();
+        columns.extend(self.year);
+        columns
+    }
+
+    /// The column of a row's indicator name (for a table of indicators as
+    /// columns, past the row's last cell: the name is the header's).
+    /// The warnings about the header, taken once.
+    pub fn take_notes(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.notes)
     }
 
     pub fn indicator_column(&self) -> usize {
         self.indicator
     }
 
-    pub fn value_column(&self) -> usize {
-        self.value
+    /// The columns that hold figures: the value column, or each year's or
+    /// indicator's.
+    pub fn value_columns(&self) -> Vec<usize> {
+        match &self.shape {
+            Shape::Long => vec![self.value],
+            Shape::Years(years) => years.iter().map(|(c, _)| *c).collect(),
+            Shape::Indicators(names) => names.iter().map(|(c, _)| *c).collect(),
+        }
     }
 }
 
@@ -91,14 +124,20 @@ pub enum HeaderProblem {
     Fatal(Diagnostic),
 }
 
-/// Recognises the header row.
-pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderProblem> {
+/// Recognises the header row: long (指标, 数值, …), or wide (years or the
+/// plan's indicators as columns, see [`super::wide`]).
+pub fn read_header(
+    record: &ByteRecord,
+    place: Place,
+    plans: &PlanSet,
+) -> Result<Layout, HeaderProblem> {
     let mut layout = Layout {
         width: record.len(),
         ..Layout::default()
     };
     let mut indicator = None;
     let mut value = None;
+    let mut known = vec![false; record.len()];
     for (i, raw) in record.iter().enumerate() {
         let text = String::from_utf8_lossy(raw);
         let name = trim_all(&text).to_lowercase();
@@ -126,12 +165,55 @@ pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderPr
             )));
         }
         *slot = Some(i);
+        known[i] = true;
     }
-    match (indicator, value) {
-        (Some(indicator), Some(value)) => {
+    let named = wide::Named {
+        indicator: indicator.is_some(),
+        value: value.is_some(),
+        year: layout.year.is_some(),
+        region: layout.region.is_some(),
+    };
+    let detected = wide::detect(record, &known, named, plans);
+    match (detected, indicator, value) {
+        (Detected::Long, Some(indicator), Some(value)) => {
             layout.indicator = indicator;
             layout.value = value;
             Ok(layout)
+        }
+        (Detected::Wide(shape @ Shape::Years(_)), Some(indicator), _) => {
+            layout.indicator = indicator;
+            layout.value = layout.width;
+            layout.shape = shape;
+            Ok(layout)
+        }
+        (Detected::Indicators(shape, others), _, _) => {
+            // The name of each figure is its column's header: read from a
+            // cell past the row's last.
+            layout.indicator = layout.width;
+            layout.value = layout.width;
+            layout.shape = shape;
+            layout.notes = others
+                .into_iter()
+                .map(|(column, name)| {
+                    place
+                        .error(
+                            "S007",
+                            Some(column),
+                            Text::new(
+                                format!("列“{}”不是规划中的指标，这一列未检查", quote_raw(&name)),
+                                format!(
+                                    "the column \"{}\" is no indicator of the plan; it was not checked",
+                                    quote_raw(&name)
+                                ),
+                            ),
+                        )
+                        .as_warning()
+                })
+                .collect();
+            Ok(layout)
+        }
+        (Detected::Ambiguous(message), _, _) => {
+            Err(HeaderProblem::Fatal(place.error("S003", None, message)))
         }
         _ => {
             let found: Vec<String> = record
@@ -145,11 +227,11 @@ pub fn read_header(record: &ByteRecord, place: Place) -> Result<Layout, HeaderPr
                         None,
                         Text::new(
                             format!(
-                                "表头须有“指标”和“数值”两列（可选：分类、年份、单位、备注、来源、地区），实际为：{}",
+                                "表头须有“指标”和“数值”两列（可选：分类、年份、单位、备注、来源、地区），或“指标”与年份列（2021年、2022年…），或“地区”与规划中的指标名作列名；实际为：{}",
                                 found.join(",")
                             ),
                             format!(
-                                "the header needs the columns indicator and value (optional: category, year, unit, note, source, region); found: {}",
+                                "the header needs the columns indicator and value (optional: category, year, unit, note, source, region), or indicator and year columns (2021, 2022, …), or region and the plan's indicator names as columns; found: {}",
                                 found.join(",")
                             ),
                         ),

@@ -16,6 +16,7 @@ pub mod package;
 pub mod resolve;
 pub mod rows;
 pub mod units;
+pub mod wide;
 pub mod workbook;
 pub mod year;
 

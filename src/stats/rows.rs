@@ -13,6 +13,7 @@
 pub use super::header::{HeaderProblem, Layout, MAX_TITLE_ROWS, read_header};
 use super::resolve::{Resolution, Resolver};
 use super::units::{self, Conversion};
+use super::wide::Shape;
 pub use super::year::{NameYear, year_in_name};
 use super::year::{YearSource, column_year, unknown_year};
 use super::{Converted, Id, Key, Observation, Observations, Origin};
@@ -128,6 +129,10 @@ pub struct RowReader<'a> {
     last_source: LastCell<Id>,
     /// Plan index for rows without a region column.
     default_region: Option<(Id, usize)>,
+    /// For years as columns: the year of the column being read.
+    year_of_column: Option<i32>,
+    /// For indicators as columns: the row with its column's name added.
+    wide_record: ByteRecord,
 }
 
 impl<'a> RowReader<'a> {
@@ -156,6 +161,8 @@ impl<'a> RowReader<'a> {
             last_year: LastCell::default(),
             last_source: LastCell::default(),
             default_region: None,
+            year_of_column: None,
+            wide_record: ByteRecord::new(),
         }
     }
 
@@ -192,11 +199,78 @@ impl<'a> RowReader<'a> {
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
-        self.read_with_number(record, None, line, table, warnings)
+        self.read_with_number(record, &[], line, table, warnings)
     }
 
-    /// Reads one data row whose figure a workbook stores as a number.
+    /// Reads one data row; a workbook gives the figures it stores as numbers,
+    /// by column. A wide row (years or indicators as columns, see
+    /// [`super::wide`]) is read as the long rows it stands for, each figure
+    /// at its own cell.
     pub fn read_with_number(
+        &mut self,
+        record: &ByteRecord,
+        stored: &[(usize, StoredNumber)],
+        line: u64,
+        table: &mut Observations,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        if record.len() != self.layout.width {
+            if is_blank(record) {
+                return Ok(());
+            }
+            return Err(self.width_error(record, line));
+        }
+        let number_at = |column: usize| stored.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
+        match self.layout.shape.clone() {
+            Shape::Long => {
+                let stored = number_at(self.layout.value);
+                self.read_figure(record, stored, line, table, warnings)
+            }
+            Shape::Years(years) => {
+                // A yearbook's columns before the plan period are history, not
+                // figures to check.
+                let first = self
+                    .plans
+                    .plans
+                    .iter()
+                    .map(|p| p.meta.baseline_year)
+                    .min()
+                    .unwrap_or(i32::MIN);
+                for &(column, year) in years.iter().filter(|(_, y)| *y >= first) {
+                    self.layout.value = column;
+                    self.year_of_column = Some(year);
+                    self.read_figure(record, number_at(column), line, table, warnings)?;
+                }
+                Ok(())
+            }
+            Shape::Indicators(names) => {
+                if is_blank(record) {
+                    return Ok(());
+                }
+                // The row with one more cell, past its last: the column's name.
+                let mut wide = std::mem::take(&mut self.wide_record);
+                for (column, name) in names.iter() {
+                    wide.clear();
+                    for cell in record {
+                        wide.push_field(cell);
+                    }
+                    wide.push_field(name);
+                    self.layout.value = *column;
+                    let read = self.read_figure(&wide, number_at(*column), line, table, warnings);
+                    if read.is_err() {
+                        self.wide_record = wide;
+                        return read;
+                    }
+                }
+                self.wide_record = wide;
+                Ok(())
+            }
+        }
+    }
+
+    /// Reads the figure at the layout's value column of a row of the header's width
+    /// (for indicators as columns, one cell more: the name).
+    fn read_figure(
         &mut self,
         record: &ByteRecord,
         stored: Option<StoredNumber>,
@@ -205,12 +279,6 @@ impl<'a> RowReader<'a> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
         let layout = &self.layout;
-        if record.len() != layout.width {
-            if is_blank(record) {
-                return Ok(());
-            }
-            return Err(self.width_error(record, line));
-        }
         let name_raw = &record[layout.indicator];
         if trim_bytes(name_raw).is_empty() {
             if is_blank(record) {
@@ -728,6 +796,8 @@ impl<'a> RowReader<'a> {
     /// years.
     fn year(&mut self, record: &ByteRecord, line: u64, plan: &Plan) -> Result<i32, Diagnostic> {
         let year = match &self.year_source {
+            // A table of years as columns: the column's year.
+            _ if self.year_of_column.is_some() => self.year_of_column.unwrap_or_default(),
             YearSource::Fixed(year) => *year,
             YearSource::Column {
                 column,

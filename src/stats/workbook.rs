@@ -305,7 +305,7 @@ fn read_rows(
     let mut odds = Odds::new();
     let mut first_problem = None;
     let mut rows_seen = 0;
-    let layout = loop {
+    let mut layout = loop {
         let Some(line) = rows.next_row(&mut record, &mut odds)? else {
             return Err(first_problem.unwrap_or_else(|| {
                 Diagnostic::error(
@@ -322,7 +322,7 @@ fn read_rows(
             continue;
         }
         rows_seen += 1;
-        match read_header(&record, place(line)) {
+        match read_header(&record, place(line), plans) {
             Ok(layout) => break layout,
             Err(HeaderProblem::Fatal(d)) => return Err(d),
             Err(HeaderProblem::NotAHeader(d)) => {
@@ -333,10 +333,11 @@ fn read_rows(
             }
         }
     };
+    warnings.extend(layout.take_notes());
     let key_columns = layout.key_columns();
     let figure_columns = layout.figure_columns();
     let indicator_column = layout.indicator_column();
-    let value_column = layout.value_column();
+    let value_columns = layout.value_columns();
     let year_from_name = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -352,32 +353,34 @@ fn read_rows(
     );
     let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
+    // The figures of the row the workbook stores as numbers, by column.
+    let mut stored: Vec<(usize, StoredNumber)> = Vec::new();
     while let Some(line) = rows.next_row(&mut record, &mut odds)? {
         if errors.len() >= super::MAX_ERRORS_PER_FILE {
             break;
         }
         if is_blank(&record) && odds.iter().all(|(_, odd)| *odd == Odd::Blank) {
             for &(column, _) in &odds {
-                if figure_columns.contains(&Some(column)) && blanks.len() < MAX_BLANKS {
+                if figure_columns.contains(&column) && blanks.len() < MAX_BLANKS {
                     blanks.insert((line as u32 - 1, (first_column + column) as u32));
                 }
             }
             continue;
         }
-        let mut stored = None;
+        stored.clear();
         let mut odd_row = false;
         for (column, odd) in &odds {
-            if !key_columns.contains(&Some(*column)) {
+            if !key_columns.contains(column) {
                 continue;
             }
             if let Odd::Number(value, percent) = *odd {
-                if *column == value_column {
-                    stored = Some(StoredNumber { value, percent });
+                if value_columns.contains(column) {
+                    stored.push((*column, StoredNumber { value, percent }));
                 }
                 continue;
             }
             if *odd == Odd::Blank {
-                if figure_columns.contains(&Some(*column)) && blanks.len() < MAX_BLANKS {
+                if figure_columns.contains(column) && blanks.len() < MAX_BLANKS {
                     blanks.insert((line as u32 - 1, (first_column + column) as u32));
                 }
                 continue;
@@ -396,7 +399,7 @@ fn read_rows(
         if odd_row {
             continue;
         }
-        if let Err(d) = reader.read_with_number(&record, stored, line, table, warnings) {
+        if let Err(d) = reader.read_with_number(&record, &stored, line, table, warnings) {
             errors.push(d);
         }
     }

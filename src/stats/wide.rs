@@ -1,0 +1,205 @@
+//! Wide tables, as statistical yearbooks and collection sheets print them:
+//!
+//! - **years as columns**: `指标名称,单位,2021年,2022年,2023年` — one row per
+//!   indicator, one column per year (`2021`, `2021年`, `2021年实际` read;
+//!   `2025年目标` and other words after the year are not figures and are
+//!   left alone);
+//! - **indicators as columns**: `地区,在园幼儿数,毛入园率,…` — one row per
+//!   region (or year), one column per indicator, the header cells naming the
+//!   plan's indicators.
+//!
+//! The header decides the shape ([`detect`]); each wide row is then read as
+//! the long rows it stands for, by the same [`super::rows::RowReader`], each
+//! figure at its own cell. A header that could be read both ways is an error.
+
+use super::resolve::{Resolution, Resolver};
+use crate::diagnostic::Text;
+use crate::number::trim_all;
+use crate::plan::PlanSet;
+use csv::ByteRecord;
+use std::sync::Arc;
+
+/// How a table is laid out.
+#[derive(Debug, Clone, Default)]
+pub enum Shape {
+    /// One figure per row: 指标, 数值 (and 年份, 地区, …).
+    #[default]
+    Long,
+    /// One column per year: (column, year).
+    Years(Arc<[(usize, i32)]>),
+    /// One column per indicator: (column, the header cell's text).
+    Indicators(Arc<[(usize, Vec<u8>)]>),
+}
+
+/// The year a header cell names as a column of figures: `2021`, `2021年`,
+/// `2021年实际`, `２０２１年`; `None` for `2025年目标` and anything else.
+pub fn year_column(cell: &str) -> Option<i32> {
+    let text: String = trim_all(cell)
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let rest = trim_all(&text[digits.len()..]);
+    let rest = rest.strip_prefix('年').map_or(rest, trim_all);
+    let rest = rest
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    matches!(
+        rest,
+        "" | "实际" | "实际值" | "数值" | "完成" | "完成值" | "实绩"
+    )
+    .then(|| digits.parse().ok())
+    .flatten()
+    .filter(|y| (1900..=2400).contains(y))
+}
+
+/// What a header row says about the shape, given the columns already known
+/// by name (`known[i]`: the header recognised cell `i` as 指标, 地区, …).
+pub enum Detected {
+    Long,
+    Wide(Shape),
+    /// Indicators as columns, and the header cells that name no indicator
+    /// (their columns are not read: a warning each).
+    Indicators(Shape, Vec<(usize, String)>),
+    /// Both wide readings fit, or a wide one beside a 数值/年份 column.
+    Ambiguous(Text),
+    /// Not a header this tool can read.
+    None,
+}
+
+/// What the header names besides the shape's columns.
+pub struct Named {
+    pub indicator: bool,
+    pub value: bool,
+    pub year: bool,
+    /// A 地区 column.
+    pub region: bool,
+}
+
+/// Decides the shape from the header: with 指标 and 数值, long; with 指标 and
+/// year columns, years as columns; with neither 指标 nor 数值, header cells
+/// that are the plan's indicators are indicators as columns, when a 地区 or
+/// 年份 column says the rows are regions or years, or when every cell is an
+/// indicator (a data row such as `毛入园率,98.2` is no header).
+pub fn detect(record: &ByteRecord, known: &[bool], named: Named, plans: &PlanSet) -> Detected {
+    let Named {
+        indicator: has_indicator,
+        value: has_value,
+        year: has_year,
+        region: has_region,
+    } = named;
+    let cells: Vec<(usize, String)> = record
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !known.get(*i).copied().unwrap_or(false))
+        .map(|(i, raw)| (i, trim_all(&String::from_utf8_lossy(raw)).to_owned()))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    let years: Vec<(usize, i32)> = cells
+        .iter()
+        .filter_map(|(i, text)| year_column(text).map(|y| (*i, y)))
+        .collect();
+    let resolvers: Vec<Resolver> = plans.plans.iter().map(Resolver::new).collect();
+    let indicators: Vec<(usize, Vec<u8>)> = cells
+        .iter()
+        .filter(|(_, text)| {
+            resolvers
+                .iter()
+                .any(|r| !matches!(r.resolve(text, None), Resolution::Unknown(_)))
+        })
+        .map(|(i, text)| (*i, text.clone().into_bytes()))
+        .collect();
+    let named = |list: &[String]| list.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+    let year_names: Vec<String> = years.iter().map(|(i, _)| cells_text(&cells, *i)).collect();
+    let indicator_names: Vec<String> = indicators
+        .iter()
+        .map(|(i, _)| cells_text(&cells, *i))
+        .collect();
+    match (has_indicator, has_value) {
+        (true, true) if years.is_empty() => Detected::Long,
+        (true, true) => Detected::Ambiguous(Text::new(
+            format!(
+                "表头既有“数值”列，又有年份列（{}）：不知道该读哪一列",
+                named(&year_names)
+            ),
+            format!(
+                "the header has a value column and year columns ({}): which holds the figures is unclear",
+                named(&year_names)
+            ),
+        )),
+        (true, false) if !years.is_empty() && has_year => Detected::Ambiguous(Text::new(
+            format!(
+                "表头既有“年份”列，又有年份作列名（{}）：请只用一种",
+                named(&year_names)
+            ),
+            format!(
+                "the header has a year column and years as column names ({}): use one of them",
+                named(&year_names)
+            ),
+        )),
+        (true, false) if !years.is_empty() => Detected::Wide(Shape::Years(years.into())),
+        (false, false) if !indicators.is_empty() && !years.is_empty() => {
+            Detected::Ambiguous(Text::new(
+                format!(
+                    "表头既有年份列（{}），又有指标列（{}）：可按两种方式读，请改成其中一种（每行一个指标、每列一年，或每行一个地区、每列一个指标）",
+                    named(&year_names),
+                    named(&indicator_names)
+                ),
+                format!(
+                    "the header has both year columns ({}) and indicator columns ({}): it could be read either way; use one (a row per indicator and a column per year, or a row per region and a column per indicator)",
+                    named(&year_names),
+                    named(&indicator_names)
+                ),
+            ))
+        }
+        (false, false)
+            if !indicators.is_empty()
+                && (has_region || has_year || indicators.len() == cells.len()) =>
+        {
+            let others: Vec<(usize, String)> = cells
+                .iter()
+                .filter(|(i, _)| !indicators.iter().any(|(c, _)| c == i))
+                .cloned()
+                .collect();
+            Detected::Indicators(Shape::Indicators(indicators.into()), others)
+        }
+        _ => Detected::None,
+    }
+}
+
+fn cells_text(cells: &[(usize, String)], column: usize) -> String {
+    cells
+        .iter()
+        .find(|(i, _)| *i == column)
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_columns_as_yearbooks_print_them() {
+        for (cell, year) in [
+            ("2021", Some(2021)),
+            ("2021年", Some(2021)),
+            ("2021年实际", Some(2021)),
+            ("2021年（实际）", Some(2021)),
+            (" ２０２２年 ", Some(2022)),
+            ("2025年目标", None),
+            ("2025年规划目标", None),
+            ("20211", None),
+            ("年份", None),
+            ("1800年", None),
+        ] {
+            assert_eq!(year_column(cell), year, "{cell}");
+        }
+    }
+}
