@@ -193,3 +193,57 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
     assert_eq!(json["failed_inputs"][0]["file"], "data/broken.csv");
     assert_eq!(json["failed_inputs"][0]["errors"][0]["line"], 3);
 }
+
+/// The terminal table laid out to 80, 100, 120 and 200 columns: no line wider
+/// than the terminal, and (year and period views) every figure of the JSON
+/// whole on one line: a number is never split across lines. Held as
+/// snapshots to look at.
+#[test]
+fn the_terminal_table_fits_every_width_without_splitting_a_figure() {
+    use unicode_width::UnicodeWidthStr;
+    for (view, files) in [
+        ("year", one("data/2023.csv", data(2023))),
+        ("period", years()),
+        ("regions", one("data/regions.csv", regions())),
+    ] {
+        let plans = plans();
+        let observations = observations(&plans, &files);
+        let region_years = observations.region_years();
+        let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
+        let json: serde_json::Value = serde_json::from_str(&to_string(
+            Format::Json.renderer(),
+            &ev,
+            &Style::plain(Lang::Zh),
+        ))
+        .unwrap();
+        let figures = common::figures_of(&json);
+        assert!(!figures.is_empty());
+        for width in [80u16, 100, 120, 200] {
+            let style = Style {
+                width: Some(width),
+                ..Style::plain(Lang::Zh)
+            };
+            let text = to_string(Format::Table.renderer(), &ev, &style);
+            for line in text.lines() {
+                assert!(
+                    line.width() <= usize::from(width),
+                    "{view} at {width}: {} columns: {line}",
+                    line.width()
+                );
+            }
+            // The regions view shows counts per region, not figures.
+            let figures = if view == "regions" {
+                &[][..]
+            } else {
+                &figures[..]
+            };
+            for figure in figures {
+                assert!(
+                    text.lines().any(|l| common::whole(l, figure)),
+                    "{view} at {width}: {figure} is not whole on any line\n{text}"
+                );
+            }
+            insta::assert_snapshot!(format!("layout_{view}_{width}"), text);
+        }
+    }
+}

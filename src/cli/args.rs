@@ -125,6 +125,14 @@ pub struct OutArgs {
     /// 颜色 / colour: auto (终端且未设 NO_COLOR / a terminal without NO_COLOR), always, never
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// 终端较窄时也输出完整的宽表格（默认按终端宽度排版）/ the full table even on a narrow terminal (by default it is laid out to the terminal's width)
+    #[arg(long, global = true, conflicts_with = "width")]
+    pub wide: bool,
+
+    /// 按这一宽度排版表格（默认为终端宽度；输出到管道或文件时为完整表格）/ lay tables out to this many columns (default: the terminal's; the full table when piped or written to a file)
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]

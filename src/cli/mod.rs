@@ -85,12 +85,30 @@ pub fn run(cli: Cli) -> u8 {
 
 /// How to draw for this command line.
 fn style(cli: &Cli) -> Style {
+    let terminal = output::is_stdout(cli.out.output.as_deref())
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
     Style {
         lang: cli.out.lang,
         color: cli.out.color.enabled() && output::is_stdout(cli.out.output.as_deref()),
         matrix: cli.matrix,
         file: output::is_file(cli.out.output.as_deref()),
+        width: match (cli.out.width, cli.out.wide) {
+            (Some(width), _) => Some(width),
+            (None, false) if terminal => Some(terminal_width()),
+            _ => None,
+        },
     }
+}
+
+/// The terminal's width: `COLUMNS` when set (as shells and test harnesses
+/// set it), else what the terminal says, else 80.
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w >= 20)
+        .or_else(|| comfy_table::Table::new().width())
+        .unwrap_or(80)
 }
 
 /// Writes `bytes` to the output (`--output`, else standard output).

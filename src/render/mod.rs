@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod columns;
 pub mod csv;
+pub mod fit;
 pub mod github;
 pub mod html;
 pub mod json;
@@ -85,6 +86,10 @@ pub struct Style {
     /// The output is a file (`--output`), to be opened by other programs,
     /// rather than a terminal or a pipe.
     pub file: bool,
+    /// The terminal's width, when the output is a terminal (and not
+    /// `--wide`): tables are laid out to it (see [`fit`]). `None`: the full
+    /// table, unwrapped.
+    pub width: Option<u16>,
 }
 
 impl Style {
@@ -94,6 +99,7 @@ impl Style {
             color: false,
             matrix: false,
             file: false,
+            width: None,
         }
     }
 }
@@ -102,6 +108,16 @@ impl Style {
 /// ([`crate::diagnostic::printable`]).
 pub fn cell<T: ToString>(content: T) -> comfy_table::Cell {
     comfy_table::Cell::new(crate::diagnostic::printable(&content.to_string()))
+}
+
+/// A cell of several lines (a name wrapped to its column), each line's
+/// control characters escaped.
+pub fn cell_lines(lines: &[String]) -> comfy_table::Cell {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| crate::diagnostic::printable(l).into_owned())
+        .collect();
+    comfy_table::Cell::new(lines.join("\n"))
 }
 
 /// A line of a terminal view outside its table, control characters escaped.

@@ -65,104 +65,378 @@ fn reach_cell(s: &IndicatorSeries, target_year: i32, lang: Lang) -> String {
     }
 }
 
+/// The columns of the period table. The full table has them all; narrower
+/// terminals get the widest compact set that fits (see [`super::fit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Category,
+    /// The name; in the compact layouts with its unit and ★ for binding.
+    Name,
+    Unit,
+    Attribute,
+    Baseline,
+    Target,
+    /// The years of the run, one column each.
+    Years,
+    Trend,
+    Completion,
+    Projection,
+    Reach,
+    Outlook,
+}
+
+const FULL: &[Col] = &[
+    Col::Category,
+    Col::Name,
+    Col::Unit,
+    Col::Attribute,
+    Col::Baseline,
+    Col::Target,
+    Col::Years,
+    Col::Trend,
+    Col::Completion,
+    Col::Projection,
+    Col::Reach,
+    Col::Outlook,
+];
+
+/// The compact sets, widest first: 预计达标 goes first, then 基期, 完成进度,
+/// and the projection.
+const COMPACT: [&[Col]; 5] = [
+    &[
+        Col::Name,
+        Col::Baseline,
+        Col::Target,
+        Col::Years,
+        Col::Trend,
+        Col::Completion,
+        Col::Projection,
+        Col::Outlook,
+    ],
+    &[
+        Col::Name,
+        Col::Target,
+        Col::Years,
+        Col::Trend,
+        Col::Completion,
+        Col::Projection,
+        Col::Outlook,
+    ],
+    &[
+        Col::Name,
+        Col::Target,
+        Col::Years,
+        Col::Trend,
+        Col::Projection,
+        Col::Outlook,
+    ],
+    &[Col::Name, Col::Target, Col::Years, Col::Trend, Col::Outlook],
+    &[Col::Name, Col::Years, Col::Outlook],
+];
+
+/// One cell: its text, whether it aligns right, and its colour.
+struct Text {
+    text: String,
+    right: bool,
+    color: Option<Color>,
+}
+
+fn headers(period: &PeriodReport, columns: &[Col], lang: Lang) -> Vec<String> {
+    let plan = super::columns::plan_headers(&period.plan, lang);
+    let mut out = Vec::new();
+    for col in columns {
+        match col {
+            Col::Category => out.push(plan[0].clone()),
+            Col::Name => out.push(plan[1].clone()),
+            Col::Unit => out.push(plan[2].clone()),
+            Col::Attribute => out.push(plan[3].clone()),
+            Col::Baseline => out.push(plan[4].clone()),
+            Col::Target => out.push(plan[5].clone()),
+            Col::Years => out.extend(period.years.iter().map(i32::to_string)),
+            Col::Trend => out.push(lang.pick("走势", "Trend").to_owned()),
+            Col::Completion => out.push(format!(
+                "{}\n{}{}",
+                lang.pick("完成进度", "Progress"),
+                lang.pick("时间 ", "time "),
+                labels::percent(period.elapsed)
+            )),
+            Col::Projection => out.push(format!(
+                "{}{}",
+                period.plan.target_year,
+                lang.pick("年预计", " projected")
+            )),
+            Col::Reach => out.push(lang.pick("预计达标", "Meets target").to_owned()),
+            Col::Outlook => out.push(lang.pick("评估", "Outlook").to_owned()),
+        }
+    }
+    out
+}
+
+/// The name as the compact layouts show it: with its unit, ★ when binding.
+fn compact_name(s: &IndicatorSeries) -> String {
+    let unit = if s.unit.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", s.unit)
+    };
+    let star = if s.attribute == Attribute::Binding {
+        " ★"
+    } else {
+        ""
+    };
+    format!("{}{unit}{star}", s.display_name())
+}
+
+fn outlook_text(s: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
+    // The year the outlook is taken at, when older than the run's latest.
+    if s.as_of == latest_year {
+        labels::outlook(s.outlook, lang).to_owned()
+    } else {
+        format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of)
+    }
+}
+
+/// The cells of one indicator for `columns`; `category` is the text of the
+/// category cell (empty when it repeats the row above).
+fn cells(
+    period: &PeriodReport,
+    s: &IndicatorSeries,
+    columns: &[Col],
+    category: String,
+    style: Style,
+) -> Vec<Text> {
+    let lang = style.lang;
+    let plain = |text: String| Text {
+        text,
+        right: false,
+        color: None,
+    };
+    let right = |text: String| Text {
+        text,
+        right: true,
+        color: None,
+    };
+    let compact = !columns.contains(&Col::Unit);
+    let mut out = Vec::new();
+    for col in columns {
+        match col {
+            Col::Category => out.push(plain(category.clone())),
+            Col::Name if compact => out.push(plain(compact_name(s))),
+            Col::Name => out.push(plain(s.display_name())),
+            Col::Unit => out.push(plain(s.unit.clone())),
+            Col::Attribute => out.push(plain(labels::attribute(s.attribute, lang).to_owned())),
+            Col::Baseline => out.push(right(labels::baseline(
+                s.baseline,
+                s.baseline_text.as_deref(),
+            ))),
+            Col::Target => out.push(right(s.target_text.clone())),
+            Col::Years => {
+                for p in &s.series {
+                    let text = p.actual.map_or_else(|| "—".to_owned(), labels::number);
+                    out.push(Text {
+                        color: (style.color && !p.pass && p.actual.is_some())
+                            .then_some(Color::Yellow),
+                        ..right(text)
+                    });
+                }
+            }
+            Col::Trend => {
+                let points: Vec<(i32, Option<f64>)> =
+                    s.series.iter().map(|p| (p.year, p.actual)).collect();
+                out.push(plain(trend_strip(s.baseline_year, s.baseline, &points)));
+            }
+            Col::Completion => out.push(right(
+                s.completion.map_or_else(|| "—".to_owned(), labels::percent),
+            )),
+            Col::Projection => out.push(right(projection_cell(s))),
+            Col::Reach => out.push(right(reach_cell(s, period.plan.target_year, lang))),
+            Col::Outlook => out.push(Text {
+                color: style
+                    .color
+                    .then(|| super::look::outlook(s.outlook).tone.terminal()),
+                ..plain(outlook_text(s, period.latest_year, lang))
+            }),
+        }
+    }
+    out
+}
+
+/// Every row's cells for `columns`, the category blank where it repeats.
+fn rows(period: &PeriodReport, columns: &[Col], style: Style) -> Vec<Vec<Text>> {
+    let mut previous: Option<&str> = None;
+    period
+        .indicators
+        .iter()
+        .map(|s| {
+            let category = if previous == Some(s.category.as_str()) {
+                String::new()
+            } else {
+                s.category.clone()
+            };
+            previous = Some(&s.category);
+            cells(period, s, columns, category, style)
+        })
+        .collect()
+}
+
+/// The widest compact set that fits `width`, with the room left for names.
+fn compact_columns(
+    period: &PeriodReport,
+    style: Style,
+    width: u16,
+) -> Option<(&'static [Col], usize)> {
+    COMPACT.into_iter().find_map(|columns| {
+        let header = headers(period, columns, style.lang);
+        let texts: Vec<Vec<String>> = rows(period, columns, style)
+            .into_iter()
+            .map(|r| r.into_iter().map(|t| t.text).collect())
+            .collect();
+        let mut widths = super::fit::column_widths(&header, &texts);
+        let natural = widths[0];
+        widths[0] = 0;
+        let room = usize::from(width).checked_sub(super::fit::table_width(&widths))?;
+        (room >= 10).then_some((columns, room.min(natural)))
+    })
+}
+
 pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
     let region = summary::region_prefix(&period.region);
     let first = period.years.first().copied().unwrap_or(period.latest_year);
-    super::line(
-        &mut out,
-        format_args!(
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{region}《{}》{first}–{}年 期间评估（时间进度 {}）",
-                    period.plan.title,
-                    period.latest_year,
-                    labels::percent(period.elapsed)
-                ),
-                Lang::En => format!(
-                    "{region}{}: evaluation {first}–{} ({} of the plan period elapsed)",
-                    period.plan.title,
-                    period.latest_year,
-                    labels::percent(period.elapsed)
-                ),
-            }
-        ),
-    );
-
-    let mut table = super::table::new_table(style);
-    let target_year = period.plan.target_year;
-    let mut header = super::columns::plan_headers(&period.plan, lang).to_vec();
-    header.extend(period.years.iter().map(|y| y.to_string()));
-    header.extend([
-        lang.pick("走势", "Trend").to_owned(),
-        format!(
-            "{}\n{}{}",
-            lang.pick("完成进度", "Progress"),
-            lang.pick("时间 ", "time "),
+    let heading = match lang {
+        Lang::Zh => format!(
+            "{region}《{}》{first}–{}年 期间评估（时间进度 {}）",
+            period.plan.title,
+            period.latest_year,
             labels::percent(period.elapsed)
         ),
-        format!("{target_year}{}", lang.pick("年预计", " projected")),
-        lang.pick("预计达标", "Meets target").to_owned(),
-        lang.pick("评估", "Outlook").to_owned(),
-    ]);
-    table.set_header(header);
-    let mut previous: Option<&str> = None;
-    for s in &period.indicators {
-        let category = if previous == Some(s.category.as_str()) {
-            String::new()
-        } else {
-            s.category.clone()
-        };
-        previous = Some(&s.category);
-        let right = |text: String| super::cell(text).set_alignment(CellAlignment::Right);
-        let mut row = vec![
-            super::cell(category),
-            super::cell(s.display_name()),
-            super::cell(&s.unit),
-            super::cell(labels::attribute(s.attribute, lang)),
-            right(labels::baseline(s.baseline, s.baseline_text.as_deref())),
-            right(s.target_text.clone()),
-        ];
-        for p in &s.series {
-            let text = p.actual.map_or_else(|| "—".to_owned(), labels::number);
-            let cell = right(text);
-            row.push(if style.color && !p.pass && p.actual.is_some() {
-                cell.fg(Color::Yellow)
-            } else {
-                cell
-            });
+        Lang::En => format!(
+            "{region}{}: evaluation {first}–{} ({} of the plan period elapsed)",
+            period.plan.title,
+            period.latest_year,
+            labels::percent(period.elapsed)
+        ),
+    };
+    let wrap = |out: &mut String, text: &str| super::fit::push_wrapped(out, text, style.width);
+    wrap(&mut out, &heading);
+    let full_header = headers(period, FULL, lang);
+    let full_rows = rows(period, FULL, style);
+    let full_width = super::fit::table_width(&super::fit::column_widths(
+        &full_header,
+        &full_rows
+            .iter()
+            .map(|r| r.iter().map(|t| t.text.clone()).collect())
+            .collect::<Vec<_>>(),
+    ));
+    match style.width {
+        Some(w) if full_width > usize::from(w) => match compact_columns(period, style, w) {
+            Some((columns, room)) => out.push_str(&compact(period, style, columns, room)),
+            None => out.push_str(&stacked(period, style, usize::from(w))),
+        },
+        _ => {
+            let mut table = super::table::new_table(style);
+            table.set_header(full_header);
+            for row in full_rows {
+                table.add_row(row.into_iter().map(to_cell).collect::<Vec<_>>());
+            }
+            let _ = writeln!(out, "{table}");
         }
-        let points: Vec<(i32, Option<f64>)> = s.series.iter().map(|p| (p.year, p.actual)).collect();
-        row.push(super::cell(trend_strip(
-            s.baseline_year,
-            s.baseline,
-            &points,
-        )));
-        row.push(right(
-            s.completion.map_or_else(|| "—".to_owned(), labels::percent),
-        ));
-        row.push(right(projection_cell(s)));
-        row.push(right(reach_cell(s, target_year, lang)));
-        // The year the outlook is taken at, when older than the run's latest.
-        let outlook_text = if s.as_of == period.latest_year {
-            labels::outlook(s.outlook, lang).to_owned()
-        } else {
-            format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of)
-        };
-        let outlook = super::cell(outlook_text);
-        row.push(if style.color {
-            outlook.fg(super::look::outlook(s.outlook).tone.terminal())
-        } else {
-            outlook
-        });
-        table.add_row(row);
     }
-    let _ = writeln!(out, "{table}");
     for line in lines(period, style, outcome) {
-        super::line(&mut out, format_args!("{line}"));
+        wrap(&mut out, &line);
     }
+    out
+}
+
+fn to_cell(t: Text) -> comfy_table::Cell {
+    let mut cell = super::cell(t.text);
+    if t.right {
+        cell = cell.set_alignment(CellAlignment::Right);
+    }
+    match t.color {
+        Some(color) => cell.fg(color),
+        None => cell,
+    }
+}
+
+/// The compact table: categories as rows of their own, names (with unit,
+/// ★ binding) wrapped to `room`, figures never wrapped.
+fn compact(period: &PeriodReport, style: Style, columns: &[Col], room: usize) -> String {
+    let mut table = super::table::new_table(style);
+    table.set_header(headers(period, columns, style.lang));
+    let mut category: Option<&str> = None;
+    for (s, row) in period.indicators.iter().zip(rows(period, columns, style)) {
+        if category != Some(s.category.as_str()) {
+            category = Some(&s.category);
+            let label = format!("【{}】", s.category);
+            table.add_row(vec![super::cell_lines(&super::fit::wrap_text(
+                &label, room, 0,
+            ))]);
+        }
+        let mut cells = row.into_iter();
+        let mut line = Vec::new();
+        if let Some(name) = cells.next() {
+            line.push(super::cell_lines(&super::fit::wrap_text(
+                &name.text, room, 0,
+            )));
+        }
+        line.extend(cells.map(to_cell));
+        table.add_row(line);
+    }
+    let mut out = format!("{table}\n");
+    super::line(&mut out, format_args!("{}", super::fit::legend(style.lang)));
+    out
+}
+
+/// One indicator a few lines, broken only between items: the name, its
+/// outlook and target, then the years' figures and the trend.
+fn stacked(period: &PeriodReport, style: Style, width: usize) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    let mut category: Option<&str> = None;
+    for s in &period.indicators {
+        if category != Some(s.category.as_str()) {
+            category = Some(&s.category);
+            super::line(&mut out, format_args!("【{}】", s.category));
+        }
+        for piece in super::fit::wrap_text(&compact_name(s), width, 2) {
+            super::line(&mut out, format_args!("{piece}"));
+        }
+        let mut items = vec![
+            format!(
+                "{} {}",
+                lang.pick("评估", "Outlook"),
+                outlook_text(s, period.latest_year, lang)
+            ),
+            format!("{} {}", lang.pick("目标", "Target"), s.target_text),
+        ];
+        items.extend(s.series.iter().map(|p| {
+            format!(
+                "{} {}",
+                p.year,
+                p.actual.map_or_else(|| "—".to_owned(), labels::number)
+            )
+        }));
+        let points: Vec<(i32, Option<f64>)> = s.series.iter().map(|p| (p.year, p.actual)).collect();
+        items.push(format!(
+            "{} {}",
+            lang.pick("走势", "Trend"),
+            trend_strip(s.baseline_year, s.baseline, &points)
+        ));
+        if s.projection.is_some() {
+            items.push(format!(
+                "{}{} {}",
+                period.plan.target_year,
+                lang.pick("年预计", " projected"),
+                projection_cell(s)
+            ));
+        }
+        for l in super::fit::stack("    ", "    ", &items, width) {
+            super::line(&mut out, format_args!("{l}"));
+        }
+    }
+    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
     out
 }
 

@@ -22,19 +22,32 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
     let lang = style.lang;
     let mut out = String::new();
     let mut table = super::table::new_table(style);
-    table.set_header(headers(lang).to_vec());
-    for row in regions.regions.iter().take(TABLE_ROWS) {
-        let cells = cells(row, &regions.plans, lang);
+    let header: Vec<String> = headers(lang).iter().map(|h| h.to_string()).collect();
+    let shown: Vec<[String; 5]> = regions
+        .regions
+        .iter()
+        .take(TABLE_ROWS)
+        .map(|row| cells(row, &regions.plans, lang))
+        .collect();
+    // On a terminal, the list of failing indicators wraps to what is left
+    // (between names); the region, year and counts never wrap.
+    let room = style.width.map(|w| {
+        let texts: Vec<Vec<String>> = shown.iter().map(|c| c[..4].to_vec()).collect();
+        let mut widths = super::fit::column_widths(&header[..4], &texts);
+        widths.push(0);
+        usize::from(w)
+            .saturating_sub(super::fit::table_width(&widths))
+            .max(10)
+    });
+    table.set_header(header);
+    for (row, cells) in regions.regions.iter().zip(shown) {
         let mut line: Vec<Cell> = cells
             .into_iter()
             .enumerate()
-            .map(|(i, text)| {
-                let cell = super::cell(text);
-                if (2..=3).contains(&i) {
-                    cell.set_alignment(CellAlignment::Right)
-                } else {
-                    cell
-                }
+            .map(|(i, text)| match (i, room) {
+                (4, Some(room)) => super::cell_lines(&super::fit::wrap_text(&text, room, 0)),
+                (2..=3, _) => super::cell(text).set_alignment(CellAlignment::Right),
+                _ => super::cell(text),
             })
             .collect();
         if style.color && !row.failing_binding.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::YearReport;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Table, presets};
 use std::fmt::Write as _;
 
 /// `--format table`: the terminal views, the year's, the period's and the
@@ -82,50 +82,252 @@ fn warnings_note(
 fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    super::line(&mut out, format_args!("{}", summary::heading(report, lang)));
-
-    let mut table = new_table(style);
-    table.set_header(columns::headers(report, lang, "\n").to_vec());
+    let headers = columns::headers(report, lang, "\n").to_vec();
     let mut previous = None;
-    for r in &report.results {
-        let texts = columns::cells(r, previous, lang);
-        previous = Some(r);
-        let mut row: Vec<Cell> = texts
-            .into_iter()
-            .zip(columns::RIGHT_ALIGNED)
-            .map(|(text, right)| {
-                let cell = super::cell(text);
-                if right {
-                    cell.set_alignment(CellAlignment::Right)
-                } else {
-                    cell
-                }
-            })
-            .collect();
-        if style.color
-            && let Some(last) = row.pop()
-        {
-            row.push(last.fg(super::look::status(r.status).tone.terminal()));
+    let rows: Vec<Vec<String>> = report
+        .results
+        .iter()
+        .map(|r| {
+            let cells = columns::cells(r, previous, lang).to_vec();
+            previous = Some(r);
+            cells
+        })
+        .collect();
+    let full_width = super::fit::table_width(&super::fit::column_widths(&headers, &rows));
+    let layout = match style.width {
+        Some(w) if full_width > usize::from(w) => {
+            if compact_fits(report, lang, w) {
+                Layout::Compact(w)
+            } else {
+                Layout::Stacked(w)
+            }
         }
-        table.add_row(row);
+        _ => Layout::Full,
+    };
+    let wrap = |out: &mut String, text: &str| super::fit::push_wrapped(out, text, style.width);
+    wrap(&mut out, &summary::heading(report, lang));
+    match layout {
+        Layout::Full => {
+            let mut table = new_table(style);
+            table.set_header(headers);
+            for (r, texts) in report.results.iter().zip(rows) {
+                let mut row: Vec<Cell> = texts
+                    .into_iter()
+                    .zip(columns::RIGHT_ALIGNED)
+                    .map(|(text, right)| {
+                        let cell = super::cell(text);
+                        if right {
+                            cell.set_alignment(CellAlignment::Right)
+                        } else {
+                            cell
+                        }
+                    })
+                    .collect();
+                if style.color
+                    && let Some(last) = row.pop()
+                {
+                    row.push(last.fg(super::look::status(r.status).tone.terminal()));
+                }
+                table.add_row(row);
+            }
+            let _ = writeln!(out, "{table}");
+        }
+        Layout::Compact(w) => out.push_str(&compact_year(report, style, w)),
+        Layout::Stacked(w) => out.push_str(&stacked_year(report, style, w)),
     }
-    let _ = writeln!(out, "{table}");
     for line in summary::lines(report, style, outcome) {
-        super::line(&mut out, format_args!("{line}"));
+        wrap(&mut out, &line);
     }
     out
 }
 
-/// A table in the house style: UTF-8 borders; colours and wrapping to the
-/// terminal's width only when colour is on (a terminal), plain otherwise.
+/// How a view is laid out on the terminal (see [`super::fit`]).
+enum Layout {
+    Full,
+    Compact(u16),
+    Stacked(u16),
+}
+
+/// The compact table's name cell: the name, its unit, ★ for a binding one.
+fn compact_name(r: &crate::assess::IndicatorResult) -> String {
+    let unit = if r.unit.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", r.unit)
+    };
+    let star = if r.attribute == crate::assess::Attribute::Binding {
+        " ★"
+    } else {
+        ""
+    };
+    format!("{}{unit}{star}", summary::display_name(r))
+}
+
+/// The columns of the compact table, by their index among the full
+/// table's: the name (with unit and ★) first, then the figures. The widest
+/// set that fits is used; 基期 goes first, then 完成进度.
+const COMPACT: [&[usize]; 3] = [
+    &[1, 4, 5, 6, 7, 8, 9],
+    &[1, 5, 6, 7, 8, 9],
+    &[1, 5, 6, 7, 9],
+];
+
+/// The compact table's cells for the full table's columns `columns`.
+fn compact_cells(
+    report: &YearReport,
+    lang: crate::lang::Lang,
+    columns: &[usize],
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers = columns::headers(report, lang, "\n");
+    let header = columns.iter().map(|&i| headers[i].clone()).collect();
+    let rows = report
+        .results
+        .iter()
+        .map(|r| {
+            let cells = columns::cells(r, None, lang);
+            columns
+                .iter()
+                .map(|&i| match i {
+                    1 => compact_name(r),
+                    i => cells[i].clone(),
+                })
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// Narrowest a wrapped name column may get in the compact table.
+const MIN_NAME: usize = 10;
+
+/// The widest compact column set that fits `width`, and the width left for
+/// the names.
+fn compact_columns(
+    report: &YearReport,
+    lang: crate::lang::Lang,
+    width: u16,
+) -> Option<(&'static [usize], usize)> {
+    COMPACT.into_iter().find_map(|columns| {
+        let (header, rows) = compact_cells(report, lang, columns);
+        let mut widths = super::fit::column_widths(&header, &rows);
+        let natural = widths[0];
+        widths[0] = 0;
+        let room = usize::from(width).checked_sub(super::fit::table_width(&widths))?;
+        (room >= MIN_NAME).then_some((columns, room.min(natural)))
+    })
+}
+
+fn compact_fits(report: &YearReport, lang: crate::lang::Lang, width: u16) -> bool {
+    compact_columns(report, lang, width).is_some()
+}
+
+/// The compact table: the category as a row of its own, the name with its
+/// unit (★ binding) wrapped between words, the figures never.
+fn compact_year(report: &YearReport, style: Style, width: u16) -> String {
+    let lang = style.lang;
+    let Some((columns, room)) = compact_columns(report, lang, width) else {
+        return stacked_year(report, style, width);
+    };
+    let (header, rows) = compact_cells(report, lang, columns);
+    let mut table = new_table(style);
+    table.set_header(header);
+    let mut category: Option<&str> = None;
+    let last = columns.len() - 1;
+    for (r, texts) in report.results.iter().zip(rows) {
+        if category != Some(r.category.as_str()) {
+            category = Some(&r.category);
+            let label = format!("【{}】", r.category);
+            table.add_row(vec![super::cell_lines(&super::fit::wrap_text(
+                &label, room, 0,
+            ))]);
+        }
+        let mut row: Vec<Cell> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| match i {
+                0 => super::cell_lines(&super::fit::wrap_text(&text, room, 0)),
+                i if i == last => super::cell(text),
+                _ => super::cell(text).set_alignment(CellAlignment::Right),
+            })
+            .collect();
+        if style.color
+            && let Some(cell) = row.pop()
+        {
+            row.push(cell.fg(super::look::status(r.status).tone.terminal()));
+        }
+        table.add_row(row);
+    }
+    let mut out = format!("{table}\n");
+    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
+    out
+}
+
+/// One indicator a few lines: its name, then the result and figures, broken
+/// only between items.
+fn stacked_year(report: &YearReport, style: Style, width: u16) -> String {
+    let lang = style.lang;
+    let width = usize::from(width);
+    let headers = columns::headers(report, lang, "");
+    let mut out = String::new();
+    let mut category: Option<&str> = None;
+    for r in &report.results {
+        if category != Some(r.category.as_str()) {
+            category = Some(&r.category);
+            super::line(&mut out, format_args!("【{}】", r.category));
+        }
+        let cells = columns::cells(r, None, lang);
+        for piece in super::fit::wrap_text(&compact_name(r), width, 2) {
+            super::line(&mut out, format_args!("{piece}"));
+        }
+        let printable = |text: &str| crate::diagnostic::printable(text).into_owned();
+        let items: Vec<String> = [9, 6, 7, 5, 4, 8]
+            .iter()
+            .map(|&i| {
+                let label = match i {
+                    8 => lang.pick("完成进度", "Progress"),
+                    i => &headers[i],
+                };
+                printable(&format!("{label} {}", cells[i]))
+            })
+            .collect();
+        for l in super::fit::stack("    ", "    ", &items, width) {
+            // The result in its colour, the other items as they are.
+            let l = match style.color {
+                true => {
+                    let status = printable(&cells[9]);
+                    let color = super::look::status(r.status).tone.terminal();
+                    l.replacen(&status, &colored(&status, color), 1)
+                }
+                false => l,
+            };
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
+    out
+}
+
+/// `text` in a terminal colour.
+fn colored(text: &str, color: comfy_table::Color) -> String {
+    let code = match color {
+        comfy_table::Color::Green => 32,
+        comfy_table::Color::Yellow => 33,
+        comfy_table::Color::Red => 31,
+        comfy_table::Color::Magenta => 35,
+        _ => 90,
+    };
+    format!("\u{1b}[{code}m{text}\u{1b}[0m")
+}
+
+/// A table in the house style: UTF-8 borders; colours when colour is on;
+/// never wrapped (the views choose a layout that fits, see [`super::fit`]).
 pub fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
+    table.force_no_tty();
     if style.color {
         table.enforce_styling();
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
     }
     table
 }

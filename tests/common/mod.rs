@@ -76,3 +76,34 @@ pub fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Va
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("no result {id}"))
 }
+
+/// The reported figures of a JSON report (every `actual`), as the tables
+/// print them.
+pub fn figures_of(json: &serde_json::Value) -> Vec<String> {
+    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(a) = map.get("actual").and_then(serde_json::Value::as_f64) {
+                    out.push(plan_check::number::display(a));
+                }
+                map.values().for_each(|v| collect(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    collect(json, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `figure` on `line` as a whole number, not part of a longer one.
+pub fn whole(line: &str, figure: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || c == '.';
+    line.match_indices(figure).any(|(i, _)| {
+        !line[..i].chars().next_back().is_some_and(digit)
+            && !line[i + figure.len()..].chars().next().is_some_and(digit)
+    })
+}

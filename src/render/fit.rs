@@ -1,0 +1,234 @@
+//! Fitting a table to the terminal it is read on. The full table when it fits
+//! (or when the output is no terminal: a pipe, a file, `--wide`); below that a
+//! compact table whose number columns never wrap (the name wraps); below that a
+//! stacked layout, one indicator a few lines, broken only between items. A
+//! number, a status or a sparkline is never split across lines, and the lines
+//! under a table are wrapped the same way.
+
+use unicode_width::UnicodeWidthStr;
+
+/// The columns a terminal shows, as people see them (CJK characters count two).
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The widest line of `text`.
+pub fn widest(text: &str) -> usize {
+    text.lines().map(width).max().unwrap_or(0)
+}
+
+/// The width a table of these column widths takes in the house style (one
+/// space of padding either side, a border between and around).
+pub fn table_width(columns: &[usize]) -> usize {
+    columns.iter().map(|w| w + 3).sum::<usize>() + 1
+}
+
+/// The natural width of each column: its widest cell line, header included.
+pub fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let mut widths: Vec<usize> = header.iter().map(|h| widest(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(widest(cell));
+            }
+        }
+    }
+    widths
+}
+
+/// The line under a compact or stacked layout.
+pub fn legend(lang: crate::lang::Lang) -> &'static str {
+    lang.pick(
+        "★ 约束性指标（表格按终端宽度排版，--wide 显示完整表格）",
+        "★ binding (laid out to the terminal; --wide shows the full table)",
+    )
+}
+
+/// Appends `text` to `out` as lines: wrapped to `width` when the output is
+/// laid out to a terminal, as one line otherwise.
+pub fn push_wrapped(out: &mut String, text: &str, width: Option<u16>) {
+    match width {
+        Some(w) => {
+            for piece in wrap_text(text, usize::from(w), 2) {
+                super::line(out, format_args!("{piece}"));
+            }
+        }
+        None => super::line(out, format_args!("{text}")),
+    }
+}
+
+/// True for the characters of a token that must stay whole: a number with its
+/// sign, decimals, percent and range marks, a word of Latin letters, a
+/// sparkline.
+fn unbreakable(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '.' | ','
+                | '%'
+                | '~'
+                | '-'
+                | '－'
+                | '–'
+                | '+'
+                | '/'
+                | '_'
+                | '('
+                | ')'
+                | ':'
+                | '×'
+                | '≥'
+                | '≤'
+                | '<'
+                | '>'
+                | '＞'
+                | '＜'
+                | '—'
+                | '·'
+                | '✓'
+                | '✗'
+                | '"'
+                | '\''
+        )
+        || ('▁'..='█').contains(&c)
+}
+
+/// Wraps one line of prose to `width`, breaking between CJK characters, at
+/// spaces and after punctuation, never inside a number or a word;
+/// continuation lines are indented by `indent` spaces.
+pub fn wrap_text(line: &str, width: usize, indent: usize) -> Vec<String> {
+    if self::width(line) <= width || width <= indent + 4 {
+        return vec![line.to_owned()];
+    }
+    // Tokens: runs of unbreakable characters, else single characters.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if unbreakable(c) {
+            while let Some(&(_, next)) = chars.peek() {
+                if !unbreakable(next) {
+                    break;
+                }
+                chars.next();
+            }
+        }
+        let end = chars.peek().map_or(line.len(), |&(j, _)| j);
+        tokens.push(&line[i..end]);
+        start = end;
+    }
+    debug_assert_eq!(start, line.len());
+    // No line starts with closing punctuation or ends with an opening bracket
+    // (the kinsoku rules of CJK typesetting): they stay with their neighbour.
+    let mut merged: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut opening = String::new();
+    for token in tokens {
+        let closing = token.starts_with([
+            '）', ')', '，', '。', '、', '：', '；', '！', '？', '」', '』', '】', '”', '％',
+        ]);
+        match merged.last_mut() {
+            Some(last) if closing && opening.is_empty() => last.push_str(token),
+            _ => {
+                let mut t = std::mem::take(&mut opening);
+                t.push_str(token);
+                if token.ends_with(['（', '(', '「', '『', '【', '“']) {
+                    opening = t;
+                } else {
+                    merged.push(t);
+                }
+            }
+        }
+    }
+    if !opening.is_empty() {
+        merged.push(opening);
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let pad = " ".repeat(indent);
+    for token in merged.iter().map(String::as_str) {
+        let limit = width;
+        if !current.is_empty()
+            && self::width(&current) + self::width(token) > limit
+            && self::width(current.trim_start()) > 0
+        {
+            out.push(current.trim_end().to_owned());
+            current = pad.clone();
+            if token == " " {
+                continue;
+            }
+        }
+        current.push_str(token);
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim_end().to_owned());
+    }
+    out
+}
+
+/// Items joined by ` · ` into lines no wider than `width`, broken only
+/// between items: the first line starts with `first`, the others with
+/// `rest` (indentation). An item wider than a line stands alone.
+pub fn stack(first: &str, rest: &str, items: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = first.to_owned();
+    let mut empty = true;
+    for item in items {
+        let joined = if empty {
+            format!("{current}{item}")
+        } else {
+            format!("{current} · {item}")
+        };
+        if !empty && self::width(&joined) > width {
+            out.push(current);
+            current = format!("{rest}{item}");
+        } else {
+            current = joined;
+        }
+        empty = false;
+    }
+    if !empty || !current.trim().is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_counts_two_columns() {
+        assert_eq!(width("毛入园率"), 8);
+        assert_eq!(width("98.2"), 4);
+        assert_eq!(table_width(&[4, 8]), 4 + 3 + 8 + 3 + 1);
+    }
+
+    #[test]
+    fn prose_wraps_between_characters_never_inside_a_number() {
+        let line = "结论：约束性指标未达到要求：财政性教育经费占一般公共预算支出的比例 18.596 ~ 19.0，实际 18.2。";
+        for width in 20..60 {
+            let lines = wrap_text(line, width, 2);
+            for l in &lines {
+                assert!(self::width(l) <= width, "{width}: {l}");
+            }
+            let joined: String = lines.iter().map(|l| l.trim_start()).collect();
+            assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}");
+            for number in ["18.596", "19.0", "18.2"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(number)),
+                    "{width}: {number} split"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn items_stack_between_items() {
+        let items: Vec<String> = ["2020 3.93", "2021 3.92", "2022 —", "2023 3.85"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let lines = stack("  ", "  ", &items, 23);
+        assert_eq!(lines, ["  2020 3.93 · 2021 3.92", "  2022 — · 2023 3.85"]);
+    }
+}
