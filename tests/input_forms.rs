@@ -278,3 +278,34 @@ fn an_input_file_is_never_written() {
         modified
     );
 }
+
+/// A workbook piped in (`< 报表.xlsx`) is read as the workbook it is, named
+/// `<stdin>` in messages, never by its temporary copy.
+#[test]
+fn a_workbook_on_standard_input_is_read_as_a_workbook() {
+    let read = |fixture: &str| {
+        plan_check()
+            .args(["--format", "json", "--year", "2023", "-"])
+            .pipe_stdin(root().join(fixture))
+            .unwrap()
+            .output()
+            .unwrap()
+    };
+    for fixture in ["tests/fixtures/2023.xls", "tests/fixtures/2023.ods"] {
+        let out = read(fixture);
+        assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stderr_of(&out));
+        let json = json_of(&out);
+        assert_eq!(
+            result(&json, "preschool_gross_enrolment_rate")["actual"],
+            98.3
+        );
+    }
+    let out = read("tests/fixtures/password-protected.xlsx");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("<stdin>") && stderr.contains("密码"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("plan-check-stdin"), "{stderr}");
+}

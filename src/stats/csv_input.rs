@@ -23,7 +23,8 @@ pub struct Input<'a> {
     pub year_from_name: NameYear,
 }
 
-/// Reads the statistics file at `path` (`-` for standard input) into `table`.
+/// Reads the statistics file at `path` into `table` (standard input is
+/// [`super::load_path`]'s, which tells CSV from a workbook).
 /// Warnings (an indicator the plan does not have) are pushed onto `warnings`.
 pub fn load_csv_path(
     path: &Path,
@@ -32,15 +33,6 @@ pub fn load_csv_path(
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    if path == Path::new("-") {
-        let input = Input {
-            plans,
-            options,
-            year_from_name: NameYear::None,
-        };
-        let stdin = std::io::stdin();
-        return load_csv(stdin, "<stdin>", &input, table, warnings);
-    }
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
         vec![Diagnostic::error(

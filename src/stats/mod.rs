@@ -57,8 +57,11 @@ pub fn load_path(
 ) -> Result<(), Vec<Diagnostic>> {
     let start = warnings.len();
     let checkpoint = table.checkpoint();
-    let read = if workbook::is_workbook(path) {
-        workbook::load_workbook(path, plans, options, table, warnings)
+    let read = if path == std::path::Path::new("-") {
+        load_stdin(plans, options, table, warnings)
+    } else if workbook::is_workbook(path) {
+        let shown = path.display().to_string();
+        workbook::load_workbook(path, &shown, plans, options, table, warnings)
     } else {
         load_csv_path(path, plans, options, table, warnings)
     };
@@ -67,6 +70,81 @@ pub fn load_path(
         table.rollback(checkpoint);
         collapse_repeated(errors)
     })
+}
+
+/// Standard input: CSV, or a workbook piped in (`< 报表.xlsx`, `curl … |`),
+/// told apart by its first bytes (a zip or a compound file). A workbook is
+/// copied to a temporary file (calamine reads files), at most
+/// [`package::MAX_WHOLE_PART`] bytes, and named `<stdin>` in every message.
+fn load_stdin(
+    plans: &crate::plan::PlanSet,
+    options: &LoadOptions,
+    table: &mut Observations,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
+    use std::io::{BufRead, Read};
+    const SHOWN: &str = "<stdin>";
+    let failed = |e: std::io::Error| {
+        vec![Diagnostic::error(
+            "S001",
+            SHOWN,
+            crate::diagnostic::Text::io("无法读取标准输入", "cannot read standard input", &e),
+        )]
+    };
+    let mut stdin = std::io::BufReader::with_capacity(64 * 1024, std::io::stdin());
+    let head = stdin.fill_buf().map_err(failed)?;
+    let extension = if head.starts_with(b"PK\x03\x04") {
+        // An OpenDocument spreadsheet names itself in its first entry.
+        if head
+            .windows(46)
+            .any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet")
+        {
+            Some("ods")
+        } else {
+            Some("xlsx")
+        }
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // A password-protected .xlsx is a compound file holding an
+        // EncryptedPackage stream: read as .xlsx, it is said to be protected.
+        let encrypted: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if head.windows(encrypted.len()).any(|w| w == encrypted) {
+            Some("xlsx")
+        } else {
+            Some("xls")
+        }
+    } else {
+        None
+    };
+    let Some(extension) = extension else {
+        let input = csv_input::Input {
+            plans,
+            options,
+            year_from_name: rows::NameYear::None,
+        };
+        return csv_input::load_csv(stdin, SHOWN, &input, table, warnings);
+    };
+    let mut copy = tempfile::Builder::new()
+        .prefix("plan-check-stdin-")
+        .suffix(&format!(".{extension}"))
+        .tempfile()
+        .map_err(failed)?;
+    let limit = package::MAX_WHOLE_PART;
+    let copied =
+        std::io::copy(&mut stdin.by_ref().take(limit + 1), copy.as_file_mut()).map_err(failed)?;
+    if copied > limit {
+        return Err(vec![Diagnostic::error(
+            "S012",
+            SHOWN,
+            crate::diagnostic::Text::new(
+                format!("标准输入上的工作簿超过 {} MB", limit >> 20),
+                format!("the workbook on standard input is over {} MB", limit >> 20),
+            ),
+        )]);
+    }
+    workbook::load_workbook(copy.path(), SHOWN, plans, options, table, warnings)
 }
 
 /// The same error on many rows (a year missing from every row) is one

@@ -42,17 +42,17 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 
 pub fn load_workbook(
     path: &Path,
+    shown: &str,
     plans: &PlanSet,
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let file = path.display().to_string();
     let mut errors = Vec::new();
     // calamine asserts on some malformed files (found by fuzzing: a damaged
     // .xls header): such a file is reported as damaged, never a panic.
-    let read = quietly(|| read_workbook(path, plans, options, table, warnings, &mut errors))
-        .unwrap_or_else(|| Err(super::package::damaged(&file, None)));
+    let read = quietly(|| read_workbook(path, shown, plans, options, table, warnings, &mut errors))
+        .unwrap_or_else(|| Err(super::package::damaged(shown, None)));
     if let Err(fatal) = read {
         errors.push(fatal);
     }
@@ -78,13 +78,14 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 /// [`super::MAX_ERRORS_PER_FILE`]) and the reading goes on.
 fn read_workbook(
     path: &Path,
+    shown: &str,
     plans: &PlanSet,
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
     errors: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
-    let file = path.display().to_string();
+    let file = shown.to_owned();
     // Bounded before calamine reads a part whole; and the sheet it opens on.
     let active = super::package::check(path, &file)?;
     if has_extension(path, &["xlsx", "xlsm"]) {
@@ -97,7 +98,7 @@ fn read_workbook(
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let mut rows = XlsxRows::new(cells, &file);
         let blanks = read_rows(
-            &mut rows, &sheet, path, plans, options, table, warnings, errors,
+            &mut rows, &sheet, path, &file, plans, options, table, warnings, errors,
         )?;
         drop(rows);
         if !blanks.is_empty() {
@@ -129,7 +130,7 @@ fn read_workbook(
         // Number formats: only .xlsx reports them; here percent cells read as fractions.
         let mut rows = RangeRows::new(&range);
         let blanks = read_rows(
-            &mut rows, &sheet, path, plans, options, table, warnings, errors,
+            &mut rows, &sheet, path, &file, plans, options, table, warnings, errors,
         )?;
         if !blanks.is_empty()
             && let Ok(formulas) = workbook.worksheet_formula(&sheet)
@@ -287,13 +288,14 @@ fn read_rows(
     rows: &mut dyn SheetRows,
     sheet: &str,
     path: &Path,
+    file: &str,
     plans: &PlanSet,
     options: &super::LoadOptions,
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
     errors: &mut Vec<Diagnostic>,
 ) -> Result<HashSet<(u32, u32)>, Diagnostic> {
-    let file = path.display().to_string();
+    let file = file.to_owned();
     let first_column = rows.first_column();
     let place = |line| Place {
         file: &file,
