@@ -219,18 +219,21 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
         );
     }
 
-    // The reported values: a line through them (never through a missing year's
-    // invented value), each point marked and labelled.
-    if reported.len() >= 2 {
-        let points: Vec<String> = reported
-            .iter()
-            .map(|(y, v, _)| format!("{:.1},{:.1}", scale.x(f64::from(*y)), scale.y(*v)))
-            .collect();
-        let _ = write!(
-            out,
-            r#"<polyline class="actual" points="{}"/>"#,
-            points.join(" ")
-        );
+    // The reported values: a line through consecutive reported years only,
+    // broken where a year is not reported (never drawn through a value that
+    // was not reported), each point marked and labelled.
+    for run in runs(&series.series) {
+        if run.len() >= 2 {
+            let points: Vec<String> = run
+                .iter()
+                .map(|(y, v)| format!("{:.1},{:.1}", scale.x(f64::from(*y)), scale.y(*v)))
+                .collect();
+            let _ = write!(
+                out,
+                r#"<polyline class="actual" points="{}"/>"#,
+                points.join(" ")
+            );
+        }
     }
     for (year, value, class) in &reported {
         let (x, y) = (scale.x(f64::from(*year)), scale.y(*value));
@@ -281,14 +284,64 @@ pub fn legend(lang: Lang) -> String {
     out
 }
 
-/// Whether an indicator has a numeric rule to draw against.
+/// Whether an indicator has anything to draw: a numeric rule, or figures
+/// (an indicator not judged is still drawn when it was reported).
 pub fn has_rule(series: &IndicatorSeries) -> bool {
-    !matches!(series.rule, Rule::NotAssessed)
+    !matches!(series.rule, Rule::NotAssessed) || series.series.iter().any(|p| p.actual.is_some())
+}
+
+/// The reported values in runs of years with no year missing between them:
+/// a line is drawn through each run, never across a gap.
+fn runs(points: &[crate::assess::period::YearPoint]) -> Vec<Vec<(i32, f64)>> {
+    let mut out: Vec<Vec<(i32, f64)>> = Vec::new();
+    let mut last_year = None;
+    for p in points {
+        let Some(v) = p.derived.or(p.actual) else {
+            last_year = None;
+            continue;
+        };
+        // A year the run has no file for is a gap too.
+        match out.last_mut() {
+            Some(run) if last_year == Some(p.year - 1) => run.push((p.year, v)),
+            _ => out.push(vec![(p.year, v)]),
+        }
+        last_year = Some(p.year);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_breaks_at_a_year_not_reported_or_not_in_the_run() {
+        use crate::assess::Status;
+        use crate::assess::period::YearPoint;
+        let point = |year, actual| YearPoint {
+            year,
+            actual,
+            derived: None,
+            required: None,
+            requirement: None,
+            status: Status::Missing,
+            pass: false,
+            file: None,
+            line: None,
+            source: None,
+        };
+        // 2022 not reported: two runs.
+        let r = runs(&[
+            point(2021, Some(1.0)),
+            point(2022, None),
+            point(2023, Some(3.0)),
+            point(2024, Some(4.0)),
+        ]);
+        assert_eq!(r, vec![vec![(2021, 1.0)], vec![(2023, 3.0), (2024, 4.0)]]);
+        // No file for 2022 at all: still a gap.
+        let r = runs(&[point(2021, Some(1.0)), point(2023, Some(3.0))]);
+        assert_eq!(r, vec![vec![(2021, 1.0)], vec![(2023, 3.0)]]);
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {
