@@ -140,6 +140,16 @@ pub fn ascii_digits(text: &str) -> Option<String> {
         .collect()
 }
 
+/// `text` with its full-width digits as ASCII, everything else kept.
+pub fn ascii_digits_in(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 fn to_ascii(c: char) -> Option<char> {
     Some(match c {
         '0'..='9' | '.' | ',' | '-' | '+' => c,

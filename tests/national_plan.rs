@@ -14,24 +14,10 @@ use std::path::Path;
 const PLAN: &str = "examples/plans/national-15th-fyp.toml";
 const DATA: &str = "examples/data/national-2026.csv";
 
-/// The rows of the transcription's table: #, 类别, 指标, 2025年, 2030年, 年均/累计, 属性.
-fn printed_rows() -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string("tests/fixtures/national-15th-fyp.md").unwrap();
-    text.lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
-        .map(|l| {
-            l.trim_matches('|')
-                .split('|')
-                .map(|c| c.trim().to_owned())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn every_cell_is_the_printed_one() {
     let plan = load_plan(Path::new(PLAN)).expect("the example plan loads");
-    let rows = printed_rows();
+    let rows = common::national_rows();
     assert_eq!(rows.len(), 21);
     assert_eq!(plan.indicators.len(), 21);
     assert_eq!(

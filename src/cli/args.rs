@@ -143,6 +143,8 @@ pub enum Command {
     Report(ReportArgs),
     /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
     Plan,
+    /// 从印发的规划文本（.docx、.html、.md、PDF 转出的 .txt、.xlsx）起草规划文件，或与已有规划文件逐格核对 / draft the plan file from the published plan (.docx, .html, .md, .txt from a PDF, .xlsx), or check a plan file against it cell by cell
+    Import(ImportArgs),
     /// 输出 shell 补全脚本 / print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -156,6 +158,22 @@ pub enum Command {
         #[arg(value_enum, value_name = "KIND")]
         of: crate::schema::SchemaOf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 规划文本 / the published plan
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// 文中有多个主要指标表时，选第 N 个表格 / with several indicator tables, take table N
+    #[arg(long, value_name = "N")]
+    pub table: Option<usize>,
+    /// 不起草，而是把这个规划文件与原文逐格核对，列出差异（有差异时退出码 1）/ instead of drafting, check this plan file against the document cell by cell (exit 1 when they differ)
+    #[arg(long, value_name = "PLAN.toml")]
+    pub check: Option<PathBuf>,
+    /// 允许 --output 替换已有文件 / let --output replace an existing file
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

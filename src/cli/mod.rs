@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod import;
 mod info;
 mod inputs;
 mod plan;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Template(args)) => template::run(&cli, args),
         Some(Command::Plan) => plan::run(&cli),
+        Some(Command::Import(args)) => import::run(&cli, args),
         Some(Command::Completions { shell }) => info::completions(&cli, *shell),
         Some(Command::Man) => info::man(&cli),
         Some(Command::Schema { of }) => info::schema(&cli, *of),

@@ -107,3 +107,19 @@ pub fn whole(line: &str, figure: &str) -> bool {
             && !line[i + figure.len()..].chars().next().is_some_and(digit)
     })
 }
+
+/// The rows of the national 15th plan's transcription
+/// (`tests/fixtures/national-15th-fyp.md`): #, 类别, 指标, 2025年, 2030年,
+/// 年均/累计, 属性.
+pub fn national_rows() -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/national-15th-fyp.md")).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,401 @@
+//! The draft plan file: every cell as printed, the reading of each target
+//! left to the grammar that checks it ([`crate::plan::read_target`]), and
+//! every reading the text does not settle written down with a `# 待核对：`
+//! comment saying what was assumed and why. The draft is loaded before it is
+//! given out: what would not load is turned into a rule of kind `none`, said
+//! so, never dropped.
+
+use super::table::{IndicatorTable, Meta, Row};
+use crate::plan::{Form, is_dash, read_target};
+use pinyin::ToPinyin;
+use std::fmt::Write as _;
+
+/// A drafted plan file.
+pub struct Draft {
+    pub toml: String,
+    /// What the reader must confirm, one line each (`在园幼儿数：…`).
+    pub to_confirm: Vec<String>,
+    /// For each row: whether its rule is settled by the printed text.
+    pub settled: Vec<bool>,
+}
+
+/// ASCII letters of a name: the first letter of each character's pinyin,
+/// ASCII letters and digits kept (`在园幼儿数` → `zyyes`, `PM2.5浓度` → `pm25nd`).
+pub fn initials(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(p) = c.to_pinyin() {
+            out.push_str(p.first_letter());
+        }
+    }
+    out
+}
+
+/// Unique ids for the rows: the name's initials, with the category's in front
+/// where two rows share a name, and a number where they still clash.
+fn ids(rows: &[Row]) -> Vec<String> {
+    let base: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let id = initials(&r.name);
+            if id.is_empty() {
+                "indicator".to_owned()
+            } else {
+                id
+            }
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let clash = base.iter().filter(|b| **b == base[i]).count() > 1;
+        let mut id = if clash {
+            format!("{}_{}", initials(&row.category), base[i])
+        } else {
+            base[i].clone()
+        };
+        let stem = id.clone();
+        let mut n = 2;
+        while out.contains(&id) {
+            id = format!("{stem}_{n}");
+            n += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// The year a `*` note names: `带*的为2024年数据` → 2024.
+fn starred_year(notes: &[String]) -> Option<i32> {
+    notes.iter().find_map(|n| {
+        let at = n.find('*').or_else(|| n.find('＊'))?;
+        let rest = &n[at..];
+        let digits: String = rest
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+    })
+}
+
+/// Whether a name reads as a yearly growth rate (`研发经费投入增长（%）`).
+fn is_growth(row: &Row) -> bool {
+    row.unit.replace('％', "%") == "%"
+        && (row.name.ends_with("增长")
+            || row.name.ends_with("增速")
+            || row.name.ends_with("增长率"))
+}
+
+/// Drafts the plan file of `table`, read from `source` (the document, as named).
+pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
+    let mut out = String::new();
+    let mut to_confirm = Vec::new();
+    let mut settled = Vec::new();
+    let title = meta.title.clone().unwrap_or_else(|| {
+        to_confirm
+            .push("规划名称：原文开头没有找到“关于印发……的通知”或《……》，请填写 title".to_owned());
+        "（待填写规划名称）".to_owned()
+    });
+    let _ = writeln!(out, "#:schema ../schema/plan.schema.json");
+    let _ = writeln!(
+        out,
+        "# 《{title}》{}",
+        table.caption.as_deref().unwrap_or("")
+    );
+    let _ = writeln!(out, "#");
+    let _ = writeln!(
+        out,
+        "# 由 plan-check import 从 {source} 起草。分类、指标、单位、基期、目标、属性逐格照原文抄写；"
+    );
+    let _ = writeln!(
+        out,
+        "# 标有“待核对”的地方是原文没有说清、起草时所作的假设：请对照原文核对，改好后删去该注释。"
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[plan]");
+    // The title's initials, then the years in its brackets:
+    // 江津区教育事业发展“十四五”规划（2021－2025年） → jjqjysyfzsswgh-2021-2025.
+    let plan_id = {
+        let (head, tail) = title.split_once(['（', '(']).unwrap_or((&title, ""));
+        let mut id: String = initials(head).chars().take(40).collect();
+        let digits = crate::number::ascii_digits_in(tail);
+        for year in digits
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|d| d.len() == 4)
+        {
+            id.push('-');
+            id.push_str(year);
+        }
+        if id.is_empty() { "plan".to_owned() } else { id }
+    };
+    let _ = writeln!(out, "id = {}", quote(&plan_id));
+    let _ = writeln!(out, "title = {}", quote(&title));
+    for (key, value) in [
+        ("region", &meta.region),
+        ("issuer", &meta.issuer),
+        ("issued", &meta.issued),
+        ("table", &table.caption),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{key} = {}", quote(v));
+        }
+    }
+    if let (Some(issuer), Some(notice)) = (&meta.issuer, &meta.notice) {
+        let date = meta
+            .issued
+            .as_deref()
+            .and_then(|d| {
+                let mut parts = d.split('-').map(|p| p.parse::<u32>().ok());
+                Some(format!(
+                    "{}年{}月{}日",
+                    parts.next()??,
+                    parts.next()??,
+                    parts.next()??
+                ))
+            })
+            .map(|d| format!("，{d}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "source = {}",
+            quote(&format!("{issuer}《{notice}》{date}"))
+        );
+    }
+    let _ = writeln!(out, "baseline_year = {}", table.baseline_year);
+    let _ = writeln!(out, "target_year = {}", table.target_year);
+    let bare_rows = table
+        .rows
+        .iter()
+        .filter(|r| matches!(read_target(&r.target).map(|t| t.form), Ok(Form::Bare)))
+        .count();
+    if bare_rows > 0 {
+        let _ = writeln!(
+            out,
+            "# 待核对：原文有 {bare_rows} 个目标只写了数字，不说是下限、上限还是预测值；暂按“朝目标方向”读：\n# 高于基期读作“不低于”，低于基期读作“不高于”（各行另有说明）。\nbare_numbers = \"toward_target\""
+        );
+        to_confirm.push(format!(
+            "只写数字的目标（{bare_rows} 个）：暂按“朝目标方向”读，是否为预测值请逐行核对"
+        ));
+    }
+    if !table.notes.is_empty() {
+        let _ = writeln!(out, "notes = [");
+        for note in &table.notes {
+            let _ = writeln!(out, "  {},", quote(note));
+        }
+        let _ = writeln!(out, "]");
+    }
+    let ids = ids(&table.rows);
+    let star_year = starred_year(&table.notes);
+    let mut category = None;
+    for (i, row) in table.rows.iter().enumerate() {
+        if category != Some(&row.category) {
+            category = Some(&row.category);
+            let _ = writeln!(out, "\n# ── {} ──", row.category);
+        }
+        let shown = match &row.group {
+            Some(g) => format!("{g}：{}", row.name),
+            None => row.name.clone(),
+        };
+        let mut confirm = |out: &mut String, why: String| {
+            let _ = writeln!(out, "# 待核对：{why}");
+            to_confirm.push(format!("{shown}：{why}"));
+        };
+        let _ = writeln!(out, "\n[[indicator]]");
+        let _ = writeln!(out, "id = {}", quote(&ids[i]));
+        let _ = writeln!(out, "category = {}", quote(&row.category));
+        if let Some(g) = &row.group {
+            let _ = writeln!(out, "group = {}", quote(g));
+        }
+        let _ = writeln!(out, "name = {}", quote(&row.name));
+        let _ = writeln!(out, "unit = {}", quote(&row.unit));
+        if row.unit.is_empty() {
+            confirm(&mut out, "原文没有写单位，请补上".to_owned());
+        } else if row.unit_inherited {
+            let _ = writeln!(out, "# 单位取自上面的合计或表头（本行原文没有写单位）。");
+        }
+        // The baseline cell.
+        let b = row.baseline.trim();
+        let starred = b.ends_with(['*', '＊']);
+        let plain = crate::number::read_number(b.trim_end_matches(['*', '＊']), false).ok();
+        match (plain, starred) {
+            (Some(v), false) => {
+                let _ = writeln!(out, "baseline = {}", crate::number::display(v));
+            }
+            (Some(v), true) => match star_year {
+                Some(year) => {
+                    let _ = writeln!(out, "baseline = {}", quote(b));
+                    let _ = writeln!(out, "baseline_year = {year}");
+                }
+                None => {
+                    let _ = writeln!(out, "baseline = {}", crate::number::display(v));
+                    confirm(
+                        &mut out,
+                        format!(
+                            "原文基期值为“{b}”，表注中没有找到“*”所指的年份；请写 baseline = \"{b}\" 和 baseline_year"
+                        ),
+                    );
+                }
+            },
+            (None, _) if is_dash(b) || b.starts_with(['〔', '[', '［']) => {
+                let _ = writeln!(
+                    out,
+                    "baseline = {}",
+                    quote(if b.is_empty() { "—" } else { b })
+                );
+            }
+            (None, _) => {
+                let _ = writeln!(out, "baseline = \"—\"");
+                confirm(&mut out, format!("原文基期值“{b}”读不出数字，暂写作“—”"));
+            }
+        }
+        let target = if row.target.trim().is_empty() {
+            "—"
+        } else {
+            row.target.trim()
+        };
+        let _ = writeln!(out, "target = {}", quote(target));
+        if let Some(period) = &row.period {
+            let _ = writeln!(out, "period_target = {}", quote(period));
+        }
+        let attribute = match row.attribute.trim() {
+            a @ ("约束性" | "预期性") => a.to_owned(),
+            other => {
+                confirm(&mut out, format!("原文属性为“{other}”，暂写作“预期性”"));
+                "预期性".to_owned()
+            }
+        };
+        let _ = writeln!(out, "attribute = {}", quote(&attribute));
+        if let Some(t) = row.part_of {
+            let _ = writeln!(out, "part_of = {}", quote(&ids[t]));
+            if let Some(why) = &row.part_because {
+                confirm(&mut out, why.clone());
+            }
+        }
+        let deciding = match &row.period {
+            Some(p) if !is_dash(p) && is_dash(target) => p.as_str(),
+            _ => target,
+        };
+        let in_period = deciding != target;
+        let reading = read_target(deciding);
+        let mut is_settled = true;
+        match reading.as_ref().map(|r| r.form) {
+            Ok(Form::Cumulative) if in_period => {
+                let _ = writeln!(out, "measure = \"yearly_change\"");
+                confirm(
+                    &mut out,
+                    format!(
+                        "“{deciding}”是规划期累计数：统计数据应为每年比上年的变化（如“比上年下降2.7%”填 2.7），逐年{}",
+                        if row.unit.replace('％', "%") == "%" {
+                            "复合"
+                        } else {
+                            "相加"
+                        }
+                    ),
+                );
+            }
+            Ok(Form::Compare(_) | Form::About | Form::Between) if in_period && is_growth(row) => {
+                let _ = writeln!(out, "measure = \"yearly_rate\"");
+                confirm(
+                    &mut out,
+                    format!(
+                        "“{deciding}”在年均/累计一栏、指标是增长率：按规划期至今的复合年均增长判断"
+                    ),
+                );
+            }
+            Ok(Form::Relative(_)) if is_growth(row) => {
+                let _ = writeln!(out, "measure = \"yearly_rate\"");
+            }
+            Ok(Form::Bare) => {
+                match crate::number::read_number(b.trim_end_matches(['*', '＊']), false) {
+                    Ok(base) if reading.as_ref().is_ok_and(|r| r.value != base) => {
+                        let value = reading.as_ref().map_or(0.0, |r| r.value);
+                        let reads = if value > base {
+                            "不低于"
+                        } else {
+                            "不高于"
+                        };
+                        is_settled = false;
+                        confirm(
+                            &mut out,
+                            format!(
+                                "原文只写数字“{deciding}”，按朝目标方向读作{reads} {}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {}, tolerance_pct = 5 }}",
+                                crate::number::display(value),
+                                crate::number::display(value)
+                            ),
+                        );
+                    }
+                    _ => {
+                        is_settled = false;
+                        let value = reading.as_ref().map_or(0.0, |r| r.value);
+                        let _ = writeln!(
+                            out,
+                            "rule = {{ kind = \"at_least\", value = {} }}",
+                            crate::number::display(value)
+                        );
+                        confirm(
+                            &mut out,
+                            format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
+                        );
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(_) => {
+                is_settled = false;
+                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                confirm(
+                    &mut out,
+                    format!(
+                        "“{deciding}”没有可判断的数值目标，只展示不判断；如有年度目标，请写 year_requirements"
+                    ),
+                );
+            }
+        }
+        settled.push(is_settled);
+    }
+    Draft {
+        toml: out,
+        to_confirm,
+        settled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_initials_and_unique() {
+        assert_eq!(initials("在园幼儿数"), "zyyes");
+        assert_eq!(
+            initials("地级及以上城市细颗粒物（PM2.5）浓度"),
+            "djjyscsxklwpm25nd"
+        );
+        let row = |category: &str, name: &str| Row {
+            category: category.into(),
+            name: name.into(),
+            ..Row::default()
+        };
+        let rows = [
+            row("义务教育", "在校学生数"),
+            row("高中阶段教育", "在校学生数"),
+            row("学前教育", "毛入园率"),
+        ];
+        assert_eq!(ids(&rows), ["ywjy_zxxss", "gzjdjy_zxxss", "mryl"]);
+    }
+
+    #[test]
+    fn the_star_note_names_the_year() {
+        assert_eq!(
+            starred_year(&["②带*的为2024年数据。".to_owned()]),
+            Some(2024)
+        );
+        assert_eq!(starred_year(&["①〔〕为5年累计数。".to_owned()]), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! `plan-check import`: a published plan (Word/WPS `.docx`, a web page, Markdown,
+//! text extracted from a PDF, a workbook) read into a draft plan file, or
+//! compared cell by cell with an existing one.
+//!
+//! Each format is read by its own file into one [`Document`]: the text and the
+//! tables in reading order, merged cells repeated into every cell they cover.
+//! [`table`] finds the tables of main indicators in it and reads their rows,
+//! whatever the format; [`draft`] writes the plan file, every reading the text
+//! does not settle marked `# 待核对`; [`check`] lists where a plan file and
+//! the document differ.
+
+pub mod check;
+pub mod docx;
+pub mod draft;
+pub mod html;
+pub mod markdown;
+pub mod table;
+pub mod text;
+pub mod workbook;
+
+use crate::diagnostic::{Diagnostic, Text};
+use std::path::Path;
+
+/// A document as blocks in reading order.
+#[derive(Debug, Default, Clone)]
+pub struct Document {
+    /// The file, as messages name it.
+    pub file: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph (a line of text).
+    Text(String),
+    /// A table: rows of cell texts, a merged cell repeated in every cell it
+    /// covers.
+    Table(Vec<Vec<String>>),
+}
+
+/// The formats `import` reads, by extension.
+pub const EXTENSIONS: &[&str] = &["docx", "html", "htm", "md", "markdown", "txt", "xlsx"];
+
+/// Reads the document at `path`.
+pub fn read(path: &Path) -> Result<Document, Diagnostic> {
+    let file = path.display().to_string();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::error(
+            "I001",
+            &file,
+            Text::io("无法读取规划文本", "cannot read the plan document", &e),
+        )
+    };
+    let blocks = match extension.as_str() {
+        "docx" => docx::read(path, &file)?,
+        "xlsx" => workbook::read(path, &file)?,
+        "html" | "htm" | "md" | "markdown" | "txt" => {
+            let bytes = std::fs::read(path).map_err(unreadable)?;
+            let text = decode(&bytes);
+            match extension.as_str() {
+                "html" | "htm" => html::read(&text),
+                "md" | "markdown" => markdown::read(&text),
+                _ => text::read(&text),
+            }
+        }
+        other => {
+            return Err(Diagnostic::error(
+                "I001",
+                &file,
+                Text::new(
+                    format!(
+                        "不认识的格式“.{other}”：可读 .docx、.html、.md、.txt（PDF 转出的文本）和 .xlsx"
+                    ),
+                    format!(
+                        "unknown format \".{other}\": import reads .docx, .html, .md, .txt (text from a PDF) and .xlsx"
+                    ),
+                ),
+            ));
+        }
+    };
+    Ok(Document { file, blocks })
+}
+
+/// Text as saved: UTF-8 (with or without a BOM), else GB18030 (older
+/// government sites and Windows saves).
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// A cell's text as the table shows it: whitespace runs (line breaks in a
+/// cell, non-breaking spaces) as one space, trimmed; none between CJK
+/// characters, where a line break in a narrow cell adds none.
+pub fn clean(text: &str) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            let prev = out.chars().next_back().unwrap_or(' ');
+            if !(is_cjk(prev) || is_cjk(c)) {
+                out.push(' ');
+            }
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_cleaned_as_tables_show_them() {
+        assert_eq!(clean("  在园幼儿数\n（万人） "), "在园幼儿数（万人）");
+        assert_eq!(clean("PM2.5\u{a0} 浓度"), "PM2.5浓度");
+        assert_eq!(clean("GDP  growth"), "GDP growth");
+    }
+}

@@ -1,0 +1,634 @@
+//! The tables of main indicators in a document, whatever its format: a table
+//! whose header has a column of 指标 and two year (or 基期/目标) columns; its
+//! rows read into categories (blank or merged cells continue the one above),
+//! names and units (`在园幼儿数（万人）`), `其中` parts, rows under a heading,
+//! the cells as printed, and the notes under it (`注：①…`). The plan's title,
+//! issuer and date come from the document's opening.
+
+use super::{Block, Document, clean};
+use crate::diagnostic::{Diagnostic, Text};
+
+/// One table of main indicators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorTable {
+    /// Its place among the document's tables (1-based), for `--table`.
+    pub number: usize,
+    /// The line above it naming it (`专栏1 …`), whitespace runs as one space.
+    pub caption: Option<String>,
+    pub baseline_year: i32,
+    pub target_year: i32,
+    /// Whether it has a 年均/累计 column.
+    pub has_period: bool,
+    pub rows: Vec<Row>,
+    /// The notes under it, one per numbered item (`①〔〕为5年累计数。`).
+    pub notes: Vec<String>,
+}
+
+/// One indicator as printed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    pub category: String,
+    /// The heading the row stands under (`每千人口拥有医护人员数`).
+    pub group: Option<String>,
+    pub name: String,
+    pub unit: String,
+    /// The cells as printed.
+    pub baseline: String,
+    pub target: String,
+    pub period: Option<String>,
+    pub attribute: String,
+    /// For a `其中` row: the index of its total in [`IndicatorTable::rows`].
+    pub part_of: Option<usize>,
+    /// Why the row was read as a part though it does not say `其中`.
+    pub part_because: Option<String>,
+    /// The unit came from the total or the heading, not the row's own cell.
+    pub unit_inherited: bool,
+}
+
+/// What the document says of the plan itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    /// The plan's title (from `《…》` or `关于印发…的通知`).
+    pub title: Option<String>,
+    /// The notice's title (`关于印发……的通知`).
+    pub notice: Option<String>,
+    pub issuer: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub issued: Option<String>,
+    /// The region the issuer governs (`江津区` of 重庆市江津区人民政府).
+    pub region: Option<String>,
+}
+
+/// The columns of an indicator table, by what their header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Category,
+    Indicator,
+    Unit,
+    Baseline,
+    Target,
+    Period,
+    Attribute,
+    Other,
+}
+
+/// The year in a header cell (`2020年`, `2025年目标`), if any.
+fn year_in(cell: &str) -> Option<i32> {
+    let digits: String = cell
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
+/// Reads a header row: the role of each column and the two years.
+fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
+    let mut cols = Vec::with_capacity(row.len());
+    let mut years = Vec::new();
+    for cell in row {
+        let c = clean(cell).replace(' ', "");
+        let col = if c.contains("属性") {
+            Col::Attribute
+        } else if c.contains("年均") || c.contains("累计") {
+            Col::Period
+        } else if c == "单位" || c == "计量单位" {
+            Col::Unit
+        } else if c.contains("分类") || c.contains("类别") || c.contains("领域") || c == "类"
+        {
+            Col::Category
+        } else if c.contains("指标") && year_in(&c).is_none() {
+            Col::Indicator
+        } else if let Some(year) = year_in(&c) {
+            years.push(year);
+            if c.contains("目标") || c.contains("规划") {
+                Col::Target
+            } else {
+                Col::Baseline
+            }
+        } else if c.contains("基期") || c.contains("现状") {
+            Col::Baseline
+        } else if c.contains("目标") {
+            Col::Target
+        } else {
+            Col::Other
+        };
+        cols.push(col);
+    }
+    if !cols.contains(&Col::Indicator) || years.len() < 2 {
+        return None;
+    }
+    // The earlier year is the baseline, the later the target, whatever the
+    // words in the cells.
+    let (baseline_year, target_year) = (years[0].min(years[1]), years[0].max(years[1]));
+    let mut seen_years = 0;
+    for (col, cell) in cols.iter_mut().zip(row) {
+        if let Some(year) = year_in(&clean(cell)) {
+            if seen_years < 2 && matches!(*col, Col::Baseline | Col::Target) {
+                *col = if year == baseline_year {
+                    Col::Baseline
+                } else {
+                    Col::Target
+                };
+            }
+            seen_years += 1;
+        }
+    }
+    (baseline_year < target_year).then_some((cols, baseline_year, target_year))
+}
+
+/// Splits `在园幼儿数（万人）` into the name and the unit.
+pub fn split_unit(name: &str) -> (String, Option<String>) {
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = name.strip_suffix(close)
+            && let Some(at) = inner.rfind(open)
+        {
+            let unit = inner[at + open.len_utf8()..].trim();
+            let base = inner[..at].trim();
+            // A bracket that is part of the name (国内生产总值（GDP）增长) is
+            // not at the end; one at the end holding a whole name is no unit.
+            if !unit.is_empty() && unit.chars().count() <= 8 && !base.is_empty() {
+                return (base.to_owned(), Some(unit.to_owned()));
+            }
+        }
+    }
+    (name.to_owned(), None)
+}
+
+/// The tables of main indicators in `doc`, in order.
+pub fn find(doc: &Document) -> Vec<IndicatorTable> {
+    let mut out = Vec::new();
+    let mut tables_seen = 0;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Block::Table(rows) = block else {
+            continue;
+        };
+        tables_seen += 1;
+        let Some(at) = rows.iter().position(|r| header(r).is_some()) else {
+            continue;
+        };
+        let Some((cols, baseline_year, target_year)) = header(&rows[at]) else {
+            continue;
+        };
+        let caption = doc.blocks[..i].iter().rev().take(8).find_map(|b| match b {
+            Block::Text(t) if t.contains("专栏") || t.starts_with('表') => {
+                // From 专栏 on: a heading may carry the plan's title first.
+                let from = t.find("专栏").map_or(t.as_str(), |i| &t[i..]);
+                Some(from.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+            _ => None,
+        });
+        let notes = notes_after(&doc.blocks[i + 1..]);
+        out.push(IndicatorTable {
+            number: tables_seen,
+            caption,
+            baseline_year,
+            target_year,
+            has_period: cols.contains(&Col::Period),
+            rows: read_rows(&rows[at + 1..], &cols),
+            notes,
+        });
+    }
+    out
+}
+
+/// The notes right under a table: `注：①…②…` in one paragraph or several,
+/// split at the circled numbers.
+fn notes_after(blocks: &[Block]) -> Vec<String> {
+    let mut text = String::new();
+    for block in blocks.iter().take(4) {
+        match block {
+            Block::Text(t)
+                if text.is_empty() && (t.starts_with("注：") || t.starts_with("注:")) =>
+            {
+                text.push_str(t.split_once(['：', ':']).map_or("", |(_, body)| body));
+            }
+            Block::Text(t)
+                if !text.is_empty()
+                    && t.starts_with(['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨']) =>
+            {
+                text.push_str(t);
+            }
+            Block::Text(t) if t.trim().is_empty() => {}
+            _ if text.is_empty() => continue,
+            _ => break,
+        }
+    }
+    let mut notes: Vec<String> = Vec::new();
+    for c in clean(&text).chars() {
+        if ('①'..='⑳').contains(&c) || notes.is_empty() {
+            notes.push(String::new());
+        }
+        if let Some(last) = notes.last_mut() {
+            last.push(c);
+        }
+    }
+    notes
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The cell of `row` in the first column of role `col`.
+fn cell<'r>(row: &'r [String], cols: &[Col], col: Col) -> Option<&'r str> {
+    cols.iter()
+        .position(|c| *c == col)
+        .and_then(|i| row.get(i))
+        .map(String::as_str)
+}
+
+fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    let mut category = String::new();
+    // The heading the next rows stand under, with its unit.
+    let mut heading: Option<(String, Option<String>)> = None;
+    // The total the last 其中 row belongs to.
+    let mut total: Option<usize> = None;
+    for raw in rows {
+        let row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
+        let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        // A row merged across the table (a category, or a note): one text.
+        if filled.iter().all(|c| *c == filled[0]) && row.len() > 2 && filled.len() > 1 {
+            category = filled[0].clone();
+            heading = None;
+            continue;
+        }
+        if let Some(c) = cell(&row, cols, Col::Category).filter(|c| !c.is_empty()) {
+            if *c != category {
+                heading = None;
+                total = None;
+            }
+            category = c.to_owned();
+        }
+        let Some(printed) = cell(&row, cols, Col::Indicator).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let get = |col| cell(&row, cols, col).unwrap_or("").to_owned();
+        let (baseline, target, attribute) =
+            (get(Col::Baseline), get(Col::Target), get(Col::Attribute));
+        let period = cols.contains(&Col::Period).then(|| get(Col::Period));
+        let numbers_empty = baseline.is_empty()
+            && target.is_empty()
+            && period.as_deref().is_none_or(str::is_empty)
+            && attribute.is_empty();
+        let (name, unit) = split_unit(printed);
+        let unit_cell = cols
+            .contains(&Col::Unit)
+            .then(|| get(Col::Unit))
+            .filter(|u| !u.is_empty());
+        if numbers_empty {
+            // A heading over the rows below it (每千人口拥有医护人员数（人）).
+            heading = Some((name, unit.or(unit_cell)));
+            continue;
+        }
+        let mut row_out = Row {
+            category: category.clone(),
+            baseline,
+            target,
+            period: period.map(|p| if p.is_empty() { "—".to_owned() } else { p }),
+            attribute,
+            ..Row::default()
+        };
+        let (mut name, mut unit) = (name, unit.or(unit_cell));
+        // 其中：普通小学 — a part of the total above.
+        let part = ["其中：", "其中:", "其中"]
+            .iter()
+            .find_map(|p| name.strip_prefix(p).map(str::to_owned));
+        if let Some(part_name) = part {
+            name = part_name.trim_start_matches(['：', ':']).to_owned();
+            let t = total.or_else(|| out.iter().rposition(|r| r.part_of.is_none()));
+            total = t;
+            row_out.part_of = t;
+        } else if let Some(t) = total.filter(|_| unit.is_none()) {
+            // A row with no unit right after the parts of a total, whose
+            // baseline keeps the parts' sum within the total: another part
+            // (the print drops 其中 on the second line).
+            let sum: Option<f64> = out
+                .iter()
+                .filter(|r| r.part_of == Some(t))
+                .map(|r| number(&r.baseline))
+                .chain(std::iter::once(number(&row_out.baseline)))
+                .sum();
+            match (sum, number(&out[t].baseline)) {
+                (Some(sum), Some(whole)) if sum <= whole + 1e-9 => {
+                    row_out.part_of = Some(t);
+                    row_out.part_because = Some(format!(
+                        "原文这一行没有写“其中”，紧接在“其中”分项之后、未写单位，且各分项基期值之和 {} 不超过合计 {}，读作“{}”的分项",
+                        crate::number::display(sum),
+                        crate::number::display(whole),
+                        out[t].name
+                    ));
+                }
+                _ => total = None,
+            }
+        } else {
+            total = None;
+        }
+        // 每千人口拥有医护人员数：执业医师数 — a row under a heading.
+        if row_out.part_of.is_none()
+            && let Some((group, rest)) = name.split_once(['：', ':'])
+            && !group.is_empty()
+            && !rest.is_empty()
+        {
+            let (group, group_unit) = split_unit(group);
+            row_out.group = Some(group);
+            unit = unit.or(group_unit);
+            name = rest.to_owned();
+        } else if row_out.part_of.is_none()
+            && let Some((group, group_unit)) = &heading
+            && unit.is_none()
+        {
+            row_out.group = Some(group.clone());
+            unit = group_unit.clone();
+            row_out.unit_inherited = unit.is_some();
+        } else if unit.is_some() {
+            heading = None;
+        }
+        if unit.is_none()
+            && let Some(t) = row_out.part_of
+        {
+            unit = Some(out[t].unit.clone());
+            row_out.unit_inherited = true;
+        }
+        row_out.name = name;
+        row_out.unit = unit.unwrap_or_default();
+        if row_out.part_of.is_none() {
+            total = None;
+        }
+        out.push(row_out);
+    }
+    out
+}
+
+/// A printed baseline as a number (`10.5*` → 10.5), where it is one.
+fn number(cell: &str) -> Option<f64> {
+    crate::number::read_number(cell.trim_end_matches(['*', '＊']), false).ok()
+}
+
+/// The plan's title, issuer, date and region from the document's opening:
+/// `关于印发……的通知`, `现将《……》印发给你们`, the issuing body's line
+/// and the date under it.
+pub fn meta(doc: &Document) -> Meta {
+    let opening: Vec<&str> = doc
+        .blocks
+        .iter()
+        .take(40)
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(t.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    let joined: String = opening
+        .iter()
+        .map(|t| clean(t))
+        .collect::<Vec<_>>()
+        .join("");
+    let mut meta = Meta::default();
+    if let Some(start) = joined.find("关于印发")
+        && let Some(len) = joined[start..].find("的通知")
+    {
+        let notice = &joined[start..start + len + "的通知".len()];
+        meta.notice = Some(notice.to_owned());
+        meta.title = Some(notice["关于印发".len()..notice.len() - "的通知".len()].to_owned());
+    }
+    if let Some(start) = joined.find('《')
+        && let Some(len) = joined[start..].find('》')
+    {
+        let title = &joined[start + '《'.len_utf8()..start + len];
+        if !title.is_empty() {
+            meta.title = Some(title.to_owned());
+        }
+    }
+    meta.issuer = opening.iter().map(|t| clean(t)).find(|t| {
+        (t.ends_with("人民政府")
+            || t.ends_with("委员会")
+            || t.ends_with("办公室")
+            || t.ends_with("局"))
+            && t.chars().count() <= 30
+    });
+    meta.issued = opening.iter().find_map(|t| date(&clean(t)));
+    meta.region = meta.issuer.as_deref().and_then(region_of);
+    meta
+}
+
+/// `2022年3月30日` → `2022-03-30`.
+fn date(text: &str) -> Option<String> {
+    let text = crate::number::ascii_digits_in(text);
+    let y = text.find('年')?;
+    let year: i32 = text[..y].trim().parse().ok()?;
+    let rest = &text[y + '年'.len_utf8()..];
+    let m = rest.find('月')?;
+    let month: u32 = rest[..m].trim().parse().ok()?;
+    let rest = &rest[m + '月'.len_utf8()..];
+    let d = rest.find('日')?;
+    let day: u32 = rest[..d].trim().parse().ok()?;
+    ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// The region an issuing body governs: 重庆市江津区人民政府 → 江津区.
+fn region_of(issuer: &str) -> Option<String> {
+    let body = issuer
+        .trim_end_matches("人民政府")
+        .trim_end_matches("办公室")
+        .trim_end_matches("人民政府");
+    let mut last = None;
+    let mut start = 0;
+    for (i, c) in body.char_indices() {
+        if matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') {
+            last = Some(&body[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    last.filter(|r| r.chars().count() >= 2).map(str::to_owned)
+}
+
+/// The table `--table` chose, or the only one: an error naming what was
+/// found otherwise.
+pub fn choose(
+    doc: &Document,
+    tables: Vec<IndicatorTable>,
+    wanted: Option<usize>,
+) -> Result<IndicatorTable, Diagnostic> {
+    let count = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    if tables.is_empty() {
+        return Err(Diagnostic::error(
+            "I002",
+            &doc.file,
+            Text::new(
+                format!(
+                    "没有找到主要指标表：文件中有 {count} 个表格，没有一个的表头同时有“指标”列和两个年份（或基期、目标）列"
+                ),
+                format!(
+                    "no table of main indicators: the document has {count} tables, none with an indicator column and two year (or baseline and target) columns in its header"
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "PDF 请先转成文本（每个单元格一行，或用制表符分隔）；扫描件须先识别文字",
+            "convert a PDF to text first (a cell per line, or tab-separated); a scan needs text recognition first",
+        )));
+    }
+    let listed = tables
+        .iter()
+        .map(|t| {
+            format!(
+                "{}（{}，{} 行）",
+                t.number,
+                t.caption.as_deref().unwrap_or("无标题"),
+                t.rows.len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("、");
+    match wanted {
+        Some(n) => tables.into_iter().find(|t| t.number == n).ok_or_else(|| {
+            Diagnostic::error(
+                "I002",
+                &doc.file,
+                Text::new(
+                    format!("第 {n} 个表格不是主要指标表；主要指标表有：{listed}"),
+                    format!("table {n} is not a table of main indicators; these are: {listed}"),
+                ),
+            )
+        }),
+        None if tables.len() == 1 => {
+            Ok(tables.into_iter().next().unwrap_or_else(|| unreachable!()))
+        }
+        None => Err(Diagnostic::error(
+            "I002",
+            &doc.file,
+            Text::new(
+                format!(
+                    "文件中有 {} 个主要指标表：{listed}；请用 --table N 选一个",
+                    tables.len()
+                ),
+                format!(
+                    "the document has {} tables of main indicators: {listed}; choose one with --table N",
+                    tables.len()
+                ),
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn headers_say_where_the_years_are() {
+        let (cols, b, tg) = header(&t(&["分类", "指标", "2020年", "2025年", "属性"])).unwrap();
+        assert_eq!((b, tg), (2020, 2025));
+        assert_eq!(
+            cols,
+            [
+                Col::Category,
+                Col::Indicator,
+                Col::Baseline,
+                Col::Target,
+                Col::Attribute
+            ]
+        );
+        let (cols, ..) = header(&t(&[
+            "#",
+            "类别",
+            "指标",
+            "2025年",
+            "2030年",
+            "年均/累计",
+            "属性",
+        ]))
+        .unwrap();
+        assert_eq!(cols[5], Col::Period);
+        assert!(header(&t(&["地区", "2020年", "2025年"])).is_none());
+    }
+
+    #[test]
+    fn units_are_split_from_names_but_not_a_gloss() {
+        assert_eq!(
+            split_unit("在园幼儿数（万人）"),
+            ("在园幼儿数".into(), Some("万人".into()))
+        );
+        assert_eq!(
+            split_unit("国内生产总值（GDP）增长（%）"),
+            ("国内生产总值（GDP）增长".into(), Some("%".into()))
+        );
+        assert_eq!(split_unit("普通初中"), ("普通初中".into(), None));
+    }
+
+    #[test]
+    fn parts_headings_and_categories() {
+        let cols = [
+            Col::Category,
+            Col::Indicator,
+            Col::Baseline,
+            Col::Target,
+            Col::Attribute,
+        ];
+        let rows = vec![
+            t(&["义务教育", "在校学生数（万人）", "12.8", "11.1", "预期性"]),
+            t(&["", "其中：普通小学", "7.7", "7.1", "预期性"]),
+            t(&["", "普通初中", "5.1", "4.1", "预期性"]),
+            t(&["", "九年义务教育巩固率（%）", "100", "＞96", "约束性"]),
+            t(&["民生福祉", "每千人口拥有医护人员数（人）", "", "", ""]),
+            t(&["", "执业医师数", "3.1", "3.7", "预期性"]),
+        ];
+        let out = read_rows(&rows, &cols);
+        assert_eq!(out.len(), 5);
+        assert_eq!((out[1].part_of, out[1].unit.as_str()), (Some(0), "万人"));
+        assert_eq!(out[2].part_of, Some(0));
+        assert!(out[2].part_because.is_some());
+        assert_eq!(out[3].part_of, None);
+        assert_eq!(out[4].group.as_deref(), Some("每千人口拥有医护人员数"));
+        assert_eq!(
+            (out[4].name.as_str(), out[4].unit.as_str()),
+            ("执业医师数", "人")
+        );
+        assert_eq!(out[4].category, "民生福祉");
+    }
+
+    #[test]
+    fn the_opening_names_the_plan_its_issuer_and_date() {
+        let doc = Document {
+            file: "x".into(),
+            blocks: [
+                " 重庆市江津区人民政府",
+                "关于印发江津区教育事业发展",
+                "“十四五”规划（2021－2025年）的通知",
+                "现将《江津区教育事业发展“十四五”规划（2021－2025年）》印发给你们。",
+                "2022年3月30日　　",
+            ]
+            .iter()
+            .map(|t| Block::Text(t.to_string()))
+            .collect(),
+        };
+        let m = meta(&doc);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("江津区教育事业发展“十四五”规划（2021－2025年）")
+        );
+        assert_eq!(m.issuer.as_deref(), Some("重庆市江津区人民政府"));
+        assert_eq!(m.issued.as_deref(), Some("2022-03-30"));
+        assert_eq!(m.region.as_deref(), Some("江津区"));
+        assert_eq!(
+            m.notice.as_deref(),
+            Some("关于印发江津区教育事业发展“十四五”规划（2021－2025年）的通知")
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! `plan-check import`: the published plan drafted into a plan file, and a
+//! plan file checked against the document, on the real seed 001 and on the
+//! national 15th plan's table as Markdown, a web page, a Word document and a
+//! workbook.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const SEED: &str = "tests/fixtures/seed-001-jiangjin-education.txt";
+const JIANGJIN: &str = "plan/jiangjin-education-14th-fyp.toml";
+const NATIONAL: &str = "examples/plans/national-15th-fyp.toml";
+
+fn import(args: &[&str]) -> std::process::Output {
+    plan_check().arg("import").args(args).output().unwrap()
+}
+
+#[test]
+fn seed_001_drafts_the_shipped_plan_cell_for_cell() {
+    let out = import(&[SEED]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let draft = stdout_of(&out);
+    // The draft loads, and every printed cell is the shipped plan's.
+    let drafted = plan_check::plan::parse_plan(&draft, "draft.toml").expect("the draft loads");
+    let shipped = plan_check::plan::load_plan(Path::new(JIANGJIN)).unwrap();
+    assert_eq!(drafted.indicators.len(), shipped.indicators.len());
+    for (d, s) in drafted.indicators.iter().zip(&shipped.indicators) {
+        assert_eq!(d.category, s.category, "{}", s.id);
+        assert_eq!(d.name, s.name, "{}", s.id);
+        assert_eq!(d.unit, s.unit, "{}", s.id);
+        assert_eq!(d.baseline, s.baseline, "{}", s.id);
+        assert_eq!(d.target_text, s.target_text, "{}", s.id);
+        assert_eq!(d.attribute, s.attribute, "{}", s.id);
+        assert_eq!(
+            d.part_of
+                .map(|t| drafted.indicators[t as usize].name.clone()),
+            s.part_of
+                .map(|t| shipped.indicators[t as usize].name.clone()),
+            "{}",
+            s.id
+        );
+    }
+    assert_eq!(drafted.meta.title, shipped.meta.title);
+    assert_eq!(drafted.meta.issuer, shipped.meta.issuer);
+    assert_eq!(drafted.meta.issued, shipped.meta.issued);
+    assert_eq!(drafted.meta.region, shipped.meta.region);
+    assert_eq!(drafted.meta.source, shipped.meta.source);
+    assert_eq!(drafted.meta.table, shipped.meta.table);
+    // What the text does not settle is marked, and counted on standard error.
+    assert!(draft.contains("# 待核对：原文只写数字“55”"), "{draft}");
+    assert!(
+        draft.contains("# 待核对：原文这一行没有写“其中”"),
+        "{draft}"
+    );
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("读取 13 行指标（2020–2025年）；待核对 12 处"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn checking_the_shipped_plan_against_seed_001_finds_no_difference() {
+    let out = import(&["--check", JIANGJIN, SEED]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("逐格一致：13 行"));
+}
+
+#[test]
+fn a_plan_that_differs_from_its_document_is_listed_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let changed = std::fs::read_to_string(JIANGJIN)
+        .unwrap()
+        .replace("target = \"＞97\"", "target = \"＞98\"")
+        .replace("baseline = 52.19", "baseline = 52.9");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, changed).unwrap();
+    let out = import(&["--check", path.to_str().unwrap(), SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    assert!(text.contains("有 3 处不同"), "{text}");
+    assert!(
+        text.contains("学前教育/毛入园率 target：规划文件“＞98”，原文“＞97”"),
+        "{text}"
+    );
+    // The printed target decides the rule, so the rule differs too.
+    assert!(
+        text.contains("学前教育/毛入园率 rule：规划文件“> 98”，原文“> 97”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("学前教育/公办幼儿园在园幼儿占比 baseline：规划文件“52.9”，原文“52.19”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_national_table_imports_alike_from_markdown_html_and_word() {
+    for fixture in [
+        "tests/fixtures/national-15th-fyp.md",
+        "tests/fixtures/national-15th-fyp.html",
+        "tests/fixtures/national-15th-fyp.docx",
+    ] {
+        let out = import(&["--check", NATIONAL, fixture]);
+        assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stdout_of(&out));
+        assert!(stdout_of(&out).contains("逐格一致：21 行"), "{fixture}");
+        let out = import(&[fixture]);
+        assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stderr_of(&out));
+        let draft = stdout_of(&out);
+        let plan = plan_check::plan::parse_plan(&draft, "draft.toml").expect("loads");
+        assert_eq!(plan.indicators.len(), 21, "{fixture}");
+        assert_eq!(plan.meta.notes.len(), 4, "{fixture}");
+        assert!(
+            draft.contains("baseline = \"10.5*\"\nbaseline_year = 2024"),
+            "{fixture}"
+        );
+        assert!(
+            draft.contains("group = \"每千人口拥有医护人员数\""),
+            "{fixture}"
+        );
+        assert!(draft.contains("measure = \"yearly_change\""), "{fixture}");
+    }
+}
+
+/// A workbook (made here with merged category cells, as Excel saves one).
+#[test]
+fn the_national_table_imports_from_a_workbook() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let md = std::fs::read_to_string("tests/fixtures/national-15th-fyp.md").unwrap();
+    let rows = national_rows();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "专栏1 “十五五”时期经济社会发展主要指标")
+        .unwrap();
+    for (c, h) in ["类别", "指标", "2025年", "2030年", "年均/累计", "属性"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let mut start = 2u32;
+    for (i, row) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        for (c, cell) in row[2..].iter().enumerate() {
+            sheet.write_string(r, 1 + c as u16, cell).unwrap();
+        }
+        let last_of_category = rows.get(i + 1).is_none_or(|next| next[1] != row[1]);
+        if last_of_category {
+            if r > start {
+                sheet
+                    .merge_range(start, 0, r, 0, &row[1], &Format::new())
+                    .unwrap();
+            } else {
+                sheet.write_string(r, 0, &row[1]).unwrap();
+            }
+            start = r + 1;
+        }
+    }
+    let notes = md.lines().find(|l| l.starts_with("注：")).unwrap();
+    sheet.write_string(3 + rows.len() as u32, 0, notes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("专栏1.xlsx");
+    book.save(&path).unwrap();
+    let out = import(&["--check", NATIONAL, path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+}
+
+#[test]
+fn what_is_no_plan_table_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("x.md");
+    std::fs::write(&md, "# 标题\n\n| 地区 | 人口 |\n|---|---|\n| 江津 | 1 |\n").unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("I002") && stderr.contains("文件中有 1 个表格"),
+        "{stderr}"
+    );
+    let pdf = dir.path().join("x.pdf");
+    std::fs::write(&pdf, "%PDF-1.7").unwrap();
+    let out = import(&[pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("I001"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn the_draft_never_replaces_a_file_or_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("plan.toml");
+    std::fs::write(&target, "keep").unwrap();
+    let out = import(&["-o", target.to_str().unwrap(), SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    let out = import(&["-o", target.to_str().unwrap(), "--force", SEED]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("[[indicator]]")
+    );
+    // Onto the document itself: refused whatever --force says.
+    let copy = dir.path().join("seed.txt");
+    std::fs::copy(SEED, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let out = import(&[
+        "-o",
+        copy.to_str().unwrap(),
+        "--force",
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
