@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${SECONDS_PER_TARGET:-600}
-for target in ${TARGETS:-csv_loader plan_parser number_reader workbook_loader}; do
+for target in ${TARGETS:-csv_loader plan_parser number_reader workbook_loader import_reader}; do
   work=${FUZZ_WORK:-/tmp/plan-check-fuzz}/$target
   mkdir -p "$work"
   echo "== $target for ${seconds}s"

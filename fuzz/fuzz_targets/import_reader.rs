@@ -1,0 +1,31 @@
+//! Any bytes as a published plan, in each format `import` reads from text
+//! (text from a PDF, Markdown, HTML, a Word document's XML): blocks, then the
+//! indicator tables and a draft that is either a plan or a located error;
+//! never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use plan_check::import::{Document, docx, draft, html, markdown, table, text};
+
+fuzz_target!(|data: &[u8]| {
+    let text_input = String::from_utf8_lossy(data);
+    let mut documents = vec![
+        text::read(&text_input),
+        markdown::read(&text_input),
+        html::read(&text_input),
+    ];
+    if let Ok(blocks) = docx::parse(data) {
+        documents.push(blocks);
+    }
+    for blocks in documents {
+        let doc = Document {
+            file: "fuzz".into(),
+            blocks,
+        };
+        let meta = table::meta(&doc);
+        for t in table::find(&doc) {
+            let drafted = draft::draft(&meta, &t, "fuzz");
+            let _ = plan_check::plan::parse_plan(&drafted.toml, "draft.toml");
+        }
+    }
+});
