@@ -85,3 +85,23 @@ fn every_figure_of_the_json_is_whole_in_the_80_and_120_column_captures() {
         }
     }
 }
+
+/// `plan-check plan` on a narrow terminal: one indicator a few lines, no
+/// line wider than asked.
+#[test]
+fn the_plan_listing_fits_a_narrow_terminal() {
+    for plan in [
+        "plan/jiangjin-education-14th-fyp.toml",
+        "examples/plans/national-15th-fyp.toml",
+    ] {
+        let out = plan_check()
+            .args(["--width", "80", "--plan", plan, "plan"])
+            .output()
+            .unwrap();
+        let text = stdout_of(&out);
+        for line in text.lines() {
+            assert!(line.width() <= 80, "{plan}: {line}");
+        }
+        assert!(text.contains("判断规则"), "{text}");
+    }
+}

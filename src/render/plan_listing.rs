@@ -35,7 +35,7 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
         color: false,
         ..style
     });
-    table.set_header(vec![
+    let header: Vec<String> = [
         "id",
         lang.pick("分类", "Category"),
         lang.pick("指标", "Indicator"),
@@ -44,25 +44,76 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
         lang.pick("基期", "Baseline"),
         lang.pick("目标（原文）", "Target (printed)"),
         lang.pick("判断规则", "Rule"),
-    ]);
-    for ind in &plan.indicators {
-        table.add_row(vec![
-            super::cell(&ind.id),
-            super::cell(&ind.category),
-            super::cell(&ind.name),
-            super::cell(&ind.unit),
-            super::cell(labels::attribute(ind.attribute, lang)),
-            super::cell(labels::baseline(ind.baseline, ind.baseline_text.as_deref()))
-                .set_alignment(CellAlignment::Right),
-            super::cell(&ind.target_text).set_alignment(CellAlignment::Right),
-            super::cell(labels::rule_with_years(
-                labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
-                &ind.year_requirements,
-                lang,
-            )),
-        ]);
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = plan
+        .indicators
+        .iter()
+        .map(|ind| {
+            vec![
+                ind.id.clone(),
+                ind.category.clone(),
+                ind.name.clone(),
+                ind.unit.clone(),
+                labels::attribute(ind.attribute, lang).to_owned(),
+                labels::baseline(ind.baseline, ind.baseline_text.as_deref()),
+                ind.target_text.clone(),
+                labels::rule_with_years(
+                    labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
+                    &ind.year_requirements,
+                    lang,
+                ),
+            ]
+        })
+        .collect();
+    // On a terminal narrower than the table: one indicator a few lines,
+    // broken only between items.
+    let widths = super::fit::column_widths(&header, &rows);
+    if let Some(width) = style
+        .width
+        .map(usize::from)
+        .filter(|&w| super::fit::table_width(&widths) > w)
+    {
+        for row in &rows {
+            let head = [
+                row[0].clone(),
+                row[1].clone(),
+                format!("{}（{}）", row[2], row[3]),
+                row[4].clone(),
+            ];
+            for line in super::fit::stack("", "  ", &head, width) {
+                super::line(&mut out, format_args!("{line}"));
+            }
+            let items = [
+                format!("{} {}", header[5], row[5]),
+                format!("{} {}", header[6], row[6]),
+                format!("{} {}", header[7], row[7]),
+            ];
+            for line in super::fit::stack("    ", "    ", &items, width) {
+                super::line(&mut out, format_args!("{line}"));
+            }
+        }
+    } else {
+        table.set_header(header);
+        for row in rows {
+            let cells: Vec<comfy_table::Cell> = row
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let cell = super::cell(text);
+                    if i == 5 || i == 6 {
+                        cell.set_alignment(CellAlignment::Right)
+                    } else {
+                        cell
+                    }
+                })
+                .collect();
+            table.add_row(cells);
+        }
+        let _ = writeln!(out, "{table}");
     }
-    let _ = writeln!(out, "{table}");
 
     for check in &plan.cross_checks {
         let column = match check.column {
@@ -117,5 +168,19 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
             let _ = writeln!(out, "{}：{note}", ind.name);
         }
     }
-    out
+    // The lines around the table (cross-checks, notes) wrapped to the
+    // terminal, never inside a number.
+    match style.width {
+        Some(w) => {
+            let mut wrapped = String::new();
+            for line in out.lines() {
+                for piece in super::fit::wrap_text(line, usize::from(w), 2) {
+                    wrapped.push_str(&piece);
+                    wrapped.push('\n');
+                }
+            }
+            wrapped
+        }
+        None => out,
+    }
 }
