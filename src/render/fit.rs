@@ -36,6 +36,42 @@ pub fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
     widths
 }
 
+/// The narrowest a wrapped name column may be in a compact table.
+pub const MIN_NAME: usize = 10;
+/// A name column this wide reads without effort: a column set that leaves
+/// less for names gives way to a narrower set (fewer columns) that leaves more.
+pub const COMFORTABLE_NAME: usize = 20;
+
+/// Of the compact column sets, widest first, the first that leaves the
+/// names a comfortable width (or their natural one, when less); else the one
+/// leaving the most room, if at least [`MIN_NAME`]. `measure(set)` gives the
+/// names' natural width and the table's width without them. Returns the set
+/// and the room for names.
+pub fn choose<T: Copy>(
+    sets: &[T],
+    width: u16,
+    measure: impl Fn(T) -> (usize, usize),
+) -> Option<(T, usize)> {
+    let rooms: Vec<(T, usize, usize)> = sets
+        .iter()
+        .filter_map(|&set| {
+            let (natural, others) = measure(set);
+            let room = usize::from(width).checked_sub(others)?;
+            Some((set, room, natural))
+        })
+        .collect();
+    rooms
+        .iter()
+        .find(|(_, room, natural)| *room >= COMFORTABLE_NAME.min(*natural))
+        .or_else(|| {
+            rooms
+                .iter()
+                .filter(|(_, room, _)| *room >= MIN_NAME)
+                .max_by_key(|(_, room, _)| *room)
+        })
+        .map(|&(set, room, natural)| (set, room.min(natural)))
+}
+
 /// The line under a compact or stacked layout.
 pub fn legend(lang: crate::lang::Lang) -> &'static str {
     lang.pick(

@@ -285,7 +285,7 @@ fn compact_columns(
     style: Style,
     width: u16,
 ) -> Option<(&'static [Col], usize)> {
-    COMPACT.into_iter().find_map(|columns| {
+    super::fit::choose(&COMPACT, width, |columns| {
         let header = headers(period, columns, style.lang);
         let texts: Vec<Vec<String>> = rows(period, columns, style)
             .into_iter()
@@ -294,8 +294,7 @@ fn compact_columns(
         let mut widths = super::fit::column_widths(&header, &texts);
         let natural = widths[0];
         widths[0] = 0;
-        let room = usize::from(width).checked_sub(super::fit::table_width(&widths))?;
-        (room >= 10).then_some((columns, room.min(natural)))
+        (natural, super::fit::table_width(&widths))
     })
 }
 

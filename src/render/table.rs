@@ -197,9 +197,6 @@ fn compact_cells(
     (header, rows)
 }
 
-/// Narrowest a wrapped name column may get in the compact table.
-const MIN_NAME: usize = 10;
-
 /// The widest compact column set that fits `width`, and the width left for
 /// the names.
 fn compact_columns(
@@ -207,13 +204,12 @@ fn compact_columns(
     lang: crate::lang::Lang,
     width: u16,
 ) -> Option<(&'static [usize], usize)> {
-    COMPACT.into_iter().find_map(|columns| {
+    super::fit::choose(&COMPACT, width, |columns| {
         let (header, rows) = compact_cells(report, lang, columns);
         let mut widths = super::fit::column_widths(&header, &rows);
         let natural = widths[0];
         widths[0] = 0;
-        let room = usize::from(width).checked_sub(super::fit::table_width(&widths))?;
-        (room >= MIN_NAME).then_some((columns, room.min(natural)))
+        (natural, super::fit::table_width(&widths))
     })
 }
 
