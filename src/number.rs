@@ -143,10 +143,7 @@ pub fn ascii_digits(text: &str) -> Option<String> {
 /// `text` with its full-width digits as ASCII, everything else kept.
 pub fn ascii_digits_in(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
+        .map(|c| to_ascii(c).filter(char::is_ascii_digit).unwrap_or(c))
         .collect()
 }
 

@@ -32,6 +32,24 @@ fn key(i: &Indicator) -> String {
     format!("{}/{}", i.category, i.display_name())
 }
 
+/// Records a difference when the two cells are not the same text.
+fn differ(
+    out: &mut Vec<Difference>,
+    row: &str,
+    field: &'static str,
+    plan: String,
+    document: String,
+) {
+    if plan.trim() != document.trim() {
+        out.push(Difference {
+            row: row.to_owned(),
+            field,
+            plan,
+            document,
+        });
+    }
+}
+
 /// Where `plan` differs from `document` (the plan drafted from the document);
 /// `settled[i]`: whether row `i` of the document states its rule.
 pub fn compare(
@@ -41,16 +59,7 @@ pub fn compare(
     lang: crate::lang::Lang,
 ) -> Vec<Difference> {
     let mut out = Vec::new();
-    let mut meta = |field, a: String, b: String| {
-        if a != b {
-            out.push(Difference {
-                row: "[plan]".to_owned(),
-                field,
-                plan: a,
-                document: b,
-            });
-        }
-    };
+    let mut meta = |field, a: String, b: String| differ(&mut out, "[plan]", field, a, b);
     meta(
         "baseline_year",
         plan.meta.baseline_year.to_string(),
@@ -91,16 +100,8 @@ pub fn compare(
         };
         used[p] = true;
         let plan_row = &plan.indicators[p];
-        let mut cell = |field, a: String, b: String| {
-            if a.trim() != b.trim() {
-                out.push(Difference {
-                    row: key(doc_row),
-                    field,
-                    plan: a,
-                    document: b,
-                });
-            }
-        };
+        let row = key(doc_row);
+        let mut cell = |field, a: String, b: String| differ(&mut out, &row, field, a, b);
         cell(
             "category",
             plan_row.category.clone(),
@@ -130,8 +131,8 @@ pub fn compare(
         cell("period_target", period(plan_row), period(doc_row));
         cell(
             "attribute",
-            format!("{:?}", plan_row.attribute),
-            format!("{:?}", doc_row.attribute),
+            crate::render::labels::attribute(plan_row.attribute, lang).to_owned(),
+            crate::render::labels::attribute(doc_row.attribute, lang).to_owned(),
         );
         cell(
             "part_of",

@@ -141,21 +141,20 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
 }
 
 /// Splits `在园幼儿数（万人）` into the name and the unit.
+/// The unit is the bracket at the end, as the statistics' names carry it
+/// ([`crate::stats::resolve::unit_suffix`]); a bracket inside the name
+/// (国内生产总值（GDP）增长) is not at the end, and a long one is no unit.
 pub fn split_unit(name: &str) -> (String, Option<String>) {
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(inner) = name.strip_suffix(close)
-            && let Some(at) = inner.rfind(open)
-        {
-            let unit = inner[at + open.len_utf8()..].trim();
-            let base = inner[..at].trim();
-            // A bracket that is part of the name (国内生产总值（GDP）增长) is
-            // not at the end; one at the end holding a whole name is no unit.
-            if !unit.is_empty() && unit.chars().count() <= 8 && !base.is_empty() {
-                return (base.to_owned(), Some(unit.to_owned()));
-            }
+    let name = crate::number::trim_all(name);
+    match crate::stats::resolve::unit_suffix(name)
+        .filter(|u| !u.is_empty() && u.chars().count() <= 8)
+    {
+        Some(unit) => {
+            let cut = name.rfind(['（', '(']).unwrap_or(name.len());
+            (name[..cut].trim().to_owned(), Some(unit.to_owned()))
         }
+        None => (name.to_owned(), None),
     }
-    (name.to_owned(), None)
 }
 
 /// The tables of main indicators in `doc`, in order.

@@ -263,11 +263,18 @@ impl Reading {
 /// True when `text` starts with a word, not a number: the name of another
 /// indicator (`GDP增长`).
 fn starts_with_words(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| {
-        !(c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋'))
-    }) && text.chars().any(char::is_alphabetic)
+    text.chars()
+        .next()
+        .is_some_and(|c| !in_number(c) || matches!(c, ',' | '，'))
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// A character a printed number is made of (digits, point, sign, separator,
+/// half- or full-width).
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | ',' | '，')
 }
 
 /// `与GDP增长同步`, `和GDP增长同步`, `同GDP增长同步`, `与GDP增长基本同步`:
@@ -312,11 +319,7 @@ fn number_and_unit(text: &str) -> Result<(f64, Option<String>), TargetError> {
     let text = trim_all(text);
     let split = text
         .char_indices()
-        .find(|&(_, c)| {
-            !(c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | ',' | '，'))
-        })
+        .find(|&(_, c)| !in_number(c))
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(split);
     let value = read_number(number, false).map_err(|_| TargetError::BadNumber)?;

@@ -34,13 +34,7 @@ pub enum Shape {
 /// The year a header cell names as a column of figures: `2021`, `2021年`,
 /// `2021年实际`, `２０２１年`; `None` for `2025年目标` and anything else.
 pub fn year_column(cell: &str) -> Option<i32> {
-    let text: String = trim_all(cell)
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
+    let text = crate::number::ascii_digits_in(trim_all(cell));
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     if digits.len() != 4 {
         return None;
