@@ -3,7 +3,7 @@
 
 mod common;
 
-use plan_check::assess::{Status, judge};
+use plan_check::assess::{Figure, Status, judge_figure};
 use plan_check::number::{Cell, read_cell};
 use plan_check::plan::{Comparator, Plan, PlanSet, Rule, Threshold, load_plan, parse_comparator};
 use plan_check::stats::csv_input::{Input, load_csv};
@@ -301,8 +301,8 @@ proptest! {
             Status::Missing | Status::Undetermined | Status::NotAssessed => 0,
         };
         let meta = &plan().meta;
-        let s_low = judge(&ind, meta, year, Some(low)).status;
-        let s_high = judge(&ind, meta, year, Some(high)).status;
+        let s_low = judge_figure(&ind, meta, year, &Figure::level(&ind, Some(low))).status;
+        let s_high = judge_figure(&ind, meta, year, &Figure::level(&ind, Some(high))).status;
         prop_assert!(rank(s_high) >= rank(s_low), "{low} → {s_low:?}, {high} → {s_high:?}");
         // From the target year on, only achieved or failed.
         if year >= meta.target_year {

@@ -39,6 +39,9 @@ pub enum DerivedKind {
     CompoundCumulative,
     /// Σ dᵢ: a cumulative change in the unit (points, years).
     SumCumulative,
+    /// The year's level minus the baseline: the cumulative change of an
+    /// indicator whose figures are levels (`人均预期寿命 〔1〕`: 78.2 − 77.3).
+    LevelChange,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
@@ -113,6 +116,10 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
         return figure;
     }
     let kind = match indicator.rule {
+        Rule::Cumulative { .. } if indicator.measure == Measure::Level => {
+            level_change(&mut figure, indicator.baseline_year, year);
+            return figure;
+        }
         Rule::Annual { average: true, .. } => DerivedKind::CompoundAverage,
         Rule::Cumulative { compound: true, .. } => DerivedKind::CompoundCumulative,
         Rule::Cumulative {
@@ -160,12 +167,50 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
     figure
 }
 
+/// The cumulative change of a level: the year's figure minus the baseline,
+/// from the indicator's own baseline year; none in the baseline year.
+fn level_change(figure: &mut Figure, baseline_year: i32, year: i32) {
+    let Some(reported) = figure.reported else {
+        return;
+    };
+    if year <= baseline_year {
+        return;
+    }
+    let Some(baseline) = figure.baseline else {
+        figure.value = None;
+        figure.unjudged = Some(Unjudged::NoBaseline {
+            year: baseline_year,
+        });
+        return;
+    };
+    let value = crate::number::round_requirement(reported - baseline);
+    figure.value = Some(value);
+    figure.derived = Some(Derived {
+        kind: DerivedKind::LevelChange,
+        value,
+        from: vec![
+            YearFigure {
+                year: baseline_year,
+                value: baseline,
+            },
+            YearFigure {
+                year,
+                value: reported,
+            },
+        ],
+    });
+}
+
 /// The figure `kind` makes of the yearly figures; `None` when they cannot be
 /// compounded.
 pub fn derive(kind: DerivedKind, from: &[YearFigure]) -> Option<f64> {
     let n = from.len() as f64;
     let value = match kind {
         DerivedKind::SumCumulative => from.iter().map(|f| f.value).sum(),
+        DerivedKind::LevelChange => match from {
+            [first, .., last] => last.value - first.value,
+            _ => return None,
+        },
         DerivedKind::CompoundAverage => {
             let factors = from.iter().map(|f| 1.0 + f.value / 100.0);
             if factors.clone().any(|x| x <= 0.0) {
@@ -296,6 +341,24 @@ target = "—"
 period_target = "高于GDP增长"
 measure = "yearly_rate"
 attribute = "预期性"
+[[indicator]]
+id = "life"
+category = "c"
+name = "人均预期寿命"
+unit = "岁"
+baseline = "77.3*"
+baseline_year = 2024
+target = "—"
+period_target = "〔1〕"
+attribute = "预期性"
+[[indicator]]
+id = "grain"
+category = "c"
+name = "粮食综合生产能力"
+unit = "亿吨"
+baseline = "—"
+target = "＞6.5"
+attribute = "约束性"
 "#,
             "p.toml",
         )
@@ -345,6 +408,46 @@ attribute = "预期性"
             figure.unjudged,
             Some(Unjudged::MissingYears { years: vec![2027] })
         );
+    }
+
+    #[test]
+    fn a_cumulative_target_on_levels_is_the_level_less_the_baseline() {
+        // 人均预期寿命 77.3* (2024) → 〔1〕: 78.2 in 2026 is a change of 0.9,
+        // against 1 × 2/6 on the row's own clock.
+        let (figure, status) = judged(&[(4, 2026, 78.2)], 4, 2026);
+        let derived = figure.derived.expect("a level change");
+        assert_eq!(derived.kind, DerivedKind::LevelChange);
+        assert_eq!(
+            derived.from,
+            years(&[(2024, 77.3), (2026, 78.2)]),
+            "from the row's baseline year"
+        );
+        assert!((derived.value - 0.9).abs() < 1e-9, "{}", derived.value);
+        assert_eq!(status, Status::OnTrack);
+        // A level below the baseline moved the wrong way.
+        assert_eq!(judged(&[(4, 2026, 77.0)], 4, 2026).1, Status::Behind);
+        // The whole change before the target year.
+        assert_eq!(judged(&[(4, 2027, 78.4)], 4, 2027).1, Status::Achieved);
+    }
+
+    #[test]
+    fn a_floor_with_no_baseline_is_met_by_a_figure_that_meets_it() {
+        // 粮食综合生产能力 —, ＞6.5, binding: 6.87 meets the target itself.
+        let plan = plan();
+        let lookup = |i: IndicatorIdx, y: i32| (i == 5 && y == 2027).then_some(6.87);
+        let figure = gather(&plan, 5, 2027, &lookup);
+        let j = judge_figure(&plan.indicators[5], &plan.meta, 2027, &figure);
+        assert_eq!(j.status, Status::Achieved);
+        assert_eq!(
+            j.requirement.and_then(|r| r.basis()),
+            Some(crate::assess::Basis::TargetMet)
+        );
+        // Short of the target, the schedule is needed and cannot be made.
+        let lookup = |i: IndicatorIdx, y: i32| (i == 5 && y == 2027).then_some(6.4);
+        let figure = gather(&plan, 5, 2027, &lookup);
+        let j = judge_figure(&plan.indicators[5], &plan.meta, 2027, &figure);
+        assert_eq!(j.status, Status::Undetermined);
+        assert_eq!(j.unjudged, Some(Unjudged::NoBaseline { year: 2025 }));
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub enum Basis {
     EveryYear,
     /// Another indicator's figure this year (`高于GDP增长`).
     Relative,
+    /// No baseline to run a schedule from, and the figure meets the target
+    /// itself: held against the target alone.
+    TargetMet,
 }
 
 /// The requirement for one indicator in one year.
@@ -157,6 +160,9 @@ pub struct Judgement {
     pub completion: Option<f64>,
     /// Why a reported figure could not be judged.
     pub unjudged: Option<Unjudged>,
+    /// What was achieved against what the schedule required by now
+    /// ([`rules::pace`]), where the kind has a pace.
+    pub pace_ratio: Option<f64>,
 }
 
 /// Share of the plan period elapsed in `year`: 0 at the baseline, 1 from the target year on.
@@ -166,9 +172,25 @@ pub fn elapsed(meta: &PlanMeta, year: i32) -> f64 {
 }
 
 /// Decides the status of a level reported as `actual` against the plan's
-/// baseline (see [`judge_figure`]).
+/// baseline, for the rules' unit tests (see [`judge_figure`]).
+#[cfg(test)]
 pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
     judge_figure(indicator, meta, year, &Figure::level(indicator, actual))
+}
+
+/// Judges indicator `index` of `plan` in `year` from the figures `lookup`
+/// gives: what the judgement rests on ([`figure::gather`]) and the
+/// judgement ([`judge_figure`]). Every view — the year, the period, the
+/// regions rows and grid — calls this, so they cannot disagree.
+pub fn judge_indicator(
+    plan: &Plan,
+    index: IndicatorIdx,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> (Figure, Judgement) {
+    let figure = figure::gather(plan, index, year, lookup);
+    let judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
+    (figure, judgement)
 }
 
 /// Decides the status of one indicator in one year, from what its judgement
@@ -201,11 +223,23 @@ pub fn judge_figure(
         Status::NotAssessed | Status::Undetermined => None,
         _ => rules::completion(indicator, figure),
     };
+    let pace_ratio = match status {
+        Status::NotAssessed | Status::Undetermined | Status::Missing => None,
+        _ => rules::pace(
+            indicator,
+            meta,
+            year,
+            figure,
+            requirement.as_ref(),
+            completion,
+        ),
+    };
     Judgement {
         requirement,
         status,
         completion,
         unjudged,
+        pace_ratio,
     }
 }
 
@@ -256,10 +290,15 @@ pub struct IndicatorResult {
     pub status: Status,
     pub pass: bool,
     pub completion: Option<f64>,
+    /// Pace ratio: what was achieved against what the schedule required by
+    /// now (完成进度 ÷ time elapsed; a rate achieved ÷ the rate required).
+    pub pace_ratio: Option<f64>,
     /// Why a reported figure could not be judged (status `undetermined`).
     pub unjudged: Option<Unjudged>,
     /// The plan's note on this indicator.
     pub note: Option<String>,
+    /// Words printed after the requirement, shown and never judged.
+    pub clause: Option<String>,
     /// In a period's latest report: the older year this figure is from, when
     /// the indicator was not reported in the latest year.
     pub as_of: Option<i32>,
@@ -437,8 +476,7 @@ pub fn indicator_result(
         year,
         indicator: index,
     });
-    let figure = figure::gather(plan, index, year, &lookup(observations, region));
-    let judgement = judge_figure(ind, &plan.meta, year, &figure);
+    let (figure, judgement) = judge_indicator(plan, index, year, &lookup(observations, region));
     IndicatorResult {
         id: ind.id.clone(),
         category: ind.category.clone(),
@@ -459,8 +497,10 @@ pub fn indicator_result(
         status: judgement.status,
         pass: judgement.status.passes(),
         completion: judgement.completion,
+        pace_ratio: judgement.pace_ratio,
         unjudged: judgement.unjudged,
         note: ind.note.clone(),
+        clause: ind.clause.clone(),
         as_of: None,
         file: obs.map(|o| observations.files.get(o.origin.file).to_owned()),
         line: obs.map(|o| o.origin.line),
@@ -556,6 +596,7 @@ pub(crate) mod fixtures {
             measure: crate::plan::Measure::Level,
             group: None,
             note: None,
+            clause: None,
             attribute,
             rule,
             part_of: None,

@@ -8,10 +8,10 @@
 //! of the required pace is on course; below 0 is moving away). Each
 //! indicator is taken at its own latest reported year.
 
-use super::figure::{Figure, gather};
+use super::figure::{Figure, Unjudged};
 use super::{
     Basis, IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year,
-    elapsed, judge_figure, lookup,
+    elapsed, judge_indicator, lookup,
 };
 use crate::plan::{Attribute, Indicator, IndicatorIdx, Plan, PlanMeta, Rule};
 use crate::stats::{Id, Observations};
@@ -116,12 +116,14 @@ pub fn outlook(
         Status::Failed => Outlook::Failed,
         Status::Achieved if year >= meta.target_year => Outlook::Achieved,
         Status::Achieved | Status::OnTrack if projection => Outlook::OnSchedule,
-        Status::Achieved if basis == Some(Basis::Hold) => Outlook::Held,
+        // A line the baseline met, held; or a target met with no baseline to
+        // show that it took any movement.
+        Status::Achieved if matches!(basis, Some(Basis::Hold | Basis::TargetMet)) => Outlook::Held,
         Status::Achieved if super::rules::moves(rule) => Outlook::AchievedEarly,
-        // A requirement of every year (年均, a range, a relative target) met
-        // this year: in line with the plan, nothing achieved early.
-        Status::Achieved => Outlook::OnSchedule,
-        Status::OnTrack => match pace_ratio {
+        // On the schedule, or a requirement of every year (年均, a range, a
+        // relative target) met this year: nothing achieved early, ahead when
+        // the pace ratio says so, as for every kind.
+        Status::Achieved | Status::OnTrack => match pace_ratio {
             Some(r) if r >= meta.ahead_ratio => Outlook::Ahead,
             _ => Outlook::OnSchedule,
         },
@@ -187,8 +189,12 @@ pub enum Reach {
     AlreadyMet,
     /// The trend first meets the target in `year`, at or before the target year.
     InYear { year: i32 },
-    /// The trend does not meet the target by the target year.
+    /// The trend moves toward the target too slowly to meet it by the
+    /// target year.
     NotByTargetYear,
+    /// The trend is flat or moves away from the target: it will not be met
+    /// on the current trend.
+    Away,
 }
 
 /// The observed trend carried to the target year. A projection never replaces
@@ -280,8 +286,15 @@ fn project(
     let reach = match indicator.rule {
         Rule::Threshold(_) => {
             let &(latest_year, latest) = reported.last()?;
+            let toward = match indicator.rule {
+                Rule::Threshold(t) if t.cmp.wants_more() => slope > 0.0,
+                Rule::Threshold(_) => slope < 0.0,
+                _ => true,
+            };
             Some(if target.met_by(latest) {
                 Reach::AlreadyMet
+            } else if !toward {
+                Reach::Away
             } else {
                 (latest_year + 1..=meta.target_year)
                     .find(|&y| target.met_by(on_line(y)))
@@ -328,8 +341,14 @@ pub struct IndicatorSeries {
     pub status: Status,
     /// 完成进度 in that year.
     pub completion: Option<f64>,
-    /// Pace ratio r = completion ÷ elapsed time of the indicator's period, in that year.
+    /// Pace ratio in that year: what was achieved against what the schedule
+    /// required (completion ÷ elapsed time of the indicator's period; a rate
+    /// achieved ÷ the rate required).
     pub pace_ratio: Option<f64>,
+    /// Why the latest figure could not be judged (status `undetermined`).
+    pub unjudged: Option<Unjudged>,
+    /// Words printed after the requirement, shown and never judged.
+    pub clause: Option<String>,
     pub projection: Option<TrendProjection>,
     pub outlook: Outlook,
     /// How the indicator is judged (the plan's rule), for the report.
@@ -437,8 +456,8 @@ pub fn assess_period(
             }
             let status = result.map_or(Status::Missing, |r| r.status);
             let completion = result.and_then(|r| r.completion);
-            let share = ind.elapsed(meta, as_of);
-            let pace_ratio = completion.filter(|_| share > 0.0).map(|c| c / share);
+            let pace_ratio = result.and_then(|r| r.pace_ratio);
+            let unjudged = result.and_then(|r| r.unjudged.clone());
             let reported: Vec<(i32, f64)> = series
                 .iter()
                 .filter_map(|p| p.actual.map(|a| (p.year, a)))
@@ -447,8 +466,8 @@ pub fn assess_period(
             let baseline = result.and_then(|r| r.baseline);
             let path = (ind.baseline_year..=latest_year.max(meta.target_year))
                 .filter_map(|y| {
-                    let figure = gather(plan, i as IndicatorIdx, y, &figures);
-                    judge_figure(ind, meta, y, &figure)
+                    judge_indicator(plan, i as IndicatorIdx, y, &figures)
+                        .1
                         .requirement
                         .map(|r| (y, r))
                 })
@@ -467,6 +486,8 @@ pub fn assess_period(
                 target_text: ind.printed_target().to_owned(),
                 over_period: ind.printed_target() != ind.target_text,
                 note: ind.note.clone(),
+                clause: ind.clause.clone(),
+                unjudged,
                 projection: project(ind, meta, baseline, &reported),
                 outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
                 rule: ind.rule.clone(),
@@ -548,7 +569,7 @@ mod tests {
     fn outlook_of(ind: &Indicator, values: &[(i32, f64)]) -> Outlook {
         let &(year, latest) = values.last().unwrap();
         let j = super::super::judge(ind, &meta(), year, Some(latest));
-        let pace = j.completion.map(|c| c / elapsed(&meta(), year));
+        let pace = j.pace_ratio;
         let basis = j.requirement.and_then(|r| r.basis());
         outlook(&ind.rule, j.status, basis, year, &meta(), pace)
     }
@@ -578,7 +599,7 @@ mod tests {
         let mut m = meta();
         m.ahead_ratio = 1.3;
         let j = super::super::judge(&spending(), &m, 2023, Some(18.7172));
-        let pace = j.completion.map(|c| c / elapsed(&m, 2023));
+        let pace = j.pace_ratio;
         assert_eq!(
             outlook(&spending().rule, j.status, None, 2023, &m, pace),
             Outlook::OnSchedule
@@ -632,7 +653,7 @@ mod tests {
         let mut m = meta();
         m.on_schedule_ratio = 0.99;
         let j = super::super::judge(&spending(), &m, 2023, Some(18.5758));
-        let pace = j.completion.map(|c| c / elapsed(&m, 2023));
+        let pace = j.pace_ratio;
         let basis = j.requirement.and_then(|r| r.basis());
         assert_eq!(
             outlook(&spending().rule, j.status, basis, 2023, &m, pace),
@@ -657,6 +678,51 @@ mod tests {
             Outlook::OnSchedule
         );
         assert_eq!(outlook_of(&unemployment, &[(2023, 5.6)]), Outlook::Behind);
+    }
+
+    #[test]
+    fn a_rate_well_above_its_required_average_is_ahead_as_a_level_would_be() {
+        // 研发经费投入年均增长 ＞7: a compound average of 12.3 is 1.76 times
+        // the rate required; 7.2 is barely above it; 6.8 is 97 % of it
+        // (基本符合, Eurostat's band); 5 is behind.
+        let rd = indicator(
+            0.0,
+            Rule::Annual {
+                each: crate::plan::YearRequirement::Threshold(Threshold {
+                    cmp: Comparator::Greater,
+                    value: 7.0,
+                }),
+                average: true,
+            },
+        );
+        assert_eq!(outlook_of(&rd, &[(2022, 12.3)]), Outlook::Ahead);
+        assert_eq!(outlook_of(&rd, &[(2022, 7.2)]), Outlook::OnSchedule);
+        assert_eq!(outlook_of(&rd, &[(2022, 6.8)]), Outlook::OnSchedule);
+        assert_eq!(outlook_of(&rd, &[(2022, 5.0)]), Outlook::Behind);
+        assert_eq!(outlook_of(&rd, &[(2022, -1.0)]), Outlook::MovingAway);
+    }
+
+    #[test]
+    fn a_cumulative_change_ahead_of_its_share_is_ahead() {
+        // 〔13.5〕 from yearly reductions: 8 % by 2022 is 59 % of it at 40 % of the time.
+        let energy = indicator(
+            0.0,
+            Rule::Cumulative {
+                total: 13.5,
+                compound: true,
+            },
+        );
+        assert_eq!(outlook_of(&energy, &[(2022, 8.0)]), Outlook::Ahead);
+        assert_eq!(outlook_of(&energy, &[(2022, 5.4)]), Outlook::OnSchedule);
+        assert_eq!(outlook_of(&energy, &[(2022, 2.8)]), Outlook::Behind);
+    }
+
+    #[test]
+    fn a_trend_moving_away_from_the_target_is_said_not_to_reach_it() {
+        // 17.99 → ＞19, falling to 17.8: never, on this trend.
+        let p = project(&spending(), &meta(), Some(17.99), &[(2022, 17.8)]).unwrap();
+        assert_eq!(p.reach, Some(Reach::Away));
+        assert!(!p.meets_target);
     }
 
     #[test]

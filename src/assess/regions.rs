@@ -1,8 +1,8 @@
 //! Many regions in one run: each region's latest year judged exactly as the
 //! single-year check judges it, then one row per region, worst first.
 
-use super::{Counts, Status, YearReport, assess_year, judge};
-use crate::plan::{Attribute, PlanSet};
+use super::{Counts, Status, YearReport, assess_year, judge_indicator, lookup};
+use crate::plan::{Attribute, IndicatorIdx, PlanSet};
 use crate::stats::{Id, Observations, RegionYear};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -158,9 +158,12 @@ pub fn assess_regions<'a>(
                 plan_index,
                 region_id: region,
             };
-            let values = observations.values(&group, plan.indicators.len());
-            for (ind, &actual) in plan.indicators.iter().zip(&values) {
-                let status = judge(ind, &plan.meta, year, actual).status;
+            // The one judgement every view takes its status from.
+            let figures = lookup(observations, region);
+            for (index, ind) in plan.indicators.iter().enumerate() {
+                let status = judge_indicator(plan, index as IndicatorIdx, year, &figures)
+                    .1
+                    .status;
                 let fails = status.fails_run(ind.attribute, true);
                 match ind.attribute {
                     Attribute::Binding => {

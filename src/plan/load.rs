@@ -379,6 +379,9 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             target: raw.target.get_ref(),
             period: period.map(|p| p.get_ref().as_str()),
         };
+        let clause = read_target(printed.deciding())
+            .ok()
+            .and_then(|reading| reading.clause);
         let draft = read_rule(
             raw.rule.map(toml::Spanned::into_inner),
             &printed,
@@ -488,6 +491,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 .note
                 .map(|n| n.trim().to_owned())
                 .filter(|n| !n.is_empty()),
+            clause,
             attribute,
             rule,
             part_of: None,
@@ -883,18 +887,24 @@ fn rule_from_text(
             return Ok(Draft::Ready(Rule::Annual { each, average }));
         }
         return match reading.form {
+            // Yearly changes compound (percent) or add up; levels are
+            // read against the baseline (figure::gather says which).
             Form::Cumulative if measure == Measure::YearlyChange => {
                 Ok(Draft::Ready(Rule::Cumulative {
                     total: reading.value,
                     compound: is_percent,
                 }))
             }
+            Form::Cumulative if measure == Measure::Level => Ok(Draft::Ready(Rule::Cumulative {
+                total: reading.value,
+                compound: false,
+            })),
             Form::Cumulative => Err(Text::new(
                 format!(
-                    "目标“{target}”是规划期的累计数，要由逐年的变化累计：若统计数据是每年比上年的变化（比上年下降2.7%），请写 measure = \"yearly_change\"；否则请写明 rule"
+                    "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"
                 ),
                 format!(
-                    "the target \"{target}\" is cumulative over the period, built from yearly changes: if the figures are each year's change on the year before, write measure = \"yearly_change\"; else write a rule"
+                    "the target \"{target}\" is cumulative over the period, and measure = \"yearly_rate\": a cumulative change is made of yearly changes (measure = \"yearly_change\") or of levels (measure = \"level\")"
                 ),
             )),
             _ => Err(needs_rule(
@@ -1845,11 +1855,23 @@ mod tests {
                 compound: false
             }
         );
-        // 〔N〕 on a level: the figures must be yearly changes, and the plan says so.
-        let err = plan_with(&row(
+        // 〔N〕 on a level (人均预期寿命 77.3* → 〔1〕): the change of the level
+        // from the baseline, which gather reads; on yearly rates it means nothing.
+        let level = plan_with(&row(
             "a",
             "a",
             "baseline = 1\ntarget = \"—\"\nperiod_target = \"〔6〕\"",
+        ))
+        .unwrap();
+        assert_eq!(level.indicators[0].measure, Measure::Level);
+        assert!(matches!(
+            level.indicators[0].rule,
+            Rule::Cumulative { total, .. } if total == 6.0
+        ));
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"〔6〕\"\nmeasure = \"yearly_rate\"",
         ))
         .unwrap_err();
         assert!(

@@ -135,6 +135,9 @@ pub struct Indicator {
     pub group: Option<String>,
     /// A note on this indicator, for the reader.
     pub note: Option<String>,
+    /// Words printed after the requirement in the deciding cell (`＞7、力争投入
+    /// 强度高于“十三五”时期实际`): shown as printed, never judged.
+    pub clause: Option<String>,
     pub attribute: Attribute,
     pub rule: Rule,
     /// For a `其中` row: the index of the total it is part of.

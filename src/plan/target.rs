@@ -114,6 +114,9 @@ pub struct Reading {
     pub other: Option<String>,
     /// A unit printed with the number (`%`, `年`, `微克/立方米`, `个百分点`).
     pub unit: Option<String>,
+    /// Words printed after the requirement, set off by `、`, `，` or `；`
+    /// (`力争投入强度高于“十三五”时期实际`): kept as printed, never judged.
+    pub clause: Option<String>,
 }
 
 /// The forms a target takes in a plan table.
@@ -198,6 +201,39 @@ const SUFFIXES: &[(&str, Form)] = &[
 /// year requirements.
 pub fn read_target(text: &str) -> Result<Reading, TargetError> {
     let text = trim_all(text);
+    match split_clause(text) {
+        Some((head, clause)) => read_requirement(head).map(|reading| Reading {
+            clause: Some(clause.to_owned()),
+            ..reading
+        }),
+        None => read_requirement(text),
+    }
+}
+
+/// `＞7、力争投入强度高于“十三五”时期实际` → (`＞7`, `力争…实际`): the
+/// requirement, and the words after the first `、`, `；`, `;`, `。` or a `，`
+/// that is no thousands separator. `None` when there is no such mark with
+/// words on both sides.
+pub fn split_clause(text: &str) -> Option<(&str, &str)> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let separates = match c {
+            '、' | '；' | ';' | '。' => true,
+            '，' | ',' => !next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)),
+            _ => false,
+        };
+        if separates {
+            let head = trim_all(&text[..i]);
+            let clause = trim_all(&text[i + c.len_utf8()..]);
+            return (!head.is_empty() && !clause.is_empty()).then_some((head, clause));
+        }
+    }
+    None
+}
+
+/// One requirement with no clause after it.
+fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
     for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
@@ -256,6 +292,7 @@ impl Reading {
             low: None,
             other: None,
             unit,
+            clause: None,
         }
     }
 }
@@ -429,6 +466,28 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(read_target(text), Ok(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_clause_after_the_number_is_kept_and_the_number_read() {
+        // The national 14th plan's 年均/累计 cell of 全社会研发经费投入增长.
+        let r = read_target("＞7、力争投入强度高于“十三五”时期实际").unwrap();
+        assert_eq!(
+            (r.form, r.value, r.unit),
+            (Form::Compare(Greater), 7.0, None)
+        );
+        assert_eq!(
+            r.clause.as_deref(),
+            Some("力争投入强度高于“十三五”时期实际")
+        );
+        let r = read_target("90%以上，力争达到95%").unwrap();
+        assert_eq!((r.form, r.value), (Form::Compare(GreaterOrEqual), 90.0));
+        assert_eq!(r.clause.as_deref(), Some("力争达到95%"));
+        // A comma inside a number is no clause.
+        let r = read_target("＜139,000").unwrap();
+        assert_eq!((r.value, r.clause), (139_000.0, None));
+        // A clause does not make words readable.
+        assert!(read_target("保持在合理区间、各年度视情提出").is_err());
     }
 
     #[test]

@@ -250,6 +250,17 @@ fn page(
                     as_of(series.as_of, period.latest_year, lang)
                 ),
             }),
+            // A rate against the rate required: the ratio alone.
+            (None, Some(r)) => Some(match lang {
+                Lang::Zh => format!(
+                    "进度比 {r:.2}（实际 ÷ 要求）{}",
+                    as_of(series.as_of, period.latest_year, lang)
+                ),
+                Lang::En => format!(
+                    "pace ratio {r:.2} (achieved ÷ required){}",
+                    as_of(series.as_of, period.latest_year, lang)
+                ),
+            }),
             _ => None,
         };
         let projection = series.projection.map(|p| {
@@ -265,10 +276,14 @@ fn page(
                 (Some(Reach::InYear { year }), Lang::Zh) => format!("，预计{year}年达到目标"),
                 (Some(Reach::InYear { year }), Lang::En) => format!(", meets the target in {year}"),
                 (Some(Reach::NotByTargetYear), Lang::Zh) => {
-                    format!("，按此趋势{}年前达不到目标", meta.target_year + 1)
+                    format!("，按此趋势到{}年达不到目标", meta.target_year)
                 }
                 (Some(Reach::NotByTargetYear), Lang::En) => {
                     format!(", not by {} at this pace", meta.target_year)
+                }
+                (Some(Reach::Away), Lang::Zh) => "，走势背离目标，按当前趋势达不到目标".to_owned(),
+                (Some(Reach::Away), Lang::En) => {
+                    ", moving away from the target: not reached on the current trend".to_owned()
                 }
                 (None, _) => String::new(),
             };

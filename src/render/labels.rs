@@ -53,6 +53,7 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
                     format!("{text}{}", lang.pick("（年度要求）", " (annual)"))
                 }
                 Basis::Relative => format!("{text}{}", lang.pick("（参照）", " (reference)")),
+                Basis::TargetMet => format!("{text}{}", lang.pick("（已达目标）", " (target met)")),
                 Basis::Target | Basis::Schedule | Basis::EveryYear => text,
             }
         }

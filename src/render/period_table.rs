@@ -61,6 +61,7 @@ fn reach_cell(s: &IndicatorSeries, target_year: i32, lang: Lang) -> String {
             Lang::Zh => format!("{target_year}年后"),
             Lang::En => format!("after {target_year}"),
         },
+        Some(Reach::Away) => lang.pick("按趋势达不到", "not on trend").to_owned(),
         None => "—".to_owned(),
     }
 }

@@ -226,6 +226,10 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
                 DerivedKind::CompoundAverage => ("年均（逐年复合）", "yearly average (compounded)"),
                 DerivedKind::CompoundCumulative => ("累计（逐年复合）", "cumulative (compounded)"),
                 DerivedKind::SumCumulative => ("累计（逐年相加）", "cumulative (summed)"),
+                DerivedKind::LevelChange => (
+                    "累计变化（本年水平减基期值）",
+                    "cumulative change (the year's level less the baseline)",
+                ),
             };
             out.push(match lang {
                 Lang::Zh => format!(

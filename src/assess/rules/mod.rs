@@ -44,9 +44,19 @@ pub fn requirement(
     Ok(Some(match indicator.rule {
         Rule::NotAssessed => return Ok(None),
         Rule::Threshold(t) if in_target_year => threshold::target(t),
-        Rule::Threshold(t) => {
-            threshold::requirement(t, baseline()?, indicator.elapsed(meta, year), false)
-        }
+        Rule::Threshold(t) => match figure.baseline {
+            Some(baseline) => {
+                threshold::requirement(t, baseline, indicator.elapsed(meta, year), false)
+            }
+            // No schedule without a baseline, but a figure that meets the
+            // target itself needs none.
+            None if figure.value.is_some_and(|v| t.holds(v)) => threshold::met_target(t),
+            None => {
+                return Err(Unjudged::NoBaseline {
+                    year: indicator.baseline_year,
+                });
+            }
+        },
         Rule::Range { min, max } => range::requirement(min, max),
         Rule::Projection {
             value,
@@ -109,6 +119,45 @@ pub fn completion(indicator: &Indicator, figure: &Figure) -> Option<f64> {
     match indicator.rule {
         Rule::Threshold(target) => threshold::completion(target, figure.baseline?, actual),
         Rule::Cumulative { total, .. } => cumulative::completion(total, actual),
+        _ => None,
+    }
+}
+
+/// The pace ratio: what was achieved against what the schedule required by
+/// now, the same measure for every kind that has one, so the outlook's bands
+/// (快于预期 from the plan's `ahead_ratio`, 基本符合 from its
+/// `on_schedule_ratio`, 偏离 below 0) mean one thing for all of them:
+///
+/// - a target to reach, a cumulative change: 完成进度 ÷ elapsed time;
+/// - a rate to exceed every year or on average (年均＞7), or another
+///   indicator's rate (高于GDP增长): the rate achieved ÷ the rate required,
+///   as Eurostat's SDG monitoring compares an observed growth rate with the
+///   required one (only for a positive required rate; a ceiling on a rate
+///   asks for no pace).
+pub fn pace(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    year: i32,
+    figure: &Figure,
+    requirement: Option<&Requirement>,
+    completion: Option<f64>,
+) -> Option<f64> {
+    match indicator.rule {
+        Rule::Threshold(_) | Rule::Cumulative { .. } => {
+            let share = indicator.elapsed(meta, year);
+            completion.filter(|_| share > 0.0).map(|c| c / share)
+        }
+        Rule::Annual { average: true, .. } | Rule::Relative { .. } => {
+            let value = figure.value?;
+            match *requirement? {
+                Requirement::Threshold {
+                    cmp,
+                    value: required,
+                    ..
+                } if cmp.wants_more() && required > 0.0 => Some(value / required),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

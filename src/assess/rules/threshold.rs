@@ -17,6 +17,16 @@ pub fn target(target: Threshold) -> Requirement {
     }
 }
 
+/// The target itself for a figure that meets it when no baseline is known:
+/// no schedule can be run, and none is needed.
+pub fn met_target(target: Threshold) -> Requirement {
+    Requirement::Threshold {
+        cmp: target.cmp,
+        value: target.value,
+        basis: Basis::TargetMet,
+    }
+}
+
 /// The requirement at `elapsed` (the share of the indicator's period gone).
 pub fn requirement(
     target_: Threshold,
