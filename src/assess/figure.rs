@@ -5,7 +5,7 @@
 //! target relative to another indicator, that indicator's figure. Pure: the
 //! statistics come in as a lookup.
 
-use crate::plan::{Indicator, IndicatorIdx, Measure, Plan, Rule};
+use crate::plan::{Accumulate, Indicator, IndicatorIdx, Measure, Plan, Rule};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -116,14 +116,21 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
         return figure;
     }
     let kind = match indicator.rule {
-        Rule::Cumulative { .. } if indicator.measure == Measure::Level => {
+        Rule::Cumulative {
+            from: Accumulate::LevelChange,
+            ..
+        } => {
             level_change(&mut figure, indicator.baseline_year, year);
             return figure;
         }
         Rule::Annual { average: true, .. } => DerivedKind::CompoundAverage,
-        Rule::Cumulative { compound: true, .. } => DerivedKind::CompoundCumulative,
         Rule::Cumulative {
-            compound: false, ..
+            from: Accumulate::Compound,
+            ..
+        } => DerivedKind::CompoundCumulative,
+        Rule::Cumulative {
+            from: Accumulate::Sum,
+            ..
         } => DerivedKind::SumCumulative,
         Rule::Relative { to, .. } => {
             figure.reference = lookup.value(to, year);

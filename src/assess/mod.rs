@@ -21,7 +21,7 @@ use serde::Serialize;
 
 pub use crate::number::round_requirement;
 use crate::plan::display_name;
-pub use crate::plan::{Attribute, Comparator, Rule, YearRequirement};
+pub use crate::plan::{Accumulate, Attribute, Comparator, Rule, YearRequirement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -273,6 +273,9 @@ pub struct IndicatorResult {
     /// The baseline cell as printed, when it is more than the number (`10.5*`, `—`).
     pub baseline_text: Option<String>,
     pub baseline_year: i32,
+    /// Share of this indicator's own period elapsed (时间进度): from its
+    /// baseline year, which a `*` row sets earlier than the plan's.
+    pub elapsed: f64,
     /// True when the baseline came from the statistics.
     pub baseline_from_data: bool,
     /// The target as printed: the target-year cell, or the 年均/累计 one.
@@ -305,8 +308,10 @@ pub struct IndicatorResult {
     /// Where the figure was read, when a row held it.
     pub file: Option<String>,
     pub line: Option<u64>,
-    /// The row's 来源 (or 备注) text.
+    /// The row's 来源 (or its 备注, when it has no 来源).
     pub source: Option<String>,
+    /// The row's 备注 beside its 来源 (a proxy figure, a revision).
+    pub remark: Option<String>,
     /// The figure as submitted, when it came in another unit and was converted.
     pub converted_from: Option<SubmittedFigure>,
 }
@@ -477,6 +482,9 @@ pub fn indicator_result(
         indicator: index,
     });
     let (figure, judgement) = judge_indicator(plan, index, year, &lookup(observations, region));
+    let source = obs
+        .and_then(|o| o.source)
+        .map(|s| crate::stats::source_text(observations.sources.get(s)));
     IndicatorResult {
         id: ind.id.clone(),
         category: ind.category.clone(),
@@ -487,6 +495,7 @@ pub fn indicator_result(
         baseline: figure.baseline,
         baseline_text: ind.baseline_text.clone(),
         baseline_year: ind.baseline_year,
+        elapsed: ind.elapsed(&plan.meta, year),
         baseline_from_data: figure.baseline_from_data,
         target_text: ind.printed_target().to_owned(),
         required: judgement.requirement.and_then(|r| r.value()),
@@ -504,9 +513,8 @@ pub fn indicator_result(
         as_of: None,
         file: obs.map(|o| observations.files.get(o.origin.file).to_owned()),
         line: obs.map(|o| o.origin.line),
-        source: obs
-            .and_then(|o| o.source)
-            .map(|s| observations.sources.get(s).to_owned()),
+        source: source.map(|(s, _)| s.to_owned()),
+        remark: source.and_then(|(_, r)| r).map(str::to_owned),
         converted_from: obs.and_then(|o| o.converted_from).map(|c| SubmittedFigure {
             value: c.value,
             unit: observations.units.get(c.unit).to_owned(),

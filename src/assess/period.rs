@@ -151,6 +151,7 @@ pub struct YearPoint {
     pub file: Option<String>,
     pub line: Option<u64>,
     pub source: Option<String>,
+    pub remark: Option<String>,
 }
 
 impl YearPoint {
@@ -166,6 +167,7 @@ impl YearPoint {
             file: r.file.clone(),
             line: r.line,
             source: r.source.clone(),
+            remark: r.remark.clone(),
         }
     }
 }
@@ -709,7 +711,7 @@ mod tests {
             0.0,
             Rule::Cumulative {
                 total: 13.5,
-                compound: true,
+                from: crate::plan::Accumulate::Compound,
             },
         );
         assert_eq!(outlook_of(&energy, &[(2022, 8.0)]), Outlook::Ahead);

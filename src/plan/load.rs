@@ -2,7 +2,7 @@
 //! the line and the indicator.
 
 use super::{
-    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
+    Accumulate, Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
     DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
     Rule, Threshold, Valid, YearRequirement, is_dash, read_target, target::TargetError,
 };
@@ -892,12 +892,16 @@ fn rule_from_text(
             Form::Cumulative if measure == Measure::YearlyChange => {
                 Ok(Draft::Ready(Rule::Cumulative {
                     total: reading.value,
-                    compound: is_percent,
+                    from: if is_percent {
+                        Accumulate::Compound
+                    } else {
+                        Accumulate::Sum
+                    },
                 }))
             }
             Form::Cumulative if measure == Measure::Level => Ok(Draft::Ready(Rule::Cumulative {
                 total: reading.value,
-                compound: false,
+                from: Accumulate::LevelChange,
             })),
             Form::Cumulative => Err(Text::new(
                 format!(
@@ -1786,7 +1790,7 @@ mod tests {
             c.rule,
             Rule::Cumulative {
                 total: 17.0,
-                compound: true
+                from: Accumulate::Compound
             }
         );
         // A * says the year is another: the plan must say which.
@@ -1852,7 +1856,7 @@ mod tests {
             plan.indicators[2].rule,
             Rule::Cumulative {
                 total: 6.0,
-                compound: false
+                from: Accumulate::Sum
             }
         );
         // 〔N〕 on a level (人均预期寿命 77.3* → 〔1〕): the change of the level

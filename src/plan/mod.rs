@@ -279,6 +279,17 @@ impl Threshold {
     }
 }
 
+/// How the cumulative change of a `〔N〕` target is made from the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accumulate {
+    /// Yearly changes in percent, compounded: 1 − ∏(1 − dᵢ/100).
+    Compound,
+    /// Yearly changes in the unit (points, years), added.
+    Sum,
+    /// Levels: the year's level less the baseline.
+    LevelChange,
+}
+
 /// How an indicator is judged.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
@@ -296,10 +307,10 @@ pub enum Rule {
         each: YearRequirement,
         average: bool,
     },
-    /// A cumulative change over the period (`〔17〕`), from yearly changes:
-    /// compounded when `compound` (percent), else added; held against its
-    /// time-proportional share.
-    Cumulative { total: f64, compound: bool },
+    /// A cumulative change over the period (`〔17〕`), made `from` the
+    /// figures as [`Accumulate`] says; held against its time-proportional
+    /// share.
+    Cumulative { total: f64, from: Accumulate },
     /// Relative to another indicator's figure of the same region and year:
     /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
     /// `tolerance_pct` percent of it, `与GDP增长同步`).

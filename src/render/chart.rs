@@ -329,6 +329,7 @@ mod tests {
             file: None,
             line: None,
             source: None,
+            remark: None,
         };
         // 2022 not reported: two runs.
         let r = runs(&[

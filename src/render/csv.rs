@@ -6,7 +6,7 @@ use crate::assess::Attribute;
 use crate::assess::YearReport;
 use crate::assess::period::{Method, PeriodReport};
 
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 19] = [
     "region",
     "year",
     "id",
@@ -25,6 +25,7 @@ pub const HEADER: [&str; 18] = [
     "file",
     "line",
     "source",
+    "remark",
 ];
 
 /// `--format csv`: written to `out` a region's rows at a time.
@@ -59,7 +60,7 @@ fn write(ev: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
 
 /// Period view: one row per indicator and year (long format), with the
 /// indicator's latest status, pace, projection and outlook repeated on each row.
-pub const PERIOD_HEADER: [&str; 24] = [
+pub const PERIOD_HEADER: [&str; 25] = [
     "region",
     "id",
     "category",
@@ -76,6 +77,7 @@ pub const PERIOD_HEADER: [&str; 24] = [
     "file",
     "line",
     "source",
+    "remark",
     "latest_year",
     "latest_status",
     "completion",
@@ -113,6 +115,7 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
                 point.file.as_deref().unwrap_or(""),
                 &point.line.map(|l| l.to_string()).unwrap_or_default(),
                 point.source.as_deref().unwrap_or(""),
+                point.remark.as_deref().unwrap_or(""),
                 &period.latest_year.to_string(),
                 s.status.code(),
                 &opt(s.completion),
@@ -172,10 +175,11 @@ fn year_rows<W: std::io::Write>(
             r.status.code(),
             if r.pass { "true" } else { "false" },
             &opt(r.completion),
-            &report.elapsed.to_string(),
+            &r.elapsed.to_string(),
             r.file.as_deref().unwrap_or(""),
             &r.line.map(|l| l.to_string()).unwrap_or_default(),
             r.source.as_deref().unwrap_or(""),
+            r.remark.as_deref().unwrap_or(""),
         ])?;
     }
     Ok(())

@@ -229,7 +229,7 @@ fn page(
                     .map_or_else(dash, |r: Requirement| labels::requirement(&r, lang)),
                 status: labels::status(p.status, lang),
                 status_class: super::look::status(p.status).tone.class(),
-                source: p.source.clone().unwrap_or_default(),
+                source: labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
             })
             .collect();
         let pace = match (series.completion, series.pace_ratio) {

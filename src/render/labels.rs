@@ -1,7 +1,7 @@
 //! Words and number forms shared by the human-readable renderers.
 
 use crate::assess::period::Outlook;
-use crate::assess::{Attribute, Rule};
+use crate::assess::{Accumulate, Attribute, Rule};
 use crate::assess::{Basis, Requirement, Status, YearRequirement};
 use crate::lang::Lang;
 
@@ -34,6 +34,17 @@ pub fn baseline(value: Option<f64>, printed: Option<&str>) -> String {
         (Some(text), _) => text.to_owned(),
         (None, Some(v)) => number(v),
         (None, None) => "—".to_owned(),
+    }
+}
+
+/// A figure's 来源 and its 备注 in one cell: `来源；备注：…`.
+pub fn source(source: Option<&str>, remark: Option<&str>, lang: Lang) -> String {
+    match (source, remark) {
+        (Some(source), Some(remark)) => {
+            format!("{source}{}{remark}", lang.pick("；备注：", "; note: "))
+        }
+        (Some(one), None) | (None, Some(one)) => one.to_owned(),
+        (None, None) => String::new(),
     }
 }
 
@@ -100,14 +111,14 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
                 format!("{}{each}", lang.pick("每年 ", "every year "))
             }
         }
-        Rule::Cumulative { total, compound } => format!(
+        Rule::Cumulative { total, from } => format!(
             "{} ≥ {}{}",
             lang.pick("累计", "cumulative"),
             number(total),
-            if compound {
-                lang.pick("（逐年复合）", " (compounded)")
-            } else {
-                lang.pick("（逐年相加）", " (summed)")
+            match from {
+                Accumulate::Compound => lang.pick("（逐年复合）", " (compounded)"),
+                Accumulate::Sum => lang.pick("（逐年相加）", " (summed)"),
+                Accumulate::LevelChange => lang.pick("（水平减基期值）", " (level less baseline)"),
             }
         ),
         Rule::Relative {

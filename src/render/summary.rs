@@ -210,9 +210,65 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
             ),
         });
     }
+    // Rows on their own clock: a baseline of an earlier year (`*`).
+    let own_clock: Vec<String> = report
+        .results
+        .iter()
+        .filter(|r| r.baseline_year != report.plan.baseline_year)
+        .map(|r| match lang {
+            Lang::Zh => format!(
+                "{}（{}年起，{}）",
+                display_name(r),
+                r.baseline_year,
+                labels::percent(r.elapsed)
+            ),
+            Lang::En => format!(
+                "{} (from {}, {})",
+                display_name(r),
+                r.baseline_year,
+                labels::percent(r.elapsed)
+            ),
+        })
+        .collect();
+    if !own_clock.is_empty() {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "基期为其他年份的指标按各自基期年计时间进度：{}。",
+                own_clock.join("、")
+            ),
+            Lang::En => format!(
+                "Rows whose baseline is of another year run on their own clock: {}.",
+                own_clock.join(", ")
+            ),
+        });
+    }
     for r in &report.results {
         let name = display_name(r);
-        if let Some(d) = &r.derived {
+        if let Some(d) = &r.derived
+            && d.kind == DerivedKind::LevelChange
+            && let [first, .., last] = d.from.as_slice()
+        {
+            out.push(match lang {
+                Lang::Zh => format!(
+                    "{name}：{}年{} → {}年{}，累计变化（本年水平减基期值）{}{}，按此判断。",
+                    first.year,
+                    labels::number(first.value),
+                    last.year,
+                    labels::number(last.value),
+                    labels::number(d.value),
+                    r.unit
+                ),
+                Lang::En => format!(
+                    "{name}: {} {} → {} {}, a change of {}{} (the level less the baseline), judged on it.",
+                    first.year,
+                    labels::number(first.value),
+                    last.year,
+                    labels::number(last.value),
+                    labels::number(d.value),
+                    r.unit
+                ),
+            });
+        } else if let Some(d) = &r.derived {
             let years = d
                 .from
                 .iter()
@@ -331,6 +387,21 @@ pub fn notes(report: &YearReport, lang: Lang) -> Vec<String> {
             && !report.plan.notes.contains(note)
         {
             out.push(format!("{}：{note}", display_name(r)));
+        }
+        if let Some(remark) = &r.remark {
+            out.push(match lang {
+                Lang::Zh => format!("{}：数据备注：{remark}", display_name(r)),
+                Lang::En => format!("{}: the figure's note: {remark}", display_name(r)),
+            });
+        }
+        if let Some(clause) = &r.clause {
+            out.push(match lang {
+                Lang::Zh => format!("{}：“{clause}”照原文列出，不作判断。", display_name(r)),
+                Lang::En => format!(
+                    "{}: \"{clause}\" is shown as printed and not judged.",
+                    display_name(r)
+                ),
+            });
         }
     }
     out

@@ -92,7 +92,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                                 .map(|q| labels::requirement(&q, lang))
                                 .unwrap_or_else(|| "—".to_owned()),
                             labels::status(p.status, lang).to_owned(),
-                            p.source.clone().unwrap_or_default(),
+                            labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
                         ],
                         numbers: [s.baseline, p.required, p.actual, p.derived],
                         status: p.status,
@@ -114,7 +114,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             r.target_text.clone(),
                             text_of(r),
                             labels::status(r.status, lang).to_owned(),
-                            r.source.clone().unwrap_or_default(),
+                            labels::source(r.source.as_deref(), r.remark.as_deref(), lang),
                         ],
                         numbers: [
                             r.baseline,

@@ -238,6 +238,19 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
 /// Compact id of an interned string (a region, a file, a source text).
 pub type Id = u32;
 
+/// Between a row's 来源 and its 备注 when it has both, in the one stored
+/// text of [`Observation::source`].
+pub const REMARK_MARK: &[u8] = b"\x1f";
+
+/// A row's stored 来源/备注 text as (来源, 备注): the 来源, or the 备注 when
+/// the row has no 来源; and the 备注 beside a 来源.
+pub fn source_text(text: &str) -> (&str, Option<&str>) {
+    match text.split_once('\u{1f}') {
+        Some((source, remark)) => (source, Some(remark)),
+        None => (text, None),
+    }
+}
+
 /// Strings seen many times (regions, sources), stored once, one after another
 /// in one buffer; ids are found by the string's hash in a table that holds only
 /// ids. A new string allocates nothing but the buffers' growth (a long file
@@ -323,7 +336,7 @@ pub struct Observation {
     /// `None`: the row is there but the figure is not reported (empty cell, `—`).
     pub value: Option<f64>,
     pub origin: Origin,
-    /// The row's 来源 (or else 备注) text.
+    /// The row's 来源 and 备注 text (read with [`source_text`]).
     pub source: Option<Id>,
     /// The figure as submitted, when it was converted from another unit.
     pub converted_from: Option<Converted>,

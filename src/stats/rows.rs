@@ -664,6 +664,35 @@ impl<'a> RowReader<'a> {
                     "check the figure and its unit; the range is the plan's valid (counts and money are at least 0)",
                 )));
         }
+        // A reduction is written as a positive number (比上年下降2.7% is
+        // 2.7): a negative one on a 降低 indicator is a rise. Possible, but
+        // more often a slip.
+        if value < 0.0
+            && ind.measure == crate::plan::Measure::YearlyChange
+            && ["降低", "下降", "减少", "减排"]
+                .iter()
+                .any(|w| ind.name.contains(w))
+        {
+            let shown = shown();
+            let magnitude = crate::number::display(-value);
+            warnings.push(
+                self.place(line)
+                    .error(
+                        "S018",
+                        column,
+                        Text::new(
+                            format!(
+                                "数值 {shown} 是负数，而该指标是每年比上年的降低幅度：“比上年下降{magnitude}%”应填 {magnitude}；按 {shown} 判断即比上年上升了 {magnitude}"
+                            ),
+                            format!(
+                                "the figure {shown} is negative, and the indicator is each year's reduction on the year before: “down {magnitude}% on the year before” is {magnitude}; {shown} is judged as a rise of {magnitude}"
+                            ),
+                        ),
+                    )
+                    .for_indicator(ind.display_name())
+                    .as_warning(),
+            );
+        }
         // The cheap tests first: this runs on every figure.
         if value > 0.0
             && value <= 1.0
@@ -857,19 +886,27 @@ impl<'a> RowReader<'a> {
         Ok(year)
     }
 
-    /// The row's 来源, else its 备注.
+    /// The row's 来源 and 备注, stored as one text (see
+    /// [`super::source_text`]): either alone, or both.
     fn source(&mut self, record: &ByteRecord, table: &mut Observations) -> Option<Id> {
-        let raw = [self.layout.source, self.layout.note]
-            .into_iter()
-            .flatten()
-            .map(|c| trim_bytes(&record[c]))
-            .find(|r| !r.is_empty())?;
-        if let Some(id) = self.last_source.get(raw) {
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .map(trim_bytes)
+                .filter(|r| !r.is_empty())
+        };
+        let (source, note) = (cell(self.layout.source), cell(self.layout.note));
+        let key: std::borrow::Cow<[u8]> = match (source, note) {
+            (None, None) => return None,
+            (Some(one), None) | (None, Some(one)) => one.into(),
+            (Some(source), Some(note)) if source == note => source.into(),
+            (Some(source), Some(note)) => [source, note].join(super::REMARK_MARK).into(),
+        };
+        if let Some(id) = self.last_source.get(&key) {
             return Some(id);
         }
-        let text = String::from_utf8_lossy(raw);
+        let text = String::from_utf8_lossy(&key);
         let id = table.sources.intern(trim_all(&text));
-        self.last_source.set(raw, id);
+        self.last_source.set(&key, id);
         Some(id)
     }
 

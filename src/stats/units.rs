@@ -9,6 +9,8 @@
 enum Quantity {
     People,
     Money,
+    Mass,
+    CoalEquivalent,
 }
 
 /// The quantity and scale of a unit: `万人` is (people, 10 000).
@@ -22,6 +24,13 @@ fn scale(unit: &str) -> Option<(Quantity, f64)> {
         "万元" => (Quantity::Money, 1e4),
         "百万元" => (Quantity::Money, 1e6),
         "亿元" => (Quantity::Money, 1e8),
+        // 粮食产量 68285万吨 for a plan in 亿吨.
+        "吨" => (Quantity::Mass, 1.0),
+        "万吨" => (Quantity::Mass, 1e4),
+        "亿吨" => (Quantity::Mass, 1e8),
+        "吨标准煤" => (Quantity::CoalEquivalent, 1.0),
+        "万吨标准煤" => (Quantity::CoalEquivalent, 1e4),
+        "亿吨标准煤" => (Quantity::CoalEquivalent, 1e8),
         _ => return None,
     })
 }
@@ -101,6 +110,9 @@ mod tests {
         assert_eq!(conversion("万人", "人").apply(3.9), 39000.0);
         assert_eq!(conversion("万元", "亿元").apply(112_590.0), 11.259);
         assert_eq!(conversion(" ％ ", "%"), Conversion::Same);
+        // The 2021 bulletin's 粮食产量 for a plan in 亿吨.
+        assert_eq!(conversion("万吨", "亿吨").apply(68_285.0), 6.8285);
+        assert_eq!(conversion("万吨", "亿吨标准煤"), Conversion::Incompatible);
     }
 
     #[test]
