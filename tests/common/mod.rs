@@ -112,7 +112,13 @@ pub fn whole(line: &str, figure: &str) -> bool {
 /// (`tests/fixtures/national-15th-fyp.md`): #, 类别, 指标, 2025年, 2030年,
 /// 年均/累计, 属性.
 pub fn national_rows() -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/national-15th-fyp.md")).unwrap();
+    transcription_rows("tests/fixtures/national-15th-fyp.md")
+}
+
+/// The rows of a plan table transcribed as Markdown (`| # | 类别 | 指标 |
+/// 基期 | 目标 | 年均/累计 | 属性 |`), each a list of its cells.
+pub fn transcription_rows(file: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
     text.lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
         .map(|l| {
