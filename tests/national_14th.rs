@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{json_of, plan_check, result, stdout_of, transcription_rows, write_csv};
+use common::{json_of, plan_check, stdout_of, transcription_rows, write_csv};
 use plan_check::plan::{Accumulate, Attribute, Rule, load_plan};
 use serde_json::Value;
 use std::path::Path;
@@ -370,7 +370,7 @@ fn every_view_of_several_regions_agrees_with_the_single_region_check() {
         let in_book: Vec<String> = sheet
             .rows()
             .skip(1)
-            .filter(|r| r[region_at].to_string() == *region)
+            .filter(|r| r[region_at] == **region)
             .map(|r| r[status_at].to_string())
             .collect();
         assert_eq!(in_book, labels(single), "{region}: workbook");
