@@ -326,10 +326,20 @@ fn page(
             } else {
                 meta.target_year.to_string()
             },
-            note: series
-                .note
-                .clone()
-                .filter(|n| !period.plan.notes.contains(n)),
+            note: {
+                let own = series
+                    .note
+                    .clone()
+                    .filter(|n| !period.plan.notes.contains(n));
+                let clause = series.clause.as_ref().map(|c| match lang {
+                    Lang::Zh => format!("“{c}”照原文列出，不作判断。"),
+                    Lang::En => format!("\"{c}\" is shown as printed and not judged."),
+                });
+                match (own, clause) {
+                    (Some(own), Some(clause)) => Some(format!("{own} {clause}")),
+                    (own, clause) => own.or(clause),
+                }
+            },
             rule: labels::rule_with_years(
                 labels::rule(&series.rule, series.relative_to.as_deref(), lang),
                 &series.year_requirements,
