@@ -214,3 +214,46 @@ fn the_draft_never_replaces_a_file_or_the_document() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&copy).unwrap(), before);
 }
+
+/// The national 14th table (a table the importer was not built on): the
+/// draft loads, reads each row as the hand-written plan does, and `--check`
+/// finds the two alike.
+#[test]
+fn the_national_14th_table_drafts_a_plan_that_reads_as_the_hand_written_one() {
+    const TABLE: &str = "tests/fixtures/national-14th-fyp.md";
+    const PLAN: &str = "examples/plans/national-14th-fyp.toml";
+    let out = import(&["--check", PLAN, TABLE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("逐格一致：20 行"));
+    let out = import(&[TABLE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let draft = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    let hand = plan_check::plan::load_plan(std::path::Path::new(PLAN)).unwrap();
+    for (d, h) in draft.indicators.iter().zip(&hand.indicators) {
+        // GDP growth has no number; the rest read alike from the cells alone.
+        if h.id != "gdp_growth" {
+            assert_eq!(d.rule, h.rule, "{}", h.name);
+        }
+        assert_eq!(d.clause, h.clause, "{}", h.name);
+    }
+}
+
+/// Cells the loader would refuse are never written as readings: a baseline
+/// printed with its unit is read, two targets on one row are shown unjudged
+/// with the loader's reason, and the draft loads.
+#[test]
+fn a_draft_holds_only_readings_the_loader_takes() {
+    let md = "专栏1 主要指标\n\n| 类别 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性 |\n|---|---|---|---|---|---|\n\
+| 教育 | 高中阶段毛入学率（%） | 86.44% | 92 | — | 预期性 |\n\
+| 教育 | 劳动年龄人口平均受教育年限（年） | 11.4年 | 11.8 | — | 约束性 |\n\
+| 经济 | 地区生产总值（亿元） | 1000 | 1500 | 7 | 预期性 |\n";
+    let (_dir, path) = common::write_csv("plan.md", md);
+    let out = import(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let plan = plan_check::plan::parse_plan(&text, "draft.toml").expect("loads");
+    assert_eq!(plan.indicators[0].baseline, Some(86.44));
+    assert_eq!(plan.indicators[1].baseline, Some(11.4));
+    assert_eq!(plan.indicators[2].rule, plan_check::plan::Rule::NotAssessed);
+    assert!(stderr_of(&out).contains("都有目标"), "{}", stderr_of(&out));
+}

@@ -6,7 +6,8 @@
 //! so, never dropped.
 
 use super::table::{IndicatorTable, Meta, Row};
-use crate::plan::{Form, is_dash, read_target};
+use crate::plan::row::{Conventions, Printed, rule_from_text};
+use crate::plan::{BareNumbers, Form, Measure, read_target};
 use pinyin::ToPinyin;
 use std::fmt::Write as _;
 
@@ -90,6 +91,15 @@ fn is_growth(row: &Row) -> bool {
         && (row.name.ends_with("增长")
             || row.name.ends_with("增速")
             || row.name.ends_with("增长率"))
+}
+
+/// Whether a name reads as a change on the year before (`单位GDP能源消耗降低`,
+/// `入托率提高`): its 〔N〕 accumulates yearly changes; a level's
+/// (`人均预期寿命`) is the level less the baseline.
+fn is_change(row: &Row) -> bool {
+    ["降低", "下降", "减少", "提高", "增加", "增长", "减排"]
+        .iter()
+        .any(|w| row.name.ends_with(w))
 }
 
 /// Drafts the plan file of `table`, read from `source` (the document, as named).
@@ -220,36 +230,43 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
             let _ = writeln!(out, "# 单位取自上面的合计或表头（本行原文没有写单位）。");
         }
         // The baseline cell.
+        // The baseline cell, read as the loader reads it.
         let b = row.baseline.trim();
-        let starred = b.ends_with(['*', '＊']);
-        let plain = crate::number::read_number(b.trim_end_matches(['*', '＊']), false).ok();
-        match (plain, starred) {
-            (Some(v), false) => {
-                let _ = writeln!(out, "baseline = {}", crate::number::display(v));
-            }
-            (Some(v), true) => match star_year {
-                Some(year) => {
-                    let _ = writeln!(out, "baseline = {}", quote(b));
-                    let _ = writeln!(out, "baseline_year = {year}");
-                }
-                None => {
+        let cell = crate::plan::row::read_baseline(b, &row.unit).ok();
+        let baseline_value = cell.as_ref().and_then(|c| c.value);
+        match cell {
+            Some(cell) => match (cell.value, cell.starred) {
+                (Some(v), false) if crate::number::read_number(b, false).is_ok() => {
                     let _ = writeln!(out, "baseline = {}", crate::number::display(v));
-                    confirm(
-                        &mut out,
-                        format!(
-                            "原文基期值为“{b}”，表注中没有找到“*”所指的年份；请写 baseline = \"{b}\" 和 baseline_year"
-                        ),
+                }
+                // `86.44%`: kept as printed, its number read.
+                (Some(_), false) => {
+                    let _ = writeln!(out, "baseline = {}", quote(b));
+                }
+                (Some(v), true) => match star_year {
+                    Some(year) => {
+                        let _ = writeln!(out, "baseline = {}", quote(b));
+                        let _ = writeln!(out, "baseline_year = {year}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "baseline = {}", crate::number::display(v));
+                        confirm(
+                            &mut out,
+                            format!(
+                                "原文基期值为“{b}”，表注中没有找到“*”所指的年份；请写 baseline = \"{b}\" 和 baseline_year"
+                            ),
+                        );
+                    }
+                },
+                (None, _) => {
+                    let _ = writeln!(
+                        out,
+                        "baseline = {}",
+                        quote(if b.is_empty() { "—" } else { b })
                     );
                 }
             },
-            (None, _) if is_dash(b) || b.starts_with(['〔', '[', '［']) => {
-                let _ = writeln!(
-                    out,
-                    "baseline = {}",
-                    quote(if b.is_empty() { "—" } else { b })
-                );
-            }
-            (None, _) => {
+            None => {
                 let _ = writeln!(out, "baseline = \"—\"");
                 confirm(&mut out, format!("原文基期值“{b}”读不出数字，暂写作“—”"));
             }
@@ -277,15 +294,29 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                 confirm(&mut out, why.clone());
             }
         }
-        let deciding = match &row.period {
-            Some(p) if !is_dash(p) && is_dash(target) => p.as_str(),
-            _ => target,
-        };
-        let in_period = deciding != target;
+        // The cell that decides and what it says, as the loader reads them.
+        let printed = Printed::new(target, row.period.as_deref());
+        let deciding = printed.deciding();
+        let in_period = printed.period.is_some();
         let reading = read_target(deciding);
         let mut is_settled = true;
+        // A rule written here; else the loader reads the printed cells.
+        let mut explicit = false;
+        let mut measure = Measure::Level;
         match reading.as_ref().map(|r| r.form) {
-            Ok(Form::Cumulative) if in_period => {
+            _ if printed.both() => {
+                is_settled = false;
+                explicit = true;
+                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                confirm(
+                    &mut out,
+                    format!(
+                        "目标年一栏（“{target}”）和年均/累计一栏（“{deciding}”）都有目标，暂只展示不判断：请用 rule 写明按哪一个判断"
+                    ),
+                );
+            }
+            Ok(Form::Cumulative) if in_period && is_change(row) => {
+                measure = Measure::YearlyChange;
                 let _ = writeln!(out, "measure = \"yearly_change\"");
                 confirm(
                     &mut out,
@@ -299,7 +330,16 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                     ),
                 );
             }
+            Ok(Form::Cumulative) if in_period => {
+                confirm(
+                    &mut out,
+                    format!(
+                        "“{deciding}”是规划期累计数，指标是水平值：按本年水平减基期值累计；若统计数据是每年比上年的变化，请写 measure = \"yearly_change\""
+                    ),
+                );
+            }
             Ok(Form::Compare(_) | Form::About | Form::Between) if in_period && is_growth(row) => {
+                measure = Measure::YearlyRate;
                 let _ = writeln!(out, "measure = \"yearly_rate\"");
                 confirm(
                     &mut out,
@@ -309,45 +349,46 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                 );
             }
             Ok(Form::Relative(_)) if is_growth(row) => {
+                measure = Measure::YearlyRate;
                 let _ = writeln!(out, "measure = \"yearly_rate\"");
             }
-            Ok(Form::Bare) => {
-                match crate::number::read_number(b.trim_end_matches(['*', '＊']), false) {
-                    Ok(base) if reading.as_ref().is_ok_and(|r| r.value != base) => {
-                        let value = reading.as_ref().map_or(0.0, |r| r.value);
-                        let reads = if value > base {
-                            "不低于"
-                        } else {
-                            "不高于"
-                        };
-                        is_settled = false;
-                        confirm(
-                            &mut out,
-                            format!(
-                                "原文只写数字“{deciding}”，按朝目标方向读作{reads} {}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {}, tolerance_pct = 5 }}",
-                                crate::number::display(value),
-                                crate::number::display(value)
-                            ),
-                        );
-                    }
-                    _ => {
-                        is_settled = false;
-                        let value = reading.as_ref().map_or(0.0, |r| r.value);
-                        let _ = writeln!(
-                            out,
-                            "rule = {{ kind = \"at_least\", value = {} }}",
+            Ok(Form::Bare) => match baseline_value {
+                Some(base) if reading.as_ref().is_ok_and(|r| r.value != base) => {
+                    let value = reading.as_ref().map_or(0.0, |r| r.value);
+                    let reads = if value > base {
+                        "不低于"
+                    } else {
+                        "不高于"
+                    };
+                    is_settled = false;
+                    confirm(
+                        &mut out,
+                        format!(
+                            "原文只写数字“{deciding}”，按朝目标方向读作{reads} {}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {}, tolerance_pct = 5 }}",
+                            crate::number::display(value),
                             crate::number::display(value)
-                        );
-                        confirm(
-                            &mut out,
-                            format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
-                        );
-                    }
+                        ),
+                    );
                 }
-            }
+                _ => {
+                    is_settled = false;
+                    explicit = true;
+                    let value = reading.as_ref().map_or(0.0, |r| r.value);
+                    let _ = writeln!(
+                        out,
+                        "rule = {{ kind = \"at_least\", value = {} }}",
+                        crate::number::display(value)
+                    );
+                    confirm(
+                        &mut out,
+                        format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
+                    );
+                }
+            },
             Ok(_) => {}
             Err(_) => {
                 is_settled = false;
+                explicit = true;
                 let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
                 confirm(
                     &mut out,
@@ -355,6 +396,21 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                         "“{deciding}”没有可判断的数值目标，只展示不判断；如有年度目标，请写 year_requirements"
                     ),
                 );
+            }
+        }
+        // What the loader would make of the cells: a reading it refuses is
+        // never written; the row is shown unjudged, with the loader's words.
+        if !explicit {
+            let conventions = Conventions {
+                about_pct: crate::plan::DEFAULT_ABOUT_PCT,
+                bare_numbers: (bare_rows > 0).then_some(BareNumbers::TowardTarget),
+            };
+            if let Err(why) =
+                rule_from_text(&printed, &row.unit, baseline_value, measure, &conventions)
+            {
+                is_settled = false;
+                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                confirm(&mut out, format!("暂只展示不判断：{}", why.zh));
             }
         }
         settled.push(is_settled);

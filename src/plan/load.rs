@@ -1,10 +1,11 @@
 //! Reading a plan file: TOML into [`Plan`], every mistake reported with the file,
 //! the line and the indicator.
 
+use super::row::{Printed, RowRule, change, each_year, no_baseline, rule_from_text};
 use super::{
-    Accumulate, Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
+    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
     DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
-    Rule, Threshold, Valid, YearRequirement, is_dash, read_target, target::TargetError,
+    Rule, Threshold, Valid, YearRequirement, is_dash, read_target,
 };
 use crate::diagnostic::{Diagnostic, Text};
 use schemars::JsonSchema;
@@ -289,7 +290,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 ),
             )));
         }
-        let (baseline, baseline_text) = read_baseline(raw.baseline.get_ref())
+        let (baseline, baseline_text) = read_baseline(raw.baseline.get_ref(), &raw.unit)
             .map_err(|message| field_err("baseline", raw.baseline.span().start, message))?;
         let baseline_year = match &raw.baseline_year {
             Some(year) => {
@@ -349,8 +350,12 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         let measure = raw.measure.unwrap_or_default();
         // The cell that decides: the 年均/累计 one when the target-year cell is empty.
         let period = raw.period_target.as_ref().filter(|p| !is_dash(p.get_ref()));
+        let printed = Printed::new(
+            raw.target.get_ref(),
+            raw.period_target.as_ref().map(|p| p.get_ref().as_str()),
+        );
         if let Some(period) = period
-            && !is_dash(raw.target.get_ref())
+            && printed.both()
             && raw.rule.is_none()
         {
             return Err(field_err(
@@ -375,13 +380,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             (None, Some(period)) => ("period_target", period.span().start),
             (None, None) => ("target", raw.target.span().start),
         };
-        let printed = Printed {
-            target: raw.target.get_ref(),
-            period: period.map(|p| p.get_ref().as_str()),
-        };
-        let clause = read_target(printed.deciding())
-            .ok()
-            .and_then(|reading| reading.clause);
+        let clause = printed.clause();
         let draft = read_rule(
             raw.rule.map(toml::Spanned::into_inner),
             &printed,
@@ -392,8 +391,8 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         )
         .map_err(|message| field_err(rule_field, rule_start, message))?;
         let rule = match draft {
-            Draft::Ready(rule) => rule,
-            Draft::Relative { other, cmp } => {
+            RowRule::Ready(rule) => rule,
+            RowRule::Relative { other, cmp } => {
                 relatives.push(PendingRelative {
                     index: indicators.len(),
                     other,
@@ -617,29 +616,20 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
     })
 }
 
-/// The printed cells a rule is read from.
-struct Printed<'a> {
-    /// The target-year cell.
-    target: &'a str,
-    /// The 年均/累计 cell, when it holds something.
-    period: Option<&'a str>,
-}
-
-impl Printed<'_> {
-    /// The cell that decides.
-    fn deciding(&self) -> &str {
-        self.period.unwrap_or(self.target)
+/// The baseline cell of the plan file: a number, or the cell as printed,
+/// read by [`super::row::read_baseline`].
+fn read_baseline(raw: &RawBaseline, unit: &str) -> Result<(Option<f64>, Option<String>), Text> {
+    match raw {
+        RawBaseline::Number(v) if v.is_finite() => Ok((Some(*v), None)),
+        RawBaseline::Number(_) => Err(Text::new(
+            "基期值不是有限数",
+            "the baseline is not a finite number",
+        )),
+        RawBaseline::Text(text) => {
+            let cell = super::row::read_baseline(text, unit)?;
+            Ok((cell.value, cell.printed))
+        }
     }
-}
-
-/// A rule as read from one indicator, before the others are known.
-enum Draft {
-    Ready(Rule),
-    /// Relative to the indicator the text names.
-    Relative {
-        other: String,
-        cmp: Option<Comparator>,
-    },
 }
 
 /// A relative target waiting for the indicator it names.
@@ -652,61 +642,6 @@ struct PendingRelative {
     field: &'static str,
 }
 
-/// The baseline cell: a number, or the printed text and the number it holds.
-fn read_baseline(raw: &RawBaseline) -> Result<(Option<f64>, Option<String>), Text> {
-    let text = match raw {
-        RawBaseline::Number(v) if v.is_finite() => return Ok((Some(*v), None)),
-        RawBaseline::Number(_) => {
-            return Err(Text::new(
-                "基期值不是有限数",
-                "the baseline is not a finite number",
-            ));
-        }
-        RawBaseline::Text(text) => crate::number::trim_all(text),
-    };
-    if is_dash(text) {
-        return Ok((None, Some(text.to_owned())));
-    }
-    // 〔17.7〕: the previous plan's cumulative figure, shown, never a baseline.
-    if let Ok(Reading {
-        form: Form::Cumulative,
-        ..
-    }) = read_target(text)
-    {
-        return Ok((None, Some(text.to_owned())));
-    }
-    let number = text.trim_end_matches(['*', '＊']);
-    match crate::number::read_number(number, false) {
-        Ok(v) if v.is_finite() => Ok((Some(v), Some(text.to_owned()))),
-        _ => Err(Text::new(
-            format!(
-                "基期值“{text}”读不出来：应为数字、“10.5*”（带表注的数字）、“—”（无）或“〔17.7〕”"
-            ),
-            format!(
-                "the baseline \"{text}\" cannot be read: write a number, \"10.5*\" (a number with a note), \"—\" (none) or \"〔17.7〕\""
-            ),
-        )),
-    }
-}
-
-/// A requirement held in one year, as the grammar reads it: a comparison,
-/// an approximate value or a range.
-fn each_year(reading: &Reading, about_pct: f64) -> Option<YearRequirement> {
-    let value = reading.value;
-    Some(match reading.form {
-        Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
-        Form::About => YearRequirement::About {
-            value,
-            tolerance_pct: about_pct,
-        },
-        Form::Between => YearRequirement::Between {
-            min: reading.low?,
-            max: value,
-        },
-        _ => return None,
-    })
-}
-
 /// The machine rule: explicit when given, else read from the printed cells.
 fn read_rule(
     raw: Option<RawRule>,
@@ -715,7 +650,7 @@ fn read_rule(
     baseline: Option<f64>,
     measure: Measure,
     meta: &PlanMeta,
-) -> Result<Draft, Text> {
+) -> Result<RowRule, Text> {
     let finite = |name: &str, v: f64| {
         if v.is_finite() {
             Ok(v)
@@ -728,7 +663,7 @@ fn read_rule(
     };
     let target = printed.deciding();
     let rule = match raw {
-        None => return rule_from_text(printed, unit, baseline, measure, meta),
+        None => return rule_from_text(printed, unit, baseline, measure, &meta.conventions()),
         Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
             cmp: Comparator::GreaterOrEqual,
             value: finite("value", value)?,
@@ -791,206 +726,7 @@ fn read_rule(
     {
         agrees_with_target(&rule, cmp, value, target)?;
     }
-    Ok(Draft::Ready(rule))
-}
-
-/// A reading that needs the baseline, on an indicator that has none.
-fn no_baseline(target: &str) -> Text {
-    Text::new(
-        format!("目标“{target}”相对基期而定，但本指标没有基期值（—）：请写明 rule，或补上基期值"),
-        format!(
-            "the target \"{target}\" is relative to the baseline, and the indicator has none (—): write a rule, or the baseline"
-        ),
-    )
-}
-
-/// A change from the baseline as a threshold: at least the baseline plus a
-/// rise, at most it minus a fall.
-fn change(baseline: f64, delta: f64) -> Result<Rule, Text> {
-    if delta == 0.0 || !delta.is_finite() {
-        return Err(Text::new(
-            "change 的变化量不能为 0",
-            "a change rule needs a non-zero change",
-        ));
-    }
-    let cmp = if delta > 0.0 {
-        Comparator::GreaterOrEqual
-    } else {
-        Comparator::LessOrEqual
-    };
-    Ok(Rule::Threshold(Threshold {
-        cmp,
-        value: crate::number::round_requirement(baseline + delta),
-    }))
-}
-
-/// The rule the printed cells say, read by the target grammar
-/// ([`read_target`]): where the text does not settle the reading, an error
-/// asking for `rule`, never a guess.
-fn rule_from_text(
-    printed: &Printed,
-    unit: &str,
-    baseline: Option<f64>,
-    measure: Measure,
-    meta: &PlanMeta,
-) -> Result<Draft, Text> {
-    let target = printed.deciding();
-    let needs_rule = |why_zh: &str, why_en: &str| {
-        Text::new(
-            format!(
-                "目标“{target}”{why_zh}：请用 rule 写明如何判断，例如 rule = {{ kind = \"at_least\", value = 55 }}，或 rule = {{ kind = \"none\" }} 只展示不判断"
-            ),
-            format!(
-                "the target \"{target}\" {why_en}: say how to judge it with rule, e.g. rule = {{ kind = \"at_least\", value = 55 }}, or rule = {{ kind = \"none\" }} to show it unjudged"
-            ),
-        )
-    };
-    let reading = match read_target(target) {
-        Ok(reading) => reading,
-        Err(TargetError::BadNumber) => {
-            return Err(Text::new(
-                format!("目标“{target}”中比较的词或符号后不是数字"),
-                format!("the target \"{target}\" has no number after its comparison"),
-            ));
-        }
-        Err(TargetError::NoComparator) if is_dash(target) => {
-            return Err(needs_rule("是空的（—）", "is empty (—)"));
-        }
-        Err(TargetError::NoComparator) => {
-            return Err(needs_rule(
-                "读不出比较（如“＞97”“90%以上”“〔17〕”“高于GDP增长”）",
-                "states no comparison (such as \">97\", \"90%以上\", \"〔17〕\" or \"高于GDP增长\")",
-            ));
-        }
-    };
-    let normal = |u: &str| u.trim().replace('％', "%");
-    let printed_unit = reading.unit.as_deref().map(normal);
-    let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
-    let is_percent = normal(unit) == "%";
-    if let Form::Relative(cmp) = reading.form {
-        return Ok(Draft::Relative {
-            other: reading.other.unwrap_or_default(),
-            cmp,
-        });
-    }
-    if matches!(reading.form, Form::Compare(_) | Form::About | Form::Between) && !same_unit {
-        let printed = printed_unit.unwrap_or_default();
-        return Err(Text::new(
-            format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),
-            format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
-        ));
-    }
-    // The 年均/累计 cell: a requirement of every year, or a cumulative change.
-    if printed.period.is_some() {
-        let average = measure != Measure::Level;
-        if let Some(each) = each_year(&reading, meta.about_pct) {
-            return Ok(Draft::Ready(Rule::Annual { each, average }));
-        }
-        return match reading.form {
-            // Yearly changes compound (percent) or add up; levels are
-            // read against the baseline (figure::gather says which).
-            Form::Cumulative if measure == Measure::YearlyChange => {
-                Ok(Draft::Ready(Rule::Cumulative {
-                    total: reading.value,
-                    from: if is_percent {
-                        Accumulate::Compound
-                    } else {
-                        Accumulate::Sum
-                    },
-                }))
-            }
-            Form::Cumulative if measure == Measure::Level => Ok(Draft::Ready(Rule::Cumulative {
-                total: reading.value,
-                from: Accumulate::LevelChange,
-            })),
-            Form::Cumulative => Err(Text::new(
-                format!(
-                    "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"
-                ),
-                format!(
-                    "the target \"{target}\" is cumulative over the period, and measure = \"yearly_rate\": a cumulative change is made of yearly changes (measure = \"yearly_change\") or of levels (measure = \"level\")"
-                ),
-            )),
-            _ => Err(needs_rule(
-                "在年均/累计一栏，但不是比较、约数、区间或累计数",
-                "stands in the period column but is no comparison, approximate value, range or cumulative figure",
-            )),
-        };
-    }
-    match reading.form {
-        Form::Compare(cmp) => Ok(Draft::Ready(Rule::Threshold(Threshold {
-            cmp,
-            value: reading.value,
-        }))),
-        Form::About => Ok(Draft::Ready(Rule::Projection {
-            value: reading.value,
-            tolerance_pct: meta.about_pct,
-        })),
-        Form::Between => Ok(Draft::Ready(Rule::Range {
-            min: reading.low.unwrap_or(reading.value),
-            max: reading.value,
-        })),
-        Form::Relative(_) => unreachable!("read above"),
-        Form::Change { up } => {
-            let Some(baseline) = baseline else {
-                return Err(no_baseline(target));
-            };
-            let sign = if up { 1.0 } else { -1.0 };
-            match printed_unit.as_deref() {
-                // 提高2个百分点 on a percent indicator: points.
-                Some("个百分点" | "百分点") if is_percent => {
-                    change(baseline, sign * reading.value)
-                }
-                // 下降13.5% on a count: percent of the baseline.
-                Some("%") if !is_percent => {
-                    change(baseline, sign * baseline * reading.value / 100.0)
-                }
-                // 下降10% on a percent indicator: points or percent of the
-                // baseline? The text does not say.
-                Some("%") => Err(needs_rule(
-                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
-                    "does not say whether its change is in points or percent of the baseline",
-                )),
-                // 提高1岁 on an indicator in 岁, or a bare 提高1.
-                None => change(baseline, sign * reading.value),
-                Some(u) if u == normal(unit) => change(baseline, sign * reading.value),
-                Some(_) => Err(needs_rule(
-                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
-                    "does not say whether its change is in points or percent of the baseline",
-                )),
-            }
-            .map(Draft::Ready)
-        }
-        Form::Cumulative => Err(needs_rule(
-            "是规划期的累计数（〔〕），应印在年均/累计一栏：请写 period_target，并写明 measure = \"yearly_change\"",
-            "is cumulative over the period (〔〕), printed in the period column: write it as period_target with measure = \"yearly_change\"",
-        )),
-        Form::Bare => match (meta.bare_numbers, baseline) {
-            (Some(BareNumbers::TowardTarget), Some(baseline)) if reading.value != baseline => {
-                let cmp = if reading.value > baseline {
-                    Comparator::GreaterOrEqual
-                } else {
-                    Comparator::LessOrEqual
-                };
-                Ok(Draft::Ready(Rule::Threshold(Threshold {
-                    cmp,
-                    value: reading.value,
-                })))
-            }
-            (Some(BareNumbers::TowardTarget), Some(_)) => Err(needs_rule(
-                "与基期值相同，看不出方向",
-                "equals the baseline, so it has no direction",
-            )),
-            (Some(BareNumbers::TowardTarget), None) => Err(needs_rule(
-                "只是一个数字，且没有基期值，看不出方向",
-                "is a bare number and the indicator has no baseline, so it has no direction",
-            )),
-            (None, _) => Err(needs_rule(
-                "只是一个数字，没有说是下限、上限还是预测",
-                "is a bare number: it does not say whether it is a floor, a ceiling or a projection",
-            )),
-        },
-    }
+    Ok(RowRule::Ready(rule))
 }
 
 /// The names a target may call an indicator by: its name, the name with a
@@ -1350,6 +1086,7 @@ pub fn find_plan_file(dir: &Path) -> Result<PathBuf, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::Accumulate;
 
     const HEAD: &str =
         "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\n";

@@ -4,6 +4,7 @@
 
 pub mod consistency;
 pub mod load;
+pub mod row;
 pub mod set;
 pub mod target;
 
@@ -218,6 +219,16 @@ impl Valid {
             (Some(min), None) => format!("≥ {min}"),
             (None, Some(max)) => format!("≤ {max}"),
             (None, None) => "any".to_owned(),
+        }
+    }
+}
+
+impl PlanMeta {
+    /// How this plan reads its printed targets.
+    pub fn conventions(&self) -> row::Conventions {
+        row::Conventions {
+            about_pct: self.about_pct,
+            bare_numbers: self.bare_numbers,
         }
     }
 }

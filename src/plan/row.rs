@@ -1,0 +1,427 @@
+//! What a printed row of a plan's indicator table means, read once for
+//! everyone: the baseline cell (`10.5*`, `—`, `〔17.7〕`, `86.44%`), the cell
+//! that decides (the target-year cell, or the 年均/累计 one when that is
+//! empty), the words after its number (`＞7、力争…`, kept, never judged), and
+//! the rule the printed cells state, by the target grammar
+//! ([`read_target`]). The plan loader and `import` (the draft and `--check`)
+//! call this module, so a draft never holds a reading the loader refuses.
+
+use super::{
+    Accumulate, BareNumbers, Comparator, Form, Measure, Reading, Rule, Threshold, YearRequirement,
+    is_dash, read_target, target::TargetError,
+};
+use crate::diagnostic::Text;
+
+/// The printed cells a rule is read from.
+#[derive(Debug, Clone, Copy)]
+pub struct Printed<'a> {
+    /// The target-year cell.
+    pub target: &'a str,
+    /// The 年均/累计 cell, when it holds something (not `—`).
+    pub period: Option<&'a str>,
+}
+
+impl<'a> Printed<'a> {
+    /// The cells as printed; a 年均/累计 cell of `—` holds nothing.
+    pub fn new(target: &'a str, period: Option<&'a str>) -> Self {
+        Printed {
+            target,
+            period: period.filter(|p| !is_dash(p)),
+        }
+    }
+
+    /// The cell that decides: the 年均/累计 one when it holds something.
+    pub fn deciding(&self) -> &'a str {
+        self.period.unwrap_or(self.target)
+    }
+
+    /// Both cells hold a requirement: which one judges is not for the
+    /// reader to guess.
+    pub fn both(&self) -> bool {
+        self.period.is_some() && !is_dash(self.target)
+    }
+
+    /// The words printed after the deciding cell's requirement, if any.
+    pub fn clause(&self) -> Option<String> {
+        read_target(self.deciding())
+            .ok()
+            .and_then(|reading| reading.clause)
+    }
+}
+
+/// What a plan says about reading its printed targets: the band of `左右`
+/// and how a bare number reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conventions {
+    pub about_pct: f64,
+    pub bare_numbers: Option<BareNumbers>,
+}
+
+/// A rule as read from one row, before the other rows are known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowRule {
+    Ready(Rule),
+    /// Relative to the indicator the text names.
+    Relative {
+        other: String,
+        cmp: Option<Comparator>,
+    },
+}
+
+/// A baseline cell as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    /// The number, when the cell holds one the schedule can run from.
+    pub value: Option<f64>,
+    /// The cell as printed, when it is more than the number (`10.5*`, `—`,
+    /// `〔17.7〕`, `86.44%`).
+    pub printed: Option<String>,
+    /// Marked `*`: of the year a note under the table names.
+    pub starred: bool,
+}
+
+/// Reads a printed baseline cell of an indicator in `unit`: a number, with a
+/// `*` (a note's year), with `%` or the indicator's unit after it (`86.44%`,
+/// `11.4年`), `—` (none) or `〔17.7〕` (the previous plan's cumulative
+/// figure, shown, never a baseline).
+pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
+    let text = crate::number::trim_all(text);
+    let none = || Baseline {
+        value: None,
+        printed: Some(text.to_owned()),
+        starred: false,
+    };
+    if is_dash(text) {
+        return Ok(none());
+    }
+    if let Ok(Reading {
+        form: Form::Cumulative,
+        ..
+    }) = read_target(text)
+    {
+        return Ok(none());
+    }
+    let starred = text.ends_with(['*', '＊']);
+    let number = crate::number::trim_all(text.trim_end_matches(['*', '＊']));
+    let unit = crate::number::trim_all(unit);
+    let number = [unit, "%", "％"]
+        .iter()
+        .filter(|u| !u.is_empty())
+        .find_map(|u| number.strip_suffix(u))
+        .map_or(number, crate::number::trim_all);
+    match crate::number::read_number(number, false) {
+        Ok(v) if v.is_finite() => Ok(Baseline {
+            value: Some(v),
+            printed: Some(text.to_owned()),
+            starred,
+        }),
+        _ => Err(Text::new(
+            format!(
+                "基期值“{text}”读不出来：应为数字、“10.5*”（带表注的数字）、“—”（无）或“〔17.7〕”"
+            ),
+            format!(
+                "the baseline \"{text}\" cannot be read: write a number, \"10.5*\" (a number with a note), \"—\" (none) or \"〔17.7〕\""
+            ),
+        )),
+    }
+}
+
+/// A requirement held in one year, as the grammar reads it: a comparison,
+/// an approximate value or a range.
+pub fn each_year(reading: &Reading, about_pct: f64) -> Option<YearRequirement> {
+    let value = reading.value;
+    Some(match reading.form {
+        Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
+        Form::About => YearRequirement::About {
+            value,
+            tolerance_pct: about_pct,
+        },
+        Form::Between => YearRequirement::Between {
+            min: reading.low?,
+            max: value,
+        },
+        _ => return None,
+    })
+}
+
+/// A reading that needs the baseline, on an indicator that has none.
+pub fn no_baseline(target: &str) -> Text {
+    Text::new(
+        format!("目标“{target}”相对基期而定，但本指标没有基期值（—）：请写明 rule，或补上基期值"),
+        format!(
+            "the target \"{target}\" is relative to the baseline, and the indicator has none (—): write a rule, or the baseline"
+        ),
+    )
+}
+
+/// A change from the baseline as a threshold: at least the baseline plus a
+/// rise, at most it minus a fall.
+pub fn change(baseline: f64, delta: f64) -> Result<Rule, Text> {
+    if delta == 0.0 || !delta.is_finite() {
+        return Err(Text::new(
+            "change 的变化量不能为 0",
+            "a change rule needs a non-zero change",
+        ));
+    }
+    let cmp = if delta > 0.0 {
+        Comparator::GreaterOrEqual
+    } else {
+        Comparator::LessOrEqual
+    };
+    Ok(Rule::Threshold(Threshold {
+        cmp,
+        value: crate::number::round_requirement(baseline + delta),
+    }))
+}
+
+/// The rule the printed cells say, read by the target grammar
+/// ([`read_target`]): where the text does not settle the reading, an error
+/// asking for `rule`, never a guess.
+pub fn rule_from_text(
+    printed: &Printed,
+    unit: &str,
+    baseline: Option<f64>,
+    measure: Measure,
+    meta: &Conventions,
+) -> Result<RowRule, Text> {
+    let target = printed.deciding();
+    let needs_rule = |why_zh: &str, why_en: &str| {
+        Text::new(
+            format!(
+                "目标“{target}”{why_zh}：请用 rule 写明如何判断，例如 rule = {{ kind = \"at_least\", value = 55 }}，或 rule = {{ kind = \"none\" }} 只展示不判断"
+            ),
+            format!(
+                "the target \"{target}\" {why_en}: say how to judge it with rule, e.g. rule = {{ kind = \"at_least\", value = 55 }}, or rule = {{ kind = \"none\" }} to show it unjudged"
+            ),
+        )
+    };
+    let reading = match read_target(target) {
+        Ok(reading) => reading,
+        Err(TargetError::BadNumber) => {
+            return Err(Text::new(
+                format!("目标“{target}”中比较的词或符号后不是数字"),
+                format!("the target \"{target}\" has no number after its comparison"),
+            ));
+        }
+        Err(TargetError::NoComparator) if is_dash(target) => {
+            return Err(needs_rule("是空的（—）", "is empty (—)"));
+        }
+        Err(TargetError::NoComparator) => {
+            return Err(needs_rule(
+                "读不出比较（如“＞97”“90%以上”“〔17〕”“高于GDP增长”）",
+                "states no comparison (such as \">97\", \"90%以上\", \"〔17〕\" or \"高于GDP增长\")",
+            ));
+        }
+    };
+    let normal = |u: &str| u.trim().replace('％', "%");
+    let printed_unit = reading.unit.as_deref().map(normal);
+    let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
+    let is_percent = normal(unit) == "%";
+    if let Form::Relative(cmp) = reading.form {
+        return Ok(RowRule::Relative {
+            other: reading.other.unwrap_or_default(),
+            cmp,
+        });
+    }
+    if matches!(reading.form, Form::Compare(_) | Form::About | Form::Between) && !same_unit {
+        let printed = printed_unit.unwrap_or_default();
+        return Err(Text::new(
+            format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),
+            format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
+        ));
+    }
+    // The 年均/累计 cell: a requirement of every year, or a cumulative change.
+    if printed.period.is_some() {
+        let average = measure != Measure::Level;
+        if let Some(each) = each_year(&reading, meta.about_pct) {
+            return Ok(RowRule::Ready(Rule::Annual { each, average }));
+        }
+        return match reading.form {
+            // Yearly changes compound (percent) or add up; levels are
+            // read against the baseline (figure::gather says which).
+            Form::Cumulative if measure == Measure::YearlyChange => {
+                Ok(RowRule::Ready(Rule::Cumulative {
+                    total: reading.value,
+                    from: if is_percent {
+                        Accumulate::Compound
+                    } else {
+                        Accumulate::Sum
+                    },
+                }))
+            }
+            Form::Cumulative if measure == Measure::Level => Ok(RowRule::Ready(Rule::Cumulative {
+                total: reading.value,
+                from: Accumulate::LevelChange,
+            })),
+            Form::Cumulative => Err(Text::new(
+                format!(
+                    "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"
+                ),
+                format!(
+                    "the target \"{target}\" is cumulative over the period, and measure = \"yearly_rate\": a cumulative change is made of yearly changes (measure = \"yearly_change\") or of levels (measure = \"level\")"
+                ),
+            )),
+            _ => Err(needs_rule(
+                "在年均/累计一栏，但不是比较、约数、区间或累计数",
+                "stands in the period column but is no comparison, approximate value, range or cumulative figure",
+            )),
+        };
+    }
+    match reading.form {
+        Form::Compare(cmp) => Ok(RowRule::Ready(Rule::Threshold(Threshold {
+            cmp,
+            value: reading.value,
+        }))),
+        Form::About => Ok(RowRule::Ready(Rule::Projection {
+            value: reading.value,
+            tolerance_pct: meta.about_pct,
+        })),
+        Form::Between => Ok(RowRule::Ready(Rule::Range {
+            min: reading.low.unwrap_or(reading.value),
+            max: reading.value,
+        })),
+        Form::Relative(_) => unreachable!("read above"),
+        Form::Change { up } => {
+            let Some(baseline) = baseline else {
+                return Err(no_baseline(target));
+            };
+            let sign = if up { 1.0 } else { -1.0 };
+            match printed_unit.as_deref() {
+                // 提高2个百分点 on a percent indicator: points.
+                Some("个百分点" | "百分点") if is_percent => {
+                    change(baseline, sign * reading.value)
+                }
+                // 下降13.5% on a count: percent of the baseline.
+                Some("%") if !is_percent => {
+                    change(baseline, sign * baseline * reading.value / 100.0)
+                }
+                // 下降10% on a percent indicator: points or percent of the
+                // baseline? The text does not say.
+                Some("%") => Err(needs_rule(
+                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
+                    "does not say whether its change is in points or percent of the baseline",
+                )),
+                // 提高1岁 on an indicator in 岁, or a bare 提高1.
+                None => change(baseline, sign * reading.value),
+                Some(u) if u == normal(unit) => change(baseline, sign * reading.value),
+                Some(_) => Err(needs_rule(
+                    "的变化量是百分点还是相对基期的百分比，文字没有说清",
+                    "does not say whether its change is in points or percent of the baseline",
+                )),
+            }
+            .map(RowRule::Ready)
+        }
+        Form::Cumulative => Err(needs_rule(
+            "是规划期的累计数（〔〕），应印在年均/累计一栏：请写 period_target，并写明 measure = \"yearly_change\"",
+            "is cumulative over the period (〔〕), printed in the period column: write it as period_target with measure = \"yearly_change\"",
+        )),
+        Form::Bare => match (meta.bare_numbers, baseline) {
+            (Some(BareNumbers::TowardTarget), Some(baseline)) if reading.value != baseline => {
+                let cmp = if reading.value > baseline {
+                    Comparator::GreaterOrEqual
+                } else {
+                    Comparator::LessOrEqual
+                };
+                Ok(RowRule::Ready(Rule::Threshold(Threshold {
+                    cmp,
+                    value: reading.value,
+                })))
+            }
+            (Some(BareNumbers::TowardTarget), Some(_)) => Err(needs_rule(
+                "与基期值相同，看不出方向",
+                "equals the baseline, so it has no direction",
+            )),
+            (Some(BareNumbers::TowardTarget), None) => Err(needs_rule(
+                "只是一个数字，且没有基期值，看不出方向",
+                "is a bare number and the indicator has no baseline, so it has no direction",
+            )),
+            (None, _) => Err(needs_rule(
+                "只是一个数字，没有说是下限、上限还是预测",
+                "is a bare number: it does not say whether it is a floor, a ceiling or a projection",
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn baseline(text: &str, unit: &str) -> (Option<f64>, bool) {
+        let b = read_baseline(text, unit).unwrap();
+        assert_eq!(b.printed.as_deref(), Some(text.trim()), "{text}");
+        (b.value, b.starred)
+    }
+
+    #[test]
+    fn baseline_cells_as_plans_print_them() {
+        assert_eq!(baseline("10.5*", "%"), (Some(10.5), true));
+        assert_eq!(baseline("60.6＊", "%"), (Some(60.6), true));
+        assert_eq!(baseline("—", "%"), (None, false));
+        assert_eq!(baseline("〔17.7〕", "%"), (None, false));
+        // A unit printed in the cell, as tables copied from web pages have it.
+        assert_eq!(baseline("86.44%", "%"), (Some(86.44), false));
+        assert_eq!(baseline("99％", "%"), (Some(99.0), false));
+        assert_eq!(baseline("11.4年", "年"), (Some(11.4), false));
+        assert_eq!(baseline("0%", "%"), (Some(0.0), false));
+        // Another unit than the indicator's is not this indicator's figure.
+        assert!(read_baseline("11.4万人", "年").is_err());
+        assert!(read_baseline("约十", "%").is_err());
+    }
+
+    #[test]
+    fn the_deciding_cell_and_its_clause() {
+        let only_target = Printed::new("＞97", Some("—"));
+        assert_eq!(only_target.deciding(), "＞97");
+        assert!(!only_target.both());
+        let period = Printed::new("—", Some("＞7、力争投入强度高于“十三五”时期实际"));
+        assert_eq!(period.deciding(), "＞7、力争投入强度高于“十三五”时期实际");
+        assert_eq!(
+            period.clause().as_deref(),
+            Some("力争投入强度高于“十三五”时期实际")
+        );
+        assert!(Printed::new("60", Some("〔3.9〕")).both());
+        assert_eq!(Printed::new("55", None).clause(), None);
+    }
+
+    #[test]
+    fn the_rule_a_row_states() {
+        let conventions = Conventions {
+            about_pct: 5.0,
+            bare_numbers: None,
+        };
+        let rule = |target: &str, period: Option<&str>, unit: &str, measure| {
+            rule_from_text(
+                &Printed::new(target, period),
+                unit,
+                Some(1.0),
+                measure,
+                &conventions,
+            )
+        };
+        // The number and sign of a cell with a clause are the rule.
+        assert!(matches!(
+            rule(
+                "—",
+                Some("＞7、力争投入强度高于“十三五”时期实际"),
+                "%",
+                Measure::YearlyRate
+            ),
+            Ok(RowRule::Ready(Rule::Annual { average: true, .. }))
+        ));
+        // 〔1〕 on levels, on yearly changes in points and in percent.
+        for (unit, measure, from) in [
+            ("岁", Measure::Level, Accumulate::LevelChange),
+            ("百分点", Measure::YearlyChange, Accumulate::Sum),
+            ("%", Measure::YearlyChange, Accumulate::Compound),
+        ] {
+            assert_eq!(
+                rule("—", Some("〔1〕"), unit, measure),
+                Ok(RowRule::Ready(Rule::Cumulative { total: 1.0, from })),
+                "{unit}"
+            );
+        }
+        // A bare number needs the plan to say how it reads.
+        assert!(rule("55", None, "%", Measure::Level).is_err());
+    }
+}
