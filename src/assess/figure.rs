@@ -5,7 +5,8 @@
 //! target relative to another indicator, that indicator's figure. Pure: the
 //! statistics come in as a lookup.
 
-use crate::plan::{Accumulate, Indicator, IndicatorIdx, Measure, Plan, Rule};
+use super::rules::Needs;
+use crate::plan::{Indicator, IndicatorIdx, Measure, Plan};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -115,24 +116,13 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
     if reported.is_none() || indicator.year_requirements.contains_key(&year) {
         return figure;
     }
-    let kind = match indicator.rule {
-        Rule::Cumulative {
-            from: Accumulate::LevelChange,
-            ..
-        } => {
+    let kind = match super::rules::needs(&indicator.rule) {
+        Needs::Reported => return figure,
+        Needs::LevelChange => {
             level_change(&mut figure, indicator.baseline_year, year);
             return figure;
         }
-        Rule::Annual { average: true, .. } => DerivedKind::CompoundAverage,
-        Rule::Cumulative {
-            from: Accumulate::Compound,
-            ..
-        } => DerivedKind::CompoundCumulative,
-        Rule::Cumulative {
-            from: Accumulate::Sum,
-            ..
-        } => DerivedKind::SumCumulative,
-        Rule::Relative { to, .. } => {
+        Needs::Reference(to) => {
             figure.reference = lookup.value(to, year);
             if figure.reference.is_none() {
                 figure.unjudged = Some(Unjudged::NoReference {
@@ -141,7 +131,7 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
             }
             return figure;
         }
-        _ => return figure,
+        Needs::Derived(kind) => kind,
     };
     // The years since the baseline, up to the target year.
     let last = year.min(plan.meta.target_year);

@@ -267,10 +267,7 @@ fn project(
 ) -> Option<TrendProjection> {
     // A trend of levels toward a target-year number; rates, cumulative and
     // relative targets are judged year by year.
-    if !matches!(
-        indicator.rule,
-        Rule::Threshold(_) | Rule::Projection { .. } | Rule::Range { .. }
-    ) {
+    if !super::rules::trends(&indicator.rule) {
         return None;
     }
     let (method, points, slope, intercept) =

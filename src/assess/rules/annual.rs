@@ -4,8 +4,50 @@
 //! [`crate::assess::figure`] derives). No schedule from the baseline: the
 //! requirement is the same every year.
 
+use super::{Needs, RuleKind, Year};
+use crate::assess::figure::{DerivedKind, Figure, Unjudged};
 use crate::assess::{Basis, Requirement, Status};
 use crate::plan::YearRequirement;
+
+/// The kind: `each` every year, on the year's figure or, with `average`,
+/// on the compound average of the yearly rates to date.
+pub struct Kind {
+    pub each: YearRequirement,
+    pub average: bool,
+}
+
+impl RuleKind for Kind {
+    fn requirement(&self, _at: &Year, _figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        Ok(Some(requirement(self.each, Basis::EveryYear)))
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        status(requirement.met_by(value), self.average, at.in_target_year)
+    }
+
+    /// An average rate: the rate achieved ÷ the rate required.
+    fn pace(
+        &self,
+        _at: &Year,
+        figure: &Figure,
+        requirement: Option<&Requirement>,
+        _completion: Option<f64>,
+    ) -> Option<f64> {
+        if self.average {
+            super::rate_pace(figure, requirement)
+        } else {
+            None
+        }
+    }
+
+    fn needs(&self) -> Needs {
+        if self.average {
+            Needs::Derived(DerivedKind::CompoundAverage)
+        } else {
+            Needs::Reported
+        }
+    }
+}
 
 /// The requirement of one year: `basis` says whether every year's
 /// ([`Basis::EveryYear`]) or one year's of an annual plan.

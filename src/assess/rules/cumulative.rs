@@ -5,8 +5,61 @@
 //! year of five. Reaching the whole total before the target year is 提前实现:
 //! it required movement.
 
+use super::{Needs, RuleKind, Year};
+use crate::assess::figure::{DerivedKind, Figure, Unjudged};
 use crate::assess::{Basis, Requirement, Status};
-use crate::plan::Comparator;
+use crate::plan::{Accumulate, Comparator};
+
+/// The kind: a change of `total` over the period, made `from` the figures.
+pub struct Kind {
+    pub total: f64,
+    pub from: Accumulate,
+}
+
+impl RuleKind for Kind {
+    fn requirement(&self, at: &Year, _figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        // Nothing is cumulated in the baseline year itself.
+        if at.year <= at.indicator.baseline_year {
+            return Ok(None);
+        }
+        Ok(Some(requirement(self.total, at.elapsed, at.in_target_year)))
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        status(
+            self.total,
+            value,
+            requirement.met_by(value),
+            at.in_target_year,
+        )
+    }
+
+    fn completion(&self, figure: &Figure) -> Option<f64> {
+        completion(self.total, figure.value?)
+    }
+
+    fn pace(
+        &self,
+        at: &Year,
+        _figure: &Figure,
+        _requirement: Option<&Requirement>,
+        completion: Option<f64>,
+    ) -> Option<f64> {
+        super::schedule_pace(at, completion)
+    }
+
+    fn needs(&self) -> Needs {
+        match self.from {
+            Accumulate::Compound => Needs::Derived(DerivedKind::CompoundCumulative),
+            Accumulate::Sum => Needs::Derived(DerivedKind::SumCumulative),
+            Accumulate::LevelChange => Needs::LevelChange,
+        }
+    }
+
+    fn moves(&self) -> bool {
+        true
+    }
+}
 
 pub fn requirement(total: f64, elapsed: f64, in_target_year: bool) -> Requirement {
     let cmp = if total >= 0.0 {

@@ -1,31 +1,146 @@
-//! The kinds of rule an indicator is judged by, one file each: its requirement
-//! for a year, the status of a figure against it, and its completion. [`super::judge`] dispatches here; a new kind is a new
-//! file, a variant of [`Rule`] and its label in `render/labels.rs`.
+//! The kinds of rule an indicator is judged by, one file each, each a
+//! [`RuleKind`]: its requirement for a year, the status of a figure against
+//! it, its completion and pace, the figure it judges (the year's own, a
+//! compound average, a cumulative change, another indicator's), whether the
+//! period view fits a trend to it, and whether meeting it early is 提前实现.
+//! [`with_kind`] is the one place a [`Rule`] meets its kind; everything else
+//! here asks the kind.
 //!
 //! - [`threshold`]: reach (or hold) a value, on the time-proportional schedule;
 //! - [`range`]: stay within bounds every year;
 //! - [`projection`]: a projected figure, met within a tolerance band;
 //! - [`annual`]: a requirement held every year (年均: on the compound average);
 //! - [`cumulative`]: a cumulative change `〔N〕` against its share to date;
-//! - [`relative`]: relative to another indicator's figure (`高于GDP增长`).
-//!
-//! A rule of kind `none` is not judged: no requirement, status 不考核.
+//! - [`relative`]: relative to another indicator's figure (`高于GDP增长`);
+//! - [`none`]: not judged (不考核).
 
 pub mod annual;
 pub mod cumulative;
+pub mod none;
 pub mod projection;
 pub mod range;
 pub mod relative;
 pub mod threshold;
 
-use super::figure::{Figure, Unjudged};
+use super::figure::{DerivedKind, Figure, Unjudged};
 use super::{Basis, Requirement, Status};
-use crate::plan::{Indicator, PlanMeta, Rule};
+use crate::plan::{Indicator, IndicatorIdx, PlanMeta, Rule};
+
+/// The year a kind judges, with what every kind needs of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Year<'a> {
+    pub indicator: &'a Indicator,
+    pub year: i32,
+    /// The target year or later: the target itself is asked.
+    pub in_target_year: bool,
+    /// Share of the indicator's own period elapsed (from its baseline year).
+    pub elapsed: f64,
+}
+
+impl<'a> Year<'a> {
+    pub fn new(indicator: &'a Indicator, meta: &PlanMeta, year: i32) -> Self {
+        Year {
+            indicator,
+            year,
+            in_target_year: year >= meta.target_year,
+            elapsed: indicator.elapsed(meta, year),
+        }
+    }
+}
+
+/// The figure a kind judges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// The year's figure as reported.
+    Reported,
+    /// A figure made from every year's since the baseline.
+    Derived(DerivedKind),
+    /// The year's level less the baseline.
+    LevelChange,
+    /// The year's figure, held against another indicator's of the same year.
+    Reference(IndicatorIdx),
+}
+
+/// One kind of rule.
+pub trait RuleKind {
+    /// The requirement in the year: `Ok(None)` when the kind judges nothing,
+    /// `Err` when it should and cannot (no baseline, no reference figure).
+    fn requirement(&self, at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged>;
+
+    /// The status of the judged figure `value` against `requirement`.
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status;
+
+    /// 完成进度, where the kind has one.
+    fn completion(&self, _figure: &Figure) -> Option<f64> {
+        None
+    }
+
+    /// The pace ratio: what was achieved against what the schedule required
+    /// by now (see [`pace`]).
+    fn pace(
+        &self,
+        _at: &Year,
+        _figure: &Figure,
+        _requirement: Option<&Requirement>,
+        _completion: Option<f64>,
+    ) -> Option<f64> {
+        None
+    }
+
+    /// The figure it judges.
+    fn needs(&self) -> Needs {
+        Needs::Reported
+    }
+
+    /// Whether the period view carries a trend of the levels to the target year.
+    fn trends(&self) -> bool {
+        false
+    }
+
+    /// Whether it asks for movement toward a number along a schedule, so
+    /// that meeting it early is 提前实现; the others hold a line every year.
+    fn moves(&self) -> bool {
+        false
+    }
+
+    /// Whether it reads a projection (its outlook is 偏离预测, never 滞后).
+    fn projects(&self) -> bool {
+        false
+    }
+}
+
+/// The registry: the kind of `rule`, handed to `f`. The one place a [`Rule`]
+/// is matched to its kind.
+pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
+    match *rule {
+        Rule::Threshold(t) => f(&threshold::Kind(t)),
+        Rule::Range { min, max } => f(&range::Kind { min, max }),
+        Rule::Projection {
+            value,
+            tolerance_pct,
+        } => f(&projection::Kind {
+            value,
+            tolerance_pct,
+        }),
+        Rule::Annual { each, average } => f(&annual::Kind { each, average }),
+        Rule::Cumulative { total, from } => f(&cumulative::Kind { total, from }),
+        Rule::Relative {
+            to,
+            cmp,
+            tolerance_pct,
+        } => f(&relative::Kind {
+            to,
+            cmp,
+            tolerance_pct,
+        }),
+        Rule::NotAssessed => f(&none::Kind),
+    }
+}
 
 /// The requirement an indicator places on `year`: `Ok(None)` when it is not
-/// judged, `Err` when it should be and cannot (no baseline, no reference
-/// figure). A requirement the plan sets for one year (an annual plan)
-/// replaces the rule's that year, whatever the kind.
+/// judged, `Err` when it should be and cannot. A requirement the plan sets
+/// for one year (an annual plan) replaces the rule's that year, whatever
+/// the kind.
 pub fn requirement(
     indicator: &Indicator,
     meta: &PlanMeta,
@@ -35,53 +150,8 @@ pub fn requirement(
     if let Some(&each) = indicator.year_requirements.get(&year) {
         return Ok(Some(annual::requirement(each, Basis::YearRequirement)));
     }
-    let in_target_year = year >= meta.target_year;
-    let baseline = || {
-        figure.baseline.ok_or(Unjudged::NoBaseline {
-            year: indicator.baseline_year,
-        })
-    };
-    Ok(Some(match indicator.rule {
-        Rule::NotAssessed => return Ok(None),
-        Rule::Threshold(t) if in_target_year => threshold::target(t),
-        Rule::Threshold(t) => match figure.baseline {
-            Some(baseline) => {
-                threshold::requirement(t, baseline, indicator.elapsed(meta, year), false)
-            }
-            // No schedule without a baseline, but a figure that meets the
-            // target itself needs none.
-            None if figure.value.is_some_and(|v| t.holds(v)) => threshold::met_target(t),
-            None => {
-                return Err(Unjudged::NoBaseline {
-                    year: indicator.baseline_year,
-                });
-            }
-        },
-        Rule::Range { min, max } => range::requirement(min, max),
-        Rule::Projection {
-            value,
-            tolerance_pct,
-        } => {
-            let center = if in_target_year {
-                value
-            } else {
-                scheduled(baseline()?, value, indicator.elapsed(meta, year))
-            };
-            projection::requirement(center, tolerance_pct, in_target_year)
-        }
-        Rule::Annual { each, .. } => annual::requirement(each, Basis::EveryYear),
-        // Nothing is cumulated in the baseline year itself.
-        Rule::Cumulative { .. } if year <= indicator.baseline_year => return Ok(None),
-        Rule::Cumulative { total, .. } => {
-            cumulative::requirement(total, indicator.elapsed(meta, year), in_target_year)
-        }
-        Rule::Relative {
-            cmp, tolerance_pct, ..
-        } => match figure.reference {
-            Some(reference) => relative::requirement(cmp, tolerance_pct, reference),
-            None => return Err(figure.unjudged.clone().unwrap_or(Unjudged::NotCompoundable)),
-        },
-    }))
+    let at = Year::new(indicator, meta, year);
+    with_kind(&indicator.rule, |kind| kind.requirement(&at, figure))
 }
 
 /// The status of a figure that was reported, against this year's requirement.
@@ -92,35 +162,24 @@ pub fn status(
     actual: f64,
     requirement: &Requirement,
 ) -> Status {
-    let in_target_year = year >= meta.target_year;
-    let meets = requirement.met_by(actual);
+    let at = Year::new(indicator, meta, year);
     if indicator.year_requirements.contains_key(&year) {
         // An annual plan's figure: met or not this year; the target still
         // decides 已达标 for a threshold.
+        let meets = requirement.met_by(actual);
         return match indicator.rule {
-            Rule::Threshold(target) => threshold::status(target, actual, meets, in_target_year),
-            _ => annual::status(meets, false, in_target_year),
+            Rule::Threshold(target) => threshold::status(target, actual, meets, at.in_target_year),
+            _ => annual::status(meets, false, at.in_target_year),
         };
     }
-    match indicator.rule {
-        Rule::Projection { .. } => projection::status(meets, in_target_year),
-        Rule::Range { .. } => range::status(meets, in_target_year),
-        Rule::Threshold(target) => threshold::status(target, actual, meets, in_target_year),
-        Rule::Annual { average, .. } => annual::status(meets, average, in_target_year),
-        Rule::Cumulative { total, .. } => cumulative::status(total, actual, meets, in_target_year),
-        Rule::Relative { .. } => annual::status(meets, false, in_target_year),
-        Rule::NotAssessed => Status::NotAssessed,
-    }
+    with_kind(&indicator.rule, |kind| {
+        kind.status(&at, actual, requirement)
+    })
 }
 
 /// 完成进度, where the kind has one.
 pub fn completion(indicator: &Indicator, figure: &Figure) -> Option<f64> {
-    let actual = figure.value?;
-    match indicator.rule {
-        Rule::Threshold(target) => threshold::completion(target, figure.baseline?, actual),
-        Rule::Cumulative { total, .. } => cumulative::completion(total, actual),
-        _ => None,
-    }
+    with_kind(&indicator.rule, |kind| kind.completion(figure))
 }
 
 /// The pace ratio: what was achieved against what the schedule required by
@@ -128,12 +187,13 @@ pub fn completion(indicator: &Indicator, figure: &Figure) -> Option<f64> {
 /// (快于预期 from the plan's `ahead_ratio`, 基本符合 from its
 /// `on_schedule_ratio`, 偏离 below 0) mean one thing for all of them:
 ///
-/// - a target to reach, a cumulative change: 完成进度 ÷ elapsed time;
+/// - a target to reach, a cumulative change: 完成进度 ÷ elapsed time
+///   ([`schedule_pace`]);
 /// - a rate to exceed every year or on average (年均＞7), or another
 ///   indicator's rate (高于GDP增长): the rate achieved ÷ the rate required,
 ///   as Eurostat's SDG monitoring compares an observed growth rate with the
-///   required one (only for a positive required rate; a ceiling on a rate
-///   asks for no pace).
+///   required one ([`rate_pace`]; only for a positive required rate: a
+///   ceiling on a rate asks for no pace).
 pub fn pace(
     indicator: &Indicator,
     meta: &PlanMeta,
@@ -142,36 +202,50 @@ pub fn pace(
     requirement: Option<&Requirement>,
     completion: Option<f64>,
 ) -> Option<f64> {
-    match indicator.rule {
-        Rule::Threshold(_) | Rule::Cumulative { .. } => {
-            let share = indicator.elapsed(meta, year);
-            completion.filter(|_| share > 0.0).map(|c| c / share)
-        }
-        Rule::Annual { average: true, .. } | Rule::Relative { .. } => {
-            let value = figure.value?;
-            match *requirement? {
-                Requirement::Threshold {
-                    cmp,
-                    value: required,
-                    ..
-                } if cmp.wants_more() && required > 0.0 => Some(value / required),
-                _ => None,
-            }
-        }
+    let at = Year::new(indicator, meta, year);
+    with_kind(&indicator.rule, |kind| {
+        kind.pace(&at, figure, requirement, completion)
+    })
+}
+
+/// 完成进度 ÷ the share of the indicator's period elapsed.
+pub fn schedule_pace(at: &Year, completion: Option<f64>) -> Option<f64> {
+    completion
+        .filter(|_| at.elapsed > 0.0)
+        .map(|c| c / at.elapsed)
+}
+
+/// The rate achieved ÷ the rate required, for a floor above 0.
+pub fn rate_pace(figure: &Figure, requirement: Option<&Requirement>) -> Option<f64> {
+    let value = figure.value?;
+    match *requirement? {
+        Requirement::Threshold {
+            cmp,
+            value: required,
+            ..
+        } if cmp.wants_more() && required > 0.0 => Some(value / required),
         _ => None,
     }
 }
 
-/// Whether the rule reads a projection (its outlook is 偏离预测, never 滞后).
-pub fn is_projection(rule: &Rule) -> bool {
-    matches!(rule, Rule::Projection { .. })
+/// The figure the indicator's kind judges.
+pub fn needs(rule: &Rule) -> Needs {
+    with_kind(rule, |kind| kind.needs())
 }
 
-/// Whether the rule asks for movement toward a number along a schedule, so
-/// that meeting it early is 提前实现 (a threshold not met at baseline, a
-/// cumulative change); the others hold a line every year.
+/// Whether the period view carries a trend to the target year.
+pub fn trends(rule: &Rule) -> bool {
+    with_kind(rule, |kind| kind.trends())
+}
+
+/// Whether the rule reads a projection (its outlook is 偏离预测, never 滞后).
+pub fn is_projection(rule: &Rule) -> bool {
+    with_kind(rule, |kind| kind.projects())
+}
+
+/// Whether meeting the rule early is 提前实现 (see [`RuleKind::moves`]).
 pub fn moves(rule: &Rule) -> bool {
-    matches!(rule, Rule::Threshold(_) | Rule::Cumulative { .. })
+    with_kind(rule, |kind| kind.moves())
 }
 
 /// The time-proportional value (序时进度) between the baseline and `target`

@@ -4,8 +4,46 @@
 //! lag: inside the band is 符合序时进度 (已达标 in the target year), outside
 //! 未达标 (偏离预测), never 滞后.
 
+use super::{RuleKind, Year};
+use crate::assess::figure::{Figure, Unjudged};
 use crate::assess::{Basis, Requirement, Status};
 use crate::number::round_requirement;
+
+/// The kind: near the time-proportional value toward `value`.
+pub struct Kind {
+    pub value: f64,
+    pub tolerance_pct: f64,
+}
+
+impl RuleKind for Kind {
+    fn requirement(&self, at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        let center = if at.in_target_year {
+            self.value
+        } else {
+            let baseline = figure.baseline.ok_or(Unjudged::NoBaseline {
+                year: at.indicator.baseline_year,
+            })?;
+            super::scheduled(baseline, self.value, at.elapsed)
+        };
+        Ok(Some(requirement(
+            center,
+            self.tolerance_pct,
+            at.in_target_year,
+        )))
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        status(requirement.met_by(value), at.in_target_year)
+    }
+
+    fn trends(&self) -> bool {
+        true
+    }
+
+    fn projects(&self) -> bool {
+        true
+    }
+}
 
 /// The band around `center`: the time-proportional value before the target
 /// year, the projection itself from then on.

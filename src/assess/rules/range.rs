@@ -2,7 +2,29 @@
 //! the same requirement in every year; met is 已达标, missed before the
 //! target year is 滞后, in it 未达标.
 
+use super::{RuleKind, Year};
+use crate::assess::figure::{Figure, Unjudged};
 use crate::assess::{Requirement, Status};
+
+/// The kind: stay within `[min, max]`.
+pub struct Kind {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl RuleKind for Kind {
+    fn requirement(&self, _at: &Year, _figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        Ok(Some(requirement(self.min, self.max)))
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        status(requirement.met_by(value), at.in_target_year)
+    }
+
+    fn trends(&self) -> bool {
+        true
+    }
+}
 
 pub fn requirement(min: f64, max: f64) -> Requirement {
     Requirement::Range { min, max }

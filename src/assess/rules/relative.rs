@@ -3,8 +3,48 @@
 //! 同步` asks it to be within the plan's `about_pct` percent of it (the band
 //! of `左右`). Held every year, like [`super::annual`].
 
-use crate::assess::{Basis, Requirement};
-use crate::plan::Comparator;
+use super::{Needs, RuleKind, Year};
+use crate::assess::figure::{Figure, Unjudged};
+use crate::assess::{Basis, Requirement, Status};
+use crate::plan::{Comparator, IndicatorIdx};
+
+/// The kind: `cmp` the figure of indicator `to` of the same year, or in
+/// step with it within `tolerance_pct` percent.
+pub struct Kind {
+    pub to: IndicatorIdx,
+    pub cmp: Option<Comparator>,
+    pub tolerance_pct: f64,
+}
+
+impl RuleKind for Kind {
+    fn requirement(&self, _at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        match figure.reference {
+            Some(reference) => Ok(Some(requirement(self.cmp, self.tolerance_pct, reference))),
+            None => Err(figure.unjudged.clone().unwrap_or(Unjudged::NoReference {
+                indicator: String::new(),
+            })),
+        }
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        super::annual::status(requirement.met_by(value), false, at.in_target_year)
+    }
+
+    /// Above another rate: the rate achieved ÷ the other's.
+    fn pace(
+        &self,
+        _at: &Year,
+        figure: &Figure,
+        requirement: Option<&Requirement>,
+        _completion: Option<f64>,
+    ) -> Option<f64> {
+        super::rate_pace(figure, requirement)
+    }
+
+    fn needs(&self) -> Needs {
+        Needs::Reference(self.to)
+    }
+}
 
 pub fn requirement(cmp: Option<Comparator>, tolerance_pct: f64, reference: f64) -> Requirement {
     match cmp {

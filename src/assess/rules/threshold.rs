@@ -5,8 +5,57 @@
 //! the target must hold it every year; from the target year on, the target
 //! itself. A figure that meets the target itself is 已达标 in any year.
 
+use super::{RuleKind, Year};
+use crate::assess::figure::{Figure, Unjudged};
 use crate::assess::{Basis, Requirement, Status};
 use crate::plan::Threshold;
+
+/// The kind: reach (or hold) the threshold.
+pub struct Kind(pub Threshold);
+
+impl RuleKind for Kind {
+    fn requirement(&self, at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        let t = self.0;
+        if at.in_target_year {
+            return Ok(Some(target(t)));
+        }
+        match figure.baseline {
+            Some(baseline) => Ok(Some(requirement(t, baseline, at.elapsed, false))),
+            // No schedule without a baseline, but a figure that meets the
+            // target itself needs none.
+            None if figure.value.is_some_and(|v| t.holds(v)) => Ok(Some(met_target(t))),
+            None => Err(Unjudged::NoBaseline {
+                year: at.indicator.baseline_year,
+            }),
+        }
+    }
+
+    fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        status(self.0, value, requirement.met_by(value), at.in_target_year)
+    }
+
+    fn completion(&self, figure: &Figure) -> Option<f64> {
+        completion(self.0, figure.baseline?, figure.value?)
+    }
+
+    fn pace(
+        &self,
+        at: &Year,
+        _figure: &Figure,
+        _requirement: Option<&Requirement>,
+        completion: Option<f64>,
+    ) -> Option<f64> {
+        super::schedule_pace(at, completion)
+    }
+
+    fn trends(&self) -> bool {
+        true
+    }
+
+    fn moves(&self) -> bool {
+        true
+    }
+}
 
 /// The target itself: the requirement from the target year on.
 pub fn target(target: Threshold) -> Requirement {
