@@ -376,3 +376,28 @@ fn every_view_of_several_regions_agrees_with_the_single_region_check() {
         assert_eq!(in_book, labels(single), "{region}: workbook");
     }
 }
+
+/// 比上年下降2.7% typed as −2.7 on 单位GDP能源消耗降低: judged as a rise, and
+/// said so at the cell.
+#[test]
+fn a_reduction_typed_as_a_negative_is_warned_of_at_the_cell() {
+    let (_dir, path) = write_csv(
+        "2021.csv",
+        "指标,数值\n单位GDP能源消耗降低,-2.7\n单位GDP二氧化碳排放降低,3.8\n",
+    );
+    let out = plan_check()
+        .args(["--plan", PLAN, "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = common::stderr_of(&out);
+    assert!(err.contains("S018") && err.contains(":2:2"), "{err}");
+    assert!(err.contains("应填 2.7"), "{err}");
+    // Only the negative one.
+    assert_eq!(err.matches("S018").count(), 1, "{err}");
+    let json = json_of(&out);
+    assert_eq!(
+        common::result(&json, "energy_intensity_reduction")["status"],
+        "behind"
+    );
+}

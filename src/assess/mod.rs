@@ -161,7 +161,7 @@ pub struct Judgement {
     /// Why a reported figure could not be judged.
     pub unjudged: Option<Unjudged>,
     /// What was achieved against what the schedule required by now
-    /// ([`rules::pace`]), where the kind has a pace.
+    /// ([`rules::pace_by`]), where the kind has a pace.
     pub pace_ratio: Option<f64>,
 }
 
@@ -201,38 +201,30 @@ pub fn judge_figure(
     year: i32,
     figure: &Figure,
 ) -> Judgement {
-    let requirement = rules::requirement(indicator, meta, year, figure);
+    let at = rules::Year::new(indicator, meta, year);
+    rules::with_kind(&indicator.rule, |kind| judge_by(kind, &at, figure))
+}
+
+/// [`judge_figure`], by the indicator's kind.
+fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Judgement {
+    let requirement = rules::requirement_by(kind, at, figure);
     let (requirement, status, unjudged) = match (requirement, figure.reported) {
         (Ok(None), _) => (None, Status::NotAssessed, None),
-        (_, None) => (
-            requirement_or_none(indicator, meta, year, figure),
-            Status::Missing,
-            None,
-        ),
+        // No figure: the requirement, when it can be made, is still shown.
+        (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
         (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
         (Ok(Some(req)), Some(_)) => match figure.value {
-            Some(value) => (
-                Some(req),
-                rules::status(indicator, meta, year, value, &req),
-                None,
-            ),
+            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
             None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
         },
     };
     let completion = match status {
         Status::NotAssessed | Status::Undetermined => None,
-        _ => rules::completion(indicator, figure),
+        _ => kind.completion(figure),
     };
     let pace_ratio = match status {
         Status::NotAssessed | Status::Undetermined | Status::Missing => None,
-        _ => rules::pace(
-            indicator,
-            meta,
-            year,
-            figure,
-            requirement.as_ref(),
-            completion,
-        ),
+        _ => rules::pace_by(kind, at, figure, requirement.as_ref(), completion),
     };
     Judgement {
         requirement,
@@ -241,18 +233,6 @@ pub fn judge_figure(
         unjudged,
         pace_ratio,
     }
-}
-
-/// The requirement, when it can be made (for a year with no figure).
-fn requirement_or_none(
-    indicator: &Indicator,
-    meta: &PlanMeta,
-    year: i32,
-    figure: &Figure,
-) -> Option<Requirement> {
-    rules::requirement(indicator, meta, year, figure)
-        .ok()
-        .flatten()
 }
 
 /// One indicator's line in a year's report.
@@ -456,13 +436,11 @@ pub fn lookup(
     region: Id,
 ) -> impl Fn(IndicatorIdx, i32) -> Option<f64> {
     move |indicator, year| {
-        observations
-            .get(&Key {
-                region,
-                year,
-                indicator,
-            })
-            .and_then(|o| o.value)
+        observations.value(&Key {
+            region,
+            year,
+            indicator,
+        })
     }
 }
 

@@ -158,8 +158,18 @@ pub fn assess_regions<'a>(
                 plan_index,
                 region_id: region,
             };
-            // The one judgement every view takes its status from.
-            let figures = lookup(observations, region);
+            // The one judgement every view takes its status from; the
+            // year's own figures from one scan of the region's rows, other
+            // years' (an average, a cumulative change) looked up.
+            let this_year = observations.values(&group, plan.indicators.len());
+            let others = lookup(observations, region);
+            let figures = |indicator: IndicatorIdx, y: i32| {
+                if y == year {
+                    this_year.get(indicator as usize).copied().flatten()
+                } else {
+                    others(indicator, y)
+                }
+            };
             for (index, ind) in plan.indicators.iter().enumerate() {
                 let status = judge_indicator(plan, index as IndicatorIdx, year, &figures)
                     .1

@@ -625,6 +625,12 @@ impl Observations {
             .map(|i| &self.entries[i])
     }
 
+    /// The figure at `key` alone: no origin, no conversion looked up.
+    pub fn value(&self, key: &Key) -> Option<f64> {
+        self.find(key)
+            .and_then(|e| (!e.value.is_nan()).then_some(e.value))
+    }
+
     pub fn get(&self, key: &Key) -> Option<Observation> {
         self.find(key).map(|e| Observation {
             value: (!e.value.is_nan()).then_some(e.value),

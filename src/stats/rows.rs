@@ -628,6 +628,7 @@ impl<'a> RowReader<'a> {
     /// A figure the indicator cannot take (a negative count, a share over
     /// 100 where the plan says so) is an error; a percent figure that looks
     /// like a fraction (0.983 where the plan's figures are near 98) is a warning.
+    #[inline]
     fn plausible(
         &self,
         value: f64,
@@ -667,31 +668,8 @@ impl<'a> RowReader<'a> {
         // A reduction is written as a positive number (比上年下降2.7% is
         // 2.7): a negative one on a 降低 indicator is a rise. Possible, but
         // more often a slip.
-        if value < 0.0
-            && ind.measure == crate::plan::Measure::YearlyChange
-            && ["降低", "下降", "减少", "减排"]
-                .iter()
-                .any(|w| ind.name.contains(w))
-        {
-            let shown = shown();
-            let magnitude = crate::number::display(-value);
-            warnings.push(
-                self.place(line)
-                    .error(
-                        "S018",
-                        column,
-                        Text::new(
-                            format!(
-                                "数值 {shown} 是负数，而该指标是每年比上年的降低幅度：“比上年下降{magnitude}%”应填 {magnitude}；按 {shown} 判断即比上年上升了 {magnitude}"
-                            ),
-                            format!(
-                                "the figure {shown} is negative, and the indicator is each year's reduction on the year before: “down {magnitude}% on the year before” is {magnitude}; {shown} is judged as a rise of {magnitude}"
-                            ),
-                        ),
-                    )
-                    .for_indicator(ind.display_name())
-                    .as_warning(),
-            );
+        if value < 0.0 && ind.measure == crate::plan::Measure::YearlyChange {
+            self.negative_reduction(value, line, ind, warnings);
         }
         // The cheap tests first: this runs on every figure.
         if value > 0.0
@@ -722,6 +700,42 @@ impl<'a> RowReader<'a> {
             );
         }
         Ok(())
+    }
+
+    /// S018: a negative figure on an indicator of 降低, a warning.
+    #[cold]
+    fn negative_reduction(
+        &self,
+        value: f64,
+        line: u64,
+        ind: &crate::plan::Indicator,
+        warnings: &mut Vec<Diagnostic>,
+    ) {
+        if !["降低", "下降", "减少", "减排"]
+            .iter()
+            .any(|w| ind.name.contains(w))
+        {
+            return;
+        }
+        let shown = crate::number::display(value);
+        let magnitude = crate::number::display(-value);
+        warnings.push(
+            self.place(line)
+                .error(
+                    "S018",
+                    Some(self.layout.value),
+                    Text::new(
+                        format!(
+                            "数值 {shown} 是负数，而该指标是每年比上年的降低幅度：“比上年下降{magnitude}%”应填 {magnitude}；按 {shown} 判断即比上年上升了 {magnitude}"
+                        ),
+                        format!(
+                            "the figure {shown} is negative, and the indicator is each year's reduction on the year before: “down {magnitude}% on the year before” is {magnitude}; {shown} is judged as a rise of {magnitude}"
+                        ),
+                    ),
+                )
+                .for_indicator(ind.display_name())
+                .as_warning(),
+        );
     }
 
     /// A figure a workbook stores as a number. A percent-formatted one reads
@@ -894,7 +908,21 @@ impl<'a> RowReader<'a> {
                 .map(trim_bytes)
                 .filter(|r| !r.is_empty())
         };
-        let (source, note) = (cell(self.layout.source), cell(self.layout.note));
+        let (source, note) = match (self.layout.source, self.layout.note) {
+            // One column (the usual file): no pair to make.
+            (Some(_), None) | (None, Some(_)) => {
+                let raw = cell(self.layout.source.or(self.layout.note))?;
+                if let Some(id) = self.last_source.get(raw) {
+                    return Some(id);
+                }
+                let id = table
+                    .sources
+                    .intern(trim_all(&String::from_utf8_lossy(raw)));
+                self.last_source.set(raw, id);
+                return Some(id);
+            }
+            (source, note) => (cell(source), cell(note)),
+        };
         let key: std::borrow::Cow<[u8]> = match (source, note) {
             (None, None) => return None,
             (Some(one), None) | (None, Some(one)) => one.into(),

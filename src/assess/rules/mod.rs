@@ -147,39 +147,35 @@ pub fn requirement(
     year: i32,
     figure: &Figure,
 ) -> Result<Option<Requirement>, Unjudged> {
-    if let Some(&each) = indicator.year_requirements.get(&year) {
-        return Ok(Some(annual::requirement(each, Basis::YearRequirement)));
-    }
     let at = Year::new(indicator, meta, year);
-    with_kind(&indicator.rule, |kind| kind.requirement(&at, figure))
+    with_kind(&indicator.rule, |kind| requirement_by(kind, &at, figure))
 }
 
-/// The status of a figure that was reported, against this year's requirement.
-pub fn status(
-    indicator: &Indicator,
-    meta: &PlanMeta,
-    year: i32,
-    actual: f64,
-    requirement: &Requirement,
-) -> Status {
-    let at = Year::new(indicator, meta, year);
-    if indicator.year_requirements.contains_key(&year) {
+/// [`requirement`], by a kind already found.
+pub fn requirement_by(
+    kind: &dyn RuleKind,
+    at: &Year,
+    figure: &Figure,
+) -> Result<Option<Requirement>, Unjudged> {
+    if let Some(&each) = at.indicator.year_requirements.get(&at.year) {
+        return Ok(Some(annual::requirement(each, Basis::YearRequirement)));
+    }
+    kind.requirement(at, figure)
+}
+
+/// The status of a figure that was reported, against this year's
+/// requirement, by a kind already found.
+pub fn status_by(kind: &dyn RuleKind, at: &Year, actual: f64, requirement: &Requirement) -> Status {
+    if at.indicator.year_requirements.contains_key(&at.year) {
         // An annual plan's figure: met or not this year; the target still
         // decides 已达标 for a threshold.
         let meets = requirement.met_by(actual);
-        return match indicator.rule {
+        return match at.indicator.rule {
             Rule::Threshold(target) => threshold::status(target, actual, meets, at.in_target_year),
             _ => annual::status(meets, false, at.in_target_year),
         };
     }
-    with_kind(&indicator.rule, |kind| {
-        kind.status(&at, actual, requirement)
-    })
-}
-
-/// 完成进度, where the kind has one.
-pub fn completion(indicator: &Indicator, figure: &Figure) -> Option<f64> {
-    with_kind(&indicator.rule, |kind| kind.completion(figure))
+    kind.status(at, actual, requirement)
 }
 
 /// The pace ratio: what was achieved against what the schedule required by
@@ -194,18 +190,14 @@ pub fn completion(indicator: &Indicator, figure: &Figure) -> Option<f64> {
 ///   as Eurostat's SDG monitoring compares an observed growth rate with the
 ///   required one ([`rate_pace`]; only for a positive required rate: a
 ///   ceiling on a rate asks for no pace).
-pub fn pace(
-    indicator: &Indicator,
-    meta: &PlanMeta,
-    year: i32,
+pub fn pace_by(
+    kind: &dyn RuleKind,
+    at: &Year,
     figure: &Figure,
     requirement: Option<&Requirement>,
     completion: Option<f64>,
 ) -> Option<f64> {
-    let at = Year::new(indicator, meta, year);
-    with_kind(&indicator.rule, |kind| {
-        kind.pace(&at, figure, requirement, completion)
-    })
+    kind.pace(at, figure, requirement, completion)
 }
 
 /// 完成进度 ÷ the share of the indicator's period elapsed.
