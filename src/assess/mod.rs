@@ -205,19 +205,24 @@ pub fn judge_figure(
     rules::with_kind(&indicator.rule, |kind| judge_by(kind, &at, figure))
 }
 
+/// The status of indicator `index` of `plan` in `year`, and nothing else:
+/// [`judge_indicator`]'s status, decided by the same [`decide`], for the
+/// views that show only the status (the regions rows and grid).
+pub fn status_of(
+    plan: &Plan,
+    index: IndicatorIdx,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> Status {
+    let figure = figure::gather(plan, index, year, lookup);
+    let indicator = &plan.indicators[index as usize];
+    let at = rules::Year::new(indicator, &plan.meta, year);
+    rules::with_kind(&indicator.rule, |kind| decide(kind, &at, &figure).1)
+}
+
 /// [`judge_figure`], by the indicator's kind.
 fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Judgement {
-    let requirement = rules::requirement_by(kind, at, figure);
-    let (requirement, status, unjudged) = match (requirement, figure.reported) {
-        (Ok(None), _) => (None, Status::NotAssessed, None),
-        // No figure: the requirement, when it can be made, is still shown.
-        (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
-        (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
-        (Ok(Some(req)), Some(_)) => match figure.value {
-            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
-            None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
-        },
-    };
+    let (requirement, status, unjudged) = decide(kind, at, figure);
     let completion = match status {
         Status::NotAssessed | Status::Undetermined => None,
         _ => kind.completion(figure),
@@ -232,6 +237,26 @@ fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Ju
         completion,
         unjudged,
         pace_ratio,
+    }
+}
+
+/// The requirement, the status and why a reported figure cannot be judged:
+/// the one place a status is decided.
+fn decide(
+    kind: &dyn rules::RuleKind,
+    at: &rules::Year,
+    figure: &Figure,
+) -> (Option<Requirement>, Status, Option<Unjudged>) {
+    let requirement = rules::requirement_by(kind, at, figure);
+    match (requirement, figure.reported) {
+        (Ok(None), _) => (None, Status::NotAssessed, None),
+        // No figure: the requirement, when it can be made, is still shown.
+        (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
+        (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
+        (Ok(Some(req)), Some(_)) => match figure.value {
+            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
+            None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
+        },
     }
 }
 

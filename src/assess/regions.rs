@@ -1,7 +1,7 @@
 //! Many regions in one run: each region's latest year judged exactly as the
 //! single-year check judges it, then one row per region, worst first.
 
-use super::{Counts, Status, YearReport, assess_year, judge_indicator, lookup};
+use super::{Counts, Status, YearReport, assess_year, lookup, status_of};
 use crate::plan::{Attribute, IndicatorIdx, PlanSet};
 use crate::stats::{Id, Observations, RegionYear};
 use schemars::JsonSchema;
@@ -171,9 +171,7 @@ pub fn assess_regions<'a>(
                 }
             };
             for (index, ind) in plan.indicators.iter().enumerate() {
-                let status = judge_indicator(plan, index as IndicatorIdx, year, &figures)
-                    .1
-                    .status;
+                let status = status_of(plan, index as IndicatorIdx, year, &figures);
                 let fails = status.fails_run(ind.attribute, true);
                 match ind.attribute {
                     Attribute::Binding => {
