@@ -366,9 +366,12 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
     out
 }
 
-/// A printed baseline as a number (`10.5*` → 10.5), where it is one.
+/// A printed baseline as a number (`10.5*` → 10.5, `86.44%` → 86.44), where
+/// it is one, read as the loader reads it ([`crate::plan::row::read_baseline`]).
 fn number(cell: &str) -> Option<f64> {
-    crate::number::read_number(cell.trim_end_matches(['*', '＊']), false).ok()
+    crate::plan::row::read_baseline(cell, "")
+        .ok()
+        .and_then(|b| b.value)
 }
 
 /// The plan's title, issuer, date and region from the document's opening:
