@@ -92,13 +92,14 @@ fn a_title_row_above_the_header_is_skipped() {
 
 #[test]
 fn chinese_number_forms_read_as_the_numbers_they_are() {
-    let text = "分类,指标,数值\n\
-        学前教育,毛入园率,９８．２\n\
-        学前教育,公办幼儿园在园幼儿占比,55.38％\n\
-        义务教育,九年义务教育巩固率,\u{3000}100 %\u{3000}\n\
-        义务教育,在校学生数,\"1,234\"\n\
-        高中阶段教育,在校学生数,—\n\
-        高等教育,高等教育在学总规模,暂无\n";
+    // Thousands separators on a count in 人, converted to the plan's 万人.
+    let text = "分类,指标,数值,单位\n\
+        学前教育,毛入园率,９８．２,\n\
+        学前教育,公办幼儿园在园幼儿占比,55.38％,\n\
+        义务教育,九年义务教育巩固率,\u{3000}100 %\u{3000},\n\
+        义务教育,在校学生数,\"123,400\",人\n\
+        高中阶段教育,在校学生数,—,\n\
+        高等教育,高等教育在学总规模,暂无,\n";
     let (code, json, err) = json_for(text.as_bytes(), &[]);
     assert_eq!(code, Some(0), "{err}");
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -114,7 +115,11 @@ fn chinese_number_forms_read_as_the_numbers_they_are() {
         result(&report, "compulsory_retention_rate")["actual"],
         100.0
     );
-    assert_eq!(result(&report, "compulsory_students")["actual"], 1234.0);
+    assert_eq!(result(&report, "compulsory_students")["actual"], 12.34);
+    assert_eq!(
+        result(&report, "compulsory_students")["converted_from"]["value"],
+        123400.0
+    );
     assert_eq!(
         result(&report, "upper_secondary_students")["status"],
         "missing"

@@ -238,12 +238,21 @@ proptest! {
         form in 0usize..3,
     ) {
         let plan = plan();
-        // Within what each indicator can take (a share stays within 0–100).
+        // Within what each indicator can take (a share stays within 0–100,
+        // a level within the scale of its baseline and target).
         let values: Vec<Option<f64>> = plan
             .indicators
             .iter()
             .zip(&values)
-            .map(|(ind, v)| v.map(|v| ind.valid.max.map_or(v, |max| v / 1.0e6 * max)))
+            .map(|(ind, v)| {
+                v.map(|v| match plan_check::plan::plausible::scale(ind) {
+                    Some((low, high)) => {
+                        let high = ind.valid.max.map_or(high, |max| high.min(max));
+                        low + v / 1.0e6 * (high - low)
+                    }
+                    None => ind.valid.max.map_or(v, |max| v / 1.0e6 * max),
+                })
+            })
             .collect();
         let mut text = String::from("分类,指标,数值\n");
         for (ind, v) in plan.indicators.iter().zip(&values) {

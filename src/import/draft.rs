@@ -7,7 +7,7 @@
 
 use super::table::{IndicatorTable, Meta, Row};
 use crate::plan::row::{Conventions, Printed, rule_from_text};
-use crate::plan::{BareNumbers, Form, Measure, read_target};
+use crate::plan::{BareNumbers, Form, Measure, ValidBasis, read_target};
 use pinyin::ToPinyin;
 use std::fmt::Write as _;
 
@@ -397,6 +397,19 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                     ),
                 );
             }
+        }
+        // A range the name states (a share, a gross ratio), written out for
+        // the reader to see; the loader reads the same without it.
+        let implied = crate::plan::plausible::implied(&row.name, &row.unit, measure);
+        if matches!(implied.basis, ValidBasis::Share | ValidBasis::Gross)
+            && let (Some(min), Some(max)) = (implied.min, implied.max)
+        {
+            let _ = writeln!(
+                out,
+                "valid = {{ min = {}, max = {} }}",
+                crate::number::display(min),
+                crate::number::display(max)
+            );
         }
         // What the loader would make of the cells: a reading it refuses is
         // never written; the row is shown unjudged, with the loader's words.

@@ -461,12 +461,18 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 year_requirements.insert(year, requirement_of_year);
             }
         }
-        let valid = read_valid(raw.valid.as_ref(), &raw.unit, measure, baseline, &rule).map_err(
-            |(start, message)| match raw.valid {
-                Some(_) => field_err("valid", start, message),
-                None => err(message),
-            },
-        )?;
+        let valid = read_valid(
+            raw.valid.as_ref(),
+            &raw.name,
+            &raw.unit,
+            measure,
+            baseline,
+            &rule,
+        )
+        .map_err(|(start, message)| match raw.valid {
+            Some(_) => field_err("valid", start, message),
+            None => err(message),
+        })?;
         parts.push(raw.part_of.map(|p| {
             let (line, _) = line_and_column(text, p.span().start);
             (p.into_inner(), line)
@@ -855,6 +861,7 @@ fn resolve_relatives(
 /// the file they point (the `valid` field, else the indicator's baseline).
 fn read_valid(
     raw: Option<&toml::Spanned<RawValid>>,
+    name: &str,
     unit: &str,
     measure: Measure,
     baseline: Option<f64>,
@@ -885,11 +892,10 @@ fn read_valid(
             Valid {
                 min: stated.min,
                 max: stated.max,
+                basis: super::ValidBasis::Stated,
             }
         }
-        // A change on the year before can be negative, whatever the unit.
-        None if measure != Measure::Level => Valid::default(),
-        None => Valid::for_unit(unit),
+        None => super::plausible::implied(name, unit, measure),
     };
     let numbers = match *rule {
         Rule::Threshold(t) => vec![t.value],
@@ -908,16 +914,7 @@ fn read_valid(
         .chain(numbers.into_iter().map(|v| ("目标值", "the target", v)))
     {
         if !valid.contains(v) {
-            let why_zh = if raw.is_some() {
-                ""
-            } else {
-                "（按单位，数量不能为负）"
-            };
-            let why_en = if raw.is_some() {
-                ""
-            } else {
-                " (by its unit, a count is never negative)"
-            };
+            let (why_zh, why_en) = valid.basis.why();
             return Err((
                 start,
                 Text::new(
@@ -1282,16 +1279,19 @@ mod tests {
             plan.indicators[0].valid,
             Valid {
                 min: Some(0.0),
-                max: Some(100.0)
+                max: Some(100.0),
+                basis: crate::plan::ValidBasis::Stated,
             }
         );
-        // A count is at least 0 by its unit; a percent has no implied range.
+        // A count is at least 0 by its unit; a percent level is at least 0.
         let count =
             plan_with(&indicator("a", "").replace("unit = \"%\"", "unit = \"万人\"")).unwrap();
         assert_eq!(count.indicators[0].valid.min, Some(0.0));
         assert_eq!(
-            plan_with(&indicator("a", "")).unwrap().indicators[0].valid,
-            Valid::default()
+            plan_with(&indicator("a", "")).unwrap().indicators[0]
+                .valid
+                .basis,
+            crate::plan::ValidBasis::Percent
         );
         for (extra, what) in [
             ("valid = { min = 0, max = 55 }\n", "target"),

@@ -4,6 +4,7 @@
 
 pub mod consistency;
 pub mod load;
+pub mod plausible;
 pub mod row;
 pub mod set;
 pub mod target;
@@ -159,6 +160,58 @@ pub struct Indicator {
 pub struct Valid {
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// Where the range comes from: the plan, or what [`plausible`] reads
+    /// from the unit and the name.
+    pub basis: ValidBasis,
+}
+
+/// Where an indicator's range of possible values comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValidBasis {
+    /// Nothing is implied.
+    #[default]
+    None,
+    /// The plan's `valid`.
+    Stated,
+    /// A count, an amount of money or a duration: never negative.
+    Count,
+    /// A rate of occurrence (1/10万, ‰): never negative.
+    Rate,
+    /// A share of a whole in percent: 0–100.
+    Share,
+    /// A gross ratio in percent (毛入学率, 巩固率): 0–150.
+    Gross,
+    /// Another level in percent: never negative, above 100 unusual.
+    Percent,
+}
+
+impl ValidBasis {
+    /// Why the range is what it is, for a message: `（按单位，数量不能为负）`.
+    pub fn why(self) -> (&'static str, &'static str) {
+        match self {
+            ValidBasis::None | ValidBasis::Stated => ("", ""),
+            ValidBasis::Count => (
+                "（按单位，数量、金额不能为负）",
+                " (by its unit, a count or an amount is never negative)",
+            ),
+            ValidBasis::Rate => (
+                "（发生率不能为负）",
+                " (a rate of occurrence is never negative)",
+            ),
+            ValidBasis::Share => (
+                "（按名称是占比，在 0–100 之间）",
+                " (by its name a share, within 0–100)",
+            ),
+            ValidBasis::Gross => (
+                "（毛入学率、巩固率一类可略超 100，但不超过 150）",
+                " (a gross ratio may pass 100, not 150)",
+            ),
+            ValidBasis::Percent => (
+                "（百分比的水平值不能为负）",
+                " (a level in percent is never negative)",
+            ),
+        }
+    }
 }
 
 /// Units of things counted or amounts of money, never negative.
@@ -199,15 +252,6 @@ pub const NON_NEGATIVE_UNITS: &[&str] = &[
 ];
 
 impl Valid {
-    /// The range a unit implies: at least 0 for counts and money, else none.
-    pub fn for_unit(unit: &str) -> Valid {
-        let unit = crate::number::trim_all(unit);
-        Valid {
-            min: NON_NEGATIVE_UNITS.contains(&unit).then_some(0.0),
-            max: None,
-        }
-    }
-
     pub fn contains(&self, value: f64) -> bool {
         self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max)
     }

@@ -301,18 +301,24 @@ impl<'a> RowReader<'a> {
             Some(stored) => self.stored_value(stored, line, plan, indicator)?,
             None => self.value(record, line, plan, indicator)?,
         };
-        let (value, converted_from) = match (value, conversion) {
+        let submitted = value.zip(conversion.as_ref().map(|(_, unit)| unit.as_str()));
+        let (value, converted_from) = match (value, &conversion) {
             (Some(v), Some((scale, unit))) => (
                 Some(scale.apply(v)),
                 Some(Converted {
                     value: v,
-                    unit: table.units.intern(&unit),
+                    unit: table.units.intern(unit),
                 }),
             ),
             (v, _) => (v, None),
         };
         if let Some(v) = value {
-            self.plausible(v, line, &plan.indicators[indicator as usize], warnings)?;
+            let ind = &plan.indicators[indicator as usize];
+            self.plausible(v, line, ind, warnings)?;
+            if crate::plan::plausible::off_scale(ind, v) || crate::plan::plausible::unusual(ind, v)
+            {
+                self.off_scale(v, submitted, line, ind, warnings)?;
+            }
         }
         let year = self
             .year(record, line, plan)
@@ -639,8 +645,22 @@ impl<'a> RowReader<'a> {
         let column = Some(self.layout.value);
         // Words for a message are made only when there is one to write.
         let shown = || crate::number::display(value);
+        if value.abs() > crate::plan::plausible::LARGEST {
+            return Err(self
+                .place(line)
+                .error(
+                    "S016",
+                    column,
+                    Text::new(
+                        format!("数值 {} 大得不合理", shown()),
+                        format!("the figure {} is implausibly large", shown()),
+                    ),
+                )
+                .for_indicator(ind.display_name()));
+        }
         if !ind.valid.contains(value) {
             let shown = shown();
+            let (why_zh, why_en) = ind.valid.basis.why();
             return Err(self
                 .place(line)
                 .error(
@@ -648,12 +668,12 @@ impl<'a> RowReader<'a> {
                     column,
                     Text::new(
                         format!(
-                            "数值 {shown}（{}）不在该指标可能的取值范围 {} 内",
+                            "数值 {shown}（{}）不在该指标可能的取值范围 {}{why_zh} 内",
                             ind.unit,
                             ind.valid.describe()
                         ),
                         format!(
-                            "the figure {shown} ({}) is outside the indicator's possible values {}",
+                            "the figure {shown} ({}) is outside the indicator's possible values {}{why_en}",
                             ind.unit,
                             ind.valid.describe()
                         ),
@@ -693,6 +713,93 @@ impl<'a> RowReader<'a> {
                                 "the figure {shown} looks like a percentage written as a fraction: the indicator is in % (baseline {}); did you mean {scaled}?",
                                 crate::number::display(baseline)
                             ),
+                        ),
+                    )
+                    .for_indicator(ind.display_name())
+                    .as_warning(),
+            );
+        }
+        Ok(())
+    }
+
+    /// A level figure far from both the baseline and the target (S019, an
+    /// error: a decimal point or a unit slipped), or a percent level above
+    /// 100 that is no share (S020, a warning). Out of line: rare.
+    #[cold]
+    fn off_scale(
+        &self,
+        value: f64,
+        submitted: Option<(f64, &str)>,
+        line: u64,
+        ind: &crate::plan::Indicator,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let column = Some(self.layout.value);
+        let shown = crate::number::display(value);
+        let fraction = value > 0.0
+            && value <= 1.0
+            && ind.baseline.is_some_and(|b| b.abs() >= 10.0)
+            && units::normalize(&ind.unit) == "%";
+        if crate::plan::plausible::off_scale(ind, value) && !fraction {
+            let target = crate::plan::consistency::target_value(&ind.rule);
+            let mut against_zh = Vec::new();
+            let mut against_en = Vec::new();
+            if let Some(b) = ind.baseline {
+                against_zh.push(format!("基期 {}", crate::number::display(b)));
+                against_en.push(format!("baseline {}", crate::number::display(b)));
+            }
+            if let Some(t) = target {
+                against_zh.push(format!("目标 {}", crate::number::display(t)));
+                against_en.push(format!("target {}", crate::number::display(t)));
+            }
+            let (converted_zh, converted_en) = match submitted {
+                Some((raw, unit)) => (
+                    format!(
+                        "（按所填单位“{unit}”由 {} 换算而来）",
+                        crate::number::display(raw)
+                    ),
+                    format!(
+                        " (converted from {} in \"{unit}\", the unit given)",
+                        crate::number::display(raw)
+                    ),
+                ),
+                None => (String::new(), String::new()),
+            };
+            return Err(self
+                .place(line)
+                .error(
+                    "S019",
+                    column,
+                    Text::new(
+                        format!(
+                            "数值 {shown}{}{converted_zh} 与{}相差 {} 倍以上，像是小数点或单位填错了",
+                            ind.unit,
+                            against_zh.join("、"),
+                            crate::plan::plausible::MAGNITUDE
+                        ),
+                        format!(
+                            "the figure {shown} {}{converted_en} is more than {} times away from the {}: a decimal point or a unit seems to have slipped",
+                            ind.unit,
+                            crate::plan::plausible::MAGNITUDE,
+                            against_en.join(" and the ")
+                        ),
+                    ),
+                )
+                .for_indicator(ind.display_name())
+                .with_hint(Text::new(
+                    "请核对数值和单位；确属实情的，可在规划文件中写 valid = { min = …, max = … }",
+                    "check the figure and its unit; if it is right, state the range in the plan with valid = { min = …, max = … }",
+                )));
+        }
+        if crate::plan::plausible::unusual(ind, value) {
+            warnings.push(
+                self.place(line)
+                    .error(
+                        "S020",
+                        column,
+                        Text::new(
+                            format!("数值 {shown}% 超过 100%：请确认该指标确可超过 100"),
+                            format!("the figure {shown}% is above 100%: make sure the indicator can pass 100"),
                         ),
                     )
                     .for_indicator(ind.display_name())
