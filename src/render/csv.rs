@@ -99,23 +99,23 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
         });
         for point in &s.series {
             writer.write_record([
-                period.region.as_str(),
+                &*text(&period.region),
                 &s.id,
-                &s.category,
-                &s.name,
-                &s.unit,
+                &*text(&s.category),
+                &*text(&s.name),
+                &*text(&s.unit),
                 attribute_code(s.attribute),
                 &opt(s.baseline),
-                &s.target_text,
+                &*text(&s.target_text),
                 &point.year.to_string(),
                 &opt(point.required),
                 &opt(point.actual),
                 point.status.code(),
                 if point.pass { "true" } else { "false" },
-                point.file.as_deref().unwrap_or(""),
+                &*text(point.file.as_deref().unwrap_or("")),
                 &point.line.map(|l| l.to_string()).unwrap_or_default(),
-                point.source.as_deref().unwrap_or(""),
-                point.remark.as_deref().unwrap_or(""),
+                &*text(point.source.as_deref().unwrap_or("")),
+                &*text(point.remark.as_deref().unwrap_or("")),
                 &period.latest_year.to_string(),
                 s.status.code(),
                 &opt(s.completion),
@@ -130,6 +130,19 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
         }
     }
     writer.flush()
+}
+
+/// A text cell as a spreadsheet must not run it: one that begins with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return (a formula, or Excel's DDE) gets
+/// a leading `'`, as OWASP recommends against CSV injection (CWE-1236). A
+/// district's 来源 of `=HYPERLINK(…)` reaches the city's CSV as text.
+/// Numbers are written by the renderer, never through here.
+fn text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 fn attribute_code(attribute: Attribute) -> &'static str {
@@ -161,25 +174,25 @@ fn year_rows<W: std::io::Write>(
     for r in &report.results {
         let attribute = attribute_code(r.attribute);
         writer.write_record([
-            report.region.as_str(),
+            &*text(&report.region),
             &report.year.to_string(),
             &r.id,
-            &r.category,
-            &r.name,
-            &r.unit,
+            &*text(&r.category),
+            &*text(&r.name),
+            &*text(&r.unit),
             attribute,
             &opt(r.baseline),
-            &r.target_text,
+            &*text(&r.target_text),
             &opt(r.required),
             &opt(r.actual),
             r.status.code(),
             if r.pass { "true" } else { "false" },
             &opt(r.completion),
             &r.elapsed.to_string(),
-            r.file.as_deref().unwrap_or(""),
+            &*text(r.file.as_deref().unwrap_or("")),
             &r.line.map(|l| l.to_string()).unwrap_or_default(),
-            r.source.as_deref().unwrap_or(""),
-            r.remark.as_deref().unwrap_or(""),
+            &*text(r.source.as_deref().unwrap_or("")),
+            &*text(r.remark.as_deref().unwrap_or("")),
         ])?;
     }
     Ok(())
