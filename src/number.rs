@@ -77,6 +77,14 @@ pub fn round_requirement(value: f64) -> f64 {
 
 /// A number as people read it: at most four decimals, no trailing zeros.
 pub fn display(value: f64) -> String {
+    // Beyond what a double holds digit for digit: a sane short form
+    // (1e44, not 100000000000000008821361405306422640701865984).
+    if value.is_finite() && value.abs() >= 1e16 {
+        return format!("{value:e}");
+    }
+    if !value.is_finite() {
+        return value.to_string();
+    }
     let text = format!("{value:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {

@@ -853,6 +853,50 @@ fn resolve_relatives(
             tolerance_pct: meta.about_pct,
         };
     }
+    refuse_cycles(indicators, file)
+}
+
+/// Targets relative to each other in a circle (A 高于 B, B 高于 A) can never
+/// all be met: the plan does not load, and the message names the circle.
+fn refuse_cycles(indicators: &[Indicator], file: &str) -> Result<(), Diagnostic> {
+    let next = |i: usize| match indicators[i].rule {
+        Rule::Relative { to, .. } => Some(to as usize),
+        _ => None,
+    };
+    for start in 0..indicators.len() {
+        let mut path = vec![start];
+        let mut at = start;
+        while let Some(to) = next(at) {
+            if to == start {
+                let names: Vec<String> = path
+                    .iter()
+                    .chain(std::iter::once(&start))
+                    .map(|&i| indicators[i].display_name())
+                    .collect();
+                return Err(Diagnostic::error(
+                    "P004",
+                    file,
+                    Text::new(
+                        format!(
+                            "相对目标互相指向，成了一个圈：{}；这样的目标每年都无法同时达到，请核对原文",
+                            names.join(" → ")
+                        ),
+                        format!(
+                            "relative targets point at each other in a circle: {}; they can never all be met, check the document",
+                            names.join(" → ")
+                        ),
+                    ),
+                )
+                .at_line(indicators[start].line as u64)
+                .for_indicator(indicators[start].id.clone()));
+            }
+            if path.contains(&to) || path.len() > indicators.len() {
+                break;
+            }
+            path.push(to);
+            at = to;
+        }
+    }
     Ok(())
 }
 
@@ -1631,6 +1675,75 @@ mod tests {
         // An empty target with nothing else: a rule is needed.
         let err = plan_with(&row("a", "a", "baseline = 1\ntarget = \"—\"")).unwrap_err();
         assert!(err.message.zh.contains("是空的"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn relative_targets_in_a_circle_do_not_load() {
+        let a = row(
+            "a",
+            "甲增长",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于乙增长\"",
+        );
+        let b = row(
+            "b",
+            "乙增长",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于丙增长\"",
+        );
+        let c = row(
+            "c",
+            "丙增长",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于甲增长\"",
+        );
+        let err = plan_with(&format!("{a}{b}{c}")).unwrap_err();
+        assert!(
+            err.message.zh.contains("甲增长 → 乙增长 → 丙增长 → 甲增长"),
+            "{}",
+            err.message.zh
+        );
+        // A chain that ends is fine.
+        let c = row(
+            "c",
+            "丙增长",
+            "baseline = 1\ntarget = \"—\"\nperiod_target = \"＞5\"",
+        );
+        assert!(plan_with(&format!("{a}{b}{c}")).is_ok());
+    }
+
+    #[test]
+    fn numbers_no_plan_prints_are_refused_and_a_range_reads_low_to_high() {
+        for (target, words) in [
+            ("〔1e400〕", "读不出来"),
+            (
+                "＞100000000000000000000000000000000000000000000",
+                "大得不合理",
+            ),
+            ("〔5万人〕", "单位"),
+        ] {
+            let err = plan_with(&row(
+                "a",
+                "a",
+                &format!("baseline = \"—\"\ntarget = \"—\"\nperiod_target = \"{target}\"\nmeasure = \"yearly_change\""),
+            ))
+            .unwrap_err();
+            assert!(
+                err.message.zh.contains(words),
+                "{target}: {}",
+                err.message.zh
+            );
+        }
+        let plan = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 5\ntarget = \"—\"\nperiod_target = \"5.5～4.5\"",
+        ))
+        .unwrap();
+        assert_eq!(
+            plan.indicators[0].rule,
+            Rule::Annual {
+                each: YearRequirement::Between { min: 4.5, max: 5.5 },
+                average: false
+            }
+        );
     }
 
     #[test]

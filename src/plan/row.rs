@@ -199,8 +199,18 @@ pub fn rule_from_text(
         Ok(reading) => reading,
         Err(TargetError::BadNumber) => {
             return Err(Text::new(
-                format!("目标“{target}”中比较的词或符号后不是数字"),
-                format!("the target \"{target}\" has no number after its comparison"),
+                format!(
+                    "目标“{target}”中的数字读不出来（比较的词或符号后、〔〕中应是数字，如“＞7”“〔13.5〕”）"
+                ),
+                format!(
+                    "the number in the target \"{target}\" cannot be read (after the comparison or inside 〔〕, as in \">7\", \"〔13.5〕\")"
+                ),
+            ));
+        }
+        Err(TargetError::TooLarge) => {
+            return Err(Text::new(
+                format!("目标“{target}”中的数字大得不合理（超过 10¹⁵）"),
+                format!("the target \"{target}\" holds an implausibly large number (above 10¹⁵)"),
             ));
         }
         Err(TargetError::NoComparator) if is_dash(target) => {
@@ -223,7 +233,15 @@ pub fn rule_from_text(
             cmp,
         });
     }
-    if matches!(reading.form, Form::Compare(_) | Form::About | Form::Between) && !same_unit {
+    let points_of_percent = is_percent
+        && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"))
+        && reading.form == Form::Cumulative;
+    if matches!(
+        reading.form,
+        Form::Compare(_) | Form::About | Form::Between | Form::Cumulative
+    ) && !same_unit
+        && !points_of_percent
+    {
         let printed = printed_unit.unwrap_or_default();
         return Err(Text::new(
             format!("目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同"),

@@ -65,6 +65,8 @@ pub enum TargetError {
     NoComparator,
     /// A comparator followed by something that is not a number.
     BadNumber,
+    /// A number no indicator takes (above 10¹⁵): a slip, not a target.
+    TooLarge,
 }
 
 /// The comparison signs plans print, ASCII, full-width and mathematical;
@@ -345,6 +347,8 @@ fn between(text: &str) -> Option<Reading> {
     if low_unit.is_some() && low_unit != unit {
         return None;
     }
+    // `5.5～4.5`: a range printed high to low is the same range.
+    let (low, high) = (low.min(high), low.max(high));
     Some(Reading {
         low: Some(low),
         ..Reading::new(Form::Between, high, unit)
@@ -360,7 +364,19 @@ fn number_and_unit(text: &str) -> Result<(f64, Option<String>), TargetError> {
         .map_or(text.len(), |(i, _)| i);
     let (number, unit) = text.split_at(split);
     let value = read_number(number, false).map_err(|_| TargetError::BadNumber)?;
+    if value.abs() > crate::plan::plausible::LARGEST {
+        return Err(TargetError::TooLarge);
+    }
     let unit = trim_all(unit);
+    // `1e400`: an exponent is no unit, and plans print none.
+    let mut chars = unit.chars();
+    if matches!(chars.next(), Some('e' | 'E'))
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '+' | '-'))
+    {
+        return Err(TargetError::BadNumber);
+    }
     Ok((value, (!unit.is_empty()).then(|| unit.to_owned())))
 }
 
