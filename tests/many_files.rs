@@ -141,3 +141,33 @@ fn errors_stop_at_the_cap_per_file() {
     assert_eq!(stderr.matches("错误[S004]").count(), 1, "{stderr}");
     assert!(stderr.contains("另有 19 行同样的问题"), "{stderr}");
 }
+
+/// One file given twice is read once, and said so; the same region's figure
+/// in two files names both places and both figures.
+#[test]
+fn a_file_given_twice_is_read_once_and_two_figures_for_one_key_are_both_named() {
+    let out = common::plan_check()
+        .args(["data/2023.csv", "./data/2023.csv"])
+        .output()
+        .unwrap();
+    let err = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("S021") && err.contains("只读一次"), "{err}");
+    let text = std::fs::read_to_string(common::root().join("data/2023.csv"))
+        .unwrap()
+        .replace("学前教育,毛入园率,98.3", "学前教育,毛入园率,97");
+    let (_dir, other) = common::write_csv("2023.csv", &text);
+    let out = common::plan_check()
+        .arg("data/2023.csv")
+        .arg(&other)
+        .output()
+        .unwrap();
+    let err = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("S005")
+            && err.contains("那里是 98.3，这里是 97")
+            && err.contains("data/2023.csv:3"),
+        "{err}"
+    );
+}

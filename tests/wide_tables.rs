@@ -209,3 +209,27 @@ fn a_data_row_is_never_taken_for_a_header() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("表头须有"), "{}", stderr_of(&out));
 }
+
+/// A header that is one, however wrong, is named for what is wrong with it;
+/// the rows under it are never read as another header.
+#[test]
+fn a_wrong_header_is_named_for_its_problem() {
+    for (header, words) in [
+        ("指表,数值,年份", "“指表”是不是“指标”"),
+        ("指标,年份", "缺“数值”列"),
+        ("指标,数值（%）,年份", "列名请写作“数值”"),
+        ("指标,2023年,2023年", "2023 年出现了两次：第 2 列"),
+    ] {
+        let (_dir, path) =
+            common::write_csv("2023.csv", &format!("{header}\n毛入园率,98.3,2023\n"));
+        let out = common::plan_check().arg(&path).output().unwrap();
+        let err = common::stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{header}: {err}");
+        assert!(
+            err.contains("S003") && err.contains(":1"),
+            "{header}: {err}"
+        );
+        assert!(err.contains(words), "{header}: {err}");
+        assert!(!err.contains("又有指标列"), "{header}: {err}");
+    }
+}

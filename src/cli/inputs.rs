@@ -119,6 +119,39 @@ pub fn load(
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
+    // A file given twice (also by another name, or once in a folder) is read
+    // once, and said so: read twice, every figure would clash with itself.
+    let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
+    let mut once = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let same = std::fs::canonicalize(path).ok();
+        match same
+            .as_ref()
+            .and_then(|c| seen.iter().find(|(s, _)| s == c))
+        {
+            Some((_, first)) if path != Path::new("-") => warnings.push(
+                Diagnostic::error(
+                    "S021",
+                    shown(path),
+                    Text::new(
+                        format!("这个文件已经给出过（{}），只读一次", shown(first)),
+                        format!(
+                            "this file was given already ({}); it is read once",
+                            shown(first)
+                        ),
+                    ),
+                )
+                .as_warning(),
+            ),
+            _ => {
+                if let Some(c) = same {
+                    seen.push((c, path));
+                }
+                once.push(path.clone());
+            }
+        }
+    }
+    let paths = once;
     // Every file is read: one that cannot be is reported with all its errors,
     // and the others are still judged.
     let mut failed = Vec::new();
@@ -187,9 +220,10 @@ fn shown(path: &Path) -> String {
 
 /// The statistics files of the arguments: a folder stands for every file in it
 /// that the tool reads (`.csv` and workbooks), in name order; `-` is standard
-/// input. An entry that cannot be read (a dangling or looping link, a folder
-/// named like a file) is an error, never skipped. Excel's lock files (`~$…`)
-/// and hidden files are not data.
+/// input. An entry that cannot be read (a dangling or looping link) is kept,
+/// to be reported with the other files judged, never skipped; a folder named
+/// like a file is an error. Excel's lock files (`~$…`) and hidden files are
+/// not data.
 pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut paths = Vec::new();
     for arg in args {
@@ -224,17 +258,9 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                         ),
                     ));
                 }
-                Ok(_) => found.push(path),
-                Err(e) => {
-                    let mut d = unreadable(&path, &e);
-                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) {
-                        d = d.with_hint(Text::new(
-                            "这是一个链接，它指向的文件不存在或链接成环",
-                            "this is a link to a file that does not exist, or a loop of links",
-                        ));
-                    }
-                    return Err(d);
-                }
+                // A dangling or looping link: read with the others, and
+                // reported as a file that cannot be read.
+                Ok(_) | Err(_) => found.push(path),
             }
         }
         if found.is_empty() {

@@ -35,7 +35,7 @@ pub fn load_csv_path(
 ) -> Result<(), Vec<Diagnostic>> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
-        vec![Diagnostic::error(
+        let d = Diagnostic::error(
             "S001",
             &shown,
             Text::io(
@@ -43,7 +43,17 @@ pub fn load_csv_path(
                 "cannot open the statistics file",
                 &e,
             ),
-        )]
+        );
+        vec![
+            if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+                d.with_hint(Text::new(
+                    "这是一个链接，它指向的文件不存在或链接成环",
+                    "this is a link to a file that does not exist, or a loop of links",
+                ))
+            } else {
+                d
+            },
+        ]
     })?;
     let input = Input {
         plans,

@@ -124,6 +124,28 @@ pub enum HeaderProblem {
     Fatal(Diagnostic),
 }
 
+/// A header word a cell was meant to be: one character off a header word of
+/// two or more (`指表` for 指标), or a header word with a bracket after it
+/// (`数值（%）`).
+fn meant(cell: &str) -> Option<&'static str> {
+    let cell = trim_all(cell);
+    for (word, _) in HEADERS {
+        if let Some(rest) = cell.strip_prefix(word)
+            && rest.starts_with(['（', '('])
+        {
+            return Some(word);
+        }
+    }
+    let chars: Vec<char> = cell.chars().collect();
+    HEADERS.iter().map(|(w, _)| *w).find(|word| {
+        let w: Vec<char> = word.chars().collect();
+        w.len() >= 2
+            && w.len() == chars.len()
+            && w.iter().any(|c| !c.is_ascii())
+            && w.iter().zip(&chars).filter(|(a, b)| a != b).count() == 1
+    })
+}
+
 /// Recognises the header row: long (指标, 数值, …), or wide (years or the
 /// plan's indicators as columns, see [`super::wide`]).
 pub fn read_header(
@@ -220,6 +242,86 @@ pub fn read_header(
                 .iter()
                 .map(|f| quote_raw(trim_all(&String::from_utf8_lossy(f))))
                 .collect();
+            // A row with header words in it is the header, however wrong:
+            // say what is wrong with it, never read the rows below as one.
+            let near: Vec<(usize, String, &str)> = record
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !known[*i])
+                .filter_map(|(i, f)| {
+                    let text = trim_all(&String::from_utf8_lossy(f)).to_owned();
+                    meant(&text).map(|word| (i, text, word))
+                })
+                .collect();
+            if let Some((column, text, word)) = near.first() {
+                let bracket = text.starts_with(word);
+                return Err(HeaderProblem::Fatal(place.error(
+                    "S003",
+                    Some(*column),
+                    if bracket {
+                        Text::new(
+                            format!(
+                                "表头“{}”：列名请写作“{word}”，单位写在“单位”列（或数值后，如 98.2%）",
+                                quote_raw(text)
+                            ),
+                            format!(
+                                "the header \"{}\": name the column \"{word}\" and give the unit in a unit column (or after the figure, as in 98.2%)",
+                                quote_raw(text)
+                            ),
+                        )
+                    } else {
+                        Text::new(
+                            format!("表头“{}”是不是“{word}”？表头为：{}", quote_raw(text), found.join(",")),
+                            format!(
+                                "is the header \"{}\" meant to be \"{word}\"? the header is: {}",
+                                quote_raw(text),
+                                found.join(",")
+                            ),
+                        )
+                    },
+                )));
+            }
+            if known.iter().any(|k| *k) {
+                let missing: Vec<&str> = [
+                    (indicator.is_none(), "指标", "indicator"),
+                    (value.is_none(), "数值", "value"),
+                ]
+                .iter()
+                .filter(|(m, _, _)| *m)
+                .map(|(_, zh, _)| *zh)
+                .collect();
+                let missing_en: Vec<&str> = [
+                    (indicator.is_none(), "indicator"),
+                    (value.is_none(), "value"),
+                ]
+                .iter()
+                .filter(|(m, _)| *m)
+                .map(|(_, en)| *en)
+                .collect();
+                return Err(HeaderProblem::Fatal(
+                    place
+                        .error(
+                            "S003",
+                            None,
+                            Text::new(
+                                format!(
+                                    "表头缺“{}”列（或年份列、指标名列）；表头为：{}",
+                                    missing.join("”“"),
+                                    found.join(",")
+                                ),
+                                format!(
+                                    "the header has no {} column (nor year columns, nor the plan's indicators as columns); the header is: {}",
+                                    missing_en.join(" or "),
+                                    found.join(",")
+                                ),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            "可用 plan-check template 生成一份带表头的空白表",
+                            "plan-check template writes an empty file with the right header",
+                        )),
+                ));
+            }
             Err(HeaderProblem::NotAHeader(
                 place
                     .error(

@@ -567,18 +567,46 @@ impl Observations {
             self.entries.sort_by_key(order);
         }
         self.sorted = true;
-        if let Some(pair) = self.entries.windows(2).find(|w| w[0].key() == w[1].key()) {
+        let same = |w: &[Entry]| w[0].key() == w[1].key();
+        // Two different figures for one key say most; else the first repeat.
+        let differ = |w: &&[Entry]| same(w) && w[0].value.to_bits() != w[1].value.to_bits();
+        // One pass when nothing repeats (the usual case).
+        let pair = self.entries.windows(2).position(same).map(|at| {
+            self.entries[at..]
+                .windows(2)
+                .find(differ)
+                .unwrap_or(&self.entries[at..at + 2])
+        });
+        if let Some(pair) = pair {
             let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
             let year = pair[0].key().year;
             let first_place = format!("{}:{}", self.files.get(first.file), first.line);
             let region = self.regions.get(pair[0].region);
+            let figure = |v: f64| {
+                if v.is_nan() {
+                    "空".to_owned()
+                } else {
+                    crate::number::display(v)
+                }
+            };
+            let (a, b) = (figure(pair[0].value), figure(pair[1].value));
+            let (figures_zh, figures_en) = if a == b {
+                (format!("两处都是 {a}"), format!("both {a}"))
+            } else {
+                (
+                    format!("那里是 {a}，这里是 {b}"),
+                    format!("{a} there, {b} here"),
+                )
+            };
             let mut d = Diagnostic::error(
                 "S005",
                 self.files.get(second.file),
                 Text::new(
-                    format!("{year}年的这一指标已在 {first_place} 填报过，同一指标同一年只能填一次"),
                     format!(
-                        "this indicator is already reported for {year} at {first_place}; report it once a year"
+                        "{year}年的这一指标已在 {first_place} 填报过（{figures_zh}），同一指标同一年只能填一次"
+                    ),
+                    format!(
+                        "this indicator is already reported for {year} at {first_place} ({figures_en}); report it once a year"
                     ),
                 ),
             )

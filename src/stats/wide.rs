@@ -110,6 +110,27 @@ pub fn detect(record: &ByteRecord, known: &[bool], named: Named, plans: &PlanSet
         .map(|(i, text)| (*i, text.clone().into_bytes()))
         .collect();
     let named = |list: &[String]| list.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+    // The same year twice: which columns, before anything is read from them.
+    for (n, (column, year)) in years.iter().enumerate() {
+        if let Some((first, _)) = years[..n].iter().find(|(_, y)| y == year) {
+            return Detected::Ambiguous(Text::new(
+                format!(
+                    "表头中 {year} 年出现了两次：第 {} 列“{}”和第 {} 列“{}”",
+                    first + 1,
+                    cells_text(&cells, *first),
+                    column + 1,
+                    cells_text(&cells, *column)
+                ),
+                format!(
+                    "the header has the year {year} twice: column {} \"{}\" and column {} \"{}\"",
+                    first + 1,
+                    cells_text(&cells, *first),
+                    column + 1,
+                    cells_text(&cells, *column)
+                ),
+            ));
+        }
+    }
     let year_names: Vec<String> = years.iter().map(|(i, _)| cells_text(&cells, *i)).collect();
     let indicator_names: Vec<String> = indicators
         .iter()
