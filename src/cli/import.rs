@@ -110,7 +110,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
         }
     );
     for line in &drafted.to_confirm {
-        eprintln!("  {line}");
+        // Cell text from the document: control characters shown escaped.
+        eprintln!("  {}", crate::diagnostic::printable(line));
     }
     match parsed {
         Ok(_) => Ok(exit::PASS),

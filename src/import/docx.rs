@@ -4,6 +4,7 @@
 //! every cell they cover. A nested table's text stays in its cell.
 
 use super::Block;
+use super::limits::{Budget, Limit, MAX_SPAN};
 use crate::diagnostic::{Diagnostic, Text};
 use quick_xml::events::Event;
 use std::io::Read;
@@ -45,7 +46,23 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
     if xml.len() as u64 > MAX_XML {
         return Err(bad(format!("word/document.xml 超过 {} MB", MAX_XML >> 20)));
     }
-    parse(&xml).map_err(bad)
+    parse(&xml).map_err(|e| match e {
+        Failed::Xml(why) => bad(why),
+        Failed::Limit(limit) => limit.diagnostic(file),
+    })
+}
+
+/// Why `document.xml` could not be read.
+#[derive(Debug, PartialEq)]
+pub enum Failed {
+    Xml(String),
+    Limit(Limit),
+}
+
+impl From<Limit> for Failed {
+    fn from(limit: Limit) -> Self {
+        Failed::Limit(limit)
+    }
 }
 
 /// One cell being read: its text, how many grid columns it spans, and
@@ -64,7 +81,8 @@ fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-pub fn parse(xml: &[u8]) -> Result<Vec<Block>, String> {
+pub fn parse(xml: &[u8]) -> Result<Vec<Block>, Failed> {
+    let mut budget = Budget::default();
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut blocks = Vec::new();
@@ -80,7 +98,7 @@ pub fn parse(xml: &[u8]) -> Result<Vec<Block>, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| Failed::Xml(e.to_string()))?;
         match event {
             Event::Eof => break,
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -99,7 +117,7 @@ pub fn parse(xml: &[u8]) -> Result<Vec<Block>, String> {
                             c.span = attr(e, "val")
                                 .and_then(|v| v.parse().ok())
                                 .unwrap_or(1)
-                                .clamp(1, 64);
+                                .max(1);
                         }
                     }
                     "vMerge" if depth == 1 => {
@@ -155,15 +173,22 @@ pub fn parse(xml: &[u8]) -> Result<Vec<Block>, String> {
                 },
                 "tc" if depth == 1 => row.extend(cell.take()),
                 "tr" if depth == 1 => {
-                    let above = rows.last().cloned().unwrap_or_default();
                     let mut grid: Vec<String> = Vec::new();
                     for c in row.drain(..) {
+                        if c.span > MAX_SPAN {
+                            return Err(Limit::Span.into());
+                        }
                         for _ in 0..c.span {
+                            // A cell continuing the merged cell above repeats its text.
                             let text = if c.continues {
-                                above.get(grid.len()).cloned().unwrap_or_default()
+                                rows.last()
+                                    .and_then(|above| above.get(grid.len()))
+                                    .cloned()
+                                    .unwrap_or_default()
                             } else {
                                 c.text.trim_end().to_owned()
                             };
+                            budget.take(1, text.len())?;
                             grid.push(text);
                         }
                     }

@@ -48,20 +48,29 @@ fn ids(rows: &[Row]) -> Vec<String> {
             }
         })
         .collect();
+    // Counted once, looked up once: linear in the rows (a 20,000-row table
+    // must not take minutes).
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for b in &base {
+        *count.entry(b.as_str()).or_default() += 1;
+    }
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out: Vec<String> = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        let clash = base.iter().filter(|b| **b == base[i]).count() > 1;
+        let clash = count.get(base[i].as_str()).copied().unwrap_or(0) > 1;
         let mut id = if clash {
             format!("{}_{}", initials(&row.category), base[i])
         } else {
             base[i].clone()
         };
         let stem = id.clone();
-        let mut n = 2;
-        while out.contains(&id) {
+        let n = next.entry(stem.clone()).or_insert(2);
+        while used.contains(&id) {
             id = format!("{stem}_{n}");
-            n += 1;
+            *n += 1;
         }
+        used.insert(id.clone());
         out.push(id);
     }
     out

@@ -13,6 +13,7 @@ pub mod check;
 pub mod docx;
 pub mod draft;
 pub mod html;
+pub mod limits;
 pub mod markdown;
 pub mod table;
 pub mod text;
@@ -57,13 +58,17 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         )
     };
     let blocks = match extension.as_str() {
+        "docx" | "xlsx" if not_a_package(path).is_some() => {
+            let why = not_a_package(path).unwrap_or_else(|| Text::new("", ""));
+            return Err(Diagnostic::error("I001", &file, why));
+        }
         "docx" => docx::read(path, &file)?,
         "xlsx" => workbook::read(path, &file)?,
         "html" | "htm" | "md" | "markdown" | "txt" => {
             let bytes = std::fs::read(path).map_err(unreadable)?;
             let text = decode(&bytes);
             match extension.as_str() {
-                "html" | "htm" => html::read(&text),
+                "html" | "htm" => html::read(&text).map_err(|limit| limit.diagnostic(&file))?,
                 "md" | "markdown" => markdown::read(&text),
                 _ => text::read(&text),
             }
@@ -84,6 +89,25 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         }
     };
     Ok(Document { file, blocks })
+}
+
+/// Why a file named `.docx` or `.xlsx` is no such package, in words a user
+/// reads (not the zip library's "Could not find EOCD"): empty, or not a zip
+/// package at all (another file renamed).
+pub fn not_a_package(path: &Path) -> Option<Text> {
+    let mut head = [0u8; 4];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .ok()?;
+    if read == 0 {
+        return Some(Text::new("文件是空的", "the file is empty"));
+    }
+    (head[..read] != *b"PK\x03\x04").then(|| {
+        Text::new(
+            "不是 Office 文档（.docx、.xlsx 都是 zip 压缩包，这个文件不是）：可能是别的文件改了扩展名，或是旧格式（.doc、.xls），请在 Word/WPS/Excel 中另存",
+            "not an Office document (a .docx or .xlsx is a zip package, and this file is not): another file renamed, or an old format (.doc, .xls); save it again in Word, WPS or Excel",
+        )
+    })
 }
 
 /// Text as saved: UTF-8 (with or without a BOM), else GB18030 (older

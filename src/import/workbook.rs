@@ -3,8 +3,9 @@
 //! a single filled cell above or below the table (a title, a note) is text.
 
 use super::Block;
+use super::limits::{Budget, Limit};
 use crate::diagnostic::{Diagnostic, Text};
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader};
 
 pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
     let bad = |why: String| {
@@ -24,23 +25,66 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
     let Some(sheet) = book.sheet_names().first().cloned() else {
         return Ok(Vec::new());
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| bad(e.to_string()))?;
+    // Cell by cell, never the sheet's declared range (a cell at XFD1048576
+    // would ask for hundreds of GB), within the document's budget.
+    let mut budget = Budget::default();
+    let limit = |l: Limit| l.diagnostic(file);
+    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    {
+        let mut reader = book
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| bad(e.to_string()))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| bad(e.to_string()))? {
+            let value = text_ref(cell.get_value());
+            if value.trim().is_empty() {
+                continue;
+            }
+            budget.take(1, value.len()).map_err(limit)?;
+            let (r, c) = cell.get_position();
+            cells.push((r, c, value));
+        }
+    }
     let merged = book.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut grid: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
+    let top = cells.iter().map(|c| c.0).min().unwrap_or(0);
+    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    let bottom = cells.iter().map(|c| c.0).max().unwrap_or(0);
+    let right = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    let (height, width) = if cells.is_empty() {
+        (0, 0)
+    } else {
+        ((bottom - top) as usize + 1, (right - left) as usize + 1)
+    };
+    budget
+        .take(height.saturating_mul(width), 0)
+        .map_err(limit)?;
+    let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
+    for (r, c, value) in cells {
+        grid[(r - top) as usize][(c - left) as usize] = value;
+    }
     for m in merged {
+        // Only what lies within the cells read is spread.
+        let extent = |from: u32, to: u32| {
+            if to >= from {
+                (to - from) as usize + 1
+            } else {
+                0
+            }
+        };
+        let rows = extent(m.start.0.max(top), m.end.0.min(bottom));
+        let columns = extent(m.start.1.max(left), m.end.1.min(right));
         let value = grid
             .get((m.start.0.saturating_sub(top)) as usize)
             .and_then(|r| r.get((m.start.1.saturating_sub(left)) as usize))
             .cloned()
             .unwrap_or_default();
-        for r in m.start.0..=m.end.0 {
-            for c in m.start.1..=m.end.1 {
+        budget
+            .take(rows.saturating_mul(columns), value.len())
+            .map_err(limit)?;
+        for r in m.start.0.max(top)..=m.end.0.min(bottom) {
+            for c in m.start.1.max(left)..=m.end.1.min(right) {
                 if let Some(cell) = grid
-                    .get_mut((r.saturating_sub(top)) as usize)
-                    .and_then(|row| row.get_mut((c.saturating_sub(left)) as usize))
+                    .get_mut((r - top) as usize)
+                    .and_then(|row| row.get_mut((c - left) as usize))
                 {
                     cell.clone_from(&value);
                 }
@@ -70,12 +114,13 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
 }
 
 /// A cell as the sheet shows it: a number as typed (`98.2`, not `98.2000001`).
-fn text(cell: &Data) -> String {
+fn text_ref(cell: &DataRef) -> String {
     match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => crate::number::display(*f),
-        Data::Int(i) => i.to_string(),
-        other => other.to_string(),
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Float(f) => crate::number::display(*f),
+        DataRef::Int(i) => i.to_string(),
+        other => calamine::Data::from(other.clone()).to_string(),
     }
 }
