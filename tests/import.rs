@@ -257,3 +257,28 @@ fn a_draft_holds_only_readings_the_loader_takes() {
     assert_eq!(plan.indicators[2].rule, plan_check::plan::Rule::NotAssessed);
     assert!(stderr_of(&out).contains("都有目标"), "{}", stderr_of(&out));
 }
+
+/// A row with another number of cells than the header is never silently
+/// shifted: the category printed on its group's first row only is read as
+/// such (the row one column to the right), anything else is to confirm.
+#[test]
+fn rows_that_do_not_fit_the_header_are_read_right_or_said_so() {
+    let text = "专栏1 主要指标\n类别\t指标\t2020年\t2025年\t属性\n\
+        民生\t劳动年龄人口平均受教育年限（年）\t10.8\t11.3\t约束性\n\
+        城镇调查失业率（%）\t5.2\t＜5.5\t预期性\n\
+        民生\t人均预期寿命（岁）\t77.3\t78.3\t预期性\t多出的一格\n";
+    let (_dir, path) = common::write_csv("plan.txt", text);
+    let out = import(&[path.to_str().unwrap()]);
+    let err = stderr_of(&out);
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    let unemployment = plan
+        .indicators
+        .iter()
+        .find(|i| i.name == "城镇调查失业率")
+        .expect("the short row read");
+    assert_eq!(unemployment.baseline, Some(5.2));
+    assert_eq!(unemployment.target_text, "＜5.5");
+    assert_eq!(unemployment.category, "民生");
+    assert!(err.contains("比表头少一格"), "{err}");
+    assert!(err.contains("有 6 格，表头有 5 列"), "{err}");
+}

@@ -227,6 +227,9 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
         };
         let _ = writeln!(out, "\n[[indicator]]");
         let _ = writeln!(out, "id = {}", quote(&ids[i]));
+        if let Some(why) = &row.shape {
+            confirm(&mut out, why.clone());
+        }
         let _ = writeln!(out, "category = {}", quote(&row.category));
         if let Some(g) = &row.group {
             let _ = writeln!(out, "group = {}", quote(g));

@@ -43,6 +43,9 @@ pub struct Row {
     pub part_because: Option<String>,
     /// The unit came from the total or the heading, not the row's own cell.
     pub unit_inherited: bool,
+    /// The row has another number of cells than the header: what was made
+    /// of it, for the reader to check (never a silent shift).
+    pub shape: Option<String>,
 }
 
 /// What the document says of the plan itself.
@@ -248,7 +251,8 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
     // The total the last 其中 row belongs to.
     let mut total: Option<usize> = None;
     for raw in rows {
-        let row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
+        let mut row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
+        let shape = shape_of(&mut row, cols);
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             continue;
@@ -288,6 +292,7 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
             continue;
         }
         let mut row_out = Row {
+            shape,
             category: category.clone(),
             baseline,
             target,
@@ -364,6 +369,40 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
         out.push(row_out);
     }
     out
+}
+
+/// A row with fewer or more cells than the header. One cell short whose
+/// name column holds a number, under a header that starts 类别, 指标: the
+/// category is printed on its group's first row only, and the row is read
+/// one column to the right. Any other difference is said, never silently
+/// shifted.
+fn shape_of(row: &mut Vec<String>, cols: &[Col]) -> Option<String> {
+    let filled = row.iter().filter(|c| !c.is_empty()).count();
+    if row.len() == cols.len() || filled <= 1 {
+        return None;
+    }
+    let looks_like_figure = |cell: &str| {
+        let cell = cell.trim_end_matches(['*', '＊']);
+        cell.is_empty()
+            || super::super::plan::is_dash(cell)
+            || crate::number::read_number(cell, true).is_ok()
+    };
+    if row.len() + 1 == cols.len()
+        && cols.first() == Some(&Col::Category)
+        && cols.get(1) == Some(&Col::Indicator)
+        && row.get(1).is_some_and(|c| looks_like_figure(c))
+    {
+        row.insert(0, String::new());
+        return Some(format!(
+            "原文这一行比表头少一格，且第二格是数字：读作本行没有印“类别”（沿用上一行），各格右移一列，请核对（共 {} 列）",
+            cols.len()
+        ));
+    }
+    Some(format!(
+        "原文这一行有 {} 格，表头有 {} 列：各格可能错位，请逐格核对",
+        row.len(),
+        cols.len()
+    ))
 }
 
 /// A printed baseline as a number (`10.5*` → 10.5, `86.44%` → 86.44), where

@@ -11,9 +11,14 @@ fn mark(status: Status) -> &'static str {
     super::look::status(status).mark
 }
 
-/// Escapes what would break a table cell.
+/// Escapes what would break a table cell, or be taken for markup by a
+/// viewer that renders HTML in Markdown (a name carrying `<img onerror=…>`
+/// from a submitted file shows as text).
 pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    // A line break already written as `<br>` (a column heading) stays one.
+    text.replace('<', "&lt;")
+        .replace("&lt;br>", "<br>")
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', "<br>")
 }
@@ -81,4 +86,16 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
         let _ = writeln!(out, "- {}", cell(&line));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_is_never_markup() {
+        assert_eq!(
+            super::cell("<img src=x onerror=alert(1)>|a\nb"),
+            "&lt;img src=x onerror=alert(1)>\\|a<br>b"
+        );
+        assert_eq!(super::cell("完成进度<br>时间 60%"), "完成进度<br>时间 60%");
+    }
 }
