@@ -233,3 +233,17 @@ fn a_wrong_header_is_named_for_its_problem() {
         assert!(!err.contains("又有指标列"), "{header}: {err}");
     }
 }
+
+/// Year columns with an indicator's column beside them are refused (S003),
+/// never passed with that column ignored.
+#[test]
+fn an_indicator_column_beside_year_columns_is_an_error_not_ignored() {
+    let (_dir, path) = common::write_csv(
+        "wide.csv",
+        "指标,2022年,2023年,毛入园率\n九年义务教育巩固率,100,100,97\n",
+    );
+    let out = common::plan_check().arg(&path).output().unwrap();
+    let err = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("S003") && err.contains("毛入园率"), "{err}");
+}

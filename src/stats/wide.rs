@@ -158,6 +158,22 @@ pub fn detect(record: &ByteRecord, known: &[bool], named: Named, plans: &PlanSet
                 named(&year_names)
             ),
         )),
+        // Years as columns, and beside them a column named like an
+        // indicator: which figures are whose cannot be told.
+        (true, false) if !years.is_empty() && !indicators.is_empty() => {
+            Detected::Ambiguous(Text::new(
+                format!(
+                    "表头既有年份列（{}），又有以指标为名的列（{}）：那一列的数是哪一年的、哪一行的，看不出来；请把它改成一行（指标名写在“指标”列），或删去",
+                    named(&year_names),
+                    named(&indicator_names)
+                ),
+                format!(
+                    "the header has year columns ({}) and a column named after an indicator ({}): whose and which year's figures it holds cannot be told; make it a row (the name in the indicator column), or remove it",
+                    named(&year_names),
+                    named(&indicator_names)
+                ),
+            ))
+        }
         (true, false) if !years.is_empty() => Detected::Wide(Shape::Years(years.into())),
         (false, false) if !indicators.is_empty() && !years.is_empty() => {
             Detected::Ambiguous(Text::new(
