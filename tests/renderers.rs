@@ -231,9 +231,32 @@ fn the_terminal_table_fits_every_width_without_splitting_a_figure() {
                     line.width()
                 );
             }
-            // The regions view shows counts per region, not figures.
+            // The regions view shows counts per region, not figures; a
+            // period table that keeps its target on a narrow terminal shows
+            // the latest two years (and says so).
+            let latest: Vec<String> = if text.contains("只列最近两年") {
+                let years = json["years"].as_array().unwrap();
+                let last = &years[years.len() - 2..];
+                json["indicators"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|s| s["series"].as_array().unwrap())
+                    .filter(|p| last.contains(&p["year"]))
+                    .filter_map(|p| p["actual"].as_f64())
+                    .map(plan_check::number::display)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let figures = if view == "regions" {
                 &[][..]
+            } else if !latest.is_empty() {
+                assert!(
+                    text.contains("目标 2025"),
+                    "{view} at {width}: the target kept"
+                );
+                &latest[..]
             } else {
                 &figures[..]
             };

@@ -79,6 +79,9 @@ enum Col {
     Target,
     /// The years of the run, one column each.
     Years,
+    /// The two latest years of the run only: a narrow terminal keeps the
+    /// target and the outlook rather than every year.
+    Latest,
     Trend,
     Completion,
     Projection,
@@ -102,8 +105,10 @@ const FULL: &[Col] = &[
 ];
 
 /// The compact sets, widest first: 预计达标 goes first, then 基期, 完成进度,
-/// and the projection.
-const COMPACT: [&[Col]; 5] = [
+/// the projection, the trend, then the years before the latest two; the
+/// target and the outlook stay (a period table without its target cannot be
+/// read).
+const COMPACT: [&[Col]; 6] = [
     &[
         Col::Name,
         Col::Baseline,
@@ -132,8 +137,14 @@ const COMPACT: [&[Col]; 5] = [
         Col::Outlook,
     ],
     &[Col::Name, Col::Target, Col::Years, Col::Trend, Col::Outlook],
-    &[Col::Name, Col::Years, Col::Outlook],
+    &[Col::Name, Col::Target, Col::Years, Col::Outlook],
+    &[Col::Name, Col::Target, Col::Latest, Col::Outlook],
 ];
+
+/// The years the `Latest` column shows: the run's last two.
+fn latest_years(period: &PeriodReport) -> &[i32] {
+    &period.years[period.years.len().saturating_sub(2)..]
+}
 
 /// One cell: its text, whether it aligns right, and its colour.
 struct Text {
@@ -154,6 +165,7 @@ fn headers(period: &PeriodReport, columns: &[Col], lang: Lang) -> Vec<String> {
             Col::Baseline => out.push(plan[4].clone()),
             Col::Target => out.push(plan[5].clone()),
             Col::Years => out.extend(period.years.iter().map(i32::to_string)),
+            Col::Latest => out.extend(latest_years(period).iter().map(i32::to_string)),
             Col::Trend => out.push(lang.pick("走势", "Trend").to_owned()),
             Col::Completion => out.push(format!(
                 "{}\n{}{}",
@@ -231,8 +243,13 @@ fn cells(
                 s.baseline_text.as_deref(),
             ))),
             Col::Target => out.push(right(s.target_text.clone())),
-            Col::Years => {
-                for p in &s.series {
+            Col::Years | Col::Latest => {
+                let shown = if *col == Col::Latest {
+                    s.series.len().saturating_sub(2)
+                } else {
+                    0
+                };
+                for p in &s.series[shown..] {
                     let text = p.actual.map_or_else(|| "—".to_owned(), labels::number);
                     out.push(Text {
                         color: (style.color && !p.pass && p.actual.is_some())
@@ -329,9 +346,13 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
             .map(|r| r.iter().map(|t| t.text.clone()).collect())
             .collect::<Vec<_>>(),
     ));
+    let mut projection_shown = true;
     match style.width {
         Some(w) if full_width > usize::from(w) => match compact_columns(period, style, w) {
-            Some((columns, room)) => out.push_str(&compact(period, style, columns, room)),
+            Some((columns, room)) => {
+                projection_shown = columns.contains(&Col::Projection);
+                out.push_str(&compact(period, style, columns, room));
+            }
             None => out.push_str(&stacked(period, style, usize::from(w))),
         },
         _ => {
@@ -343,7 +364,7 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
             let _ = writeln!(out, "{table}");
         }
     }
-    for line in lines(period, style, outcome) {
+    for line in lines_for(period, style, outcome, projection_shown) {
         wrap(&mut out, &line);
     }
     out
@@ -386,6 +407,25 @@ fn compact(period: &PeriodReport, style: Style, columns: &[Col], room: usize) ->
     }
     let mut out = format!("{table}\n");
     super::line(&mut out, format_args!("{}", super::fit::legend(style.lang)));
+    if columns.contains(&Col::Latest) && period.years.len() > 2 {
+        let shown: Vec<String> = latest_years(period).iter().map(i32::to_string).collect();
+        super::line(
+            &mut out,
+            format_args!(
+                "{}",
+                match style.lang {
+                    Lang::Zh => format!(
+                        "只列最近两年（{}）的数；各年的数见 --wide 或更宽的终端。",
+                        shown.join("、")
+                    ),
+                    Lang::En => format!(
+                        "Only the latest two years ({}) are shown; --wide or a wider terminal shows every year.",
+                        shown.join(", ")
+                    ),
+                }
+            ),
+        );
+    }
     out
 }
 
@@ -458,6 +498,16 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
 
 /// The summary under the period table.
 pub fn lines(period: &PeriodReport, style: Style, outcome: Outcome) -> Vec<String> {
+    lines_for(period, style, outcome, true)
+}
+
+/// [`lines`], with the projection's legend only when the projection is shown.
+fn lines_for(
+    period: &PeriodReport,
+    style: Style,
+    outcome: Outcome,
+    projection_shown: bool,
+) -> Vec<String> {
     let lang = style.lang;
     let count = |o: Outlook| period.summary.outlooks.get(o.code()).copied().unwrap_or(0);
     let headline = [
@@ -508,13 +558,15 @@ pub fn lines(period: &PeriodReport, style: Style, outcome: Outcome) -> Vec<Strin
             ),
         }
     });
-    out.push(
-        lang.pick(
-            "预计：基期与已填报年份共3个点及以上用最小二乘直线外推，2个点用基期至最新值的连线；“✓/✗”为目标年的预计值能否达到目标。",
-            "Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; ✓/✗: whether the projected target-year value meets the target.",
-        )
-        .to_owned(),
-    );
+    if projection_shown {
+        out.push(
+            lang.pick(
+                "预计：基期与已填报年份共3个点及以上用最小二乘直线外推，2个点用基期至最新值的连线；“✓/✗”为目标年的预计值能否达到目标。",
+                "Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; ✓/✗: whether the projected target-year value meets the target.",
+            )
+            .to_owned(),
+        );
+    }
     // The latest year's verdict decides the exit code: say it in its own words.
     let verdict = summary::verdict(&period.latest, style, outcome);
     out.push(match lang {
