@@ -456,3 +456,33 @@ fn the_plan_is_found_from_a_subfolder() {
         "../plan/jiangjin-education-14th-fyp.toml"
     );
 }
+
+/// `--help` of every command is laid out to the terminal's width (clap reads
+/// it, or `COLUMNS`), counting a Chinese character as two columns: no line
+/// wider than an 80-column terminal, so none is cut mid-word by it.
+#[test]
+fn help_fits_an_80_column_terminal() {
+    use unicode_width::UnicodeWidthStr;
+    for args in [
+        &["--help"][..],
+        &["import", "--help"],
+        &["report", "--help"],
+        &["template", "--help"],
+        &["plan", "--help"],
+    ] {
+        let out = common::plan_check()
+            .env("COLUMNS", "80")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = common::stdout_of(&out);
+        assert!(text.lines().count() > 5, "{args:?}");
+        for line in text.lines() {
+            assert!(
+                line.width() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.width()
+            );
+        }
+    }
+}

@@ -181,7 +181,7 @@ pub struct TemplateArgs {
     /// 填入“年份”列的年份 / the year to put in the year column
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
-    /// 加“地区”列并填入这一地区（多个地区的报表可一次检查）；有多个规划时选这一地区的规划 /
+    /// 加“地区”列并填入这一地区（多个地区的报表可一次检查）； 有多个规划时选这一地区的规划 /
     /// add a region column holding this region (many regions' files can then be checked in one run);
     /// with several plans, use this region's plan
     #[arg(long, value_name = "REGION")]
