@@ -129,6 +129,91 @@ fn unbreakable(c: char) -> bool {
         || ('▁'..='█').contains(&c)
 }
 
+/// Joins what a reader takes as one piece, when it fits a line: a bracketed
+/// unit or gloss (`（万人）`, `（%）`, `【高中阶段教育】`), so a line breaks
+/// before the bracket, never inside; and `★` with what it marks.
+fn keep_whole(tokens: Vec<String>, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut group: Option<String> = None;
+    for token in tokens {
+        if token.trim() == "★" {
+            // ` ★` after a name: with the name, the space kept.
+            let space = out.last().is_some_and(|t| t == " ");
+            if space {
+                out.pop();
+            }
+            match out.last_mut() {
+                Some(last) => {
+                    if space {
+                        last.push(' ');
+                    }
+                    last.push_str(token.trim());
+                }
+                None => out.push(token),
+            }
+            continue;
+        }
+        match group.as_mut() {
+            Some(g) => {
+                g.push_str(&token);
+                if token.ends_with(['）', ')', '】']) {
+                    let done = group.take().unwrap_or_default();
+                    if self::width(&done) <= width {
+                        out.push(done);
+                    } else {
+                        // Too wide for a line: its pieces, as they were.
+                        out.extend(split_back(&done));
+                    }
+                } else if self::width(g) > width {
+                    let pieces = split_back(g);
+                    group = None;
+                    out.extend(pieces);
+                }
+            }
+            None if token.starts_with(['（', '(', '【']) && !token.ends_with(['）', ')', '】']) =>
+            {
+                group = Some(token);
+            }
+            None => out.push(token),
+        }
+    }
+    if let Some(g) = group {
+        out.extend(split_back(&g));
+    }
+    out
+}
+
+/// A group that did not fit, as pieces again: a character each, except
+/// runs a line never breaks (numbers, words).
+fn split_back(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut piece = c.to_string();
+        if unbreakable(c) {
+            while let Some(&next) = chars.peek() {
+                if !unbreakable(next) {
+                    break;
+                }
+                piece.push(next);
+                chars.next();
+            }
+        }
+        // Closing punctuation never starts a line; an opening bracket never ends one.
+        let closing = matches!(
+            c,
+            '）' | ')' | '】' | '，' | '、' | '：' | '；' | '”' | '％'
+        );
+        match out.last_mut() {
+            Some(last) if closing || last.ends_with(['（', '(', '【', '“']) => {
+                last.push_str(&piece)
+            }
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
 /// Wraps one line of prose to `width`, breaking between CJK characters, at
 /// spaces and after punctuation, never inside a number or a word;
 /// continuation lines are indented by `indent` spaces.
@@ -178,6 +263,7 @@ pub fn wrap_text(line: &str, width: usize, indent: usize) -> Vec<String> {
     if !opening.is_empty() {
         merged.push(opening);
     }
+    let merged = keep_whole(merged, width);
     let mut out = Vec::new();
     let mut current = String::new();
     let pad = " ".repeat(indent);
@@ -254,6 +340,34 @@ mod tests {
                     lines.iter().any(|l| l.contains(number)),
                     "{width}: {number} split"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_a_mark_and_a_category_stay_whole() {
+        // The line breaks before the bracket, never inside the unit.
+        assert_eq!(
+            wrap_text("其中：普通小学（万人）", 16, 0),
+            ["其中：普通小学", "（万人）"]
+        );
+        // ★ stays with the name it marks.
+        let lines = wrap_text("九年义务教育巩固率（%） ★", 20, 0);
+        assert!(lines.iter().all(|l| l.trim() != "★"), "{lines:?}");
+        assert!(
+            lines.last().is_some_and(|l| l.ends_with("（%） ★")),
+            "{lines:?}"
+        );
+        // The heading breaks before its bracket, not inside 时间进度.
+        let lines = wrap_text("2023年指标检查（时间进度 60%）", 20, 2);
+        assert!(
+            lines.iter().any(|l| l.contains("（时间进度 60%）")),
+            "{lines:?}"
+        );
+        // Too narrow for a category label: broken, but no line starts with its bracket.
+        for width in 6..14 {
+            for l in wrap_text("【高中阶段教育】", width, 0) {
+                assert!(!l.starts_with('】'), "{width}: {l}");
             }
         }
     }
