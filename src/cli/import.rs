@@ -88,30 +88,27 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
     // A draft that would not load is given out all the same, for the reader
     // to mend, and the run says where and exits 2.
     emit(cli, drafted.toml.as_bytes())?;
-    eprintln!(
-        "{}",
-        match lang {
-            crate::lang::Lang::Zh => format!(
-                "已从 {}{caption} 读取 {} 行指标（{}–{}年）；待核对 {} 处：",
-                document.file,
-                chosen.rows.len(),
-                chosen.baseline_year,
-                chosen.target_year,
-                drafted.to_confirm.len()
-            ),
-            crate::lang::Lang::En => format!(
-                "read {} indicator rows ({}–{}) from {}{caption}; {} readings to confirm:",
-                chosen.rows.len(),
-                chosen.baseline_year,
-                chosen.target_year,
-                document.file,
-                drafted.to_confirm.len()
-            ),
-        }
-    );
+    super::to_stderr(&match lang {
+        crate::lang::Lang::Zh => format!(
+            "已从 {}{caption} 读取 {} 行指标（{}–{}年）；待核对 {} 处：",
+            document.file,
+            chosen.rows.len(),
+            chosen.baseline_year,
+            chosen.target_year,
+            drafted.to_confirm.len()
+        ),
+        crate::lang::Lang::En => format!(
+            "read {} indicator rows ({}–{}) from {}{caption}; {} readings to confirm:",
+            chosen.rows.len(),
+            chosen.baseline_year,
+            chosen.target_year,
+            document.file,
+            drafted.to_confirm.len()
+        ),
+    });
     for line in &drafted.to_confirm {
         // Cell text from the document: control characters shown escaped.
-        eprintln!("  {}", crate::diagnostic::printable(line));
+        super::to_stderr(&format!("  {}", crate::diagnostic::printable(line)));
     }
     match parsed {
         Ok(_) => Ok(exit::PASS),

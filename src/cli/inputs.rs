@@ -190,14 +190,14 @@ pub fn load(
     }
     let inputs = paths.iter().map(|p| shown(p)).collect();
     for d in failed.iter().flat_map(|f| &f.errors) {
-        eprintln!("{}", d.render_with_source(cli.out.lang));
+        super::to_stderr(&d.render_with_source(cli.out.lang));
     }
     if !quiet {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
             // One line each: a file with thousands of unknown names must not be
             // read again for every one (errors show their line; there are few).
-            eprintln!("{}", w.render(cli.out.lang));
+            super::to_stderr(&w.render(cli.out.lang));
         }
     }
     Ok(Loaded {

@@ -74,12 +74,12 @@ pub fn run(cli: Cli) -> u8 {
         Ok(code) => code,
         Err(Failure::Input(diagnostics)) => {
             for d in diagnostics {
-                eprintln!("{}", d.render_with_source(lang));
+                to_stderr(&d.render_with_source(lang));
             }
             exit::ERROR
         }
         Err(Failure::Tool(e)) => {
-            eprintln!("{}{e:#}", lang.pick("错误：", "error: "));
+            to_stderr(&format!("{}{e:#}", lang.pick("错误：", "error: ")));
             exit::ERROR
         }
     }
@@ -100,6 +100,37 @@ fn style(cli: &Cli) -> Style {
             _ => None,
         },
     }
+}
+
+/// Writes `text` to standard error, each line laid out to the terminal's
+/// width when standard error is a terminal (never mid-word, as the tables
+/// are); a source line under a diagnostic (`5 | …`, `  |   ^`) as it is.
+pub fn to_stderr(text: &str) {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        eprintln!("{text}");
+        return;
+    }
+    let width = usize::from(terminal_width());
+    let mut out = String::new();
+    for line in text.lines() {
+        let snippet = line
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start()
+            .starts_with('|');
+        if snippet {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len() + 2;
+        for piece in crate::render::fit::wrap_text(line, width, indent) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    eprint!("{out}");
 }
 
 /// The terminal's width: `COLUMNS` when set (as shells and test harnesses
