@@ -282,3 +282,35 @@ fn rows_that_do_not_fit_the_header_are_read_right_or_said_so() {
     assert!(err.contains("比表头少一格"), "{err}");
     assert!(err.contains("有 6 格，表头有 5 列"), "{err}");
 }
+
+/// The real tables of `tests/fixtures/import/corpus/` (Shanghai district and
+/// municipal plans as their pages were flattened into text, a cell a
+/// paragraph or a cell a line): the drafts that load, with every row of the
+/// hand transcription (`expected.md`) and every name among its cells.
+#[test]
+fn real_tables_copied_from_web_pages_draft_plans_that_load() {
+    // (directory, rows of its main table as transcribed)
+    for (dir, rows) in [
+        ("01-changning-district-15th", 20),
+        ("05-huangpu-heritage-14th", 11),
+        ("06-shanghai-urban-renewal-housing-15th", 19),
+        ("07-chongming-water-14th", 15),
+        ("08-putuo-water-15th", 10),
+    ] {
+        let base = format!("tests/fixtures/import/corpus/{dir}");
+        let out = import(&[&format!("{base}/original-excerpt.md")]);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{dir}: {err}");
+        let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml")
+            .unwrap_or_else(|d| panic!("{dir}: {d:?}"));
+        assert_eq!(plan.indicators.len(), rows, "{dir}");
+        let expected = std::fs::read_to_string(format!("{base}/expected.md")).unwrap();
+        for ind in &plan.indicators {
+            assert!(
+                expected.contains(&ind.name),
+                "{dir}: {} is no name of the transcription",
+                ind.name
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@
 //! so, never dropped.
 
 use super::table::{IndicatorTable, Meta, Row};
-use crate::plan::row::{Conventions, Printed, rule_from_text};
+use crate::plan::row::{Conventions, Printed, RowRule, rule_from_text};
 use crate::plan::{BareNumbers, Form, Measure, ValidBasis, read_target};
 use pinyin::ToPinyin;
 use std::fmt::Write as _;
@@ -100,6 +100,15 @@ fn is_growth(row: &Row) -> bool {
         && (row.name.ends_with("增长")
             || row.name.ends_with("增速")
             || row.name.ends_with("增长率"))
+}
+
+/// Whether the indicator `name` is the one a relative target names
+/// (`GDP增长` for 国内生产总值（GDP）增长), as the loader finds it.
+fn names_the(name: &str, other: &str) -> bool {
+    let wanted = other.replace("增速", "增长");
+    crate::plan::load::names_of(name)
+        .iter()
+        .any(|n| n.replace("增速", "增长") == wanted)
 }
 
 /// Whether a name reads as a change on the year before (`单位GDP能源消耗降低`,
@@ -430,12 +439,27 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                 about_pct: crate::plan::DEFAULT_ABOUT_PCT,
                 bare_numbers: (bare_rows > 0).then_some(BareNumbers::TowardTarget),
             };
-            if let Err(why) =
-                rule_from_text(&printed, &row.unit, baseline_value, measure, &conventions)
-            {
-                is_settled = false;
-                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
-                confirm(&mut out, format!("暂只展示不判断：{}", why.zh));
+            match rule_from_text(&printed, &row.unit, baseline_value, measure, &conventions) {
+                Err(why) => {
+                    is_settled = false;
+                    let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                    confirm(&mut out, format!("暂只展示不判断：{}", why.zh));
+                }
+                // 与全市经济增速保持同步: compared with a figure this table
+                // does not hold, which the loader could not find.
+                Ok(RowRule::Relative { other, .. })
+                    if !table.rows.iter().any(|r| names_the(&r.name, &other)) =>
+                {
+                    is_settled = false;
+                    let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                    confirm(
+                        &mut out,
+                        format!(
+                            "“{deciding}”所比较的“{other}”不是本表的指标，暂只展示不判断；如有该指标的数据，可在规划文件中加上这一指标，再写 relative_to"
+                        ),
+                    );
+                }
+                Ok(_) => {}
             }
         }
         settled.push(is_settled);

@@ -69,7 +69,16 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
             let text = decode(&bytes);
             match extension.as_str() {
                 "html" | "htm" => html::read(&text).map_err(|limit| limit.diagnostic(&file))?,
-                "md" | "markdown" => markdown::read(&text),
+                // A page saved as Markdown whose table came out a cell a
+                // paragraph (no pipes): read as the text it is.
+                "md" | "markdown" => {
+                    let blocks = markdown::read(&text);
+                    if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+                        blocks
+                    } else {
+                        text::read(&text)
+                    }
+                }
                 _ => text::read(&text),
             }
         }

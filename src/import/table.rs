@@ -88,59 +88,118 @@ fn year_in(cell: &str) -> Option<i32> {
         .filter(|y| (1949..=2100).contains(y))
 }
 
-/// Reads a header row: the role of each column and the two years.
+/// The target year a plan period's name stands for: “十四五” ends in 2025.
+fn period_year(cell: &str) -> Option<i32> {
+    [
+        ("十一五", 2010),
+        ("十二五", 2015),
+        ("十三五", 2020),
+        ("十四五", 2025),
+        ("十五五", 2030),
+        ("十六五", 2035),
+    ]
+    .iter()
+    .find(|(name, _)| cell.contains(name))
+    .map(|&(_, year)| year)
+}
+
+/// Reads a header row: the role of each column and the two years. A table
+/// with a target column only (`“十五五”目标`) runs from five years before it,
+/// with no baseline column.
 fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
     let mut cols = Vec::with_capacity(row.len());
-    let mut years = Vec::new();
-    for cell in row {
+    // (column, year, what the words say: Some(true) target, Some(false) baseline)
+    let mut years: Vec<(usize, i32, Option<bool>)> = Vec::new();
+    for (i, cell) in row.iter().enumerate() {
         let c = clean(cell).replace(' ', "");
-        let col = if c.contains("属性") {
+        let year = year_in(&c).or_else(|| period_year(&c));
+        let says = if ["目标", "规划", "预期值"].iter().any(|w| c.contains(w)) {
+            Some(true)
+        } else if ["完成", "基期", "基准", "现状", "实际"]
+            .iter()
+            .any(|w| c.contains(w))
+        {
+            Some(false)
+        } else {
+            None
+        };
+        let col = if c.contains("属性") || c.contains("类型") {
             Col::Attribute
         } else if c.contains("年均") || c.contains("累计") {
             Col::Period
-        } else if c == "单位" || c == "计量单位" {
+        } else if c.ends_with("单位") {
+            // 单位, 计量单位, 指标单位.
             Col::Unit
         } else if c.contains("分类") || c.contains("类别") || c.contains("领域") || c == "类"
         {
             Col::Category
-        } else if c.contains("指标") && year_in(&c).is_none() {
+        } else if c.contains("指标") && year.is_none() {
             Col::Indicator
-        } else if let Some(year) = year_in(&c) {
-            years.push(year);
-            if c.contains("目标") || c.contains("规划") {
-                Col::Target
-            } else {
-                Col::Baseline
+        } else if let Some(year) = year {
+            years.push((i, year, says));
+            match says {
+                Some(false) => Col::Baseline,
+                _ => Col::Target,
             }
-        } else if c.contains("基期") || c.contains("现状") {
+        } else if says == Some(false) {
             Col::Baseline
-        } else if c.contains("目标") {
+        } else if says == Some(true) {
             Col::Target
         } else {
             Col::Other
         };
         cols.push(col);
     }
-    if !cols.contains(&Col::Indicator) || years.len() < 2 {
+    if !cols.contains(&Col::Indicator) {
         return None;
     }
-    // The earlier year is the baseline, the later the target, whatever the
-    // words in the cells.
-    let (baseline_year, target_year) = (years[0].min(years[1]), years[0].max(years[1]));
-    let mut seen_years = 0;
-    for (col, cell) in cols.iter_mut().zip(row) {
-        if let Some(year) = year_in(&clean(cell)) {
-            if seen_years < 2 && matches!(*col, Col::Baseline | Col::Target) {
-                *col = if year == baseline_year {
-                    Col::Baseline
-                } else {
-                    Col::Target
-                };
+    // 类型 beside 属性 is a kind of indicator (a category); alone, it is
+    // the attribute (指标类型: 约束性/预期性).
+    if row.iter().any(|c| clean(c).contains("属性")) {
+        for (col, cell) in cols.iter_mut().zip(row) {
+            if *col == Col::Attribute && !clean(cell).contains("属性") {
+                *col = Col::Category;
             }
-            seen_years += 1;
         }
     }
-    (baseline_year < target_year).then_some((cols, baseline_year, target_year))
+    // A second indicator column is the second level of a two-level name
+    // (一级指标, 二级指标): the last is the name, the others categories.
+    let indicator_columns: Vec<usize> = (0..cols.len())
+        .filter(|&i| cols[i] == Col::Indicator)
+        .collect();
+    if let Some((&last, others)) = indicator_columns.split_last() {
+        for &i in others {
+            cols[i] = if cols.contains(&Col::Category) {
+                Col::Other
+            } else {
+                Col::Category
+            };
+        }
+        cols[last] = Col::Indicator;
+    }
+    match years.as_slice() {
+        [] => None,
+        // A target only: the plan's period is the five years before it.
+        [(at, target, says)] if *says != Some(false) => {
+            cols[*at] = Col::Target;
+            Some((cols, target - 5, *target))
+        }
+        [_] => None,
+        [first, second, ..] => {
+            // The earlier year is the baseline, the later the target,
+            // whatever the words in the cells; a third year (2035) is no
+            // column of this plan.
+            let (baseline_year, target_year) = (first.1.min(second.1), first.1.max(second.1));
+            for (n, &(at, year, _)) in years.iter().enumerate() {
+                cols[at] = match (n, year) {
+                    (0 | 1, y) if y == baseline_year => Col::Baseline,
+                    (0 | 1, y) if y == target_year => Col::Target,
+                    _ => Col::Other,
+                };
+            }
+            (baseline_year < target_year).then_some((cols, baseline_year, target_year))
+        }
+    }
 }
 
 /// Splits `在园幼儿数（万人）` into the name and the unit.
@@ -291,6 +350,24 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
             heading = Some((name, unit.or(unit_cell)));
             continue;
         }
+        // Cells that cannot be what their column says: the row is off its
+        // columns somewhere; said, never taken as read.
+        let misfit =
+            if crate::number::read_number(printed.trim_end_matches(['*', '＊']), true).is_ok() {
+                Some(format!("“指标”一格是数字“{printed}”"))
+            } else if cols.contains(&Col::Attribute)
+                && !attribute.is_empty()
+                && !matches!(attribute.trim(), "约束性" | "预期性")
+            {
+                Some(format!("“属性”一格是“{attribute}”"))
+            } else {
+                None
+            };
+        let shape = match (shape, misfit) {
+            (shape, None) => shape,
+            (Some(s), Some(m)) => Some(format!("{s}；{m}")),
+            (None, Some(m)) => Some(format!("原文这一行{m}：各格可能错位，请逐格核对")),
+        };
         let mut row_out = Row {
             shape,
             category: category.clone(),

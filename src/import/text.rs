@@ -22,8 +22,17 @@ pub fn read(text: &str) -> Vec<Block> {
             blocks.push(Block::Table(std::mem::take(table)));
         }
     };
+    let found = paragraph_tables(&lines);
+    let mut next_table = found.iter().peekable();
     let mut i = 0;
     while i < lines.len() {
+        if let Some(t) = next_table.next_if(|t| t.start == i) {
+            finish_row(&mut table, &mut row);
+            finish_table(&mut blocks, &mut table);
+            blocks.push(Block::Table(t.rows.clone()));
+            i = t.end;
+            continue;
+        }
         let line = lines[i];
         if let Some(cell) = line.strip_prefix('\t') {
             if cell.contains('\t') {
@@ -64,6 +73,192 @@ pub fn read(text: &str) -> Vec<Block> {
     finish_row(&mut table, &mut row);
     finish_table(&mut blocks, &mut table);
     blocks
+}
+
+/// A table found in text copied from a web page: its lines `start..end`
+/// and its rows, the header first.
+struct Found {
+    start: usize,
+    end: usize,
+    rows: Vec<Vec<String>>,
+}
+
+/// A paragraph: lines with no blank line between them, from `start`.
+struct Paragraph<'a> {
+    start: usize,
+    end: usize,
+    lines: Vec<&'a str>,
+}
+
+impl Paragraph<'_> {
+    /// The paragraph as one cell: its lines joined (a cell broken over lines).
+    fn cell(&self) -> String {
+        super::clean(&self.lines.join("\n"))
+    }
+}
+
+fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            i += 1;
+        }
+        out.push(Paragraph {
+            start,
+            end: i,
+            lines: lines[start..i].iter().map(|l| l.trim()).collect(),
+        });
+    }
+    out
+}
+
+/// Words a header cell of an indicator table is made of.
+const HEADER_WORDS: &[&str] = &[
+    "序号", "类别", "分类", "领域", "板块", "指标", "单位", "属性", "类型", "目标", "基期", "基准",
+    "现状", "完成", "规划", "年均", "累计", "备注", "一级", "二级",
+];
+
+/// A cell that belongs to a header: short, and a header word, a year or a
+/// plan period in it.
+fn header_like(cell: &str) -> bool {
+    let c = cell.replace(['\n', ' '], "");
+    c.chars().count() <= 16
+        && (HEADER_WORDS.iter().any(|w| c.contains(w))
+            || ["十三五", "十四五", "十五五"].iter().any(|w| c.contains(w))
+            || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
+}
+
+/// The end of a table copied from a page: a note, a heading, prose.
+fn ends_table(cell: &str) -> bool {
+    cell.starts_with("注")
+        || cell.starts_with("[...")
+        || cell.starts_with('#')
+        || cell.chars().count() > 60
+        || cell.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+            && cell.chars().nth(1).is_some_and(|c| c == '、')
+        || cell.starts_with('（') && cell.chars().nth(2).is_some_and(|c| c == '）')
+}
+
+/// Tables whose cells come one paragraph each (a blank line between cells,
+/// as text copied from a government page comes), or one line each with a
+/// row per paragraph. Rows are read against the header's number of columns;
+/// a row missing its first cells (a category or 序号 printed once for its
+/// group) is found by where its 约束性/预期性 stands, and said so by the
+/// table reader when it still does not fit.
+fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
+    let paras = paragraphs(lines);
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < paras.len() {
+        let head = &paras[p];
+        // Cells starting with a tab are the extraction's own layout, read
+        // line by line in [`read`].
+        if lines[head.start].starts_with('\t') {
+            p += 1;
+            continue;
+        }
+        // One line a cell, a paragraph a row: a header paragraph of 3+ lines.
+        if head.lines.len() >= 3 && head.lines.iter().all(|l| header_like(l)) {
+            let mut header: Vec<String> = Vec::new();
+            for line in &head.lines {
+                // “十四五” / 完成值: a header cell broken over two lines.
+                match header.last_mut() {
+                    Some(last) if ["“十三五”", "“十四五”", "“十五五”"].contains(&last.as_str()) => {
+                        last.push_str(line)
+                    }
+                    _ => header.push((*line).to_owned()),
+                }
+            }
+            if header.iter().any(|h| h.contains("指标")) {
+                let mut rows = vec![header];
+                let mut q = p + 1;
+                while q < paras.len() && !ends_table(paras[q].lines[0]) {
+                    rows.push(paras[q].lines.iter().map(|l| super::clean(l)).collect());
+                    q += 1;
+                }
+                if rows.len() > 1 {
+                    out.push(Found {
+                        start: head.start,
+                        end: paras[q - 1].end,
+                        rows,
+                    });
+                    p = q;
+                    continue;
+                }
+            }
+        }
+        // One paragraph a cell: a run of 3+ header cells.
+        let run = paras[p..]
+            .iter()
+            .take_while(|para| header_like(&para.cell()))
+            .count();
+        let header: Vec<String> = paras[p..p + run].iter().map(Paragraph::cell).collect();
+        if run >= 3 && head.lines.len() <= 2 && header.iter().any(|h| h.contains("指标")) {
+            let width = header.len();
+            let attribute = header
+                .iter()
+                .position(|h| h.contains("属性"))
+                .or_else(|| header.iter().position(|h| h.contains("类型")));
+            let mut rows = vec![header];
+            let mut q = p + run;
+            while q < paras.len() && !ends_table(&paras[q].cell()) {
+                let ahead: Vec<String> = paras[q..]
+                    .iter()
+                    .take(width)
+                    .take_while(|para| !ends_table(&para.cell()))
+                    .map(Paragraph::cell)
+                    .collect();
+                // Where 约束性/预期性 stands says how many leading cells the
+                // row lacks.
+                let missing = attribute.and_then(|a| {
+                    let at = ahead
+                        .iter()
+                        .position(|c| matches!(c.as_str(), "约束性" | "预期性"))?;
+                    (at < a).then(|| a - at)
+                });
+                let take = width - missing.unwrap_or(0);
+                let consumed = ahead.len().min(take).max(1);
+                let mut cells = ahead.into_iter().take(take);
+                let mut row = Vec::with_capacity(width);
+                // A 序号 is printed on every row: the cells missing come
+                // after it (the category of a group, printed once).
+                if missing.is_some()
+                    && rows[0].first().is_some_and(|h| h.contains("序号"))
+                    && let Some(first) = cells.next()
+                {
+                    if first.chars().all(|c| c.is_ascii_digit()) {
+                        row.push(first);
+                        row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
+                    } else {
+                        row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
+                        row.push(first);
+                    }
+                } else {
+                    row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
+                }
+                row.extend(cells);
+                q = (q + consumed).min(paras.len());
+                rows.push(row);
+            }
+            if rows.len() > 1 {
+                out.push(Found {
+                    start: head.start,
+                    end: paras[q - 1].end,
+                    rows,
+                });
+                p = q;
+                continue;
+            }
+        }
+        p += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -739,7 +739,7 @@ fn read_rule(
 /// The names a target may call an indicator by: its name, the name with a
 /// bracketed gloss dropped (`国内生产总值增长`) or standing for what it
 /// glosses (`GDP增长`), and 增速 for 增长.
-fn names_of(name: &str) -> Vec<String> {
+pub(crate) fn names_of(name: &str) -> Vec<String> {
     let name = crate::number::trim_all(name);
     let mut names = vec![name.to_owned()];
     for (open, close) in [('（', '）'), ('(', ')')] {
