@@ -486,3 +486,43 @@ fn help_fits_an_80_column_terminal() {
         }
     }
 }
+
+/// `--output 结果.xlsx` with no `--format` writes a workbook (never a text
+/// table in a file Excel refuses); `.csv` a CSV with its BOM, `.json` JSON.
+#[test]
+fn the_output_s_extension_chooses_the_format_when_none_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("结果.xlsx", &b"PK\x03\x04"[..]),
+        ("结果.csv", "\u{feff}region,".as_bytes()),
+        ("结果.json", b"{"),
+    ] {
+        let path = dir.path().join(name);
+        let out = common::plan_check()
+            .arg("data/2023.csv")
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            common::stderr_of(&out)
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..8.min(bytes.len())]
+        );
+    }
+    // An explicit --format wins over the extension.
+    let path = dir.path().join("表.csv");
+    common::plan_check()
+        .args(["--format", "json", "data/2023.csv", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"{"));
+}

@@ -180,3 +180,16 @@ fn a_huge_number_in_a_workbook_cell_is_refused_as_in_a_csv() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("S016"), "{err}");
 }
+
+/// A plan that writes out the range its names imply anyway (`valid = { min
+/// = 0, max = 100 }` on 森林覆盖率, as the examples and drafts do) keeps the
+/// scale check: 2.402 for 24.02 is refused.
+#[test]
+fn a_stated_range_the_name_implies_anyway_keeps_the_scale_check() {
+    let plan = common::root().join("examples/plans/national-14th-fyp.toml");
+    let out = run(&plan, "森林覆盖率", "2.402", "%");
+    refused(&out, "S019", &["2.402", "基期 23.2"]);
+    // 亿吨 is a count of what is never negative: 粮食综合生产能力 −6.8 refused.
+    let out = run(&plan, "粮食综合生产能力", "-6.8", "亿吨");
+    refused(&out, "S016", &["-6.8"]);
+}

@@ -43,9 +43,9 @@ pub struct Cli {
     #[command(flatten)]
     pub read: ReadArgs,
 
-    /// 输出格式 / output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// 输出格式，默认按 --output 的扩展名（.xlsx .csv .json .md .xml），否则 table / output format; default: by the --output file's extension, else table
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// 多个地区时显示“地区 × 指标”状态矩阵 / with several regions, print the region × indicator grid
     #[arg(long)]
@@ -259,5 +259,30 @@ impl ColorChoice {
                     && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
             }
         }
+    }
+}
+
+impl Cli {
+    /// The output format: `--format`, else the one `--output`'s extension
+    /// names (`结果.xlsx` is a workbook, never a text table in a file Excel
+    /// refuses), else the table.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            let extension = self
+                .out
+                .output
+                .as_deref()
+                .and_then(|p| p.extension())
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match extension.as_deref() {
+                Some("xlsx") => Format::Xlsx,
+                Some("csv") => Format::Csv,
+                Some("json") => Format::Json,
+                Some("md" | "markdown") => Format::Markdown,
+                Some("xml") => Format::Junit,
+                _ => Format::Table,
+            }
+        })
     }
 }

@@ -5,7 +5,7 @@ use super::{Cli, Failure, deliver, inputs};
 use crate::render::Evaluation;
 
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
-    if cli.format == crate::render::Format::Xlsx {
+    if cli.format() == crate::render::Format::Xlsx {
         super::refuse_workbook_on_terminal(cli)?;
     }
     let plans = inputs::plans(cli)?;
@@ -20,5 +20,5 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     )
     .with_inputs(warnings, inputs)
     .with_failures(failed);
-    deliver(cli, &evaluation, cli.format.renderer(), cli.quiet)
+    deliver(cli, &evaluation, cli.format().renderer(), cli.quiet)
 }

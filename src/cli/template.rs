@@ -10,7 +10,7 @@ use anyhow::Context as _;
 
 pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
     // `--format xlsx` given before the subcommand's name reads as the template's.
-    let format = args.format.unwrap_or(match cli.format {
+    let format = args.format.unwrap_or(match cli.format() {
         crate::render::Format::Xlsx => TemplateFormat::Xlsx,
         _ => TemplateFormat::Csv,
     });

@@ -38,7 +38,7 @@ impl Limit {
                 format!("its tables' text spreads past {} MB", MAX_TEXT >> 20),
             ),
             Limit::Span => (
-                format!("有合并单元格跨越 {MAX_SPAN} 行或列以上"),
+                format!("有合并单元格跨越超过 {MAX_SPAN} 行或列"),
                 format!("a merged cell spans more than {MAX_SPAN} rows or columns"),
             ),
             Limit::Depth => (

@@ -934,10 +934,17 @@ fn read_valid(
                     ),
                 ));
             }
+            // A range the name or unit implies anyway keeps what it implies
+            // (the scale check among it); another range is the plan's own word.
+            let implied = super::plausible::implied(name, unit, measure);
             Valid {
                 min: stated.min,
                 max: stated.max,
-                basis: super::ValidBasis::Stated,
+                basis: if (stated.min, stated.max) == (implied.min, implied.max) {
+                    implied.basis
+                } else {
+                    super::ValidBasis::Stated
+                },
             }
         }
         None => super::plausible::implied(name, unit, measure),
