@@ -48,5 +48,16 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     let evaluation = Evaluation::of(View::Period(Box::new(period)), strict)
         .with_inputs(warnings, inputs)
         .with_failures(failed);
-    deliver(cli, &evaluation, &render::html::Report, quiet)
+    // `--output 评估.docx`: the Word report; anything else the HTML page.
+    let docx = cli
+        .out
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx {
+        deliver(cli, &evaluation, &render::docx::Report, quiet)
+    } else {
+        deliver(cli, &evaluation, &render::html::Report, quiet)
+    }
 }

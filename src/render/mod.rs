@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod columns;
 pub mod csv;
+pub mod docx;
 pub mod fit;
 pub mod github;
 pub mod html;
@@ -18,6 +19,7 @@ pub mod plan_listing;
 pub mod regions_table;
 pub mod summary;
 pub mod table;
+pub mod wording;
 pub mod xlsx;
 pub mod xml;
 
