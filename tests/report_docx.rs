@@ -117,14 +117,31 @@ fn the_national_15th_example_as_a_word_report() {
 }
 
 #[test]
+fn the_html_report_holds_the_same_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("评估.html");
+    plan_check()
+        .args(["report", "data/", "--output"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    let page = std::fs::read_to_string(&html).unwrap();
+    let snapshot = std::fs::read_to_string(
+        common::root().join("tests/snapshots/report_docx__docx_summary_jiangjin.snap"),
+    )
+    .unwrap();
+    let paragraph = snapshot.lines().last().unwrap();
+    assert!(page.contains(paragraph), "the HTML report's paragraph");
+}
+
+#[test]
 fn the_same_paragraph_in_english() {
     let (_dir, path) = report(&["--lang", "en", "data/"]);
     let paras = paragraphs(&part(&path, "word/document.xml"));
     assert!(
-        paras
-            .iter()
-            .any(|p| p
-                .starts_with("Of the plan's 13 main indicators, 10 are on or ahead of schedule.")),
+        paras.iter().any(|p| p.starts_with(
+            "Of the plan's 13 main indicators, 10 are on or ahead of schedule. Of these, "
+        )),
         "{paras:?}"
     );
 }

@@ -279,7 +279,7 @@ fn document(period: &PeriodReport, lang: Lang) -> String {
     };
     body_xml.push_str(&title(&heading_text));
     body_xml.push_str(&heading(lang.pick("一、总体情况", "1. Overview")));
-    body_xml.push_str(&body(&wording::summary(period, lang).concat()));
+    body_xml.push_str(&body(&wording::paragraph(period, lang)));
     body_xml.push_str(&heading(
         lang.pick("二、主要指标完成情况", "2. The main indicators"),
     ));

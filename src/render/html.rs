@@ -31,6 +31,8 @@ struct Page {
     /// What the latest figures rest on: compounded figures, older years,
     /// figures that cannot be judged.
     explanations: Vec<String>,
+    /// The summary paragraph in the official wording.
+    paragraph: String,
     counts: Vec<CountView>,
     binding_at_risk: Vec<String>,
     verdict: String,
@@ -403,6 +405,7 @@ fn page(
         inputs: inputs.to_vec(),
         notes: period.plan.notes.clone(),
         explanations: super::summary::explanations(&period.latest, lang),
+        paragraph: super::wording::paragraph(period, lang),
         counts,
         binding_at_risk,
         verdict: super::summary::verdict(&period.latest, super::Style::plain(lang), outcome),

@@ -151,3 +151,8 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     }
     out
 }
+
+/// The sentences as one paragraph.
+pub fn paragraph(period: &PeriodReport, lang: Lang) -> String {
+    summary(period, lang).join(lang.pick("", " "))
+}
