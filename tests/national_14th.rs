@@ -8,7 +8,7 @@
 mod common;
 
 use common::{json_of, plan_check, stdout_of, transcription_rows, write_csv};
-use plan_check::plan::{Accumulate, Attribute, Rule, load_plan};
+use plan_check::plan::{Accumulate, Rule, load_plan};
 use serde_json::Value;
 use std::path::Path;
 
@@ -22,29 +22,7 @@ fn every_cell_is_the_printed_one() {
     let rows = transcription_rows(TRANSCRIPTION);
     assert_eq!(rows.len(), 20);
     assert_eq!(plan.indicators.len(), 20);
-    for (row, ind) in rows.iter().zip(&plan.indicators) {
-        let [_, category, name, baseline, target, period, attribute] = row.as_slice() else {
-            panic!("a row of seven cells: {row:?}");
-        };
-        let at = &ind.id;
-        assert_eq!(&ind.category, category, "{at}");
-        assert_eq!(&format!("{}（{}）", ind.name, ind.unit), name, "{at}");
-        let printed_baseline = ind.baseline_text.clone().unwrap_or_else(|| {
-            plan_check::number::display(ind.baseline.expect("a number or its text"))
-        });
-        assert_eq!(&printed_baseline, baseline, "{at}");
-        assert_eq!(&ind.target_text, target, "{at}");
-        assert_eq!(
-            ind.period_target.as_deref().unwrap_or("—"),
-            period.as_str(),
-            "{at}"
-        );
-        let attr = match ind.attribute {
-            Attribute::Binding => "约束性",
-            Attribute::Expected => "预期性",
-        };
-        assert_eq!(attr, attribute, "{at}");
-    }
+    common::assert_cells_as_printed(&plan, &rows);
     let text = std::fs::read_to_string(TRANSCRIPTION).unwrap();
     let printed = text
         .lines()

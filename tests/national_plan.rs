@@ -8,7 +8,7 @@
 mod common;
 
 use common::plan_check;
-use plan_check::plan::{Attribute, Rule, load_plan};
+use plan_check::plan::{Rule, load_plan};
 use std::path::Path;
 
 const PLAN: &str = "examples/plans/national-15th-fyp.toml";
@@ -24,34 +24,7 @@ fn every_cell_is_the_printed_one() {
         (plan.meta.baseline_year, plan.meta.target_year),
         (2025, 2030)
     );
-    for (row, ind) in rows.iter().zip(&plan.indicators) {
-        let [_, category, name, baseline, target, period, attribute] = row.as_slice() else {
-            panic!("a row of seven cells: {row:?}");
-        };
-        let at = &ind.id;
-        assert_eq!(&ind.category, category, "{at}");
-        // The printed 指标 cell: the name (under its heading) and the unit in brackets.
-        assert_eq!(
-            &format!("{}（{}）", ind.display_name(), ind.unit),
-            name,
-            "{at}"
-        );
-        let printed_baseline = ind.baseline_text.clone().unwrap_or_else(|| {
-            plan_check::number::display(ind.baseline.expect("a number or its text"))
-        });
-        assert_eq!(&printed_baseline, baseline, "{at}");
-        assert_eq!(&ind.target_text, target, "{at}");
-        assert_eq!(
-            ind.period_target.as_deref().unwrap_or("—"),
-            period.as_str(),
-            "{at}"
-        );
-        let attr = match ind.attribute {
-            Attribute::Binding => "约束性",
-            Attribute::Expected => "预期性",
-        };
-        assert_eq!(attr, attribute, "{at}");
-    }
+    common::assert_cells_as_printed(&plan, &rows);
 }
 
 #[test]

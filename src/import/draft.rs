@@ -234,6 +234,12 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
             let _ = writeln!(out, "# 待核对：{why}");
             to_confirm.push(format!("{shown}：{why}"));
         };
+        // The row shown and not judged, with why, for the reader to settle.
+        let unjudged =
+            |out: &mut String, confirm: &mut dyn FnMut(&mut String, String), why: String| {
+                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
+                confirm(out, why);
+            };
         let _ = writeln!(out, "\n[[indicator]]");
         let _ = writeln!(out, "id = {}", quote(&ids[i]));
         if let Some(why) = &row.shape {
@@ -328,9 +334,9 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
             _ if printed.both() => {
                 is_settled = false;
                 explicit = true;
-                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
-                confirm(
+                unjudged(
                     &mut out,
+                    &mut confirm,
                     format!(
                         "目标年一栏（“{target}”）和年均/累计一栏（“{deciding}”）都有目标，暂只展示不判断：请用 rule 写明按哪一个判断"
                     ),
@@ -410,9 +416,9 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
             Err(_) => {
                 is_settled = false;
                 explicit = true;
-                let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
-                confirm(
+                unjudged(
                     &mut out,
+                    &mut confirm,
                     format!(
                         "“{deciding}”没有可判断的数值目标，只展示不判断；如有年度目标，请写 year_requirements"
                     ),
@@ -442,8 +448,11 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
             match rule_from_text(&printed, &row.unit, baseline_value, measure, &conventions) {
                 Err(why) => {
                     is_settled = false;
-                    let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
-                    confirm(&mut out, format!("暂只展示不判断：{}", why.zh));
+                    unjudged(
+                        &mut out,
+                        &mut confirm,
+                        format!("暂只展示不判断：{}", why.zh),
+                    );
                 }
                 // 与全市经济增速保持同步: compared with a figure this table
                 // does not hold, which the loader could not find.
@@ -451,9 +460,9 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                     if !table.rows.iter().any(|r| names_the(&r.name, &other)) =>
                 {
                     is_settled = false;
-                    let _ = writeln!(out, "rule = {{ kind = \"none\" }}");
-                    confirm(
+                    unjudged(
                         &mut out,
+                        &mut confirm,
                         format!(
                             "“{deciding}”所比较的“{other}”不是本表的指标，暂只展示不判断；如有该指标的数据，可在规划文件中加上这一指标，再写 relative_to"
                         ),

@@ -125,28 +125,26 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             .filter(|s| !on_course(s.outlook) && s.outlook != Outlook::NotAssessed)
             .collect();
         let b = binding.len();
+        // Each named with how it stands: 受教育年限（相对滞后）.
+        let each: String = short
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}（{}）",
+                    name_in_prose(s, period),
+                    labels::outlook(s.outlook, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
         out.push(match (short.is_empty(), lang) {
             (true, Lang::Zh) if b == 1 => "1项约束性指标已实现或符合序时进度。".to_owned(),
             (true, Lang::Zh) => format!("{b}项约束性指标均已实现或符合序时进度。"),
             (true, Lang::En) => format!("All {b} binding indicators are achieved or on schedule."),
-            (false, Lang::Zh) => format!(
-                "{b}项约束性指标中，{}未达到序时进度要求（{}）。",
-                names(&short, period, lang),
-                short
-                    .iter()
-                    .map(|s| labels::outlook(s.outlook, lang))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-            (false, Lang::En) => format!(
-                "Of the {b} binding indicators, {} are not on schedule ({}).",
-                names(&short, period, lang),
-                short
-                    .iter()
-                    .map(|s| labels::outlook(s.outlook, lang))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            (false, Lang::Zh) => format!("{b}项约束性指标中，{each}未达到序时进度要求。"),
+            (false, Lang::En) => {
+                format!("Of the {b} binding indicators, these are not on schedule: {each}.")
+            }
         });
     }
     out

@@ -129,3 +129,37 @@ pub fn transcription_rows(file: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// Every cell of `plan` is the printed one of the transcription `rows` (#,
+/// 类别, 指标 with its unit in brackets, 基期, 目标, 年均/累计, 属性), row by row.
+pub fn assert_cells_as_printed(plan: &plan_check::plan::Plan, rows: &[Vec<String>]) {
+    assert_eq!(rows.len(), plan.indicators.len());
+    for (row, ind) in rows.iter().zip(&plan.indicators) {
+        let [_, category, name, baseline, target, period, attribute] = row.as_slice() else {
+            panic!("a row of seven cells: {row:?}");
+        };
+        let at = &ind.id;
+        assert_eq!(&ind.category, category, "{at}");
+        // The printed 指标 cell: the name (under its heading) and the unit in brackets.
+        assert_eq!(
+            &format!("{}（{}）", ind.display_name(), ind.unit),
+            name,
+            "{at}"
+        );
+        let printed_baseline = ind.baseline_text.clone().unwrap_or_else(|| {
+            plan_check::number::display(ind.baseline.expect("a number or its text"))
+        });
+        assert_eq!(&printed_baseline, baseline, "{at}");
+        assert_eq!(&ind.target_text, target, "{at}");
+        assert_eq!(
+            ind.period_target.as_deref().unwrap_or("—"),
+            period.as_str(),
+            "{at}"
+        );
+        let attr = match ind.attribute {
+            plan_check::plan::Attribute::Binding => "约束性",
+            plan_check::plan::Attribute::Expected => "预期性",
+        };
+        assert_eq!(attr, attribute, "{at}");
+    }
+}
