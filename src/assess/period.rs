@@ -376,7 +376,7 @@ pub struct IndicatorSeries {
 impl IndicatorSeries {
     /// The name as the plan table shows it (`其中：普通小学`).
     pub fn display_name(&self) -> String {
-        super::display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
+        crate::plan::display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
     }
 }
 

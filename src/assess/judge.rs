@@ -1,0 +1,316 @@
+//! The judgement: what one indicator's figure in one year rests on
+//! ([`super::figure::gather`]) held against what its rule kind requires.
+//! [`decide`] is the one place a status is decided; every view reaches it
+//! through [`judge_indicator`] or [`status_of`].
+
+use super::figure::{self, Figure, Unjudged};
+use super::{Requirement, Status, rules};
+use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The judgement of one indicator in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Judgement {
+    pub requirement: Option<Requirement>,
+    pub status: Status,
+    /// 完成进度: (actual − baseline) / (target − baseline), for a target still to reach.
+    pub completion: Option<f64>,
+    /// Why a reported figure could not be judged.
+    pub unjudged: Option<Unjudged>,
+    /// What was achieved against what the schedule required by now
+    /// ([`rules::pace_by`]), where the kind has a pace.
+    pub pace_ratio: Option<f64>,
+}
+
+/// Share of the plan period elapsed in `year`: 0 at the baseline, 1 from the target year on.
+pub fn elapsed(meta: &PlanMeta, year: i32) -> f64 {
+    let span = f64::from(meta.target_year - meta.baseline_year);
+    (f64::from(year - meta.baseline_year) / span).clamp(0.0, 1.0)
+}
+
+/// Decides the status of a level reported as `actual` against the plan's
+/// baseline, for the rules' unit tests (see [`judge_figure`]).
+#[cfg(test)]
+pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f64>) -> Judgement {
+    judge_figure(indicator, meta, year, &Figure::level(indicator, actual))
+}
+
+/// Judges indicator `index` of `plan` in `year` from the figures `lookup`
+/// gives: what the judgement rests on ([`figure::gather`]) and the
+/// judgement ([`judge_figure`]). Every view — the year, the period, the
+/// regions rows and grid — calls this, so they cannot disagree.
+pub fn judge_indicator(
+    plan: &Plan,
+    index: IndicatorIdx,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> (Figure, Judgement) {
+    let figure = figure::gather(plan, index, year, lookup);
+    let judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
+    (figure, judgement)
+}
+
+/// Decides the status of one indicator in one year, from what its judgement
+/// rests on ([`figure::gather`]). The only place a status is decided.
+pub fn judge_figure(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    year: i32,
+    figure: &Figure,
+) -> Judgement {
+    let at = rules::Year::new(indicator, meta, year);
+    rules::with_kind(&indicator.rule, |kind| judge_by(kind, &at, figure))
+}
+
+/// The status of indicator `index` of `plan` in `year`, and nothing else:
+/// [`judge_indicator`]'s status, decided by the same [`decide`], for the
+/// views that show only the status (the regions rows and grid).
+pub fn status_of(
+    plan: &Plan,
+    index: IndicatorIdx,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> Status {
+    let figure = figure::gather(plan, index, year, lookup);
+    let indicator = &plan.indicators[index as usize];
+    let at = rules::Year::new(indicator, &plan.meta, year);
+    rules::with_kind(&indicator.rule, |kind| decide(kind, &at, &figure).1)
+}
+
+/// [`judge_figure`], by the indicator's kind.
+fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Judgement {
+    let (requirement, status, unjudged) = decide(kind, at, figure);
+    let completion = match status {
+        Status::NotAssessed | Status::Undetermined => None,
+        _ => kind.completion(figure),
+    };
+    let pace_ratio = match status {
+        Status::NotAssessed | Status::Undetermined | Status::Missing => None,
+        _ => rules::pace_by(kind, at, figure, requirement.as_ref(), completion),
+    };
+    Judgement {
+        requirement,
+        status,
+        completion,
+        unjudged,
+        pace_ratio,
+    }
+}
+
+/// The requirement, the status and why a reported figure cannot be judged:
+/// the one place a status is decided.
+fn decide(
+    kind: &dyn rules::RuleKind,
+    at: &rules::Year,
+    figure: &Figure,
+) -> (Option<Requirement>, Status, Option<Unjudged>) {
+    let requirement = rules::requirement_by(kind, at, figure);
+    match (requirement, figure.reported) {
+        (Ok(None), _) => (None, Status::NotAssessed, None),
+        // No figure: the requirement, when it can be made, is still shown.
+        (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
+        (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
+        (Ok(Some(req)), Some(_)) => match figure.value {
+            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
+            None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::fixtures::meta;
+    use crate::assess::{Basis, Comparator, Rule};
+    use crate::plan::{Attribute, Comparator::*, Threshold};
+
+    fn indicator(baseline: f64, rule: Rule) -> Indicator {
+        crate::assess::fixtures::indicator(baseline, rule, Attribute::Expected)
+    }
+
+    fn threshold(cmp: Comparator, value: f64) -> Rule {
+        Rule::Threshold(Threshold { cmp, value })
+    }
+
+    fn status(ind: &Indicator, year: i32, actual: f64) -> Status {
+        judge(ind, &meta(), year, Some(actual)).status
+    }
+
+    /// 财政性教育经费占比: 17.99 (2020) → ＞19 (2025); 2023 requires 18.596.
+    fn spending() -> Indicator {
+        indicator(17.99, threshold(Greater, 19.0))
+    }
+
+    #[test]
+    fn schedule_value_is_time_proportional() {
+        let r = judge(&spending(), &meta(), 2023, None).requirement.unwrap();
+        assert_eq!(
+            r,
+            Requirement::Threshold {
+                cmp: GreaterOrEqual,
+                value: 18.596,
+                basis: Basis::Schedule
+            }
+        );
+    }
+
+    #[test]
+    fn behind_and_on_track_against_the_schedule() {
+        assert_eq!(status(&spending(), 2023, 18.0), Status::Behind);
+        assert_eq!(status(&spending(), 2023, 18.7), Status::OnTrack);
+    }
+
+    #[test]
+    fn exactly_at_the_schedule_value_is_on_track() {
+        assert_eq!(status(&spending(), 2023, 18.596), Status::OnTrack);
+        assert_eq!(status(&spending(), 2023, 18.595), Status::Behind);
+    }
+
+    #[test]
+    fn meeting_the_target_early_is_achieved_and_strictness_applies_to_the_target() {
+        assert_eq!(status(&spending(), 2023, 19.5), Status::Achieved);
+        // ＞19 is not met by 19 itself: on the schedule, but not achieved.
+        assert_eq!(status(&spending(), 2023, 19.0), Status::OnTrack);
+    }
+
+    #[test]
+    fn in_and_after_the_target_year_the_target_is_the_requirement() {
+        for year in [2025, 2027] {
+            assert_eq!(status(&spending(), year, 19.01), Status::Achieved);
+            assert_eq!(status(&spending(), year, 19.0), Status::Failed, "strict ＞");
+            assert_eq!(status(&spending(), year, 18.9), Status::Failed);
+        }
+        let ge = indicator(17.99, threshold(GreaterOrEqual, 19.0));
+        assert_eq!(status(&ge, 2025, 19.0), Status::Achieved);
+    }
+
+    #[test]
+    fn baseline_year_requires_the_baseline() {
+        assert_eq!(status(&spending(), 2020, 17.99), Status::OnTrack);
+        assert_eq!(status(&spending(), 2020, 17.98), Status::Behind);
+    }
+
+    #[test]
+    fn a_held_line_is_achieved_while_held_behind_when_broken_failed_at_the_target() {
+        // 九年义务教育巩固率: 100 (2020), ＞96.
+        let retention = indicator(100.0, threshold(Greater, 96.0));
+        let r = judge(&retention, &meta(), 2022, None).requirement.unwrap();
+        assert_eq!(
+            r,
+            Requirement::Threshold {
+                cmp: Greater,
+                value: 96.0,
+                basis: Basis::Hold
+            }
+        );
+        assert_eq!(status(&retention, 2022, 99.0), Status::Achieved);
+        assert_eq!(status(&retention, 2022, 96.0), Status::Behind);
+        assert_eq!(status(&retention, 2025, 95.0), Status::Failed);
+        assert_eq!(
+            judge(&retention, &meta(), 2022, Some(99.0)).completion,
+            None
+        );
+    }
+
+    #[test]
+    fn lower_is_better_thresholds_run_downwards() {
+        let rate = indicator(10.0, threshold(LessOrEqual, 5.0));
+        // 2022: 10 − 5 × 2/5 = 8.
+        assert_eq!(status(&rate, 2022, 8.0), Status::OnTrack);
+        assert_eq!(status(&rate, 2022, 8.1), Status::Behind);
+        assert_eq!(status(&rate, 2022, 4.0), Status::Achieved);
+        let c = judge(&rate, &meta(), 2022, Some(8.0)).completion.unwrap();
+        assert!((c - 0.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_projection_is_judged_within_its_band() {
+        // 在校学生数 12.8 → 11.1, ±5 %: 2023 centre 11.78, band 11.191..12.369.
+        let pupils = indicator(
+            12.8,
+            Rule::Projection {
+                value: 11.1,
+                tolerance_pct: 5.0,
+            },
+        );
+        let Some(Requirement::Band {
+            center, min, max, ..
+        }) = judge(&pupils, &meta(), 2023, None).requirement
+        else {
+            panic!("a band");
+        };
+        assert_eq!((center, min, max), (11.78, 11.191, 12.369));
+        assert_eq!(status(&pupils, 2023, 12.369), Status::OnTrack);
+        assert_eq!(status(&pupils, 2023, 11.191), Status::OnTrack);
+        assert_eq!(status(&pupils, 2023, 12.4), Status::Failed);
+        assert_eq!(status(&pupils, 2025, 11.2), Status::Achieved);
+        assert_eq!(status(&pupils, 2025, 12.0), Status::Failed);
+        assert_eq!(judge(&pupils, &meta(), 2023, Some(12.0)).completion, None);
+    }
+
+    #[test]
+    fn a_range_is_held_every_year() {
+        let range = indicator(5.0, Rule::Range { min: 4.0, max: 6.0 });
+        assert_eq!(status(&range, 2022, 6.0), Status::Achieved);
+        assert_eq!(status(&range, 2022, 6.5), Status::Behind);
+        assert_eq!(status(&range, 2025, 6.5), Status::Failed);
+    }
+
+    #[test]
+    fn a_year_requirement_replaces_the_schedule() {
+        let mut ind = spending();
+        ind.year_requirements.insert(
+            2023,
+            crate::plan::YearRequirement::Threshold(Threshold {
+                cmp: GreaterOrEqual,
+                value: 18.2,
+            }),
+        );
+        assert_eq!(status(&ind, 2023, 18.3), Status::OnTrack);
+        assert_eq!(status(&ind, 2023, 18.1), Status::Behind);
+        assert_eq!(
+            status(&ind, 2022, 18.3),
+            Status::Behind,
+            "2022 keeps the schedule: 18.394"
+        );
+    }
+
+    #[test]
+    fn missing_and_not_assessed() {
+        assert_eq!(
+            judge(&spending(), &meta(), 2023, None).status,
+            Status::Missing
+        );
+        let qualitative = indicator(0.0, Rule::NotAssessed);
+        let j = judge(&qualitative, &meta(), 2023, Some(1.0));
+        assert_eq!(j.status, Status::NotAssessed);
+        assert_eq!(j.requirement, None);
+    }
+
+    #[test]
+    fn completion_reads_against_elapsed_time() {
+        let j = judge(&spending(), &meta(), 2023, Some(18.596));
+        assert!((j.completion.unwrap() - 0.6).abs() < 1e-9);
+        assert_eq!(elapsed(&meta(), 2023), 0.6);
+        assert_eq!(elapsed(&meta(), 2030), 1.0);
+    }
+
+    #[test]
+    fn only_failing_statuses_fail_a_run() {
+        use Attribute::*;
+        for s in Status::ALL {
+            let binding_fails = s.fails_run(Binding, false);
+            assert_eq!(
+                binding_fails,
+                matches!(
+                    s,
+                    Status::Behind | Status::Failed | Status::Missing | Status::Undetermined
+                ),
+                "{s:?}"
+            );
+            assert!(!s.fails_run(Expected, false), "{s:?}");
+            assert_eq!(s.fails_run(Expected, true), binding_fails, "{s:?}");
+        }
+    }
+}
