@@ -120,7 +120,10 @@ fn the_exit_code_follows_the_latest_year() {
     .unwrap();
     let out = plan_check().arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout_of(&out).contains("未达到序时进度的约束性指标：九年义务教育巩固率（相对滞后）"));
+    assert!(
+        stdout_of(&out)
+            .contains("1项约束性指标中，九年义务教育巩固率（相对滞后）未达到序时进度要求。")
+    );
 }
 
 #[test]

@@ -145,3 +145,185 @@ fn the_same_paragraph_in_english() {
         "{paras:?}"
     );
 }
+
+/// The numbers of a chart's series, by name: (category index, value).
+fn chart_series(xml: &str) -> Vec<(String, Vec<(usize, f64)>)> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("ser"))
+        .map(|ser| {
+            let name = ser
+                .descendants()
+                .find(|n| n.has_tag_name("tx"))
+                .and_then(|tx| tx.descendants().find(|n| n.has_tag_name("v")))
+                .and_then(|v| v.text())
+                .unwrap_or_default()
+                .to_owned();
+            let values = ser
+                .descendants()
+                .find(|n| n.has_tag_name("numCache"))
+                .map(|cache| {
+                    cache
+                        .children()
+                        .filter(|n| n.has_tag_name("pt"))
+                        .map(|pt| {
+                            let idx = pt.attribute("idx").unwrap().parse().unwrap();
+                            let v = pt
+                                .descendants()
+                                .find_map(|n| n.text())
+                                .unwrap()
+                                .parse()
+                                .unwrap();
+                            (idx, v)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (name, values)
+        })
+        .collect()
+}
+
+#[test]
+fn each_indicator_that_needs_attention_has_its_chart() {
+    let (_dir, path) = report(&["data/"]);
+    let document = part(&path, "word/document.xml");
+    let paras = paragraphs(&document);
+    // Section 三's paragraphs, each followed by its chart.
+    let attention: Vec<&String> = paras
+        .iter()
+        .skip_while(|p| !p.starts_with("三、需要关注的指标"))
+        .skip(1)
+        .take_while(|p| !p.starts_with("四、"))
+        .filter(|p| !p.is_empty())
+        .collect();
+    assert_eq!(attention.len(), 3, "{attention:?}");
+    let charts = document.matches("<c:chart ").count();
+    assert_eq!(charts, attention.len());
+    let types = part(&path, "[Content_Types].xml");
+    let rels = part(&path, "word/_rels/document.xml.rels");
+    for n in 1..=charts {
+        assert!(types.contains(&format!("/word/charts/chart{n}.xml")));
+        assert!(rels.contains(&format!("Target=\"charts/chart{n}.xml\"")));
+    }
+    // The first is 义务教育在校学生数: its figures by year from 2020, 2022 a
+    // gap (not reported), the target 11.1 as a level line.
+    let chart = part(&path, "word/charts/chart1.xml");
+    assert!(
+        chart.contains("<a:t>义务教育在校学生数（万人）</a:t>"),
+        "{chart}"
+    );
+    let series = chart_series(&chart);
+    let actual = &series.iter().find(|(n, _)| n == "实际值").unwrap().1;
+    assert_eq!(
+        actual,
+        &[(0, 12.8), (1, 12.6), (3, 12.3), (4, 12.1)],
+        "{series:?}"
+    );
+    let target = &series
+        .iter()
+        .find(|(n, _)| n.starts_with("目标"))
+        .unwrap()
+        .1;
+    assert_eq!(target.len(), 6);
+    assert!(target.iter().all(|(_, v)| (*v - 11.1).abs() < 1e-9));
+    // The trend runs from the latest figure to the target year.
+    let trend = &series.iter().find(|(n, _)| n == "按趋势预计").unwrap().1;
+    assert_eq!(trend.first().map(|p| p.0), Some(4));
+    assert_eq!(trend.last().map(|p| p.0), Some(5));
+    assert!((trend.last().unwrap().1 - 11.94).abs() < 0.01, "{trend:?}");
+}
+
+#[test]
+fn the_year_check_as_a_word_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.docx");
+    let out = plan_check()
+        .args(["data/2023.csv", "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let paras = paragraphs(&part(&path, "word/document.xml"));
+    assert_eq!(
+        paras[0],
+        "《江津区教育事业发展“十四五”规划（2021－2025年）》2023年实施情况"
+    );
+    // The paragraph's numbers are the evaluation's, as the JSON gives them.
+    let json = plan_check()
+        .args(["--format", "json", "data/2023.csv"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let sum = |key: &str| {
+        ["binding", "expected"]
+            .iter()
+            .map(|a| v["summary"][a][key].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    let expected = format!(
+        "规划提出的13项主要指标中，13项作量化评估，2023年{}项达到当年要求（已达标{}项，符合序时进度{}项）。",
+        sum("pass"),
+        sum("achieved"),
+        sum("on_track")
+    );
+    let summary = paras
+        .iter()
+        .find(|p| p.starts_with("规划提出的"))
+        .expect("the paragraph");
+    assert!(summary.starts_with(&expected), "{summary}");
+    assert!(summary.contains("财政性教育经费占一般公共预算支出的比例滞后于序时进度。"));
+    assert!(summary.contains("高等教育在学总规模未填报。"));
+    assert!(
+        summary.ends_with("结论：约束性指标均达到要求。"),
+        "{summary}"
+    );
+    // Every indicator a row, with the year's requirement beside it.
+    let plan = plan_check::plan::load_plan(&common::plan_path()).unwrap();
+    for ind in &plan.indicators {
+        let name = format!("{}（{}）", ind.display_name(), ind.unit);
+        assert!(paras.iter().any(|p| p.starts_with(&name)), "{name}");
+    }
+    assert!(paras.contains(&"2023年要求".to_owned()));
+    assert!(paras.iter().any(|p| p.starts_with(
+        "财政性教育经费占一般公共预算支出的比例（滞后于序时进度）：2023年为18.2%，当年要求≥ 18.596，完成进度21%"
+    )), "{paras:?}");
+}
+
+#[test]
+fn every_region_as_a_word_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("各区.docx");
+    let out = plan_check()
+        .args([
+            "tests/fixtures/regions-2023.csv",
+            "--format",
+            "docx",
+            "--output",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a district fails a binding one");
+    let paras = paragraphs(&part(&path, "word/document.xml"));
+    assert!(paras.contains(
+        &"2个地区中，1个地区约束性指标均达到要求。永川区有约束性指标未达到要求。2个地区有预期性指标未达到要求。".to_owned()
+    ), "{paras:?}");
+    // The regions table, worst first.
+    let yongchuan = paras.iter().position(|p| p == "永川区").unwrap();
+    let jiangjin = paras.iter().position(|p| p == "江津区").unwrap();
+    assert!(yongchuan < jiangjin);
+    assert!(paras.contains(&"九年义务教育巩固率（滞后于序时进度）".to_owned()));
+}
+
+#[test]
+fn a_word_document_goes_down_a_pipe_whole() {
+    let out = plan_check()
+        .args(["report", "data/", "--format", "docx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(out.stdout.starts_with(b"PK\x03\x04"), "a zip package");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.stdout)).unwrap();
+    assert!(zip.by_name("word/document.xml").is_ok());
+}

@@ -43,7 +43,7 @@ pub struct Cli {
     #[command(flatten)]
     pub read: ReadArgs,
 
-    /// 输出格式，默认按 --output 的扩展名（.xlsx .csv .json .md .xml），否则 table / output format; default: by the --output file's extension, else table
+    /// 输出格式，默认按 --output 的扩展名（.xlsx .docx .csv .json .md .xml），否则 table / output format; default: by the --output file's extension, else table
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
@@ -203,6 +203,15 @@ pub enum TemplateFormat {
     Xlsx,
 }
 
+/// The forms a report comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// 自包含的网页（默认）/ a self-contained web page (the default)
+    Html,
+    /// Word 文档，按党政机关公文格式排版（须配合 --output）/ a Word document typeset as a government document (with --output)
+    Docx,
+}
+
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// 统计数据文件或文件夹 / statistics files or folders
@@ -216,6 +225,20 @@ pub struct ReportArgs {
     /// 不输出报告，只给退出码 / write nothing, keep the exit code
     #[arg(short, long)]
     pub quiet: bool,
+    /// 报告格式，默认按 --output 的扩展名（.docx 为 Word），否则网页 / the report's form; default: by the --output file's extension (.docx: Word), else a web page
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+}
+
+impl ReportArgs {
+    /// `--format`, else `--output`'s extension (or `--format docx` given
+    /// before the subcommand's name).
+    pub fn format(&self, cli: &Cli) -> ReportFormat {
+        self.format.unwrap_or(match cli.format() {
+            Format::Docx => ReportFormat::Docx,
+            _ => ReportFormat::Html,
+        })
+    }
 }
 
 pub fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -277,6 +300,7 @@ impl Cli {
                 .map(str::to_ascii_lowercase);
             match extension.as_deref() {
                 Some("xlsx") => Format::Xlsx,
+                Some("docx") => Format::Docx,
                 Some("csv") => Format::Csv,
                 Some("json") => Format::Json,
                 Some("md" | "markdown") => Format::Markdown,

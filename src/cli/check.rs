@@ -5,8 +5,11 @@ use super::{Cli, Failure, deliver, inputs};
 use crate::render::Evaluation;
 
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
-    if cli.format() == crate::render::Format::Xlsx {
-        super::refuse_workbook_on_terminal(cli)?;
+    if matches!(
+        cli.format(),
+        crate::render::Format::Xlsx | crate::render::Format::Docx
+    ) {
+        super::refuse_workbook_on_terminal(cli, cli.format() == crate::render::Format::Docx)?;
     }
     let plans = inputs::plans(cli)?;
     let mut loaded = inputs::load(cli, &cli.files, &cli.read, cli.strict, cli.quiet, &plans)?;

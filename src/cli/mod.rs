@@ -182,20 +182,24 @@ fn exit_code(outcome: Outcome) -> u8 {
     }
 }
 
-/// A workbook is bytes no terminal shows: it needs `--output` (or a pipe).
-fn refuse_workbook_on_terminal(cli: &Cli) -> Result<(), Failure> {
+/// A workbook or a Word document is bytes no terminal shows: it needs
+/// `--output` (or a pipe).
+fn refuse_workbook_on_terminal(cli: &Cli, word: bool) -> Result<(), Failure> {
     if output::is_stdout(cli.out.output.as_deref())
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        return Err(crate::diagnostic::Diagnostic::error(
-            "U001",
-            "plan-check",
+        let text = if word {
+            crate::diagnostic::Text::new(
+                "Word 文档不能输出到终端：请用 --output 文件.docx",
+                "a Word document cannot go to the terminal: give --output FILE.docx",
+            )
+        } else {
             crate::diagnostic::Text::new(
                 "工作簿不能输出到终端：请用 --output 文件.xlsx",
                 "a workbook cannot go to the terminal: give --output FILE.xlsx",
-            ),
-        )
-        .into());
+            )
+        };
+        return Err(crate::diagnostic::Diagnostic::error("U001", "plan-check", text).into());
     }
     Ok(())
 }

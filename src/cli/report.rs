@@ -1,15 +1,20 @@
 //! `plan-check report FILE…`: the period view of one region as one
-//! self-contained HTML page, for the written evaluation (评估报告). The exit
+//! self-contained HTML page, or with `--output 评估.docx` a Word document,
+//! for the written evaluation (评估报告). The exit
 //! code is the check's, with `--strict` as given: `report … && open` opens a
 //! page only when the run passes (see the README).
 
-use super::args::ReportArgs;
+use super::args::{ReportArgs, ReportFormat};
 use super::{Cli, Failure, deliver, inputs};
 use crate::assess::period::assess_period;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::render::{self, Evaluation, View};
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
+    let docx = args.format(cli) == ReportFormat::Docx;
+    if docx {
+        super::refuse_workbook_on_terminal(cli, true)?;
+    }
     let strict = args.strict || cli.strict;
     let plans = inputs::plans(cli)?;
     let read = args.read.or(&cli.read);
@@ -48,13 +53,8 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     let evaluation = Evaluation::of(View::Period(Box::new(period)), strict)
         .with_inputs(warnings, inputs)
         .with_failures(failed);
-    // `--output 评估.docx`: the Word report; anything else the HTML page.
-    let docx = cli
-        .out
-        .output
-        .as_deref()
-        .and_then(|p| p.extension())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    // `--output 评估.docx` or `--format docx`: the Word report; anything
+    // else the HTML page.
     if docx {
         deliver(cli, &evaluation, &render::docx::Report, quiet)
     } else {

@@ -15,7 +15,7 @@ pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
         _ => TemplateFormat::Csv,
     });
     if format == TemplateFormat::Xlsx {
-        super::refuse_workbook_on_terminal(cli)?;
+        super::refuse_workbook_on_terminal(cli, false)?;
     }
     let plans = inputs::plans(cli)?;
     if !args.force {

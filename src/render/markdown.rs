@@ -1,5 +1,6 @@
 //! `--format markdown`: the year's table as Markdown, for a merge-request
-//! comment or a written report, with the same summary as the terminal table.
+//! comment or a written report, with the same summary as the terminal table;
+//! a period opens with its paragraph in the official wording.
 
 use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::Status;
@@ -37,7 +38,12 @@ impl Renderer for Markdown {
         let mut text = match &ev.view {
             View::Regions(regions) => super::regions_table::markdown(regions, *style, ev.outcome),
             View::Year(report) => render_year(report, *style, ev.outcome),
-            View::Period(period) => render_year(&period.latest, *style, ev.outcome),
+            // The period's paragraph in the official wording, then its latest year.
+            View::Period(period) => format!(
+                "{}\n\n{}",
+                cell(&super::wording::paragraph(period, style.lang)),
+                render_year(&period.latest, *style, ev.outcome)
+            ),
         };
         if let Some(line) = summary::failed_inputs(&ev.failed, style.lang) {
             text.push_str(&format!("\n**{}**\n", cell(&line)));

@@ -45,6 +45,8 @@ pub enum Format {
     Github,
     /// Excel 工作簿（须配合 --output）/ an Excel workbook (with --output)
     Xlsx,
+    /// Word 文档，按党政机关公文格式排版（须配合 --output）/ a Word document typeset as a government document (with --output)
+    Docx,
 }
 
 impl Format {
@@ -58,6 +60,7 @@ impl Format {
             Format::Junit => &junit::Junit,
             Format::Github => &github::Github,
             Format::Xlsx => &xlsx::Results,
+            Format::Docx => &docx::Report,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{Outcome, Style, labels, summary};
 use crate::assess::Attribute;
-use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
+use crate::assess::period::{IndicatorSeries, PeriodReport, Reach};
 use crate::lang::Lang;
 use comfy_table::{CellAlignment, Color};
 use std::fmt::Write as _;
@@ -509,55 +509,8 @@ fn lines_for(
     projection_shown: bool,
 ) -> Vec<String> {
     let lang = style.lang;
-    let count = |o: Outlook| period.summary.outlooks.get(o.code()).copied().unwrap_or(0);
-    let headline = [
-        Outlook::AchievedEarly,
-        Outlook::Ahead,
-        Outlook::OnSchedule,
-        Outlook::Behind,
-    ];
-    let parts: Vec<String> = Outlook::ALL
-        .iter()
-        .filter(|&&o| headline.contains(&o) || count(o) > 0)
-        .map(|&o| match lang {
-            Lang::Zh => format!("{}{}项", labels::outlook(o, lang), count(o)),
-            Lang::En => format!("{} {}", count(o), labels::outlook(o, lang)),
-        })
-        .collect();
-    let mut out = vec![match lang {
-        Lang::Zh => format!(
-            "评估（截至{}年，{}项指标）：{}。",
-            period.latest_year,
-            period.indicators.len(),
-            parts.join("，")
-        ),
-        Lang::En => format!(
-            "Outlook (as of {}, {} indicators): {}.",
-            period.latest_year,
-            period.indicators.len(),
-            parts.join(", ")
-        ),
-    }];
-    let not_on_track = binding_not_on_track(period, lang);
-    let binding = period
-        .indicators
-        .iter()
-        .filter(|s| s.attribute == Attribute::Binding)
-        .count();
-    out.push(if not_on_track.is_empty() {
-        match lang {
-            Lang::Zh => format!("约束性指标{binding}项：均已实现或符合序时进度。"),
-            Lang::En => format!("Binding indicators ({binding}): all achieved or on schedule."),
-        }
-    } else {
-        match lang {
-            Lang::Zh => format!("未达到序时进度的约束性指标：{}。", not_on_track.join("、")),
-            Lang::En => format!(
-                "Binding indicators not on schedule: {}.",
-                not_on_track.join(", ")
-            ),
-        }
-    });
+    // The paragraph the reports open with (one function, from the outlooks).
+    let mut out = vec![super::wording::paragraph(period, lang)];
     if projection_shown {
         out.push(
             lang.pick(

@@ -86,7 +86,7 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
     out
 }
 
-fn headers(lang: Lang) -> [&'static str; 5] {
+pub fn headers(lang: Lang) -> [&'static str; 5] {
     [
         lang.pick("地区", "Region"),
         lang.pick("年份", "Year"),
@@ -96,7 +96,7 @@ fn headers(lang: Lang) -> [&'static str; 5] {
     ]
 }
 
-fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] {
+pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] {
     let columns = plans.get(row.plan_index).map_or(&[][..], |p| &p.indicators);
     let failing: Vec<String> = row
         .failing_binding
@@ -184,16 +184,21 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
     out
 }
 
-/// The lines under the regions table.
-pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) -> Vec<String> {
-    let lang = style.lang;
-    let s = &regions.summary;
-    let failing: Vec<&str> = regions
+/// The regions with a binding indicator that does not pass, worst first.
+pub fn failing_regions<'r>(regions: &'r RegionsReport) -> Vec<&'r str> {
+    regions
         .regions
         .iter()
         .filter(|r| !r.failing_binding.is_empty())
         .map(|r| r.region.as_str())
-        .collect();
+        .collect()
+}
+
+/// The lines under the regions table.
+pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) -> Vec<String> {
+    let lang = style.lang;
+    let s = &regions.summary;
+    let failing = failing_regions(regions);
     let shown = failing.iter().take(20).copied().collect::<Vec<_>>();
     let more = failing.len().saturating_sub(shown.len());
     let list = if more > 0 {

@@ -4,11 +4,13 @@
 //! 5项指标快于预期。7项指标基本符合预期，分别是……。……等4项指标相对滞后。”):
 //! the count first, then each group with its members named. Made from the
 //! evaluation's outlooks, never recomputed; one function for every format
-//! that shows it (the Word report, the HTML report).
+//! that shows it (the terminal's period view, Markdown, the HTML and Word
+//! reports); the year's and the regions' paragraphs in the same manner.
 
 use super::labels;
-use crate::assess::Attribute;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
+use crate::assess::regions::RegionsReport;
+use crate::assess::{Attribute, IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 
 /// The groups of the paragraph, in its order, with the outlooks each holds.
@@ -22,18 +24,6 @@ const GROUPS: [&[Outlook]; 8] = [
     &[Outlook::Missing, Outlook::Undetermined],
     &[Outlook::NotAssessed],
 ];
-
-/// On course: 基本符合或快于预期 counts these.
-fn on_course(o: Outlook) -> bool {
-    matches!(
-        o,
-        Outlook::AchievedEarly
-            | Outlook::Achieved
-            | Outlook::Ahead
-            | Outlook::OnSchedule
-            | Outlook::Held
-    )
-}
 
 /// An indicator as a sentence names it: without the table's `其中：`, and
 /// with its category where another indicator has the same name (义务教育
@@ -52,6 +42,16 @@ pub fn name_in_prose(s: &IndicatorSeries, period: &PeriodReport) -> String {
     }
 }
 
+/// A year's indicator as a sentence names it, as [`name_in_prose`].
+pub fn result_in_prose(r: &IndicatorResult, report: &YearReport) -> String {
+    let shared = report.results.iter().filter(|o| o.name == r.name).count() > 1;
+    match &r.group {
+        Some(group) => format!("{group}（{}）", r.name),
+        None if shared => format!("{}{}", r.category, r.name),
+        None => r.name.clone(),
+    }
+}
+
 fn names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> String {
     members
         .iter()
@@ -65,7 +65,7 @@ fn names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> Str
 pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     let all = &period.indicators;
     let total = all.len();
-    let good = all.iter().filter(|s| on_course(s.outlook)).count();
+    let good = all.iter().filter(|s| s.outlook.on_track()).count();
     let mut out = vec![match lang {
         Lang::Zh => format!("规划提出的{total}项主要指标中，{good}项基本符合或快于预期。"),
         Lang::En => {
@@ -84,6 +84,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         let list_k = match (k, lang) {
             (1, Lang::Zh) => list.clone(),
             (_, Lang::Zh) => format!("{list}等{k}项指标"),
+            (1, Lang::En) => list.clone(),
             (_, Lang::En) => format!("{list} ({k})"),
         };
         let first = i == 0 || out.len() == 1;
@@ -97,14 +98,21 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (5, Lang::Zh) => format!("{list_k}未达到目标或偏离预测。"),
             (6, Lang::Zh) => format!("{list_k}未填报数据或无法判断。"),
             (_, Lang::Zh) => format!("{list_k}不作量化评估。"),
-            (0, Lang::En) => format!("{list_k} have been achieved early."),
-            (1, Lang::En) => format!("{list_k} have been achieved."),
-            (2, Lang::En) => format!("{list_k} are ahead of schedule."),
+            (0, Lang::En) => format!("{list_k} {} been achieved early.", en(k, "has", "have")),
+            (1, Lang::En) => format!("{list_k} {} been achieved.", en(k, "has", "have")),
+            (2, Lang::En) => format!("{list_k} {} ahead of schedule.", en(k, "is", "are")),
+            (3, Lang::En) if k == 1 => format!("{list} is roughly on schedule."),
             (3, Lang::En) => format!("{k} are roughly on schedule: {list}."),
-            (4, Lang::En) => format!("{list_k} are lagging behind."),
-            (5, Lang::En) => format!("{list_k} have missed the target or left the projection."),
-            (6, Lang::En) => format!("{list_k} are not reported or cannot be judged."),
-            (_, Lang::En) => format!("{list_k} are not assessed in numbers."),
+            (4, Lang::En) => format!("{list_k} {} lagging behind.", en(k, "is", "are")),
+            (5, Lang::En) => format!(
+                "{list_k} {} missed the target or left the projection.",
+                en(k, "has", "have")
+            ),
+            (6, Lang::En) => format!(
+                "{list_k} {} not reported or cannot be judged.",
+                en(k, "is", "are")
+            ),
+            (_, Lang::En) => format!("{list_k} {} not assessed in numbers.", en(k, "is", "are")),
         };
         // 其中 opens the groups inside the count.
         let sentence = match lang {
@@ -119,10 +127,11 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         .filter(|s| s.attribute == Attribute::Binding)
         .collect();
     if !binding.is_empty() {
+        // The evaluation's list, decided once in the assessment.
         let short: Vec<&IndicatorSeries> = binding
             .iter()
             .copied()
-            .filter(|s| !on_course(s.outlook) && s.outlook != Outlook::NotAssessed)
+            .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
             .collect();
         let b = binding.len();
         // Each named with how it stands: 受教育年限（相对滞后）.
@@ -140,6 +149,9 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         out.push(match (short.is_empty(), lang) {
             (true, Lang::Zh) if b == 1 => "1项约束性指标已实现或符合序时进度。".to_owned(),
             (true, Lang::Zh) => format!("{b}项约束性指标均已实现或符合序时进度。"),
+            (true, Lang::En) if b == 1 => {
+                "The binding indicator is achieved or on schedule.".to_owned()
+            }
             (true, Lang::En) => format!("All {b} binding indicators are achieved or on schedule."),
             (false, Lang::Zh) => format!("{b}项约束性指标中，{each}未达到序时进度要求。"),
             (false, Lang::En) => {
@@ -150,7 +162,135 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     out
 }
 
+/// The English verb for `k` subjects.
+fn en(k: usize, one: &'static str, many: &'static str) -> &'static str {
+    if k == 1 { one } else { many }
+}
+
 /// The sentences as one paragraph.
 pub fn paragraph(period: &PeriodReport, lang: Lang) -> String {
     summary(period, lang).join(lang.pick("", " "))
+}
+
+/// One year's check in the same manner: the count, those meeting the year's
+/// requirement, each group short of it named, then the binding indicators.
+pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
+    let all = &report.results;
+    let year = report.year;
+    let assessed = all
+        .iter()
+        .filter(|r| r.status != Status::NotAssessed)
+        .count();
+    let pass = all.iter().filter(|r| r.status.passes()).count();
+    let named = |status: Status| -> Vec<String> {
+        all.iter()
+            .filter(|r| r.status == status)
+            .map(|r| result_in_prose(r, report))
+            .collect()
+    };
+    let count = |status: Status| all.iter().filter(|r| r.status == status).count();
+    let mut out = vec![match lang {
+        Lang::Zh => format!(
+            "规划提出的{}项主要指标中，{assessed}项作量化评估，{year}年{pass}项达到当年要求（已达标{}项，符合序时进度{}项）。",
+            all.len(),
+            count(Status::Achieved),
+            count(Status::OnTrack)
+        ),
+        Lang::En => format!(
+            "Of the plan's {} main indicators, {assessed} are assessed in numbers; in {year}, {pass} meet the year's requirement ({} achieved, {} on schedule).",
+            all.len(),
+            count(Status::Achieved),
+            count(Status::OnTrack)
+        ),
+    }];
+    for status in [
+        Status::Behind,
+        Status::Failed,
+        Status::Missing,
+        Status::Undetermined,
+    ] {
+        let names = named(status);
+        if names.is_empty() {
+            continue;
+        }
+        let k = names.len();
+        let list = names.join(lang.pick("、", ", "));
+        let label = labels::status(status, lang);
+        out.push(match (k, lang) {
+            (1, Lang::Zh) => format!("{list}{label}。"),
+            (_, Lang::Zh) => format!("{list}等{k}项指标{label}。"),
+            (_, Lang::En) => {
+                let mut chars = label.chars();
+                let first = chars.next().map(|c| c.to_uppercase().to_string());
+                format!("{}{}: {list}.", first.unwrap_or_default(), chars.as_str())
+            }
+        });
+    }
+    let binding: Vec<&IndicatorResult> = all
+        .iter()
+        .filter(|r| r.attribute == Attribute::Binding)
+        .collect();
+    if !binding.is_empty() {
+        let b = binding.len();
+        let short: Vec<String> = binding
+            .iter()
+            .filter(|r| !r.status.passes() && r.status != Status::NotAssessed)
+            .map(|r| {
+                format!(
+                    "{}（{}）",
+                    result_in_prose(r, report),
+                    labels::status(r.status, lang)
+                )
+            })
+            .collect();
+        out.push(match (short.is_empty(), lang) {
+            (true, Lang::Zh) if b == 1 => "1项约束性指标达到要求。".to_owned(),
+            (true, Lang::Zh) => format!("{b}项约束性指标均达到要求。"),
+            (true, Lang::En) if b == 1 => "The binding indicator meets its requirement.".to_owned(),
+            (true, Lang::En) => format!("All {b} binding indicators meet their requirement."),
+            (false, Lang::Zh) => format!("{b}项约束性指标中，{}未达到要求。", short.join("、")),
+            (false, Lang::En) => format!(
+                "Of the {b} binding indicators, these fall short: {}.",
+                short.join(", ")
+            ),
+        });
+    }
+    out
+}
+
+/// Every region's latest year in the same manner: the count, those whose
+/// binding indicators all meet their requirement, those that do not, named.
+pub fn regions_summary(regions: &RegionsReport, lang: Lang) -> Vec<String> {
+    let s = &regions.summary;
+    let failing = super::regions_table::failing_regions(regions);
+    let ok = s.regions.saturating_sub(s.regions_failing_binding);
+    let mut out = vec![match lang {
+        Lang::Zh => format!("{}个地区中，{ok}个地区约束性指标均达到要求。", s.regions),
+        Lang::En => format!(
+            "Of {} regions, {ok} meet every binding requirement.",
+            s.regions
+        ),
+    }];
+    if !failing.is_empty() {
+        let k = failing.len();
+        let list = failing.join(lang.pick("、", ", "));
+        out.push(match (k, lang) {
+            (1, Lang::Zh) => format!("{list}有约束性指标未达到要求。"),
+            (_, Lang::Zh) => format!("{list}等{k}个地区有约束性指标未达到要求。"),
+            (_, Lang::En) => format!("{list} ({k}) have binding indicators short of it."),
+        });
+    }
+    if s.regions_failing_expected > 0 {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "{}个地区有预期性指标未达到要求。",
+                s.regions_failing_expected
+            ),
+            Lang::En => format!(
+                "{} regions have expected indicators short of their requirement.",
+                s.regions_failing_expected
+            ),
+        });
+    }
+    out
 }

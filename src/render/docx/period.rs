@@ -1,0 +1,210 @@
+//! The period's evaluation as the office hands it in: the title, 一、总体情况
+//! (the summary paragraph in the official wording), 二、主要指标完成情况 (the
+//! plan's table with every reported year and the outlook), 三、需要关注的指标
+//! (a paragraph and a chart for each indicator behind or not judged), 四、说明
+//! (the notes and the sources of the figures).
+
+use super::{
+    Document, body, body_keep_next, chart, heading, name_cell, notes_section, sources, table, title,
+};
+use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
+use crate::lang::Lang;
+use crate::render::{labels, wording};
+
+/// The outlooks section 三 takes up.
+pub fn needs_attention(outlook: Outlook) -> bool {
+    matches!(
+        outlook,
+        Outlook::Behind
+            | Outlook::MovingAway
+            | Outlook::OffProjection
+            | Outlook::Failed
+            | Outlook::Missing
+            | Outlook::Undetermined
+    )
+}
+
+/// The plan's table with each reported year and the outlook: 类别 merged
+/// down, binding rows marked ★.
+fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
+    let mut header: Vec<String> = [
+        lang.pick("类别", "Category"),
+        lang.pick("指标", "Indicator"),
+        lang.pick("属性", "Attribute"),
+        lang.pick("基期", "Baseline"),
+        lang.pick("目标", "Target"),
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    header.extend(period.years.iter().map(i32::to_string));
+    header.push(lang.pick("评估", "Outlook").to_owned());
+    // In twips, at 小五 (a character 180): 类别 two characters a line, the
+    // name what the others leave, 属性 and 基期 and 目标 four, a year
+    // three and a half, 评估 five.
+    let mut widths = vec![480, 0, 660, 660, 660];
+    widths.extend(period.years.iter().map(|_| 640));
+    widths.push(1000);
+    let rows: Vec<Vec<String>> = period
+        .indicators
+        .iter()
+        .map(|s| {
+            let mut cells = vec![
+                s.category.clone(),
+                name_cell(&s.display_name(), &s.unit, s.attribute),
+                labels::attribute(s.attribute, lang).to_owned(),
+                labels::baseline(s.baseline, s.baseline_text.as_deref()),
+                s.target_text.clone(),
+            ];
+            cells.extend(
+                s.series
+                    .iter()
+                    .map(|p| p.actual.map_or_else(|| "—".to_owned(), labels::number)),
+            );
+            cells.push(labels::outlook(s.outlook, lang).to_owned());
+            cells
+        })
+        .collect();
+    table(&header, &rows, &widths, true)
+}
+
+/// What a reader of an indicator short of its schedule needs: its latest
+/// figure, what was required then, and where its trend leads.
+fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
+    let point = s.series.iter().find(|p| p.year == s.as_of);
+    let actual = point.and_then(|p| p.derived.or(p.actual)).map_or_else(
+        || lang.pick("未填报", "not reported").to_owned(),
+        labels::number,
+    );
+    let required = point
+        .and_then(|p| p.requirement)
+        .map(|r| labels::requirement(&r, lang));
+    let mut text = match lang {
+        Lang::Zh => format!(
+            "{}（{}）：{}年为{actual}{}",
+            wording::name_in_prose(s, period),
+            labels::outlook(s.outlook, lang),
+            s.as_of,
+            if actual
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            {
+                s.unit.as_str()
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "{} ({}): {actual} {} in {}",
+            wording::name_in_prose(s, period),
+            labels::outlook(s.outlook, lang),
+            s.unit,
+            s.as_of
+        ),
+    };
+    if let Some(required) = required {
+        text.push_str(&match lang {
+            Lang::Zh => format!("，当年要求{required}"),
+            Lang::En => format!(", {required} required"),
+        });
+    }
+    if let Some(p) = s.projection {
+        text.push_str(&match lang {
+            Lang::Zh => format!(
+                "；按现有趋势{}年约为{}，{}",
+                period.plan.target_year,
+                labels::number(p.target_year_value),
+                if p.meets_target {
+                    "可达到目标"
+                } else {
+                    "达不到目标"
+                }
+            ),
+            Lang::En => format!(
+                "; at this pace {} in {}, {}",
+                labels::number(p.target_year_value),
+                period.plan.target_year,
+                if p.meets_target {
+                    "meeting the target"
+                } else {
+                    "short of the target"
+                }
+            ),
+        });
+    }
+    if s.unjudged.is_some() {
+        text.push_str(lang.pick(
+            "；要求算不出来，原因见表下说明",
+            "; its requirement cannot be made, see the notes",
+        ));
+    }
+    text.push_str(lang.pick("。", "."));
+    text
+}
+
+pub(super) fn document(period: &PeriodReport, lang: Lang) -> Document {
+    let mut doc = Document::default();
+    let heading_text = match lang {
+        Lang::Zh => format!(
+            "《{}》实施情况评估（截至{}年）",
+            period.plan.title, period.latest_year
+        ),
+        Lang::En => format!(
+            "{}: evaluation as of {}",
+            period.plan.title, period.latest_year
+        ),
+    };
+    doc.push(&title(&heading_text));
+    doc.push(&heading(lang.pick("一、总体情况", "1. Overview")));
+    doc.push(&body(&wording::paragraph(period, lang)));
+    doc.push(&heading(
+        lang.pick("二、主要指标完成情况", "2. The main indicators"),
+    ));
+    doc.push(&indicator_table(period, lang));
+    doc.push(&body(lang.pick(
+        "注：★为约束性指标；评估按各指标最近填报的一年。",
+        "Note: ★ binding; each indicator is assessed at its latest reported year.",
+    )));
+    let lagging: Vec<&IndicatorSeries> = period
+        .indicators
+        .iter()
+        .filter(|s| needs_attention(s.outlook))
+        .collect();
+    if !lagging.is_empty() {
+        doc.push(&heading(
+            lang.pick("三、需要关注的指标", "3. Indicators that need attention"),
+        ));
+        for s in lagging {
+            match chart::indicator(s, &wording::name_in_prose(s, period), &period.plan, lang) {
+                Some(part) => {
+                    doc.push(&body_keep_next(&attention(s, period, lang)));
+                    doc.chart(part, 62);
+                }
+                None => doc.push(&body(&attention(s, period, lang))),
+            }
+        }
+    }
+    let mut notes: Vec<String> = crate::render::summary::explanations(&period.latest, lang);
+    notes.extend(crate::render::summary::notes(&period.latest, lang));
+    let sources = sources(
+        period.indicators.iter().filter_map(|s| {
+            let p = s.series.iter().find(|p| p.year == s.as_of)?;
+            Some((
+                wording::name_in_prose(s, period),
+                labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
+            ))
+        }),
+        lang,
+    );
+    let number = if lagging_any(period) {
+        lang.pick("四、", "4. ")
+    } else {
+        lang.pick("三、", "3. ")
+    };
+    notes_section(&mut doc, number, &notes, &sources, lang);
+    doc
+}
+
+fn lagging_any(period: &PeriodReport) -> bool {
+    period.indicators.iter().any(|s| needs_attention(s.outlook))
+}
