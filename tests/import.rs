@@ -96,11 +96,15 @@ fn a_plan_that_differs_from_its_document_is_listed_and_exits_1() {
 }
 
 #[test]
-fn the_national_table_imports_alike_from_markdown_html_and_word() {
+fn the_national_table_imports_alike_from_markdown_html_word_and_pdf() {
     for fixture in [
         "tests/fixtures/national-15th-fyp.md",
         "tests/fixtures/national-15th-fyp.html",
         "tests/fixtures/national-15th-fyp.docx",
+        // The same page printed to PDF by Chromium and by LibreOffice: the
+        // table rebuilt from the glyphs' positions and the rules.
+        "tests/fixtures/import/pdf/national-15th-browser.pdf",
+        "tests/fixtures/import/pdf/national-15th-libreoffice.pdf",
     ] {
         let out = import(&["--check", NATIONAL, fixture]);
         assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stdout_of(&out));
@@ -111,6 +115,14 @@ fn the_national_table_imports_alike_from_markdown_html_and_word() {
         let plan = plan_check::plan::parse_plan(&draft, "draft.toml").expect("loads");
         assert_eq!(plan.indicators.len(), 21, "{fixture}");
         assert_eq!(plan.meta.notes.len(), 4, "{fixture}");
+        // A note wrapped over two lines of the page is one note.
+        assert!(
+            plan.meta
+                .notes
+                .contains(&"④粮食综合生产能力指可以稳定达到的粮食产出能力。".to_owned()),
+            "{fixture}: {:?}",
+            plan.meta.notes
+        );
         assert!(
             draft.contains("baseline = \"10.5*\"\nbaseline_year = 2024"),
             "{fixture}"
@@ -120,6 +132,42 @@ fn the_national_table_imports_alike_from_markdown_html_and_word() {
             "{fixture}"
         );
         assert!(draft.contains("measure = \"yearly_change\""), "{fixture}");
+    }
+}
+
+#[test]
+fn a_pdf_that_cannot_be_read_says_why_and_never_crashes() {
+    let out = import(&["tests/fixtures/import/pdf/scan-without-text.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("没有文字层"),
+        "{}",
+        stderr_of(&out)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let real = std::fs::read("tests/fixtures/import/pdf/national-15th-libreoffice.pdf").unwrap();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "renamed.pdf",
+            b"<html>not a pdf</html>".to_vec(),
+            "不是 PDF",
+        ),
+        (
+            "garbage.pdf",
+            b"%PDF-1.7\n\x00\xff garbage".to_vec(),
+            "已损坏",
+        ),
+        ("truncated.pdf", real[..real.len() / 3].to_vec(), "I001"),
+        ("empty.pdf", Vec::new(), "I001"),
+    ];
+    for (name, bytes, said) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = import(&[path.to_str().unwrap()]);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(said), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
     }
 }
 

@@ -1,5 +1,5 @@
-//! `plan-check import`: a published plan (Word/WPS `.docx`, a web page, Markdown,
-//! text extracted from a PDF, a workbook) read into a draft plan file, or
+//! `plan-check import`: a published plan (Word/WPS `.docx`, a PDF, a web page,
+//! Markdown, text extracted from a PDF, a workbook) read into a draft plan file, or
 //! compared cell by cell with an existing one.
 //!
 //! Each format is read by its own file into one [`Document`]: the text and the
@@ -15,6 +15,7 @@ pub mod draft;
 pub mod html;
 pub mod limits;
 pub mod markdown;
+pub mod pdf;
 pub mod table;
 pub mod text;
 pub mod workbook;
@@ -40,7 +41,9 @@ pub enum Block {
 }
 
 /// The formats `import` reads, by extension.
-pub const EXTENSIONS: &[&str] = &["docx", "html", "htm", "md", "markdown", "txt", "xlsx"];
+pub const EXTENSIONS: &[&str] = &[
+    "docx", "pdf", "html", "htm", "md", "markdown", "txt", "xlsx",
+];
 
 /// Reads the document at `path`.
 pub fn read(path: &Path) -> Result<Document, Diagnostic> {
@@ -63,6 +66,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
             return Err(Diagnostic::error("I001", &file, why));
         }
         "docx" => docx::read(path, &file)?,
+        "pdf" => pdf::read(path, &file)?,
         "xlsx" => workbook::read(path, &file)?,
         "html" | "htm" | "md" | "markdown" | "txt" => {
             let bytes = std::fs::read(path).map_err(unreadable)?;
@@ -87,11 +91,9 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
                 "I001",
                 &file,
                 Text::new(
+                    format!("不认识的格式“.{other}”：可读 .docx、.pdf、.html、.md、.txt 和 .xlsx"),
                     format!(
-                        "不认识的格式“.{other}”：可读 .docx、.html、.md、.txt（PDF 转出的文本）和 .xlsx"
-                    ),
-                    format!(
-                        "unknown format \".{other}\": import reads .docx, .html, .md, .txt (text from a PDF) and .xlsx"
+                        "unknown format \".{other}\": import reads .docx, .pdf, .html, .md, .txt and .xlsx"
                     ),
                 ),
             ));

@@ -65,7 +65,7 @@ pub fn load_workbook(
 
 /// Runs `f`, turning a panic inside it into `None`, without the panic's
 /// message on standard error (the caller reports it in its own words).
-fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
