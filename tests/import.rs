@@ -302,8 +302,20 @@ fn a_draft_holds_only_readings_the_loader_takes() {
     let plan = plan_check::plan::parse_plan(&text, "draft.toml").expect("loads");
     assert_eq!(plan.indicators[0].baseline, Some(86.44));
     assert_eq!(plan.indicators[1].baseline, Some(11.4));
-    assert_eq!(plan.indicators[2].rule, plan_check::plan::Rule::NotAssessed);
-    assert!(stderr_of(&out).contains("都有目标"), "{}", stderr_of(&out));
+    // 1500 beside 年均 7: both judged, the bare numbers marked for review.
+    assert!(matches!(
+        plan.indicators[2].rule,
+        plan_check::plan::Rule::Threshold(t) if t.value == 1500.0
+    ));
+    assert!(matches!(
+        plan.indicators[2].period_rule,
+        Some(plan_check::plan::Rule::Annual { average: true, .. })
+    ));
+    assert!(
+        stderr_of(&out).contains("都有目标，两者一并判断"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// A row with another number of cells than the header is never silently

@@ -43,6 +43,10 @@ pub enum DerivedKind {
     /// The year's level minus the baseline: the cumulative change of an
     /// indicator whose figures are levels (`人均预期寿命 〔1〕`: 78.2 − 77.3).
     LevelChange,
+    /// (level ÷ baseline)^(1/years) − 1, in percent: the average yearly
+    /// growth of a level since the baseline (`国内生产总值 55.8` beside
+    /// `年均增长 7`).
+    LevelGrowth,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
@@ -101,6 +105,19 @@ impl Figure {
 /// Gathers the figure of indicator `index` of `plan` in `year`.
 pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup) -> Figure {
     let indicator = &plan.indicators[index as usize];
+    gather_for(plan, index, &indicator.rule, year, lookup)
+}
+
+/// Gathers the figure `rule` of indicator `index` judges (its own rule, or
+/// the 年均/累计 cell's beside it).
+pub fn gather_for(
+    plan: &Plan,
+    index: IndicatorIdx,
+    rule: &crate::plan::Rule,
+    year: i32,
+    lookup: &impl Lookup,
+) -> Figure {
+    let indicator = &plan.indicators[index as usize];
     let reported = lookup.value(index, year);
     let mut figure = Figure {
         reported,
@@ -116,10 +133,15 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
     if reported.is_none() || indicator.year_requirements.contains_key(&year) {
         return figure;
     }
-    let kind = match super::rules::needs(&indicator.rule) {
+    let kind = match super::rules::needs(rule) {
         Needs::Reported => return figure,
         Needs::LevelChange => {
-            level_change(&mut figure, indicator.baseline_year, year);
+            from_levels(
+                &mut figure,
+                DerivedKind::LevelChange,
+                indicator.baseline_year,
+                year,
+            );
             return figure;
         }
         Needs::Reference(to) => {
@@ -129,6 +151,17 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
                     indicator: plan.indicators[to as usize].id.clone(),
                 });
             }
+            return figure;
+        }
+        // An average growth asked of levels: made from the level and the
+        // baseline, not from yearly rates.
+        Needs::Derived(DerivedKind::CompoundAverage) if indicator.measure == Measure::Level => {
+            from_levels(
+                &mut figure,
+                DerivedKind::LevelGrowth,
+                indicator.baseline_year,
+                year,
+            );
             return figure;
         }
         Needs::Derived(kind) => kind,
@@ -164,13 +197,19 @@ pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup)
     figure
 }
 
-/// The cumulative change of a level: the year's figure minus the baseline,
-/// from the indicator's own baseline year; none in the baseline year.
-fn level_change(figure: &mut Figure, baseline_year: i32, year: i32) {
+/// A figure made of the year's level and the baseline, from the indicator's
+/// own baseline year: the cumulative change ([`DerivedKind::LevelChange`],
+/// the level less the baseline) or the average yearly growth in percent
+/// ([`DerivedKind::LevelGrowth`]). In the baseline year there is no change
+/// to make (the level stands) and no growth.
+fn from_levels(figure: &mut Figure, kind: DerivedKind, baseline_year: i32, year: i32) {
     let Some(reported) = figure.reported else {
         return;
     };
     if year <= baseline_year {
+        if kind == DerivedKind::LevelGrowth {
+            figure.value = None;
+        }
         return;
     }
     let Some(baseline) = figure.baseline else {
@@ -180,22 +219,26 @@ fn level_change(figure: &mut Figure, baseline_year: i32, year: i32) {
         });
         return;
     };
-    let value = crate::number::round_requirement(reported - baseline);
-    figure.value = Some(value);
-    figure.derived = Some(Derived {
-        kind: DerivedKind::LevelChange,
-        value,
-        from: vec![
-            YearFigure {
-                year: baseline_year,
-                value: baseline,
-            },
-            YearFigure {
-                year,
-                value: reported,
-            },
-        ],
-    });
+    let from = vec![
+        YearFigure {
+            year: baseline_year,
+            value: baseline,
+        },
+        YearFigure {
+            year,
+            value: reported,
+        },
+    ];
+    match derive(kind, &from) {
+        Some(value) => {
+            figure.value = Some(value);
+            figure.derived = Some(Derived { kind, value, from });
+        }
+        None => {
+            figure.value = None;
+            figure.unjudged = Some(Unjudged::NotCompoundable);
+        }
+    }
 }
 
 /// The figure `kind` makes of the yearly figures; `None` when they cannot be
@@ -206,6 +249,15 @@ pub fn derive(kind: DerivedKind, from: &[YearFigure]) -> Option<f64> {
         DerivedKind::SumCumulative => from.iter().map(|f| f.value).sum(),
         DerivedKind::LevelChange => match from {
             [first, .., last] => last.value - first.value,
+            _ => return None,
+        },
+        DerivedKind::LevelGrowth => match from {
+            [first, .., last]
+                if first.value > 0.0 && last.value > 0.0 && last.year > first.year =>
+            {
+                let years = f64::from(last.year - first.year);
+                ((last.value / first.value).powf(1.0 / years) - 1.0) * 100.0
+            }
             _ => return None,
         },
         DerivedKind::CompoundAverage => {

@@ -21,6 +21,27 @@ pub struct Judgement {
     /// What was achieved against what the schedule required by now
     /// ([`rules::pace_by`]), where the kind has a pace.
     pub pace_ratio: Option<f64>,
+    /// The 年均/累计 cell's requirement, judged beside the target-year
+    /// cell's when the row prints both; `status` above is then both's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodCheck>,
+}
+
+/// The 年均/累计 cell's requirement on a row whose target-year cell holds a
+/// target too (`60` beside `〔3.9〕`): what it asked, the figure it judged
+/// (the level's change or average growth since the baseline) and its own
+/// status.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PeriodCheck {
+    /// The cell as printed.
+    pub target: String,
+    pub requirement: Option<Requirement>,
+    /// The figure judged.
+    pub value: Option<f64>,
+    pub derived: Option<figure::Derived>,
+    pub status: Status,
+    pub unjudged: Option<Unjudged>,
+    pub pace_ratio: Option<f64>,
 }
 
 /// Share of the plan period elapsed in `year`: 0 at the baseline, 1 from the target year on.
@@ -47,8 +68,59 @@ pub fn judge_indicator(
     lookup: &impl figure::Lookup,
 ) -> (Figure, Judgement) {
     let figure = figure::gather(plan, index, year, lookup);
-    let judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
+    let mut judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
+    if let Some(period) = period_check(plan, index, year, lookup) {
+        judgement.status = combine(judgement.status, period.status);
+        // The pace of the requirement that holds the row back.
+        if !period.status.passes() && period.status != Status::NotAssessed {
+            judgement.pace_ratio = period.pace_ratio;
+        }
+        judgement.period = Some(period);
+    }
     (figure, judgement)
+}
+
+/// The 年均/累计 cell's judgement, on a row that prints both cells.
+fn period_check(
+    plan: &Plan,
+    index: IndicatorIdx,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> Option<PeriodCheck> {
+    let indicator = &plan.indicators[index as usize];
+    let rule = indicator.period_rule.as_ref()?;
+    let figure = figure::gather_for(plan, index, rule, year, lookup);
+    let at = rules::Year::new(indicator, &plan.meta, year);
+    let judgement = rules::with_kind(rule, |kind| judge_by(kind, &at, &figure));
+    Some(PeriodCheck {
+        target: indicator.period_target.clone().unwrap_or_default(),
+        requirement: judgement.requirement,
+        value: figure.value,
+        derived: figure.derived,
+        status: judgement.status,
+        unjudged: judgement.unjudged,
+        pace_ratio: judgement.pace_ratio,
+    })
+}
+
+/// The status of a row judged by two requirements: met when both are, else
+/// the further of the two from meeting (未达标 before 滞后, before 无法判断,
+/// before 未填报); a requirement not judged (不考核) leaves the other's.
+pub fn combine(target: Status, period: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Failed => 0,
+        Status::Behind => 1,
+        Status::Undetermined => 2,
+        Status::Missing => 3,
+        Status::OnTrack => 4,
+        Status::Achieved => 5,
+        Status::NotAssessed => 6,
+    };
+    if rank(period) < rank(target) {
+        period
+    } else {
+        target
+    }
 }
 
 /// Decides the status of one indicator in one year, from what its judgement
@@ -75,7 +147,17 @@ pub fn status_of(
     let figure = figure::gather(plan, index, year, lookup);
     let indicator = &plan.indicators[index as usize];
     let at = rules::Year::new(indicator, &plan.meta, year);
-    rules::with_kind(&indicator.rule, |kind| decide(kind, &at, &figure).1)
+    let status = rules::with_kind(&indicator.rule, |kind| decide(kind, &at, &figure).1);
+    match &indicator.period_rule {
+        Some(rule) => {
+            let figure = figure::gather_for(plan, index, rule, year, lookup);
+            combine(
+                status,
+                rules::with_kind(rule, |kind| decide(kind, &at, &figure).1),
+            )
+        }
+        None => status,
+    }
 }
 
 /// [`judge_figure`], by the indicator's kind.
@@ -95,6 +177,7 @@ fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Ju
         completion,
         unjudged,
         pace_ratio,
+        period: None,
     }
 }
 

@@ -17,7 +17,7 @@ pub mod year;
 pub use figure::{Derived, DerivedKind, Figure, Unjudged};
 #[cfg(test)]
 pub use judge::judge;
-pub use judge::{Judgement, elapsed, judge_figure, judge_indicator, status_of};
+pub use judge::{Judgement, PeriodCheck, elapsed, judge_figure, judge_indicator, status_of};
 use schemars::JsonSchema;
 use serde::Serialize;
 pub use year::{
@@ -200,6 +200,7 @@ pub(crate) mod fixtures {
             clause: None,
             attribute,
             rule,
+            period_rule: None,
             part_of: None,
             year_requirements: BTreeMap::new(),
             valid: crate::plan::Valid::default(),

@@ -34,6 +34,8 @@ pub struct OverviewRow {
     pub baseline_text: Option<String>,
     pub target_text: String,
     pub rule: Rule,
+    /// The 年均/累计 cell's requirement, judged beside `rule`.
+    pub period_rule: Option<Rule>,
     /// Requirements the plan sets for single years (annual plans).
     pub year_requirements: Vec<(i32, crate::plan::YearRequirement)>,
     /// The name of the indicator a relative target refers to.
@@ -104,8 +106,9 @@ pub fn overview(plan: &Plan) -> PlanOverview {
                 attribute: ind.attribute,
                 baseline: ind.baseline,
                 baseline_text: ind.baseline_text.clone(),
-                target_text: ind.printed_target().to_owned(),
+                target_text: ind.shown_target(),
                 rule: ind.rule.clone(),
+                period_rule: ind.period_rule.clone(),
                 year_requirements: ind
                     .year_requirements
                     .iter()

@@ -354,6 +354,10 @@ pub struct IndicatorSeries {
     #[serde(skip)]
     #[schemars(skip)]
     pub rule: Rule,
+    /// The 年均/累计 cell's rule, judged beside `rule`, for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub period_rule: Option<Rule>,
     /// Each year's requirement from the baseline year to the target year (or
     /// the latest year, when later): the path a chart draws.
     #[serde(skip)]
@@ -482,7 +486,7 @@ pub fn assess_period(
                 baseline,
                 baseline_text: ind.baseline_text.clone(),
                 baseline_year: ind.baseline_year,
-                target_text: ind.printed_target().to_owned(),
+                target_text: ind.shown_target(),
                 over_period: ind.printed_target() != ind.target_text,
                 note: ind.note.clone(),
                 clause: ind.clause.clone(),
@@ -490,6 +494,7 @@ pub fn assess_period(
                 projection: project(ind, meta, baseline, &reported),
                 outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
                 rule: ind.rule.clone(),
+                period_rule: ind.period_rule.clone(),
                 year_requirements: ind
                     .year_requirements
                     .iter()

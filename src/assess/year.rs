@@ -69,6 +69,10 @@ pub struct IndicatorResult {
     pub remark: Option<String>,
     /// The figure as submitted, when it came in another unit and was converted.
     pub converted_from: Option<SubmittedFigure>,
+    /// The 年均/累计 cell's requirement, judged beside the target-year cell's
+    /// when the row prints both (`status` is then both's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_check: Option<super::judge::PeriodCheck>,
 }
 
 /// A figure in the unit it was submitted in.
@@ -250,7 +254,7 @@ pub fn indicator_result(
         baseline_year: ind.baseline_year,
         elapsed: ind.elapsed(&plan.meta, year),
         baseline_from_data: figure.baseline_from_data,
-        target_text: ind.printed_target().to_owned(),
+        target_text: ind.shown_target(),
         required: judgement.requirement.and_then(|r| r.value()),
         requirement: judgement.requirement,
         actual: figure.reported,
@@ -273,6 +277,7 @@ pub fn indicator_result(
             unit: observations.units.get(c.unit).to_owned(),
         }),
         part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
+        period_check: judgement.period,
     }
 }
 

@@ -323,6 +323,14 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
         }
         // The cell that decides and what it says, as the loader reads them.
         let printed = Printed::new(target, row.period.as_deref());
+        // Both cells hold a target (`60` beside `〔3.9〕`): the target-year
+        // cell is read as if alone, the 年均/累计 one judged beside it.
+        let beside = printed.both().then_some(printed.period).flatten();
+        let printed = if beside.is_some() {
+            Printed::new(target, None)
+        } else {
+            printed
+        };
         let deciding = printed.deciding();
         let in_period = printed.period.is_some();
         let reading = read_target(deciding);
@@ -331,17 +339,6 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
         let mut explicit = false;
         let mut measure = Measure::Level;
         match reading.as_ref().map(|r| r.form) {
-            _ if printed.both() => {
-                is_settled = false;
-                explicit = true;
-                unjudged(
-                    &mut out,
-                    &mut confirm,
-                    format!(
-                        "目标年一栏（“{target}”）和年均/累计一栏（“{deciding}”）都有目标，暂只展示不判断：请用 rule 写明按哪一个判断"
-                    ),
-                );
-            }
             Ok(Form::Cumulative) if in_period && is_change(row) => {
                 measure = Measure::YearlyChange;
                 let _ = writeln!(out, "measure = \"yearly_change\"");
@@ -424,6 +421,29 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                     ),
                 );
             }
+        }
+        if let Some(period) = beside {
+            is_settled = false;
+            let conventions = Conventions {
+                about_pct: crate::plan::DEFAULT_ABOUT_PCT,
+                bare_numbers: (bare_rows > 0).then_some(BareNumbers::TowardTarget),
+            };
+            let reads =
+                match crate::plan::row::period_rule_of_level(period, &row.unit, &conventions) {
+                    Some(crate::plan::Rule::Cumulative { .. }) => {
+                        "读作规划期内水平值的累计变化（本年水平减基期值）".to_owned()
+                    }
+                    Some(crate::plan::Rule::Annual { .. }) => {
+                        "读作水平值自基期以来的年均增长率（%）".to_owned()
+                    }
+                    _ => "没有可判断的数值，只展示".to_owned(),
+                };
+            confirm(
+                &mut out,
+                format!(
+                    "目标年一栏“{target}”和年均/累计一栏“{period}”都有目标，两者一并判断：年均/累计一栏{reads}；若该栏是另一口径（如人口自然增长率），请写 period_rule = {{ kind = \"none\" }} 只展示，另列一行指标判断"
+                ),
+            );
         }
         // A range the name states (a share, a gross ratio), written out for
         // the reader to see; the loader reads the same without it.

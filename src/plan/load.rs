@@ -1,7 +1,9 @@
 //! Reading a plan file: TOML into [`Plan`], every mistake reported with the file,
 //! the line and the indicator.
 
-use super::row::{Printed, RowRule, change, each_year, no_baseline, rule_from_text};
+use super::row::{
+    Printed, RowRule, change, each_year, no_baseline, period_rule_of_level, rule_from_text,
+};
 use super::{
     Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
     DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
@@ -122,6 +124,13 @@ struct RawIndicator {
     /// How to judge the indicator when the printed target does not say it.
     #[schemars(with = "Option<RawRule>")]
     rule: Option<toml::Spanned<RawRule>>,
+    /// `{ kind = "none" }`: the 年均/累计 cell beside a target-year target
+    /// (`55.8` beside `年均 7`) is shown and not judged (another statistic,
+    /// as a natural growth rate beside a population). Without it the cell
+    /// is judged as printed: `〔N〕` the level's change since the baseline, a
+    /// comparison or number the level's average yearly growth in percent.
+    #[schemars(with = "Option<RawRule>")]
+    period_rule: Option<toml::Spanned<RawRule>>,
     /// For a 其中 row: the id of the total it is part of.
     #[schemars(with = "Option<String>")]
     part_of: Option<toml::Spanned<String>>,
@@ -355,6 +364,16 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             raw.target.get_ref(),
             raw.period_target.as_ref().map(|p| p.get_ref().as_str()),
         );
+        // Both cells of a level's row (`60` beside `〔3.9〕`): the target-year
+        // cell judges the level (`rule`, where its text does not say how),
+        // the 年均/累计 one is judged beside it (`period_rule`, likewise).
+        let both_judged = printed.both() && measure == Measure::Level;
+        let printed = if both_judged {
+            Printed::new(raw.target.get_ref(), None)
+        } else {
+            printed
+        };
+        let period = if both_judged { None } else { period };
         if let Some(period) = period
             && printed.both()
             && raw.rule.is_none()
@@ -407,6 +426,39 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 });
                 Rule::NotAssessed
             }
+        };
+        // The 年均/累计 cell beside a level target is read as printed; the
+        // plan may only say it is not to be judged (another statistic, as a
+        // natural growth rate beside a population).
+        let period_rule = match (&raw.period_target, raw.period_rule) {
+            (Some(_), Some(spanned)) if both_judged => match spanned.get_ref() {
+                RawRule::None => Some(Rule::NotAssessed),
+                _ => {
+                    return Err(field_err(
+                        "period_rule",
+                        spanned.span().start,
+                        Text::new(
+                            "period_rule 只能写 { kind = \"none\" }（该栏只展示不判断）：年均/累计一栏按原文读，〔N〕为水平值的累计变化，比较或数字为水平值的年均增长率（%）",
+                            "period_rule can only be { kind = \"none\" } (the cell shown, not judged): the period cell is read as printed, 〔N〕 as the level's change, a comparison or number as the level's average yearly growth (%)",
+                        ),
+                    ));
+                }
+            },
+            (Some(cell), None) if both_judged => Some(
+                period_rule_of_level(cell.get_ref(), &raw.unit, &meta.conventions())
+                    .unwrap_or(Rule::NotAssessed),
+            ),
+            (_, Some(spanned)) => {
+                return Err(field_err(
+                    "period_rule",
+                    spanned.span().start,
+                    Text::new(
+                        "period_rule 只用于目标年和年均/累计两栏都有目标、统计数据是水平值（measure = \"level\"）的行",
+                        "period_rule is for a row whose target-year and period cells both hold a target, on levels (measure = \"level\")",
+                    ),
+                ));
+            }
+            _ => None,
         };
         let mut year_requirements = BTreeMap::new();
         if let Some(spanned) = &raw.year_requirements {
@@ -500,6 +552,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             clause,
             attribute,
             rule,
+            period_rule,
             part_of: None,
             year_requirements,
             valid,
@@ -1699,14 +1752,80 @@ mod tests {
             "{}",
             err.message.zh
         );
-        // Two targets: which judges is not for the tool to guess.
-        let err = plan_with(&row(
+        // Two targets on a level: the target-year cell judges the level,
+        // the period cell its average growth beside it.
+        let plan = plan_with(&row(
             "a",
             "a",
             "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"",
         ))
+        .unwrap();
+        let a = &plan.indicators[0];
+        assert!(matches!(a.rule, Rule::Threshold(t) if t.value == 3.0));
+        assert!(matches!(
+            a.period_rule,
+            Some(Rule::Annual { average: true, .. })
+        ));
+        // On yearly rates, which cell judges is not for the tool to guess.
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"\nmeasure = \"yearly_rate\"",
+        ))
         .unwrap_err();
         assert!(err.message.zh.contains("都有目标"), "{}", err.message.zh);
+        // A bare target-year number needs `rule`; the period cell is still
+        // judged beside it.
+        let plan = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 56.1\ntarget = \"60\"\nperiod_target = \"〔3.9〕\"\nrule = { kind = \"at_least\", value = 60 }",
+        ))
+        .unwrap();
+        assert!(matches!(plan.indicators[0].rule, Rule::Threshold(t) if t.value == 60.0));
+        assert_eq!(
+            plan.indicators[0].period_rule,
+            Some(Rule::Cumulative {
+                total: 3.9,
+                from: Accumulate::LevelChange
+            })
+        );
+        // A period cell of words beside a level target: shown, not judged.
+        let plan = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"高于全国平均\"",
+        ))
+        .unwrap();
+        assert_eq!(plan.indicators[0].period_rule, Some(Rule::NotAssessed));
+        // Another statistic beside the level: shown, not judged, when the
+        // plan says so; period_rule can say nothing else.
+        let plan = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 137462\ntarget = \"＜142000\"\nperiod_target = \"＜5‰\"\nperiod_rule = { kind = \"none\" }",
+        ))
+        .unwrap();
+        assert_eq!(plan.indicators[0].period_rule, Some(Rule::NotAssessed));
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"\nperiod_rule = { kind = \"at_least\", value = 2 }",
+        ))
+        .unwrap_err();
+        assert!(err.message.zh.contains("只能写"), "{}", err.message.zh);
+        // period_rule where only one cell holds a target: refused, said why.
+        let err = plan_with(&row(
+            "a",
+            "a",
+            "baseline = 1\ntarget = \"＞3\"\nperiod_rule = { kind = \"at_least\", value = 2 }",
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.zh.contains("period_rule 只用于"),
+            "{}",
+            err.message.zh
+        );
         // An empty target with nothing else: a rule is needed.
         let err = plan_with(&row("a", "a", "baseline = 1\ntarget = \"—\"")).unwrap_err();
         assert!(err.message.zh.contains("是空的"), "{}", err.message.zh);

@@ -142,6 +142,10 @@ pub struct Indicator {
     pub clause: Option<String>,
     pub attribute: Attribute,
     pub rule: Rule,
+    /// The 年均/累计 cell's requirement, judged beside `rule` when the row
+    /// prints a target in both cells (`60` and `〔3.9〕`); `NotAssessed` when
+    /// that cell states no number.
+    pub period_rule: Option<Rule>,
     /// For a `其中` row: the index of the total it is part of.
     pub part_of: Option<IndicatorIdx>,
     /// Requirements set for one year (annual plans), replacing the schedule that year.
@@ -302,6 +306,15 @@ impl Indicator {
         match &self.period_target {
             Some(period) if is_dash(&self.target_text) => period,
             _ => &self.target_text,
+        }
+    }
+
+    /// The target as the views show it: [`Self::printed_target`], with the
+    /// 年均/累计 cell beside it when both are judged (`60；〔3.9〕`).
+    pub fn shown_target(&self) -> String {
+        match (&self.period_rule, &self.period_target) {
+            (Some(_), Some(period)) => format!("{}；{period}", self.target_text),
+            _ => self.printed_target().to_owned(),
         }
     }
 

@@ -144,6 +144,67 @@ pub fn each_year(reading: &Reading, about_pct: f64) -> Option<YearRequirement> {
     })
 }
 
+/// The 年均/累计 cell of a row whose target-year cell holds the level's own
+/// target (both printed: `60` beside `〔3.9〕`, `55.8` beside `7`): a second
+/// requirement on the same yearly levels. `〔N〕` is the level's change since
+/// the baseline (in the indicator's unit; points on a percent); a rate
+/// (`＞6.5%`, `7`, `＜7.2‰`) the level's compound average yearly growth
+/// since the baseline, in percent (‰ read as tenths of a percent); a bare
+/// number only where the plan says how bare numbers read, as at least that
+/// growth. Anything else (`高于全国平均`, a cell in another unit) is shown
+/// and not judged: `None`.
+pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Option<Rule> {
+    let reading = read_target(period).ok()?;
+    let normal = |u: &str| u.trim().replace('％', "%");
+    let printed_unit = reading.unit.as_deref().map(normal);
+    match reading.form {
+        Form::Cumulative => {
+            let points = normal(unit) == "%"
+                && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"));
+            let same = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
+            (same || points).then_some(Rule::Cumulative {
+                total: reading.value,
+                from: Accumulate::LevelChange,
+            })
+        }
+        Form::Bare => meta.bare_numbers.map(|_| Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: reading.value,
+            }),
+            average: true,
+        }),
+        _ => {
+            let scale = match printed_unit.as_deref() {
+                None | Some("%") => 1.0,
+                Some("‰") => 0.1,
+                Some(_) => return None,
+            };
+            let each = match each_year(&reading, meta.about_pct)? {
+                YearRequirement::Threshold(t) => YearRequirement::Threshold(Threshold {
+                    cmp: t.cmp,
+                    value: t.value * scale,
+                }),
+                YearRequirement::About {
+                    value,
+                    tolerance_pct,
+                } => YearRequirement::About {
+                    value: value * scale,
+                    tolerance_pct,
+                },
+                YearRequirement::Between { min, max } => YearRequirement::Between {
+                    min: min * scale,
+                    max: max * scale,
+                },
+            };
+            Some(Rule::Annual {
+                each,
+                average: true,
+            })
+        }
+    }
+}
+
 /// A reading that needs the baseline, on an indicator that has none.
 pub fn no_baseline(target: &str) -> Text {
     Text::new(
@@ -399,6 +460,55 @@ mod tests {
             Some("力争投入强度高于“十三五”时期实际")
         );
         assert!(Printed::new("60", Some("〔3.9〕")).both());
+    }
+
+    #[test]
+    fn the_period_cell_beside_a_level_target_is_a_second_requirement() {
+        let c = Conventions {
+            about_pct: 5.0,
+            bare_numbers: None,
+        };
+        // 城镇化率 60 with 〔3.9〕: the level's change, in points.
+        assert_eq!(
+            period_rule_of_level("〔3.9〕", "%", &c),
+            Some(Rule::Cumulative {
+                total: 3.9,
+                from: Accumulate::LevelChange
+            })
+        );
+        // GDP 55.8 with ＞6.5%: the level's average growth.
+        assert_eq!(
+            period_rule_of_level("＞6.5%", "万亿元", &c),
+            Some(Rule::Annual {
+                each: YearRequirement::Threshold(Threshold {
+                    cmp: Comparator::Greater,
+                    value: 6.5
+                }),
+                average: true
+            })
+        );
+        // 总人口 with ＜7.2‰: growth in tenths of a percent.
+        let Some(Rule::Annual {
+            each: YearRequirement::Threshold(t),
+            ..
+        }) = period_rule_of_level("＜7.2‰", "万人", &c)
+        else {
+            panic!("a rate")
+        };
+        assert!((t.value - 0.72).abs() < 1e-12 && t.cmp == Comparator::Less);
+        // A bare number only where the plan says how bare numbers read.
+        assert_eq!(period_rule_of_level("7", "万亿元", &c), None);
+        let toward = Conventions {
+            bare_numbers: Some(BareNumbers::TowardTarget),
+            ..c
+        };
+        assert!(matches!(
+            period_rule_of_level("7", "万亿元", &toward),
+            Some(Rule::Annual { average: true, .. })
+        ));
+        // Words are shown, not judged; a cumulative in another unit too.
+        assert_eq!(period_rule_of_level("高于全国平均", "%", &c), None);
+        assert_eq!(period_rule_of_level("〔5〕万吨", "%", &c), None);
         assert_eq!(Printed::new("55", None).clause(), None);
     }
 

@@ -343,7 +343,11 @@ fn page(
                 }
             },
             rule: labels::rule_with_years(
-                labels::rule(&series.rule, series.relative_to.as_deref(), lang),
+                labels::rule_with_period(
+                    labels::rule(&series.rule, series.relative_to.as_deref(), lang),
+                    series.period_rule.as_ref(),
+                    lang,
+                ),
                 &series.year_requirements,
                 lang,
             ),

@@ -88,6 +88,19 @@ pub fn year_requirement(each: YearRequirement) -> String {
 
 /// A rule followed by the requirements of single years (annual plans):
 /// `不考核；2026年 4.5 ~ 5`.
+/// A rule's words with the 年均/累计 cell's rule beside it, when the row
+/// judges both (`≥ 60；累计 ≥ 3.9`).
+pub fn rule_with_period(rule_text: String, period: Option<&Rule>, lang: Lang) -> String {
+    match period {
+        Some(p) => format!(
+            "{rule_text}{}{}",
+            lang.pick("；", "; "),
+            rule(p, None, lang)
+        ),
+        None => rule_text,
+    }
+}
+
 pub fn rule_with_years(rule_text: String, years: &[(i32, YearRequirement)], lang: Lang) -> String {
     let mut text = rule_text;
     for (year, each) in years {

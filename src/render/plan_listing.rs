@@ -61,7 +61,11 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
                 labels::baseline(ind.baseline, ind.baseline_text.as_deref()),
                 ind.target_text.clone(),
                 labels::rule_with_years(
-                    labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
+                    labels::rule_with_period(
+                        labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
+                        ind.period_rule.as_ref(),
+                        lang,
+                    ),
                     &ind.year_requirements,
                     lang,
                 ),

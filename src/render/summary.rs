@@ -185,6 +185,75 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Option<String> {
     })
 }
 
+/// The 年均/累计 cell judged beside the target-year cell: what it asked,
+/// the figure it judged and how that stands.
+fn period_line(name: &str, p: &crate::assess::PeriodCheck, unit: &str, lang: Lang) -> String {
+    let status = labels::status(p.status, lang);
+    let required = p
+        .requirement
+        .as_ref()
+        .map(|req| labels::requirement(req, lang));
+    let figure = match (&p.derived, p.value) {
+        (Some(d), Some(v)) => {
+            let span = match d.from.as_slice() {
+                [first, .., last] => match lang {
+                    Lang::Zh => format!(
+                        "{}年{} → {}年{}，",
+                        first.year,
+                        labels::number(first.value),
+                        last.year,
+                        labels::number(last.value)
+                    ),
+                    Lang::En => format!(
+                        "{} {} → {} {}, ",
+                        first.year,
+                        labels::number(first.value),
+                        last.year,
+                        labels::number(last.value)
+                    ),
+                },
+                _ => String::new(),
+            };
+            match (d.kind, lang) {
+                (DerivedKind::LevelGrowth, Lang::Zh) => {
+                    format!("{span}年均增长{}%", labels::number(v))
+                }
+                (DerivedKind::LevelGrowth, Lang::En) => {
+                    format!("{span}growing {}% a year on average", labels::number(v))
+                }
+                // A change of a percent is in points.
+                (_, Lang::Zh) if unit == "%" => {
+                    format!("{span}累计变化{}个百分点", labels::number(v))
+                }
+                (_, Lang::En) if unit == "%" => {
+                    format!("{span}a change of {} points", labels::number(v))
+                }
+                (_, Lang::Zh) => format!("{span}累计变化{}{unit}", labels::number(v)),
+                (_, Lang::En) => format!("{span}a change of {}{unit}", labels::number(v)),
+            }
+        }
+        _ => lang.pick("无可判断的数", "no figure to judge").to_owned(),
+    };
+    match (required, lang) {
+        (Some(req), Lang::Zh) => format!(
+            "{name}：年均/累计一栏“{}”与目标年一栏一并判断：{figure}，要求{req}，{status}。",
+            p.target
+        ),
+        (Some(req), Lang::En) => format!(
+            "{name}: the period cell \"{}\" is judged beside the target: {figure}, {req} required, {status}.",
+            p.target
+        ),
+        (None, Lang::Zh) => format!(
+            "{name}：年均/累计一栏“{}”没有可判断的数值，只展示。",
+            p.target
+        ),
+        (None, Lang::En) => format!(
+            "{name}: the period cell \"{}\" states no number to judge; shown only.",
+            p.target
+        ),
+    }
+}
+
 /// What a reader needs to read a row right: figures made from yearly ones
 /// and how, figures from an older year, baselines taken from the
 /// statistics, figures that could not be judged and why.
@@ -286,6 +355,10 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
                     "累计变化（本年水平减基期值）",
                     "cumulative change (the year's level less the baseline)",
                 ),
+                DerivedKind::LevelGrowth => (
+                    "年均增长（由基期与本年水平复合）",
+                    "average yearly growth (from the baseline and the year's level)",
+                ),
             };
             out.push(match lang {
                 Lang::Zh => format!(
@@ -299,6 +372,9 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
                     r.unit
                 ),
             });
+        }
+        if let Some(p) = &r.period_check {
+            out.push(period_line(&name, p, &r.unit, lang));
         }
         if r.baseline_from_data
             && let Some(baseline) = r.baseline
