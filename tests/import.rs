@@ -135,6 +135,81 @@ fn the_national_table_imports_alike_from_markdown_html_word_and_pdf() {
     }
 }
 
+/// The national 13th outline's 专栏2, transcribed from the official image
+/// (`tests/fixtures/national-13th-fyp.html`, checked by a second reader) and
+/// printed to PDF by Chromium and LibreOffice: category rows across the
+/// table, ordinals, two-level names, both cells filled, `[>5000]`, `[<3256]`,
+/// four indicators in one row, the notes in the last row, a two-level group
+/// broken over a page. Every form drafts the hand-checked plan.
+#[test]
+fn the_national_13th_table_drafts_its_plan_from_html_and_pdf() {
+    const PLAN: &str = "examples/plans/national-13th-fyp.toml";
+    for fixture in [
+        "tests/fixtures/national-13th-fyp.html",
+        "tests/fixtures/import/pdf/national-13th-browser.pdf",
+        "tests/fixtures/import/pdf/national-13th-libreoffice.pdf",
+    ] {
+        let out = import(&["--check", PLAN, fixture]);
+        assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stdout_of(&out));
+        assert!(stdout_of(&out).contains("逐格一致：33 行"), "{fixture}");
+        let out = import(&[fixture]);
+        assert_eq!(out.status.code(), Some(0), "{fixture}: {}", stderr_of(&out));
+        let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+        assert_eq!(plan.indicators.len(), 33, "{fixture}");
+        assert_eq!(plan.meta.notes.len(), 3, "{fixture}");
+        let row = |name: &str| {
+            plan.indicators
+                .iter()
+                .find(|i| i.name == name)
+                .unwrap_or_else(|| panic!("{fixture}: no {name}"))
+        };
+        use plan_check::plan::{Accumulate, Rule};
+        // No ordinal in any name; the first level of a name is its group.
+        assert!(plan.indicators.iter().all(|i| !i.name.starts_with('（')));
+        assert_eq!(row("户籍人口城镇化率").group.as_deref(), Some("城镇化率"));
+        assert_eq!(row("户籍人口城镇化率").category, "经济发展");
+        // Both cells judged.
+        assert!(matches!(
+            row("国内生产总值（GDP）").period_rule,
+            Some(Rule::Annual { average: true, .. })
+        ));
+        // [>5000] at least, summed; [<3256] a cap.
+        assert!(matches!(
+            row("城镇新增就业人数").rule,
+            Rule::Cumulative {
+                total: 5000.0,
+                from: Accumulate::Sum
+            }
+        ));
+        assert!(matches!(
+            row("新增建设用地规模").rule,
+            Rule::CumulativeCap {
+                total: 3256.0,
+                from: Accumulate::Sum
+            }
+        ));
+        // 化学需氧量 … 氮氧化物: four rows, reductions compounded.
+        for (name, total) in [
+            ("化学需氧量", 10.0),
+            ("氨氮", 10.0),
+            ("二氧化硫", 15.0),
+            ("氮氧化物", 15.0),
+        ] {
+            let r = row(name);
+            assert_eq!(r.group.as_deref(), Some("主要污染物排放总量减少"), "{name}");
+            assert_eq!(r.unit, "%");
+            assert_eq!(
+                r.rule,
+                Rule::Cumulative {
+                    total,
+                    from: Accumulate::Compound
+                },
+                "{name}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_pdf_that_cannot_be_read_says_why_and_never_crashes() {
     let out = import(&["tests/fixtures/import/pdf/scan-without-text.pdf"]);

@@ -115,9 +115,26 @@ fn names_the(name: &str, other: &str) -> bool {
 /// `入托率提高`): its 〔N〕 accumulates yearly changes; a level's
 /// (`人均预期寿命`) is the level less the baseline.
 fn is_change(row: &Row) -> bool {
-    ["降低", "下降", "减少", "提高", "增加", "增长", "减排"]
+    let words = ["降低", "下降", "减少", "提高", "增加", "增长", "减排"];
+    // 主要污染物排放总量减少 over 化学需氧量: the change is the heading's.
+    let group = row.group.as_deref().unwrap_or("");
+    words
         .iter()
-        .any(|w| row.name.ends_with(w))
+        .any(|w| row.name.ends_with(w) || group.ends_with(w))
+}
+
+/// An amount made each year and added up over the period (城镇新增就业人数,
+/// 农村贫困人口脱贫, 城镇棚户区住房改造 `〔2000〕`): no baseline level, a count
+/// or an amount, and a name that says something is done or added.
+fn is_flow(row: &Row) -> bool {
+    let no_baseline = crate::plan::is_dash(row.baseline.trim());
+    let counted = !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "");
+    let done = [
+        "新增", "脱贫", "改造", "新建", "建设", "完成", "实施", "培训",
+    ]
+    .iter()
+    .any(|w| row.name.contains(w));
+    no_baseline && counted && done
 }
 
 /// Drafts the plan file of `table`, read from `source` (the document, as named).
@@ -339,7 +356,18 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
         let mut explicit = false;
         let mut measure = Measure::Level;
         match reading.as_ref().map(|r| r.form) {
-            Ok(Form::Cumulative) if in_period && is_change(row) => {
+            Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_flow(row) => {
+                measure = Measure::YearlyChange;
+                let _ = writeln!(out, "measure = \"yearly_change\"");
+                confirm(
+                    &mut out,
+                    format!(
+                        "“{deciding}”是规划期累计数，基期没有数、指标是每年的量：统计数据应为每年的量（如当年{}），逐年相加",
+                        row.name
+                    ),
+                );
+            }
+            Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_change(row) => {
                 measure = Measure::YearlyChange;
                 let _ = writeln!(out, "measure = \"yearly_change\"");
                 confirm(
@@ -354,7 +382,7 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
                     ),
                 );
             }
-            Ok(Form::Cumulative) if in_period => {
+            Ok(Form::Cumulative | Form::CumulativeCap) if in_period => {
                 confirm(
                     &mut out,
                     format!(

@@ -24,6 +24,19 @@ pub fn read(text: &str) -> Result<Vec<Block>, Limit> {
             .any(|a| a.value().name() == "table");
         if element.value().name() == "table" {
             if !inside_table {
+                // A table's own caption names it (专栏2 …), before its rows.
+                let caption = element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .find(|c| c.value().name() == "caption")
+                    .map(|c| {
+                        visible_text(c)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .filter(|c| !c.is_empty());
+                out.extend(caption.map(Block::Text));
                 out.push(Block::Table(grid(element, &mut budget)?));
             }
         } else if !inside_table {
@@ -70,6 +83,9 @@ fn visible_text(element: ElementRef) -> String {
                     hidden += 1;
                 }
                 Node::Text(t) if hidden == 0 => out.push_str(t),
+                // A line break in a cell keeps the lines apart (化学需氧量<br>氨氮
+                // are two names, not one).
+                Node::Element(e) if hidden == 0 && e.name() == "br" => out.push('\n'),
                 _ => {}
             },
             Edge::Close(node) => {

@@ -66,6 +66,10 @@ pub struct Meta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
     Category,
+    /// The first level of a two-level name under one 指标 header spanning
+    /// both columns (`（3）城镇化率` over `常住人口城镇化率（%）`); a one-level
+    /// row fills both with its name.
+    Group,
     Indicator,
     Unit,
     Baseline,
@@ -167,9 +171,16 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
     let indicator_columns: Vec<usize> = (0..cols.len())
         .filter(|&i| cols[i] == Col::Indicator)
         .collect();
+    // One 指标 header spread over two columns (a colspan) is one name of
+    // one or two levels.
+    let one_header = indicator_columns
+        .windows(2)
+        .all(|w| clean(&row[w[0]]) == clean(&row[w[1]]));
     if let Some((&last, others)) = indicator_columns.split_last() {
         for &i in others {
-            cols[i] = if cols.contains(&Col::Category) {
+            cols[i] = if one_header {
+                Col::Group
+            } else if cols.contains(&Col::Category) {
                 Col::Other
             } else {
                 Col::Category
@@ -242,14 +253,15 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             }
             _ => None,
         });
-        let notes = notes_after(&doc.blocks[i + 1..]);
+        let (rows, mut notes) = read_rows(&rows[at + 1..], &cols);
+        notes.extend(notes_after(&doc.blocks[i + 1..]));
         out.push(IndicatorTable {
             number: tables_seen,
             caption,
             baseline_year,
             target_year,
             has_period: cols.contains(&Col::Period),
-            rows: read_rows(&rows[at + 1..], &cols),
+            rows,
             notes,
         });
     }
@@ -278,8 +290,13 @@ fn notes_after(blocks: &[Block]) -> Vec<String> {
             _ => break,
         }
     }
+    split_notes(&text)
+}
+
+/// A note's text split at the circled numbers: `①…②…` is two notes.
+fn split_notes(text: &str) -> Vec<String> {
     let mut notes: Vec<String> = Vec::new();
-    for c in clean(&text).chars() {
+    for c in clean(text).chars() {
         if ('①'..='⑳').contains(&c) || notes.is_empty() {
             notes.push(String::new());
         }
@@ -302,39 +319,71 @@ fn cell<'r>(row: &'r [String], cols: &[Col], col: Col) -> Option<&'r str> {
         .map(String::as_str)
 }
 
-fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
+/// The rows of the table, and the notes printed in its last rows.
+fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
     let mut out: Vec<Row> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     let mut category = String::new();
     // The heading the next rows stand under, with its unit.
     let mut heading: Option<(String, Option<String>)> = None;
     // The total the last 其中 row belongs to.
     let mut total: Option<usize> = None;
-    for raw in rows {
+    let rows: Vec<Vec<String>> = rows.iter().flat_map(|r| several_in_one(r, cols)).collect();
+    for raw in &rows {
         let mut row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
         let shape = shape_of(&mut row, cols);
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             continue;
         }
-        // A row merged across the table (a category, or a note): one text.
+        // A row merged across the table: a note (注：①…), or a category
+        // (`➢ 经济发展`, `一、经济发展`).
         if filled.iter().all(|c| *c == filled[0]) && row.len() > 2 && filled.len() > 1 {
-            category = filled[0].clone();
-            heading = None;
+            let text = filled[0];
+            if let Some(body) = ["注：", "注:", "注"]
+                .iter()
+                .find_map(|p| text.strip_prefix(p))
+            {
+                notes.extend(split_notes(body));
+            } else {
+                category =
+                    strip_ordinal(text.trim_start_matches(['➢', '▶', '►', '■', '◆', '●', ' ']))
+                        .to_owned();
+                heading = None;
+            }
             continue;
         }
         if let Some(c) = cell(&row, cols, Col::Category).filter(|c| !c.is_empty()) {
-            if *c != category {
+            let c = strip_ordinal(c);
+            if c != category {
                 heading = None;
                 total = None;
             }
             category = c.to_owned();
         }
-        let Some(printed) = cell(&row, cols, Col::Indicator).filter(|n| !n.is_empty()) else {
+        let Some(printed) = cell(&row, cols, Col::Indicator)
+            .map(strip_ordinal)
+            .filter(|n| !n.is_empty())
+        else {
             continue;
         };
+        // The first level of a two-level name, where the row has one.
+        let first_level = cell(&row, cols, Col::Group)
+            .filter(|g| !g.is_empty() && clean(g) != clean(printed) && strip_ordinal(g) != printed)
+            .map(|g| split_unit(strip_ordinal(g)));
         let get = |col| cell(&row, cols, col).unwrap_or("").to_owned();
         let (baseline, target, attribute) =
             (get(Col::Baseline), get(Col::Target), get(Col::Attribute));
+        // 约束性 in a narrow merged cell broken over a page (约束 | 性): the
+        // word's parts read as the word, the part below as the row above's.
+        let attribute = match attribute.trim() {
+            "约束" => "约束性".to_owned(),
+            "预期" => "预期性".to_owned(),
+            "性" => out
+                .last()
+                .map_or(attribute.clone(), |r: &Row| r.attribute.clone()),
+            _ => attribute,
+        };
         let period = cols.contains(&Col::Period).then(|| get(Col::Period));
         let numbers_empty = baseline.is_empty()
             && target.is_empty()
@@ -412,8 +461,15 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
         } else {
             total = None;
         }
-        // 每千人口拥有医护人员数：执业医师数 — a row under a heading.
-        if row_out.part_of.is_none()
+        // （3）城镇化率 over 常住人口城镇化率（%）: the first level is the
+        // heading the row stands under.
+        if let Some((group, group_unit)) = first_level {
+            row_out.group = Some(group);
+            if unit.is_none() {
+                unit = group_unit;
+                row_out.unit_inherited = unit.is_some();
+            }
+        } else if row_out.part_of.is_none()
             && let Some((group, rest)) = name.split_once(['：', ':'])
             && !group.is_empty()
             && !rest.is_empty()
@@ -445,7 +501,108 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> Vec<Row> {
         }
         out.push(row_out);
     }
-    out
+    (out, notes)
+}
+
+/// A name without the ordinal it is numbered with in the table (`（1）`,
+/// `(1)`, `1.`, `1、`, `①`, `一、`, `（一）`): statistics name the indicator
+/// without it.
+pub fn strip_ordinal(name: &str) -> &str {
+    let t = name.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    // （1） (1) （一）
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let digits: String = rest.chars().take_while(|&c| numeral(c)).collect();
+        if !digits.is_empty()
+            && let Some(after) = rest[digits.len()..].strip_prefix(['）', ')'])
+        {
+            return after.trim_start();
+        }
+        return t;
+    }
+    // ① … ⑳
+    if let Some(c) = t.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return t[c.len_utf8()..].trim_start();
+    }
+    // 1. 1、 一、 — not 1.5 (a number).
+    let digits: String = t.chars().take_while(|&c| numeral(c)).collect();
+    if !digits.is_empty() {
+        let rest = &t[digits.len()..];
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some('、' | '．'), _) => return rest['、'.len_utf8()..].trim_start(),
+            (Some('.'), next) if !next.is_some_and(|c| c.is_ascii_digit()) => {
+                return rest[1..].trim_start();
+            }
+            _ => {}
+        }
+    }
+    t
+}
+
+/// One printed row holding several indicators, a line each (`化学需氧量`,
+/// `氨氮`, … beside `[10]`, `[10]`, …): as many rows, the other cells (the
+/// first level of the name, the attribute, a `-`) repeated. Only where the
+/// name cell and a figure cell have the same number of lines and every such
+/// line of figures reads as a target or a dash: a name wrapped over two
+/// lines beside one figure stays one row.
+fn several_in_one(raw: &[String], cols: &[Col]) -> Vec<Vec<String>> {
+    let lines = |c: &str| -> Vec<String> {
+        c.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let Some(name_at) = cols.iter().position(|c| *c == Col::Indicator) else {
+        return vec![raw.to_vec()];
+    };
+    let names = lines(raw.get(name_at).map_or("", String::as_str));
+    let n = names.len();
+    if n < 2 {
+        return vec![raw.to_vec()];
+    }
+    let figure_cols: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, Col::Baseline | Col::Target | Col::Period))
+        .map(|(i, _)| i)
+        .collect();
+    let reads = |l: &str| {
+        crate::plan::is_dash(l) || crate::plan::read_target(l).is_ok() || number(l).is_some()
+    };
+    let mut split_any = false;
+    for &i in &figure_cols {
+        let cell = lines(raw.get(i).map_or("", String::as_str));
+        if cell.len() == n {
+            if !cell.iter().all(|l| reads(l)) {
+                return vec![raw.to_vec()];
+            }
+            split_any = true;
+        } else if cell.len() > 1 {
+            return vec![raw.to_vec()];
+        }
+    }
+    if !split_any {
+        return vec![raw.to_vec()];
+    }
+    (0..n)
+        .map(|k| {
+            raw.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let cell = lines(c);
+                    if i == name_at || (figure_cols.contains(&i) && cell.len() == n) {
+                        cell[k].clone()
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A row with fewer or more cells than the header. One cell short whose
@@ -649,6 +806,10 @@ mod tests {
         cells.iter().map(|c| c.to_string()).collect()
     }
 
+    fn header_of(row: &[String]) -> (Vec<Col>, i32, i32) {
+        header(row).expect("a header")
+    }
+
     #[test]
     fn headers_say_where_the_years_are() {
         let (cols, b, tg) = header(&t(&["分类", "指标", "2020年", "2025年", "属性"])).unwrap();
@@ -707,7 +868,7 @@ mod tests {
             t(&["民生福祉", "每千人口拥有医护人员数（人）", "", "", ""]),
             t(&["", "执业医师数", "3.1", "3.7", "预期性"]),
         ];
-        let out = read_rows(&rows, &cols);
+        let (out, _) = read_rows(&rows, &cols);
         assert_eq!(out.len(), 5);
         assert_eq!((out[1].part_of, out[1].unit.as_str()), (Some(0), "万人"));
         assert_eq!(out[2].part_of, Some(0));
@@ -719,6 +880,99 @@ mod tests {
             ("执业医师数", "人")
         );
         assert_eq!(out[4].category, "民生福祉");
+    }
+
+    #[test]
+    fn ordinals_are_no_part_of_a_name() {
+        for (printed, name) in [
+            (
+                "（1）国内生产总值（GDP）（万亿元）",
+                "国内生产总值（GDP）（万亿元）",
+            ),
+            ("(12) 农村贫困人口脱贫", "农村贫困人口脱贫"),
+            ("（一）经济发展", "经济发展"),
+            ("一、经济发展", "经济发展"),
+            ("3. 森林覆盖率", "森林覆盖率"),
+            ("3、森林覆盖率", "森林覆盖率"),
+            ("①化学需氧量", "化学需氧量"),
+            // A number that is the name's own stays.
+            ("5G用户普及率", "5G用户普及率"),
+            ("1.5级以上", "1.5级以上"),
+            ("（PM2.5）浓度", "（PM2.5）浓度"),
+        ] {
+            assert_eq!(strip_ordinal(printed), name, "{printed}");
+        }
+    }
+
+    /// The national 13th outline's table: 指标 over two columns, category
+    /// rows across the table, two-level names, several indicators in one
+    /// row, the notes in its last row.
+    #[test]
+    fn a_two_level_table_with_category_rows_and_notes_inside() {
+        let header = t(&["指标", "指标", "2015年", "2020年", "年均增速[累计]", "属性"]);
+        let (cols, _, _) = header_of(&header);
+        assert_eq!(cols[0], Col::Group);
+        let rows = vec![
+            t(&["➢ 经济发展"; 6]),
+            t(&[
+                "（1）国内生产总值（GDP）（万亿元）",
+                "（1）国内生产总值（GDP）（万亿元）",
+                "67.7",
+                ">92.7",
+                ">6.5%",
+                "预期性",
+            ]),
+            t(&[
+                "（3）城镇化率",
+                "常住人口城镇化率（%）",
+                "56.1",
+                "60",
+                "[3.9]",
+                "预期性",
+            ]),
+            t(&[
+                "（25）主要污染物排放总量减少（%）",
+                "化学需氧量\n氨氮",
+                "-",
+                "-",
+                "[10]\n[15]",
+                "约束性",
+            ]),
+            t(&["注：①甲。②乙。"; 6]),
+        ];
+        let (out, notes) = read_rows(&rows, &cols);
+        let names: Vec<(&str, Option<&str>, &str, &str)> = out
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    r.group.as_deref(),
+                    r.unit.as_str(),
+                    r.period.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("国内生产总值（GDP）", None, "万亿元", ">6.5%"),
+                ("常住人口城镇化率", Some("城镇化率"), "%", "[3.9]"),
+                ("化学需氧量", Some("主要污染物排放总量减少"), "%", "[10]"),
+                ("氨氮", Some("主要污染物排放总量减少"), "%", "[15]"),
+            ]
+        );
+        assert!(out.iter().all(|r| r.category == "经济发展"));
+        assert_eq!(notes, ["①甲。", "②乙。"]);
+    }
+
+    #[test]
+    fn a_name_wrapped_over_lines_beside_one_figure_stays_one_row() {
+        let cols = [Col::Indicator, Col::Baseline, Col::Target];
+        let rows = [t(&["财政性教育\n经费占比（%）", "17.99", "＞19"])];
+        assert_eq!(several_in_one(&rows[0], &cols).len(), 1);
+        // Two lines of figures that are no targets (1.45左 / 右): one row.
+        let rows = [t(&["粮食综合\n生产能力", "1.39", "1.45左\n右"])];
+        assert_eq!(several_in_one(&rows[0], &cols).len(), 1);
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn target_value(rule: &Rule) -> Option<f64> {
         Rule::Range { .. }
         | Rule::Annual { .. }
         | Rule::Cumulative { .. }
+        | Rule::CumulativeCap { .. }
         | Rule::Relative { .. }
         | Rule::NotAssessed => None,
     }

@@ -1011,7 +1011,10 @@ fn read_valid(
             YearRequirement::About { value, .. } => vec![value],
             YearRequirement::Between { min, max } => vec![min, max],
         },
-        Rule::Cumulative { .. } | Rule::Relative { .. } | Rule::NotAssessed => vec![],
+        Rule::Cumulative { .. }
+        | Rule::CumulativeCap { .. }
+        | Rule::Relative { .. }
+        | Rule::NotAssessed => vec![],
     };
     for (what_zh, what_en, v) in baseline
         .map(|b| ("基期值", "the baseline", b))
@@ -1064,7 +1067,10 @@ fn agrees_with_target(rule: &Rule, cmp: Comparator, value: f64, target: &str) ->
         ),
         Rule::NotAssessed => return Ok(()),
         // Kinds read from the text only.
-        Rule::Annual { .. } | Rule::Cumulative { .. } | Rule::Relative { .. } => return Ok(()),
+        Rule::Annual { .. }
+        | Rule::Cumulative { .. }
+        | Rule::CumulativeCap { .. }
+        | Rule::Relative { .. } => return Ok(()),
     };
     if agrees {
         return Ok(());

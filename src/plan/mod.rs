@@ -391,6 +391,9 @@ pub enum Rule {
     /// figures as [`Accumulate`] says; held against its time-proportional
     /// share.
     Cumulative { total: f64, from: Accumulate },
+    /// A cap on the cumulative total over the period (`[<3256]`): made `from`
+    /// the figures as [`Accumulate`] says, at most `total` in every year.
+    CumulativeCap { total: f64, from: Accumulate },
     /// Relative to another indicator's figure of the same region and year:
     /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
     /// `tolerance_pct` percent of it, `与GDP增长同步`).

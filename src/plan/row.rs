@@ -158,14 +158,15 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
     let normal = |u: &str| u.trim().replace('％', "%");
     let printed_unit = reading.unit.as_deref().map(normal);
     match reading.form {
-        Form::Cumulative => {
+        Form::Cumulative | Form::CumulativeCap => {
             let points = normal(unit) == "%"
                 && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"));
             let same = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
-            (same || points).then_some(Rule::Cumulative {
-                total: reading.value,
-                from: Accumulate::LevelChange,
-            })
+            (same || points).then_some(cumulative(
+                reading.form,
+                reading.value,
+                Accumulate::LevelChange,
+            ))
         }
         Form::Bare => meta.bare_numbers.map(|_| Rule::Annual {
             each: YearRequirement::Threshold(Threshold {
@@ -202,6 +203,16 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
                 average: true,
             })
         }
+    }
+}
+
+/// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`) or a
+/// cap not to pass (`[<N]`).
+fn cumulative(form: Form, total: f64, from: Accumulate) -> Rule {
+    if form == Form::CumulativeCap {
+        Rule::CumulativeCap { total, from }
+    } else {
+        Rule::Cumulative { total, from }
     }
 }
 
@@ -296,10 +307,10 @@ pub fn rule_from_text(
     }
     let points_of_percent = is_percent
         && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"))
-        && reading.form == Form::Cumulative;
+        && matches!(reading.form, Form::Cumulative | Form::CumulativeCap);
     if matches!(
         reading.form,
-        Form::Compare(_) | Form::About | Form::Between | Form::Cumulative
+        Form::Compare(_) | Form::About | Form::Between | Form::Cumulative | Form::CumulativeCap
     ) && !same_unit
         && !points_of_percent
     {
@@ -318,21 +329,25 @@ pub fn rule_from_text(
         return match reading.form {
             // Yearly changes compound (percent) or add up; levels are
             // read against the baseline (figure::gather says which).
-            Form::Cumulative if measure == Measure::YearlyChange => {
-                Ok(RowRule::Ready(Rule::Cumulative {
-                    total: reading.value,
-                    from: if is_percent {
+            Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
+                Ok(RowRule::Ready(cumulative(
+                    reading.form,
+                    reading.value,
+                    if is_percent {
                         Accumulate::Compound
                     } else {
                         Accumulate::Sum
                     },
-                }))
+                )))
             }
-            Form::Cumulative if measure == Measure::Level => Ok(RowRule::Ready(Rule::Cumulative {
-                total: reading.value,
-                from: Accumulate::LevelChange,
-            })),
-            Form::Cumulative => Err(Text::new(
+            Form::Cumulative | Form::CumulativeCap if measure == Measure::Level => {
+                Ok(RowRule::Ready(cumulative(
+                    reading.form,
+                    reading.value,
+                    Accumulate::LevelChange,
+                )))
+            }
+            Form::Cumulative | Form::CumulativeCap => Err(Text::new(
                 format!(
                     "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"
                 ),
@@ -390,7 +405,7 @@ pub fn rule_from_text(
             }
             .map(RowRule::Ready)
         }
-        Form::Cumulative => Err(needs_rule(
+        Form::Cumulative | Form::CumulativeCap => Err(needs_rule(
             "是规划期的累计数（〔〕），应印在年均/累计一栏：请写 period_target，并写明 measure = \"yearly_change\"",
             "is cumulative over the period (〔〕), printed in the period column: write it as period_target with measure = \"yearly_change\"",
         )),

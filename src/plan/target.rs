@@ -133,8 +133,11 @@ pub enum Form {
     /// A change from the baseline, up (`提高1岁`, `提高2个百分点`) or down
     /// (`下降13.5%`).
     Change { up: bool },
-    /// A cumulative change over the period: `〔13.5〕`.
+    /// A cumulative change over the period: `〔13.5〕`, `[>5000]` (at least).
     Cumulative,
+    /// A cap on the cumulative total over the period: `[<3256]` (新增建设
+    /// 用地规模: at most 3256 over the five years).
+    CumulativeCap,
     /// A number alone: `55`. Its reading is not printed.
     Bare,
     /// Between two numbers: `4.5%-5%`, `4.5%—5%`, `4.5～5`.
@@ -239,8 +242,16 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
     for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            // [>5000]: at least that much over the period; [<3256]: at most.
+            let (form, inner) = match strip_sign(trim_all(inner)) {
+                Some((Comparator::Less | Comparator::LessOrEqual, rest)) => {
+                    (Form::CumulativeCap, rest)
+                }
+                Some((_, rest)) => (Form::Cumulative, rest),
+                None => (Form::Cumulative, inner),
+            };
             let (value, unit) = number_and_unit(inner)?;
-            return Ok(Reading::new(Form::Cumulative, value, unit));
+            return Ok(Reading::new(form, value, unit));
         }
     }
     if let Some((cmp, rest)) = strip_sign(text) {
@@ -452,6 +463,10 @@ mod tests {
             ("5%左右", reading(Form::About, 5.0, Some("%"))),
             ("〔13.5〕", reading(Form::Cumulative, 13.5, None)),
             ("〔6〕", reading(Form::Cumulative, 6.0, None)),
+            ("[>5000]", reading(Form::Cumulative, 5000.0, None)),
+            ("〔＞5000〕", reading(Form::Cumulative, 5000.0, None)),
+            ("[<3256]", reading(Form::CumulativeCap, 3256.0, None)),
+            ("[ ≤ 3256 ]", reading(Form::CumulativeCap, 3256.0, None)),
             (
                 "提高1岁",
                 reading(Form::Change { up: true }, 1.0, Some("岁")),

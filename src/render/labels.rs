@@ -124,9 +124,14 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
                 format!("{}{each}", lang.pick("每年 ", "every year "))
             }
         }
-        Rule::Cumulative { total, from } => format!(
-            "{} ≥ {}{}",
+        Rule::Cumulative { total, from } | Rule::CumulativeCap { total, from } => format!(
+            "{} {} {}{}",
             lang.pick("累计", "cumulative"),
+            if matches!(rule, Rule::CumulativeCap { .. }) {
+                "≤"
+            } else {
+                "≥"
+            },
             number(total),
             match from {
                 Accumulate::Compound => lang.pick("（逐年复合）", " (compounded)"),

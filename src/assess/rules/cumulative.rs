@@ -49,15 +49,21 @@ impl RuleKind for Kind {
     }
 
     fn needs(&self) -> Needs {
-        match self.from {
-            Accumulate::Compound => Needs::Derived(DerivedKind::CompoundCumulative),
-            Accumulate::Sum => Needs::Derived(DerivedKind::SumCumulative),
-            Accumulate::LevelChange => Needs::LevelChange,
-        }
+        needs(self.from)
     }
 
     fn moves(&self) -> bool {
         true
+    }
+}
+
+/// The figure a cumulative total is made of: the yearly changes compounded
+/// or added, or the level less the baseline.
+pub fn needs(from: Accumulate) -> Needs {
+    match from {
+        Accumulate::Compound => Needs::Derived(DerivedKind::CompoundCumulative),
+        Accumulate::Sum => Needs::Derived(DerivedKind::SumCumulative),
+        Accumulate::LevelChange => Needs::LevelChange,
     }
 }
 

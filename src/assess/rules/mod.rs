@@ -11,11 +11,13 @@
 //! - [`projection`]: a projected figure, met within a tolerance band;
 //! - [`annual`]: a requirement held every year (年均: on the compound average);
 //! - [`cumulative`]: a cumulative change `〔N〕` against its share to date;
+//! - [`cumulative_cap`]: a cap on the cumulative total `[<N]`, every year;
 //! - [`relative`]: relative to another indicator's figure (`高于GDP增长`);
 //! - [`none`]: not judged (不考核).
 
 pub mod annual;
 pub mod cumulative;
+pub mod cumulative_cap;
 pub mod none;
 pub mod projection;
 pub mod range;
@@ -124,6 +126,7 @@ pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
         }),
         Rule::Annual { each, average } => f(&annual::Kind { each, average }),
         Rule::Cumulative { total, from } => f(&cumulative::Kind { total, from }),
+        Rule::CumulativeCap { total, from } => f(&cumulative_cap::Kind { total, from }),
         Rule::Relative {
             to,
             cmp,

@@ -138,12 +138,22 @@ const MAX_RULES: usize = 20_000;
 /// What a page holds, top to bottom.
 enum Item {
     Line(String),
-    Table(Vec<Vec<String>>),
+    Table(Grid),
+}
+
+/// A table's rows, and which of its columns have no rule at its top or its
+/// bottom edge: a cell merged down over a page break continues there.
+struct Grid {
+    rows: Vec<Vec<String>>,
+    open_top: Vec<bool>,
+    open_bottom: Vec<bool>,
 }
 
 /// The document's blocks, in reading order.
 pub fn blocks(pages: &[Page]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
+    // The columns of the last table left open at the bottom of its page.
+    let mut open_bottom: Vec<bool> = Vec::new();
     for page in pages {
         let mut first = true;
         let mut text = String::new();
@@ -154,19 +164,19 @@ pub fn blocks(pages: &[Page]) -> Vec<Block> {
                     text.push('\n');
                     first = false;
                 }
-                Item::Table(rows) => {
+                Item::Table(grid) => {
                     flush(&mut text, &mut out);
                     // A table that opens the page continues the one that
                     // closed the last, when it has its columns.
                     let continues = first
                         && matches!(out.last(), Some(Block::Table(prev))
-                            if prev.first().map(Vec::len) == rows.first().map(Vec::len));
+                            if prev.first().map(Vec::len) == grid.rows.first().map(Vec::len));
                     if continues && let Some(Block::Table(prev)) = out.last_mut() {
-                        let repeated = prev.first() == rows.first();
-                        prev.extend(rows.into_iter().skip(usize::from(repeated)));
+                        continue_table(prev, grid.rows, &open_bottom, &grid.open_top);
                     } else {
-                        out.push(Block::Table(rows));
+                        out.push(Block::Table(grid.rows));
                     }
+                    open_bottom = grid.open_bottom;
                     first = false;
                 }
             }
@@ -174,6 +184,59 @@ pub fn blocks(pages: &[Page]) -> Vec<Block> {
         flush(&mut text, &mut out);
     }
     out
+}
+
+/// The rows of a table continued on the next page joined to it: a repeated
+/// header row dropped; a cell merged down over the break (no rule under it
+/// on the first page, none over it on the next) is one cell again, its text
+/// from both pages in both rows, as the other readers repeat a merged cell.
+fn continue_table(
+    prev: &mut Vec<Vec<String>>,
+    rows: Vec<Vec<String>>,
+    open_bottom: &[bool],
+    open_top: &[bool],
+) {
+    let repeated = prev.first() == rows.first();
+    let mut rows = rows.into_iter().skip(usize::from(repeated)).peekable();
+    // A row broken over the page (its cells mostly empty on the next): the
+    // rest of the row above, put back into it.
+    if let (Some(last), Some(next)) = (prev.last_mut(), rows.peek())
+        && next.iter().filter(|c| !c.is_empty()).count() * 2 <= next.len()
+    {
+        for (above, below) in last.iter_mut().zip(next) {
+            if !below.is_empty() {
+                if !above.is_empty() {
+                    above.push('\n');
+                }
+                above.push_str(below);
+            }
+        }
+        rows.next();
+    }
+    if let (Some(last), Some(next)) = (prev.last_mut(), rows.peek_mut()) {
+        for (c, (above, below)) in last.iter_mut().zip(next.iter_mut()).enumerate() {
+            let merged = open_bottom.get(c).copied().unwrap_or(false)
+                && open_top.get(c).copied().unwrap_or(false);
+            // Some writers close every cell at the page's foot: an empty
+            // cell under words (a 类别 or a heading merged down, never a
+            // figure) is that cell going on.
+            if !merged {
+                let words = above.chars().any(|ch| matches!(ch as u32, 0x4E00..=0x9FFF));
+                if below.is_empty() && words {
+                    below.clone_from(above);
+                }
+                continue;
+            }
+            let whole = match (above.is_empty(), below.is_empty()) {
+                (false, false) => format!("{above}\n{below}"),
+                (false, true) => above.clone(),
+                _ => below.clone(),
+            };
+            above.clone_from(&whole);
+            *below = whole;
+        }
+    }
+    prev.extend(rows);
 }
 
 /// Text lines gathered so far, read as the text reader reads a `.txt` (a
@@ -207,9 +270,9 @@ fn items(page: &Page) -> Vec<(f64, Item)> {
         .map(|(y, l)| (y, Item::Line(l)))
         .collect();
     for (t, glyphs) in tables.iter().zip(inside) {
-        let rows = t.rows(&glyphs);
-        if rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) {
-            items.push((t.ys[0], Item::Table(rows)));
+        let grid = t.rows(&glyphs);
+        if grid.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) {
+            items.push((t.ys[0], Item::Table(grid)));
         }
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -429,7 +492,7 @@ impl Table {
     }
 
     /// The rows of cell texts, a merged cell's text in every cell it covers.
-    fn rows(&self, glyphs: &[&Glyph]) -> Vec<Vec<String>> {
+    fn rows(&self, glyphs: &[&Glyph]) -> Grid {
         let (nr, nc) = (self.ys.len() - 1, self.xs.len() - 1);
         let index = |r: usize, c: usize| r * nc + c;
         let mut parent: Vec<usize> = (0..nr * nc).collect();
@@ -488,14 +551,24 @@ impl Table {
         let cols: Vec<usize> = (0..nc)
             .filter(|&c| self.xs[c + 1] - self.xs[c] >= MIN_BAND)
             .collect();
-        rows.iter()
-            .map(|&r| -> Vec<String> {
-                cols.iter()
-                    .map(|&c| texts[root(&mut parent, index(r, c))].clone())
-                    .collect()
-            })
-            .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
-            .collect()
+        let middle = |c: usize| (self.xs[c] + self.xs[c + 1]) / 2.0;
+        let (top, bottom) = (self.ys[0], self.ys[nr]);
+        Grid {
+            rows: rows
+                .iter()
+                .map(|&r| -> Vec<String> {
+                    cols.iter()
+                        .map(|&c| texts[root(&mut parent, index(r, c))].clone())
+                        .collect()
+                })
+                .filter(|row| row.iter().any(|c| !c.trim().is_empty()))
+                .collect(),
+            open_top: cols.iter().map(|&c| !self.h_at(top, middle(c))).collect(),
+            open_bottom: cols
+                .iter()
+                .map(|&c| !self.h_at(bottom, middle(c)))
+                .collect(),
+        }
     }
 }
 
@@ -631,6 +704,46 @@ mod tests {
         };
         let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
         assert_eq!(names, ["指标", "甲", "乙"]);
+    }
+
+    #[test]
+    fn a_row_or_a_merged_cell_broken_over_a_page_is_put_back_together() {
+        let t = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        // LibreOffice breaks a row: 预期 on one page, 性 on the next.
+        let mut prev = vec![
+            t(&["类别", "指标", "属性"]),
+            t(&["民生", "床位占比", "预期"]),
+        ];
+        continue_table(
+            &mut prev,
+            vec![t(&["", "", "性"]), t(&["", "寿命", "预期性"])],
+            &[false; 3],
+            &[false; 3],
+        );
+        assert_eq!(prev[1], t(&["民生", "床位占比", "预期\n性"]));
+        // The next row's empty 类别 goes on from above, as a blank one does.
+        assert_eq!(prev[2], t(&["民生", "寿命", "预期性"]));
+        // A heading merged down over the break: its words go on; a figure
+        // never does.
+        let mut prev = vec![t(&["（22）森林发展", "森林覆盖率", "21.66"])];
+        continue_table(
+            &mut prev,
+            vec![t(&["", "森林蓄积量", "151"]), t(&["", "x", ""])],
+            &[false; 3],
+            &[false; 3],
+        );
+        assert_eq!(prev[1][0], "（22）森林发展");
+        assert_eq!(prev[2][0], "");
+        // Open on both sides of the break: one cell, its text from both.
+        let mut prev = vec![t(&["甲", "约束", "1"])];
+        continue_table(
+            &mut prev,
+            vec![t(&["乙", "性", "2"])],
+            &[false, true, false],
+            &[false, true, false],
+        );
+        assert_eq!(prev[0][1], "约束\n性");
+        assert_eq!(prev[1][1], "约束\n性");
     }
 
     #[test]

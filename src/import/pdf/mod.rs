@@ -17,8 +17,8 @@ mod tests {
     #[test]
     fn radicals_read_as_the_ideographs_they_stand_for() {
         assert_eq!(
-            super::ideographs("\u{2F08}\u{2EA0}\u{2F63}\u{2ED3}\u{2EDD}"),
-            "人民生长食"
+            super::ideographs("\u{2F08}\u{2EA0}\u{2F63}\u{2ED3}\u{2EDD}\u{2F3E}"),
+            "人民生长食户"
         );
         assert_eq!(super::ideographs("常住人口城镇化率"), "常住人口城镇化率");
     }
@@ -158,6 +158,9 @@ fn ideographs(text: &str) -> String {
     ];
     text.chars()
         .flat_map(|c| match c as u32 {
+            // KANGXI RADICAL DOOR decomposes to 戶 (U+6236); a simplified
+            // Chinese font draws 户 (U+6237) with it.
+            0x2F3E => vec!['户'],
             0x2F00..=0x2FDF => c.nfkc().collect::<Vec<char>>(),
             0x2E80..=0x2EFF => vec![
                 SUPPLEMENT
