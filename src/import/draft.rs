@@ -138,7 +138,38 @@ fn is_flow(row: &Row) -> bool {
 }
 
 /// Drafts the plan file of `table`, read from `source` (the document, as named).
+///
+/// A draft always loads: each row is written as the loader reads it, and
+/// should the whole still not load (a reading that passes alone and not
+/// with the plan's other checks: a bare `2027年60%` outside a share's
+/// range), the row the loader names is written unjudged, with the loader's
+/// words, and the draft made again.
 pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
+    let ids = ids(&table.rows);
+    let mut forced: Vec<(usize, String)> = Vec::new();
+    loop {
+        let drafted = draft_with(meta, table, source, &forced);
+        let Err(refused) = crate::plan::parse_plan(&drafted.toml, "<draft>") else {
+            return drafted;
+        };
+        let row = refused
+            .indicator
+            .as_deref()
+            .and_then(|id| ids.iter().position(|i| i == id))
+            .filter(|r| !forced.iter().any(|(f, _)| f == r));
+        match row {
+            Some(r) => forced.push((r, refused.message.zh.clone())),
+            None => return drafted,
+        }
+    }
+}
+
+fn draft_with(
+    meta: &Meta,
+    table: &IndicatorTable,
+    source: &str,
+    forced: &[(usize, String)],
+) -> Draft {
     let mut out = String::new();
     let mut to_confirm = Vec::new();
     let mut settled = Vec::new();
@@ -355,7 +386,21 @@ pub fn draft(meta: &Meta, table: &IndicatorTable, source: &str) -> Draft {
         // A rule written here; else the loader reads the printed cells.
         let mut explicit = false;
         let mut measure = Measure::Level;
+        let refused = forced.iter().find(|(r, _)| *r == i).map(|(_, why)| why);
         match reading.as_ref().map(|r| r.form) {
+            // The loader refused this row's reading with the plan's others.
+            _ if refused.is_some() => {
+                is_settled = false;
+                explicit = true;
+                unjudged(
+                    &mut out,
+                    &mut confirm,
+                    format!(
+                        "暂只展示不判断：按原文读出的规则加载时不成立（{}）",
+                        refused.map_or("", String::as_str)
+                    ),
+                );
+            }
             Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_flow(row) => {
                 measure = Measure::YearlyChange;
                 let _ = writeln!(out, "measure = \"yearly_change\"");

@@ -189,6 +189,9 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
         cols[last] = Col::Indicator;
     }
     match years.as_slice() {
+        // 目标 with no year (`目标`, `目标值`): the years come from the
+        // table's title or the document (“十五五” ends in 2030); 0 until then.
+        [] if cols.contains(&Col::Target) => Some((cols, 0, 0)),
         [] => None,
         // A target only: the plan's period is the five years before it.
         [(at, target, says)] if *says != Some(false) => {
@@ -242,17 +245,32 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
         let Some(at) = rows.iter().position(|r| header(r).is_some()) else {
             continue;
         };
-        let Some((cols, baseline_year, target_year)) = header(&rows[at]) else {
+        let Some((cols, mut baseline_year, mut target_year)) = header(&rows[at]) else {
             continue;
         };
         let caption = doc.blocks[..i].iter().rev().take(8).find_map(|b| match b {
-            Block::Text(t) if t.contains("专栏") || t.starts_with('表') => {
+            Block::Text(t) if t.contains("专栏") || t.starts_with('表') || t.contains("指标") =>
+            {
                 // From 专栏 on: a heading may carry the plan's title first.
                 let from = t.find("专栏").map_or(t.as_str(), |i| &t[i..]);
                 Some(from.split_whitespace().collect::<Vec<_>>().join(" "))
             }
             _ => None,
         });
+        // A target column with no year: the plan period its title or the
+        // document names.
+        if target_year == 0 {
+            let named = caption.as_deref().and_then(period_year).or_else(|| {
+                doc.blocks[..i].iter().find_map(|b| match b {
+                    Block::Text(t) => period_year(t),
+                    Block::Table(_) => None,
+                })
+            });
+            let Some(year) = named else {
+                continue;
+            };
+            (baseline_year, target_year) = (year - 5, year);
+        }
         let (rows, mut notes) = read_rows(&rows[at + 1..], &cols);
         notes.extend(notes_after(&doc.blocks[i + 1..]));
         out.push(IndicatorTable {
@@ -629,6 +647,28 @@ fn shape_of(row: &mut Vec<String>, cols: &[Col]) -> Option<String> {
         row.insert(0, String::new());
         return Some(format!(
             "原文这一行比表头少一格，且第二格是数字：读作本行没有印“类别”（沿用上一行），各格右移一列，请核对（共 {} 列）",
+            cols.len()
+        ));
+    }
+    // Cells missing at the front (a 类别 printed on its group's first row
+    // only), as where 约束性/预期性 stands says, under a header that starts
+    // with the category.
+    let attribute = cols.iter().position(|c| *c == Col::Attribute);
+    let stands = row
+        .iter()
+        .position(|c| matches!(c.trim(), "约束性" | "预期性"));
+    if let (Some(a), Some(at)) = (attribute, stands)
+        && cols.first() == Some(&Col::Category)
+        && at < a
+        && row.len() + (a - at) == cols.len()
+    {
+        let missing = a - at;
+        for _ in 0..missing {
+            row.insert(0, String::new());
+        }
+        return Some(format!(
+            "原文这一行比表头少 {missing} 格，“属性”一格在第 {} 格：读作本行没有印“类别”（沿用上一行），各格右移 {missing} 列，请核对（共 {} 列）",
+            at + 1,
             cols.len()
         ));
     }

@@ -128,7 +128,10 @@ const HEADER_WORDS: &[&str] = &[
 /// plan period in it.
 fn header_like(cell: &str) -> bool {
     let c = cell.replace(['\n', ' '], "");
-    c.chars().count() <= 16
+    // 主要指标表, 专栏1 …: the table's title, not one of its header cells.
+    let title = c.ends_with('表') || c.starts_with("专栏") || c.starts_with('表');
+    !title
+        && c.chars().count() <= 16
         && (HEADER_WORDS.iter().any(|w| c.contains(w))
             || ["十三五", "十四五", "十五五"].iter().any(|w| c.contains(w))
             || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
@@ -163,10 +166,17 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             p += 1;
             continue;
         }
-        // One line a cell, a paragraph a row: a header paragraph of 3+ lines.
-        if head.lines.len() >= 3 && head.lines.iter().all(|l| header_like(l)) {
+        // One line a cell, a paragraph a row: a header paragraph of 3+ lines
+        // (the paragraph's tail, when prose and the table's title run into
+        // it with no blank line).
+        let tail = head
+            .lines
+            .iter()
+            .rposition(|l| !header_like(l))
+            .map_or(0, |last_prose| last_prose + 1);
+        if head.lines.len() - tail >= 3 {
             let mut header: Vec<String> = Vec::new();
-            for line in &head.lines {
+            for line in &head.lines[tail..] {
                 // “十四五” / 完成值: a header cell broken over two lines.
                 match header.last_mut() {
                     Some(last) if ["“十三五”", "“十四五”", "“十五五”"].contains(&last.as_str()) => {
