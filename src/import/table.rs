@@ -444,7 +444,16 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
             attribute,
             ..Row::default()
         };
-        let (mut name, mut unit) = (name, unit.or(unit_cell));
+        // A unit column says the unit; a bracket after the name that is
+        // another (`（含改扩建）`) is part of the name.
+        let (mut name, mut unit) = match (&unit, unit_cell) {
+            (Some(bracket), Some(cell))
+                if bracket.replace('％', "%") != cell.replace('％', "%") =>
+            {
+                (crate::number::trim_all(printed).to_owned(), Some(cell))
+            }
+            (_, cell) => (name, unit.or(cell)),
+        };
         // 其中：普通小学 — a part of the total above.
         let part = ["其中：", "其中:", "其中"]
             .iter()
@@ -511,6 +520,12 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
         {
             unit = Some(out[t].unit.clone());
             row_out.unit_inherited = true;
+        }
+        // A part prints no 属性 of its own: its total's, merged down.
+        if row_out.attribute.trim().is_empty()
+            && let Some(t) = row_out.part_of
+        {
+            row_out.attribute = out[t].attribute.clone();
         }
         row_out.name = name;
         row_out.unit = unit.unwrap_or_default();
@@ -657,14 +672,23 @@ fn shape_of(row: &mut Vec<String>, cols: &[Col]) -> Option<String> {
     let stands = row
         .iter()
         .position(|c| matches!(c.trim(), "约束性" | "预期性"));
-    if let (Some(a), Some(at)) = (attribute, stands)
-        && cols.first() == Some(&Col::Category)
+    // The 类别 column, after a 序号 the row does print.
+    let category = cols.iter().position(|c| *c == Col::Category);
+    let numbered = |at: usize| {
+        at == 0
+            || (at == 1
+                && row
+                    .first()
+                    .is_some_and(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit())))
+    };
+    if let (Some(a), Some(at), Some(from)) = (attribute, stands, category)
+        && numbered(from)
         && at < a
         && row.len() + (a - at) == cols.len()
     {
         let missing = a - at;
         for _ in 0..missing {
-            row.insert(0, String::new());
+            row.insert(from, String::new());
         }
         return Some(format!(
             "原文这一行比表头少 {missing} 格，“属性”一格在第 {} 格：读作本行没有印“类别”（沿用上一行），各格右移 {missing} 列，请核对（共 {} 列）",

@@ -129,12 +129,22 @@ const HEADER_WORDS: &[&str] = &[
 fn header_like(cell: &str) -> bool {
     let c = cell.replace(['\n', ' '], "");
     // 主要指标表, 专栏1 …: the table's title, not one of its header cells.
-    let title = c.ends_with('表') || c.starts_with("专栏") || c.starts_with('表');
+    let title = c.ends_with('表')
+        || c.starts_with("专栏")
+        || c.starts_with('表')
+        || c.contains('、')
+        || c.contains("一览");
     !title
         && c.chars().count() <= 16
         && (HEADER_WORDS.iter().any(|w| c.contains(w))
             || ["十三五", "十四五", "十五五"].iter().any(|w| c.contains(w))
             || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
+}
+
+/// A cell that reads as a figure or a target (`≥5`, `〔12〕`, `-`).
+fn figure_like(cell: &str) -> bool {
+    let c = cell.trim();
+    crate::plan::is_dash(c) || crate::plan::read_target(c).is_ok()
 }
 
 /// The end of a table copied from a page: a note, a heading, prose.
@@ -186,10 +196,44 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 }
             }
             if header.iter().any(|h| h.contains("指标")) {
+                let numbered = header.first().is_some_and(|h| h.contains("序号"));
+                let width = header.len();
+                let attribute_at = header.iter().position(|h| h.contains("属性"));
                 let mut rows = vec![header];
                 let mut q = p + 1;
                 while q < paras.len() && !ends_table(paras[q].lines[0]) {
-                    rows.push(paras[q].lines.iter().map(|l| super::clean(l)).collect());
+                    let mut row: Vec<String> =
+                        paras[q].lines.iter().map(|l| super::clean(l)).collect();
+                    // `1`, a blank line, then the row: the 序号 printed apart.
+                    if numbered
+                        && row.len() == 1
+                        && row[0].chars().all(|c| c.is_ascii_digit())
+                        && q + 1 < paras.len()
+                        && !ends_table(paras[q + 1].lines[0])
+                    {
+                        q += 1;
+                        row.extend(paras[q].lines.iter().map(|l| super::clean(l)));
+                    }
+                    // An empty cell printed as a blank line inside the row:
+                    // the row is short of two cells after its 属性 and the
+                    // next paragraph is one figure.
+                    let after_attribute = attribute_at.and_then(|h| {
+                        let r = row
+                            .iter()
+                            .position(|c| matches!(c.as_str(), "约束性" | "预期性"))?;
+                        Some((width - h - 1, row.len() - r - 1))
+                    });
+                    if let Some((header_after, row_after)) = after_attribute
+                        && row_after + 2 == header_after
+                        && q + 1 < paras.len()
+                        && paras[q + 1].lines.len() == 1
+                        && figure_like(paras[q + 1].lines[0])
+                    {
+                        q += 1;
+                        row.push(String::new());
+                        row.push(super::clean(paras[q].lines[0]));
+                    }
+                    rows.push(row);
                     q += 1;
                 }
                 if rows.len() > 1 {
@@ -215,6 +259,21 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 .iter()
                 .position(|h| h.contains("属性"))
                 .or_else(|| header.iter().position(|h| h.contains("类型")));
+            // Where the name and the figures stand: a 其中 row prints only these.
+            let name_at = header
+                .iter()
+                .rposition(|h| h.contains("指标") && !h.contains("属性"));
+            let figures: Vec<usize> = header
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    ["目标", "现状", "基期", "基准", "完成", "年均", "累计"]
+                        .iter()
+                        .any(|w| h.contains(w))
+                        || h.chars().filter(char::is_ascii_digit).count() == 4
+                })
+                .map(|(i, _)| i)
+                .collect();
             let mut rows = vec![header];
             let mut q = p + run;
             while q < paras.len() && !ends_table(&paras[q].cell()) {
@@ -224,6 +283,21 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     .take_while(|para| !ends_table(&para.cell()))
                     .map(Paragraph::cell)
                     .collect();
+                // 其中 公园绿地 | 58.46 | 17.5: a part prints its name and
+                // figures, the rest is its total's.
+                if let Some(name_at) = name_at
+                    && ahead.first().is_some_and(|c| c.starts_with("其中"))
+                    && ahead.len() > figures.len()
+                {
+                    let mut row = vec![String::new(); width];
+                    row[name_at] = ahead[0].clone();
+                    for (k, &f) in figures.iter().enumerate() {
+                        row[f] = ahead[1 + k].clone();
+                    }
+                    q = (q + 1 + figures.len()).min(paras.len());
+                    rows.push(row);
+                    continue;
+                }
                 // Where 约束性/预期性 stands says how many leading cells the
                 // row lacks.
                 let missing = attribute.and_then(|a| {

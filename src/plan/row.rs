@@ -109,6 +109,46 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
         .filter(|u| !u.is_empty())
         .find_map(|u| number.strip_suffix(u))
         .map_or(number, crate::number::trim_all);
+    if let Ok(v) = crate::number::read_number(number, false)
+        && v.is_finite()
+    {
+        return Ok(Baseline {
+            value: Some(v),
+            printed: Some(text.to_owned()),
+            starred,
+        });
+    }
+    // （86.4％）: a figure in brackets (a note under the table says of what).
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))
+            && let Ok(inner) = read_baseline(inner, unit)
+            && inner.value.is_some()
+        {
+            return Ok(Baseline {
+                value: inner.value,
+                printed: Some(text.to_owned()),
+                starred: inner.starred,
+            });
+        }
+    }
+    // ≥95％, ＞1.5: a bound printed as the baseline, from its number; 21km,
+    // 6.3m3: a unit printed in the cell, where the indicator has none of
+    // its own (or it is that one).
+    let normal = |u: &str| u.trim().replace('％', "%");
+    if let Ok(reading) = read_target(text)
+        && matches!(reading.form, Form::Compare(_) | Form::Bare)
+        && reading.value.is_finite()
+        && reading
+            .unit
+            .as_deref()
+            .is_none_or(|u| unit.is_empty() || normal(u) == normal(unit) || normal(u) == "%")
+    {
+        return Ok(Baseline {
+            value: Some(reading.value),
+            printed: Some(text.to_owned()),
+            starred: false,
+        });
+    }
     match crate::number::read_number(number, false) {
         Ok(v) if v.is_finite() => Ok(Baseline {
             value: Some(v),
