@@ -210,6 +210,61 @@ fn the_national_13th_table_drafts_its_plan_from_html_and_pdf() {
     }
 }
 
+/// A bare number is read by what the name says before the direction from
+/// the baseline (issue 20's examples): 失业率 4.2 → 5 is a ceiling, 耕地
+/// 保有量 1.22 → 1.2 a floor, 总人口 a projection; each marked to confirm.
+#[test]
+fn bare_numbers_are_read_by_what_the_name_says() {
+    let md = "专栏1 主要指标\n\n| 指标 | 2020年 | 2025年 | 属性 |\n|---|---|---|---|\n\
+| 城镇调查失业率（%） | 4.2 | 5 | 预期性 |\n\
+| 耕地保有量（亿亩） | 1.22 | 1.2 | 约束性 |\n\
+| 总人口（万人） | 134000 | 136000 | 预期性 |\n\
+| 森林覆盖率（%） | 22 | 24 | 约束性 |\n";
+    let (_dir, path) = common::write_csv("plan.md", md);
+    let out = import(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    use plan_check::plan::{Comparator, Rule, Threshold};
+    let rule = |i: usize| plan.indicators[i].rule.clone();
+    assert_eq!(
+        rule(0),
+        Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: 5.0
+        })
+    );
+    assert_eq!(
+        rule(1),
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 1.2
+        })
+    );
+    assert_eq!(
+        rule(2),
+        Rule::Projection {
+            value: 136000.0,
+            tolerance_pct: 5.0
+        }
+    );
+    // No word in the name: toward the target from the baseline.
+    assert_eq!(
+        rule(3),
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 24.0
+        })
+    );
+    let err = stderr_of(&out);
+    assert!(err.contains("城镇调查失业率：原文只写数字“5”；按名称（越低越好）读作不高于 5，与从基期值看的方向相反，请核对"), "{err}");
+    assert!(
+        err.contains(
+            "耕地保有量：原文只写数字“1.2”；按名称（保有量、红线一类，是下限）读作不低于 1.2"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_pdf_that_cannot_be_read_says_why_and_never_crashes() {
     let out = import(&["tests/fixtures/import/pdf/scan-without-text.pdf"]);

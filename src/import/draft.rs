@@ -256,7 +256,7 @@ fn draft_with(
             "# 待核对：原文有 {bare_rows} 个目标只写了数字，不说是下限、上限还是预测值；暂按“朝目标方向”读：\n# 高于基期读作“不低于”，低于基期读作“不高于”（各行另有说明）。\nbare_numbers = \"toward_target\""
         );
         to_confirm.push(format!(
-            "只写数字的目标（{bare_rows} 个）：暂按“朝目标方向”读，是否为预测值请逐行核对"
+            "只写数字的目标（{bare_rows} 个）：人数一类读作预测值，名称说明方向的（失业率、保有量……）按名称，其余暂按“朝目标方向”读，请逐行核对"
         ));
     }
     if !table.notes.is_empty() {
@@ -449,39 +449,79 @@ fn draft_with(
                 measure = Measure::YearlyRate;
                 let _ = writeln!(out, "measure = \"yearly_rate\"");
             }
-            Ok(Form::Bare) => match baseline_value {
-                Some(base) if reading.as_ref().is_ok_and(|r| r.value != base) => {
-                    let value = reading.as_ref().map_or(0.0, |r| r.value);
-                    let reads = if value > base {
-                        "不低于"
-                    } else {
-                        "不高于"
-                    };
-                    is_settled = false;
+            // A bare number: what the name says is better (失业率 lower, a
+            // 保有量 kept at least), else toward the target from the
+            // baseline; written out where the two disagree. Always to confirm.
+            Ok(Form::Bare) => {
+                is_settled = false;
+                let value = reading.as_ref().map_or(0.0, |r| r.value);
+                let shown_value = crate::number::display(value);
+                let toward = baseline_value.filter(|b| *b != value).map(|b| value > b);
+                let said = crate::plan::row::better_by_name(&row.name);
+                if said.is_none() && crate::plan::row::projected_by_name(&row.name) {
+                    // 总人口 136000: a head count is projected, not a line.
+                    explicit = true;
+                    let _ = writeln!(
+                        out,
+                        "rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}"
+                    );
                     confirm(
                         &mut out,
                         format!(
-                            "原文只写数字“{deciding}”，按朝目标方向读作{reads} {}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {}, tolerance_pct = 5 }}",
-                            crate::number::display(value),
-                            crate::number::display(value)
+                            "原文只写数字“{deciding}”，是人数一类的总量，读作预测值（上下 5% 以内）；若是下限或上限，请改写 rule"
                         ),
                     );
+                } else {
+                    let words = |floor: bool| if floor { "不低于" } else { "不高于" };
+                    let by_name = |floor: bool| {
+                        if floor {
+                            "保有量、红线一类，是下限"
+                        } else {
+                            "越低越好"
+                        }
+                    };
+                    let (floor, why) = match (said, toward) {
+                        (Some(floor), Some(t)) if floor != t => (
+                            floor,
+                            format!(
+                                "原文只写数字“{deciding}”；按名称（{}）读作{} {shown_value}，与从基期值看的方向相反，请核对",
+                                by_name(floor),
+                                words(floor)
+                            ),
+                        ),
+                        (Some(floor), _) => (
+                            floor,
+                            format!(
+                                "原文只写数字“{deciding}”，按名称（{}）读作{} {shown_value}",
+                                by_name(floor),
+                                words(floor)
+                            ),
+                        ),
+                        (None, Some(up)) => (
+                            up,
+                            format!(
+                                "原文只写数字“{deciding}”，按朝目标方向读作{} {shown_value}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}",
+                                words(up)
+                            ),
+                        ),
+                        (None, None) => (
+                            true,
+                            format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
+                        ),
+                    };
+                    // The loader reads toward the target by itself; anything
+                    // else is written as the rule.
+                    if toward != Some(floor) {
+                        explicit = true;
+                        let _ = writeln!(
+                            out,
+                            "rule = {{ kind = \"{}\", value = {shown_value} }}",
+                            if floor { "at_least" } else { "at_most" }
+                        );
+                    }
+                    confirm(&mut out, why);
                 }
-                _ => {
-                    is_settled = false;
-                    explicit = true;
-                    let value = reading.as_ref().map_or(0.0, |r| r.value);
-                    let _ = writeln!(
-                        out,
-                        "rule = {{ kind = \"at_least\", value = {} }}",
-                        crate::number::display(value)
-                    );
-                    confirm(
-                        &mut out,
-                        format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
-                    );
-                }
-            },
+            }
             Ok(_) => {}
             Err(_) => {
                 is_settled = false;

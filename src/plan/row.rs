@@ -256,6 +256,48 @@ fn cumulative(form: Form, total: f64, from: Accumulate) -> Rule {
     }
 }
 
+/// What an indicator's name says is better, for a bare number printed as its
+/// target: `Some(false)` lower (失业率, 能耗, 排放, 浓度, 死亡率 …: the
+/// number is a ceiling), `Some(true)` at least (保有量, 红线, 底线: a floor
+/// to keep), `None` when the name does not say. Only `import`'s draft asks,
+/// and what it reads is marked to confirm.
+pub fn better_by_name(name: &str) -> Option<bool> {
+    const LOWER: &[&str] = &[
+        "失业率",
+        "能耗",
+        "能源消耗",
+        "排放",
+        "浓度",
+        "死亡率",
+        "发病率",
+        "患病率",
+        "漏损率",
+        "用水量",
+        "事故",
+        "贫困发生率",
+        "劣Ⅴ类",
+        "劣V类",
+        "负债率",
+        "空置率",
+        "超标",
+    ];
+    const FLOOR: &[&str] = &["保有量", "红线", "底线", "储备", "不减少"];
+    if FLOOR.iter().any(|w| name.contains(w)) {
+        Some(true)
+    } else if LOWER.iter().any(|w| name.contains(w)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether a name is a head count that plans project rather than target
+/// (总人口, 在校学生数, 在园幼儿数): a bare number there is a projection.
+pub fn projected_by_name(name: &str) -> bool {
+    const COUNTS: &[&str] = &["人口", "人数", "学生数", "在校生", "幼儿数"];
+    COUNTS.iter().any(|w| name.ends_with(w)) && !name.contains("新增")
+}
+
 /// A reading that needs the baseline, on an indicator that has none.
 pub fn no_baseline(target: &str) -> Text {
     Text::new(
@@ -515,6 +557,25 @@ mod tests {
             Some("力争投入强度高于“十三五”时期实际")
         );
         assert!(Printed::new("60", Some("〔3.9〕")).both());
+    }
+
+    #[test]
+    fn a_name_says_which_way_is_better() {
+        assert_eq!(better_by_name("城镇调查失业率"), Some(false));
+        assert_eq!(better_by_name("单位GDP能源消耗"), Some(false));
+        assert_eq!(better_by_name("劣Ⅴ类水体比例"), Some(false));
+        assert_eq!(better_by_name("耕地保有量"), Some(true));
+        assert_eq!(better_by_name("生态保护红线面积"), Some(true));
+        assert_eq!(better_by_name("总人口"), None);
+        assert!(projected_by_name("总人口") && projected_by_name("在校学生数"));
+        assert!(
+            !projected_by_name("常住人口城镇化率") && !projected_by_name("每万人口发明专利拥有量")
+        );
+        assert!(
+            !projected_by_name("劳动年龄人口平均受教育年限")
+                && !projected_by_name("城镇新增就业人数")
+        );
+        assert_eq!(better_by_name("森林覆盖率"), None);
     }
 
     #[test]
