@@ -210,6 +210,37 @@ fn the_national_13th_table_drafts_its_plan_from_html_and_pdf() {
     }
 }
 
+/// A Markdown transcription as wikis hold them: category rows with one cell
+/// filled, a row whose first cell is blank under a two-level name, several
+/// indicators a `<br>` apart.
+#[test]
+fn markdown_category_rows_blank_first_cells_and_line_breaks() {
+    let md = "专栏1 主要指标\n\n| 指标 | 指标 | 2015年 | 2020年 | 年均增速[累计] | 属性 |\n|---|---|---|---|---|---|\n\
+| 经济发展 |  |  |  |  |  |\n\
+| （3）城镇化率 | 常住人口城镇化率（%） | 56.1 | 60 | [3.9] | 预期性 |\n\
+|  | 户籍人口城镇化率（%） | 39.9 | 45 | [5.1] | 预期性 |\n\
+| 资源环境 |  |  |  |  |  |\n\
+| （25）主要污染物排放总量减少（%） | 化学需氧量<br>氨氮 | - | - | [10]<br>[10] | 约束性 |\n";
+    let (_dir, path) = common::write_csv("plan.md", md);
+    let out = import(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    let rows: Vec<(&str, &str, Option<&str>)> = plan
+        .indicators
+        .iter()
+        .map(|i| (i.category.as_str(), i.name.as_str(), i.group.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("经济发展", "常住人口城镇化率", Some("城镇化率")),
+            ("经济发展", "户籍人口城镇化率", Some("城镇化率")),
+            ("资源环境", "化学需氧量", Some("主要污染物排放总量减少")),
+            ("资源环境", "氨氮", Some("主要污染物排放总量减少")),
+        ]
+    );
+}
+
 /// A bare number is read by what the name says before the direction from
 /// the baseline (issue 20's examples): 失业率 4.2 → 5 is a ceiling, 耕地
 /// 保有量 1.22 → 1.2 a floor, 总人口 a projection; each marked to confirm.

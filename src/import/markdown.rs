@@ -40,6 +40,14 @@ pub fn read(text: &str) -> Vec<Block> {
                 Some(c) => c.push_str(&t),
                 None => paragraph.push_str(&t),
             },
+            // `化学需氧量<br>氨氮`: a line break in a cell.
+            Event::InlineHtml(h) | Event::Html(h)
+                if cell.is_some() && h.trim().to_ascii_lowercase().starts_with("<br") =>
+            {
+                if let Some(c) = cell.as_mut() {
+                    c.push('\n');
+                }
+            }
             Event::SoftBreak | Event::HardBreak => match cell.as_mut() {
                 Some(c) => c.push(' '),
                 None => paragraph.push('\n'),

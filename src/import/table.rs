@@ -346,6 +346,8 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
     let mut heading: Option<(String, Option<String>)> = None;
     // The total the last 其中 row belongs to.
     let mut total: Option<usize> = None;
+    // The first level of the last two-level name, with its unit.
+    let mut last_level: Option<(String, Option<String>)> = None;
     let rows: Vec<Vec<String>> = rows.iter().flat_map(|r| several_in_one(r, cols)).collect();
     for raw in &rows {
         let mut row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
@@ -368,7 +370,25 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
                     strip_ordinal(text.trim_start_matches(['➢', '▶', '►', '■', '◆', '●', ' ']))
                         .to_owned();
                 heading = None;
+                last_level = None;
             }
+            continue;
+        }
+        // `| 经济发展 |  |  |  |` under a 指标 spread over two columns: the
+        // first cell alone, words with no unit: a category row.
+        if filled.len() == 1
+            && !cols.contains(&Col::Category)
+            && cols.first().is_some_and(|c| *c != Col::Indicator)
+            && row
+                .first()
+                .is_some_and(|c| !c.is_empty() && split_unit(c).1.is_none())
+        {
+            category =
+                strip_ordinal(row[0].trim_start_matches(['➢', '▶', '►', '■', '◆', '●', ' ']))
+                    .to_owned();
+            heading = None;
+            total = None;
+            last_level = None;
             continue;
         }
         if let Some(c) = cell(&row, cols, Col::Category).filter(|c| !c.is_empty()) {
@@ -386,9 +406,17 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
             continue;
         };
         // The first level of a two-level name, where the row has one.
-        let first_level = cell(&row, cols, Col::Group)
-            .filter(|g| !g.is_empty() && clean(g) != clean(printed) && strip_ordinal(g) != printed)
-            .map(|g| split_unit(strip_ordinal(g)));
+        let group_cell = cell(&row, cols, Col::Group);
+        let first_level = match group_cell {
+            // Blank under a first level (a merged cell written once): the
+            // same first level goes on.
+            Some("") => last_level.clone(),
+            Some(g) if clean(g) != clean(printed) && strip_ordinal(g) != printed => {
+                Some(split_unit(strip_ordinal(g)))
+            }
+            _ => None,
+        };
+        last_level.clone_from(&first_level);
         let get = |col| cell(&row, cols, col).unwrap_or("").to_owned();
         let (baseline, target, attribute) =
             (get(Col::Baseline), get(Col::Target), get(Col::Attribute));
@@ -402,7 +430,19 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
                 .map_or(attribute.clone(), |r: &Row| r.attribute.clone()),
             _ => attribute,
         };
-        let period = cols.contains(&Col::Period).then(|| get(Col::Period));
+        let period = cols
+            .contains(&Col::Period)
+            .then(|| ocr_cumulative(&get(Col::Period)));
+        // `一` alone in a figure cell is a dash read by OCR, never the numeral.
+        let dash = |c: String| {
+            if c.trim() == "一" {
+                "—".to_owned()
+            } else {
+                c
+            }
+        };
+        let (baseline, target) = (dash(baseline), dash(target));
+        let period = period.map(dash);
         let numbers_empty = baseline.is_empty()
             && target.is_empty()
             && period.as_deref().is_none_or(str::is_empty)
@@ -412,6 +452,21 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
             .contains(&Col::Unit)
             .then(|| get(Col::Unit))
             .filter(|u| !u.is_empty());
+        // `| 经济发展 |  |  |  |`: a category row, in a table with no 类别
+        // column, where the words have no unit of a heading.
+        if numbers_empty
+            && !cols.contains(&Col::Category)
+            && unit.is_none()
+            && unit_cell.is_none()
+            && filled.len() == 1
+        {
+            category =
+                strip_ordinal(printed.trim_start_matches(['➢', '▶', '►', '■', '◆', '●', ' ']))
+                    .to_owned();
+            heading = None;
+            total = None;
+            continue;
+        }
         if numbers_empty {
             // A heading over the rows below it (每千人口拥有医护人员数（人）).
             heading = Some((name, unit.or(unit_cell)));
@@ -535,6 +590,24 @@ fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
         out.push(row_out);
     }
     (out, notes)
+}
+
+/// A cumulative figure in the 年均/累计 column as OCR reads its brackets
+/// (`[2.75)`, `(9)`, `（9）`): `〔2.75〕`. Anything else as printed.
+fn ocr_cumulative(cell: &str) -> String {
+    let c = cell.trim();
+    let opens = ['[', '〔', '［', '(', '（'];
+    let closes = [']', '〕', '］', ')', '）'];
+    if let Some(inner) = c.strip_prefix(opens).and_then(|t| t.strip_suffix(closes))
+        && !inner.is_empty()
+        && crate::plan::read_target(inner).is_ok()
+        && !(c.starts_with('〔') && c.ends_with('〕'))
+        && !(c.starts_with('[') && c.ends_with(']'))
+        && !(c.starts_with('［') && c.ends_with('］'))
+    {
+        return format!("〔{inner}〕");
+    }
+    cell.to_owned()
 }
 
 /// A name without the ordinal it is numbered with in the table (`（1）`,
@@ -944,6 +1017,18 @@ mod tests {
             ("执业医师数", "人")
         );
         assert_eq!(out[4].category, "民生福祉");
+    }
+
+    #[test]
+    fn ocr_brackets_in_the_period_column_are_cumulative() {
+        assert_eq!(ocr_cumulative("[2.75)"), "〔2.75〕");
+        assert_eq!(ocr_cumulative("(9)"), "〔9〕");
+        assert_eq!(ocr_cumulative("（>5000）"), "〔>5000〕");
+        // As printed, where they are already brackets of a kind, or words.
+        assert_eq!(ocr_cumulative("[3.9]"), "[3.9]");
+        assert_eq!(ocr_cumulative("〔17〕"), "〔17〕");
+        assert_eq!(ocr_cumulative("（含改扩建）"), "（含改扩建）");
+        assert_eq!(ocr_cumulative("＞7"), "＞7");
     }
 
     #[test]
