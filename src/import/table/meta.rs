@@ -1,0 +1,96 @@
+//! What the document says of the plan itself: its title, issuer, date and
+//! region, from the notice's opening.
+
+use super::*;
+
+/// What the document says of the plan itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    /// The plan's title (from `《…》` or `关于印发…的通知`).
+    pub title: Option<String>,
+    /// The notice's title (`关于印发……的通知`).
+    pub notice: Option<String>,
+    pub issuer: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub issued: Option<String>,
+    /// The region the issuer governs (`江津区` of 重庆市江津区人民政府).
+    pub region: Option<String>,
+}
+
+/// The plan's title, issuer, date and region from the document's opening:
+/// `关于印发……的通知`, `现将《……》印发给你们`, the issuing body's line
+/// and the date under it.
+pub fn meta(doc: &Document) -> Meta {
+    let opening: Vec<&str> = doc
+        .blocks
+        .iter()
+        .take(40)
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(t.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    let joined: String = opening
+        .iter()
+        .map(|t| clean(t))
+        .collect::<Vec<_>>()
+        .join("");
+    let mut meta = Meta::default();
+    if let Some(start) = joined.find("关于印发")
+        && let Some(len) = joined[start..].find("的通知")
+    {
+        let notice = &joined[start..start + len + "的通知".len()];
+        meta.notice = Some(notice.to_owned());
+        meta.title = Some(notice["关于印发".len()..notice.len() - "的通知".len()].to_owned());
+    }
+    if let Some(start) = joined.find('《')
+        && let Some(len) = joined[start..].find('》')
+    {
+        let title = &joined[start + '《'.len_utf8()..start + len];
+        if !title.is_empty() {
+            meta.title = Some(title.to_owned());
+        }
+    }
+    meta.issuer = opening.iter().map(|t| clean(t)).find(|t| {
+        (t.ends_with("人民政府")
+            || t.ends_with("委员会")
+            || t.ends_with("办公室")
+            || t.ends_with("局"))
+            && t.chars().count() <= 30
+    });
+    meta.issued = opening.iter().find_map(|t| date(&clean(t)));
+    meta.region = meta.issuer.as_deref().and_then(region_of);
+    meta
+}
+
+/// `2022年3月30日` → `2022-03-30`.
+fn date(text: &str) -> Option<String> {
+    let text = crate::number::ascii_digits_in(text);
+    let y = text.find('年')?;
+    let year: i32 = text[..y].trim().parse().ok()?;
+    let rest = &text[y + '年'.len_utf8()..];
+    let m = rest.find('月')?;
+    let month: u32 = rest[..m].trim().parse().ok()?;
+    let rest = &rest[m + '月'.len_utf8()..];
+    let d = rest.find('日')?;
+    let day: u32 = rest[..d].trim().parse().ok()?;
+    ((1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// The region an issuing body governs: 重庆市江津区人民政府 → 江津区.
+fn region_of(issuer: &str) -> Option<String> {
+    let body = issuer
+        .trim_end_matches("人民政府")
+        .trim_end_matches("办公室")
+        .trim_end_matches("人民政府");
+    let mut last = None;
+    let mut start = 0;
+    for (i, c) in body.char_indices() {
+        if matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') {
+            last = Some(&body[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    last.filter(|r| r.chars().count() >= 2).map(str::to_owned)
+}

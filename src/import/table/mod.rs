@@ -1,0 +1,398 @@
+//! The tables of main indicators in a document, whatever its format: a table
+//! whose header has a column of 指标 and two year (or 基期/目标) columns; its
+//! rows read into categories (blank or merged cells continue the one above),
+//! names and units (`在园幼儿数（万人）`), `其中` parts, rows under a heading,
+//! the cells as printed, and the notes under it (`注：①…`). The plan's title,
+//! issuer and date come from the document's opening.
+
+use super::{Block, Document, clean};
+
+mod meta;
+mod rows;
+#[cfg(test)]
+mod tests;
+
+use crate::diagnostic::{Diagnostic, Text};
+pub use meta::{Meta, meta};
+pub use rows::strip_ordinal;
+use rows::*;
+
+/// One table of main indicators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorTable {
+    /// Its place among the document's tables (1-based), for `--table`.
+    pub number: usize,
+    /// The line above it naming it (`专栏1 …`), whitespace runs as one space.
+    pub caption: Option<String>,
+    pub baseline_year: i32,
+    pub target_year: i32,
+    /// Whether it has a 年均/累计 column.
+    pub has_period: bool,
+    pub rows: Vec<Row>,
+    /// The notes under it, one per numbered item (`①〔〕为5年累计数。`).
+    pub notes: Vec<String>,
+}
+
+/// One indicator as printed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    pub category: String,
+    /// The heading the row stands under (`每千人口拥有医护人员数`).
+    pub group: Option<String>,
+    pub name: String,
+    pub unit: String,
+    /// The cells as printed.
+    pub baseline: String,
+    pub target: String,
+    pub period: Option<String>,
+    pub attribute: String,
+    /// For a `其中` row: the index of its total in [`IndicatorTable::rows`].
+    pub part_of: Option<usize>,
+    /// Why the row was read as a part though it does not say `其中`.
+    pub part_because: Option<String>,
+    /// The unit came from the total or the heading, not the row's own cell.
+    pub unit_inherited: bool,
+    /// The row has another number of cells than the header: what was made
+    /// of it, for the reader to check (never a silent shift).
+    pub shape: Option<String>,
+}
+
+/// The columns of an indicator table, by what their header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Category,
+    /// The first level of a two-level name under one 指标 header spanning
+    /// both columns (`（3）城镇化率` over `常住人口城镇化率（%）`); a one-level
+    /// row fills both with its name.
+    Group,
+    Indicator,
+    Unit,
+    Baseline,
+    Target,
+    Period,
+    Attribute,
+    Other,
+}
+
+/// The year in a header cell (`2020年`, `2025年目标`), if any.
+fn year_in(cell: &str) -> Option<i32> {
+    let digits: String = cell
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
+/// The target year a plan period's name stands for: “十四五” ends in 2025.
+fn period_year(cell: &str) -> Option<i32> {
+    [
+        ("十一五", 2010),
+        ("十二五", 2015),
+        ("十三五", 2020),
+        ("十四五", 2025),
+        ("十五五", 2030),
+        ("十六五", 2035),
+    ]
+    .iter()
+    .find(|(name, _)| cell.contains(name))
+    .map(|&(_, year)| year)
+}
+
+/// Reads a header row: the role of each column and the two years. A table
+/// with a target column only (`“十五五”目标`) runs from five years before it,
+/// with no baseline column.
+fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
+    let mut cols = Vec::with_capacity(row.len());
+    // (column, year, what the words say: Some(true) target, Some(false) baseline)
+    let mut years: Vec<(usize, i32, Option<bool>)> = Vec::new();
+    for (i, cell) in row.iter().enumerate() {
+        let c = clean(cell).replace(' ', "");
+        let year = year_in(&c).or_else(|| period_year(&c));
+        let says = if ["目标", "规划", "预期值"].iter().any(|w| c.contains(w)) {
+            Some(true)
+        } else if ["完成", "基期", "基准", "现状", "实际"]
+            .iter()
+            .any(|w| c.contains(w))
+        {
+            Some(false)
+        } else {
+            None
+        };
+        let col = if c.contains("属性") || c.contains("类型") {
+            Col::Attribute
+        } else if c.contains("年均") || c.contains("累计") {
+            Col::Period
+        } else if c.ends_with("单位") {
+            // 单位, 计量单位, 指标单位.
+            Col::Unit
+        } else if c.contains("分类") || c.contains("类别") || c.contains("领域") || c == "类"
+        {
+            Col::Category
+        } else if c.contains("指标") && year.is_none() {
+            Col::Indicator
+        } else if let Some(year) = year {
+            years.push((i, year, says));
+            match says {
+                Some(false) => Col::Baseline,
+                _ => Col::Target,
+            }
+        } else if says == Some(false) {
+            Col::Baseline
+        } else if says == Some(true) {
+            Col::Target
+        } else {
+            Col::Other
+        };
+        cols.push(col);
+    }
+    if !cols.contains(&Col::Indicator) {
+        return None;
+    }
+    // 类型 beside 属性 is a kind of indicator (a category); alone, it is
+    // the attribute (指标类型: 约束性/预期性).
+    if row.iter().any(|c| clean(c).contains("属性")) {
+        for (col, cell) in cols.iter_mut().zip(row) {
+            if *col == Col::Attribute && !clean(cell).contains("属性") {
+                *col = Col::Category;
+            }
+        }
+    }
+    // A second indicator column is the second level of a two-level name
+    // (一级指标, 二级指标): the last is the name, the others categories.
+    let indicator_columns: Vec<usize> = (0..cols.len())
+        .filter(|&i| cols[i] == Col::Indicator)
+        .collect();
+    // One 指标 header spread over two columns (a colspan) is one name of
+    // one or two levels.
+    let one_header = indicator_columns
+        .windows(2)
+        .all(|w| clean(&row[w[0]]) == clean(&row[w[1]]));
+    if let Some((&last, others)) = indicator_columns.split_last() {
+        for &i in others {
+            cols[i] = if one_header {
+                Col::Group
+            } else if cols.contains(&Col::Category) {
+                Col::Other
+            } else {
+                Col::Category
+            };
+        }
+        cols[last] = Col::Indicator;
+    }
+    match years.as_slice() {
+        // 目标 with no year (`目标`, `目标值`): the years come from the
+        // table's title or the document (“十五五” ends in 2030); 0 until then.
+        [] if cols.contains(&Col::Target) => Some((cols, 0, 0)),
+        [] => None,
+        // A target only: the plan's period is the five years before it.
+        [(at, target, says)] if *says != Some(false) => {
+            cols[*at] = Col::Target;
+            Some((cols, target - 5, *target))
+        }
+        [_] => None,
+        [first, second, ..] => {
+            // The earlier year is the baseline, the later the target,
+            // whatever the words in the cells; a third year (2035) is no
+            // column of this plan.
+            let (baseline_year, target_year) = (first.1.min(second.1), first.1.max(second.1));
+            for (n, &(at, year, _)) in years.iter().enumerate() {
+                cols[at] = match (n, year) {
+                    (0 | 1, y) if y == baseline_year => Col::Baseline,
+                    (0 | 1, y) if y == target_year => Col::Target,
+                    _ => Col::Other,
+                };
+            }
+            (baseline_year < target_year).then_some((cols, baseline_year, target_year))
+        }
+    }
+}
+
+/// Splits `在园幼儿数（万人）` into the name and the unit.
+/// The unit is the bracket at the end, as the statistics' names carry it
+/// ([`crate::stats::resolve::unit_suffix`]); a bracket inside the name
+/// (国内生产总值（GDP）增长) is not at the end, and a long one is no unit.
+pub fn split_unit(name: &str) -> (String, Option<String>) {
+    let name = crate::number::trim_all(name);
+    match crate::stats::resolve::unit_suffix(name)
+        .filter(|u| !u.is_empty() && u.chars().count() <= 8)
+    {
+        Some(unit) => {
+            let cut = name.rfind(['（', '(']).unwrap_or(name.len());
+            (name[..cut].trim().to_owned(), Some(unit.to_owned()))
+        }
+        None => (name.to_owned(), None),
+    }
+}
+
+/// The tables of main indicators in `doc`, in order.
+pub fn find(doc: &Document) -> Vec<IndicatorTable> {
+    let mut out = Vec::new();
+    let mut tables_seen = 0;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Block::Table(rows) = block else {
+            continue;
+        };
+        tables_seen += 1;
+        let Some(at) = rows.iter().position(|r| header(r).is_some()) else {
+            continue;
+        };
+        let Some((cols, mut baseline_year, mut target_year)) = header(&rows[at]) else {
+            continue;
+        };
+        let caption = doc.blocks[..i].iter().rev().take(8).find_map(|b| match b {
+            Block::Text(t) if t.contains("专栏") || t.starts_with('表') || t.contains("指标") =>
+            {
+                // From 专栏 on: a heading may carry the plan's title first.
+                let from = t.find("专栏").map_or(t.as_str(), |i| &t[i..]);
+                Some(from.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+            _ => None,
+        });
+        // A target column with no year: the plan period its title or the
+        // document names.
+        if target_year == 0 {
+            let named = caption.as_deref().and_then(period_year).or_else(|| {
+                doc.blocks[..i].iter().find_map(|b| match b {
+                    Block::Text(t) => period_year(t),
+                    Block::Table(_) => None,
+                })
+            });
+            let Some(year) = named else {
+                continue;
+            };
+            (baseline_year, target_year) = (year - 5, year);
+        }
+        let (rows, mut notes) = read_rows(&rows[at + 1..], &cols);
+        notes.extend(notes_after(&doc.blocks[i + 1..]));
+        out.push(IndicatorTable {
+            number: tables_seen,
+            caption,
+            baseline_year,
+            target_year,
+            has_period: cols.contains(&Col::Period),
+            rows,
+            notes,
+        });
+    }
+    out
+}
+
+/// The notes right under a table: `注：①…②…` in one paragraph or several,
+/// split at the circled numbers.
+fn notes_after(blocks: &[Block]) -> Vec<String> {
+    let mut text = String::new();
+    for block in blocks.iter().take(4) {
+        match block {
+            Block::Text(t)
+                if text.is_empty() && (t.starts_with("注：") || t.starts_with("注:")) =>
+            {
+                text.push_str(t.split_once(['：', ':']).map_or("", |(_, body)| body));
+            }
+            Block::Text(t)
+                if !text.is_empty()
+                    && t.starts_with(['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨']) =>
+            {
+                text.push_str(t);
+            }
+            Block::Text(t) if t.trim().is_empty() => {}
+            _ if text.is_empty() => continue,
+            _ => break,
+        }
+    }
+    split_notes(&text)
+}
+
+/// A note's text split at the circled numbers: `①…②…` is two notes.
+fn split_notes(text: &str) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for c in clean(text).chars() {
+        if ('①'..='⑳').contains(&c) || notes.is_empty() {
+            notes.push(String::new());
+        }
+        if let Some(last) = notes.last_mut() {
+            last.push(c);
+        }
+    }
+    notes
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The table `--table` chose, or the only one: an error naming what was
+/// found otherwise.
+pub fn choose(
+    doc: &Document,
+    tables: Vec<IndicatorTable>,
+    wanted: Option<usize>,
+) -> Result<IndicatorTable, Diagnostic> {
+    let count = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    if tables.is_empty() {
+        return Err(Diagnostic::error(
+            "I002",
+            &doc.file,
+            Text::new(
+                format!(
+                    "没有找到主要指标表：文件中有 {count} 个表格，没有一个的表头同时有“指标”列和两个年份（或基期、目标）列"
+                ),
+                format!(
+                    "no table of main indicators: the document has {count} tables, none with an indicator column and two year (or baseline and target) columns in its header"
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "PDF 请先转成文本（每个单元格一行，或用制表符分隔）；扫描件须先识别文字",
+            "convert a PDF to text first (a cell per line, or tab-separated); a scan needs text recognition first",
+        )));
+    }
+    let listed = tables
+        .iter()
+        .map(|t| {
+            format!(
+                "{}（{}，{} 行）",
+                t.number,
+                t.caption.as_deref().unwrap_or("无标题"),
+                t.rows.len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("、");
+    match wanted {
+        Some(n) => tables.into_iter().find(|t| t.number == n).ok_or_else(|| {
+            Diagnostic::error(
+                "I002",
+                &doc.file,
+                Text::new(
+                    format!("第 {n} 个表格不是主要指标表；主要指标表有：{listed}"),
+                    format!("table {n} is not a table of main indicators; these are: {listed}"),
+                ),
+            )
+        }),
+        None if tables.len() == 1 => {
+            Ok(tables.into_iter().next().unwrap_or_else(|| unreachable!()))
+        }
+        None => Err(Diagnostic::error(
+            "I002",
+            &doc.file,
+            Text::new(
+                format!(
+                    "文件中有 {} 个主要指标表：{listed}；请用 --table N 选一个",
+                    tables.len()
+                ),
+                format!(
+                    "the document has {} tables of main indicators: {listed}; choose one with --table N",
+                    tables.len()
+                ),
+            ),
+        )),
+    }
+}

@@ -1,0 +1,218 @@
+//! The table reader's tests: headers, rows of every shape, the opening.
+
+use super::rows::*;
+use super::*;
+
+fn t(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+fn header_of(row: &[String]) -> (Vec<Col>, i32, i32) {
+    header(row).expect("a header")
+}
+
+#[test]
+fn headers_say_where_the_years_are() {
+    let (cols, b, tg) = header(&t(&["分类", "指标", "2020年", "2025年", "属性"])).unwrap();
+    assert_eq!((b, tg), (2020, 2025));
+    assert_eq!(
+        cols,
+        [
+            Col::Category,
+            Col::Indicator,
+            Col::Baseline,
+            Col::Target,
+            Col::Attribute
+        ]
+    );
+    let (cols, ..) = header(&t(&[
+        "#",
+        "类别",
+        "指标",
+        "2025年",
+        "2030年",
+        "年均/累计",
+        "属性",
+    ]))
+    .unwrap();
+    assert_eq!(cols[5], Col::Period);
+    assert!(header(&t(&["地区", "2020年", "2025年"])).is_none());
+}
+
+#[test]
+fn units_are_split_from_names_but_not_a_gloss() {
+    assert_eq!(
+        split_unit("在园幼儿数（万人）"),
+        ("在园幼儿数".into(), Some("万人".into()))
+    );
+    assert_eq!(
+        split_unit("国内生产总值（GDP）增长（%）"),
+        ("国内生产总值（GDP）增长".into(), Some("%".into()))
+    );
+    assert_eq!(split_unit("普通初中"), ("普通初中".into(), None));
+}
+
+#[test]
+fn parts_headings_and_categories() {
+    let cols = [
+        Col::Category,
+        Col::Indicator,
+        Col::Baseline,
+        Col::Target,
+        Col::Attribute,
+    ];
+    let rows = vec![
+        t(&["义务教育", "在校学生数（万人）", "12.8", "11.1", "预期性"]),
+        t(&["", "其中：普通小学", "7.7", "7.1", "预期性"]),
+        t(&["", "普通初中", "5.1", "4.1", "预期性"]),
+        t(&["", "九年义务教育巩固率（%）", "100", "＞96", "约束性"]),
+        t(&["民生福祉", "每千人口拥有医护人员数（人）", "", "", ""]),
+        t(&["", "执业医师数", "3.1", "3.7", "预期性"]),
+    ];
+    let (out, _) = read_rows(&rows, &cols);
+    assert_eq!(out.len(), 5);
+    assert_eq!((out[1].part_of, out[1].unit.as_str()), (Some(0), "万人"));
+    assert_eq!(out[2].part_of, Some(0));
+    assert!(out[2].part_because.is_some());
+    assert_eq!(out[3].part_of, None);
+    assert_eq!(out[4].group.as_deref(), Some("每千人口拥有医护人员数"));
+    assert_eq!(
+        (out[4].name.as_str(), out[4].unit.as_str()),
+        ("执业医师数", "人")
+    );
+    assert_eq!(out[4].category, "民生福祉");
+}
+
+#[test]
+fn ocr_brackets_in_the_period_column_are_cumulative() {
+    assert_eq!(ocr_cumulative("[2.75)"), "〔2.75〕");
+    assert_eq!(ocr_cumulative("(9)"), "〔9〕");
+    assert_eq!(ocr_cumulative("（>5000）"), "〔>5000〕");
+    // As printed, where they are already brackets of a kind, or words.
+    assert_eq!(ocr_cumulative("[3.9]"), "[3.9]");
+    assert_eq!(ocr_cumulative("〔17〕"), "〔17〕");
+    assert_eq!(ocr_cumulative("（含改扩建）"), "（含改扩建）");
+    assert_eq!(ocr_cumulative("＞7"), "＞7");
+}
+
+#[test]
+fn ordinals_are_no_part_of_a_name() {
+    for (printed, name) in [
+        (
+            "（1）国内生产总值（GDP）（万亿元）",
+            "国内生产总值（GDP）（万亿元）",
+        ),
+        ("(12) 农村贫困人口脱贫", "农村贫困人口脱贫"),
+        ("（一）经济发展", "经济发展"),
+        ("一、经济发展", "经济发展"),
+        ("3. 森林覆盖率", "森林覆盖率"),
+        ("3、森林覆盖率", "森林覆盖率"),
+        ("①化学需氧量", "化学需氧量"),
+        // A number that is the name's own stays.
+        ("5G用户普及率", "5G用户普及率"),
+        ("1.5级以上", "1.5级以上"),
+        ("（PM2.5）浓度", "（PM2.5）浓度"),
+    ] {
+        assert_eq!(strip_ordinal(printed), name, "{printed}");
+    }
+}
+
+/// The national 13th outline's table: 指标 over two columns, category
+/// rows across the table, two-level names, several indicators in one
+/// row, the notes in its last row.
+#[test]
+fn a_two_level_table_with_category_rows_and_notes_inside() {
+    let header = t(&["指标", "指标", "2015年", "2020年", "年均增速[累计]", "属性"]);
+    let (cols, _, _) = header_of(&header);
+    assert_eq!(cols[0], Col::Group);
+    let rows = vec![
+        t(&["➢ 经济发展"; 6]),
+        t(&[
+            "（1）国内生产总值（GDP）（万亿元）",
+            "（1）国内生产总值（GDP）（万亿元）",
+            "67.7",
+            ">92.7",
+            ">6.5%",
+            "预期性",
+        ]),
+        t(&[
+            "（3）城镇化率",
+            "常住人口城镇化率（%）",
+            "56.1",
+            "60",
+            "[3.9]",
+            "预期性",
+        ]),
+        t(&[
+            "（25）主要污染物排放总量减少（%）",
+            "化学需氧量\n氨氮",
+            "-",
+            "-",
+            "[10]\n[15]",
+            "约束性",
+        ]),
+        t(&["注：①甲。②乙。"; 6]),
+    ];
+    let (out, notes) = read_rows(&rows, &cols);
+    let names: Vec<(&str, Option<&str>, &str, &str)> = out
+        .iter()
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.group.as_deref(),
+                r.unit.as_str(),
+                r.period.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("国内生产总值（GDP）", None, "万亿元", ">6.5%"),
+            ("常住人口城镇化率", Some("城镇化率"), "%", "[3.9]"),
+            ("化学需氧量", Some("主要污染物排放总量减少"), "%", "[10]"),
+            ("氨氮", Some("主要污染物排放总量减少"), "%", "[15]"),
+        ]
+    );
+    assert!(out.iter().all(|r| r.category == "经济发展"));
+    assert_eq!(notes, ["①甲。", "②乙。"]);
+}
+
+#[test]
+fn a_name_wrapped_over_lines_beside_one_figure_stays_one_row() {
+    let cols = [Col::Indicator, Col::Baseline, Col::Target];
+    let rows = [t(&["财政性教育\n经费占比（%）", "17.99", "＞19"])];
+    assert_eq!(several_in_one(&rows[0], &cols).len(), 1);
+    // Two lines of figures that are no targets (1.45左 / 右): one row.
+    let rows = [t(&["粮食综合\n生产能力", "1.39", "1.45左\n右"])];
+    assert_eq!(several_in_one(&rows[0], &cols).len(), 1);
+}
+
+#[test]
+fn the_opening_names_the_plan_its_issuer_and_date() {
+    let doc = Document {
+        file: "x".into(),
+        blocks: [
+            " 重庆市江津区人民政府",
+            "关于印发江津区教育事业发展",
+            "“十四五”规划（2021－2025年）的通知",
+            "现将《江津区教育事业发展“十四五”规划（2021－2025年）》印发给你们。",
+            "2022年3月30日　　",
+        ]
+        .iter()
+        .map(|t| Block::Text(t.to_string()))
+        .collect(),
+    };
+    let m = meta(&doc);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("江津区教育事业发展“十四五”规划（2021－2025年）")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("重庆市江津区人民政府"));
+    assert_eq!(m.issued.as_deref(), Some("2022-03-30"));
+    assert_eq!(m.region.as_deref(), Some("江津区"));
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("关于印发江津区教育事业发展“十四五”规划（2021－2025年）的通知")
+    );
+}
