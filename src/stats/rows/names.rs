@@ -1,0 +1,248 @@
+//! The cells of a row that name what a figure is: its region, its
+//! indicator (by name, with a unit printed after it) and the unit it came in
+//! (converted to the plan's).
+
+use super::*;
+
+impl RowReader<'_> {
+    /// The region of a row and the plan that governs it.
+    pub(super) fn region(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        table: &mut Observations,
+    ) -> Result<(Id, usize), Diagnostic> {
+        let Some(column) = self.layout.region else {
+            if let Some(found) = self.default_region {
+                return Ok(found);
+            }
+            let name = self.plans.default_region().to_owned();
+            let plan = self
+                .plans
+                .for_region("")
+                .map_err(|m| self.place(line).error("S011", None, m))?;
+            let found = (table.regions.intern(&name), plan);
+            self.default_region = Some(found);
+            return Ok(found);
+        };
+        let raw = &record[column];
+        if let Some(found) = self.last_region.get(raw) {
+            return Ok(found);
+        }
+        let plans = self.plans;
+        let name = trim_all(self.text(raw, line, column)?);
+        if name.is_empty() {
+            // A blank region in a file that has the column is not the plan's
+            // region by default: in a city's collection, it is a row whose
+            // district nobody knows.
+            return Err(self
+                .place(line)
+                .error(
+                    "S002",
+                    Some(column),
+                    Text::new(
+                        "这一行的“地区”是空的：文件有“地区”列时，每一行都须写明地区",
+                        "this row's region is empty: in a file with a region column, every row must name its region",
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!("若这些数据都属于同一地区，可删去“地区”列{}", match plans.default_region() {
+                        "" => String::new(),
+                        region => format!("（按规划的地区“{region}”读取）"),
+                    }),
+                    format!("if all figures are of one region, drop the region column{}", match plans.default_region() {
+                        "" => String::new(),
+                        region => format!(" (they are then read as the plan's region, {region})"),
+                    }),
+                )));
+        }
+        let plan = plans
+            .for_region(name)
+            .map_err(|m| self.place(line).error("S011", Some(column), m))?;
+        let found = (table.regions.intern(name), plan);
+        self.last_region.set(raw, found);
+        Ok(found)
+    }
+
+    /// The indicator a row names; `None` for a name the plan does not have
+    /// (warned about).
+    pub(super) fn indicator(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        plan_index: usize,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Option<IndicatorIdx>, Diagnostic> {
+        let layout = &self.layout;
+        self.key.clear();
+        self.key
+            .extend_from_slice(&(plan_index as u32).to_le_bytes());
+        if let Some(c) = layout.category {
+            self.key.extend_from_slice(&record[c]);
+        }
+        self.key.push(0xFF);
+        self.key.extend_from_slice(&record[layout.indicator]);
+        if let Some(&i) = self.names.get(self.key.as_slice()) {
+            return Ok(Some(i));
+        }
+        let plan = &self.plans.plans[plan_index];
+        let name = self.text(&record[layout.indicator], line, layout.indicator)?;
+        let category = match layout.category {
+            Some(c) => Some(self.text(&record[c], line, c)?),
+            None => None,
+        };
+        let shown = match category.map(trim_all) {
+            Some(c) if !c.is_empty() => format!("{}/{}", quote_raw(c), quote_raw(trim_all(name))),
+            _ => quote_raw(trim_all(name)),
+        };
+        let place = self.place(line);
+        match self.resolvers[plan_index].resolve(name, category) {
+            Resolution::One(i) => {
+                let key = self.key.clone();
+                self.names.insert(key, i);
+                Ok(Some(i))
+            }
+            Resolution::Ambiguous(candidates) => {
+                let list = list_candidates(plan, &candidates);
+                let name = quote_raw(trim_all(name));
+                Err(place
+                    .error(
+                        "S006",
+                        Some(layout.indicator),
+                        Text::new(
+                            format!("指标名称“{name}”对应多个指标：{list}"),
+                            format!("the name \"{name}\" fits several indicators: {list}"),
+                        ),
+                    )
+                    .for_indicator(shown)
+                    .with_hint(Text::new(
+                        "请加“分类”列，或改用指标 id",
+                        "add a category column, or use the indicator id",
+                    )))
+            }
+            Resolution::WrongCategory(candidates) => {
+                let list = list_candidates(plan, &candidates);
+                let category = quote_raw(trim_all(category.unwrap_or("")));
+                let name = quote_raw(trim_all(name));
+                Err(place
+                    .error(
+                        "S006",
+                        layout.category,
+                        Text::new(
+                            format!("分类“{category}”下没有指标“{name}”；规划中它属于：{list}"),
+                            format!(
+                                "category \"{category}\" has no indicator \"{name}\"; the plan has it as: {list}"
+                            ),
+                        ),
+                    )
+                    .for_indicator(shown))
+            }
+            Resolution::Unknown(suggestions) => {
+                let mut d = place
+                    .error(
+                        "S007",
+                        Some(layout.indicator),
+                        Text::new(
+                            "规划中没有这一指标，本行未检查",
+                            "the plan has no such indicator; this row was not checked",
+                        ),
+                    )
+                    .for_indicator(shown);
+                if !suggestions.is_empty() {
+                    let list = list_candidates(plan, &suggestions);
+                    d = d.with_hint(Text::new(
+                        format!("是否是：{list}？"),
+                        format!("did you mean: {list}?"),
+                    ));
+                }
+                if self.options.strict {
+                    return Err(d);
+                }
+                d.severity = Severity::Warning;
+                warnings.push(d);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The conversion a row's unit asks for, if any.
+    pub(super) fn conversion(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        plan: &Plan,
+        indicator: IndicatorIdx,
+    ) -> Result<Option<(Conversion, String)>, Diagnostic> {
+        let ind = &plan.indicators[indicator as usize];
+        // A unit in brackets after the name (`在园幼儿数（人）`) is a unit said,
+        // never dropped: read as the unit column would be.
+        let name_cell = trim_bytes(&record[self.layout.indicator]);
+        let suffix = if name_cell.ends_with(b")") || name_cell.ends_with("）".as_bytes()) {
+            let name = self.text(name_cell, line, self.layout.indicator)?;
+            crate::stats::resolve::unit_suffix(name).filter(|u| units::names_a_unit(u, plan))
+        } else {
+            None
+        };
+        let column = self
+            .layout
+            .unit
+            .filter(|&c| !trim_bytes(&record[c]).is_empty());
+        let (unit, at) = match (column, suffix) {
+            (Some(c), suffix) => {
+                let unit = trim_all(self.text(trim_bytes(&record[c]), line, c)?);
+                if let Some(suffix) = suffix
+                    && units::conversion(suffix, unit) != Conversion::Same
+                {
+                    return Err(self
+                        .place(line)
+                        .error(
+                            "S010",
+                            Some(c),
+                            Text::new(
+                                format!(
+                                    "名称中的单位“{}”与“单位”列的“{}”不同",
+                                    quote_raw(suffix),
+                                    quote_raw(unit)
+                                ),
+                                format!(
+                                    "the unit in the name, \"{}\", differs from the unit column's \"{}\"",
+                                    quote_raw(suffix),
+                                    quote_raw(unit)
+                                ),
+                            ),
+                        )
+                        .for_indicator(ind.display_name()));
+                }
+                (unit, c)
+            }
+            (None, Some(suffix)) => (suffix, self.layout.indicator),
+            (None, None) => return Ok(None),
+        };
+        if unit.as_bytes() == ind.unit.as_bytes() {
+            return Ok(None);
+        }
+        match units::conversion(unit, &ind.unit) {
+            Conversion::Same => Ok(None),
+            Conversion::Incompatible => Err(self
+                .place(line)
+                .error(
+                    "S010",
+                    Some(at),
+                    Text::new(
+                        format!("单位“{}”与规划的单位“{}”不同，且无法换算", quote_raw(unit), ind.unit),
+                        format!(
+                            "the unit \"{}\" differs from the plan's unit \"{}\" and cannot be converted",
+                            quote_raw(unit),
+                            ind.unit
+                        ),
+                    ),
+                )
+                .for_indicator(ind.display_name())
+                .with_hint(Text::new(
+                    format!("请按“{}”填报", ind.unit),
+                    format!("report the figure in {}", ind.unit),
+                ))),
+            scale => Ok(Some((scale, unit.to_owned()))),
+        }
+    }
+}
