@@ -83,10 +83,11 @@ fn both_cells_are_judged_and_the_row_meets_its_requirement_only_when_both_do() {
             .unwrap()
             .clone()
     };
-    // GDP: the level is past its schedule (75 ≥ 69.08), its growth is not:
+    // GDP: the level is past its schedule (75 ≥ 69.07, on the path of
+    // constant growth from 67.7 to 70), its growth is not:
     // (75 / 67.7)^(1/3) − 1 = 3.47 % a year against ＞6.5.
     let gdp = row("gdp");
-    assert_eq!(gdp["requirement"]["value"], 69.08);
+    assert_eq!(gdp["requirement"]["value"], 69.070769);
     assert_eq!(gdp["status"], "behind");
     let p = &gdp["period_check"];
     assert_eq!(p["status"], "behind");
@@ -113,13 +114,49 @@ fn both_cells_are_judged_and_the_row_meets_its_requirement_only_when_both_do() {
     let text = stdout_of(&out);
     assert!(text.contains("＞70；＞6.5%"), "{text}");
     assert!(
-        text.contains("国内生产总值：年均/累计一栏“＞6.5%”与目标年一栏一并判断：2015年67.7 → 2018年75，年均增长3.4723%，要求> 6.5，滞后于序时进度。"),
+        text.contains("国内生产总值：目标年一栏已达标；年均/累计一栏“＞6.5%”：2015年67.7 → 2018年75，年均增长3.47%，要求> 6.5%，滞后于序时进度；两栏合起来滞后于序时进度。"),
         "{text}"
     );
     assert!(
         text.contains("累计变化2.4个百分点，要求≥ 2.34，符合序时进度"),
         "{text}"
     );
+}
+
+/// The national 13th outline's GDP row: ＞92.7 (67.7 × 1.065⁵) beside
+/// ＞6.5 %. A year of 7 % growth is on both schedules: the level's path is
+/// the path of that growth, not the straight line to 92.7, which 6.5 %
+/// growth would lag behind in every year but the last.
+#[test]
+fn a_level_beside_its_growth_rate_runs_on_the_growth_path() {
+    let plan = PLAN.replace("target = \"＞70\"", "target = \"＞92.7\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    std::fs::write(
+        dir.path().join("2016.csv"),
+        "指标,年份,数值\n国内生产总值,2016,72.44\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .arg("--plan")
+        .arg(dir.path().join("plan.toml"))
+        .args(["--format", "json"])
+        .arg(dir.path().join("2016.csv"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let gdp = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "gdp")
+        .unwrap();
+    // 67.7 × (92.7 / 67.7)^(1/5) = 72.10, not the straight line's 72.7.
+    let required = gdp["requirement"]["value"].as_f64().unwrap();
+    assert!((required - 72.10).abs() < 0.01, "{required}");
+    assert_eq!(gdp["period_check"]["target_status"], "on_track");
+    assert_eq!(gdp["period_check"]["status"], "on_track");
+    assert_eq!(gdp["status"], "on_track");
 }
 
 #[test]

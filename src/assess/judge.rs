@@ -35,6 +35,8 @@ pub struct Judgement {
 pub struct PeriodCheck {
     /// The cell as printed.
     pub target: String,
+    /// The target-year cell's own status, before the two are combined.
+    pub target_status: Status,
     pub requirement: Option<Requirement>,
     /// The figure judged.
     pub value: Option<f64>,
@@ -69,7 +71,8 @@ pub fn judge_indicator(
 ) -> (Figure, Judgement) {
     let figure = figure::gather(plan, index, year, lookup);
     let mut judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
-    if let Some(period) = period_check(plan, index, year, lookup) {
+    if let Some(mut period) = period_check(plan, index, year, lookup) {
+        period.target_status = judgement.status;
         judgement.status = combine(judgement.status, period.status);
         // The pace of the requirement that holds the row back.
         if !period.status.passes() && period.status != Status::NotAssessed {
@@ -94,6 +97,7 @@ fn period_check(
     let judgement = rules::with_kind(rule, |kind| judge_by(kind, &at, &figure));
     Some(PeriodCheck {
         target: indicator.period_target.clone().unwrap_or_default(),
+        target_status: Status::NotAssessed,
         requirement: judgement.requirement,
         value: figure.value,
         derived: figure.derived,

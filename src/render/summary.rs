@@ -186,13 +186,27 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Option<String> {
 }
 
 /// The 年均/累计 cell judged beside the target-year cell: what it asked,
-/// the figure it judged and how that stands.
-fn period_line(name: &str, p: &crate::assess::PeriodCheck, unit: &str, lang: Lang) -> String {
+/// the figure it judged and how that stands, and how the two cells make
+/// the row's status. `None` for a row with no figure (未填报 says it).
+fn period_line(
+    name: &str,
+    p: &crate::assess::PeriodCheck,
+    row_status: Status,
+    unit: &str,
+    lang: Lang,
+) -> Option<String> {
+    if p.value.is_none() && p.status == Status::Missing {
+        return None;
+    }
     let status = labels::status(p.status, lang);
-    let required = p
-        .requirement
+    let growth = p
+        .derived
         .as_ref()
-        .map(|req| labels::requirement(req, lang));
+        .is_some_and(|d| d.kind == DerivedKind::LevelGrowth);
+    let required = p.requirement.as_ref().map(|req| {
+        let text = labels::requirement(req, lang);
+        if growth { format!("{text}%") } else { text }
+    });
     let figure = match (&p.derived, p.value) {
         (Some(d), Some(v)) => {
             let span = match d.from.as_slice() {
@@ -214,12 +228,11 @@ fn period_line(name: &str, p: &crate::assess::PeriodCheck, unit: &str, lang: Lan
                 },
                 _ => String::new(),
             };
+            let rate = format!("{v:.2}");
             match (d.kind, lang) {
-                (DerivedKind::LevelGrowth, Lang::Zh) => {
-                    format!("{span}年均增长{}%", labels::number(v))
-                }
+                (DerivedKind::LevelGrowth, Lang::Zh) => format!("{span}年均增长{rate}%"),
                 (DerivedKind::LevelGrowth, Lang::En) => {
-                    format!("{span}growing {}% a year on average", labels::number(v))
+                    format!("{span}growing {rate}% a year on average")
                 }
                 // A change of a percent is in points.
                 (_, Lang::Zh) if unit == "%" => {
@@ -234,13 +247,15 @@ fn period_line(name: &str, p: &crate::assess::PeriodCheck, unit: &str, lang: Lan
         }
         _ => lang.pick("无可判断的数", "no figure to judge").to_owned(),
     };
-    match (required, lang) {
+    let target = labels::status(p.target_status, lang);
+    let row = labels::status(row_status, lang);
+    Some(match (required, lang) {
         (Some(req), Lang::Zh) => format!(
-            "{name}：年均/累计一栏“{}”与目标年一栏一并判断：{figure}，要求{req}，{status}。",
+            "{name}：目标年一栏{target}；年均/累计一栏“{}”：{figure}，要求{req}，{status}；两栏合起来{row}。",
             p.target
         ),
         (Some(req), Lang::En) => format!(
-            "{name}: the period cell \"{}\" is judged beside the target: {figure}, {req} required, {status}.",
+            "{name}: the target-year cell is {target}; the period cell \"{}\": {figure}, {req} required, {status}; together {row}.",
             p.target
         ),
         (None, Lang::Zh) => format!(
@@ -251,7 +266,7 @@ fn period_line(name: &str, p: &crate::assess::PeriodCheck, unit: &str, lang: Lan
             "{name}: the period cell \"{}\" states no number to judge; shown only.",
             p.target
         ),
-    }
+    })
 }
 
 /// What a reader needs to read a row right: figures made from yearly ones
@@ -374,7 +389,7 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
             });
         }
         if let Some(p) = &r.period_check {
-            out.push(period_line(&name, p, &r.unit, lang));
+            out.extend(period_line(&name, p, r.status, &r.unit, lang));
         }
         if r.baseline_from_data
             && let Some(baseline) = r.baseline

@@ -37,6 +37,10 @@ pub struct Year<'a> {
     pub in_target_year: bool,
     /// Share of the indicator's own period elapsed (from its baseline year).
     pub elapsed: f64,
+    /// The row asks for a level and, beside it, the level's average yearly
+    /// growth (`＞92.7` and `＞6.5%`): the level's schedule is the path of
+    /// constant growth from the baseline to the target, not a straight line.
+    pub compound: bool,
 }
 
 impl<'a> Year<'a> {
@@ -46,6 +50,10 @@ impl<'a> Year<'a> {
             year,
             in_target_year: year >= meta.target_year,
             elapsed: indicator.elapsed(meta, year),
+            compound: matches!(
+                indicator.period_rule,
+                Some(Rule::Annual { average: true, .. })
+            ),
         }
     }
 }
@@ -247,4 +255,16 @@ pub fn moves(rule: &Rule) -> bool {
 /// at `elapsed`: the schedule every kind that moves toward a number follows.
 pub fn scheduled(baseline: f64, target: f64, elapsed: f64) -> f64 {
     crate::number::round_requirement(baseline + (target - baseline) * elapsed)
+}
+
+/// The level on the path of constant growth from `baseline` to `target`
+/// (geometric interpolation, the path a compound average growth rate draws,
+/// as Eurostat's growth-rate method reads it); the straight line where
+/// either is not positive.
+pub fn scheduled_compound(baseline: f64, target: f64, elapsed: f64) -> f64 {
+    if baseline > 0.0 && target > 0.0 {
+        crate::number::round_requirement(baseline * (target / baseline).powf(elapsed))
+    } else {
+        scheduled(baseline, target, elapsed)
+    }
 }

@@ -20,6 +20,11 @@ impl RuleKind for Kind {
             return Ok(Some(target(t)));
         }
         match figure.baseline {
+            Some(baseline) if at.compound => Ok(Some(requirement_on(
+                t,
+                baseline,
+                super::scheduled_compound(baseline, t.value, at.elapsed),
+            ))),
             Some(baseline) => Ok(Some(requirement(t, baseline, at.elapsed, false))),
             // No schedule without a baseline, but a figure that meets the
             // target itself needs none.
@@ -83,10 +88,22 @@ pub fn requirement(
     elapsed: f64,
     in_target_year: bool,
 ) -> Requirement {
-    let Threshold { cmp, value } = target_;
     if in_target_year {
         target(target_)
-    } else if cmp.holds(baseline, value) {
+    } else {
+        requirement_on(
+            target_,
+            baseline,
+            super::scheduled(baseline, target_.value, elapsed),
+        )
+    }
+}
+
+/// Before the target year, with the schedule's value for the year given:
+/// hold a line the baseline met, else reach `scheduled`.
+fn requirement_on(target_: Threshold, baseline: f64, scheduled: f64) -> Requirement {
+    let Threshold { cmp, value } = target_;
+    if cmp.holds(baseline, value) {
         Requirement::Threshold {
             cmp,
             value,
@@ -95,7 +112,7 @@ pub fn requirement(
     } else {
         Requirement::Threshold {
             cmp: cmp.inclusive(),
-            value: super::scheduled(baseline, value, elapsed),
+            value: scheduled,
             basis: Basis::Schedule,
         }
     }
