@@ -327,3 +327,24 @@ fn a_word_document_goes_down_a_pipe_whole() {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.stdout)).unwrap();
     assert!(zip.by_name("word/document.xml").is_ok());
 }
+
+#[test]
+fn an_output_in_a_form_plan_check_does_not_write_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, name) in [
+        (vec!["data/2023.csv"], "结果.pdf"),
+        (vec!["data/2023.csv"], "结果.doc"),
+        (vec!["report", "data/"], "评估.pdf"),
+    ] {
+        let path = dir.path().join(name);
+        let out = plan_check()
+            .args(&args)
+            .arg("--output")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr_of(&out).contains("U005"), "{}", stderr_of(&out));
+        assert!(!path.exists(), "{name} written");
+    }
+}

@@ -5,6 +5,7 @@ use super::{Cli, Failure, deliver, inputs};
 use crate::render::Evaluation;
 
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
+    super::refuse_unwritable_extension(cli, false)?;
     if matches!(
         cli.format(),
         crate::render::Format::Xlsx | crate::render::Format::Docx

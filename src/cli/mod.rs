@@ -182,6 +182,53 @@ fn exit_code(outcome: Outcome) -> u8 {
     }
 }
 
+/// An `--output` whose extension names a document plan-check does not
+/// write (`.pdf`, `.doc`, `.xls`, …), with no `--format`: refused, naming
+/// the forms it does write, rather than a terminal table under that name.
+fn refuse_unwritable_extension(cli: &Cli, report: bool) -> Result<(), Failure> {
+    const OTHERS: &[&str] = &[
+        "pdf", "doc", "xls", "odt", "ods", "wps", "et", "rtf", "ppt", "pptx", "png", "jpg", "jpeg",
+        "htm", "html",
+    ];
+    if cli.format.is_some() {
+        return Ok(());
+    }
+    let Some(extension) = cli
+        .out
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    else {
+        return Ok(());
+    };
+    let writable_here = report && matches!(extension.as_str(), "html" | "htm");
+    if !OTHERS.contains(&extension.as_str()) || writable_here {
+        return Ok(());
+    }
+    let (zh, en) = if report {
+        (
+            "评估报告可写成 .html 或 .docx",
+            "a report is written as .html or .docx",
+        )
+    } else {
+        (
+            "可写成 .docx（Word）、.xlsx（工作簿）、.csv、.json、.md、.xml（JUnit），或不带这些扩展名的终端表格",
+            "plan-check writes .docx (Word), .xlsx (workbook), .csv, .json, .md, .xml (JUnit), or the terminal table under any other name",
+        )
+    };
+    Err(crate::diagnostic::Diagnostic::error(
+        "U005",
+        "plan-check",
+        crate::diagnostic::Text::new(
+            format!("不能写出 .{extension} 文件：{zh}"),
+            format!("cannot write a .{extension} file: {en}"),
+        ),
+    )
+    .into())
+}
+
 /// A workbook or a Word document is bytes no terminal shows: it needs
 /// `--output` (or a pipe).
 fn refuse_workbook_on_terminal(cli: &Cli, word: bool) -> Result<(), Failure> {

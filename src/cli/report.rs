@@ -11,6 +11,9 @@ use crate::diagnostic::{Diagnostic, Text};
 use crate::render::{self, Evaluation, View};
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
+    if args.format.is_none() {
+        super::refuse_unwritable_extension(cli, true)?;
+    }
     let docx = args.format(cli) == ReportFormat::Docx;
     if docx {
         super::refuse_workbook_on_terminal(cli, true)?;
