@@ -139,11 +139,11 @@ pub struct OutArgs {
 pub enum Command {
     /// 输出空白填报模板（CSV 或工作簿）/ print an empty statistics file to fill in (CSV or a workbook)
     Template(TemplateArgs),
-    /// 生成评估报告（自包含 HTML，含图表）/ write the evaluation report (one self-contained HTML page with charts)
+    /// 生成评估报告：自包含的网页（含图表），或 --output 评估.docx 按公文格式排版的 Word 文档 / write the evaluation report: one self-contained HTML page with charts, or with --output X.docx a Word document typeset as a government document
     Report(ReportArgs),
     /// 列出规划指标及判断规则，并检查勾稽关系 / list the plan's indicators and rules, check parts against totals
     Plan,
-    /// 从印发的规划文本（.docx、.html、.md、PDF 转出的 .txt、.xlsx）起草规划文件，或与已有规划文件逐格核对 / draft the plan file from the published plan (.docx, .html, .md, .txt from a PDF, .xlsx), or check a plan file against it cell by cell
+    /// 从印发的规划文本 （.pdf、.docx、.html、.md、.txt、.xlsx）起草规划文件， 或与已有规划文件逐格核对 / draft the plan file from the published plan (.pdf, .docx, .html, .md, .txt, .xlsx), or check a plan file against it cell by cell
     Import(ImportArgs),
     /// 输出 shell 补全脚本 / print a shell completion script
     Completions {

@@ -134,9 +134,13 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
             .collect();
         let b = binding.len();
-        // Each named with how it stands: 受教育年限（相对滞后）.
-        let each: String = short
+        // Those short of the schedule, each named with how it stands
+        // (受教育年限（相对滞后）); those with no figure to judge apart.
+        let unreported =
+            |s: &&IndicatorSeries| matches!(s.outlook, Outlook::Missing | Outlook::Undetermined);
+        let behind: Vec<String> = short
             .iter()
+            .filter(|s| !unreported(s))
             .map(|s| {
                 format!(
                     "{}（{}）",
@@ -144,18 +148,47 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                     labels::outlook(s.outlook, lang)
                 )
             })
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", "));
-        out.push(match (short.is_empty(), lang) {
+            .collect();
+        let missing: Vec<String> = short
+            .iter()
+            .filter(|s| unreported(s))
+            .map(|s| name_in_prose(s, period))
+            .collect();
+        let sep = lang.pick("、", ", ");
+        let mut parts: Vec<String> = Vec::new();
+        if !behind.is_empty() {
+            parts.push(match lang {
+                Lang::Zh => format!("{}未达到序时进度要求", behind.join(sep)),
+                Lang::En => format!("not on schedule: {}", behind.join(sep)),
+            });
+        }
+        if !missing.is_empty() {
+            let k = missing.len();
+            let shown = missing
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(sep);
+            parts.push(match (k, lang) {
+                (1, Lang::Zh) => format!("{shown}未填报或无法判断"),
+                (k, Lang::Zh) => format!("{shown}等{k}项未填报或无法判断"),
+                (k, Lang::En) if k > 5 => {
+                    format!("not reported or not judged: {shown} and {} more", k - 5)
+                }
+                (_, Lang::En) => format!("not reported or not judged: {shown}"),
+            });
+        }
+        out.push(match (parts.is_empty(), lang) {
             (true, Lang::Zh) if b == 1 => "1项约束性指标已实现或符合序时进度。".to_owned(),
             (true, Lang::Zh) => format!("{b}项约束性指标均已实现或符合序时进度。"),
             (true, Lang::En) if b == 1 => {
                 "The binding indicator is achieved or on schedule.".to_owned()
             }
             (true, Lang::En) => format!("All {b} binding indicators are achieved or on schedule."),
-            (false, Lang::Zh) => format!("{b}项约束性指标中，{each}未达到序时进度要求。"),
+            (false, Lang::Zh) => format!("{b}项约束性指标中，{}。", parts.join("；")),
             (false, Lang::En) => {
-                format!("Of the {b} binding indicators, these are not on schedule: {each}.")
+                format!("Of the {b} binding indicators, {}.", parts.join("; "))
             }
         });
     }

@@ -11,6 +11,7 @@
 use crate::assess::period::IndicatorSeries;
 use crate::assess::{PlanInfo, Requirement};
 use crate::lang::Lang;
+use crate::render::labels;
 use crate::render::xml::escape;
 
 /// A line of the chart: its name, colour, dash and one value (or none) per year.
@@ -64,10 +65,13 @@ pub fn indicator(
         .iter()
         .any(|(_, r)| matches!(r, Requirement::Range { .. }));
     let target: Vec<Option<f64>> = years.iter().map(|_| series.target_value).collect();
+    // The trend from the latest figure on, to the target year.
     let mut trend = vec![None; years.len()];
-    if let (Some(p), Some((from, _))) = (series.projection, latest) {
+    if let (Some(p), Some((from, last))) = (series.projection, latest) {
         for (i, &y) in years.iter().enumerate() {
-            if y >= from && y <= plan.target_year {
+            if y == from {
+                trend[i] = Some(last);
+            } else if y > from && y <= plan.target_year {
                 trend[i] = Some(p.value_at(y));
             }
         }
@@ -107,9 +111,8 @@ pub fn indicator(
             values: trend,
         });
     }
-    if lines.iter().all(|l| l.values.iter().all(Option::is_none)) {
-        return None;
-    }
+    // No figure reported: a chart of the schedule alone says nothing.
+    latest?;
     let title = format!("{name}（{}）", series.unit);
     Some(chart_space(&title, &years, &lines))
 }
@@ -156,7 +159,10 @@ fn chart_space(title: &str, years: &[i32], lines: &[Line]) -> String {
             .values
             .iter()
             .enumerate()
-            .filter_map(|(k, v)| v.map(|v| format!(r#"<c:pt idx="{k}"><c:v>{v}</c:v></c:pt>"#)))
+            .filter_map(|(k, v)| {
+                // As the tables print it: no 18.416499999999985 in Word's data.
+                v.map(|v| format!(r#"<c:pt idx="{k}"><c:v>{}</c:v></c:pt>"#, labels::number(v)))
+            })
             .collect();
         let dash = line
             .dash

@@ -205,18 +205,8 @@ fn cell(text: &str, width: u32, merge: Option<bool>, header: bool) -> String {
 /// column merged down over the rows that repeat it (类别, as the plan prints
 /// it). `widths` are the columns' in twips, one of them `0`: that one takes
 /// what the others leave.
-fn table(header: &[String], rows: &[Vec<String>], widths: &[u32], merge_first: bool) -> String {
-    let fixed: u32 = widths.iter().sum();
-    let widths: Vec<u32> = widths
-        .iter()
-        .map(|&w| {
-            if w == 0 {
-                TYPE_AREA.saturating_sub(fixed).max(1400)
-            } else {
-                w
-            }
-        })
-        .collect();
+fn table(header: &[String], rows: &[Vec<String>], columns: &[Width], merge_first: bool) -> String {
+    let widths = widths(header, rows, columns);
     let mut xml = String::from(
         r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr><w:tblGrid>"#,
     );
@@ -246,6 +236,68 @@ fn table(header: &[String], rows: &[Vec<String>], widths: &[u32], merge_first: b
     }
     xml.push_str("</w:tbl>");
     xml
+}
+
+/// How a table column takes its width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Width {
+    /// What the other columns leave (the indicator's name, wrapped).
+    Rest,
+    /// Its longest cell on one line: a figure is never broken.
+    Fit,
+    /// Wrapped at this many half-width characters a line (a category).
+    Wrap(usize),
+}
+
+/// A column's text width in half-width characters (a CJK character two).
+fn text_units(text: &str) -> usize {
+    text.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Twips for `units` half-width characters at 小五 (9 pt: a half-width
+/// character 90 twips), with the cell's margins.
+fn twips(units: usize) -> u32 {
+    u32::try_from(units)
+        .unwrap_or(u32::MAX / 200)
+        .saturating_mul(90)
+        + 150
+}
+
+/// The columns' widths in twips: each `Fit` column its longest cell (a
+/// header may wrap, at its words), a `Wrap` column its width, the `Rest`
+/// what is left of the type area (at least 1,400 twips, 15 characters).
+fn widths(header: &[String], rows: &[Vec<String>], columns: &[Width]) -> Vec<u32> {
+    let fitted: Vec<u32> = columns
+        .iter()
+        .enumerate()
+        .map(|(j, w)| {
+            // A header wraps between its words, or after four CJK characters.
+            let head = header.get(j).map_or(0, |h| {
+                h.split_whitespace()
+                    .map(|w| unicode_width::UnicodeWidthStr::width(w).min(10))
+                    .max()
+                    .unwrap_or(0)
+            });
+            match w {
+                Width::Rest => 0,
+                Width::Wrap(units) => twips((*units).max(head)),
+                Width::Fit => {
+                    let cells = rows.iter().filter_map(|r| r.get(j)).map(|c| text_units(c));
+                    twips(cells.max().unwrap_or(0).max(head))
+                }
+            }
+        })
+        .collect();
+    let fixed: u32 = fitted.iter().sum();
+    let rest = TYPE_AREA.saturating_sub(fixed).max(1400);
+    fitted
+        .into_iter()
+        .zip(columns)
+        .map(|(w, c)| if *c == Width::Rest { rest } else { w })
+        .collect()
 }
 
 /// Each source once, with the names of what it gave: `A、B：来源`.

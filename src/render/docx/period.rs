@@ -5,7 +5,8 @@
 //! (the notes and the sources of the figures).
 
 use super::{
-    Document, body, body_keep_next, chart, heading, name_cell, notes_section, sources, table, title,
+    Document, Width, body, body_keep_next, chart, heading, name_cell, notes_section, sources,
+    table, title,
 };
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::lang::Lang;
@@ -39,12 +40,17 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
     .collect();
     header.extend(period.years.iter().map(i32::to_string));
     header.push(lang.pick("评估", "Outlook").to_owned());
-    // In twips, at 小五 (a character 180): 类别 two characters a line, the
-    // name what the others leave, 属性 and 基期 and 目标 four, a year
-    // three and a half, 评估 five.
-    let mut widths = vec![480, 0, 660, 660, 660];
-    widths.extend(period.years.iter().map(|_| 640));
-    widths.push(1000);
+    // 类别 two characters a line, the name what the others leave, every
+    // figure on one line, 评估 four characters a line.
+    let mut widths = vec![
+        Width::Wrap(4),
+        Width::Rest,
+        Width::Fit,
+        Width::Fit,
+        Width::Fit,
+    ];
+    widths.extend(period.years.iter().map(|_| Width::Fit));
+    widths.push(Width::Wrap(8));
     let rows: Vec<Vec<String>> = period
         .indicators
         .iter()
@@ -72,35 +78,27 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
 /// figure, what was required then, and where its trend leads.
 fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
     let point = s.series.iter().find(|p| p.year == s.as_of);
-    let actual = point.and_then(|p| p.derived.or(p.actual)).map_or_else(
-        || lang.pick("未填报", "not reported").to_owned(),
-        labels::number,
-    );
+    let figure = point.and_then(|p| p.derived.or(p.actual));
     let required = point
         .and_then(|p| p.requirement)
         .map(|r| labels::requirement(&r, lang));
-    let mut text = match lang {
-        Lang::Zh => format!(
-            "{}（{}）：{}年为{actual}{}",
-            wording::name_in_prose(s, period),
-            labels::outlook(s.outlook, lang),
+    let name = wording::name_in_prose(s, period);
+    let outlook = labels::outlook(s.outlook, lang);
+    let mut text = match (figure, lang) {
+        (Some(v), Lang::Zh) => format!(
+            "{name}（{outlook}）：{}年为{}{}",
             s.as_of,
-            if actual
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-            {
-                s.unit.as_str()
-            } else {
-                ""
-            }
+            labels::number(v),
+            s.unit
         ),
-        Lang::En => format!(
-            "{} ({}): {actual} {} in {}",
-            wording::name_in_prose(s, period),
-            labels::outlook(s.outlook, lang),
+        (None, Lang::Zh) => format!("{name}（{outlook}）：{}年未填报", s.as_of),
+        (Some(v), Lang::En) => format!(
+            "{name} ({outlook}): {} {} in {}",
+            labels::number(v),
             s.unit,
             s.as_of
         ),
+        (None, Lang::En) => format!("{name} ({outlook}): not reported for {}", s.as_of),
     };
     if let Some(required) = required {
         text.push_str(&match lang {

@@ -3,7 +3,7 @@
 //! 情况 (the regions table: a row per region, worst first, with the binding
 //! indicators each fails).
 
-use super::{Document, body, heading, table, title};
+use super::{Document, Width, body, heading, table, title};
 use crate::assess::regions::RegionsReport;
 use crate::lang::Lang;
 use crate::render::{Outcome, Style, regions_table, wording};
@@ -45,7 +45,12 @@ pub(super) fn document(regions: &RegionsReport, lang: Lang, outcome: Outcome) ->
         .iter()
         .map(|row| regions_table::cells(row, &regions.plans, lang).to_vec())
         .collect();
-    doc.push(&table(&header, &rows, &[1500, 700, 1200, 1200, 0], false));
+    doc.push(&table(
+        &header,
+        &rows,
+        &[Width::Fit, Width::Fit, Width::Fit, Width::Fit, Width::Rest],
+        false,
+    ));
     doc.push(&body(lang.pick(
         "注：各地区按最近一年评估，约束性指标未达到要求的地区在前。",
         "Note: each region at its latest year, those failing binding indicators first.",

@@ -3,7 +3,7 @@
 //! figure, completion and result), 三、未达到要求的指标 (a paragraph each),
 //! then the notes and the sources.
 
-use super::{Document, body, heading, name_cell, notes_section, sources, table, title};
+use super::{Document, Width, body, heading, name_cell, notes_section, sources, table, title};
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 use crate::render::{Outcome, Style, columns, labels, summary, wording};
@@ -115,7 +115,17 @@ pub(super) fn document(report: &YearReport, lang: Lang, outcome: Outcome) -> Doc
     doc.push(&table(
         &header,
         &rows,
-        &[480, 0, 660, 660, 660, 1000, 760, 900, 1000],
+        &[
+            Width::Wrap(4),
+            Width::Rest,
+            Width::Fit,
+            Width::Fit,
+            Width::Fit,
+            Width::Fit,
+            Width::Fit,
+            Width::Fit,
+            Width::Wrap(8),
+        ],
         true,
     ));
     doc.push(&body(lang.pick("注：★为约束性指标。", "Note: ★ binding.")));
