@@ -300,8 +300,9 @@ pub fn regions_summary(regions: &RegionsReport, lang: Lang) -> Vec<String> {
     let mut out = vec![match lang {
         Lang::Zh => format!("{}个地区中，{ok}个地区约束性指标均达到要求。", s.regions),
         Lang::En => format!(
-            "Of {} regions, {ok} meet every binding requirement.",
-            s.regions
+            "Of {} regions, {ok} {} every binding requirement.",
+            s.regions,
+            en(ok, "meets", "meet")
         ),
     }];
     if !failing.is_empty() {
@@ -310,6 +311,7 @@ pub fn regions_summary(regions: &RegionsReport, lang: Lang) -> Vec<String> {
         out.push(match (k, lang) {
             (1, Lang::Zh) => format!("{list}有约束性指标未达到要求。"),
             (_, Lang::Zh) => format!("{list}等{k}个地区有约束性指标未达到要求。"),
+            (1, Lang::En) => format!("{list} has binding indicators short of it."),
             (_, Lang::En) => format!("{list} ({k}) have binding indicators short of it."),
         });
     }

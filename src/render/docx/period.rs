@@ -182,7 +182,14 @@ pub(super) fn document(period: &PeriodReport, lang: Lang) -> Document {
             }
         }
     }
-    let mut notes: Vec<String> = crate::render::summary::explanations(&period.latest, lang);
+    // How the table's judgements are made, as the terminal's legend says.
+    let mut notes: Vec<String> = vec![lang
+        .pick(
+            "评估方法：年度要求按序时进度（基期到目标的直线；年均/累计一栏为增长率的，按等速增长的路径）；预测类指标在规划给定的容差带以内（默认上下 5%）为符合；“按现有趋势”为基期与已填报年份共 3 个点及以上的最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
+            "Method: each year's requirement follows the time-proportional schedule (a straight line from the baseline to the target; the path of constant growth where the period cell is a growth rate); a projection is met within its tolerance band (5 % unless the plan says otherwise); the trend is a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; a year not reported is never interpolated.",
+        )
+        .to_owned()];
+    notes.extend(crate::render::summary::explanations(&period.latest, lang));
     notes.extend(crate::render::summary::notes(&period.latest, lang));
     let sources = sources(
         period.indicators.iter().filter_map(|s| {
