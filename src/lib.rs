@@ -6,6 +6,7 @@
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;
+pub mod extract;
 pub mod import;
 pub mod lang;
 pub mod number;

@@ -197,6 +197,7 @@ pub(crate) mod fixtures {
             measure: crate::plan::Measure::Level,
             group: None,
             note: None,
+            aliases: Vec::new(),
             clause: None,
             attribute,
             rule,

@@ -145,6 +145,8 @@ pub enum Command {
     Plan,
     /// 从印发的规划文本 （.pdf、.docx、.html、.md、.txt、.xlsx）起草规划文件， 或与已有规划文件逐格核对 / draft the plan file from the published plan (.pdf, .docx, .html, .md, .txt, .xlsx), or check a plan file against it cell by cell
     Import(ImportArgs),
+    /// 从统计公报（.html、.md、.txt、.docx、.pdf）中取出规划指标的数值， 写成统计数据文件（每个数引原句）；--check 与报送的数据比对 / take the plan's figures from a statistical bulletin into a statistics file, each citing its sentence; --check compares submitted figures with it
+    Extract(ExtractArgs),
     /// 输出 shell 补全脚本 / print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -174,6 +176,19 @@ pub struct ImportArgs {
     /// 允许 --output 替换已有文件 / let --output replace an existing file
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// 统计公报 / the statistical bulletins
+    #[arg(value_name = "BULLETIN", required = true)]
+    pub bulletins: Vec<PathBuf>,
+    /// 年份（公报标题中没有时）/ the year, where the bulletin's title names none
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// 不写统计数据，而是把这个数据文件中的数与公报比对，列出不同（有不同时退出码 1）/ instead, compare this statistics file's figures with the bulletin's, listing each difference (exit 1 when any)
+    #[arg(long, value_name = "DATA.csv")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod extract;
 mod import;
 mod info;
 mod inputs;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Template(args)) => template::run(&cli, args),
         Some(Command::Plan) => plan::run(&cli),
         Some(Command::Import(args)) => import::run(&cli, args),
+        Some(Command::Extract(args)) => extract::run(&cli, args),
         Some(Command::Completions { shell }) => info::completions(&cli, *shell),
         Some(Command::Man) => info::man(&cli),
         Some(Command::Schema { of }) => info::schema(&cli, *of),

@@ -137,6 +137,9 @@ pub struct Indicator {
     pub group: Option<String>,
     /// A note on this indicator, for the reader.
     pub note: Option<String>,
+    /// Other names the indicator goes by in published text (`plan-check
+    /// extract` looks for them in a bulletin).
+    pub aliases: Vec<String>,
     /// Words printed after the requirement in the deciding cell (`＞7、力争投入
     /// 强度高于“十三五”时期实际`): shown as printed, never judged.
     pub clause: Option<String>,

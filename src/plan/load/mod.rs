@@ -388,6 +388,12 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 .note
                 .map(|n| n.trim().to_owned())
                 .filter(|n| !n.is_empty()),
+            aliases: raw
+                .aliases
+                .iter()
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .collect(),
             clause,
             attribute,
             rule,

@@ -105,6 +105,11 @@ pub(super) struct RawIndicator {
     pub(super) group: Option<String>,
     /// A note for the reader (a footnote of the table that concerns this
     /// indicator, a definition).
+    /// Other names the indicator goes by in published text, e.g. a
+    /// bulletin's `水质优良（Ⅰ～Ⅲ类）断面比例` for `地表水达到或好于Ⅲ类水体比例`:
+    /// `plan-check extract` looks for them too.
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
     pub(super) note: Option<String>,
     /// 属性: 约束性 (binding) or 预期性 (expected).
     #[schemars(with = "AttributeText")]

@@ -1,0 +1,401 @@
+//! One indicator's figure in a bulletin's sentences: the sentence is found by
+//! the indicator's name, its `aliases` or the standard equivalences of
+//! statistical wording ([`EQUIVALENT`]); the figure is taken by what the plan
+//! says the indicator is (its `measure`):
+//!
+//! - a level (`为65.22%`, `9.4件`, `达到77.4%`) right after the name, in the
+//!   indicator's unit;
+//! - a yearly rate (`比上年增长8.1%`, `提高4.2%`; `下降2.7%` is −2.7) after
+//!   the name, in percent; where the sentence gives the nominal and the real
+//!   rate (`增长9.1%，扣除价格因素，实际增长8.1%`), the real one, as plans
+//!   state rates at comparable prices;
+//! - a yearly change of a 降低/下降 indicator (`比上年下降2.7%` → 2.7,
+//!   `增长0.3%` → −0.3, `与上年持平` → 0).
+//!
+//! A name inside a longer subject is not the indicator: `人均国内生产总值` is
+//! not `国内生产总值`, `居民人均可支配收入中位数` not `居民人均可支配收入`,
+//! `两年平均增长` not the year's growth, `与国内生产总值之比` not its level.
+//! Where several sentences give different figures, the one of the whole
+//! year (`全年`, `平均`) is taken over a month's or the year-end's; if that
+//! does not settle it, nothing is taken.
+
+use super::sentences::Sentence;
+use crate::plan::{Indicator, Measure};
+
+/// Equivalent wordings, as statistical bulletins write what plans name
+/// otherwise (the NBS bulletin's own terms): the plan's words, then the
+/// bulletin's.
+pub const EQUIVALENT: &[(&str, &str)] = &[
+    ("单位GDP", "万元国内生产总值"),
+    ("单位国内生产总值", "万元国内生产总值"),
+    ("GDP", "国内生产总值"),
+    ("能源消耗", "能耗"),
+    ("研发经费投入", "研究与试验发展（R&D）经费支出"),
+    ("研发经费", "研究与试验发展（R&D）经费"),
+    ("降低", "下降"),
+];
+
+/// Words a bulletin puts before a subject that do not change it.
+const LEAD: &[&str] = &[
+    "全社会",
+    "全年",
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "年末",
+    "年底",
+    "其中",
+    "初步核算",
+];
+
+/// A figure found, with where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub value: f64,
+    pub paragraph: usize,
+    pub sentence: String,
+    /// The sentence speaks of the whole year (全年, 平均值).
+    whole_year: bool,
+}
+
+/// What the sentences say of one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Found(Candidate),
+    Unsettled(Vec<Candidate>),
+    Missing,
+}
+
+/// The indicator's figure in `sentences`.
+pub fn figure(indicator: &Indicator, sentences: &[Sentence]) -> Outcome {
+    let terms = terms(indicator);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for s in sentences {
+        for term in &terms {
+            if let Some(value) = in_sentence(&s.plain, term, indicator) {
+                candidates.push(Candidate {
+                    value,
+                    paragraph: s.paragraph,
+                    sentence: s.text.clone(),
+                    whole_year: s.plain.contains("全年") || s.plain.contains("平均值"),
+                });
+                break;
+            }
+        }
+    }
+    settle(candidates)
+}
+
+/// One candidate, or the whole year's where they differ, or none.
+fn settle(mut candidates: Vec<Candidate>) -> Outcome {
+    let agree = |cs: &[Candidate]| {
+        cs.windows(2)
+            .all(|w| (w[0].value - w[1].value).abs() < 1e-9)
+    };
+    if candidates.is_empty() {
+        return Outcome::Missing;
+    }
+    if agree(&candidates) {
+        return Outcome::Found(candidates.swap_remove(0));
+    }
+    let whole: Vec<Candidate> = candidates
+        .iter()
+        .filter(|c| c.whole_year)
+        .cloned()
+        .collect();
+    if !whole.is_empty() && agree(&whole) {
+        return Outcome::Found(whole[0].clone());
+    }
+    Outcome::Unsettled(candidates)
+}
+
+/// The names to look for: the name without a bracketed gloss (`（GDP）`),
+/// without a trailing 增长/降低 where the figure is a rate or a change, its
+/// aliases, and each with the equivalences applied.
+pub fn terms(indicator: &Indicator) -> Vec<String> {
+    let mut base = vec![strip_gloss(&indicator.name)];
+    if indicator.measure != Measure::Level {
+        for w in ["增长", "增速", "降低", "下降", "提高", "减少"] {
+            if let Some(stem) = base[0].strip_suffix(w) {
+                base[0] = stem.to_owned();
+                break;
+            }
+        }
+    }
+    base.extend(indicator.aliases.iter().map(|a| strip_gloss(a)));
+    let mut out: Vec<String> = Vec::new();
+    for b in base {
+        let mut variant = b.clone();
+        for (plan, bulletin) in EQUIVALENT {
+            variant = variant.replace(plan, bulletin);
+        }
+        for t in [variant, b] {
+            let t = LEAD
+                .iter()
+                .fold(t.as_str(), |t, lead| t.strip_prefix(lead).unwrap_or(t))
+                .to_owned();
+            if t.chars().count() >= 2 && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// `国内生产总值（GDP）` → `国内生产总值`; a bracket inside the name that is
+/// the subject's own (`研究与试验发展（R&D）经费`) is kept when the plan's
+/// name holds more after it.
+fn strip_gloss(name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(open) = rest.find(['（', '(']) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let Some(close) = after.find(['）', ')']) else {
+            out.push_str(after);
+            return out;
+        };
+        let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+        let inner = &after[after.chars().next().map_or(1, char::len_utf8)..close];
+        // An ASCII gloss (GDP, PM2.5, R&D) or a unit: dropped.
+        let gloss = inner.is_ascii() || crate::stats::resolve::unit_suffix(after).is_some();
+        if !gloss {
+            out.push_str(&after[..close + close_len]);
+        }
+        rest = &after[close + close_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the text before a match ends the way a subject starts: the
+/// sentence's start, punctuation, or words that do not change the subject.
+fn starts_subject(before: &str) -> bool {
+    let mut b = before.trim_end();
+    while let Some(lead) = LEAD.iter().find(|lead| b.ends_with(*lead)) {
+        b = b[..b.len() - lead.len()].trim_end();
+    }
+    b.is_empty()
+        || b.ends_with(|c: char| {
+            "，。；：、（(“\"（ ".contains(c) || c.is_ascii_digit() || c == '个'
+        })
+}
+
+/// The indicator's figure in one sentence, after one of its names.
+fn in_sentence(plain: &str, term: &str, indicator: &Indicator) -> Option<f64> {
+    let mut from = 0;
+    while let Some(at) = plain[from..].find(term).map(|i| i + from) {
+        from = at + term.len();
+        if !starts_subject(&plain[..at]) {
+            continue;
+        }
+        let after = &plain[at + term.len()..];
+        let value = match indicator.measure {
+            Measure::Level => level(after, &indicator.unit),
+            Measure::YearlyRate => rate(after),
+            Measure::YearlyChange => change(after),
+        };
+        if value.is_some() {
+            return value;
+        }
+    }
+    None
+}
+
+/// A number at the start of `text` and what follows it.
+fn number(text: &str) -> Option<(f64, &str)> {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(text.len(), |(i, _)| i);
+    let value: f64 = text[..end].parse().ok()?;
+    value.is_finite().then_some((value, &text[end..]))
+}
+
+/// A level right after the name: `为65.22%`, `平均值为5.1%`, `）为64.72%`,
+/// `7.5件`, `达到77.4%`, in the indicator's unit.
+fn level(after: &str, unit: &str) -> Option<f64> {
+    let mut t = after;
+    for filler in ["）", ")", "平均值", "为", "达到", "达", "是", " "] {
+        t = t.strip_prefix(filler).unwrap_or(t);
+    }
+    for filler in ["为", "达到", "达"] {
+        t = t.strip_prefix(filler).unwrap_or(t);
+    }
+    let (value, rest) = number(t)?;
+    let unit = unit.trim().replace('％', "%");
+    let rest = rest.replace('％', "%");
+    (!unit.is_empty() && rest.starts_with(unit.as_str())).then_some(value)
+}
+
+/// The sentence's clauses after the name, up to where another subject
+/// begins (a clause that names one: `与国内生产总值之比`).
+fn clauses(after: &str) -> Vec<&str> {
+    after.split(['，', ',']).collect()
+}
+
+/// A yearly rate after the name, in percent: the real one where the
+/// sentence gives both (`实际增长8.1%`), else the first `比上年增长`/`增长`/
+/// `提高` (negative for `下降`), never a two-year average.
+fn rate(after: &str) -> Option<f64> {
+    let parts = clauses(after);
+    // The first clause holds the level, the next ones the rate; a clause
+    // with another subject ends the indicator's part of the sentence.
+    let own: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .take_while(|(i, c)| *i == 0 || !c.contains("之比"))
+        .map(|(_, c)| *c)
+        .collect();
+    for c in &own {
+        if let Some(i) = c.find("实际增长") {
+            return percent(&c[i + "实际增长".len()..]);
+        }
+    }
+    for c in &own {
+        if c.contains("平均增长") || c.contains("两年") {
+            continue;
+        }
+        for (word, sign) in [("增长", 1.0), ("提高", 1.0), ("下降", -1.0)] {
+            if let Some(i) = c.find(word) {
+                return percent(&c[i + word.len()..]).map(|v| sign * v);
+            }
+        }
+        if c.contains("持平") {
+            return Some(0.0);
+        }
+    }
+    None
+}
+
+/// A yearly change of a 降低/下降 indicator: `下降2.7%` is 2.7, `增长0.3%`
+/// −0.3, `持平` 0.
+fn change(after: &str) -> Option<f64> {
+    let first = clauses(after).into_iter().next()?;
+    for (word, sign) in [("下降", 1.0), ("降低", 1.0), ("增长", -1.0), ("上升", -1.0)] {
+        if let Some(i) = first.find(word) {
+            return percent(&first[i + word.len()..]).map(|v| sign * v);
+        }
+    }
+    first.contains("持平").then_some(0.0)
+}
+
+/// `8.1%` at the start of `text`.
+fn percent(text: &str) -> Option<f64> {
+    let (value, rest) = number(text.trim_start())?;
+    (rest.starts_with('%') || rest.starts_with('％')).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences::split;
+
+    fn indicator(name: &str, unit: &str, measure: Measure) -> Indicator {
+        let mut i = crate::assess::fixtures::indicator(
+            1.0,
+            crate::plan::Rule::NotAssessed,
+            crate::plan::Attribute::Expected,
+        );
+        i.name = name.to_owned();
+        i.unit = unit.to_owned();
+        i.measure = measure;
+        i
+    }
+
+    fn found(name: &str, unit: &str, measure: Measure, text: &str) -> Option<f64> {
+        match figure(&indicator(name, unit, measure), &split(&[text.to_owned()])) {
+            Outcome::Found(c) => Some(c.value),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_rate_is_the_years_growth_never_a_two_year_average() {
+        let text = "初步核算，全年国内生产总值[2]1143670亿元，比上年增长8.1%，两年平均增长[3]5.1%。全年人均国内生产总值80976元，比上年增长8.0%。";
+        assert_eq!(
+            found("国内生产总值（GDP）增长", "%", Measure::YearlyRate, text),
+            Some(8.1)
+        );
+    }
+
+    #[test]
+    fn the_real_rate_is_taken_where_both_are_printed() {
+        let text = "全年全国居民人均可支配收入35128元，比上年增长9.1%，扣除价格因素，实际增长8.1%。全国居民人均可支配收入中位数29975元，比上年增长8.8%。";
+        assert_eq!(
+            found("居民人均可支配收入增长", "%", Measure::YearlyRate, text),
+            Some(8.1)
+        );
+    }
+
+    #[test]
+    fn a_reduction_reads_as_the_change_by_the_bulletins_words() {
+        let text = "全年全国万元国内生产总值能耗[22]比上年下降2.7%。";
+        assert_eq!(
+            found("单位GDP能源消耗降低", "%", Measure::YearlyChange, text),
+            Some(2.7)
+        );
+    }
+
+    #[test]
+    fn a_level_in_the_indicators_unit_right_after_its_name() {
+        let text = "年末全国常住人口城镇化率为64.72%，比上年末提高0.83个百分点。每万人口高价值发明专利拥有量[63]7.5件。";
+        assert_eq!(
+            found("常住人口城镇化率", "%", Measure::Level, text),
+            Some(64.72)
+        );
+        assert_eq!(
+            found("每万人口高价值发明专利拥有量", "件", Measure::Level, text),
+            Some(7.5)
+        );
+        // Another unit, or another subject after the name: nothing.
+        assert_eq!(
+            found("常住人口城镇化率", "万人", Measure::Level, text),
+            None
+        );
+        let share = "全年研究与试验发展（R&D）经费支出27864亿元，比上年增长14.2%，与国内生产总值之比为2.44%。";
+        assert_eq!(found("国内生产总值", "%", Measure::Level, share), None);
+    }
+
+    #[test]
+    fn differing_figures_are_settled_by_the_whole_year_or_left_out() {
+        let text = "全年全国城镇调查失业率平均值为5.6%。12月份，全国城镇调查失业率为5.5%。";
+        assert_eq!(
+            found("城镇调查失业率", "%", Measure::Level, text),
+            Some(5.6)
+        );
+        let text = "城镇调查失业率为5.6%。城镇调查失业率为5.5%。";
+        assert!(matches!(
+            figure(
+                &indicator("城镇调查失业率", "%", Measure::Level),
+                &split(&[text.to_owned()])
+            ),
+            Outcome::Unsettled(_)
+        ));
+    }
+
+    #[test]
+    fn terms_follow_the_bulletins_wording() {
+        let t = terms(&indicator(
+            "单位GDP二氧化碳排放降低",
+            "%",
+            Measure::YearlyChange,
+        ));
+        assert!(
+            t.contains(&"万元国内生产总值二氧化碳排放".to_owned()),
+            "{t:?}"
+        );
+        let t = terms(&indicator(
+            "全社会研发经费投入增长",
+            "%",
+            Measure::YearlyRate,
+        ));
+        assert!(
+            t.contains(&"全社会研究与试验发展（R&D）经费支出".to_owned())
+                || t.iter().any(|x| x.contains("研究与试验发展")),
+            "{t:?}"
+        );
+    }
+}

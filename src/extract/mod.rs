@@ -1,0 +1,103 @@
+//! `plan-check extract BULLETIN`: the year's figures of a plan's indicators
+//! taken from a statistical bulletin's prose (国民经济和社会发展统计公报 and
+//! the sector bulletins), each citing the sentence it came from.
+//!
+//! The bulletin is read by `import`'s readers into paragraphs; each
+//! paragraph is cut into sentences ([`sentences`]); each indicator is looked
+//! for by its name, its `aliases` and the standard equivalences of
+//! statistical wording, and its figure taken by what the plan says it is
+//! ([`find`]). Precision before recall: where the sentences give different
+//! figures and no stated rule settles which, the indicator is left out and
+//! listed with every candidate; a figure is never guessed.
+
+pub mod find;
+pub mod sentences;
+
+use crate::import::{Block, Document};
+use crate::plan::{IndicatorIdx, Plan};
+
+/// One figure taken from the bulletin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub indicator: IndicatorIdx,
+    pub value: f64,
+    /// The paragraph (1-based) the sentence stands in.
+    pub paragraph: usize,
+    /// The sentence as printed.
+    pub sentence: String,
+}
+
+/// An indicator whose sentences give several figures that no rule settles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsettled {
+    pub indicator: IndicatorIdx,
+    /// Each figure with its paragraph and sentence.
+    pub candidates: Vec<(f64, usize, String)>,
+}
+
+/// What a bulletin holds of a plan.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub found: Vec<Found>,
+    pub unsettled: Vec<Unsettled>,
+    /// Indicators the bulletin does not state.
+    pub missing: Vec<IndicatorIdx>,
+}
+
+/// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its
+/// opening.
+pub fn year_of(doc: &Document) -> Option<i32> {
+    doc.blocks.iter().take(12).find_map(|b| match b {
+        Block::Text(t) if t.contains("公报") => {
+            let at = t.find("年")?;
+            let digits: String = t[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+        }
+        _ => None,
+    })
+}
+
+/// The bulletin's paragraphs, in order: its text blocks, and each table row
+/// as one line of cells (a bulletin's tables hold some figures too).
+pub fn paragraphs(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Text(t) => vec![t.clone()],
+            Block::Table(rows) => rows.iter().map(|r| r.join(" | ")).collect(),
+        })
+        .collect()
+}
+
+/// Every indicator of `plan` looked for in the paragraphs.
+pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
+    let sentences = sentences::split(paragraphs);
+    let mut out = Extraction::default();
+    for (i, indicator) in plan.indicators.iter().enumerate() {
+        let index = i as IndicatorIdx;
+        match find::figure(indicator, &sentences) {
+            find::Outcome::Found(c) => out.found.push(Found {
+                indicator: index,
+                value: c.value,
+                paragraph: c.paragraph,
+                sentence: c.sentence,
+            }),
+            find::Outcome::Unsettled(cs) => out.unsettled.push(Unsettled {
+                indicator: index,
+                candidates: cs
+                    .into_iter()
+                    .map(|c| (c.value, c.paragraph, c.sentence))
+                    .collect(),
+            }),
+            find::Outcome::Missing => out.missing.push(index),
+        }
+    }
+    out
+}

@@ -1,0 +1,159 @@
+//! `plan-check extract`: the national 14th plan's figures taken from four
+//! real NBS bulletins (`tests/fixtures/bulletins/`), each against the figure
+//! read by hand (its README), none taken wrongly, each citing its sentence;
+//! `--check` finds a changed figure; what is written is read back as
+//! statistics.
+
+mod common;
+
+use common::{plan_check, stderr_of, stdout_of};
+
+const PLAN: &str = "examples/plans/national-14th-fyp.toml";
+
+/// (indicator, [2021, 2022, 2023, 2024]) as read by hand.
+const EXPECTED: [(&str, [f64; 4]); 10] = [
+    ("国内生产总值（GDP）增长", [8.1, 3.0, 5.2, 5.0]),
+    ("全员劳动生产率增长", [8.7, 4.2, 5.7, 4.9]),
+    ("常住人口城镇化率", [64.72, 65.22, 66.16, 67.0]),
+    ("全社会研发经费投入增长", [14.2, 10.4, 8.1, 8.3]),
+    ("每万人口高价值发明专利拥有量", [7.5, 9.4, 11.8, 14.0]),
+    ("居民人均可支配收入增长", [8.1, 2.9, 6.1, 5.1]),
+    ("城镇调查失业率", [5.1, 5.6, 5.2, 5.1]),
+    ("单位GDP能源消耗降低", [2.7, 0.1, 0.5, 3.8]),
+    ("单位GDP二氧化碳排放降低", [3.8, 0.8, 0.0, 3.4]),
+    ("地表水达到或好于Ⅲ类水体比例", [84.9, 87.9, 89.4, 90.4]),
+];
+
+fn extract(args: &[&str]) -> std::process::Output {
+    plan_check()
+        .args(["--plan", PLAN, "extract"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_figure_a_bulletin_states_is_found_none_wrongly_each_with_its_sentence() {
+    let (mut found, mut right, mut wrong) = (0, 0, Vec::new());
+    for (y, year) in [2021, 2022, 2023, 2024].iter().enumerate() {
+        let out = extract(&[&format!("tests/fixtures/bulletins/national-{year}.md")]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let text = stdout_of(&out);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            let record = record.unwrap();
+            let (name, value, source, quote) = (&record[0], &record[2], &record[4], &record[5]);
+            assert_eq!(&record[1], year.to_string(), "the year from the title");
+            assert!(
+                source.contains(&format!("national-{year}.md，第")),
+                "{source}"
+            );
+            // The sentence quoted holds the figure (or says 持平 for 0).
+            let v: f64 = value.parse().unwrap();
+            assert!(
+                quote.contains(value) || (v == 0.0 && quote.contains("持平")),
+                "{name}: {value} not in {quote}"
+            );
+            found += 1;
+            match EXPECTED.iter().find(|(n, _)| *n == name) {
+                Some((_, values)) if (values[y] - v).abs() < 1e-9 => right += 1,
+                _ => wrong.push(format!("{year} {name} {value}")),
+            }
+        }
+        // What is not in the bulletin is said, never guessed.
+        let err = stderr_of(&out);
+        assert!(err.contains("没有找到："), "{err}");
+        assert!(err.contains("数字经济核心产业增加值占GDP比重"), "{err}");
+        assert!(err.contains("粮食综合生产能力"), "{err}");
+    }
+    let stated = EXPECTED.len() * 4;
+    println!(
+        "bulletins: {found} figures written, {right} right, {} wrong, of {stated} stated",
+        wrong.len()
+    );
+    assert!(wrong.is_empty(), "taken wrongly: {wrong:?}");
+    assert!(right * 100 >= stated * 85, "found {right} of {stated}");
+}
+
+#[test]
+fn check_finds_a_submitted_figure_that_differs_from_the_bulletin() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("2022.csv");
+    std::fs::write(
+        &data,
+        "指标,年份,数值\n国内生产总值（GDP）增长,2022,3.0\n常住人口城镇化率,2022,65.3\n城镇调查失业率,2022,5.6\n",
+    )
+    .unwrap();
+    let out = extract(&[
+        "tests/fixtures/bulletins/national-2022.md",
+        "--check",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("2022.csv:3：常住人口城镇化率（2022年）报送 65.3，公报 65.22"),
+        "{text}"
+    );
+    assert!(text.contains("年末全国常住人口城镇化率为65.22%"), "{text}");
+    assert!(text.contains("比对 3 个数，1 个不同"), "{text}");
+    // The same file with the published figure: no difference, exit 0.
+    std::fs::write(
+        &data,
+        "指标,年份,数值\n国内生产总值（GDP）增长,2022,3.0\n常住人口城镇化率,2022,65.22\n",
+    )
+    .unwrap();
+    let out = extract(&[
+        "tests/fixtures/bulletins/national-2022.md",
+        "--check",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+}
+
+#[test]
+fn what_is_written_is_read_back_as_the_years_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = dir.path().join("2022.csv");
+    let out = plan_check()
+        .args(["--plan", PLAN, "--output"])
+        .arg(&written)
+        .args(["extract", "tests/fixtures/bulletins/national-2022.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = plan_check()
+        .args(["--plan", PLAN, "--format", "json"])
+        .arg(&written)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", stderr_of(&out));
+    });
+    let gdp = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "国内生产总值（GDP）增长")
+        .unwrap();
+    assert_eq!(gdp["actual"], 3.0);
+    assert!(
+        gdp["source"]
+            .as_str()
+            .unwrap()
+            .contains("national-2022.md，第8段")
+    );
+}
+
+#[test]
+fn a_bulletin_without_a_year_needs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("摘录.txt");
+    std::fs::write(&text, "全年全国城镇调查失业率平均值为5.6%。\n").unwrap();
+    let out = extract(&[text.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--year"), "{}", stderr_of(&out));
+    let out = extract(&[text.to_str().unwrap(), "--year", "2022"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("城镇调查失业率,2022,5.6,%"));
+}
