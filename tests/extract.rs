@@ -157,3 +157,53 @@ fn a_bulletin_without_a_year_needs_one() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("城镇调查失业率,2022,5.6,%"));
 }
+
+/// A district's figures in a press feature (seed 000, lines broken inside
+/// sentences): the two it states, as `data/2022.csv` holds them; from the
+/// city's review (seed 004) nothing — 全市 is not the district.
+#[test]
+fn a_districts_figures_from_prose_and_never_the_citys() {
+    let out = plan_check()
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
+            "--year",
+            "2022",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.contains("毛入园率,2022,98.25,%"), "{text}");
+    assert!(
+        text.contains("公办幼儿园在园幼儿占比,2022,55.38,%"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 3, "{text}");
+    // The figures data/2022.csv holds, by --check.
+    let out = plan_check()
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
+            "--year",
+            "2022",
+            "--check",
+            "data/2022.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("比对 2 个数，全部一致"));
+    let out = plan_check()
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/seed-004-chongqing-press.txt",
+            "--year",
+            "2024",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 1, "{}", stdout_of(&out));
+    assert!(stderr_of(&out).contains("毛入园率"), "listed as not found");
+}

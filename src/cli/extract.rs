@@ -38,7 +38,12 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
             )
             .into());
         };
-        let extraction = extract::extract(plan, &extract::paragraphs(&document));
+        // Plain text breaks its lines inside sentences; the other readers
+        // give whole paragraphs.
+        let wrapped = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let extraction = extract::extract(plan, &extract::paragraphs(&document, wrapped));
         read.push(Read {
             file,
             year,

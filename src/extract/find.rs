@@ -33,10 +33,14 @@ pub const EQUIVALENT: &[(&str, &str)] = &[
     ("研发经费投入", "研究与试验发展（R&D）经费支出"),
     ("研发经费", "研究与试验发展（R&D）经费"),
     ("降低", "下降"),
+    ("毛入园率", "学前三年毛入园率"),
 ];
 
 /// Words a bulletin puts before a subject that do not change it.
 const LEAD: &[&str] = &[
+    "如今",
+    "目前",
+    "当前",
     "全社会",
     "全年",
     "全国",
@@ -69,12 +73,12 @@ pub enum Outcome {
 }
 
 /// The indicator's figure in `sentences`.
-pub fn figure(indicator: &Indicator, sentences: &[Sentence]) -> Outcome {
+pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -> Outcome {
     let terms = terms(indicator);
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sentences {
         for term in &terms {
-            if let Some(value) = in_sentence(&s.plain, term, indicator) {
+            if let Some(value) = in_sentence(&s.plain, term, indicator, refused) {
                 candidates.push(Candidate {
                     value,
                     paragraph: s.paragraph,
@@ -184,14 +188,27 @@ fn starts_subject(before: &str) -> bool {
 }
 
 /// The indicator's figure in one sentence, after one of its names.
-fn in_sentence(plain: &str, term: &str, indicator: &Indicator) -> Option<f64> {
+fn in_sentence(plain: &str, term: &str, indicator: &Indicator, refused: &[&str]) -> Option<f64> {
     let mut from = 0;
     while let Some(at) = plain[from..].find(term).map(|i| i + from) {
         from = at + term.len();
         if !starts_subject(&plain[..at]) {
             continue;
         }
+        // Another level of government's figure (全市… in a district's plan),
+        // as the clause before the name says.
+        let clause = plain[..at]
+            .rfind(['，', '。', '；', ','])
+            .map_or(&plain[..at], |i| &plain[i..at]);
+        if refused.iter().any(|w| clause.contains(w)) {
+            continue;
+        }
         let after = &plain[at + term.len()..];
+        // The name must be the subject: a figure or its change follows it,
+        // not more words (居民人均可支配收入中位数).
+        if !figure_follows(after) {
+            continue;
+        }
         let value = match indicator.measure {
             Measure::Level => level(after, &indicator.unit),
             Measure::YearlyRate => rate(after),
@@ -202,6 +219,31 @@ fn in_sentence(plain: &str, term: &str, indicator: &Indicator) -> Option<f64> {
         }
     }
     None
+}
+
+/// Whether what follows a name is its figure (`7.5件`, `为64.72%`,
+/// `平均值为5.1%`, `）为…`, `35128元`, `比上年下降2.7%`, `与上年持平`)
+/// rather than more of a longer subject.
+fn figure_follows(after: &str) -> bool {
+    let mut t = after.trim_start();
+    for filler in ["）", ")", "平均值", "为", "达到", "达", "是"] {
+        t = t.strip_prefix(filler).unwrap_or(t);
+    }
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "比上年",
+            "比上",
+            "增长",
+            "提高",
+            "下降",
+            "降低",
+            "上升",
+            "与上年",
+            "持平",
+            "为",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 /// A number at the start of `text` and what follows it.
@@ -306,7 +348,11 @@ mod tests {
     }
 
     fn found(name: &str, unit: &str, measure: Measure, text: &str) -> Option<f64> {
-        match figure(&indicator(name, unit, measure), &split(&[text.to_owned()])) {
+        match figure(
+            &indicator(name, unit, measure),
+            &split(&[text.to_owned()]),
+            &[],
+        ) {
             Outcome::Found(c) => Some(c.value),
             _ => None,
         }
@@ -370,7 +416,8 @@ mod tests {
         assert!(matches!(
             figure(
                 &indicator("城镇调查失业率", "%", Measure::Level),
-                &split(&[text.to_owned()])
+                &split(&[text.to_owned()]),
+                &[]
             ),
             Outcome::Unsettled(_)
         ));

@@ -64,25 +64,57 @@ pub fn year_of(doc: &Document) -> Option<i32> {
     })
 }
 
-/// The bulletin's paragraphs, in order: its text blocks, and each table row
-/// as one line of cells (a bulletin's tables hold some figures too).
-pub fn paragraphs(doc: &Document) -> Vec<String> {
-    doc.blocks
-        .iter()
-        .flat_map(|b| match b {
-            Block::Text(t) => vec![t.clone()],
-            Block::Table(rows) => rows.iter().map(|r| r.join(" | ")).collect(),
-        })
-        .collect()
+/// The bulletin's paragraphs, in order: its text, and each table row as one
+/// line of cells (a bulletin's tables hold some figures too). `wrapped`:
+/// plain text whose lines break inside sentences (extracted from a PDF or a
+/// newspaper page), joined back up to each sentence's end.
+pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = String::new();
+    let ends = |t: &str| !wrapped || t.ends_with(['。', '；', '！', '？', '：']);
+    for block in &doc.blocks {
+        match block {
+            Block::Text(t) => {
+                let t = t.trim();
+                open.push_str(t);
+                if ends(t) {
+                    out.push(std::mem::take(&mut open));
+                }
+            }
+            Block::Table(rows) => {
+                if !open.is_empty() {
+                    out.push(std::mem::take(&mut open));
+                }
+                out.extend(rows.iter().map(|r| r.join(" | ")));
+            }
+        }
+    }
+    if !open.is_empty() {
+        out.push(open);
+    }
+    out
+}
+
+/// Words that put a sentence's figure at another level of government than
+/// the plan's: a district's plan (…区, …县) takes no 全市 or 全国 figure, a
+/// city's no 全省 or 全国 figure, a province's no 全国 figure.
+pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
+    match region {
+        Some(r) if r.ends_with(['区', '县', '旗']) => &["全市", "全省", "全国"],
+        Some(r) if r.ends_with('市') => &["全省", "全国"],
+        Some(r) if r.ends_with(['省', '区']) => &["全国"],
+        _ => &[],
+    }
 }
 
 /// Every indicator of `plan` looked for in the paragraphs.
 pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
     let sentences = sentences::split(paragraphs);
+    let refused = other_levels(plan.meta.region.as_deref());
     let mut out = Extraction::default();
     for (i, indicator) in plan.indicators.iter().enumerate() {
         let index = i as IndicatorIdx;
-        match find::figure(indicator, &sentences) {
+        match find::figure(indicator, &sentences, refused) {
             find::Outcome::Found(c) => out.found.push(Found {
                 indicator: index,
                 value: c.value,
