@@ -80,7 +80,10 @@ fn statistics(plan: &Plan, read: &[Read]) -> String {
                     crate::number::display(f.value),
                     safe(&ind.unit),
                     safe(&format!("{}，第{}段", r.file, f.paragraph)),
-                    safe(&format!("“{}”", f.sentence)),
+                    safe(&match &f.converted {
+                        Some(note) => format!("“{}”；{note}", f.sentence),
+                        None => format!("“{}”", f.sentence),
+                    }),
                 ]);
             }
         }

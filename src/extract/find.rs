@@ -58,6 +58,8 @@ const LEAD: &[&str] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub value: f64,
+    /// A unit converted on the way (`原文 68653万吨，按亿吨换算`).
+    pub converted: Option<String>,
     pub paragraph: usize,
     pub sentence: String,
     /// The sentence speaks of the whole year (全年, 平均值).
@@ -78,9 +80,10 @@ pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sentences {
         for term in &terms {
-            if let Some(value) = in_sentence(&s.plain, term, indicator, refused) {
+            if let Some((value, converted)) = in_sentence(&s.plain, term, indicator, refused) {
                 candidates.push(Candidate {
                     value,
+                    converted,
                     paragraph: s.paragraph,
                     sentence: s.text.clone(),
                     whole_year: s.plain.contains("全年") || s.plain.contains("平均值"),
@@ -188,7 +191,12 @@ fn starts_subject(before: &str) -> bool {
 }
 
 /// The indicator's figure in one sentence, after one of its names.
-fn in_sentence(plain: &str, term: &str, indicator: &Indicator, refused: &[&str]) -> Option<f64> {
+fn in_sentence(
+    plain: &str,
+    term: &str,
+    indicator: &Indicator,
+    refused: &[&str],
+) -> Option<(f64, Option<String>)> {
     let mut from = 0;
     while let Some(at) = plain[from..].find(term).map(|i| i + from) {
         from = at + term.len();
@@ -211,8 +219,8 @@ fn in_sentence(plain: &str, term: &str, indicator: &Indicator, refused: &[&str])
         }
         let value = match indicator.measure {
             Measure::Level => level(after, &indicator.unit),
-            Measure::YearlyRate => rate(after),
-            Measure::YearlyChange => change(after),
+            Measure::YearlyRate => rate(after).map(|v| (v, None)),
+            Measure::YearlyChange => change(after).map(|v| (v, None)),
         };
         if value.is_some() {
             return value;
@@ -258,7 +266,7 @@ fn number(text: &str) -> Option<(f64, &str)> {
 
 /// A level right after the name: `为65.22%`, `平均值为5.1%`, `）为64.72%`,
 /// `7.5件`, `达到77.4%`, in the indicator's unit.
-fn level(after: &str, unit: &str) -> Option<f64> {
+fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
     let mut t = after;
     for filler in ["）", ")", "平均值", "为", "达到", "达", "是", " "] {
         t = t.strip_prefix(filler).unwrap_or(t);
@@ -269,7 +277,28 @@ fn level(after: &str, unit: &str) -> Option<f64> {
     let (value, rest) = number(t)?;
     let unit = unit.trim().replace('％', "%");
     let rest = rest.replace('％', "%");
-    (!unit.is_empty() && rest.starts_with(unit.as_str())).then_some(value)
+    if unit.is_empty() {
+        return None;
+    }
+    if rest.starts_with(unit.as_str()) {
+        return Some((value, None));
+    }
+    // Another unit of the same quantity (68653万吨 for a plan in 亿吨):
+    // converted exactly, as the statistics reader converts a submitted one.
+    let given: String = rest
+        .chars()
+        .take_while(|c| !"，。；、,（(比与增下 ".contains(*c) && !c.is_ascii_digit())
+        .collect();
+    match crate::stats::units::conversion(&given, &unit) {
+        crate::stats::units::Conversion::Scale { from, to } => Some((
+            crate::number::round_requirement(value * from / to),
+            Some(format!(
+                "原文 {}{given}，按{unit}换算",
+                crate::number::display(value)
+            )),
+        )),
+        _ => None,
+    }
 }
 
 /// The sentence's clauses after the name, up to where another subject
@@ -403,6 +432,17 @@ mod tests {
         );
         let share = "全年研究与试验发展（R&D）经费支出27864亿元，比上年增长14.2%，与国内生产总值之比为2.44%。";
         assert_eq!(found("国内生产总值", "%", Measure::Level, share), None);
+    }
+
+    #[test]
+    fn a_level_in_another_unit_of_its_quantity_is_converted() {
+        let text = "全年粮食产量68653万吨，比上年增加368万吨，增产0.5%。";
+        assert_eq!(
+            found("粮食产量", "亿吨", Measure::Level, text),
+            Some(6.8653)
+        );
+        // Another quantity: nothing.
+        assert_eq!(found("粮食产量", "亿元", Measure::Level, text), None);
     }
 
     #[test]

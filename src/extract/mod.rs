@@ -25,6 +25,8 @@ pub struct Found {
     pub paragraph: usize,
     /// The sentence as printed.
     pub sentence: String,
+    /// A unit converted on the way, said.
+    pub converted: Option<String>,
 }
 
 /// An indicator whose sentences give several figures that no rule settles.
@@ -120,6 +122,7 @@ pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
                 value: c.value,
                 paragraph: c.paragraph,
                 sentence: c.sentence,
+                converted: c.converted,
             }),
             find::Outcome::Unsettled(cs) => out.unsettled.push(Unsettled {
                 indicator: index,
