@@ -259,6 +259,24 @@ fn draft_with(
             "只写数字的目标（{bare_rows} 个）：人数一类读作预测值，名称说明方向的（失业率、保有量……）按名称，其余暂按“朝目标方向”读，请逐行核对"
         ));
     }
+    // Rows with a target in both cells: said once how the two are judged.
+    let both_rows = table
+        .rows
+        .iter()
+        .filter(|r| {
+            let target = if r.target.trim().is_empty() {
+                "—"
+            } else {
+                r.target.trim()
+            };
+            Printed::new(target, r.period.as_deref()).both()
+        })
+        .count();
+    if both_rows > 0 {
+        to_confirm.push(format!(
+            "目标年和年均/累计两栏都有目标的行（{both_rows} 个）：两栏一并判断，年均/累计一栏的〔N〕读作水平值的累计变化、比较或数字读作水平值的年均增长率；若该栏是另一口径（如总人口旁的人口自然增长率），请在该行写 period_rule = {{ kind = \"none\" }} 只展示"
+        ));
+    }
     if !table.notes.is_empty() {
         let _ = writeln!(out, "notes = [");
         for note in &table.notes {
@@ -554,7 +572,7 @@ fn draft_with(
             confirm(
                 &mut out,
                 format!(
-                    "目标年一栏“{target}”和年均/累计一栏“{period}”都有目标，两者一并判断：年均/累计一栏{reads}；若该栏是另一口径（如人口自然增长率），请写 period_rule = {{ kind = \"none\" }} 只展示，另列一行指标判断"
+                    "目标年一栏“{target}”和年均/累计一栏“{period}”都有目标，两者一并判断：年均/累计一栏{reads}"
                 ),
             );
         }
