@@ -198,6 +198,7 @@ pub(crate) mod fixtures {
             group: None,
             note: None,
             aliases: Vec::new(),
+            bulletin_figure: crate::plan::BulletinFigure::Default,
             clause: None,
             attribute,
             rule,

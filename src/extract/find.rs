@@ -20,7 +20,7 @@
 //! does not settle it, nothing is taken.
 
 use super::sentences::Sentence;
-use crate::plan::{Indicator, Measure};
+use crate::plan::{BulletinFigure, Indicator, Measure};
 
 /// Equivalent wordings, as statistical bulletins write what plans name
 /// otherwise (the NBS bulletin's own terms): the plan's words, then the
@@ -64,6 +64,8 @@ pub struct Candidate {
     pub sentence: String,
     /// The sentence speaks of the whole year (全年, 平均值).
     whole_year: bool,
+    /// The sentence speaks of the year's end (年末, 12月).
+    year_end: bool,
 }
 
 /// What the sentences say of one indicator.
@@ -87,16 +89,18 @@ pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -
                     paragraph: s.paragraph,
                     sentence: s.text.clone(),
                     whole_year: s.plain.contains("全年") || s.plain.contains("平均值"),
+                    year_end: ["年末", "年底", "12月"].iter().any(|w| s.plain.contains(w)),
                 });
                 break;
             }
         }
     }
-    settle(candidates)
+    settle(candidates, indicator.bulletin_figure)
 }
 
-/// One candidate, or the whole year's where they differ, or none.
-fn settle(mut candidates: Vec<Candidate>) -> Outcome {
+/// One candidate, or the whole year's (the year-end's, where the plan says)
+/// where they differ, or none.
+fn settle(mut candidates: Vec<Candidate>, which: BulletinFigure) -> Outcome {
     let agree = |cs: &[Candidate]| {
         cs.windows(2)
             .all(|w| (w[0].value - w[1].value).abs() < 1e-9)
@@ -109,7 +113,10 @@ fn settle(mut candidates: Vec<Candidate>) -> Outcome {
     }
     let whole: Vec<Candidate> = candidates
         .iter()
-        .filter(|c| c.whole_year)
+        .filter(|c| match which {
+            BulletinFigure::YearEnd => c.year_end,
+            _ => c.whole_year,
+        })
         .cloned()
         .collect();
     if !whole.is_empty() && agree(&whole) {
@@ -219,7 +226,9 @@ fn in_sentence(
         }
         let value = match indicator.measure {
             Measure::Level => level(after, &indicator.unit),
-            Measure::YearlyRate => rate(after).map(|v| (v, None)),
+            Measure::YearlyRate => {
+                rate(after, indicator.bulletin_figure == BulletinFigure::Nominal).map(|v| (v, None))
+            }
             Measure::YearlyChange => change(after).map(|v| (v, None)),
         };
         if value.is_some() {
@@ -310,7 +319,7 @@ fn clauses(after: &str) -> Vec<&str> {
 /// A yearly rate after the name, in percent: the real one where the
 /// sentence gives both (`实际增长8.1%`), else the first `比上年增长`/`增长`/
 /// `提高` (negative for `下降`), never a two-year average.
-fn rate(after: &str) -> Option<f64> {
+fn rate(after: &str, nominal: bool) -> Option<f64> {
     let parts = clauses(after);
     // The first clause holds the level, the next ones the rate; a clause
     // with another subject ends the indicator's part of the sentence.
@@ -320,7 +329,7 @@ fn rate(after: &str) -> Option<f64> {
         .take_while(|(i, c)| *i == 0 || !c.contains("之比"))
         .map(|(_, c)| *c)
         .collect();
-    for c in &own {
+    for c in own.iter().filter(|_| !nominal) {
         if let Some(i) = c.find("实际增长") {
             return percent(&c[i + "实际增长".len()..]);
         }
@@ -461,6 +470,21 @@ mod tests {
             ),
             Outcome::Unsettled(_)
         ));
+    }
+
+    #[test]
+    fn the_plan_may_ask_for_the_year_end_or_the_nominal_figure() {
+        let text = "全年全国城镇调查失业率平均值为5.6%。12月份，全国城镇调查失业率为5.5%。全年全国居民人均可支配收入36883元，比上年增长5.0%，扣除价格因素，实际增长2.9%。";
+        let mut unemployment = indicator("城镇调查失业率", "%", Measure::Level);
+        unemployment.bulletin_figure = BulletinFigure::YearEnd;
+        let mut income = indicator("居民人均可支配收入增长", "%", Measure::YearlyRate);
+        income.bulletin_figure = BulletinFigure::Nominal;
+        let take = |i: &Indicator| match figure(i, &split(&[text.to_owned()]), &[]) {
+            Outcome::Found(c) => Some(c.value),
+            _ => None,
+        };
+        assert_eq!(take(&unemployment), Some(5.5));
+        assert_eq!(take(&income), Some(5.0));
     }
 
     #[test]

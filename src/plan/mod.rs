@@ -79,6 +79,21 @@ pub enum YearRequirement {
     Between { min: f64, max: f64 },
 }
 
+/// Which figure of a bulletin is an indicator's, where sentences or a
+/// sentence give several: by default the whole year's (全年, 平均值) and, of
+/// a nominal and a real rate, the real one (plans state rates at comparable
+/// prices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BulletinFigure {
+    #[default]
+    Default,
+    /// The year-end or December figure (年末, 12月, 年底).
+    YearEnd,
+    /// The rate as printed first, before prices are taken out.
+    Nominal,
+}
+
 /// What an indicator's yearly figures are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -140,6 +155,8 @@ pub struct Indicator {
     /// Other names the indicator goes by in published text (`plan-check
     /// extract` looks for them in a bulletin).
     pub aliases: Vec<String>,
+    /// Which of a bulletin's differing figures is the indicator's.
+    pub bulletin_figure: BulletinFigure,
     /// Words printed after the requirement in the deciding cell (`＞7、力争投入
     /// 强度高于“十三五”时期实际`): shown as printed, never judged.
     pub clause: Option<String>,

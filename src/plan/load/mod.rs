@@ -394,6 +394,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 .map(|a| a.trim().to_owned())
                 .filter(|a| !a.is_empty())
                 .collect(),
+            bulletin_figure: raw.bulletin_figure.unwrap_or_default(),
             clause,
             attribute,
             rule,

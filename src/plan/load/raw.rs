@@ -105,12 +105,17 @@ pub(super) struct RawIndicator {
     pub(super) group: Option<String>,
     /// A note for the reader (a footnote of the table that concerns this
     /// indicator, a definition).
+    pub(super) note: Option<String>,
     /// Other names the indicator goes by in published text, e.g. a
     /// bulletin's `水质优良（Ⅰ～Ⅲ类）断面比例` for `地表水达到或好于Ⅲ类水体比例`:
     /// `plan-check extract` looks for them too.
     #[serde(default)]
     pub(super) aliases: Vec<String>,
-    pub(super) note: Option<String>,
+    /// Which of a bulletin's differing figures `plan-check extract` takes:
+    /// `year_end` (年末, 12月: a level at the year's end) or `nominal` (a
+    /// rate before taking out prices), where the default (the whole year's
+    /// figure; the real rate) is not the plan's.
+    pub(super) bulletin_figure: Option<crate::plan::BulletinFigure>,
     /// 属性: 约束性 (binding) or 预期性 (expected).
     #[schemars(with = "AttributeText")]
     pub(super) attribute: toml::Spanned<String>,
