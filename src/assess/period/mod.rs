@@ -1,0 +1,300 @@
+//! The plan period at a glance: every reported year judged as the single-year
+//! check judges it, the pace of the latest year, a projection of the trend to the
+//! target year, and an outlook that refines the latest status.
+//!
+//! The outlook follows the words of the national mid-term evaluation (提前实现,
+//! 快于预期, 基本符合预期, 相对滞后) and Eurostat's pace ratio: completion ÷
+//! elapsed time, banded as Eurostat's SDG monitoring bands it (at least 95 %
+//! of the required pace is on course; below 0 is moving away). Each
+//! indicator is taken at its own latest reported year.
+
+use super::figure::{Figure, Unjudged};
+use super::{
+    Basis, IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year,
+    elapsed, judge_indicator, lookup,
+};
+use crate::plan::{Attribute, Indicator, IndicatorIdx, Plan, PlanMeta, Rule};
+use crate::stats::{Id, Observations};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+mod outlook;
+#[cfg(test)]
+mod tests;
+mod trend;
+
+pub use outlook::{Outlook, outlook};
+use trend::project;
+pub use trend::{Method, Reach, TrendProjection, fit_trend};
+
+/// One year of an indicator's series.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct YearPoint {
+    pub year: i32,
+    /// `null`: not reported (never interpolated).
+    pub actual: Option<f64>,
+    /// The figure judged, when made from the yearly figures (a compound
+    /// average, a cumulative change).
+    pub derived: Option<f64>,
+    pub required: Option<f64>,
+    pub requirement: Option<Requirement>,
+    pub status: Status,
+    pub pass: bool,
+    pub file: Option<String>,
+    pub line: Option<u64>,
+    pub source: Option<String>,
+    pub remark: Option<String>,
+}
+
+impl YearPoint {
+    fn from_result(year: i32, r: &IndicatorResult) -> Self {
+        YearPoint {
+            year,
+            actual: r.actual,
+            derived: r.derived.as_ref().map(|d| d.value),
+            required: r.required,
+            requirement: r.requirement,
+            status: r.status,
+            pass: r.pass,
+            file: r.file.clone(),
+            line: r.line,
+            source: r.source.clone(),
+            remark: r.remark.clone(),
+        }
+    }
+}
+
+/// One indicator over the period.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct IndicatorSeries {
+    pub id: String,
+    pub category: String,
+    pub name: String,
+    pub unit: String,
+    pub part_of: Option<String>,
+    pub attribute: Attribute,
+    pub group: Option<String>,
+    pub baseline: Option<f64>,
+    pub baseline_text: Option<String>,
+    pub baseline_year: i32,
+    pub target_text: String,
+    /// True when the target is the 年均/累计 cell (a target over the period),
+    /// not the target year's.
+    pub over_period: bool,
+    pub note: Option<String>,
+    /// One point per year of the run, in order; a year not reported has `actual: null`.
+    pub series: Vec<YearPoint>,
+    /// The indicator's latest reported year in the run (the run's latest
+    /// year when it has no figure): status and outlook are taken there.
+    pub as_of: i32,
+    /// The status in that year (the single-year check of that year).
+    pub status: Status,
+    /// 完成进度 in that year.
+    pub completion: Option<f64>,
+    /// Pace ratio in that year: what was achieved against what the schedule
+    /// required (completion ÷ elapsed time of the indicator's period; a rate
+    /// achieved ÷ the rate required).
+    pub pace_ratio: Option<f64>,
+    /// Why the latest figure could not be judged (status `undetermined`).
+    pub unjudged: Option<Unjudged>,
+    /// Words printed after the requirement, shown and never judged.
+    pub clause: Option<String>,
+    pub projection: Option<TrendProjection>,
+    pub outlook: Outlook,
+    /// How the indicator is judged (the plan's rule), for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rule: Rule,
+    /// The 年均/累计 cell's rule, judged beside `rule`, for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub period_rule: Option<Rule>,
+    /// Each year's requirement from the baseline year to the target year (or
+    /// the latest year, when later): the path a chart draws.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub path: Vec<(i32, Requirement)>,
+    /// Requirements the plan sets for single years (annual plans), for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub year_requirements: Vec<(i32, crate::plan::YearRequirement)>,
+    /// The name of the indicator a relative target refers to, for the report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub relative_to: Option<String>,
+    /// The target's own number, where the rule has one: the chart's target line.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub target_value: Option<f64>,
+}
+
+impl IndicatorSeries {
+    /// The name as the plan table shows it (`其中：普通小学`).
+    pub fn display_name(&self) -> String {
+        crate::plan::display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PeriodSummary {
+    /// How many indicators have each outlook (every outlook code is present).
+    pub outlooks: std::collections::BTreeMap<String, usize>,
+    /// Binding indicators whose outlook is not on track.
+    pub binding_not_on_track: Vec<String>,
+    /// The summary of each indicator at its latest reported year: the run's
+    /// exit code is decided on it.
+    pub latest: Summary,
+}
+
+/// Every reported year for one region.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PeriodReport {
+    pub plan: PlanInfo,
+    pub region: String,
+    /// The years of the run, in order.
+    pub years: Vec<i32>,
+    pub latest_year: i32,
+    /// Share of the plan period elapsed in the latest year.
+    pub elapsed: f64,
+    /// The pace ratio from which on-track reads as ahead of schedule.
+    pub ahead_ratio: f64,
+    pub summary: PeriodSummary,
+    pub indicators: Vec<IndicatorSeries>,
+    /// The latest year's report, each indicator at its own latest reported
+    /// year (`as_of`), for the formats that show one year.
+    #[serde(skip)]
+    pub latest: YearReport,
+}
+
+/// Judges every year of `years` for `region` and draws the period view.
+pub fn assess_period(
+    plan: &Plan,
+    observations: &Observations,
+    region: Id,
+    years: &[i32],
+) -> PeriodReport {
+    let meta = &plan.meta;
+    let reports: Vec<YearReport> = years
+        .iter()
+        .map(|&y| assess_year(plan, observations, region, y))
+        .collect();
+    let latest_year = years.last().copied().unwrap_or(meta.baseline_year);
+    let figures = lookup(observations, region);
+    let mut latest = reports
+        .last()
+        .cloned()
+        .unwrap_or_else(|| assess_year(plan, observations, region, latest_year));
+    let indicators: Vec<IndicatorSeries> = plan
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let series: Vec<YearPoint> = reports
+                .iter()
+                .map(|r| YearPoint::from_result(r.year, &r.results[i]))
+                .collect();
+            // The indicator's own latest reported year.
+            let at = reports
+                .iter()
+                .rposition(|r| r.results[i].actual.is_some())
+                .unwrap_or(reports.len().saturating_sub(1));
+            let result = reports.get(at).map(|r| &r.results[i]);
+            let as_of = reports.get(at).map_or(latest_year, |r| r.year);
+            if as_of != latest_year
+                && let Some(result) = result
+            {
+                latest.results[i] = IndicatorResult {
+                    as_of: Some(as_of),
+                    ..result.clone()
+                };
+            }
+            let status = result.map_or(Status::Missing, |r| r.status);
+            let completion = result.and_then(|r| r.completion);
+            let pace_ratio = result.and_then(|r| r.pace_ratio);
+            let unjudged = result.and_then(|r| r.unjudged.clone());
+            let reported: Vec<(i32, f64)> = series
+                .iter()
+                .filter_map(|p| p.actual.map(|a| (p.year, a)))
+                .collect();
+            let basis = result.and_then(|r| r.requirement).and_then(|r| r.basis());
+            let baseline = result.and_then(|r| r.baseline);
+            let path = (ind.baseline_year..=latest_year.max(meta.target_year))
+                .filter_map(|y| {
+                    judge_indicator(plan, i as IndicatorIdx, y, &figures)
+                        .1
+                        .requirement
+                        .map(|r| (y, r))
+                })
+                .collect();
+            IndicatorSeries {
+                id: ind.id.clone(),
+                category: ind.category.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                part_of: ind.part_of.map(|t| plan.indicators[t as usize].id.clone()),
+                attribute: ind.attribute,
+                group: ind.group.clone(),
+                baseline,
+                baseline_text: ind.baseline_text.clone(),
+                baseline_year: ind.baseline_year,
+                target_text: ind.shown_target(),
+                over_period: ind.printed_target() != ind.target_text,
+                note: ind.note.clone(),
+                clause: ind.clause.clone(),
+                unjudged,
+                projection: project(ind, meta, baseline, &reported),
+                outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
+                rule: ind.rule.clone(),
+                period_rule: ind.period_rule.clone(),
+                year_requirements: ind
+                    .year_requirements
+                    .iter()
+                    .map(|(y, r)| (*y, *r))
+                    .collect(),
+                relative_to: match ind.rule {
+                    Rule::Relative { to, .. } => Some(plan.indicators[to as usize].display_name()),
+                    _ => None,
+                },
+                path,
+                target_value: crate::plan::consistency::target_value(&ind.rule),
+                series,
+                as_of,
+                status,
+                completion,
+                pace_ratio,
+            }
+        })
+        .collect();
+    latest.summary = Summary::of(&latest.results);
+    let mut outlooks: std::collections::BTreeMap<String, usize> = Outlook::ALL
+        .iter()
+        .map(|o| (o.code().to_owned(), 0))
+        .collect();
+    for s in &indicators {
+        *outlooks.entry(s.outlook.code().to_owned()).or_default() += 1;
+    }
+    let binding_not_on_track = indicators
+        .iter()
+        .filter(|s| {
+            s.attribute == Attribute::Binding
+                && !s.outlook.on_track()
+                && s.outlook != Outlook::NotAssessed
+        })
+        .map(|s| s.id.clone())
+        .collect();
+    PeriodReport {
+        plan: latest.plan.clone(),
+        region: latest.region.clone(),
+        years: years.to_vec(),
+        latest_year,
+        elapsed: elapsed(meta, latest_year),
+        ahead_ratio: meta.ahead_ratio,
+        summary: PeriodSummary {
+            outlooks,
+            binding_not_on_track,
+            latest: latest.summary.clone(),
+        },
+        indicators,
+        latest,
+    }
+}

@@ -1,0 +1,122 @@
+//! The outlook of an indicator over the period, in the words of the national
+//! mid-term evaluation (提前实现, 快于预期, 基本符合预期, 相对滞后 …): the one
+//! place it is decided.
+
+use super::*;
+
+/// How an indicator stands over the period, decided by [`outlook`] from the
+/// latest year's status; it refines that status and never contradicts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outlook {
+    /// 提前实现: a target that required movement is met before the target year.
+    AchievedEarly,
+    /// 基本符合（保持）: a floor or ceiling the baseline already met is held.
+    Held,
+    /// 已实现: the target is met in or after the target year.
+    Achieved,
+    /// 快于预期: on track, with a pace ratio at or above the plan's `ahead_ratio`.
+    Ahead,
+    /// 基本符合预期: on track, or short of this year's requirement at a pace
+    /// ratio of at least the plan's `on_schedule_ratio` (Eurostat: 0.95); a
+    /// projection inside its band; a yearly requirement met.
+    OnSchedule,
+    /// 相对滞后: behind this year's requirement, but moving toward the target.
+    Behind,
+    /// 偏离目标方向: behind, and moved away from the target since the baseline.
+    MovingAway,
+    /// 偏离预测: a projection outside its band.
+    OffProjection,
+    /// 未达标: in or after the target year, short of the target.
+    Failed,
+    /// 未填报: no figure in any year of the run.
+    Missing,
+    /// 无法判断: the latest figure cannot be judged (see the status).
+    Undetermined,
+    /// 不考核: no numeric rule.
+    NotAssessed,
+}
+
+impl Outlook {
+    pub const ALL: [Outlook; 12] = [
+        Outlook::AchievedEarly,
+        Outlook::Held,
+        Outlook::Achieved,
+        Outlook::Ahead,
+        Outlook::OnSchedule,
+        Outlook::Behind,
+        Outlook::MovingAway,
+        Outlook::OffProjection,
+        Outlook::Failed,
+        Outlook::Missing,
+        Outlook::Undetermined,
+        Outlook::NotAssessed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Outlook::AchievedEarly => "achieved_early",
+            Outlook::Held => "held",
+            Outlook::Achieved => "achieved",
+            Outlook::Ahead => "ahead",
+            Outlook::OnSchedule => "on_schedule",
+            Outlook::Behind => "behind",
+            Outlook::MovingAway => "moving_away",
+            Outlook::OffProjection => "off_projection",
+            Outlook::Failed => "failed",
+            Outlook::Missing => "missing",
+            Outlook::Undetermined => "undetermined",
+            Outlook::NotAssessed => "not_assessed",
+        }
+    }
+
+    /// True for the outlooks that meet this year's requirement.
+    pub fn on_track(self) -> bool {
+        matches!(
+            self,
+            Outlook::AchievedEarly
+                | Outlook::Held
+                | Outlook::Achieved
+                | Outlook::Ahead
+                | Outlook::OnSchedule
+        )
+    }
+}
+
+/// The outlook of an indicator from its latest status, the basis of that
+/// year's requirement and the pace ratio. The only place an outlook is decided.
+pub fn outlook(
+    rule: &Rule,
+    status: Status,
+    basis: Option<Basis>,
+    year: i32,
+    meta: &PlanMeta,
+    pace_ratio: Option<f64>,
+) -> Outlook {
+    let projection = crate::assess::rules::is_projection(rule);
+    match status {
+        Status::Missing => Outlook::Missing,
+        Status::NotAssessed => Outlook::NotAssessed,
+        Status::Undetermined => Outlook::Undetermined,
+        Status::Failed if projection => Outlook::OffProjection,
+        Status::Failed => Outlook::Failed,
+        Status::Achieved if year >= meta.target_year => Outlook::Achieved,
+        Status::Achieved | Status::OnTrack if projection => Outlook::OnSchedule,
+        // A line the baseline met, held; or a target met with no baseline to
+        // show that it took any movement.
+        Status::Achieved if matches!(basis, Some(Basis::Hold | Basis::TargetMet)) => Outlook::Held,
+        Status::Achieved if crate::assess::rules::moves(rule) => Outlook::AchievedEarly,
+        // On the schedule, or a requirement of every year (年均, a range, a
+        // relative target) met this year: nothing achieved early, ahead when
+        // the pace ratio says so, as for every kind.
+        Status::Achieved | Status::OnTrack => match pace_ratio {
+            Some(r) if r >= meta.ahead_ratio => Outlook::Ahead,
+            _ => Outlook::OnSchedule,
+        },
+        Status::Behind => match pace_ratio {
+            Some(r) if r < 0.0 => Outlook::MovingAway,
+            Some(r) if r >= meta.on_schedule_ratio => Outlook::OnSchedule,
+            _ => Outlook::Behind,
+        },
+    }
+}

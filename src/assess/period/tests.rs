@@ -1,0 +1,240 @@
+//! The period view's tests: outlooks, trends and their reach, the period assembled.
+
+use super::super::fixtures::meta;
+use super::*;
+use crate::plan::{Comparator, Threshold};
+
+fn indicator(baseline: f64, rule: Rule) -> Indicator {
+    super::super::fixtures::indicator(baseline, rule, Attribute::Binding)
+}
+
+/// 17.99 → ＞19: the schedule runs 0.202 a year.
+fn spending() -> Indicator {
+    indicator(
+        17.99,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 19.0,
+        }),
+    )
+}
+
+/// The outlook of `ind` given its values by year, through the real judgement.
+fn outlook_of(ind: &Indicator, values: &[(i32, f64)]) -> Outlook {
+    let &(year, latest) = values.last().unwrap();
+    let j = super::super::judge(ind, &meta(), year, Some(latest));
+    let pace = j.pace_ratio;
+    let basis = j.requirement.and_then(|r| r.basis());
+    outlook(&ind.rule, j.status, basis, year, &meta(), pace)
+}
+
+#[test]
+fn exactly_on_the_schedule_path_is_on_schedule() {
+    // 2023: 17.99 + 1.01 × 3/5 = 18.596, r = 1.
+    assert_eq!(
+        outlook_of(&spending(), &[(2023, 18.596)]),
+        Outlook::OnSchedule
+    );
+}
+
+#[test]
+fn a_pace_ratio_of_1_2_is_ahead() {
+    // r = 1.2 in 2023: completion 0.72 → 17.99 + 1.01 × 0.72 = 18.7172.
+    assert_eq!(outlook_of(&spending(), &[(2023, 18.7172)]), Outlook::Ahead);
+    // Just under the 1.1 edge stays on schedule: completion 0.65 → r ≈ 1.083.
+    assert_eq!(
+        outlook_of(&spending(), &[(2023, 18.6465)]),
+        Outlook::OnSchedule
+    );
+}
+
+#[test]
+fn the_ahead_edge_is_set_by_the_plan() {
+    let mut m = meta();
+    m.ahead_ratio = 1.3;
+    let j = super::super::judge(&spending(), &m, 2023, Some(18.7172));
+    let pace = j.pace_ratio;
+    assert_eq!(
+        outlook(&spending().rule, j.status, None, 2023, &m, pace),
+        Outlook::OnSchedule
+    );
+}
+
+#[test]
+fn already_past_the_target_is_achieved_early() {
+    assert_eq!(
+        outlook_of(&spending(), &[(2023, 19.5)]),
+        Outlook::AchievedEarly
+    );
+    assert_eq!(outlook_of(&spending(), &[(2025, 19.5)]), Outlook::Achieved);
+}
+
+#[test]
+fn moving_against_the_target_is_moving_away() {
+    assert_eq!(
+        outlook_of(&spending(), &[(2023, 17.5)]),
+        Outlook::MovingAway
+    );
+    assert_eq!(outlook_of(&spending(), &[(2023, 18.2)]), Outlook::Behind);
+}
+
+#[test]
+fn a_held_line_broken_is_behind_then_failed() {
+    let retention = indicator(
+        100.0,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 96.0,
+        }),
+    );
+    assert_eq!(outlook_of(&retention, &[(2023, 95.0)]), Outlook::Behind);
+    assert_eq!(outlook_of(&retention, &[(2025, 95.0)]), Outlook::Failed);
+    // A floor the baseline already met, held: in line with the plan
+    // (基本符合，保持), not achieved early: it asked for no movement.
+    assert_eq!(outlook_of(&retention, &[(2023, 99.0)]), Outlook::Held);
+}
+
+#[test]
+fn short_of_the_schedule_at_95_percent_of_the_pace_is_on_schedule_as_eurostat_bands_it() {
+    // 2023: completion 0.58 → r = 0.58 / 0.6 ≈ 0.967 ≥ 0.95: 17.99 + 1.01 × 0.58.
+    assert_eq!(
+        outlook_of(&spending(), &[(2023, 18.5758)]),
+        Outlook::OnSchedule
+    );
+    // completion 0.54 → r = 0.9: 相对滞后.
+    assert_eq!(outlook_of(&spending(), &[(2023, 18.5354)]), Outlook::Behind);
+    // The band is the plan's to set.
+    let mut m = meta();
+    m.on_schedule_ratio = 0.99;
+    let j = super::super::judge(&spending(), &m, 2023, Some(18.5758));
+    let pace = j.pace_ratio;
+    let basis = j.requirement.and_then(|r| r.basis());
+    assert_eq!(
+        outlook(&spending().rule, j.status, basis, 2023, &m, pace),
+        Outlook::Behind
+    );
+}
+
+#[test]
+fn a_yearly_requirement_met_is_on_schedule_never_achieved_early() {
+    let unemployment = indicator(
+        5.2,
+        Rule::Annual {
+            each: crate::plan::YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Less,
+                value: 5.5,
+            }),
+            average: false,
+        },
+    );
+    assert_eq!(
+        outlook_of(&unemployment, &[(2023, 5.1)]),
+        Outlook::OnSchedule
+    );
+    assert_eq!(outlook_of(&unemployment, &[(2023, 5.6)]), Outlook::Behind);
+}
+
+#[test]
+fn a_rate_well_above_its_required_average_is_ahead_as_a_level_would_be() {
+    // 研发经费投入年均增长 ＞7: a compound average of 12.3 is 1.76 times
+    // the rate required; 7.2 is barely above it; 6.8 is 97 % of it
+    // (基本符合, Eurostat's band); 5 is behind.
+    let rd = indicator(
+        0.0,
+        Rule::Annual {
+            each: crate::plan::YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Greater,
+                value: 7.0,
+            }),
+            average: true,
+        },
+    );
+    assert_eq!(outlook_of(&rd, &[(2022, 12.3)]), Outlook::Ahead);
+    assert_eq!(outlook_of(&rd, &[(2022, 7.2)]), Outlook::OnSchedule);
+    assert_eq!(outlook_of(&rd, &[(2022, 6.8)]), Outlook::OnSchedule);
+    assert_eq!(outlook_of(&rd, &[(2022, 5.0)]), Outlook::Behind);
+    assert_eq!(outlook_of(&rd, &[(2022, -1.0)]), Outlook::MovingAway);
+}
+
+#[test]
+fn a_cumulative_change_ahead_of_its_share_is_ahead() {
+    // 〔13.5〕 from yearly reductions: 8 % by 2022 is 59 % of it at 40 % of the time.
+    let energy = indicator(
+        0.0,
+        Rule::Cumulative {
+            total: 13.5,
+            from: crate::plan::Accumulate::Compound,
+        },
+    );
+    assert_eq!(outlook_of(&energy, &[(2022, 8.0)]), Outlook::Ahead);
+    assert_eq!(outlook_of(&energy, &[(2022, 5.4)]), Outlook::OnSchedule);
+    assert_eq!(outlook_of(&energy, &[(2022, 2.8)]), Outlook::Behind);
+}
+
+#[test]
+fn a_trend_moving_away_from_the_target_is_said_not_to_reach_it() {
+    // 17.99 → ＞19, falling to 17.8: never, on this trend.
+    let p = project(&spending(), &meta(), Some(17.99), &[(2022, 17.8)]).unwrap();
+    assert_eq!(p.reach, Some(Reach::Away));
+    assert!(!p.meets_target);
+}
+
+#[test]
+fn a_projection_is_on_schedule_or_off_projection_never_ahead_or_behind() {
+    let pupils = indicator(
+        12.8,
+        Rule::Projection {
+            value: 11.1,
+            tolerance_pct: 5.0,
+        },
+    );
+    assert_eq!(outlook_of(&pupils, &[(2023, 12.0)]), Outlook::OnSchedule);
+    assert_eq!(outlook_of(&pupils, &[(2023, 13.0)]), Outlook::OffProjection);
+    assert_eq!(outlook_of(&pupils, &[(2023, 10.0)]), Outlook::OffProjection);
+}
+
+#[test]
+fn missing_stays_missing() {
+    let j = super::super::judge(&spending(), &meta(), 2023, None);
+    assert_eq!(
+        outlook(&spending().rule, j.status, None, 2023, &meta(), None),
+        Outlook::Missing
+    );
+}
+
+#[test]
+fn least_squares_matches_a_hand_computation() {
+    // Points (2020, 17.99), (2021, 18.1), (2022, 18.4), (2023, 18.5):
+    // x̄ = 2021.5, ȳ = 18.2475; y − ȳ = −0.2575, −0.1475, 0.1525, 0.2525;
+    // Σ(x−x̄)(y−ȳ) = 0.38625 + 0.07375 + 0.07625 + 0.37875 = 0.915, Σ(x−x̄)² = 5;
+    // slope = 0.183; value in 2025 = 18.2475 + 0.183 × 3.5 = 18.888.
+    let (method, points, slope, intercept) =
+        fit_trend(2020, 17.99, &[(2021, 18.1), (2022, 18.4), (2023, 18.5)]).unwrap();
+    assert_eq!((method, points), (Method::LeastSquares, 4));
+    assert!((slope - 0.183).abs() < 1e-9, "{slope}");
+    assert!((intercept + slope * 2025.0 - 18.888).abs() < 1e-9);
+}
+
+#[test]
+fn two_points_draw_the_line_from_the_baseline_and_one_says_nothing() {
+    let (method, _, slope, _) = fit_trend(2020, 17.99, &[(2022, 18.39)]).unwrap();
+    assert_eq!(method, Method::BaselineToLatest);
+    assert!((slope - 0.2).abs() < 1e-9);
+    assert!(fit_trend(2020, 17.99, &[]).is_none());
+    // A value reported for the baseline year itself is the baseline, not a second point.
+    assert!(fit_trend(2020, 17.99, &[(2020, 17.99)]).is_none());
+}
+
+#[test]
+fn the_projection_says_when_the_target_is_met() {
+    // 17.99 (2020) → 18.39 (2022): +0.2 a year, 18.99 in 2025: never ＞19 by then.
+    let p = project(&spending(), &meta(), Some(17.99), &[(2022, 18.39)]).unwrap();
+    assert!(!p.meets_target);
+    assert_eq!(p.reach, Some(Reach::NotByTargetYear));
+    // +0.3 a year: 19.19 in 2024 > 19.
+    let p = project(&spending(), &meta(), Some(17.99), &[(2022, 18.59)]).unwrap();
+    assert!(p.meets_target);
+    assert_eq!(p.reach, Some(Reach::InYear { year: 2024 }));
+    let p = project(&spending(), &meta(), Some(17.99), &[(2022, 19.2)]).unwrap();
+    assert_eq!(p.reach, Some(Reach::AlreadyMet));
+}

@@ -1,0 +1,148 @@
+//! The trend of an indicator's figures carried to the target year: a
+//! least-squares line through the baseline and the reported years (or the
+//! line from the baseline to the latest figure), whether it meets the target
+//! and when it reaches it.
+
+use super::*;
+
+/// How the trend line was fitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Ordinary least squares over the baseline and every reported year (three
+    /// points or more).
+    LeastSquares,
+    /// The line from the baseline to the latest reported value (two points).
+    BaselineToLatest,
+}
+
+/// When the trend meets the target, for a target not met yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reach {
+    /// The latest figure meets the target already.
+    AlreadyMet,
+    /// The trend first meets the target in `year`, at or before the target year.
+    InYear { year: i32 },
+    /// The trend moves toward the target too slowly to meet it by the
+    /// target year.
+    NotByTargetYear,
+    /// The trend is flat or moves away from the target: it will not be met
+    /// on the current trend.
+    Away,
+}
+
+/// The observed trend carried to the target year. A projection never replaces
+/// a reported value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+pub struct TrendProjection {
+    pub method: Method,
+    /// Points the line was fitted to (the baseline counts as one).
+    pub points: usize,
+    pub slope_per_year: f64,
+    pub intercept: f64,
+    /// The trend's value in the target year.
+    pub target_year_value: f64,
+    /// Whether that value meets the target-year requirement.
+    pub meets_target: bool,
+    /// For a threshold: when the trend meets the target.
+    pub reach: Option<Reach>,
+}
+
+impl TrendProjection {
+    pub fn value_at(&self, year: i32) -> f64 {
+        self.intercept + self.slope_per_year * f64::from(year)
+    }
+}
+
+/// Fits the trend through the baseline and the reported values (year, value),
+/// sorted by year and after the baseline year. `None` with no reported value:
+/// one point says nothing about pace.
+pub fn fit_trend(
+    baseline_year: i32,
+    baseline: f64,
+    reported: &[(i32, f64)],
+) -> Option<(Method, usize, f64, f64)> {
+    let mut points: Vec<(f64, f64)> = vec![(f64::from(baseline_year), baseline)];
+    points.extend(
+        reported
+            .iter()
+            .filter(|(y, _)| *y > baseline_year)
+            .map(|&(y, v)| (f64::from(y), v)),
+    );
+    match points.len() {
+        0 | 1 => None,
+        2 => {
+            let ((x0, y0), (x1, y1)) = (points[0], points[1]);
+            let slope = (y1 - y0) / (x1 - x0);
+            Some((Method::BaselineToLatest, 2, slope, y0 - slope * x0))
+        }
+        n => {
+            let count = n as f64;
+            let mean_x = points.iter().map(|p| p.0).sum::<f64>() / count;
+            let mean_y = points.iter().map(|p| p.1).sum::<f64>() / count;
+            let sxy: f64 = points
+                .iter()
+                .map(|(x, y)| (x - mean_x) * (y - mean_y))
+                .sum();
+            let sxx: f64 = points.iter().map(|(x, _)| (x - mean_x).powi(2)).sum();
+            let slope = sxy / sxx;
+            Some((Method::LeastSquares, n, slope, mean_y - slope * mean_x))
+        }
+    }
+}
+
+pub(super) fn project(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    baseline: Option<f64>,
+    reported: &[(i32, f64)],
+) -> Option<TrendProjection> {
+    // A trend of levels toward a target-year number; rates, cumulative and
+    // relative targets are judged year by year.
+    if !crate::assess::rules::trends(&indicator.rule) {
+        return None;
+    }
+    let (method, points, slope, intercept) =
+        fit_trend(indicator.baseline_year, baseline?, reported)?;
+    let line = |year: i32| intercept + slope * f64::from(year);
+    let figure = Figure {
+        baseline,
+        ..Figure::default()
+    };
+    let target =
+        crate::assess::rules::requirement(indicator, meta, meta.target_year, &figure).ok()??;
+    // The trend's value as the figures are read: to the precision of a
+    // requirement, so 11.299999999999983 meets 11.3.
+    let on_line = |year: i32| crate::number::round_requirement(line(year));
+    let target_year_value = line(meta.target_year);
+    let reach = match indicator.rule {
+        Rule::Threshold(_) => {
+            let &(latest_year, latest) = reported.last()?;
+            let toward = match indicator.rule {
+                Rule::Threshold(t) if t.cmp.wants_more() => slope > 0.0,
+                Rule::Threshold(_) => slope < 0.0,
+                _ => true,
+            };
+            Some(if target.met_by(latest) {
+                Reach::AlreadyMet
+            } else if !toward {
+                Reach::Away
+            } else {
+                (latest_year + 1..=meta.target_year)
+                    .find(|&y| target.met_by(on_line(y)))
+                    .map_or(Reach::NotByTargetYear, |year| Reach::InYear { year })
+            })
+        }
+        _ => None,
+    };
+    Some(TrendProjection {
+        method,
+        points,
+        slope_per_year: slope,
+        intercept,
+        target_year_value,
+        meets_target: target.met_by(on_line(meta.target_year)),
+        reach,
+    })
+}
