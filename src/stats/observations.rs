@@ -1,0 +1,608 @@
+//! The table of observations keyed by (region, year, indicator): each
+//! figure 24 bytes, regions, files and sources interned, rows appended as
+//! read and sorted once when the input is complete, when duplicates are
+//! found.
+
+use super::*;
+
+/// Between a row's 来源 and its 备注 when it has both, in the one stored
+/// text of [`Observation::source`].
+pub const REMARK_MARK: &[u8] = b"\x1f";
+
+/// A row's stored 来源/备注 text as (来源, 备注): the 来源, or the 备注 when
+/// the row has no 来源; and the 备注 beside a 来源.
+pub fn source_text(text: &str) -> (&str, Option<&str>) {
+    match text.split_once('\u{1f}') {
+        Some((source, remark)) => (source, Some(remark)),
+        None => (text, None),
+    }
+}
+
+/// Strings seen many times (regions, sources), stored once, one after another
+/// in one buffer; ids are found by the string's hash in a table that holds only
+/// ids. A new string allocates nothing but the buffers' growth (a long file
+/// ordered by indicator meets thousands of regions in every block).
+#[derive(Debug, Default, Clone)]
+pub struct Interner {
+    text: String,
+    /// Where each string ends in `text`; string `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
+    ids: hashbrown::HashTable<Id>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, name: &str) -> Id {
+        let hash = FxBuildHasher.hash_one(name);
+        let (text, ends) = (&self.text, &self.ends);
+        if let Some(&id) = self.ids.find(hash, |&id| string_at(text, ends, id) == name) {
+            return id;
+        }
+        let id = self.ends.len() as Id;
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        let (text, ends) = (&self.text, &self.ends);
+        self.ids.insert_unique(hash, id, |&id| {
+            FxBuildHasher.hash_one(string_at(text, ends, id))
+        });
+        id
+    }
+
+    pub fn get(&self, id: Id) -> &str {
+        string_at(&self.text, &self.ends, id)
+    }
+
+    /// How many strings are held.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Room for `n` more strings.
+    fn reserve(&mut self, n: usize) {
+        self.ends.reserve(n);
+        let (text, ends) = (&self.text, &self.ends);
+        self.ids
+            .reserve(n, |&id| FxBuildHasher.hash_one(string_at(text, ends, id)));
+    }
+
+    /// Interns every string of `other`, in its order: `other`'s id `i` becomes
+    /// the returned `[i]`.
+    fn intern_all(&mut self, other: &Interner) -> Vec<Id> {
+        (0..other.len() as Id)
+            .map(|id| self.intern(other.get(id)))
+            .collect()
+    }
+}
+
+/// String `id` of an [`Interner`]'s buffer; "" for an id it does not hold.
+fn string_at<'t>(text: &'t str, ends: &[usize], id: Id) -> &'t str {
+    let id = id as usize;
+    let Some(&end) = ends.get(id) else {
+        return "";
+    };
+    let start = id.checked_sub(1).map_or(0, |i| ends[i]);
+    text.get(start..end).unwrap_or("")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    pub region: Id,
+    pub year: i32,
+    pub indicator: IndicatorIdx,
+}
+
+/// Where a figure was read: the file and the 1-based line (for a workbook, the row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub file: Id,
+    pub line: u64,
+}
+
+/// A figure as the rest of the program sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation {
+    /// `None`: the row is there but the figure is not reported (empty cell, `—`).
+    pub value: Option<f64>,
+    pub origin: Origin,
+    /// The row's 来源 and 备注 text (read with [`source_text`]).
+    pub source: Option<Id>,
+    /// The figure as submitted, when it was converted from another unit.
+    pub converted_from: Option<Converted>,
+}
+
+/// A figure as submitted in a unit other than the plan's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Converted {
+    pub value: f64,
+    pub unit: Id,
+}
+
+/// One stored observation: 24 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// NaN: not reported.
+    value: f64,
+    region: Id,
+    /// The line counted across every file of the run; see [`Observations::origin`].
+    line: u32,
+    /// Source text id + 1; 0 for none.
+    source: u32,
+    indicator: IndicatorIdx,
+    /// Year − 1900.
+    year: u16,
+}
+
+impl Entry {
+    fn key(&self) -> Key {
+        Key {
+            region: self.region,
+            year: i32::from(self.year) + 1900,
+            indicator: self.indicator,
+        }
+    }
+}
+
+/// All figures of a run.
+#[derive(Debug, Default, Clone)]
+pub struct Observations {
+    pub files: Interner,
+    pub regions: Interner,
+    pub sources: Interner,
+    pub units: Interner,
+    entries: Vec<Entry>,
+    /// For each file, the run-wide line number its line 1 has.
+    file_starts: Vec<u32>,
+    converted: FxHashMap<Key, Converted>,
+    /// One past the largest run-wide line number stored.
+    next_line: u32,
+    sorted: bool,
+}
+
+/// A place in [`Observations`] to go back to.
+#[derive(Debug, Clone, Copy)]
+pub struct Checkpoint {
+    entries: usize,
+    next_line: u32,
+}
+
+/// Years a run may hold: what fits the compact store.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=(1900 + u16::MAX as i32);
+
+impl Observations {
+    /// An empty table with room for `entries` figures of `regions` regions (a
+    /// block of a file is read into one sized like the block before).
+    pub fn with_capacity(entries: usize, regions: usize) -> Self {
+        let mut table = Observations::default();
+        table.entries.reserve(entries);
+        table.regions.reserve(regions);
+        table
+    }
+
+    /// How many figures and regions the table holds.
+    pub fn size(&self) -> (usize, usize) {
+        (self.entries.len(), self.regions.len())
+    }
+
+    /// Where the table stands, to take back what a file added if it fails.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            entries: self.entries.len(),
+            next_line: self.next_line,
+        }
+    }
+
+    /// Takes out every figure added since `checkpoint` (the strings interned
+    /// since stay, unused).
+    pub fn rollback(&mut self, checkpoint: Checkpoint) {
+        if self.entries.len() == checkpoint.entries {
+            return;
+        }
+        self.entries.truncate(checkpoint.entries);
+        let kept: std::collections::HashSet<Key> = self.entries.iter().map(Entry::key).collect();
+        self.converted.retain(|key, _| kept.contains(key));
+        self.next_line = checkpoint.next_line;
+    }
+
+    /// Starts a new file; its lines are counted from here.
+    pub fn begin_file(&mut self, name: &str) -> Id {
+        let next_start = self
+            .next_line
+            .max(self.file_starts.last().copied().unwrap_or(0));
+        let id = self.files.intern(name);
+        if id as usize == self.file_starts.len() {
+            self.file_starts.push(next_start);
+        }
+        id
+    }
+
+    /// Adds a figure. Duplicates are found by [`Observations::finish`].
+    pub fn push(&mut self, key: Key, observation: Observation) -> Result<(), Diagnostic> {
+        let file = observation.origin.file;
+        let start = self.file_starts.get(file as usize).copied().unwrap_or(0);
+        if !YEARS.contains(&key.year) {
+            return Err(Diagnostic::error(
+                "S008",
+                self.files.get(file),
+                Text::new(
+                    format!(
+                        "年份 {} 超出可处理的范围（{}–{}）",
+                        key.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                    format!(
+                        "the year {} is outside the range this tool handles ({}–{})",
+                        key.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                ),
+            )
+            .at_line(observation.origin.line));
+        }
+        let line = u32::try_from(observation.origin.line)
+            .ok()
+            .and_then(|l| l.checked_add(start));
+        let Some(line) = line else {
+            return Err(self.too_large(file, observation.origin.line));
+        };
+        if let Some(c) = observation.converted_from {
+            self.converted.insert(key, c);
+        }
+        self.next_line = self.next_line.max(line.saturating_add(1));
+        self.entries.push(Entry {
+            value: observation.value.unwrap_or(f64::NAN),
+            region: key.region,
+            line,
+            source: observation.source.map_or(0, |s| s + 1),
+            indicator: key.indicator,
+            year: (key.year - 1900) as u16,
+        });
+        self.sorted = false;
+        Ok(())
+    }
+
+    fn too_large(&self, file: Id, line: u64) -> Diagnostic {
+        Diagnostic::error(
+            "S009",
+            self.files.get(file),
+            Text::new(
+                "输入过大：所有文件合计超过 40 亿行，请分批检查",
+                "the input is too large: over four billion lines in all files; check it in parts",
+            ),
+        )
+        .at_line(line)
+    }
+
+    /// Moves in the figures of `part`: a piece of the file `file` read into a
+    /// table of its own, its lines counted from 1, its line 1 being line
+    /// `first_line` of the file. Regions and sources keep the order in which
+    /// they were first seen, so parts appended in the file's order give the
+    /// table reading the whole file would.
+    pub fn append(
+        &mut self,
+        file: Id,
+        first_line: u64,
+        part: Observations,
+    ) -> Result<(), Diagnostic> {
+        let regions = self.regions.intern_all(&part.regions);
+        let sources = self.sources.intern_all(&part.sources);
+        let units = self.units.intern_all(&part.units);
+        let start = u64::from(self.file_starts.get(file as usize).copied().unwrap_or(0));
+        let shift = start + first_line.saturating_sub(1);
+        self.entries.reserve(part.entries.len());
+        for e in &part.entries {
+            let Some(line) = u32::try_from(shift + u64::from(e.line)).ok() else {
+                return Err(self.too_large(file, first_line - 1 + u64::from(e.line)));
+            };
+            self.next_line = self.next_line.max(line.saturating_add(1));
+            self.entries.push(Entry {
+                region: regions[e.region as usize],
+                source: match e.source {
+                    0 => 0,
+                    s => sources[s as usize - 1] + 1,
+                },
+                line,
+                ..*e
+            });
+        }
+        for (key, c) in part.converted {
+            let key = Key {
+                region: regions[key.region as usize],
+                ..key
+            };
+            let c = Converted {
+                unit: units[c.unit as usize],
+                ..c
+            };
+            self.converted.insert(key, c);
+        }
+        self.sorted = false;
+        Ok(())
+    }
+
+    /// Sorts the table and checks that no key was reported twice; the error names
+    /// both places, and the indicator as `name_of(region, indicator)` gives it.
+    pub fn finish(
+        &mut self,
+        name_of: impl Fn(&str, IndicatorIdx) -> String,
+    ) -> Result<(), Diagnostic> {
+        let order = |e: &Entry| (e.region, e.year, e.indicator, e.line);
+        // A long file written region by region is often in order already; one
+        // written year by year is a few ordered runs, which the stable sort
+        // finds and merges (1M rows by year: 0.13 s instead of 0.15 s).
+        if !self.entries.is_sorted_by_key(order) {
+            self.entries.sort_by_key(order);
+        }
+        self.sorted = true;
+        let same = |w: &[Entry]| w[0].key() == w[1].key();
+        // Two different figures for one key say most; else the first repeat.
+        let differ = |w: &&[Entry]| same(w) && w[0].value.to_bits() != w[1].value.to_bits();
+        // One pass when nothing repeats (the usual case).
+        let pair = self.entries.windows(2).position(same).map(|at| {
+            self.entries[at..]
+                .windows(2)
+                .find(differ)
+                .unwrap_or(&self.entries[at..at + 2])
+        });
+        if let Some(pair) = pair {
+            let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
+            let year = pair[0].key().year;
+            let first_place = format!("{}:{}", self.files.get(first.file), first.line);
+            let region = self.regions.get(pair[0].region);
+            let figure = |v: f64| {
+                if v.is_nan() {
+                    "空".to_owned()
+                } else {
+                    crate::number::display(v)
+                }
+            };
+            let (a, b) = (figure(pair[0].value), figure(pair[1].value));
+            let (figures_zh, figures_en) = if a == b {
+                (format!("两处都是 {a}"), format!("both {a}"))
+            } else {
+                (
+                    format!("那里是 {a}，这里是 {b}"),
+                    format!("{a} there, {b} here"),
+                )
+            };
+            let mut d = Diagnostic::error(
+                "S005",
+                self.files.get(second.file),
+                Text::new(
+                    format!(
+                        "{year}年的这一指标已在 {first_place} 填报过（{figures_zh}），同一指标同一年只能填一次"
+                    ),
+                    format!(
+                        "this indicator is already reported for {year} at {first_place} ({figures_en}); report it once a year"
+                    ),
+                ),
+            )
+            .at_line(second.line)
+            .for_indicator(name_of(region, pair[0].indicator));
+            if first.file != second.file {
+                // Two files read as one region: often two regions' files without a region column.
+                let shown = if region.is_empty() {
+                    "（未写明）"
+                } else {
+                    region
+                };
+                d = d.with_hint(Text::new(
+                    format!(
+                        "两个文件都按地区“{shown}”读取。若是不同地区的报表，请在文件中加“地区”列（plan-check template --region 地区名 生成带地区列的模板）；若是同一地区的补报，请只保留一处"
+                    ),
+                    format!(
+                        "both files are read as the region \"{shown}\". If they are different regions' files, add a region column (plan-check template --region NAME writes a template with one); if one corrects the other, keep one of the two"
+                    ),
+                ));
+            }
+            return Err(d);
+        }
+        Ok(())
+    }
+
+    /// The file and line of a run-wide line number.
+    fn origin(&self, line: u32) -> Origin {
+        let file = self
+            .file_starts
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1);
+        Origin {
+            file: file as Id,
+            line: u64::from(line - self.file_starts.get(file).copied().unwrap_or(0)),
+        }
+    }
+
+    fn find(&self, key: &Key) -> Option<&Entry> {
+        debug_assert!(self.sorted, "finish() before reading");
+        self.entries
+            .binary_search_by(|e| e.key().cmp(key))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    /// The figure at `key` alone: no origin, no conversion looked up.
+    pub fn value(&self, key: &Key) -> Option<f64> {
+        self.find(key)
+            .and_then(|e| (!e.value.is_nan()).then_some(e.value))
+    }
+
+    pub fn get(&self, key: &Key) -> Option<Observation> {
+        self.find(key).map(|e| Observation {
+            value: (!e.value.is_nan()).then_some(e.value),
+            origin: self.origin(e.line),
+            source: e.source.checked_sub(1),
+            converted_from: self.converted.get(key).copied(),
+        })
+    }
+
+    /// The figures of one region and year by indicator, in `indicators` slots:
+    /// a scan of the group's own entries, no search.
+    pub fn values(&self, group: &RegionYear, indicators: usize) -> Vec<Option<f64>> {
+        debug_assert!(self.sorted, "finish() before reading");
+        let mut out = vec![None; indicators];
+        let entries = self.entries.get(group.start..group.end).unwrap_or_default();
+        for e in entries {
+            if let Some(slot) = out.get_mut(e.indicator as usize) {
+                *slot = (!e.value.is_nan()).then_some(e.value);
+            }
+        }
+        out
+    }
+
+    /// The distinct (region, year) pairs, in order, each with where its
+    /// figures lie in the table.
+    pub fn region_years(&self) -> Vec<RegionYear> {
+        debug_assert!(self.sorted, "finish() before reading");
+        let mut out: Vec<RegionYear> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let year = i32::from(e.year) + 1900;
+            match out.last_mut() {
+                Some(last) if last.region == e.region && last.year == year => last.end = i + 1,
+                _ => out.push(RegionYear {
+                    region: e.region,
+                    year,
+                    start: i,
+                    end: i + 1,
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// One region's figures for one year: a run of the sorted table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionYear {
+    pub region: Id,
+    pub year: i32,
+    start: usize,
+    end: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observation(file: Id, line: u64, value: f64) -> Observation {
+        Observation {
+            value: Some(value),
+            origin: Origin { file, line },
+            source: None,
+            converted_from: None,
+        }
+    }
+
+    #[test]
+    fn the_interner_gives_each_string_one_id_and_gives_it_back() {
+        let mut a = Interner::default();
+        let names: Vec<String> = (0..5000).map(|i| format!("区{i}")).collect();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(a.intern(name), i as Id);
+        }
+        assert_eq!(a.intern("区17"), 17);
+        assert_eq!(a.intern(""), 5000);
+        assert_eq!(a.get(5000), "");
+        assert_eq!(a.intern("江津区"), 5001);
+        assert_eq!(a.get(17), "区17");
+        assert_eq!(a.get(5001), "江津区");
+        assert_eq!(a.get(9999), "");
+        let mut b = Interner::default();
+        b.intern("江津区");
+        assert_eq!(b.intern_all(&a)[..3], [1, 2, 3]);
+        assert_eq!(b.intern_all(&a)[5001], 0);
+        assert_eq!(b.get(18), "区17");
+    }
+
+    #[test]
+    fn an_entry_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    }
+
+    #[test]
+    fn figures_read_back_with_their_file_and_line() {
+        let mut table = Observations::default();
+        let a = table.begin_file("a.csv");
+        let key = |i| Key {
+            region: 0,
+            year: 2023,
+            indicator: i,
+        };
+        table.push(key(1), observation(a, 2, 98.2)).unwrap();
+        table.push(key(0), observation(a, 3, 17.5)).unwrap();
+        let b = table.begin_file("b.csv");
+        table.push(key(2), observation(b, 2, 1.0)).unwrap();
+        table.finish(|_, _| String::new()).unwrap();
+        assert_eq!(table.get(&key(1)).unwrap().value, Some(98.2));
+        assert_eq!(
+            table.get(&key(1)).unwrap().origin,
+            Origin { file: a, line: 2 }
+        );
+        assert_eq!(
+            table.get(&key(2)).unwrap().origin,
+            Origin { file: b, line: 2 }
+        );
+        assert_eq!(table.get(&key(3)), None);
+        let groups = table.region_years();
+        assert_eq!(
+            groups
+                .iter()
+                .map(|g| (g.region, g.year))
+                .collect::<Vec<_>>(),
+            vec![(0, 2023)]
+        );
+    }
+
+    #[test]
+    fn each_region_year_reads_its_own_figures() {
+        let mut table = Observations::default();
+        let file = table.begin_file("a.csv");
+        let mut line = 1;
+        let mut push = |region, year, indicator, value: Option<f64>| {
+            line += 1;
+            let key = Key {
+                region,
+                year,
+                indicator,
+            };
+            let mut o = observation(file, line, 0.0);
+            o.value = value;
+            table.push(key, o).unwrap();
+        };
+        push(1, 2023, 0, Some(3.0));
+        push(0, 2023, 2, Some(1.0));
+        push(0, 2022, 0, Some(2.0));
+        push(0, 2023, 0, None);
+        table.finish(|_, _| String::new()).unwrap();
+        let groups = table.region_years();
+        assert_eq!(
+            groups
+                .iter()
+                .map(|g| (g.region, g.year))
+                .collect::<Vec<_>>(),
+            vec![(0, 2022), (0, 2023), (1, 2023)]
+        );
+        assert_eq!(table.values(&groups[0], 3), vec![Some(2.0), None, None]);
+        assert_eq!(table.values(&groups[1], 3), vec![None, None, Some(1.0)]);
+        assert_eq!(table.values(&groups[2], 3), vec![Some(3.0), None, None]);
+        // An indicator beyond the slots asked for is left out, not a panic.
+        assert_eq!(table.values(&groups[1], 2), vec![None, None]);
+    }
+
+    #[test]
+    fn a_key_reported_twice_names_both_places() {
+        let mut table = Observations::default();
+        let a = table.begin_file("a.csv");
+        let key = Key {
+            region: 0,
+            year: 2023,
+            indicator: 4,
+        };
+        table.push(key, observation(a, 5, 1.0)).unwrap();
+        let b = table.begin_file("b.csv");
+        table.push(key, observation(b, 2, 2.0)).unwrap();
+        let err = table.finish(|_, i| format!("#{i}")).unwrap_err();
+        assert_eq!(err.indicator.as_deref(), Some("#4"));
+        assert_eq!((err.file.as_str(), err.line), ("b.csv", Some(2)));
+        assert!(err.message.en.contains("a.csv:5"), "{}", err.message.en);
+    }
+}
