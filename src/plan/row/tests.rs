@@ -1,0 +1,146 @@
+//! The reading of a printed row, cell by cell: baselines, deciding cells, rules, the 年均/累计 cell beside a level.
+
+use super::*;
+
+fn baseline(text: &str, unit: &str) -> (Option<f64>, bool) {
+    let b = read_baseline(text, unit).unwrap();
+    assert_eq!(b.printed.as_deref(), Some(text.trim()), "{text}");
+    (b.value, b.starred)
+}
+
+#[test]
+fn baseline_cells_as_plans_print_them() {
+    assert_eq!(baseline("10.5*", "%"), (Some(10.5), true));
+    assert_eq!(baseline("60.6＊", "%"), (Some(60.6), true));
+    assert_eq!(baseline("—", "%"), (None, false));
+    assert_eq!(baseline("〔17.7〕", "%"), (None, false));
+    // A unit printed in the cell, as tables copied from web pages have it.
+    assert_eq!(baseline("86.44%", "%"), (Some(86.44), false));
+    assert_eq!(baseline("99％", "%"), (Some(99.0), false));
+    assert_eq!(baseline("11.4年", "年"), (Some(11.4), false));
+    assert_eq!(baseline("0%", "%"), (Some(0.0), false));
+    // Another unit than the indicator's is not this indicator's figure.
+    assert!(read_baseline("11.4万人", "年").is_err());
+    assert!(read_baseline("约十", "%").is_err());
+}
+
+#[test]
+fn the_deciding_cell_and_its_clause() {
+    let only_target = Printed::new("＞97", Some("—"));
+    assert_eq!(only_target.deciding(), "＞97");
+    assert!(!only_target.both());
+    let period = Printed::new("—", Some("＞7、力争投入强度高于“十三五”时期实际"));
+    assert_eq!(period.deciding(), "＞7、力争投入强度高于“十三五”时期实际");
+    assert_eq!(
+        period.clause().as_deref(),
+        Some("力争投入强度高于“十三五”时期实际")
+    );
+    assert!(Printed::new("60", Some("〔3.9〕")).both());
+}
+
+#[test]
+fn a_name_says_which_way_is_better() {
+    assert_eq!(better_by_name("城镇调查失业率"), Some(false));
+    assert_eq!(better_by_name("单位GDP能源消耗"), Some(false));
+    assert_eq!(better_by_name("劣Ⅴ类水体比例"), Some(false));
+    assert_eq!(better_by_name("耕地保有量"), Some(true));
+    assert_eq!(better_by_name("生态保护红线面积"), Some(true));
+    assert_eq!(better_by_name("总人口"), None);
+    assert!(projected_by_name("总人口") && projected_by_name("在校学生数"));
+    assert!(!projected_by_name("常住人口城镇化率") && !projected_by_name("每万人口发明专利拥有量"));
+    assert!(
+        !projected_by_name("劳动年龄人口平均受教育年限") && !projected_by_name("城镇新增就业人数")
+    );
+    assert_eq!(better_by_name("森林覆盖率"), None);
+}
+
+#[test]
+fn the_period_cell_beside_a_level_target_is_a_second_requirement() {
+    let c = Conventions {
+        about_pct: 5.0,
+        bare_numbers: None,
+    };
+    // 城镇化率 60 with 〔3.9〕: the level's change, in points.
+    assert_eq!(
+        period_rule_of_level("〔3.9〕", "%", &c),
+        Some(Rule::Cumulative {
+            total: 3.9,
+            from: Accumulate::LevelChange
+        })
+    );
+    // GDP 55.8 with ＞6.5%: the level's average growth.
+    assert_eq!(
+        period_rule_of_level("＞6.5%", "万亿元", &c),
+        Some(Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Greater,
+                value: 6.5
+            }),
+            average: true
+        })
+    );
+    // 总人口 with ＜7.2‰: growth in tenths of a percent.
+    let Some(Rule::Annual {
+        each: YearRequirement::Threshold(t),
+        ..
+    }) = period_rule_of_level("＜7.2‰", "万人", &c)
+    else {
+        panic!("a rate")
+    };
+    assert!((t.value - 0.72).abs() < 1e-12 && t.cmp == Comparator::Less);
+    // A bare number only where the plan says how bare numbers read.
+    assert_eq!(period_rule_of_level("7", "万亿元", &c), None);
+    let toward = Conventions {
+        bare_numbers: Some(BareNumbers::TowardTarget),
+        ..c
+    };
+    assert!(matches!(
+        period_rule_of_level("7", "万亿元", &toward),
+        Some(Rule::Annual { average: true, .. })
+    ));
+    // Words are shown, not judged; a cumulative in another unit too.
+    assert_eq!(period_rule_of_level("高于全国平均", "%", &c), None);
+    assert_eq!(period_rule_of_level("〔5〕万吨", "%", &c), None);
+    assert_eq!(Printed::new("55", None).clause(), None);
+}
+
+#[test]
+fn the_rule_a_row_states() {
+    let conventions = Conventions {
+        about_pct: 5.0,
+        bare_numbers: None,
+    };
+    let rule = |target: &str, period: Option<&str>, unit: &str, measure| {
+        rule_from_text(
+            &Printed::new(target, period),
+            unit,
+            Some(1.0),
+            measure,
+            &conventions,
+        )
+    };
+    // The number and sign of a cell with a clause are the rule.
+    assert!(matches!(
+        rule(
+            "—",
+            Some("＞7、力争投入强度高于“十三五”时期实际"),
+            "%",
+            Measure::YearlyRate
+        ),
+        Ok(RowRule::Ready(Rule::Annual { average: true, .. }))
+    ));
+    // 〔1〕 on levels, on yearly changes in points and in percent.
+    for (unit, measure, from) in [
+        ("岁", Measure::Level, Accumulate::LevelChange),
+        ("百分点", Measure::YearlyChange, Accumulate::Sum),
+        ("%", Measure::YearlyChange, Accumulate::Compound),
+    ] {
+        assert_eq!(
+            rule("—", Some("〔1〕"), unit, measure),
+            Ok(RowRule::Ready(Rule::Cumulative { total: 1.0, from })),
+            "{unit}"
+        );
+    }
+    // A bare number needs the plan to say how it reads.
+    assert!(rule("55", None, "%", Measure::Level).is_err());
+}
