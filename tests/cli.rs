@@ -526,3 +526,21 @@ fn the_output_s_extension_chooses_the_format_when_none_is_given() {
         .unwrap();
     assert!(std::fs::read(&path).unwrap().starts_with(b"{"));
 }
+
+/// One plan that names its region judges other regions' rows too, and says
+/// so (S022); with no other region, nothing is said.
+#[test]
+fn a_plan_for_one_region_judging_another_says_so() {
+    let out = plan_check()
+        .arg("tests/fixtures/regions-2023.csv")
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("S022"), "{err}");
+    assert!(
+        err.contains("写明地区为“江津区”，数据中的“永川区”也按这份规划检查"),
+        "{err}"
+    );
+    let out = plan_check().arg("data/2023.csv").output().unwrap();
+    assert!(!stderr_of(&out).contains("S022"));
+}

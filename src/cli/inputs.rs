@@ -188,6 +188,42 @@ pub fn load(
             ),
         )]);
     }
+    // One plan judges every region; where it names its own, regions of
+    // other names are judged by it too, and said so.
+    if let [plan] = plans.plans.as_slice()
+        && let Some(own) = plan.meta.region.as_deref()
+    {
+        let mut others: Vec<&str> = region_years
+            .iter()
+            .map(|ry| observations.regions.get(ry.region))
+            .filter(|r| !r.is_empty() && *r != own)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        if let Some(first) = others.first() {
+            let k = others.len();
+            warnings.push(
+                Diagnostic::error(
+                    "S022",
+                    shown(&files[0]),
+                    Text::new(
+                        format!(
+                            "规划《{}》写明地区为“{own}”，数据中的“{first}”{}也按这份规划检查；各地区有各自的规划时，请用 --plan-dir 给出",
+                            plan.meta.title,
+                            if k > 1 { format!("等 {k} 个地区") } else { String::new() }
+                        ),
+                        format!(
+                            "the plan \"{}\" is {own}'s; \"{first}\"{} in the data {} judged by it too; give each region's plan with --plan-dir",
+                            plan.meta.title,
+                            if k > 1 { format!(" and {} more", k - 1) } else { String::new() },
+                            if k > 1 { "are" } else { "is" }
+                        ),
+                    ),
+                )
+                .as_warning(),
+            );
+        }
+    }
     let inputs = paths.iter().map(|p| shown(p)).collect();
     for d in failed.iter().flat_map(|f| &f.errors) {
         super::to_stderr(&d.render_with_source(cli.out.lang));
