@@ -34,6 +34,8 @@ pub const EQUIVALENT: &[(&str, &str)] = &[
     ("研发经费", "研究与试验发展（R&D）经费"),
     ("降低", "下降"),
     ("毛入园率", "学前三年毛入园率"),
+    // 教育事业发展统计公报: 高中阶段毛入学率.
+    ("高中阶段教育毛入学率", "高中阶段毛入学率"),
 ];
 
 /// Words a bulletin puts before a subject that do not change it.
@@ -137,6 +139,12 @@ pub fn terms(indicator: &Indicator) -> Vec<String> {
                 break;
             }
         }
+    }
+    // Prose joins the name to the category it stands under in the table
+    // (学前教育毛入园率 for 毛入园率 under 学前教育).
+    let category = crate::number::trim_all(&indicator.category);
+    if !category.is_empty() && !base[0].starts_with(category) {
+        base.push(format!("{category}{}", base[0]));
     }
     base.extend(indicator.aliases.iter().map(|a| strip_gloss(a)));
     let mut out: Vec<String> = Vec::new();
@@ -485,6 +493,17 @@ mod tests {
         };
         assert_eq!(take(&unemployment), Some(5.5));
         assert_eq!(take(&income), Some(5.0));
+    }
+
+    #[test]
+    fn a_name_joined_to_its_category_in_prose_is_the_indicator() {
+        let mut i = indicator("毛入园率", "%", Measure::Level);
+        i.category = "学前教育".to_owned();
+        let text = "学前教育毛入园率达到91.1%，比上年提高1.4个百分点。";
+        match figure(&i, &split(&[text.to_owned()]), &[]) {
+            Outcome::Found(c) => assert_eq!(c.value, 91.1),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
