@@ -42,8 +42,8 @@ fn every_figure_a_bulletin_states_is_found_none_wrongly_each_with_its_sentence()
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         for record in reader.records() {
             let record = record.unwrap();
-            let (name, value, source, quote) = (&record[0], &record[2], &record[4], &record[5]);
-            assert_eq!(&record[1], year.to_string(), "the year from the title");
+            let (name, value, source, quote) = (&record[1], &record[3], &record[5], &record[6]);
+            assert_eq!(&record[2], year.to_string(), "the year from the title");
             assert!(
                 source.contains(&format!("national-{year}.md，第")),
                 "{source}"

@@ -70,11 +70,13 @@ fn statistics(plan: &Plan, read: &[Read]) -> String {
     let mut out = Vec::new();
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let _ = w.write_record(["指标", "年份", "数值", "单位", "来源", "备注"]);
+        // 分类 first: two indicators may share a name (在校学生数).
+        let _ = w.write_record(["分类", "指标", "年份", "数值", "单位", "来源", "备注"]);
         for r in read {
             for f in &r.extraction.found {
                 let ind = &plan.indicators[f.indicator as usize];
                 let _ = w.write_record([
+                    safe(&ind.category),
                     safe(&ind.display_name()),
                     r.year.to_string(),
                     crate::number::display(f.value),
