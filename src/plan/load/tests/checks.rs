@@ -1,0 +1,235 @@
+//! What a plan file must hold to load: finite numbers, ranges of possible
+//! values, parts of an existing total, relative targets that find their
+//! indicator and form no circle.
+
+use super::*;
+
+#[test]
+fn numbers_must_be_finite_and_tolerances_sensible() {
+    for (from, to, field) in [
+        ("baseline = 50", "baseline = nan", "baseline"),
+        ("baseline = 50", "baseline = inf", "baseline"),
+        ("baseline = 50", "baseline = -inf", "baseline"),
+    ] {
+        let err = plan_with(&indicator("a", "").replace(from, to)).unwrap_err();
+        assert_eq!(err.code, "P004", "{to}");
+        assert_eq!(err.line, Some(12), "{to}");
+        assert!(err.message.en.contains(field), "{to}: {}", err.message.en);
+    }
+    for tolerance in ["1e300", "101", "-1", "nan"] {
+        let text = indicator(
+            "a",
+            &format!(
+                "rule = {{ kind = \"projection\", value = 60, tolerance_pct = {tolerance} }}\n"
+            ),
+        )
+        .replace("＞60", "60");
+        let err = plan_with(&text).unwrap_err();
+        assert_eq!(err.code, "P004", "{tolerance}");
+        assert!(
+            err.message.en.contains("tolerance_pct"),
+            "{}",
+            err.message.en
+        );
+    }
+    let err = plan_with(&indicator(
+        "a",
+        "year_requirements = { \"2023\" = \"≥inf\" }\n",
+    ))
+    .unwrap_err();
+    assert_eq!(err.code, "P004");
+}
+
+#[test]
+fn a_valid_range_is_read_and_holds_the_plan_s_own_numbers() {
+    let plan = plan_with(&indicator("a", "valid = { min = 0, max = 100 }\n")).unwrap();
+    assert_eq!(
+        plan.indicators[0].valid,
+        Valid {
+            min: Some(0.0),
+            max: Some(100.0),
+            basis: crate::plan::ValidBasis::Stated,
+        }
+    );
+    // A count is at least 0 by its unit; a percent level is at least 0.
+    let count = plan_with(&indicator("a", "").replace("unit = \"%\"", "unit = \"万人\"")).unwrap();
+    assert_eq!(count.indicators[0].valid.min, Some(0.0));
+    assert_eq!(
+        plan_with(&indicator("a", "")).unwrap().indicators[0]
+            .valid
+            .basis,
+        crate::plan::ValidBasis::Percent
+    );
+    for (extra, what) in [
+        ("valid = { min = 0, max = 55 }\n", "target"),
+        ("valid = { min = 51, max = 100 }\n", "baseline"),
+        ("valid = { min = 100, max = 0 }\n", "greater"),
+        ("valid = { min = nan }\n", "finite"),
+    ] {
+        let err = plan_with(&indicator("a", extra)).unwrap_err();
+        assert_eq!(err.code, "P004", "{extra}");
+        assert_eq!(err.line, Some(15), "{extra}");
+        assert!(err.message.en.contains(what), "{extra}: {}", err.message.en);
+    }
+    let negative = indicator("a", "")
+        .replace("unit = \"%\"", "unit = \"人\"")
+        .replace("baseline = 50", "baseline = -5");
+    let err = plan_with(&negative).unwrap_err();
+    assert!(
+        err.message.en.contains("never negative"),
+        "{}",
+        err.message.en
+    );
+}
+
+#[test]
+fn parts_must_name_an_existing_total_with_the_same_unit() {
+    let err = plan_with(&indicator("a", "part_of = \"zz\"\n")).unwrap_err();
+    assert_eq!(err.code, "P006");
+    let ok = plan_with(&format!(
+        "{}{}",
+        indicator("t", ""),
+        indicator("a", "part_of = \"t\"\n")
+    ))
+    .unwrap();
+    assert_eq!(ok.indicators[1].part_of, Some(0));
+}
+
+#[test]
+fn relative_targets_in_a_circle_do_not_load() {
+    let a = row(
+        "a",
+        "甲增长",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于乙增长\"",
+    );
+    let b = row(
+        "b",
+        "乙增长",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于丙增长\"",
+    );
+    let c = row(
+        "c",
+        "丙增长",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"高于甲增长\"",
+    );
+    let err = plan_with(&format!("{a}{b}{c}")).unwrap_err();
+    assert!(
+        err.message.zh.contains("甲增长 → 乙增长 → 丙增长 → 甲增长"),
+        "{}",
+        err.message.zh
+    );
+    // A chain that ends is fine.
+    let c = row(
+        "c",
+        "丙增长",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"＞5\"",
+    );
+    assert!(plan_with(&format!("{a}{b}{c}")).is_ok());
+}
+
+#[test]
+fn numbers_no_plan_prints_are_refused_and_a_range_reads_low_to_high() {
+    for (target, words) in [
+        ("〔1e400〕", "读不出来"),
+        (
+            "＞100000000000000000000000000000000000000000000",
+            "大得不合理",
+        ),
+        ("〔5万人〕", "单位"),
+    ] {
+        let err = plan_with(&row(
+            "a",
+            "a",
+            &format!("baseline = \"—\"\ntarget = \"—\"\nperiod_target = \"{target}\"\nmeasure = \"yearly_change\""),
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.zh.contains(words),
+            "{target}: {}",
+            err.message.zh
+        );
+    }
+    let plan = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 5\ntarget = \"—\"\nperiod_target = \"5.5～4.5\"",
+    ))
+    .unwrap();
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::Annual {
+            each: YearRequirement::Between { min: 4.5, max: 5.5 },
+            average: false
+        }
+    );
+}
+
+#[test]
+fn a_relative_target_finds_the_indicator_it_names() {
+    let gdp = row(
+        "gdp",
+        "国内生产总值（GDP）增长",
+        "baseline = 5\ntarget = \"—\"\nrule = { kind = \"none\" }",
+    );
+    let plan = plan_with(&format!(
+        "{gdp}{}{}",
+        row("p", "全员劳动生产率增长", "baseline = 6.1\ntarget = \"—\"\nperiod_target = \"高于GDP增长\"\nmeasure = \"yearly_rate\""),
+        row("i", "居民收入增长", "baseline = 5\ntarget = \"—\"\nperiod_target = \"与国内生产总值增速同步\""),
+    ))
+    .unwrap();
+    assert_eq!(
+        plan.indicators[1].rule,
+        Rule::Relative {
+            to: 0,
+            cmp: Some(Comparator::Greater),
+            tolerance_pct: 5.0
+        }
+    );
+    assert!(matches!(
+        plan.indicators[2].rule,
+        Rule::Relative {
+            to: 0,
+            cmp: None,
+            ..
+        }
+    ));
+    // A name the plan does not have: located, with the way out.
+    let err = plan_with(&row(
+        "p",
+        "p",
+        "baseline = 1\ntarget = \"高于财政收入增长\"",
+    ))
+    .unwrap_err();
+    assert_eq!(err.code, "P004");
+    assert!(err.line.is_some());
+    assert!(
+        err.message.zh.contains("财政收入增长"),
+        "{}",
+        err.message.zh
+    );
+    assert!(err.message.zh.contains("relative_to"), "{}", err.message.zh);
+    // relative_to names it by id.
+    let plan = plan_with(&format!(
+        "{gdp}{}",
+        row(
+            "p",
+            "p",
+            "baseline = 1\ntarget = \"高于经济增长\"\nrelative_to = \"gdp\""
+        )
+    ))
+    .unwrap();
+    assert!(matches!(
+        plan.indicators[1].rule,
+        Rule::Relative { to: 0, .. }
+    ));
+    let err = plan_with(&format!(
+        "{gdp}{}",
+        row(
+            "p",
+            "p",
+            "baseline = 1\ntarget = \"高于经济增长\"\nrelative_to = \"nope\""
+        )
+    ))
+    .unwrap_err();
+    assert!(err.message.zh.contains("nope"), "{}", err.message.zh);
+}

@@ -1,0 +1,139 @@
+//! The 年均/累计 column: every-year requirements, averages, cumulative
+//! changes, and a target in both cells.
+
+use super::*;
+
+#[test]
+fn the_period_column_reads_every_year_averages_and_cumulative_changes() {
+    let plan = plan_with(&format!(
+        "{}{}{}",
+        row("rate", "r", "baseline = 9.1\ntarget = \"—\"\nperiod_target = \"＞7\"\nmeasure = \"yearly_rate\""),
+        row("level", "l", "baseline = 5.2\ntarget = \"—\"\nperiod_target = \"＜5.5\""),
+        row("points", "p", "baseline = \"—\"\ntarget = \"—\"\nperiod_target = \"〔6〕\"\nmeasure = \"yearly_change\"\nunit = \"百分点\"")
+            .replacen("unit = \"%\"\n", "", 1),
+    ))
+    .unwrap();
+    let t = |cmp, value| YearRequirement::Threshold(Threshold { cmp, value });
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::Annual {
+            each: t(Comparator::Greater, 7.0),
+            average: true
+        }
+    );
+    assert_eq!(
+        plan.indicators[1].rule,
+        Rule::Annual {
+            each: t(Comparator::Less, 5.5),
+            average: false
+        }
+    );
+    assert_eq!(
+        plan.indicators[2].rule,
+        Rule::Cumulative {
+            total: 6.0,
+            from: Accumulate::Sum
+        }
+    );
+    // 〔N〕 on a level (人均预期寿命 77.3* → 〔1〕): the change of the level
+    // from the baseline, which gather reads; on yearly rates it means nothing.
+    let level = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"〔6〕\"",
+    ))
+    .unwrap();
+    assert_eq!(level.indicators[0].measure, Measure::Level);
+    assert!(matches!(
+        level.indicators[0].rule,
+        Rule::Cumulative { total, .. } if total == 6.0
+    ));
+    let err = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"—\"\nperiod_target = \"〔6〕\"\nmeasure = \"yearly_rate\"",
+    ))
+    .unwrap_err();
+    assert!(
+        err.message.zh.contains("yearly_change"),
+        "{}",
+        err.message.zh
+    );
+    // Two targets on a level: the target-year cell judges the level,
+    // the period cell its average growth beside it.
+    let plan = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"",
+    ))
+    .unwrap();
+    let a = &plan.indicators[0];
+    assert!(matches!(a.rule, Rule::Threshold(t) if t.value == 3.0));
+    assert!(matches!(
+        a.period_rule,
+        Some(Rule::Annual { average: true, .. })
+    ));
+    // On yearly rates, which cell judges is not for the tool to guess.
+    let err = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"\nmeasure = \"yearly_rate\"",
+    ))
+    .unwrap_err();
+    assert!(err.message.zh.contains("都有目标"), "{}", err.message.zh);
+    // A bare target-year number needs `rule`; the period cell is still
+    // judged beside it.
+    let plan = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 56.1\ntarget = \"60\"\nperiod_target = \"〔3.9〕\"\nrule = { kind = \"at_least\", value = 60 }",
+    ))
+    .unwrap();
+    assert!(matches!(plan.indicators[0].rule, Rule::Threshold(t) if t.value == 60.0));
+    assert_eq!(
+        plan.indicators[0].period_rule,
+        Some(Rule::Cumulative {
+            total: 3.9,
+            from: Accumulate::LevelChange
+        })
+    );
+    // A period cell of words beside a level target: shown, not judged.
+    let plan = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"高于全国平均\"",
+    ))
+    .unwrap();
+    assert_eq!(plan.indicators[0].period_rule, Some(Rule::NotAssessed));
+    // Another statistic beside the level: shown, not judged, when the
+    // plan says so; period_rule can say nothing else.
+    let plan = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 137462\ntarget = \"＜142000\"\nperiod_target = \"＜5‰\"\nperiod_rule = { kind = \"none\" }",
+    ))
+    .unwrap();
+    assert_eq!(plan.indicators[0].period_rule, Some(Rule::NotAssessed));
+    let err = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"＞3\"\nperiod_target = \"＞2\"\nperiod_rule = { kind = \"at_least\", value = 2 }",
+    ))
+    .unwrap_err();
+    assert!(err.message.zh.contains("只能写"), "{}", err.message.zh);
+    // period_rule where only one cell holds a target: refused, said why.
+    let err = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"＞3\"\nperiod_rule = { kind = \"at_least\", value = 2 }",
+    ))
+    .unwrap_err();
+    assert!(
+        err.message.zh.contains("period_rule 只用于"),
+        "{}",
+        err.message.zh
+    );
+    // An empty target with nothing else: a rule is needed.
+    let err = plan_with(&row("a", "a", "baseline = 1\ntarget = \"—\"")).unwrap_err();
+    assert!(err.message.zh.contains("是空的"), "{}", err.message.zh);
+}
