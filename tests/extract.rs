@@ -207,3 +207,25 @@ fn a_districts_figures_from_prose_and_never_the_citys() {
     assert_eq!(stdout_of(&out).lines().count(), 1, "{}", stdout_of(&out));
     assert!(stderr_of(&out).contains("毛入园率"), "listed as not found");
 }
+
+/// A submitted file is read as every statistics file is: a GB18030 CSV
+/// saved by Excel is compared, not refused.
+#[test]
+fn check_reads_a_submitted_file_in_any_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("2022.csv");
+    let text = "指标,年份,数值\r\n常住人口城镇化率,2022,65.3\r\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    std::fs::write(&data, &bytes).unwrap();
+    let out = extract(&[
+        "tests/fixtures/bulletins/national-2022.md",
+        "--check",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("报送 65.3，公报 65.22"),
+        "{}",
+        stdout_of(&out)
+    );
+}

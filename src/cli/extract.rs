@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
     }
     eprint!("{notes}");
     match &args.check {
-        Some(data) => check(cli, plan, &read, data),
+        Some(data) => check(cli, &plans, plan, &read, data),
         None => {
             emit(cli, statistics(plan, &read).as_bytes())?;
             Ok(exit::PASS)
@@ -94,13 +94,9 @@ fn statistics(plan: &Plan, read: &[Read]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A text cell a spreadsheet must not run (as the CSV output guards it).
+/// A text cell a spreadsheet must not run, guarded as the CSV output is.
 fn safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
+    crate::render::csv::text(cell).into_owned()
 }
 
 /// Indicators not found, and those left out with every candidate, on
@@ -136,90 +132,63 @@ fn report_unsettled(plan: &Plan, r: &Read, out: &mut String) {
     }
 }
 
-/// `--check DATA.csv`: each submitted figure of the bulletins' years
-/// against the bulletin's.
-fn check(cli: &Cli, plan: &Plan, read: &[Read], data: &std::path::Path) -> Result<u8, Failure> {
-    let shown = data.display().to_string();
-    let unreadable = |why: String| {
-        Failure::from(Diagnostic::error(
-            "S001",
-            &shown,
-            Text::new(
-                format!("无法读取统计数据：{why}"),
-                format!("cannot read the statistics: {why}"),
-            ),
-        ))
-    };
-    let bytes = std::fs::read(data).map_err(|e| unreadable(e.to_string()))?;
-    let text =
-        String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).into_owned();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| unreadable(e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
-    let at = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let (Some(name_at), Some(value_at)) = (at(&["指标", "indicator"]), at(&["数值", "value"]))
-    else {
-        return Err(unreadable("表头须有“指标”和“数值”列".to_owned()));
-    };
-    let year_at = at(&["年份", "year"]);
+/// `--check DATA`: each submitted figure of the bulletins' years against
+/// the bulletin's. The file is read as every statistics file is (CSV in any
+/// encoding, workbooks, wide tables, units converted), so a difference is
+/// one of figures, never of reading.
+fn check(
+    cli: &Cli,
+    plans: &crate::plan::PlanSet,
+    plan: &Plan,
+    read: &[Read],
+    data: &std::path::Path,
+) -> Result<u8, Failure> {
+    let loaded = inputs::load(
+        cli,
+        &[data.to_path_buf()],
+        &super::args::ReadArgs::default(),
+        false,
+        false,
+        plans,
+    )?;
+    let table = &loaded.observations;
     let mut out = String::new();
     let mut differences = 0;
     let mut compared = 0;
-    for record in reader.records() {
-        let Ok(record) = record else { continue };
-        let line = record.position().map_or(0, |p| p.line());
-        let name = record.get(name_at).unwrap_or("").trim();
-        let Some(index) = plan
-            .indicators
-            .iter()
-            .position(|i| i.display_name() == name || i.name == name || i.id == name)
-        else {
-            continue;
-        };
-        let year: Option<i32> = year_at
-            .and_then(|y| record.get(y))
-            .and_then(|y| y.trim().parse().ok());
-        let Some(submitted) = record
-            .get(value_at)
-            .and_then(|v| crate::number::read_number(v.trim(), true).ok())
-        else {
-            continue;
-        };
-        for r in read.iter().filter(|r| year.is_none_or(|y| y == r.year)) {
-            let Some(f) = r
-                .extraction
-                .found
-                .iter()
-                .find(|f| f.indicator as usize == index)
-            else {
-                continue;
-            };
-            compared += 1;
-            if (f.value - submitted).abs() > 1e-9 * f.value.abs().max(1.0) {
-                differences += 1;
-                let _ = writeln!(
-                    out,
-                    "{shown}:{line}：{name}（{}年）报送 {}，公报 {}（{}，第{}段：“{}”）",
-                    r.year,
-                    crate::number::display(submitted),
-                    crate::number::display(f.value),
-                    r.file,
-                    f.paragraph,
-                    f.sentence
-                );
+    for ry in &loaded.region_years {
+        for r in read.iter().filter(|r| r.year == ry.year) {
+            for f in &r.extraction.found {
+                let key = crate::stats::Key {
+                    region: ry.region,
+                    year: ry.year,
+                    indicator: f.indicator,
+                };
+                let Some(obs) = table.get(&key) else { continue };
+                let Some(submitted) = obs.value else { continue };
+                compared += 1;
+                if (f.value - submitted).abs() > 1e-9 * f.value.abs().max(1.0) {
+                    differences += 1;
+                    let _ = writeln!(
+                        out,
+                        "{}:{}：{}（{}年）报送 {}，公报 {}（{}，第{}段：“{}”）",
+                        table.files.get(obs.origin.file),
+                        obs.origin.line,
+                        plan.indicators[f.indicator as usize].display_name(),
+                        r.year,
+                        crate::number::display(submitted),
+                        crate::number::display(f.value),
+                        r.file,
+                        f.paragraph,
+                        f.sentence
+                    );
+                }
             }
         }
     }
     let _ = writeln!(
         out,
         "{}：与公报比对 {compared} 个数，{}。",
-        shown,
+        data.display(),
         if differences == 0 {
             "全部一致".to_owned()
         } else {

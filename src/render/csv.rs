@@ -137,7 +137,7 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
 /// a leading `'`, as OWASP recommends against CSV injection (CWE-1236). A
 /// district's 来源 of `=HYPERLINK(…)` reaches the city's CSV as text.
 /// Numbers are written by the renderer, never through here.
-fn text(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn text(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {

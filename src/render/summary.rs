@@ -185,6 +185,19 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Option<String> {
     })
 }
 
+/// `2020年77.3 → 2021年78.2`: the first and last figures a derived one is
+/// made of.
+fn from_to(from: &[crate::assess::figure::YearFigure], lang: Lang) -> Option<String> {
+    let [first, .., last] = from else {
+        return None;
+    };
+    let one = |f: &crate::assess::figure::YearFigure| match lang {
+        Lang::Zh => format!("{}年{}", f.year, labels::number(f.value)),
+        Lang::En => format!("{} {}", f.year, labels::number(f.value)),
+    };
+    Some(format!("{} → {}", one(first), one(last)))
+}
+
 /// The 年均/累计 cell judged beside the target-year cell: what it asked,
 /// the figure it judged and how that stands, and how the two cells make
 /// the row's status. `None` for a row with no figure (未填报 says it).
@@ -209,24 +222,9 @@ fn period_line(
     });
     let figure = match (&p.derived, p.value) {
         (Some(d), Some(v)) => {
-            let span = match d.from.as_slice() {
-                [first, .., last] => match lang {
-                    Lang::Zh => format!(
-                        "{}年{} → {}年{}，",
-                        first.year,
-                        labels::number(first.value),
-                        last.year,
-                        labels::number(last.value)
-                    ),
-                    Lang::En => format!(
-                        "{} {} → {} {}, ",
-                        first.year,
-                        labels::number(first.value),
-                        last.year,
-                        labels::number(last.value)
-                    ),
-                },
-                _ => String::new(),
+            let span = match from_to(&d.from, lang) {
+                Some(span) => format!("{span}{}", lang.pick("，", ", ")),
+                None => String::new(),
             };
             let rate = format!("{v:.2}");
             match (d.kind, lang) {
@@ -330,24 +328,16 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
         let name = display_name(r);
         if let Some(d) = &r.derived
             && d.kind == DerivedKind::LevelChange
-            && let [first, .., last] = d.from.as_slice()
+            && let Some(span) = from_to(&d.from, lang)
         {
             out.push(match lang {
                 Lang::Zh => format!(
-                    "{name}：{}年{} → {}年{}，累计变化（本年水平减基期值）{}{}，按此判断。",
-                    first.year,
-                    labels::number(first.value),
-                    last.year,
-                    labels::number(last.value),
+                    "{name}：{span}，累计变化（本年水平减基期值）{}{}，按此判断。",
                     labels::number(d.value),
                     r.unit
                 ),
                 Lang::En => format!(
-                    "{name}: {} {} → {} {}, a change of {}{} (the level less the baseline), judged on it.",
-                    first.year,
-                    labels::number(first.value),
-                    last.year,
-                    labels::number(last.value),
+                    "{name}: {span}, a change of {}{} (the level less the baseline), judged on it.",
                     labels::number(d.value),
                     r.unit
                 ),
