@@ -176,11 +176,26 @@ impl Diagnostic {
     /// [`crate::snippet`]): what a person reads on standard error.
     pub fn render_with_source(&self, lang: Lang) -> String {
         let mut text = self.render(lang);
-        if let Some(snippet) = crate::snippet::show(self) {
+        if let Some(snippet) = self.snippet() {
             let at = text.find("\n").unwrap_or(text.len());
             text.insert_str(at, &format!("\n{snippet}"));
         }
         text
+    }
+
+    /// The offending line under the message, where the file can be read
+    /// again: not standard input (`<stdin>`), not a workbook (its cells are
+    /// named `Sheet1!C7` instead).
+    fn snippet(&self) -> Option<String> {
+        if self.cell.is_some() || self.file.starts_with('<') {
+            return None;
+        }
+        let span = match (self.field, self.column) {
+            (Some(field), _) => crate::snippet::Span::Field(field),
+            (None, Some(column)) => crate::snippet::Span::Char(column),
+            (None, None) => return None,
+        };
+        crate::snippet::show(&self.file, self.line?, span)
     }
 
     /// `错误[S004]：data/2023.csv:5:3（指标“毛入园率”）：…` and an optional hint line.
@@ -192,9 +207,14 @@ impl Diagnostic {
             (Severity::Error, Lang::En) => ("error", ": "),
             (Severity::Warning, Lang::En) => ("warning", ": "),
         };
-        let _ = write!(out, "{word}[{}]{colon}{}", self.code, printable(&self.file));
+        let _ = write!(
+            out,
+            "{word}[{}]{colon}{}",
+            self.code,
+            crate::printable::printable(&self.file)
+        );
         if let Some(cell) = &self.cell {
-            let _ = write!(out, " {}", printable(cell));
+            let _ = write!(out, " {}", crate::printable::printable(cell));
         } else if let Some(line) = self.line {
             let _ = write!(out, ":{line}");
             if let Some(column) = self.column {
@@ -202,7 +222,7 @@ impl Diagnostic {
             }
         }
         if let Some(indicator) = &self.indicator {
-            let indicator = printable(indicator);
+            let indicator = crate::printable::printable(indicator);
             match lang {
                 Lang::Zh => {
                     let _ = write!(out, "（指标“{indicator}”）");
@@ -212,38 +232,24 @@ impl Diagnostic {
                 }
             }
         }
-        let _ = write!(out, "{colon}{}", printable(self.message.get(lang)));
+        let _ = write!(
+            out,
+            "{colon}{}",
+            crate::printable::printable(self.message.get(lang))
+        );
         if let Some(hint) = &self.hint {
             let word = match lang {
                 Lang::Zh => "  提示：",
                 Lang::En => "  hint: ",
             };
-            let _ = write!(out, "\n{word}{}", printable(hint.get(lang)));
+            let _ = write!(
+                out,
+                "\n{word}{}",
+                crate::printable::printable(hint.get(lang))
+            );
         }
         out
     }
-}
-
-/// Text from the user's files as it may reach a terminal: control characters
-/// (C0, DEL, C1: an ESC would start a colour change or worse) and the bidi
-/// controls that reorder what is shown are written as escapes (`\u{1b}`), so
-/// what is printed is what the file holds. JSON and CSV keep the text verbatim.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    fn unsafe_char(c: char) -> bool {
-        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    }
-    if !text.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.

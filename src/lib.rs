@@ -6,14 +6,17 @@
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;
+pub mod encoding;
 pub mod extract;
 pub mod import;
 pub mod lang;
 pub mod number;
 pub mod output;
 pub mod plan;
+pub mod printable;
 pub mod render;
 pub mod schema;
 pub mod snippet;
 pub mod stats;
 pub mod template;
+pub mod vocabulary;

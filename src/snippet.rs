@@ -13,24 +13,29 @@
 //! path keeps nothing. Files that cannot be read again (standard input, a
 //! workbook: its cells are named `Sheet1!C7` instead) show no snippet.
 
-use crate::diagnostic::{Diagnostic, printable};
+use crate::printable::printable;
 use std::io::{BufRead, BufReader, Read};
 
 /// Lines longer than this are not shown.
 const MAX_LINE: usize = 400;
 
-/// The snippet under `d`, when its file can be read and its line found.
-pub fn show(d: &Diagnostic) -> Option<String> {
-    if d.cell.is_some() || d.file.starts_with('<') {
-        return None;
-    }
-    let line_number = d.line?;
-    let text = read_line(&d.file, line_number)?;
+/// Where on the line the caret goes.
+#[derive(Debug, Clone, Copy)]
+pub enum Span {
+    /// A CSV field, 0-based.
+    Field(usize),
+    /// A character, 1-based.
+    Char(u64),
+}
+
+/// Line `line_number` of `file` with a caret under `span`, when the file can
+/// be read again and the line found.
+pub fn show(file: &str, line_number: u64, span: Span) -> Option<String> {
+    let text = read_line(file, line_number)?;
     let text = printable(&text).into_owned();
-    let span = match (d.field, d.column) {
-        (Some(field), _) => field_span(&text, field)?,
-        (None, Some(column)) => char_span(&text, column),
-        (None, None) => return None,
+    let span = match span {
+        Span::Field(field) => field_span(&text, field)?,
+        Span::Char(column) => char_span(&text, column),
     };
     let snippet = annotate_snippets::Snippet::source(&text)
         .line_start(line_number as usize)
@@ -48,7 +53,7 @@ pub fn show(d: &Diagnostic) -> Option<String> {
     Some(lines.join("\n"))
 }
 
-/// Line `number` (1-based) of the file, decoded (UTF-8, else GB18030),
+/// Line `number` (1-based) of the file, decoded as [`crate::encoding`] reads it,
 /// without its line end and byte-order mark.
 fn read_line(path: &str, number: u64) -> Option<String> {
     let file = std::fs::File::open(path).ok()?;
@@ -66,14 +71,10 @@ fn read_line(path: &str, number: u64) -> Option<String> {
             return None;
         }
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return None; // UTF-16: not worth drawing
+    if bytes.contains(&0) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return None; // UTF-16, cut at a byte: not worth drawing
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-    };
+    let text = crate::encoding::text(&bytes)?;
     let text = text.trim_end_matches(['\n', '\r']).to_owned();
     (text.chars().count() <= MAX_LINE).then_some(text)
 }

@@ -6,9 +6,10 @@
 
 mod common;
 
+use plan_check::assess::evaluation::Evaluation;
 use plan_check::lang::Lang;
 use plan_check::plan::{PlanSet, load_plan};
-use plan_check::render::{Evaluation, Format, Style, to_string};
+use plan_check::render::{Format, Style, to_string};
 use plan_check::stats::csv_input::{Input, NameYear, load_csv};
 use plan_check::stats::{LoadOptions, Observations};
 
@@ -162,8 +163,8 @@ fn the_table_ends_with_a_line_on_the_warnings_above_it() {
 /// each says which file, and none reads as a pass.
 #[test]
 fn a_file_that_could_not_be_read_is_said_in_every_format() {
+    use plan_check::assess::evaluation::{FailedInput, Outcome};
     use plan_check::diagnostic::{Diagnostic, Text};
-    use plan_check::render::{FailedInput, Outcome};
     let plans = plans();
     let observations = observations(&plans, &one("data/2023.csv", data(2023)));
     let region_years = observations.region_years();

@@ -5,7 +5,6 @@
 //! target relative to another indicator, that indicator's figure. Pure: the
 //! statistics come in as a lookup.
 
-use super::rules::Needs;
 use crate::plan::{Indicator, IndicatorIdx, Measure, Plan};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -102,18 +101,26 @@ impl Figure {
     }
 }
 
-/// Gathers the figure of indicator `index` of `plan` in `year`.
-pub fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup) -> Figure {
-    let indicator = &plan.indicators[index as usize];
-    gather_for(plan, index, &indicator.rule, year, lookup)
+/// The figure a rule kind judges (each kind says which: `RuleKind::needs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// The year's figure as reported.
+    Reported,
+    /// A figure made from every year's since the baseline.
+    Derived(DerivedKind),
+    /// The year's level less the baseline.
+    LevelChange,
+    /// The year's figure, held against another indicator's of the same year.
+    Reference(IndicatorIdx),
 }
 
-/// Gathers the figure `rule` of indicator `index` judges (its own rule, or
-/// the 年均/累计 cell's beside it).
-pub fn gather_for(
+/// Gathers the figure of indicator `index` of `plan` in `year` that a rule
+/// needing `needs` judges (the indicator's own rule, or the 年均/累计 cell's
+/// beside it).
+pub fn gather(
     plan: &Plan,
     index: IndicatorIdx,
-    rule: &crate::plan::Rule,
+    needs: Needs,
     year: i32,
     lookup: &impl Lookup,
 ) -> Figure {
@@ -133,7 +140,7 @@ pub fn gather_for(
     if reported.is_none() || indicator.year_requirements.contains_key(&year) {
         return figure;
     }
-    let kind = match super::rules::needs(rule) {
+    let kind = match needs {
         Needs::Reported => return figure,
         Needs::LevelChange => {
             from_levels(
@@ -342,6 +349,12 @@ mod tests {
     use crate::assess::{Status, judge_figure};
     use crate::plan::parse_plan;
     use std::collections::HashMap;
+
+    /// The figure the indicator's own rule judges.
+    fn gather(plan: &Plan, index: IndicatorIdx, year: i32, lookup: &impl Lookup) -> Figure {
+        let rule = &plan.indicators[index as usize].rule;
+        super::gather(plan, index, crate::assess::rules::needs(rule), year, lookup)
+    }
 
     /// A 2025–2030 plan: a level with no printed baseline, a cumulative
     /// reduction, a rate averaged, and a rate relative to GDP growth.

@@ -1,5 +1,5 @@
 //! The judgement: what one indicator's figure in one year rests on
-//! ([`super::figure::gather`]) held against what its rule kind requires.
+//! ([`gather`]) held against what its rule kind requires.
 //! [`decide`] is the one place a status is decided; every view reaches it
 //! through [`judge_indicator`] or [`status_of`].
 
@@ -60,7 +60,7 @@ pub fn judge(indicator: &Indicator, meta: &PlanMeta, year: i32, actual: Option<f
 }
 
 /// Judges indicator `index` of `plan` in `year` from the figures `lookup`
-/// gives: what the judgement rests on ([`figure::gather`]) and the
+/// gives: what the judgement rests on ([`gather`]) and the
 /// judgement ([`judge_figure`]). Every view — the year, the period, the
 /// regions rows and grid — calls this, so they cannot disagree.
 pub fn judge_indicator(
@@ -69,8 +69,9 @@ pub fn judge_indicator(
     year: i32,
     lookup: &impl figure::Lookup,
 ) -> (Figure, Judgement) {
-    let figure = figure::gather(plan, index, year, lookup);
-    let mut judgement = judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure);
+    let indicator = &plan.indicators[index as usize];
+    let figure = gather(plan, index, &indicator.rule, year, lookup);
+    let mut judgement = judge_figure(indicator, &plan.meta, year, &figure);
     if let Some(mut period) = period_check(plan, index, year, lookup) {
         period.target_status = judgement.status;
         judgement.status = combine(judgement.status, period.status);
@@ -83,6 +84,18 @@ pub fn judge_indicator(
     (figure, judgement)
 }
 
+/// The figure `rule` (the row's own, or its 年均/累计 cell's) judges: what
+/// its kind needs, gathered from the statistics.
+fn gather(
+    plan: &Plan,
+    index: IndicatorIdx,
+    rule: &crate::plan::Rule,
+    year: i32,
+    lookup: &impl figure::Lookup,
+) -> Figure {
+    figure::gather(plan, index, rules::needs(rule), year, lookup)
+}
+
 /// The 年均/累计 cell's judgement, on a row that prints both cells.
 fn period_check(
     plan: &Plan,
@@ -92,7 +105,7 @@ fn period_check(
 ) -> Option<PeriodCheck> {
     let indicator = &plan.indicators[index as usize];
     let rule = indicator.period_rule.as_ref()?;
-    let figure = figure::gather_for(plan, index, rule, year, lookup);
+    let figure = gather(plan, index, rule, year, lookup);
     let at = rules::Year::new(indicator, &plan.meta, year);
     let judgement = rules::with_kind(rule, |kind| judge_by(kind, &at, &figure));
     Some(PeriodCheck {
@@ -128,7 +141,7 @@ pub fn combine(target: Status, period: Status) -> Status {
 }
 
 /// Decides the status of one indicator in one year, from what its judgement
-/// rests on ([`figure::gather`]). The only place a status is decided.
+/// rests on ([`gather`]). The only place a status is decided.
 pub fn judge_figure(
     indicator: &Indicator,
     meta: &PlanMeta,
@@ -148,13 +161,13 @@ pub fn status_of(
     year: i32,
     lookup: &impl figure::Lookup,
 ) -> Status {
-    let figure = figure::gather(plan, index, year, lookup);
     let indicator = &plan.indicators[index as usize];
+    let figure = gather(plan, index, &indicator.rule, year, lookup);
     let at = rules::Year::new(indicator, &plan.meta, year);
     let status = rules::with_kind(&indicator.rule, |kind| decide(kind, &at, &figure).1);
     match &indicator.period_rule {
         Some(rule) => {
-            let figure = figure::gather_for(plan, index, rule, year, lookup);
+            let figure = gather(plan, index, rule, year, lookup);
             combine(
                 status,
                 rules::with_kind(rule, |kind| decide(kind, &at, &figure).1),
@@ -209,8 +222,9 @@ fn decide(
 mod tests {
     use super::*;
     use crate::assess::fixtures::meta;
-    use crate::assess::{Basis, Comparator, Rule};
+    use crate::assess::{Basis, Comparator};
     use crate::plan::{Attribute, Comparator::*, Threshold};
+    use crate::vocabulary::Rule;
 
     fn indicator(baseline: f64, rule: Rule) -> Indicator {
         crate::assess::fixtures::indicator(baseline, rule, Attribute::Expected)

@@ -14,6 +14,7 @@ pub mod regions;
 pub mod rules;
 pub mod year;
 
+use crate::vocabulary::{Attribute, Comparator};
 pub use figure::{Derived, DerivedKind, Figure, Unjudged};
 #[cfg(test)]
 pub use judge::judge;
@@ -26,7 +27,6 @@ pub use year::{
 };
 
 pub use crate::number::round_requirement;
-pub use crate::plan::{Accumulate, Attribute, Comparator, Rule, YearRequirement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

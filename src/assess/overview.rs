@@ -3,9 +3,9 @@
 //! its parts against their totals on the plan's own baseline and target
 //! columns. Decided here, so the listing only draws.
 
-use super::{Attribute, Rule};
 use crate::plan::consistency::{check_parts, target_value};
 use crate::plan::{IndicatorIdx, Plan};
+use crate::vocabulary::{Attribute, Rule};
 
 pub struct PlanOverview {
     pub title: String,

@@ -59,6 +59,17 @@ pub struct RegionsReport<'a> {
     pub plans: Vec<PlanColumns>,
 }
 
+impl RegionsReport<'_> {
+    /// The regions with a binding indicator that does not pass, worst first.
+    pub fn failing_binding(&self) -> Vec<&str> {
+        self.regions
+            .iter()
+            .filter(|r| !r.failing_binding.is_empty())
+            .map(|r| r.region.as_str())
+            .collect()
+    }
+}
+
 /// A plan as the regions table and the region × indicator grid name it.
 #[derive(Debug, Clone)]
 pub struct PlanColumns {

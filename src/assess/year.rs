@@ -3,10 +3,11 @@
 //! not add up to their total.
 
 use super::figure::{Derived, Unjudged};
-use super::{Attribute, Requirement, Status, elapsed, judge_indicator};
+use super::{Requirement, Status, elapsed, judge_indicator};
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{IndicatorIdx, Plan, display_name};
 use crate::stats::{Id, Key, Observations};
+use crate::vocabulary::Attribute;
 use schemars::JsonSchema;
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! the period, or every region), rendered in `--format`, exit code out.
 
 use super::{Cli, Failure, deliver, inputs};
-use crate::render::Evaluation;
+use crate::assess::evaluation::Evaluation;
 
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
     super::refuse_unwritable_extension(cli, false)?;

@@ -108,7 +108,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
     });
     for line in &drafted.to_confirm {
         // Cell text from the document: control characters shown escaped.
-        super::to_stderr(&format!("  {}", crate::diagnostic::printable(line)));
+        super::to_stderr(&format!("  {}", crate::printable::printable(line)));
     }
     match parsed {
         Ok(_) => Ok(exit::PASS),

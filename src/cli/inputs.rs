@@ -3,10 +3,10 @@
 
 use super::Cli;
 use super::args::ReadArgs;
+use crate::assess::evaluation::FailedInput;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::output;
 use crate::plan::{Plan, PlanSet, load_plan_set};
-use crate::render::FailedInput;
 use crate::stats::{LoadOptions, Observations, RegionYear};
 use std::path::{Path, PathBuf};
 

@@ -16,9 +16,10 @@ mod template;
 
 pub use args::{Cli, ColorChoice, Command};
 
+use crate::assess::evaluation::{Evaluation, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::output;
-use crate::render::{self, Evaluation, Outcome, Style};
+use crate::render::{self, Style};
 
 /// Exit codes: part of the interface, documented in `--help` and the README.
 pub mod exit {

@@ -6,9 +6,10 @@
 
 use super::args::{ReportArgs, ReportFormat};
 use super::{Cli, Failure, deliver, inputs};
+use crate::assess::evaluation::{Evaluation, View};
 use crate::assess::period::assess_period;
 use crate::diagnostic::{Diagnostic, Text};
-use crate::render::{self, Evaluation, View};
+use crate::render;
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8, Failure> {
     if args.format.is_none() {

@@ -70,7 +70,16 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         "xlsx" => workbook::read(path, &file)?,
         "html" | "htm" | "md" | "markdown" | "txt" => {
             let bytes = std::fs::read(path).map_err(unreadable)?;
-            let text = decode(&bytes);
+            let text = crate::encoding::text(&bytes).ok_or_else(|| {
+                Diagnostic::error(
+                    "I001",
+                    &file,
+                    Text::new(
+                        format!("不是文本文件：以 .{extension} 结尾的文件应是文字"),
+                        format!("not a text file: a .{extension} file holds text"),
+                    ),
+                )
+            })?;
             match extension.as_str() {
                 "html" | "htm" => html::read(&text).map_err(|limit| limit.diagnostic(&file))?,
                 // A page saved as Markdown whose table came out a cell a
@@ -119,16 +128,6 @@ pub fn not_a_package(path: &Path) -> Option<Text> {
             "not an Office document (a .docx or .xlsx is a zip package, and this file is not): another file renamed, or an old format (.doc, .xls); save it again in Word, WPS or Excel",
         )
     })
-}
-
-/// Text as saved: UTF-8 (with or without a BOM), else GB18030 (older
-/// government sites and Windows saves).
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-    }
 }
 
 /// A cell's text as the table shows it: whitespace runs (line breaks in a

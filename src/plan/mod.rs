@@ -13,12 +13,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::vocabulary::{
+    Accumulate, Attribute, Comparator, IndicatorIdx, Rule, Threshold, YearRequirement,
+};
 pub use load::{find_plan_file, load_plan, parse_plan};
 pub use set::{PlanSet, load_plan_set};
-pub use target::{Comparator, Form, Reading, parse_comparator, read_target};
-
-/// Index of an indicator in [`Plan::indicators`]; compact, so observations stay small.
-pub type IndicatorIdx = u16;
+pub use target::{Form, Reading, parse_comparator, read_target};
 
 /// Default pace ratio from which an on-track indicator counts as ahead of
 /// schedule (快于预期). Ours, not a published band: set it in the plan.
@@ -68,17 +68,6 @@ pub enum BareNumbers {
     TowardTarget,
 }
 
-/// A requirement the plan sets for one year (an annual plan's figure).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum YearRequirement {
-    /// `≥18.5`, `5%以上`.
-    Threshold(Threshold),
-    /// `5左右`: within the plan's `about_pct` of the value.
-    About { value: f64, tolerance_pct: f64 },
-    /// `4.5%-5%`: within `[min, max]`.
-    Between { min: f64, max: f64 },
-}
-
 /// Which figure of a bulletin is an indicator's, where sentences or a
 /// sentence give several: by default the whole year's (全年, 平均值) and, of
 /// a nominal and a real rate, the real one (plans state rates at comparable
@@ -116,15 +105,6 @@ pub struct Plan {
     pub path: String,
     pub meta: PlanMeta,
     pub indicators: Vec<Indicator>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribute {
-    /// 约束性: a failure fails the run.
-    Binding,
-    /// 预期性: a failure is a warning unless `--strict`.
-    Expected,
 }
 
 #[derive(Debug, Clone)]
@@ -364,64 +344,4 @@ pub fn display_name(name: &str, is_part: bool, group: Option<&str>) -> String {
         Some(group) => format!("{group}：{name}"),
         None => name.to_owned(),
     }
-}
-
-/// A one-sided requirement: `value` compared with `cmp`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Threshold {
-    pub cmp: Comparator,
-    pub value: f64,
-}
-
-impl Threshold {
-    pub fn holds(&self, actual: f64) -> bool {
-        self.cmp.holds(actual, self.value)
-    }
-}
-
-/// How the cumulative change of a `〔N〕` target is made from the figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Accumulate {
-    /// Yearly changes in percent, compounded: 1 − ∏(1 − dᵢ/100).
-    Compound,
-    /// Yearly changes in the unit (points, years), added.
-    Sum,
-    /// Levels: the year's level less the baseline.
-    LevelChange,
-}
-
-/// How an indicator is judged.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Rule {
-    /// Reach (or stay beyond) a value; the schedule runs from the baseline to it.
-    Threshold(Threshold),
-    /// Stay within `[min, max]` every year.
-    Range { min: f64, max: f64 },
-    /// A projection (enrolment counts): within `tolerance_pct` % of the
-    /// time-proportional value between baseline and `value`.
-    Projection { value: f64, tolerance_pct: f64 },
-    /// A requirement held in every year (`城镇调查失业率 ＜5.5`), on the
-    /// year's figure or, with `average`, on the compound average of the
-    /// yearly rates to date (`研发经费投入年均增长 ＞7`).
-    Annual {
-        each: YearRequirement,
-        average: bool,
-    },
-    /// A cumulative change over the period (`〔17〕`), made `from` the
-    /// figures as [`Accumulate`] says; held against its time-proportional
-    /// share.
-    Cumulative { total: f64, from: Accumulate },
-    /// A cap on the cumulative total over the period (`[<3256]`): made `from`
-    /// the figures as [`Accumulate`] says, at most `total` in every year.
-    CumulativeCap { total: f64, from: Accumulate },
-    /// Relative to another indicator's figure of the same region and year:
-    /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
-    /// `tolerance_pct` percent of it, `与GDP增长同步`).
-    Relative {
-        to: IndicatorIdx,
-        cmp: Option<Comparator>,
-        tolerance_pct: f64,
-    },
-    /// Shown, not judged (a qualitative goal).
-    NotAssessed,
 }

@@ -2,61 +2,7 @@
 //! mathematical forms Chinese documents use (`＞`, `≥`, `≧`).
 
 use crate::number::{read_number, trim_all};
-use schemars::JsonSchema;
-use serde::Serialize;
-use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-pub enum Comparator {
-    #[serde(rename = ">")]
-    Greater,
-    #[serde(rename = ">=")]
-    GreaterOrEqual,
-    #[serde(rename = "<")]
-    Less,
-    #[serde(rename = "<=")]
-    LessOrEqual,
-}
-
-impl Comparator {
-    pub fn holds(self, actual: f64, bound: f64) -> bool {
-        match self {
-            Comparator::Greater => actual > bound,
-            Comparator::GreaterOrEqual => actual >= bound,
-            Comparator::Less => actual < bound,
-            Comparator::LessOrEqual => actual <= bound,
-        }
-    }
-
-    /// The same direction, with equality allowed: used for the time-proportional
-    /// value of a year, which is met when reached exactly.
-    pub fn inclusive(self) -> Comparator {
-        match self {
-            Comparator::Greater | Comparator::GreaterOrEqual => Comparator::GreaterOrEqual,
-            Comparator::Less | Comparator::LessOrEqual => Comparator::LessOrEqual,
-        }
-    }
-
-    /// True when a larger value is better.
-    pub fn wants_more(self) -> bool {
-        matches!(self, Comparator::Greater | Comparator::GreaterOrEqual)
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::Greater => ">",
-            Comparator::GreaterOrEqual => "≥",
-            Comparator::Less => "<",
-            Comparator::LessOrEqual => "≤",
-        }
-    }
-}
-
-impl fmt::Display for Comparator {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.symbol())
-    }
-}
+use crate::vocabulary::Comparator;
 
 /// Why a printed target could not be read as a comparator and a number.
 #[derive(Debug, Clone, PartialEq, Eq)]

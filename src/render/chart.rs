@@ -11,8 +11,9 @@
 use super::labels;
 use super::xml::escape;
 use crate::assess::period::IndicatorSeries;
-use crate::assess::{PlanInfo, Requirement, Rule};
+use crate::assess::{PlanInfo, Requirement};
 use crate::lang::Lang;
+use crate::vocabulary::Rule;
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 560.0;

@@ -2,9 +2,9 @@
 //! Codes, not labels, so the columns read the same in every language.
 
 use super::{Evaluation, Renderer, Style, View};
-use crate::assess::Attribute;
 use crate::assess::YearReport;
 use crate::assess::period::{Method, PeriodReport};
+use crate::vocabulary::Attribute;
 
 pub const HEADER: [&str; 19] = [
     "region",

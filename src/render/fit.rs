@@ -314,6 +314,19 @@ pub fn stack(first: &str, rest: &str, items: &[String], width: usize) -> Vec<Str
     out
 }
 
+/// A terminal table in the house style: UTF-8 borders; colours when colour
+/// is on; never wrapped by comfy-table (the views choose a layout that fits,
+/// from the widths above).
+pub fn new_table(style: super::Style) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+    table.force_no_tty();
+    if style.color {
+        table.enforce_styling();
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,9 +7,10 @@
 //! HTML auto-escaping; the charts come from [`super::chart`].
 
 use super::{Evaluation, Outcome, Renderer, Style, View, chart, labels};
+use crate::assess::Requirement;
 use crate::assess::period::{Method, Outlook, PeriodReport, Reach};
-use crate::assess::{Attribute, Requirement};
 use crate::lang::Lang;
+use crate::vocabulary::Attribute;
 use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("../../templates/report.html");

@@ -1,9 +1,10 @@
 //! Words and number forms shared by the human-readable renderers.
 
 use crate::assess::period::Outlook;
-use crate::assess::{Accumulate, Attribute, Rule};
-use crate::assess::{Basis, Requirement, Status, YearRequirement};
+use crate::assess::{Basis, Requirement, Status};
 use crate::lang::Lang;
+use crate::vocabulary::YearRequirement;
+use crate::vocabulary::{Accumulate, Attribute, Rule};
 
 /// The label of a status, worded like an official evaluation.
 pub fn status(status: Status, lang: Lang) -> &'static str {

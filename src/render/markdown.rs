@@ -5,6 +5,7 @@
 use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::Status;
 use crate::assess::YearReport;
+use crate::assess::regions::RegionsReport;
 use std::fmt::Write as _;
 
 /// A mark before the status label, so a reader scanning the comment sees it.
@@ -36,7 +37,7 @@ impl Renderer for Markdown {
         out: &mut dyn std::io::Write,
     ) -> anyhow::Result<()> {
         let mut text = match &ev.view {
-            View::Regions(regions) => super::regions_table::markdown(regions, *style, ev.outcome),
+            View::Regions(regions) => regions_markdown(regions, *style, ev.outcome),
             View::Year(report) => render_year(report, *style, ev.outcome),
             // The period's paragraph in the official wording, then its latest year.
             View::Period(period) => format!(
@@ -58,15 +59,7 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### {}\n", cell(&summary::heading(report, lang)));
     let headers = columns::headers(report, lang, "<br>");
-    let _ = writeln!(
-        out,
-        "| {} |",
-        headers
-            .iter()
-            .map(|h| cell(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    );
+    row(&mut out, &headers);
     let rule: Vec<&str> = columns::RIGHT_ALIGNED
         .iter()
         .map(|&right| if right { "---:" } else { "---" })
@@ -77,21 +70,41 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
         let mut cells = columns::cells(r, previous, lang);
         previous = Some(r);
         cells[9] = format!("{} {}", mark(r.status), cells[9]);
-        let _ = writeln!(
-            out,
-            "| {} |",
-            cells
-                .iter()
-                .map(|c| cell(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
+        row(&mut out, &cells);
     }
-    out.push('\n');
-    for line in summary::lines(report, style, outcome) {
-        let _ = writeln!(out, "- {}", cell(&line));
-    }
+    list(&mut out, &summary::lines(report, style, outcome));
     out
+}
+
+/// The regions table as Markdown.
+fn regions_markdown(regions: &RegionsReport, style: Style, outcome: Outcome) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    row(&mut out, &super::regions_table::headers(lang));
+    let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
+    for region in &regions.regions {
+        let cells = super::regions_table::cells(region, &regions.plans, lang);
+        row(&mut out, &cells);
+    }
+    list(
+        &mut out,
+        &super::regions_table::summary_lines(regions, style, outcome),
+    );
+    out
+}
+
+/// A table row, each cell escaped.
+fn row(out: &mut String, cells: &[impl AsRef<str>]) {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c.as_ref())).collect();
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// The lines under a table, as a list after a blank line.
+fn list(out: &mut String, lines: &[String]) {
+    out.push('\n');
+    for line in lines {
+        let _ = writeln!(out, "- {}", cell(line));
+    }
 }
 
 #[cfg(test)]

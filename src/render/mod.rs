@@ -23,7 +23,7 @@ pub mod wording;
 pub mod xlsx;
 pub mod xml;
 
-pub use crate::assess::evaluation::{Evaluation, FailedInput, Outcome, View};
+use crate::assess::evaluation::{Evaluation, FailedInput, Outcome, View};
 use crate::lang::Lang;
 use clap::ValueEnum;
 use std::io::Write;
@@ -110,9 +110,9 @@ impl Style {
 }
 
 /// A table cell of a terminal view: the text with control characters escaped
-/// ([`crate::diagnostic::printable`]).
+/// ([`crate::printable::printable`]).
 pub fn cell<T: ToString>(content: T) -> comfy_table::Cell {
-    comfy_table::Cell::new(crate::diagnostic::printable(&content.to_string()))
+    comfy_table::Cell::new(crate::printable::printable(&content.to_string()))
 }
 
 /// A cell of several lines (a name wrapped to its column), each line's
@@ -120,13 +120,13 @@ pub fn cell<T: ToString>(content: T) -> comfy_table::Cell {
 pub fn cell_lines(lines: &[String]) -> comfy_table::Cell {
     let lines: Vec<String> = lines
         .iter()
-        .map(|l| crate::diagnostic::printable(l).into_owned())
+        .map(|l| crate::printable::printable(l).into_owned())
         .collect();
     comfy_table::Cell::new(lines.join("\n"))
 }
 
 /// A line of a terminal view outside its table, control characters escaped.
 pub fn line(out: &mut String, text: std::fmt::Arguments) {
-    out.push_str(&crate::diagnostic::printable(&text.to_string()));
+    out.push_str(&crate::printable::printable(&text.to_string()));
     out.push('\n');
 }

@@ -3,9 +3,9 @@
 //! outlook; then a summary in the words of an official evaluation.
 
 use super::{Outcome, Style, labels, summary};
-use crate::assess::Attribute;
 use crate::assess::period::{IndicatorSeries, PeriodReport, Reach};
 use crate::lang::Lang;
+use crate::vocabulary::Attribute;
 use comfy_table::{CellAlignment, Color};
 use std::fmt::Write as _;
 
@@ -356,7 +356,7 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
             None => out.push_str(&stacked(period, style, usize::from(w))),
         },
         _ => {
-            let mut table = super::table::new_table(style);
+            let mut table = super::fit::new_table(style);
             table.set_header(full_header);
             for row in full_rows {
                 table.add_row(row.into_iter().map(to_cell).collect::<Vec<_>>());
@@ -384,7 +384,7 @@ fn to_cell(t: Text) -> comfy_table::Cell {
 /// The compact table: categories as rows of their own, names (with unit,
 /// ★ binding) wrapped to `room`, figures never wrapped.
 fn compact(period: &PeriodReport, style: Style, columns: &[Col], room: usize) -> String {
-    let mut table = super::table::new_table(style);
+    let mut table = super::fit::new_table(style);
     table.set_header(headers(period, columns, style.lang));
     let mut category: Option<&str> = None;
     for (s, row) in period.indicators.iter().zip(rows(period, columns, style)) {

@@ -31,7 +31,7 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
         }
     }
 
-    let mut table = super::table::new_table(Style {
+    let mut table = super::fit::new_table(Style {
         color: false,
         ..style
     });

@@ -2,7 +2,7 @@
 //! expected pass counts and the binding indicators it fails; `--matrix` adds a
 //! region × indicator grid of compact status symbols with a legend.
 
-use super::{Outcome, Style, labels, markdown};
+use super::{Outcome, Style, labels};
 use crate::assess::Status;
 use crate::assess::regions::{PlanColumns, RegionRow, RegionsReport};
 use crate::lang::Lang;
@@ -21,7 +21,7 @@ pub fn symbol(status: Status) -> &'static str {
 pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    let mut table = super::table::new_table(style);
+    let mut table = super::fit::new_table(style);
     let header: Vec<String> = headers(lang).iter().map(|h| h.to_string()).collect();
     let shown: Vec<[String; 5]> = regions
         .regions
@@ -141,7 +141,7 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
             let region = plan.region.as_deref().unwrap_or("");
             super::line(&mut out, format_args!("{region}《{}》", plan.title));
         }
-        let mut table = super::table::new_table(style);
+        let mut table = super::fit::new_table(style);
         let mut header = vec![lang.pick("地区", "Region").to_owned()];
         header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
         table.set_header(header);
@@ -184,21 +184,11 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
     out
 }
 
-/// The regions with a binding indicator that does not pass, worst first.
-pub fn failing_regions<'r>(regions: &'r RegionsReport) -> Vec<&'r str> {
-    regions
-        .regions
-        .iter()
-        .filter(|r| !r.failing_binding.is_empty())
-        .map(|r| r.region.as_str())
-        .collect()
-}
-
 /// The lines under the regions table.
 pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) -> Vec<String> {
     let lang = style.lang;
     let s = &regions.summary;
-    let failing = failing_regions(regions);
+    let failing = regions.failing_binding();
     let shown = failing.iter().take(20).copied().collect::<Vec<_>>();
     let more = failing.len().saturating_sub(shown.len());
     let list = if more > 0 {
@@ -239,30 +229,5 @@ pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) ->
             ),
         }
     });
-    out
-}
-
-/// The regions table as Markdown.
-pub fn markdown(regions: &RegionsReport, style: Style, outcome: Outcome) -> String {
-    let lang = style.lang;
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", headers(lang).join(" | "));
-    let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
-    for row in &regions.regions {
-        let cells = cells(row, &regions.plans, lang);
-        let _ = writeln!(
-            out,
-            "| {} |",
-            cells
-                .iter()
-                .map(|c| markdown::cell(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-    }
-    out.push('\n');
-    for line in summary_lines(regions, style, outcome) {
-        let _ = writeln!(out, "- {}", markdown::cell(&line));
-    }
     out
 }

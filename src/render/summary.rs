@@ -3,11 +3,11 @@
 //! parts that do not add up.
 
 use super::{FailedInput, Outcome, Style, labels};
-use crate::assess::Attribute;
 use crate::assess::DerivedKind;
 use crate::assess::Unjudged;
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
+use crate::vocabulary::Attribute;
 
 /// `江津区 · ` before a heading, when the figures name a region.
 pub fn region_prefix(region: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::YearReport;
-use comfy_table::{Cell, CellAlignment, Table, presets};
+use comfy_table::{Cell, CellAlignment};
 use std::fmt::Write as _;
 
 /// `--format table`: the terminal views, the year's, the period's and the
@@ -108,7 +108,7 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     wrap(&mut out, &summary::heading(report, lang));
     match layout {
         Layout::Full => {
-            let mut table = new_table(style);
+            let mut table = super::fit::new_table(style);
             table.set_header(headers);
             for (r, texts) in report.results.iter().zip(rows) {
                 let mut row: Vec<Cell> = texts
@@ -155,7 +155,7 @@ fn compact_name(r: &crate::assess::IndicatorResult) -> String {
     } else {
         format!("（{}）", r.unit)
     };
-    let star = if r.attribute == crate::assess::Attribute::Binding {
+    let star = if r.attribute == crate::vocabulary::Attribute::Binding {
         " ★"
     } else {
         ""
@@ -225,7 +225,7 @@ fn compact_year(report: &YearReport, style: Style, width: u16) -> String {
         return stacked_year(report, style, width);
     };
     let (header, rows) = compact_cells(report, lang, columns);
-    let mut table = new_table(style);
+    let mut table = super::fit::new_table(style);
     table.set_header(header);
     let mut category: Option<&str> = None;
     let last = columns.len() - 1;
@@ -275,7 +275,7 @@ fn stacked_year(report: &YearReport, style: Style, width: u16) -> String {
         for piece in super::fit::wrap_text(&compact_name(r), width, 2) {
             super::line(&mut out, format_args!("{piece}"));
         }
-        let printable = |text: &str| crate::diagnostic::printable(text).into_owned();
+        let printable = |text: &str| crate::printable::printable(text).into_owned();
         let items: Vec<String> = [9, 6, 7, 5, 4, 8]
             .iter()
             .map(|&i| {
@@ -314,16 +314,4 @@ fn colored(text: &str, color: comfy_table::Color) -> String {
         _ => 90,
     };
     format!("\u{1b}[{code}m{text}\u{1b}[0m")
-}
-
-/// A table in the house style: UTF-8 borders; colours when colour is on;
-/// never wrapped (the views choose a layout that fits, see [`super::fit`]).
-pub fn new_table(style: Style) -> Table {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.force_no_tty();
-    if style.color {
-        table.enforce_styling();
-    }
-    table
 }

@@ -10,8 +10,9 @@
 use super::labels;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::assess::regions::RegionsReport;
-use crate::assess::{Attribute, IndicatorResult, Status, YearReport};
+use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
+use crate::vocabulary::Attribute;
 
 /// The groups of the paragraph, in its order, with the outlooks each holds.
 const GROUPS: [&[Outlook]; 8] = [
@@ -295,7 +296,7 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
 /// binding indicators all meet their requirement, those that do not, named.
 pub fn regions_summary(regions: &RegionsReport, lang: Lang) -> Vec<String> {
     let s = &regions.summary;
-    let failing = super::regions_table::failing_regions(regions);
+    let failing = regions.failing_binding();
     let ok = s.regions.saturating_sub(s.regions_failing_binding);
     let mut out = vec![match lang {
         Lang::Zh => format!("{}个地区中，{ok}个地区约束性指标均达到要求。", s.regions),

@@ -5,7 +5,7 @@
 //! plain UTF-8 from scripts. The encoding is detected from the first 64 KiB
 //! unless `--encoding` names it; decoding uses encoding_rs.
 
-use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8};
 use std::io::{self, Cursor, Read};
 
 /// How much of a file is looked at to detect its encoding and delimiter.
@@ -90,42 +90,10 @@ fn read_head<R: Read>(reader: &mut R, limit: usize) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// The encoding of a file from its first bytes.
+/// The encoding of a file from its first bytes ([`crate::encoding::detect`]);
+/// bytes no text encoding gives are an error.
 pub fn detect(head: &[u8]) -> Result<&'static Encoding, DecodeError> {
-    if head.starts_with(b"\xEF\xBB\xBF") {
-        return Ok(UTF_8);
-    }
-    if head.starts_with(b"\xFF\xFE") {
-        return Ok(UTF_16LE);
-    }
-    if head.starts_with(b"\xFE\xFF") {
-        return Ok(UTF_16BE);
-    }
-    if head.contains(&0) {
-        // UTF-16 without a BOM: ASCII characters leave every other byte zero.
-        let zeros_at = |parity: usize| {
-            head.iter()
-                .skip(parity)
-                .step_by(2)
-                .filter(|&&b| b == 0)
-                .count()
-        };
-        let pairs = head.len() / 2;
-        let (even, odd) = (zeros_at(0), zeros_at(1));
-        if pairs > 0 && odd * 3 > pairs && even * 10 < pairs {
-            return Ok(UTF_16LE);
-        }
-        if pairs > 0 && even * 3 > pairs && odd * 10 < pairs {
-            return Ok(UTF_16BE);
-        }
-        return Err(DecodeError::Binary);
-    }
-    match std::str::from_utf8(head) {
-        Ok(_) => Ok(UTF_8),
-        // Cut in the middle of a character at the end of the sample: still UTF-8.
-        Err(e) if e.error_len().is_none() => Ok(UTF_8),
-        Err(_) => Ok(GB18030),
-    }
+    crate::encoding::detect(head).ok_or(DecodeError::Binary)
 }
 
 /// The delimiter of the header row: comma, tab or semicolon, whichever occurs
@@ -318,6 +286,7 @@ impl std::error::Error for LineTooLong {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 
     fn through_crlf(input: &[u8], chunk: usize) -> Vec<u8> {
         struct Chunks<'a>(&'a [u8], usize);

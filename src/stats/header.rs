@@ -1,6 +1,6 @@
 //! The header row: which column holds what, by its Chinese or English name.
 
-use super::rows::Place;
+use super::place::Place;
 use super::wide::{self, Detected, Shape};
 use crate::diagnostic::{Diagnostic, Text, quote_raw};
 use crate::number::trim_all;

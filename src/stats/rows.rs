@@ -10,11 +10,12 @@
 //! first sight of a name, an unusual number, any error) goes through the full
 //! readers, which also write the messages.
 
-pub use super::header::{HeaderProblem, Layout, MAX_TITLE_ROWS, read_header};
 mod checks;
 mod names;
 mod values;
 
+use super::header::Layout;
+pub use super::place::Place;
 use super::resolve::{Resolution, Resolver};
 use super::units::{self, Conversion};
 use super::wide::Shape;
@@ -44,31 +45,6 @@ pub struct LoadOptions {
     /// file is read in parallel (tests use small blocks to cut files anywhere).
     #[doc(hidden)]
     pub block_size: Option<usize>,
-}
-
-/// Where a row stands: a line of a CSV file, or a row of a worksheet.
-#[derive(Debug, Clone, Copy)]
-pub struct Place<'a> {
-    pub file: &'a str,
-    /// 1-based line or worksheet row.
-    pub line: u64,
-    /// The worksheet, for a workbook: positions read `Sheet1!C7`.
-    pub sheet: Option<&'a str>,
-    /// The worksheet column of the record's first cell (0 for CSV).
-    pub first_column: usize,
-}
-
-impl Place<'_> {
-    /// An error at this row, and at `column` (0-based) when given.
-    pub fn error(&self, code: &'static str, column: Option<usize>, message: Text) -> Diagnostic {
-        let d = Diagnostic::error(code, self.file, message);
-        match (self.sheet, column) {
-            (Some(sheet), Some(c)) => d.at_cell(sheet, self.line, self.first_column + c),
-            (Some(sheet), None) => d.at_sheet_row(sheet, self.line),
-            (None, Some(c)) => d.at_line(self.line).at_field(c),
-            (None, None) => d.at_line(self.line),
-        }
-    }
 }
 
 /// All-blank rows are skipped wherever they are.

@@ -9,7 +9,7 @@
 //!   plan's indicators.
 //!
 //! The header decides the shape ([`detect`]); each wide row is then read as
-//! the long rows it stands for, by the same [`super::rows::RowReader`], each
+//! the long rows it stands for, by the same `RowReader`, each
 //! figure at its own cell. A header that could be read both ways is an error.
 
 use super::resolve::{Resolution, Resolver};

@@ -24,9 +24,9 @@ pub mod range;
 pub mod relative;
 pub mod threshold;
 
-use super::figure::{DerivedKind, Figure, Unjudged};
+use super::figure::{Figure, Unjudged};
 use super::{Basis, Requirement, Status};
-use crate::plan::{Indicator, IndicatorIdx, PlanMeta, Rule};
+use crate::plan::{Indicator, PlanMeta, Rule};
 
 /// The year a kind judges, with what every kind needs of it.
 #[derive(Debug, Clone, Copy)]
@@ -58,18 +58,7 @@ impl<'a> Year<'a> {
     }
 }
 
-/// The figure a kind judges.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Needs {
-    /// The year's figure as reported.
-    Reported,
-    /// A figure made from every year's since the baseline.
-    Derived(DerivedKind),
-    /// The year's level less the baseline.
-    LevelChange,
-    /// The year's figure, held against another indicator's of the same year.
-    Reference(IndicatorIdx),
-}
+pub use super::figure::Needs;
 
 /// One kind of rule.
 pub trait RuleKind {

@@ -155,8 +155,8 @@ fn body(text: &str) -> String {
 }
 
 /// An indicator's cell in a table: its name, unit, and ★ when binding.
-fn name_cell(name: &str, unit: &str, attribute: crate::assess::Attribute) -> String {
-    let star = if attribute == crate::assess::Attribute::Binding {
+fn name_cell(name: &str, unit: &str, attribute: crate::vocabulary::Attribute) -> String {
+    let star = if attribute == crate::vocabulary::Attribute::Binding {
         "★"
     } else {
         ""

@@ -14,10 +14,9 @@
 //! percent indicator and refused on a count. Positions read `Sheet1!C7`.
 
 use super::Observations;
-use super::rows::{
-    HeaderProblem, MAX_TITLE_ROWS, Place, RowReader, StoredNumber, is_blank, read_header,
-    year_in_name,
-};
+use super::header::{HeaderProblem, MAX_TITLE_ROWS, read_header};
+use super::place::Place;
+use super::rows::{RowReader, StoredNumber, is_blank, year_in_name};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::plan::PlanSet;
 use calamine::{Data, DataRef, Reader};
