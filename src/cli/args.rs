@@ -245,17 +245,6 @@ pub struct ReportArgs {
     pub format: Option<ReportFormat>,
 }
 
-impl ReportArgs {
-    /// `--format`, else `--output`'s extension (or `--format docx` given
-    /// before the subcommand's name).
-    pub fn format(&self, cli: &Cli) -> ReportFormat {
-        self.format.unwrap_or(match cli.format() {
-            Format::Docx => ReportFormat::Docx,
-            _ => ReportFormat::Html,
-        })
-    }
-}
-
 pub fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
         // GBK files are read as GB18030, its superset.
@@ -297,31 +286,5 @@ impl ColorChoice {
                     && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
             }
         }
-    }
-}
-
-impl Cli {
-    /// The output format: `--format`, else the one `--output`'s extension
-    /// names (`结果.xlsx` is a workbook, never a text table in a file Excel
-    /// refuses), else the table.
-    pub fn format(&self) -> Format {
-        self.format.unwrap_or_else(|| {
-            let extension = self
-                .out
-                .output
-                .as_deref()
-                .and_then(|p| p.extension())
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            match extension.as_deref() {
-                Some("xlsx") => Format::Xlsx,
-                Some("docx") => Format::Docx,
-                Some("csv") => Format::Csv,
-                Some("json") => Format::Json,
-                Some("md" | "markdown") => Format::Markdown,
-                Some("xml") => Format::Junit,
-                _ => Format::Table,
-            }
-        })
     }
 }

@@ -7,7 +7,7 @@
 //! on a difference).
 
 use super::args::ExtractArgs;
-use super::{Cli, Failure, emit, exit, inputs};
+use super::{Config, Failure, emit, exit, inputs};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::extract::{self, Extraction};
 use crate::plan::Plan;
@@ -20,8 +20,8 @@ struct Read {
     extraction: Extraction,
 }
 
-pub fn run(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
-    let plans = inputs::plans(cli)?;
+pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
+    let plans = inputs::plans(config)?;
     let plan = inputs::single_plan(&plans)?;
     let mut read = Vec::new();
     for path in &args.bulletins {
@@ -56,9 +56,9 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
     }
     eprint!("{notes}");
     match &args.check {
-        Some(data) => check(cli, &plans, plan, &read, data),
+        Some(data) => check(config, &plans, plan, &read, data),
         None => {
-            emit(cli, statistics(plan, &read).as_bytes())?;
+            emit(config, statistics(plan, &read).as_bytes())?;
             Ok(exit::PASS)
         }
     }
@@ -137,20 +137,22 @@ fn report_unsettled(plan: &Plan, r: &Read, out: &mut String) {
 /// encoding, workbooks, wide tables, units converted), so a difference is
 /// one of figures, never of reading.
 fn check(
-    cli: &Cli,
+    config: &Config,
     plans: &crate::plan::PlanSet,
     plan: &Plan,
     read: &[Read],
     data: &std::path::Path,
 ) -> Result<u8, Failure> {
-    let loaded = inputs::load(
-        cli,
-        &[data.to_path_buf()],
-        &super::args::ReadArgs::default(),
-        false,
-        false,
-        plans,
-    )?;
+    // The submitted file as a run of its own: read with no options, its
+    // warnings shown.
+    let submitted = Config {
+        files: vec![data.to_path_buf()],
+        read: super::args::ReadArgs::default(),
+        strict: false,
+        quiet: false,
+        ..config.clone()
+    };
+    let loaded = inputs::load(&submitted, plans)?;
     let table = &loaded.observations;
     let mut out = String::new();
     let mut differences = 0;
@@ -195,7 +197,7 @@ fn check(
             format!("{differences} 个不同")
         }
     );
-    emit(cli, out.as_bytes())?;
+    emit(config, out.as_bytes())?;
     Ok(if differences == 0 {
         exit::PASS
     } else {

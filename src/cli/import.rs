@@ -4,15 +4,15 @@
 //! where a plan file differs from the document instead (exit 1 when it does).
 
 use super::args::ImportArgs;
-use super::{Cli, Failure, emit, exit};
+use super::{Config, Failure, emit, exit};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::import::{self, check, draft, table};
 use crate::output;
 
-pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
-    let lang = cli.out.lang;
+pub fn run(config: &Config, args: &ImportArgs) -> Result<u8, Failure> {
+    let lang = config.lang;
     output::refuse_inputs(
-        cli.out.output.as_deref(),
+        config.output.as_deref(),
         std::iter::once(args.file.as_path()).chain(args.check.as_deref()),
     )?;
     let document = import::read(&args.file)?;
@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
                 });
             }
         }
-        emit(cli, text.as_bytes())?;
+        emit(config, text.as_bytes())?;
         return Ok(if differences.is_empty() {
             exit::PASS
         } else {
@@ -83,11 +83,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
         });
     }
     if !args.force {
-        output::refuse_existing(cli.out.output.as_deref())?;
+        output::refuse_existing(config.output.as_deref())?;
     }
     // A draft that would not load is given out all the same, for the reader
     // to mend, and the run says where and exits 2.
-    emit(cli, drafted.toml.as_bytes())?;
+    emit(config, drafted.toml.as_bytes())?;
     super::to_stderr(&match lang {
         crate::lang::Lang::Zh => format!(
             "已从 {}{caption} 读取 {} 行指标（{}–{}年）；待核对 {} 处：",

@@ -1,24 +1,24 @@
 //! Commands about the tool itself, needing no plan: shell completions, the
 //! man page and the JSON Schemas.
 
-use super::{Cli, Failure, emit, exit};
+use super::{Cli, Config, Failure, emit, exit};
 use anyhow::Context as _;
 use clap::CommandFactory;
 
-pub fn completions(cli: &Cli, shell: clap_complete::Shell) -> Result<u8, Failure> {
+pub fn completions(config: &Config, shell: clap_complete::Shell) -> Result<u8, Failure> {
     let mut text = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "plan-check", &mut text);
-    emit(cli, &text)?;
+    emit(config, &text)?;
     Ok(exit::PASS)
 }
 
 /// One man page holding every command: the subcommands are sections of it
 /// (`plan-check template` …), not references to pages that are not there.
-pub fn man(cli: &Cli) -> Result<u8, Failure> {
+pub fn man(config: &Config) -> Result<u8, Failure> {
     man_page(Cli::command())
         .context("cannot render the man page")
         .map_err(Failure::from)
-        .and_then(|text| emit(cli, &text))?;
+        .and_then(|text| emit(config, &text))?;
     Ok(exit::PASS)
 }
 
@@ -75,8 +75,8 @@ fn roff_text(text: &str) -> String {
         .join("\n")
 }
 
-pub fn schema(cli: &Cli, of: crate::schema::SchemaOf) -> Result<u8, Failure> {
-    emit(cli, crate::schema::schema_json(of).as_bytes())?;
+pub fn schema(config: &Config, of: crate::schema::SchemaOf) -> Result<u8, Failure> {
+    emit(config, crate::schema::schema_json(of).as_bytes())?;
     Ok(exit::PASS)
 }
 

@@ -1,8 +1,7 @@
 //! The one place that opens inputs: the plans of a run, and its statistics
 //! (folders expanded, standard input as `-`), never onto the output.
 
-use super::Cli;
-use super::args::ReadArgs;
+use super::Config;
 use crate::assess::evaluation::FailedInput;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::output;
@@ -12,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// The plans of the run (`--plan`, `--plan-dir`, else `./plan/`), refusing an
 /// output onto any of them.
-pub fn plans(cli: &Cli) -> Result<PlanSet, Vec<Diagnostic>> {
+pub fn plans(config: &Config) -> Result<PlanSet, Vec<Diagnostic>> {
     let plans =
-        load_plan_set(&cli.plans.plan, cli.plans.plan_dir.as_deref()).map_err(|d| vec![d])?;
+        load_plan_set(&config.plans.plan, config.plans.plan_dir.as_deref()).map_err(|d| vec![d])?;
     output::refuse_inputs(
-        cli.out.output.as_deref(),
+        config.output.as_deref(),
         plans.plans.iter().map(|p| Path::new(&p.path)),
     )
     .map_err(|d| vec![d])?;
@@ -85,14 +84,8 @@ impl Loaded {
 }
 
 /// Reads the statistics files (folders expanded) of a run.
-pub fn load(
-    cli: &Cli,
-    files: &[PathBuf],
-    read: &ReadArgs,
-    strict: bool,
-    quiet: bool,
-    plans: &PlanSet,
-) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>> {
+    let (files, read, strict, quiet) = (&config.files, &config.read, config.strict, config.quiet);
     if files.is_empty() {
         return Err(vec![Diagnostic::error(
             "U001",
@@ -104,11 +97,8 @@ pub fn load(
         )]);
     }
     let paths = expand_inputs(files).map_err(|d| vec![d])?;
-    output::refuse_inputs(
-        cli.out.output.as_deref(),
-        paths.iter().map(PathBuf::as_path),
-    )
-    .map_err(|d| vec![d])?;
+    output::refuse_inputs(config.output.as_deref(), paths.iter().map(PathBuf::as_path))
+        .map_err(|d| vec![d])?;
     let options = LoadOptions {
         year: read.year,
         strict,
@@ -226,14 +216,14 @@ pub fn load(
     }
     let inputs = paths.iter().map(|p| shown(p)).collect();
     for d in failed.iter().flat_map(|f| &f.errors) {
-        super::to_stderr(&d.render_with_source(cli.out.lang));
+        super::to_stderr(&d.render_with_source(config.lang));
     }
     if !quiet {
         for w in &warnings {
             debug_assert_eq!(w.severity, Severity::Warning);
             // One line each: a file with thousands of unknown names must not be
             // read again for every one (errors show their line; there are few).
-            super::to_stderr(&w.render(cli.out.lang));
+            super::to_stderr(&w.render(config.lang));
         }
     }
     Ok(Loaded {

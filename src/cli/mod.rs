@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod config;
 mod extract;
 mod import;
 mod info;
@@ -15,11 +16,12 @@ mod report;
 mod template;
 
 pub use args::{Cli, ColorChoice, Command};
+pub use config::Config;
 
 use crate::assess::evaluation::{Evaluation, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::output;
-use crate::render::{self, Style};
+use crate::render;
 
 /// Exit codes: part of the interface, documented in `--help` and the README.
 pub mod exit {
@@ -62,17 +64,20 @@ impl From<anyhow::Error> for Failure {
 pub fn run(cli: Cli) -> u8 {
     output::remove_temporary_on_signal();
     let lang = cli.out.lang;
-    let result = match &cli.command {
-        None => check::run(&cli),
-        Some(Command::Report(args)) => report::run(&cli, args),
-        Some(Command::Template(args)) => template::run(&cli, args),
-        Some(Command::Plan) => plan::run(&cli),
-        Some(Command::Import(args)) => import::run(&cli, args),
-        Some(Command::Extract(args)) => extract::run(&cli, args),
-        Some(Command::Completions { shell }) => info::completions(&cli, *shell),
-        Some(Command::Man) => info::man(&cli),
-        Some(Command::Schema { of }) => info::schema(&cli, *of),
-    };
+    let result = Config::resolve(&cli).and_then(|config| {
+        let config = &config;
+        match &cli.command {
+            None => check::run(config),
+            Some(Command::Report(_)) => report::run(config),
+            Some(Command::Template(args)) => template::run(config, args),
+            Some(Command::Plan) => plan::run(config),
+            Some(Command::Import(args)) => import::run(config, args),
+            Some(Command::Extract(args)) => extract::run(config, args),
+            Some(Command::Completions { shell }) => info::completions(config, *shell),
+            Some(Command::Man) => info::man(config),
+            Some(Command::Schema { of }) => info::schema(config, *of),
+        }
+    });
     match result {
         Ok(code) => code,
         Err(Failure::Input(diagnostics)) => {
@@ -85,23 +90,6 @@ pub fn run(cli: Cli) -> u8 {
             to_stderr(&format!("{}{e:#}", lang.pick("错误：", "error: ")));
             exit::ERROR
         }
-    }
-}
-
-/// How to draw for this command line.
-fn style(cli: &Cli) -> Style {
-    let terminal = output::is_stdout(cli.out.output.as_deref())
-        && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    Style {
-        lang: cli.out.lang,
-        color: cli.out.color.enabled() && output::is_stdout(cli.out.output.as_deref()),
-        matrix: cli.matrix,
-        file: output::is_file(cli.out.output.as_deref()),
-        width: match (cli.out.width, cli.out.wide) {
-            (Some(width), _) => Some(width),
-            (None, false) if terminal => Some(terminal_width()),
-            _ => None,
-        },
     }
 }
 
@@ -138,7 +126,7 @@ pub fn to_stderr(text: &str) {
 
 /// The terminal's width: `COLUMNS` when set (as shells and test harnesses
 /// set it), else what the terminal says, else 80.
-fn terminal_width() -> u16 {
+pub(crate) fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok())
@@ -148,23 +136,22 @@ fn terminal_width() -> u16 {
 }
 
 /// Writes `bytes` to the output (`--output`, else standard output).
-fn emit(cli: &Cli, bytes: &[u8]) -> Result<(), Failure> {
-    output::emit(bytes, cli.out.output.as_deref())?;
+fn emit(config: &Config, bytes: &[u8]) -> Result<(), Failure> {
+    output::emit(bytes, config.output.as_deref())?;
     Ok(())
 }
 
-/// Writes the evaluation with `renderer` (unless `quiet`) and gives the exit
+/// Writes the evaluation with `renderer` (unless `--quiet`) and gives the exit
 /// code its outcome calls for. The output is written as it is rendered; a
 /// failure leaves a regular file untouched (its temporary file is dropped).
 fn deliver(
-    cli: &Cli,
+    config: &Config,
     evaluation: &Evaluation,
     renderer: &dyn render::Renderer,
-    quiet: bool,
 ) -> Result<u8, Failure> {
-    if !quiet {
-        let mut out = output::Output::open(cli.out.output.as_deref())?;
-        if let Err(e) = renderer.render(evaluation, &style(cli), &mut out) {
+    if !config.quiet {
+        let mut out = output::Output::open(config.output.as_deref())?;
+        if let Err(e) = renderer.render(evaluation, &config.style, &mut out) {
             // Writing failed (a full disk): the user's destination, named.
             if let Some(io) = e.downcast_ref::<std::io::Error>() {
                 return Err(out.failed(&std::io::Error::from(io.kind())).into());
@@ -183,73 +170,4 @@ fn exit_code(outcome: Outcome) -> u8 {
         Outcome::Fail => exit::FAIL,
         Outcome::Incomplete => exit::ERROR,
     }
-}
-
-/// An `--output` whose extension names a document plan-check does not
-/// write (`.pdf`, `.doc`, `.xls`, …), with no `--format`: refused, naming
-/// the forms it does write, rather than a terminal table under that name.
-fn refuse_unwritable_extension(cli: &Cli, report: bool) -> Result<(), Failure> {
-    const OTHERS: &[&str] = &[
-        "pdf", "doc", "xls", "odt", "ods", "wps", "et", "rtf", "ppt", "pptx", "png", "jpg", "jpeg",
-        "htm", "html",
-    ];
-    if cli.format.is_some() {
-        return Ok(());
-    }
-    let Some(extension) = cli
-        .out
-        .output
-        .as_deref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-    else {
-        return Ok(());
-    };
-    let writable_here = report && matches!(extension.as_str(), "html" | "htm");
-    if !OTHERS.contains(&extension.as_str()) || writable_here {
-        return Ok(());
-    }
-    let (zh, en) = if report {
-        (
-            "评估报告可写成 .html 或 .docx",
-            "a report is written as .html or .docx",
-        )
-    } else {
-        (
-            "可写成 .docx（Word）、.xlsx（工作簿）、.csv、.json、.md、.xml（JUnit），或不带这些扩展名的终端表格",
-            "plan-check writes .docx (Word), .xlsx (workbook), .csv, .json, .md, .xml (JUnit), or the terminal table under any other name",
-        )
-    };
-    Err(crate::diagnostic::Diagnostic::error(
-        "U005",
-        "plan-check",
-        crate::diagnostic::Text::new(
-            format!("不能写出 .{extension} 文件：{zh}"),
-            format!("cannot write a .{extension} file: {en}"),
-        ),
-    )
-    .into())
-}
-
-/// A workbook or a Word document is bytes no terminal shows: it needs
-/// `--output` (or a pipe).
-fn refuse_workbook_on_terminal(cli: &Cli, word: bool) -> Result<(), Failure> {
-    if output::is_stdout(cli.out.output.as_deref())
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        let text = if word {
-            crate::diagnostic::Text::new(
-                "Word 文档不能输出到终端：请用 --output 文件.docx",
-                "a Word document cannot go to the terminal: give --output FILE.docx",
-            )
-        } else {
-            crate::diagnostic::Text::new(
-                "工作簿不能输出到终端：请用 --output 文件.xlsx",
-                "a workbook cannot go to the terminal: give --output FILE.xlsx",
-            )
-        };
-        return Err(crate::diagnostic::Diagnostic::error("U001", "plan-check", text).into());
-    }
-    Ok(())
 }

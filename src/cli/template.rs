@@ -3,23 +3,20 @@
 //! file without `--force`: a blank template must not overwrite a filled one.
 
 use super::args::{TemplateArgs, TemplateFormat};
-use super::{Cli, Failure, emit, exit, inputs};
+use super::config::Written;
+use super::{Config, Failure, emit, exit, inputs};
 use crate::diagnostic::Diagnostic;
 use crate::output;
 use anyhow::Context as _;
 
-pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
-    // `--format xlsx` given before the subcommand's name reads as the template's.
-    let format = args.format.unwrap_or(match cli.format() {
-        crate::render::Format::Xlsx => TemplateFormat::Xlsx,
+pub fn run(config: &Config, args: &TemplateArgs) -> Result<u8, Failure> {
+    let format = match config.written {
+        Written::Template(format) => format,
         _ => TemplateFormat::Csv,
-    });
-    if format == TemplateFormat::Xlsx {
-        super::refuse_workbook_on_terminal(cli, false)?;
-    }
-    let plans = inputs::plans(cli)?;
+    };
+    let plans = inputs::plans(config)?;
     if !args.force {
-        output::refuse_existing(cli.out.output.as_deref())?;
+        output::refuse_existing(config.output.as_deref())?;
     }
     let plan = match &args.region {
         Some(region) if plans.plans.len() > 1 => {
@@ -33,12 +30,12 @@ pub fn run(cli: &Cli, args: &TemplateArgs) -> Result<u8, Failure> {
     let region = args.region.as_deref();
     match format {
         TemplateFormat::Xlsx => {
-            let bytes = crate::template::xlsx::template(plan, args.year, region, cli.out.lang)
+            let bytes = crate::template::xlsx::template(plan, args.year, region, config.lang)
                 .context("cannot build the template workbook")?;
-            emit(cli, &bytes)?;
+            emit(config, &bytes)?;
         }
         TemplateFormat::Csv => emit(
-            cli,
+            config,
             crate::template::csv::render(plan, args.year, region).as_bytes(),
         )?,
     }
