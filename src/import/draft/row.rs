@@ -1,0 +1,397 @@
+//! One row of the table as its `[[indicator]]`: the cells as printed, the
+//! baseline and target read as the loader reads them (`plan::row`), and
+//! each assumption a `# 待核对` line, also listed for standard error.
+
+use super::words::{is_change, is_flow, is_growth, names_the, quote};
+use crate::import::table::{IndicatorTable, Row};
+use crate::plan::row::{Conventions, Printed, RowRule, rule_from_text};
+use crate::plan::{BareNumbers, Form, Measure, ValidBasis, read_target};
+use std::fmt::Write as _;
+
+/// Where a row is written, and the list of what to confirm.
+pub(super) struct Out<'a> {
+    pub out: &'a mut String,
+    pub to_confirm: &'a mut Vec<String>,
+    /// The row as the list names it (`主要污染物排放总量减少：化学需氧量`).
+    pub shown: String,
+}
+
+impl Out<'_> {
+    /// A `# 待核对` line under the row, and the same in the list.
+    fn confirm(&mut self, why: String) {
+        let _ = writeln!(self.out, "# 待核对：{why}");
+        self.to_confirm.push(format!("{}：{why}", self.shown));
+    }
+
+    /// The row shown and not judged, with why, for the reader to settle.
+    fn unjudged(&mut self, why: String) {
+        let _ = writeln!(self.out, "rule = {{ kind = \"none\" }}");
+        self.confirm(why);
+    }
+}
+
+/// What the plan as a whole says about every row.
+pub(super) struct Context<'a> {
+    pub table: &'a IndicatorTable,
+    pub ids: &'a [String],
+    /// The year a `*` in a baseline cell stands for, from the notes.
+    pub star_year: Option<i32>,
+    /// Rows whose target is a bare number (the plan reads them toward the target).
+    pub bare_rows: usize,
+}
+
+/// The display name of a row in the list of what to confirm.
+pub(super) fn shown(row: &Row) -> String {
+    match &row.group {
+        Some(g) => format!("{g}：{}", row.name),
+        None => row.name.clone(),
+    }
+}
+
+/// Writes row `i` of the table; whether its rule is settled by the text.
+/// `refused`: the loader's words when it refused this row's reading in a
+/// draft before.
+pub(super) fn write(
+    w: &mut Out,
+    cx: &Context,
+    i: usize,
+    row: &Row,
+    refused: Option<&String>,
+) -> bool {
+    let (target, baseline_value) = cells(w, cx, i, row);
+    rule(w, cx, row, target, baseline_value, refused)
+}
+
+/// The row's cells as printed; its target cell and its baseline's number.
+fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Option<f64>) {
+    let _ = writeln!(w.out, "\n[[indicator]]");
+    let _ = writeln!(w.out, "id = {}", quote(&cx.ids[i]));
+    if let Some(why) = &row.shape {
+        w.confirm(why.clone());
+    }
+    let _ = writeln!(w.out, "category = {}", quote(&row.category));
+    if let Some(g) = &row.group {
+        let _ = writeln!(w.out, "group = {}", quote(g));
+    }
+    let _ = writeln!(w.out, "name = {}", quote(&row.name));
+    let _ = writeln!(w.out, "unit = {}", quote(&row.unit));
+    if row.unit.is_empty() {
+        w.confirm("原文没有写单位，请补上".to_owned());
+    } else if row.unit_inherited {
+        let _ = writeln!(w.out, "# 单位取自上面的合计或表头（本行原文没有写单位）。");
+    }
+    let baseline_value = baseline(w, row, cx.star_year);
+    let target = if row.target.trim().is_empty() {
+        "—"
+    } else {
+        row.target.trim()
+    };
+    let _ = writeln!(w.out, "target = {}", quote(target));
+    if let Some(period) = &row.period {
+        let _ = writeln!(w.out, "period_target = {}", quote(period));
+    }
+    let attribute = match row.attribute.trim() {
+        a @ ("约束性" | "预期性") => a.to_owned(),
+        other => {
+            w.confirm(format!("原文属性为“{other}”，暂写作“预期性”"));
+            "预期性".to_owned()
+        }
+    };
+    let _ = writeln!(w.out, "attribute = {}", quote(&attribute));
+    if let Some(t) = row.part_of {
+        let _ = writeln!(w.out, "part_of = {}", quote(&cx.ids[t]));
+        if let Some(why) = &row.part_because {
+            w.confirm(why.clone());
+        }
+    }
+    (target, baseline_value)
+}
+
+/// The rule: what the deciding cell says, what the text leaves to
+/// confirm, and whether the loader reads it; whether it is settled.
+fn rule(
+    w: &mut Out,
+    cx: &Context,
+    row: &Row,
+    target: &str,
+    baseline_value: Option<f64>,
+    refused: Option<&String>,
+) -> bool {
+    // The cell that decides and what it says, as the loader reads them.
+    let printed = Printed::new(target, row.period.as_deref());
+    // Both cells hold a target (`60` beside `〔3.9〕`): the target-year
+    // cell is read as if alone, the 年均/累计 one judged beside it.
+    let beside = printed.both().then_some(printed.period).flatten();
+    let printed = if beside.is_some() {
+        Printed::new(target, None)
+    } else {
+        printed
+    };
+    let deciding = printed.deciding();
+    let in_period = printed.period.is_some();
+    let reading = read_target(deciding);
+    let mut is_settled = true;
+    // A rule written here; else the loader reads the printed cells.
+    let mut explicit = false;
+    let mut measure = Measure::Level;
+    match reading.as_ref().map(|r| r.form) {
+        // The loader refused this row's reading with the plan's others.
+        _ if refused.is_some() => {
+            is_settled = false;
+            explicit = true;
+            w.unjudged(format!(
+                "暂只展示不判断：按原文读出的规则加载时不成立（{}）",
+                refused.map_or("", String::as_str)
+            ));
+        }
+        Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_flow(row) => {
+            measure = Measure::YearlyChange;
+            let _ = writeln!(w.out, "measure = \"yearly_change\"");
+            w.confirm(format!(
+                    "“{deciding}”是规划期累计数，基期没有数、指标是每年的量：统计数据应为每年的量（如当年{}），逐年相加",
+                    row.name
+                ),
+            );
+        }
+        Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_change(row) => {
+            measure = Measure::YearlyChange;
+            let _ = writeln!(w.out, "measure = \"yearly_change\"");
+            w.confirm(format!(
+                    "“{deciding}”是规划期累计数：统计数据应为每年比上年的变化（如“比上年下降2.7%”填 2.7），逐年{}",
+                    if row.unit.replace('％', "%") == "%" {
+                        "复合"
+                    } else {
+                        "相加"
+                    }
+                ),
+            );
+        }
+        Ok(Form::Cumulative | Form::CumulativeCap) if in_period => {
+            w.confirm(format!(
+                    "“{deciding}”是规划期累计数，指标是水平值：按本年水平减基期值累计；若统计数据是每年比上年的变化，请写 measure = \"yearly_change\""
+                ),
+            );
+        }
+        Ok(Form::Compare(_) | Form::About | Form::Between) if in_period && is_growth(row) => {
+            measure = Measure::YearlyRate;
+            let _ = writeln!(w.out, "measure = \"yearly_rate\"");
+            w.confirm(format!(
+                "“{deciding}”在年均/累计一栏、指标是增长率：按规划期至今的复合年均增长判断"
+            ));
+        }
+        Ok(Form::Relative(_)) if is_growth(row) => {
+            measure = Measure::YearlyRate;
+            let _ = writeln!(w.out, "measure = \"yearly_rate\"");
+        }
+        // A bare number: what the name says is better (失业率 lower, a
+        // 保有量 kept at least), else toward the target from the
+        // baseline; written out where the two disagree. Always to confirm.
+        Ok(Form::Bare) => {
+            is_settled = false;
+            let value = reading.as_ref().map_or(0.0, |r| r.value);
+            explicit = bare(w, row, deciding, value, baseline_value);
+        }
+        Ok(_) => {}
+        Err(_) => {
+            is_settled = false;
+            explicit = true;
+            w.unjudged(format!(
+                    "“{deciding}”没有可判断的数值目标，只展示不判断；如有年度目标，请写 year_requirements"
+                ),
+            );
+        }
+    }
+    if let Some(period) = beside {
+        is_settled = false;
+        both(w, row, target, period, cx.bare_rows);
+    }
+    // A range the name states (a share, a gross ratio), written out for
+    // the reader to see; the loader reads the same without it.
+    let implied = crate::plan::plausible::implied(&row.name, &row.unit, measure);
+    if matches!(implied.basis, ValidBasis::Share | ValidBasis::Gross)
+        && let (Some(min), Some(max)) = (implied.min, implied.max)
+    {
+        let _ = writeln!(
+            w.out,
+            "valid = {{ min = {}, max = {} }}",
+            crate::number::display(min),
+            crate::number::display(max)
+        );
+    }
+    // What the loader would make of the cells: a reading it refuses is
+    // never written; the row is shown unjudged, with the loader's words.
+    if !explicit && !loads(w, cx, row, &printed, baseline_value, measure) {
+        is_settled = false;
+    }
+    is_settled
+}
+
+/// The baseline cell, read as the loader reads it; its number.
+fn baseline(w: &mut Out, row: &Row, star_year: Option<i32>) -> Option<f64> {
+    let b = row.baseline.trim();
+    let cell = crate::plan::row::read_baseline(b, &row.unit).ok();
+    let baseline_value = cell.as_ref().and_then(|c| c.value);
+    match cell {
+        Some(cell) => match (cell.value, cell.starred) {
+            (Some(v), false) if crate::number::read_number(b, false).is_ok() => {
+                let _ = writeln!(w.out, "baseline = {}", crate::number::display(v));
+            }
+            // `86.44%`: kept as printed, its number read.
+            (Some(_), false) => {
+                let _ = writeln!(w.out, "baseline = {}", quote(b));
+            }
+            (Some(v), true) => match star_year {
+                Some(year) => {
+                    let _ = writeln!(w.out, "baseline = {}", quote(b));
+                    let _ = writeln!(w.out, "baseline_year = {year}");
+                }
+                None => {
+                    let _ = writeln!(w.out, "baseline = {}", crate::number::display(v));
+                    w.confirm(format!(
+                            "原文基期值为“{b}”，表注中没有找到“*”所指的年份；请写 baseline = \"{b}\" 和 baseline_year"
+                        ),
+                    );
+                }
+            },
+            (None, _) => {
+                let _ = writeln!(
+                    w.out,
+                    "baseline = {}",
+                    quote(if b.is_empty() { "—" } else { b })
+                );
+            }
+        },
+        None => {
+            let _ = writeln!(w.out, "baseline = \"—\"");
+            w.confirm(format!("原文基期值“{b}”读不出数字，暂写作“—”"));
+        }
+    }
+    baseline_value
+}
+
+/// A bare number: what the name says is better (失业率 lower, a 保有量
+/// kept at least), else toward the target from the baseline; written out
+/// where the two disagree. Always to confirm. Whether a rule was written.
+fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Option<f64>) -> bool {
+    let shown_value = crate::number::display(value);
+    let toward = baseline_value.filter(|b| *b != value).map(|b| value > b);
+    let said = crate::plan::row::better_by_name(&row.name);
+    if said.is_none() && crate::plan::row::projected_by_name(&row.name) {
+        // 总人口 136000: a head count is projected, not a line.
+        let _ = writeln!(
+            w.out,
+            "rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}"
+        );
+        w.confirm(format!(
+            "原文只写数字“{deciding}”，是人数一类的总量，读作预测值（上下 5% 以内）；若是下限或上限，请改写 rule"
+        ));
+        return true;
+    }
+    let words = |floor: bool| if floor { "不低于" } else { "不高于" };
+    let by_name = |floor: bool| {
+        if floor {
+            "保有量、红线一类，是下限"
+        } else {
+            "越低越好"
+        }
+    };
+    let (floor, why) = match (said, toward) {
+        (Some(floor), Some(t)) if floor != t => (
+            floor,
+            format!(
+                "原文只写数字“{deciding}”；按名称（{}）读作{} {shown_value}，与从基期值看的方向相反，请核对",
+                by_name(floor),
+                words(floor)
+            ),
+        ),
+        (Some(floor), _) => (
+            floor,
+            format!(
+                "原文只写数字“{deciding}”，按名称（{}）读作{} {shown_value}",
+                by_name(floor),
+                words(floor)
+            ),
+        ),
+        (None, Some(up)) => (
+            up,
+            format!(
+                "原文只写数字“{deciding}”，按朝目标方向读作{} {shown_value}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}",
+                words(up)
+            ),
+        ),
+        (None, None) => (
+            true,
+            format!("原文只写数字“{deciding}”，且没有可比的基期值，暂读作“不低于”"),
+        ),
+    };
+    // The loader reads toward the target by itself; anything
+    // else is written as the rule.
+    let explicit = toward != Some(floor);
+    if explicit {
+        let _ = writeln!(
+            w.out,
+            "rule = {{ kind = \"{}\", value = {shown_value} }}",
+            if floor { "at_least" } else { "at_most" }
+        );
+    }
+    w.confirm(why);
+    explicit
+}
+
+/// Both cells hold a target: said how the 年均/累计 one is judged beside
+/// the target year's.
+fn both(w: &mut Out, row: &Row, target: &str, period: &str, bare_rows: usize) {
+    let conventions = conventions(bare_rows);
+    let reads = match crate::plan::row::period_rule_of_level(period, &row.unit, &conventions) {
+        Some(crate::plan::Rule::Cumulative { .. }) => {
+            "读作规划期内水平值的累计变化（本年水平减基期值）".to_owned()
+        }
+        Some(crate::plan::Rule::Annual { .. }) => {
+            "读作水平值自基期以来的年均增长率（%）".to_owned()
+        }
+        _ => "没有可判断的数值，只展示".to_owned(),
+    };
+    w.confirm(format!(
+        "目标年一栏“{target}”和年均/累计一栏“{period}”都有目标，两者一并判断：年均/累计一栏{reads}"
+    ));
+}
+
+/// Whether the loader reads the printed cells as a rule it can judge;
+/// else the row is written unjudged, with the loader's words.
+fn loads(
+    w: &mut Out,
+    cx: &Context,
+    row: &Row,
+    printed: &Printed,
+    baseline_value: Option<f64>,
+    measure: Measure,
+) -> bool {
+    let deciding = printed.deciding();
+    let conventions = conventions(cx.bare_rows);
+    match rule_from_text(printed, &row.unit, baseline_value, measure, &conventions) {
+        Err(why) => {
+            w.unjudged(format!("暂只展示不判断：{}", why.zh));
+        }
+        // 与全市经济增速保持同步: compared with a figure this table
+        // does not hold, which the loader could not find.
+        Ok(RowRule::Relative { other, .. })
+            if !cx.table.rows.iter().any(|r| names_the(&r.name, &other)) =>
+        {
+            w.unjudged(format!(
+                    "“{deciding}”所比较的“{other}”不是本表的指标，暂只展示不判断；如有该指标的数据，可在规划文件中加上这一指标，再写 relative_to"
+                ),
+            );
+        }
+        Ok(_) => return true,
+    }
+    false
+}
+
+/// The plan-wide readings a draft states: 左右 as the default band, bare
+/// numbers toward the target when any row has one.
+fn conventions(bare_rows: usize) -> Conventions {
+    Conventions {
+        about_pct: crate::plan::DEFAULT_ABOUT_PCT,
+        bare_numbers: (bare_rows > 0).then_some(BareNumbers::TowardTarget),
+    }
+}

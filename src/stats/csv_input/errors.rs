@@ -1,0 +1,61 @@
+//! A CSV file's read failures in the user's words: an encoding or a
+//! workbook under another name, the disk, the CSV reader's own errors.
+
+use crate::diagnostic::{Diagnostic, Text};
+use crate::stats::decode::{DecodeError, LineTooLong};
+
+pub(super) fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
+    let (zh, en) = match e {
+        DecodeError::Io(io) => (format!("读取失败：{io}"), format!("cannot read: {io}")),
+        DecodeError::Workbook(kind) => (
+            format!(
+                "这是 Excel 工作簿（.{kind}），文件名却不是：请把扩展名改为 .{kind}，或在 Excel/WPS 中另存为“CSV UTF-8”"
+            ),
+            format!(
+                "this is an Excel workbook (.{kind}) under another name: rename it to .{kind}, or save it as \"CSV UTF-8\""
+            ),
+        ),
+        DecodeError::Binary => (
+            "文件含有 NUL 字节，不是文本文件（CSV）".to_owned(),
+            "the file holds NUL bytes: it is not a text (CSV) file".to_owned(),
+        ),
+    };
+    Diagnostic::error("S002", file, Text::new(zh, en))
+}
+
+/// A failed read: the line limit of [`super::decode`], or the system's error.
+pub(super) fn read_error(e: &std::io::Error, file: &str) -> Diagnostic {
+    let (zh, en) = if e.get_ref().is_some_and(|e| e.is::<LineTooLong>()) {
+        (
+            format!(
+                "有一行超过 {} 字节，不像是 CSV 文件",
+                crate::stats::decode::MAX_LINE
+            ),
+            format!(
+                "a line is longer than {} bytes: this does not look like CSV",
+                crate::stats::decode::MAX_LINE
+            ),
+        )
+    } else {
+        (format!("读取失败：{e}"), format!("cannot read: {e}"))
+    };
+    Diagnostic::error("S002", file, Text::new(zh, en))
+}
+
+/// An error of the CSV reader (reading from a block in memory, only a read error
+/// is possible; the rest is kept for safety).
+pub(super) fn csv_error(e: csv::Error, file: &str) -> Diagnostic {
+    let line = e.position().map(|p| p.line());
+    let d = match e.kind() {
+        csv::ErrorKind::Io(io) => read_error(io, file),
+        _ => Diagnostic::error(
+            "S002",
+            file,
+            Text::new(format!("CSV 格式有误：{e}"), format!("malformed CSV: {e}")),
+        ),
+    };
+    match line {
+        Some(line) => d.at_line(line),
+        None => d,
+    }
+}
