@@ -13,7 +13,7 @@
 //!   file it points to is replaced, the link stays. The temporary file is removed
 //!   on SIGINT, SIGTERM and SIGHUP, and its name never appears in a message.
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -90,7 +90,7 @@ impl Output {
             });
         };
         let shown = path.display().to_string();
-        let refuse = |zh: &str, en: &str| Diagnostic::error("U003", &shown, Text::new(zh, en));
+        let refuse = |zh: &str, en: &str| Diagnostic::error(Code::U003, &shown, Text::new(zh, en));
         let to = match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 return Err(refuse(
@@ -137,7 +137,7 @@ impl Output {
             To::Stdout(_) => ("无法写出结果", "cannot write the output"),
             _ => ("无法写入输出文件", "cannot write the output file"),
         };
-        Diagnostic::error("U003", &self.shown, Text::io(zh, en, e))
+        Diagnostic::error(Code::U003, &self.shown, Text::io(zh, en, e))
     }
 
     /// Finishes the output: flushes it and, for a regular file, renames the
@@ -159,7 +159,7 @@ impl Output {
         }
         result.map_err(|e| {
             Diagnostic::error(
-                "U003",
+                Code::U003,
                 shown,
                 Text::io("无法写入输出文件", "cannot write the output file", &e),
             )
@@ -236,7 +236,7 @@ pub fn refuse_inputs<'a>(
         {
             let shown = input.display();
             return Err(Diagnostic::error(
-                "U004",
+                Code::U004,
                 output.display().to_string(),
                 Text::new(
                     format!("输出文件就是本次运行的输入 {shown}：不会覆盖它，什么也没有写"),
@@ -262,7 +262,7 @@ pub fn refuse_existing(path: Option<&Path>) -> Result<(), Diagnostic> {
     };
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Err(Diagnostic::error(
-            "U004",
+            Code::U004,
             path.display().to_string(),
             Text::new(
                 "文件已存在：空白模板不会覆盖它，什么也没有写",
@@ -289,7 +289,7 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 }
 fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
-        "U003",
+        Code::U003,
         path.display().to_string(),
         Text::io("无法写入输出文件", "cannot write the output file", e),
     )

@@ -103,3 +103,72 @@ fn the_wildcard_matches_any_lines() {
     assert!(!matches(&e(&["a", "…", "d"]), &["a", "b"]));
     assert!(!matches(&e(&["a"]), &["a", "b"]));
 }
+
+/// The README's tables of diagnostic codes, Chinese and English, are the
+/// list in `src/diagnostic/code.rs`: every code, in order, with its meaning.
+#[test]
+fn the_code_tables_are_the_codes() {
+    use plan_check::diagnostic::Code;
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    for (header, english) in [("| 代码 | 含义 |", false), ("| Code | Meaning |", true)] {
+        let at = readme
+            .find(header)
+            .unwrap_or_else(|| panic!("README has the table {header}"));
+        let shown: Vec<&str> = readme[at..]
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        let wanted: Vec<String> = Code::ALL
+            .iter()
+            .map(|c| {
+                let (zh, en) = c.meaning();
+                format!("| {c} | {} |", if english { en } else { zh })
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            wanted,
+            "README's table {header} differs from src/diagnostic/code.rs; it should read:\n{}",
+            wanted.join("\n")
+        );
+    }
+}
+
+/// Every code the source uses is in the list, and every code in the list is
+/// used: a code documented and never given, or given and never documented,
+/// is a slip.
+#[test]
+fn every_code_is_used_and_every_used_code_listed() {
+    use plan_check::diagnostic::Code;
+    fn walk(dir: &Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("diagnostic/code.rs")
+            {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut source = String::new();
+    walk(&common::root().join("src"), &mut source);
+    for code in Code::ALL {
+        assert!(
+            source.contains(&format!("Code::{code}")),
+            "{code} is listed and never given"
+        );
+    }
+    // A code written as a string would escape the list.
+    let literal = source
+        .match_indices('"')
+        .filter_map(|(at, _)| source.get(at + 1..at + 6))
+        .find(|s| {
+            s.ends_with('"')
+                && s.starts_with(['P', 'S', 'U', 'I'])
+                && s[1..4].bytes().all(|b| b.is_ascii_digit())
+        });
+    assert_eq!(literal, None, "a code written as a string, not a Code");
+}

@@ -139,13 +139,17 @@ fn strict_changes_every_format_the_same_way() {
 /// ends with one line counting them and the rows left unchecked.
 #[test]
 fn the_table_ends_with_a_line_on_the_warnings_above_it() {
-    use plan_check::diagnostic::{Diagnostic, Text};
+    use plan_check::diagnostic::{Code, Diagnostic, Text};
     let plans = plans();
     let observations = observations(&plans, &one("data/2023.csv", data(2023)));
     let region_years = observations.region_years();
     let warning = |code| Diagnostic::warning(code, "data/2023.csv", Text::new("w", "w"));
     let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false).with_inputs(
-        vec![warning("S007"), warning("S007"), warning("S013")],
+        vec![
+            warning(Code::S007),
+            warning(Code::S007),
+            warning(Code::S013),
+        ],
         Vec::new(),
     );
     let text = to_string(Format::Table.renderer(), &ev, &Style::plain(Lang::Zh));
@@ -164,12 +168,16 @@ fn the_table_ends_with_a_line_on_the_warnings_above_it() {
 #[test]
 fn a_file_that_could_not_be_read_is_said_in_every_format() {
     use plan_check::assess::evaluation::{FailedInput, Outcome};
-    use plan_check::diagnostic::{Diagnostic, Text};
+    use plan_check::diagnostic::{Code, Diagnostic, Text};
     let plans = plans();
     let observations = observations(&plans, &one("data/2023.csv", data(2023)));
     let region_years = observations.region_years();
-    let error =
-        Diagnostic::error("S004", "data/broken.csv", Text::new("数值“x”不是数字", "x")).at_line(3);
+    let error = Diagnostic::error(
+        Code::S004,
+        "data/broken.csv",
+        Text::new("数值“x”不是数字", "x"),
+    )
+    .at_line(3);
     let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false)
         .with_inputs(
             Vec::new(),

@@ -7,7 +7,7 @@
 
 use super::Failure;
 use super::args::{Cli, Command, PlanArgs, ReadArgs, ReportFormat, TemplateFormat};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::lang::Lang;
 use crate::output;
 use crate::render::{Format, Style};
@@ -194,7 +194,7 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
         )
     };
     Err(Diagnostic::error(
-        "U005",
+        Code::U005,
         "plan-check",
         Text::new(
             format!("不能写出 .{extension} 文件：{zh}"),
@@ -219,7 +219,7 @@ fn refuse_bytes_on_terminal(output: Option<&Path>, word: bool) -> Result<(), Fai
                 "a workbook cannot go to the terminal: give --output FILE.xlsx",
             )
         };
-        return Err(Diagnostic::error("U001", "plan-check", text).into());
+        return Err(Diagnostic::error(Code::U001, "plan-check", text).into());
     }
     Ok(())
 }
@@ -283,7 +283,7 @@ mod tests {
                 Cli::try_parse_from(std::iter::once("plan-check").chain(args.iter().copied()))
                     .expect("arguments parse");
             match Config::resolve(&cli) {
-                Err(Failure::Input(d)) => assert_eq!(d[0].code, "U005", "{args:?}"),
+                Err(Failure::Input(d)) => assert_eq!(d[0].code, Code::U005, "{args:?}"),
                 _ => panic!("{args:?} is refused"),
             }
         }

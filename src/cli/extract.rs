@@ -8,7 +8,7 @@
 
 use super::args::ExtractArgs;
 use super::{Config, Failure, emit, exit, inputs};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::extract::{self, Extraction};
 use crate::plan::Plan;
 use std::fmt::Write as _;
@@ -29,7 +29,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
         let file = document.file.clone();
         let Some(year) = args.year.or_else(|| extract::year_of(&document)) else {
             return Err(Diagnostic::error(
-                "I001",
+                Code::I001,
                 &file,
                 Text::new(
                     "公报的标题中没有年份（如“2022年国民经济和社会发展统计公报”）：请用 --year 给出",

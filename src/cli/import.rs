@@ -5,7 +5,7 @@
 
 use super::args::ImportArgs;
 use super::{Config, Failure, emit, exit};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::import::{self, check, draft, table};
 use crate::output;
 
@@ -119,7 +119,7 @@ pub fn run(config: &Config, args: &ImportArgs) -> Result<u8, Failure> {
 /// The draft does not load: said with what is wrong in it.
 fn drafted_error(d: Diagnostic, file: &str) -> Diagnostic {
     Diagnostic::error(
-        "I003",
+        Code::I003,
         file,
         Text::new(
             format!("起草的规划文件不能加载：{}", d.message.zh),

@@ -3,7 +3,7 @@
 
 use super::Config;
 use crate::assess::evaluation::FailedInput;
-use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::diagnostic::{Code, Diagnostic, Severity, Text};
 use crate::output;
 use crate::plan::{Plan, PlanSet, load_plan_set};
 use crate::stats::{LoadOptions, Observations, RegionYear};
@@ -27,7 +27,7 @@ pub fn single_plan(plans: &PlanSet) -> Result<&Plan, Vec<Diagnostic>> {
     match plans.plans.as_slice() {
         [one] => Ok(one),
         several => Err(vec![Diagnostic::error(
-            "U001",
+            Code::U001,
             "plan-check",
             Text::new(
                 format!("给出了 {} 个规划：请用 --plan 选一个", several.len()),
@@ -88,7 +88,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     let (files, read, strict, quiet) = (&config.files, &config.read, config.strict, config.quiet);
     if files.is_empty() {
         return Err(vec![Diagnostic::error(
-            "U001",
+            Code::U001,
             "plan-check",
             Text::new(
                 "请给出要检查的统计数据文件，如：plan-check data/2023.csv（plan-check --help 查看用法）",
@@ -121,7 +121,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         {
             Some((_, first)) if path != Path::new("-") => warnings.push(
                 Diagnostic::error(
-                    "S021",
+                    Code::S021,
                     shown(path),
                     Text::new(
                         format!("这个文件已经给出过（{}），只读一次", shown(first)),
@@ -170,7 +170,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     let region_years = observations.region_years();
     if region_years.is_empty() {
         return Err(vec![Diagnostic::error(
-            "S003",
+            Code::S003,
             files[0].display().to_string(),
             Text::new(
                 "没有可检查的数据行（所有指标名称都不在规划中）",
@@ -194,7 +194,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             let k = others.len();
             warnings.push(
                 Diagnostic::error(
-                    "S022",
+                    Code::S022,
                     shown(&files[0]),
                     Text::new(
                         format!(
@@ -260,7 +260,7 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         let shown = arg.display().to_string();
         let unreadable = |path: &Path, e: &std::io::Error| {
             Diagnostic::error(
-                "S001",
+                Code::S001,
                 path.display().to_string(),
                 Text::io("无法读取", "cannot read", e),
             )
@@ -276,7 +276,7 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
                     return Err(Diagnostic::error(
-                        "S001",
+                        Code::S001,
                         path.display().to_string(),
                         Text::new(
                             "这是一个文件夹，不是数据文件",
@@ -291,7 +291,7 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         }
         if found.is_empty() {
             return Err(Diagnostic::error(
-                "S001",
+                Code::S001,
                 &shown,
                 Text::new(
                     "文件夹中没有统计数据文件（.csv 或工作簿）",

@@ -9,7 +9,7 @@ use super::config::Written;
 use super::{Config, Failure, deliver, inputs};
 use crate::assess::evaluation::{Evaluation, View};
 use crate::assess::period::assess_period;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::render;
 
 pub fn run(config: &Config) -> Result<u8, Failure> {
@@ -24,7 +24,7 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
                 .map(|&r| loaded.observations.regions.get(r))
                 .collect();
             return Err(Diagnostic::error(
-                "U002",
+                Code::U002,
                 config.files[0].display().to_string(),
                 Text::new(
                     format!(

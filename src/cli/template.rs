@@ -5,7 +5,7 @@
 use super::args::{TemplateArgs, TemplateFormat};
 use super::config::Written;
 use super::{Config, Failure, emit, exit, inputs};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::output;
 use anyhow::Context as _;
 
@@ -22,7 +22,7 @@ pub fn run(config: &Config, args: &TemplateArgs) -> Result<u8, Failure> {
         Some(region) if plans.plans.len() > 1 => {
             let index = plans
                 .for_region(region)
-                .map_err(|m| Diagnostic::error("U001", "plan-check", m))?;
+                .map_err(|m| Diagnostic::error(Code::U001, "plan-check", m))?;
             &plans.plans[index]
         }
         _ => inputs::single_plan(&plans)?,

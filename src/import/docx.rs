@@ -5,7 +5,7 @@
 
 use super::Block;
 use super::limits::{Budget, Limit, MAX_SPAN};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use quick_xml::events::Event;
 use std::io::Read;
 
@@ -16,7 +16,7 @@ const MAX_XML: u64 = 64 << 20;
 pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
     let bad = |why: String| {
         Diagnostic::error(
-            "I001",
+            Code::I001,
             file,
             Text::new(
                 format!("不是可读的 Word 文档（.docx）：{why}"),
@@ -30,7 +30,7 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
     };
     let handle = std::fs::File::open(path).map_err(|e| {
         Diagnostic::error(
-            "I001",
+            Code::I001,
             file,
             Text::io("无法读取规划文本", "cannot read the plan document", &e),
         )

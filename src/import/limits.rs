@@ -5,7 +5,7 @@
 //! a workbook cell at XFD1048576) can ask for gigabytes. A plan's indicator
 //! table has tens of rows; these limits are thousands of times that.
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 
 /// Cells of all the document's tables, after merged cells are spread.
 pub const MAX_CELLS: usize = 1_000_000;
@@ -47,7 +47,7 @@ impl Limit {
             ),
         };
         Diagnostic::error(
-            "I001",
+            Code::I001,
             file,
             Text::new(
                 format!("不像是印发的规划文本：{zh}，未读取"),

@@ -20,7 +20,7 @@ pub mod table;
 pub mod text;
 pub mod workbook;
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use std::path::Path;
 
 /// A document as blocks in reading order.
@@ -55,7 +55,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         .unwrap_or_default();
     let unreadable = |e: std::io::Error| {
         Diagnostic::error(
-            "I001",
+            Code::I001,
             &file,
             Text::io("无法读取规划文本", "cannot read the plan document", &e),
         )
@@ -63,7 +63,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
     let blocks = match extension.as_str() {
         "docx" | "xlsx" if not_a_package(path).is_some() => {
             let why = not_a_package(path).unwrap_or_else(|| Text::new("", ""));
-            return Err(Diagnostic::error("I001", &file, why));
+            return Err(Diagnostic::error(Code::I001, &file, why));
         }
         "docx" => docx::read(path, &file)?,
         "pdf" => pdf::read(path, &file)?,
@@ -72,7 +72,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
             let bytes = std::fs::read(path).map_err(unreadable)?;
             let text = crate::encoding::text(&bytes).ok_or_else(|| {
                 Diagnostic::error(
-                    "I001",
+                    Code::I001,
                     &file,
                     Text::new(
                         format!("不是文本文件：以 .{extension} 结尾的文件应是文字"),
@@ -97,7 +97,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         }
         other => {
             return Err(Diagnostic::error(
-                "I001",
+                Code::I001,
                 &file,
                 Text::new(
                     format!("不认识的格式“.{other}”：可读 .docx、.pdf、.html、.md、.txt 和 .xlsx"),

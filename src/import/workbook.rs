@@ -4,13 +4,13 @@
 
 use super::Block;
 use super::limits::{Budget, Limit};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use calamine::{DataRef, Reader};
 
 pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
     let bad = |why: String| {
         Diagnostic::error(
-            "I001",
+            Code::I001,
             file,
             Text::new(
                 format!("不是可读的工作簿：{why}"),

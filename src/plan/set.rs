@@ -6,7 +6,7 @@
 //! `default = true`, or else is an error naming it and the plans available.
 
 use super::{Plan, load_plan};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ impl PlanSet {
                 {
                     let first: &Plan = &plans[first];
                     return Err(Diagnostic::error(
-                        "P007",
+                        Code::P007,
                         &plan.path,
                         Text::new(
                             format!(
@@ -47,7 +47,7 @@ impl PlanSet {
                     Some(region) => {
                         if let Some(other) = by_region.insert(region.clone(), i) {
                             return Err(Diagnostic::error(
-                                "P007",
+                                Code::P007,
                                 &plan.path,
                                 Text::new(
                                     format!("地区“{region}”已由 {} 规划", plans[other].path),
@@ -62,7 +62,7 @@ impl PlanSet {
                     None if plan.meta.is_default => {}
                     None => {
                         return Err(Diagnostic::error(
-                            "P007",
+                            Code::P007,
                             &plan.path,
                             Text::new(
                                 "同时使用多个规划时，每个规划须写明 region（或标为 default = true）",
@@ -132,14 +132,14 @@ pub fn find_plan_files(
             let shown = dir.display().to_string();
             let found = toml_files(dir).map_err(|e| {
                 Diagnostic::error(
-                    "P001",
+                    Code::P001,
                     &shown,
                     Text::io("无法读取规划文件夹", "cannot read the plan folder", &e),
                 )
             })?;
             if found.is_empty() {
                 return Err(Diagnostic::error(
-                    "P001",
+                    Code::P001,
                     &shown,
                     Text::new(
                         "文件夹中没有 .toml 规划文件",

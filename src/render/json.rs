@@ -73,7 +73,7 @@ impl Renderer for Json {
 
 fn warning<'a>(d: &'a crate::diagnostic::Diagnostic, style: &Style) -> Warning<'a> {
     Warning {
-        code: d.code,
+        code: d.code.as_str(),
         file: &d.file,
         line: d.line,
         indicator: d.indicator.as_deref(),

@@ -3,6 +3,7 @@
 
 use super::{Evaluation, Outcome, Renderer, Style, View, columns, summary};
 use crate::assess::YearReport;
+use crate::diagnostic::Code;
 use comfy_table::{Cell, CellAlignment};
 use std::fmt::Write as _;
 
@@ -43,7 +44,7 @@ fn warnings_note(
     if warnings.is_empty() {
         return None;
     }
-    let mut codes: Vec<(&str, usize)> = Vec::new();
+    let mut codes: Vec<(crate::diagnostic::Code, usize)> = Vec::new();
     for w in warnings {
         match codes.iter_mut().find(|(c, _)| *c == w.code) {
             Some((_, n)) => *n += 1,
@@ -55,7 +56,7 @@ fn warnings_note(
         .map(|(c, n)| format!("{c} ×{n}"))
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));
-    let unchecked = warnings.iter().filter(|w| w.code == "S007").count();
+    let unchecked = warnings.iter().filter(|w| w.code == Code::S007).count();
     let total = warnings.len();
     Some(match lang {
         crate::lang::Lang::Zh => {

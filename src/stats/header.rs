@@ -2,7 +2,7 @@
 
 use super::place::Place;
 use super::wide::{self, Detected, Shape};
-use crate::diagnostic::{Diagnostic, Text, quote_raw};
+use crate::diagnostic::{Code, Diagnostic, Text, quote_raw};
 use crate::number::trim_all;
 use crate::plan::PlanSet;
 use csv::ByteRecord;
@@ -178,7 +178,7 @@ pub fn read_header(
         };
         if slot.is_some() {
             return Err(HeaderProblem::Fatal(place.error(
-                "S003",
+                Code::S003,
                 Some(i),
                 Text::new(
                     format!("表头中“{}”列出现了两次", trim_all(&text)),
@@ -219,7 +219,7 @@ pub fn read_header(
                 .map(|(column, name)| {
                     place
                         .error(
-                            "S007",
+                            Code::S007,
                             Some(column),
                             Text::new(
                                 format!("列“{}”不是规划中的指标，这一列未检查", quote_raw(&name)),
@@ -235,7 +235,7 @@ pub fn read_header(
             Ok(layout)
         }
         (Detected::Ambiguous(message), _, _) => {
-            Err(HeaderProblem::Fatal(place.error("S003", None, message)))
+            Err(HeaderProblem::Fatal(place.error(Code::S003, None, message)))
         }
         _ => {
             let found: Vec<String> = record
@@ -256,7 +256,7 @@ pub fn read_header(
             if let Some((column, text, word)) = near.first() {
                 let bracket = text.starts_with(word);
                 return Err(HeaderProblem::Fatal(place.error(
-                    "S003",
+                    Code::S003,
                     Some(*column),
                     if bracket {
                         Text::new(
@@ -301,7 +301,7 @@ pub fn read_header(
                 return Err(HeaderProblem::Fatal(
                     place
                         .error(
-                            "S003",
+                            Code::S003,
                             None,
                             Text::new(
                                 format!(
@@ -325,7 +325,7 @@ pub fn read_header(
             Err(HeaderProblem::NotAHeader(
                 place
                     .error(
-                        "S003",
+                        Code::S003,
                         None,
                         Text::new(
                             format!(

@@ -22,7 +22,7 @@ pub mod wide;
 pub mod workbook;
 pub mod year;
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::plan::IndicatorIdx;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::hash::BuildHasher;
@@ -89,7 +89,7 @@ fn load_stdin(
     const SHOWN: &str = "<stdin>";
     let failed = |e: std::io::Error| {
         vec![Diagnostic::error(
-            "S001",
+            Code::S001,
             SHOWN,
             crate::diagnostic::Text::io("无法读取标准输入", "cannot read standard input", &e),
         )]
@@ -139,7 +139,7 @@ fn load_stdin(
         std::io::copy(&mut stdin.by_ref().take(limit + 1), copy.as_file_mut()).map_err(failed)?;
     if copied > limit {
         return Err(vec![Diagnostic::error(
-            "S012",
+            Code::S012,
             SHOWN,
             crate::diagnostic::Text::new(
                 format!("标准输入上的工作簿超过 {} MB", limit >> 20),
@@ -203,7 +203,7 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
     const LISTED: usize = 20;
     let lines: Vec<u64> = warnings[start..]
         .iter()
-        .filter(|w| w.code == "S013")
+        .filter(|w| w.code == Code::S013)
         .filter_map(|w| w.line)
         .collect();
     if lines.len() < 2 {
@@ -212,7 +212,7 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
     let mut first = true;
     let mut tail = warnings.split_off(start);
     tail.retain_mut(|w| {
-        if w.code != "S013" {
+        if w.code != Code::S013 {
             return true;
         }
         let keep = std::mem::replace(&mut first, false);

@@ -4,6 +4,7 @@
 //! found.
 
 use super::*;
+use crate::diagnostic::Code;
 
 /// Between a row's 来源 and its 备注 when it has both, in the one stored
 /// text of [`Observation::source`].
@@ -220,7 +221,7 @@ impl Observations {
         let start = self.file_starts.get(file as usize).copied().unwrap_or(0);
         if !YEARS.contains(&key.year) {
             return Err(Diagnostic::error(
-                "S008",
+                Code::S008,
                 self.files.get(file),
                 Text::new(
                     format!(
@@ -263,7 +264,7 @@ impl Observations {
 
     fn too_large(&self, file: Id, line: u64) -> Diagnostic {
         Diagnostic::error(
-            "S009",
+            Code::S009,
             self.files.get(file),
             Text::new(
                 "输入过大：所有文件合计超过 40 亿行，请分批检查",
@@ -366,7 +367,7 @@ impl Observations {
                 )
             };
             let mut d = Diagnostic::error(
-                "S005",
+                Code::S005,
                 self.files.get(second.file),
                 Text::new(
                     format!(

@@ -19,7 +19,7 @@
 //! sheet): `activeTab` in an `.xlsx` workbook part, `ActiveTable` in an `.ods`
 //! settings part.
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use std::io::Read;
 use std::path::Path;
 
@@ -289,7 +289,7 @@ pub fn damaged(file: &str, why: Option<&str>) -> Diagnostic {
     let detail = why.map(|w| format!("（{w}）")).unwrap_or_default();
     let detail_en = why.map(|w| format!(" ({w})")).unwrap_or_default();
     Diagnostic::error(
-        "S012",
+        Code::S012,
         file,
         Text::new(
             format!("工作簿已损坏，无法读取{detail}"),
@@ -410,7 +410,7 @@ fn too_large(file: &str, part: &str, limit: Limit) -> Diagnostic {
             ),
         ),
     };
-    Diagnostic::error("S012", file, Text::new(zh, en)).with_hint(Text::new(
+    Diagnostic::error(Code::S012, file, Text::new(zh, en)).with_hint(Text::new(
         "请在 Excel/WPS 中打开、检查后另存，或另存为 CSV",
         "open and check it in Excel or WPS and save it again, or save it as CSV",
     ))

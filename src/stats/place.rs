@@ -18,7 +18,12 @@ pub struct Place<'a> {
 
 impl Place<'_> {
     /// An error at this row, and at `column` (0-based) when given.
-    pub fn error(&self, code: &'static str, column: Option<usize>, message: Text) -> Diagnostic {
+    pub fn error(
+        &self,
+        code: crate::diagnostic::Code,
+        column: Option<usize>,
+        message: Text,
+    ) -> Diagnostic {
         let d = Diagnostic::error(code, self.file, message);
         match (self.sheet, column) {
             (Some(sheet), Some(c)) => d.at_cell(sheet, self.line, self.first_column + c),

@@ -22,7 +22,7 @@ use super::wide::Shape;
 pub use super::year::{NameYear, year_in_name};
 use super::year::{YearSource, column_year, unknown_year};
 use super::{Converted, Id, Key, Observation, Observations, Origin};
-use crate::diagnostic::{Diagnostic, Severity, Text, quote_raw};
+use crate::diagnostic::{Code, Diagnostic, Severity, Text, quote_raw};
 use crate::number::{Cell, NumberError, read_cell, trim_all};
 use crate::plan::{IndicatorIdx, Plan, PlanSet};
 use csv::ByteRecord;
@@ -265,7 +265,7 @@ impl<'a> RowReader<'a> {
                 return Ok(());
             }
             return Err(self.place(line).error(
-                "S002",
+                Code::S002,
                 Some(layout.indicator),
                 Text::new("这一行没有填指标名称", "this row has no indicator name"),
             ));
@@ -314,7 +314,7 @@ impl<'a> RowReader<'a> {
             warnings.push(
                 self.place(line)
                     .error(
-                        "S013",
+                        Code::S013,
                         Some(column),
                         Text::new(
                             format!("本行年份为 {year}，文件名写的是 {named}"),
@@ -346,7 +346,7 @@ impl<'a> RowReader<'a> {
     fn width_error(&self, record: &ByteRecord, line: u64) -> Diagnostic {
         let width = self.layout.width;
         let mut d = self.place(line).error(
-            "S002",
+            Code::S002,
             None,
             Text::new(
                 format!("这一行有 {} 列，表头有 {width} 列", record.len()),

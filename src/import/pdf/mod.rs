@@ -25,7 +25,7 @@ mod tests {
 }
 
 use super::Block;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use layout::{Glyph, Page, Rule};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp};
 use std::path::Path;
@@ -37,11 +37,11 @@ const MAX_GLYPHS: usize = 4_000_000;
 
 /// Reads the PDF at `path` into blocks.
 pub fn read(path: &Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
-    let error = |zh: String, en: String| Diagnostic::error("I001", file, Text::new(zh, en));
+    let error = |zh: String, en: String| Diagnostic::error(Code::I001, file, Text::new(zh, en));
     let size = std::fs::metadata(path)
         .map_err(|e| {
             Diagnostic::error(
-                "I001",
+                Code::I001,
                 file,
                 Text::io("无法读取规划文本", "cannot read the plan document", &e),
             )
@@ -58,7 +58,7 @@ pub fn read(path: &Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
     }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
-            "I001",
+            Code::I001,
             file,
             Text::io("无法读取规划文本", "cannot read the plan document", &e),
         )

@@ -12,7 +12,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 pub use meta::{Meta, meta};
 pub use rows::strip_ordinal;
 use rows::*;
@@ -338,7 +338,7 @@ pub fn choose(
         .count();
     if tables.is_empty() {
         return Err(Diagnostic::error(
-            "I002",
+            Code::I002,
             &doc.file,
             Text::new(
                 format!(
@@ -369,7 +369,7 @@ pub fn choose(
     match wanted {
         Some(n) => tables.into_iter().find(|t| t.number == n).ok_or_else(|| {
             Diagnostic::error(
-                "I002",
+                Code::I002,
                 &doc.file,
                 Text::new(
                     format!("第 {n} 个表格不是主要指标表；主要指标表有：{listed}"),
@@ -381,7 +381,7 @@ pub fn choose(
             Ok(tables.into_iter().next().unwrap_or_else(|| unreachable!()))
         }
         None => Err(Diagnostic::error(
-            "I002",
+            Code::I002,
             &doc.file,
             Text::new(
                 format!(

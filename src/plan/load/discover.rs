@@ -1,6 +1,7 @@
 //! Finding the plan file when none is named: the only `.toml` in `plan/`.
 
 use super::*;
+use crate::diagnostic::Code;
 
 /// The only `.toml` file in `dir` (`./plan/` when neither `--plan`,
 /// `PLAN_CHECK_PLAN` nor `--plan-dir` is given); several are an error listing them.
@@ -8,7 +9,7 @@ pub fn find_plan_file(dir: &Path) -> Result<PathBuf, Diagnostic> {
     let shown = dir.display().to_string();
     let not_found = || {
         Diagnostic::error(
-            "P001",
+            Code::P001,
             &shown,
             Text::new(
                 "找不到规划文件：请用 --plan 指定，或设置环境变量 PLAN_CHECK_PLAN，或在 ./plan/ 中放一个 .toml 文件",
@@ -27,7 +28,7 @@ pub fn find_plan_file(dir: &Path) -> Result<PathBuf, Diagnostic> {
                 .collect::<Vec<_>>()
                 .join(", ");
             Err(Diagnostic::error(
-                "P001",
+                Code::P001,
                 &shown,
                 Text::new(
                     format!("plan/ 中有多个规划文件，请用 --plan 选择一个：{list}"),

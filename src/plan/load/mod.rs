@@ -12,7 +12,7 @@ use super::{
     DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
     Rule, Threshold, Valid, YearRequirement, is_dash, read_target,
 };
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -41,7 +41,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostic::error(
-            "P002",
+            Code::P002,
             &shown,
             Text::io("无法读取规划文件", "cannot read the plan file", &e),
         )
@@ -53,7 +53,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
 pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let raw: PlanFile = toml::from_str(text).map_err(|e| {
         let mut d = Diagnostic::error(
-            "P003",
+            Code::P003,
             file,
             Text::new(
                 format!("规划文件格式有误：{}", e.message()),
@@ -83,14 +83,14 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         // An error about the indicator as a whole points at its table; one about a
         // field points at the field, and names it.
         let err = |message: Text| {
-            Diagnostic::error("P004", file, message)
+            Diagnostic::error(Code::P004, file, message)
                 .at_line(line as u64)
                 .for_indicator(raw.id.clone())
         };
         let field_err = |field: &str, start: usize, message: Text| {
             let (line, column) = lines.at(start);
             Diagnostic::error(
-                "P004",
+                Code::P004,
                 file,
                 Text::new(
                     format!("字段 {field}：{}", message.zh),
@@ -407,7 +407,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     }
     if indicators.is_empty() {
         return Err(Diagnostic::error(
-            "P004",
+            Code::P004,
             file,
             Text::new(
                 "规划文件中没有指标（[[indicator]]）",
@@ -432,7 +432,7 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
     for year in [raw.baseline_year, raw.target_year] {
         if !PLAN_YEARS.contains(&year) {
             return Err(Diagnostic::error(
-                "P005",
+                Code::P005,
                 file,
                 Text::new(
                     format!("规划年份 {year} 不在 1900–2400 之间"),
@@ -443,7 +443,7 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
     }
     if raw.baseline_year >= raw.target_year {
         return Err(Diagnostic::error(
-            "P005",
+            Code::P005,
             file,
             Text::new(
                 format!(
@@ -463,7 +463,7 @@ fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
             Ok(value)
         } else {
             Err(Diagnostic::error(
-                "P005",
+                Code::P005,
                 file,
                 Text::new(
                     format!("{name} {value} {zh}"),

@@ -2,6 +2,7 @@
 //! exists and is no part itself.
 
 use super::*;
+use crate::diagnostic::Code;
 
 /// Turns `part_of` ids into indices, and checks that a part names a total that
 /// exists and is not itself a part.
@@ -22,7 +23,7 @@ pub(super) fn resolve_parts(
             None => None,
             Some((total_id, line)) => {
                 let err = |zh: String, en: String| {
-                    Diagnostic::error("P006", file, Text::new(zh, en))
+                    Diagnostic::error(Code::P006, file, Text::new(zh, en))
                         .at_line(*line)
                         .for_indicator(ind.id.clone())
                 };

@@ -3,6 +3,7 @@
 //! relatives.
 
 use super::*;
+use crate::diagnostic::Code;
 
 /// A relative target waiting for the indicator it names.
 pub(super) struct PendingRelative {
@@ -51,7 +52,7 @@ pub(super) fn resolve_relatives(
         let ind = &indicators[pending.index];
         let err = |zh: String, en: String| {
             Diagnostic::error(
-                "P004",
+                Code::P004,
                 file,
                 Text::new(
                     format!("字段 {}：{zh}", pending.field),
@@ -153,7 +154,7 @@ pub(super) fn refuse_cycles(indicators: &[Indicator], file: &str) -> Result<(), 
                     .map(|&i| indicators[i].display_name())
                     .collect();
                 return Err(Diagnostic::error(
-                    "P004",
+                    Code::P004,
                     file,
                     Text::new(
                         format!(

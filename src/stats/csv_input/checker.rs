@@ -4,7 +4,7 @@
 
 use super::errors::csv_error;
 use super::{Format, Input};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::stats::Observations;
 use crate::stats::blocks::record_line;
 use crate::stats::header::Layout;
@@ -149,7 +149,7 @@ pub(super) fn check_multiline(
         return Ok(());
     };
     Err(Diagnostic::error(
-        "S002",
+        Code::S002,
         format.file,
         Text::new(
             "这个单元格跨了多行，其中有像数据行的内容：可能有未闭合的双引号，其后的行被并进了这个单元格，没有检查",
@@ -183,7 +183,7 @@ pub(super) fn check_decoded(
         return Ok(());
     };
     let d = Diagnostic::error(
-        "S002",
+        Code::S002,
         file,
         Text::new(
             format!("按 {encoding} 编码读取时遇到无法识别的字节"),

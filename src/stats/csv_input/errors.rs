@@ -1,7 +1,7 @@
 //! A CSV file's read failures in the user's words: an encoding or a
 //! workbook under another name, the disk, the CSV reader's own errors.
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::stats::decode::{DecodeError, LineTooLong};
 
 pub(super) fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
@@ -20,7 +20,7 @@ pub(super) fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
             "the file holds NUL bytes: it is not a text (CSV) file".to_owned(),
         ),
     };
-    Diagnostic::error("S002", file, Text::new(zh, en))
+    Diagnostic::error(Code::S002, file, Text::new(zh, en))
 }
 
 /// A failed read: the line limit of [`super::decode`], or the system's error.
@@ -39,7 +39,7 @@ pub(super) fn read_error(e: &std::io::Error, file: &str) -> Diagnostic {
     } else {
         (format!("读取失败：{e}"), format!("cannot read: {e}"))
     };
-    Diagnostic::error("S002", file, Text::new(zh, en))
+    Diagnostic::error(Code::S002, file, Text::new(zh, en))
 }
 
 /// An error of the CSV reader (reading from a block in memory, only a read error
@@ -49,7 +49,7 @@ pub(super) fn csv_error(e: csv::Error, file: &str) -> Diagnostic {
     let d = match e.kind() {
         csv::ErrorKind::Io(io) => read_error(io, file),
         _ => Diagnostic::error(
-            "S002",
+            Code::S002,
             file,
             Text::new(format!("CSV 格式有误：{e}"), format!("malformed CSV: {e}")),
         ),

@@ -16,7 +16,7 @@ use super::decode::decode;
 use super::header::{HeaderProblem, Layout, MAX_TITLE_ROWS, read_header};
 use super::place::Place;
 use super::rows::is_blank;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::plan::PlanSet;
 use checker::{Checker, check_decoded};
 use errors::{csv_error, decode_error, read_error};
@@ -47,7 +47,7 @@ pub fn load_csv_path(
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
         let d = Diagnostic::error(
-            "S001",
+            Code::S001,
             &shown,
             Text::io(
                 "无法打开统计数据文件",
@@ -146,7 +146,7 @@ pub fn load_csv<R: Read + Send>(
     }
     if merged.data_rows == 0 {
         return Err(one(Diagnostic::error(
-            "S003",
+            Code::S003,
             file,
             Text::new(
                 "文件只有表头，没有数据行",
@@ -240,7 +240,7 @@ fn find_header<R: Read>(
     }
     Err(first_problem.unwrap_or_else(|| {
         Diagnostic::error(
-            "S003",
+            Code::S003,
             file,
             Text::new(
                 "文件为空：第一行应为表头（指标,数值…）",

@@ -5,7 +5,7 @@
 //! that is no share (S020). Each a diagnostic at the figure's cell.
 
 use super::RowReader;
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::stats::units;
 
 /// A percent figure that looks like a fraction: 0.983 where the plan's
@@ -36,7 +36,7 @@ impl RowReader<'_> {
             return Err(self
                 .place(line)
                 .error(
-                    "S016",
+                    Code::S016,
                     column,
                     Text::new(
                         format!("数值 {} 大得不合理", shown()),
@@ -51,7 +51,7 @@ impl RowReader<'_> {
             return Err(self
                 .place(line)
                 .error(
-                    "S016",
+                    Code::S016,
                     column,
                     Text::new(
                         format!(
@@ -87,7 +87,7 @@ impl RowReader<'_> {
             warnings.push(
                 self.place(line)
                     .error(
-                        "S017",
+                        Code::S017,
                         column,
                         Text::new(
                             format!(
@@ -149,7 +149,7 @@ impl RowReader<'_> {
             return Err(self
                 .place(line)
                 .error(
-                    "S019",
+                    Code::S019,
                     column,
                     Text::new(
                         format!(
@@ -176,7 +176,7 @@ impl RowReader<'_> {
             warnings.push(
                 self.place(line)
                     .error(
-                        "S020",
+                        Code::S020,
                         column,
                         Text::new(
                             format!("数值 {shown}% 超过 100%：请确认该指标确可超过 100"),
@@ -210,7 +210,7 @@ impl RowReader<'_> {
         warnings.push(
             self.place(line)
                 .error(
-                    "S018",
+                    Code::S018,
                     Some(self.layout.value),
                     Text::new(
                         format!(

@@ -3,6 +3,7 @@
 //! (converted to the plan's).
 
 use super::*;
+use crate::diagnostic::Code;
 
 impl RowReader<'_> {
     /// The region of a row and the plan that governs it.
@@ -20,7 +21,7 @@ impl RowReader<'_> {
             let plan = self
                 .plans
                 .for_region("")
-                .map_err(|m| self.place(line).error("S011", None, m))?;
+                .map_err(|m| self.place(line).error(Code::S011, None, m))?;
             let found = (table.regions.intern(&name), plan);
             self.default_region = Some(found);
             return Ok(found);
@@ -38,7 +39,7 @@ impl RowReader<'_> {
             return Err(self
                 .place(line)
                 .error(
-                    "S002",
+                    Code::S002,
                     Some(column),
                     Text::new(
                         "这一行的“地区”是空的：文件有“地区”列时，每一行都须写明地区",
@@ -58,7 +59,7 @@ impl RowReader<'_> {
         }
         let plan = plans
             .for_region(name)
-            .map_err(|m| self.place(line).error("S011", Some(column), m))?;
+            .map_err(|m| self.place(line).error(Code::S011, Some(column), m))?;
         let found = (table.regions.intern(name), plan);
         self.last_region.set(raw, found);
         Ok(found)
@@ -107,7 +108,7 @@ impl RowReader<'_> {
                 let name = quote_raw(trim_all(name));
                 Err(place
                     .error(
-                        "S006",
+                        Code::S006,
                         Some(layout.indicator),
                         Text::new(
                             format!("指标名称“{name}”对应多个指标：{list}"),
@@ -126,7 +127,7 @@ impl RowReader<'_> {
                 let name = quote_raw(trim_all(name));
                 Err(place
                     .error(
-                        "S006",
+                        Code::S006,
                         layout.category,
                         Text::new(
                             format!("分类“{category}”下没有指标“{name}”；规划中它属于：{list}"),
@@ -140,7 +141,7 @@ impl RowReader<'_> {
             Resolution::Unknown(suggestions) => {
                 let mut d = place
                     .error(
-                        "S007",
+                        Code::S007,
                         Some(layout.indicator),
                         Text::new(
                             "规划中没有这一指标，本行未检查",
@@ -196,7 +197,7 @@ impl RowReader<'_> {
                     return Err(self
                         .place(line)
                         .error(
-                            "S010",
+                            Code::S010,
                             Some(c),
                             Text::new(
                                 format!(
@@ -226,7 +227,7 @@ impl RowReader<'_> {
             Conversion::Incompatible => Err(self
                 .place(line)
                 .error(
-                    "S010",
+                    Code::S010,
                     Some(at),
                     Text::new(
                         format!("单位“{}”与规划的单位“{}”不同，且无法换算", quote_raw(unit), ind.unit),

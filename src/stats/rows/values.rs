@@ -3,6 +3,7 @@
 //! text in the file's encoding.
 
 use super::*;
+use crate::diagnostic::Code;
 
 impl RowReader<'_> {
     /// A figure a workbook stores as a number. A percent-formatted one reads
@@ -26,7 +27,7 @@ impl RowReader<'_> {
         Err(self
             .place(line)
             .error(
-                "S004",
+                Code::S004,
                 Some(self.layout.value),
                 Text::new(
                     format!("数值“{shown}%”带百分号，但该指标的单位是“{}”", ind.unit),
@@ -95,7 +96,7 @@ impl RowReader<'_> {
                 };
                 Err(self
                     .place(line)
-                    .error("S004", Some(column), Text::new(zh, en))
+                    .error(Code::S004, Some(column), Text::new(zh, en))
                     .for_indicator(ind.display_name())
                     .with_hint(hint))
             }
@@ -126,19 +127,21 @@ impl RowReader<'_> {
                         let (column, given, named) = (*column, *given, named.clone());
                         let text = self.text(raw, line, column)?;
                         let year = column_year(trim_all(text), given, &named)
-                            .map_err(|m| self.place(line).error("S008", Some(column), m))?;
+                            .map_err(|m| self.place(line).error(Code::S008, Some(column), m))?;
                         self.last_year.set(raw, year);
                         year
                     }
                 }
             }
             YearSource::Unknown(named) => {
-                return Err(self.place(line).error("S008", None, unknown_year(named)));
+                return Err(self
+                    .place(line)
+                    .error(Code::S008, None, unknown_year(named)));
             }
         };
         if year < plan.meta.baseline_year {
             return Err(self.place(line).error(
-                "S008",
+                Code::S008,
                 self.layout.year,
                 Text::new(
                     format!("年份 {year} 早于规划基期 {}", plan.meta.baseline_year),
@@ -155,7 +158,7 @@ impl RowReader<'_> {
         let last = plan.meta.target_year + (plan.meta.target_year - plan.meta.baseline_year);
         if year > last {
             return Err(self.place(line).error(
-                "S008",
+                Code::S008,
                 self.layout.year,
                 Text::new(
                     format!(
@@ -220,7 +223,7 @@ impl RowReader<'_> {
         std::str::from_utf8(raw).map_err(|_| {
             self.place(line)
                 .error(
-                    "S002",
+                    Code::S002,
                     Some(column),
                     Text::new(
                         "这个单元格不是 UTF-8 编码，而文件开头是：文件可能混用了编码（如 UTF-8 与 GBK）",

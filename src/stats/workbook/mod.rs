@@ -17,7 +17,7 @@ use super::Observations;
 use super::header::{HeaderProblem, MAX_TITLE_ROWS, read_header};
 use super::place::Place;
 use super::rows::{RowReader, StoredNumber, is_blank, year_in_name};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::plan::PlanSet;
 use calamine::{Data, DataRef, Reader};
 use csv::ByteRecord;
@@ -159,7 +159,7 @@ fn read_workbook(
 fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str) -> Diagnostic {
     let formula = crate::diagnostic::quote_raw(formula);
     Diagnostic::error(
-        "S015",
+        Code::S015,
         file,
         Text::new(
             format!("单元格是公式（={formula}），但文件中没有它的计算结果：无法读取数值"),
@@ -194,7 +194,7 @@ fn choose_sheet(
             .map(|n| (*n).to_owned())
             .ok_or_else(|| {
                 Diagnostic::error(
-                    "S012",
+                    Code::S012,
                     file,
                     Text::new(
                         format!("工作簿中没有工作表“{wanted}”；现有：{}", names.join("、")),
@@ -219,7 +219,7 @@ fn choose_sheet(
         .or_else(|| sheets.iter().find(visible))
         .ok_or_else(|| {
             Diagnostic::error(
-                "S012",
+                Code::S012,
                 file,
                 Text::new(
                     "工作簿中没有可见的工作表",
@@ -233,7 +233,7 @@ fn choose_sheet(
         })?;
     if sheets.len() > 1 {
         warnings.push(Diagnostic::warning(
-            "S014",
+            Code::S014,
             file,
             Text::new(
                 format!(
@@ -318,7 +318,7 @@ fn read_rows(
         let Some(line) = rows.next_row(&mut record, &mut odds)? else {
             return Err(first_problem.unwrap_or_else(|| {
                 Diagnostic::error(
-                    "S003",
+                    Code::S003,
                     &file,
                     Text::new(
                         format!("工作表“{sheet}”是空的"),
@@ -414,7 +414,7 @@ fn read_rows(
     }
     if data_rows == 0 {
         return Err(Diagnostic::error(
-            "S003",
+            Code::S003,
             &file,
             Text::new(
                 format!("工作表“{sheet}”只有表头，没有数据行"),
@@ -451,7 +451,7 @@ fn odd_cell(place: Place, column: usize, odd: &Odd, indicator: &str) -> Option<D
         Odd::Blank | Odd::Number(..) => return None,
     };
     let d = place
-        .error("S004", Some(column), Text::new(zh, en))
+        .error(Code::S004, Some(column), Text::new(zh, en))
         .with_hint(Text::new(
             "请把单元格格式设为“常规”或“数值”后重新填写，或改正公式",
             "set the cell's format to General or Number and type the figure again, or fix the formula",

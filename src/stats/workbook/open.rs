@@ -2,6 +2,7 @@
 //! renamed, an old format, a password, a damaged package.
 
 use super::*;
+use crate::diagnostic::Code;
 
 pub(super) fn open_error(e: &calamine::Error, file: &str) -> Diagnostic {
     let text = e.to_string();
@@ -47,7 +48,7 @@ pub(super) fn open_error(e: &calamine::Error, file: &str) -> Diagnostic {
     };
     // The library's own words, for whoever debugs it: English, last.
     Diagnostic::error(
-        "S012",
+        Code::S012,
         file,
         Text::new(format!("{zh}（{text}）"), format!("{en} ({text})")),
     )

@@ -3,6 +3,7 @@
 //! indicator and form no circle.
 
 use super::*;
+use crate::diagnostic::Code;
 
 #[test]
 fn numbers_must_be_finite_and_tolerances_sensible() {
@@ -12,7 +13,7 @@ fn numbers_must_be_finite_and_tolerances_sensible() {
         ("baseline = 50", "baseline = -inf", "baseline"),
     ] {
         let err = plan_with(&indicator("a", "").replace(from, to)).unwrap_err();
-        assert_eq!(err.code, "P004", "{to}");
+        assert_eq!(err.code, Code::P004, "{to}");
         assert_eq!(err.line, Some(12), "{to}");
         assert!(err.message.en.contains(field), "{to}: {}", err.message.en);
     }
@@ -25,7 +26,7 @@ fn numbers_must_be_finite_and_tolerances_sensible() {
         )
         .replace("＞60", "60");
         let err = plan_with(&text).unwrap_err();
-        assert_eq!(err.code, "P004", "{tolerance}");
+        assert_eq!(err.code, Code::P004, "{tolerance}");
         assert!(
             err.message.en.contains("tolerance_pct"),
             "{}",
@@ -37,7 +38,7 @@ fn numbers_must_be_finite_and_tolerances_sensible() {
         "year_requirements = { \"2023\" = \"≥inf\" }\n",
     ))
     .unwrap_err();
-    assert_eq!(err.code, "P004");
+    assert_eq!(err.code, Code::P004);
 }
 
 #[test]
@@ -67,7 +68,7 @@ fn a_valid_range_is_read_and_holds_the_plan_s_own_numbers() {
         ("valid = { min = nan }\n", "finite"),
     ] {
         let err = plan_with(&indicator("a", extra)).unwrap_err();
-        assert_eq!(err.code, "P004", "{extra}");
+        assert_eq!(err.code, Code::P004, "{extra}");
         assert_eq!(err.line, Some(15), "{extra}");
         assert!(err.message.en.contains(what), "{extra}: {}", err.message.en);
     }
@@ -85,7 +86,7 @@ fn a_valid_range_is_read_and_holds_the_plan_s_own_numbers() {
 #[test]
 fn parts_must_name_an_existing_total_with_the_same_unit() {
     let err = plan_with(&indicator("a", "part_of = \"zz\"\n")).unwrap_err();
-    assert_eq!(err.code, "P006");
+    assert_eq!(err.code, Code::P006);
     let ok = plan_with(&format!(
         "{}{}",
         indicator("t", ""),
@@ -200,7 +201,7 @@ fn a_relative_target_finds_the_indicator_it_names() {
         "baseline = 1\ntarget = \"高于财政收入增长\"",
     ))
     .unwrap_err();
-    assert_eq!(err.code, "P004");
+    assert_eq!(err.code, Code::P004);
     assert!(err.line.is_some());
     assert!(
         err.message.zh.contains("财政收入增长"),

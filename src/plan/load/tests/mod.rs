@@ -4,6 +4,7 @@
 //! `checks`.
 
 use super::*;
+use crate::diagnostic::Code;
 use crate::plan::Accumulate;
 
 mod checks;
@@ -32,7 +33,7 @@ fn row(id: &str, name: &str, fields: &str) -> String {
 #[test]
 fn duplicate_ids_name_both_lines() {
     let err = plan_with(&format!("{}{}", indicator("a", ""), indicator("a", ""))).unwrap_err();
-    assert_eq!(err.code, "P004");
+    assert_eq!(err.code, Code::P004);
     assert_eq!(err.line, Some(16));
     assert!(err.message.zh.contains("第7行"), "{}", err.message.zh);
 }
@@ -58,11 +59,11 @@ fn unknown_attribute_names_the_indicator() {
 #[test]
 fn names_are_non_empty_and_unique_within_their_category() {
     let err = plan_with(&indicator("a", "").replace("name = \"na\"", "name = \" \"")).unwrap_err();
-    assert_eq!(err.code, "P004");
+    assert_eq!(err.code, Code::P004);
     assert!(err.message.en.contains("name is empty"));
     let same = indicator("b", "").replace("name = \"nb\"", "name = \"na\"");
     let err = plan_with(&format!("{}{same}", indicator("a", ""))).unwrap_err();
-    assert_eq!(err.code, "P004");
+    assert_eq!(err.code, Code::P004);
     assert_eq!(err.line, Some(16));
     assert!(err.message.en.contains("line 7"), "{}", err.message.en);
     // The same name under another category is another indicator (在校学生数).
@@ -73,7 +74,7 @@ fn names_are_non_empty_and_unique_within_their_category() {
 #[test]
 fn toml_errors_carry_line_and_column() {
     let err = parse_plan(&format!("{HEAD}\n[[indicator]]\nid = 3\n"), "p.toml").unwrap_err();
-    assert_eq!(err.code, "P003");
+    assert_eq!(err.code, Code::P003);
     assert_eq!(err.line, Some(8));
     let err = parse_plan("[plan\n", "p.toml").unwrap_err();
     assert_eq!(err.line, Some(1));
@@ -87,7 +88,7 @@ fn plan_years_are_years_a_table_can_hold() {
             "p.toml",
         )
         .unwrap_err();
-        assert_eq!(err.code, "P005", "{baseline}–{target}");
+        assert_eq!(err.code, Code::P005, "{baseline}–{target}");
     }
 }
 
@@ -98,7 +99,7 @@ fn years_must_run_forward() {
         "p.toml",
     )
     .unwrap_err();
-    assert_eq!(err.code, "P005");
+    assert_eq!(err.code, Code::P005);
 }
 
 #[test]

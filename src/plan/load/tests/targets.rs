@@ -2,6 +2,7 @@
 //! bare numbers, changes, rules that contradict the print, single years.
 
 use super::*;
+use crate::diagnostic::Code;
 
 /// The rule a target printed in words reads as, on an indicator with
 /// this unit and a baseline of 50.
@@ -102,7 +103,7 @@ fn a_rule_that_contradicts_the_printed_comparator_does_not_load() {
         "rule = { kind = \"change\", by = 5 }",
     ] {
         let err = plan_with(&indicator("a", &format!("{rule}\n"))).unwrap_err();
-        assert_eq!(err.code, "P004", "{rule}");
+        assert_eq!(err.code, Code::P004, "{rule}");
         assert_eq!(err.line, Some(15), "{rule}: the rule's line");
         assert!(
             err.message.zh.contains("矛盾"),
@@ -165,7 +166,7 @@ fn what_the_text_does_not_settle_needs_a_rule_and_says_why() {
         ("稳步提高", "%", "读不出比较"),
     ] {
         let err = rule_of(target, unit).unwrap_err();
-        assert_eq!(err.code, "P004", "{target}");
+        assert_eq!(err.code, Code::P004, "{target}");
         assert!(
             err.message.zh.contains(says),
             "{target}: {}",

@@ -3,6 +3,9 @@
 //! Every diagnostic has a stable code (listed in the README), the file, and when
 //! known the line, column and indicator; its text exists in Chinese and English.
 
+mod code;
+pub use code::Code;
+
 use crate::lang::Lang;
 use std::fmt::Write as _;
 
@@ -74,7 +77,7 @@ pub struct Diagnostic(Box<Details>);
 pub struct Details {
     pub severity: Severity,
     /// Stable code, e.g. `S004`; documented in the README.
-    pub code: &'static str,
+    pub code: Code,
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<u64>,
@@ -102,7 +105,7 @@ impl std::ops::DerefMut for Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<String>, message: Text) -> Self {
+    pub fn error(code: Code, file: impl Into<String>, message: Text) -> Self {
         Diagnostic(Box::new(Details {
             severity: Severity::Error,
             code,
@@ -117,7 +120,7 @@ impl Diagnostic {
         }))
     }
 
-    pub fn warning(code: &'static str, file: impl Into<String>, message: Text) -> Self {
+    pub fn warning(code: Code, file: impl Into<String>, message: Text) -> Self {
         let mut d = Diagnostic::error(code, file, message);
         d.severity = Severity::Warning;
         d
@@ -284,7 +287,7 @@ mod tests {
     #[test]
     fn renders_location_indicator_and_hint_in_both_languages() {
         let d = Diagnostic::error(
-            "S004",
+            crate::diagnostic::Code::S004,
             "data/2023.csv",
             Text::new("数值“abc”不是数字", "value \"abc\" is not a number"),
         )
@@ -309,7 +312,12 @@ mod tests {
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(27 * 26), "AAA");
-        let d = Diagnostic::error("S004", "2023.xlsx", Text::new("x", "x")).at_cell("Sheet1", 7, 2);
+        let d = Diagnostic::error(
+            crate::diagnostic::Code::S004,
+            "2023.xlsx",
+            Text::new("x", "x"),
+        )
+        .at_cell("Sheet1", 7, 2);
         assert_eq!(d.render(Lang::En), "error[S004]: 2023.xlsx Sheet1!C7: x");
     }
 
