@@ -191,16 +191,7 @@ pub fn gather(
         figure.unjudged = Some(Unjudged::MissingYears { years: missing });
         return figure;
     }
-    match derive(kind, &from) {
-        Some(value) => {
-            figure.value = Some(value);
-            figure.derived = Some(Derived { kind, value, from });
-        }
-        None => {
-            figure.value = None;
-            figure.unjudged = Some(Unjudged::NotCompoundable);
-        }
-    }
+    set_derived(&mut figure, kind, from);
     figure
 }
 
@@ -236,6 +227,12 @@ fn from_levels(figure: &mut Figure, kind: DerivedKind, baseline_year: i32, year:
             value: reported,
         },
     ];
+    set_derived(figure, kind, from);
+}
+
+/// The figure judged is `kind` made of `from`, or none: the figures cannot
+/// be compounded.
+fn set_derived(figure: &mut Figure, kind: DerivedKind, from: Vec<YearFigure>) {
     match derive(kind, &from) {
         Some(value) => {
             figure.value = Some(value);
