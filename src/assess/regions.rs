@@ -140,8 +140,9 @@ pub fn assess_regions<'a>(
     let mut years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
     years.sort_unstable();
     years.dedup();
-    // The latest year of each region: the last of its run of pairs.
-    let latest: Vec<&RegionYear> = region_years
+    // The latest year of each region (the last of its run of pairs), with
+    // the region's plan.
+    let latest: Vec<(RegionYear, usize)> = region_years
         .iter()
         .enumerate()
         .filter(|&(i, g)| {
@@ -149,58 +150,30 @@ pub fn assess_regions<'a>(
                 .get(i + 1)
                 .is_none_or(|next| next.region != g.region)
         })
-        .map(|(_, g)| g)
+        .map(|(_, &g)| (g, plan_of(g.region)))
         .collect();
-    let mut rows: Vec<RegionRow> = latest
-        .iter()
-        .map(|&&group| {
-            let RegionYear { region, year, .. } = group;
-            let plan_index = plan_of(region);
-            let plan = &plans.plans[plan_index];
-            let mut row = RegionRow {
-                region: observations.regions.get(region).to_owned(),
-                plan: plan.meta.id.clone(),
-                year,
-                binding: Counts::default(),
-                expected: Counts::default(),
-                failing_binding: Vec::new(),
-                failing_expected: 0,
-                statuses: Vec::with_capacity(plan.indicators.len()),
-                plan_index,
-                region_id: region,
-            };
-            // The one judgement every view takes its status from; the
-            // year's own figures from one scan of the region's rows, other
-            // years' (an average, a cumulative change) looked up.
-            let this_year = observations.values(&group, plan.indicators.len());
-            let others = lookup(observations, region);
-            let figures = |indicator: IndicatorIdx, y: i32| {
-                if y == year {
-                    this_year.get(indicator as usize).copied().flatten()
-                } else {
-                    others(indicator, y)
-                }
-            };
-            for (index, ind) in plan.indicators.iter().enumerate() {
-                let status = status_of(plan, index as IndicatorIdx, year, &figures);
-                let fails = status.fails_run(ind.attribute, true);
-                match ind.attribute {
-                    Attribute::Binding => {
-                        row.binding.add(status);
-                        if fails {
-                            row.failing_binding.push(ind.id.clone());
-                        }
-                    }
-                    Attribute::Expected => {
-                        row.expected.add(status);
-                        row.failing_expected += usize::from(fails);
-                    }
-                }
-                row.statuses.push(status);
+    // Each region is judged on its own: two threads take half the regions
+    // each when there are many (a national file of thousands of counties),
+    // and the rows come back in the same order.
+    let judge = |part: &[(RegionYear, usize)]| -> Vec<RegionRow> {
+        part.iter()
+            .map(|&(group, plan_index)| region_row(plans, observations, group, plan_index))
+            .collect()
+    };
+    let mut rows: Vec<RegionRow> = if latest.len() >= PARALLEL_FROM {
+        let (front, back) = latest.split_at(latest.len() / 2);
+        std::thread::scope(|scope| {
+            let back = scope.spawn(|| judge(back));
+            let mut rows = judge(front);
+            match back.join() {
+                Ok(back) => rows.extend(back),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
-            row
+            rows
         })
-        .collect();
+    } else {
+        judge(&latest)
+    };
     // Region names are unique, so no two rows compare equal: an unstable sort
     // gives the same order, without the stable sort's buffer.
     rows.sort_unstable_by(|a, b| {
@@ -250,4 +223,60 @@ pub fn assess_regions<'a>(
         regions: rows,
         reports,
     }
+}
+
+/// Regions from which [`assess_regions`] judges on two threads.
+const PARALLEL_FROM: usize = 512;
+
+/// One region's row: its latest year judged indicator by indicator.
+fn region_row(
+    plans: &PlanSet,
+    observations: &Observations,
+    group: RegionYear,
+    plan_index: usize,
+) -> RegionRow {
+    let RegionYear { region, year, .. } = group;
+    let plan = &plans.plans[plan_index];
+    let mut row = RegionRow {
+        region: observations.regions.get(region).to_owned(),
+        plan: plan.meta.id.clone(),
+        year,
+        binding: Counts::default(),
+        expected: Counts::default(),
+        failing_binding: Vec::new(),
+        failing_expected: 0,
+        statuses: Vec::with_capacity(plan.indicators.len()),
+        plan_index,
+        region_id: region,
+    };
+    // The one judgement every view takes its status from; the
+    // year's own figures from one scan of the region's rows, other
+    // years' (an average, a cumulative change) looked up.
+    let this_year = observations.values(&group, plan.indicators.len());
+    let others = lookup(observations, region);
+    let figures = |indicator: IndicatorIdx, y: i32| {
+        if y == year {
+            this_year.get(indicator as usize).copied().flatten()
+        } else {
+            others(indicator, y)
+        }
+    };
+    for (index, ind) in plan.indicators.iter().enumerate() {
+        let status = status_of(plan, index as IndicatorIdx, year, &figures);
+        let fails = status.fails_run(ind.attribute, true);
+        match ind.attribute {
+            Attribute::Binding => {
+                row.binding.add(status);
+                if fails {
+                    row.failing_binding.push(ind.id.clone());
+                }
+            }
+            Attribute::Expected => {
+                row.expected.add(status);
+                row.failing_expected += usize::from(fails);
+            }
+        }
+        row.statuses.push(status);
+    }
+    row
 }

@@ -111,14 +111,15 @@ pub fn scale(ind: &Indicator) -> Option<(f64, f64)> {
     if ind.valid.basis == ValidBasis::Stated || ind.measure != Measure::Level {
         return None;
     }
-    let numbers: Vec<f64> = ind
+    // Asked for every figure read: no allocation.
+    let (low, high) = ind
         .baseline
         .into_iter()
         .chain(super::consistency::target_value(&ind.rule))
         .filter(|v| *v > 0.0)
-        .collect();
-    let low = numbers.iter().copied().reduce(f64::min)?;
-    let high = numbers.iter().copied().reduce(f64::max)?;
+        .fold(None, |range: Option<(f64, f64)>, v| {
+            Some(range.map_or((v, v), |(low, high)| (low.min(v), high.max(v))))
+        })?;
     Some((low / MAGNITUDE, high * MAGNITUDE))
 }
 

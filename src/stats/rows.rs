@@ -77,6 +77,47 @@ impl<T: Copy> LastCell<T> {
     }
 }
 
+/// The indicator names of a long file come in the same order for every
+/// region and year: after each name, the name that followed it last time is
+/// remembered with its indicator, so the usual row's name is found by one
+/// comparison of bytes, without hashing it. Any other name is looked up in
+/// full and becomes the one remembered.
+#[derive(Debug, Clone, Default)]
+struct NextName {
+    /// By the previous row's indicator (0: none yet), the key that came next.
+    after: Vec<Option<(Vec<u8>, IndicatorIdx)>>,
+    previous: usize,
+}
+
+impl NextName {
+    /// The indicator of `key` when it is the name that came next last time.
+    fn get(&mut self, key: &[u8]) -> Option<IndicatorIdx> {
+        let (seen, i) = self.after.get(self.previous)?.as_ref()?;
+        if seen.as_slice() != key {
+            return None;
+        }
+        let i = *i;
+        self.previous = i as usize + 1;
+        Some(i)
+    }
+
+    /// `key` names indicator `i`, and came after the previous row's name.
+    fn learn(&mut self, key: &[u8], i: IndicatorIdx) {
+        if self.after.len() <= self.previous {
+            self.after.resize(self.previous + 1, None);
+        }
+        match &mut self.after[self.previous] {
+            Some((seen, known)) => {
+                seen.clear();
+                seen.extend_from_slice(key);
+                *known = i;
+            }
+            slot => *slot = Some((key.to_vec(), i)),
+        }
+        self.previous = i as usize + 1;
+    }
+}
+
 /// A number as a workbook stores it (not as text): read as it is, never
 /// printed and parsed again. `percent` when the cell shows it as a percent
 /// (0.982 shown as 98.2%).
@@ -104,6 +145,8 @@ pub struct RowReader<'a> {
     /// readers of a file's blocks).
     resolvers: std::sync::Arc<[Resolver]>,
     key: Vec<u8>,
+    /// The name that followed each name last time: found by one comparison.
+    next_names: NextName,
     last_region: LastCell<(Id, usize)>,
     last_year: LastCell<i32>,
     last_source: LastCell<Id>,
@@ -137,6 +180,7 @@ impl<'a> RowReader<'a> {
             names: FxHashMap::default(),
             resolvers: plans.plans.iter().map(Resolver::new).collect(),
             key: Vec::with_capacity(128),
+            next_names: NextName::default(),
             last_region: LastCell::default(),
             last_year: LastCell::default(),
             last_source: LastCell::default(),
@@ -385,4 +429,36 @@ fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NextName;
+
+    #[test]
+    fn the_name_after_the_last_is_found_by_comparison_and_any_other_is_not() {
+        let mut next = NextName::default();
+        // Nothing learnt: every name goes to the full lookup.
+        assert_eq!(next.get(b"a"), None);
+        next.learn(b"a", 0);
+        next.learn(b"b", 1);
+        next.learn(b"c", 2);
+        // A new region starts again at "a": not yet seen after "c".
+        assert_eq!(next.get(b"a"), None);
+        next.learn(b"a", 0);
+        assert_eq!(next.get(b"b"), Some(1));
+        assert_eq!(next.get(b"c"), Some(2));
+        assert_eq!(next.get(b"a"), Some(0));
+        // Another order: "c" after "a" is not what came last time, and
+        // once looked up it is what is remembered.
+        assert_eq!(next.get(b"c"), None);
+        next.learn(b"c", 2);
+        assert_eq!(next.get(b"b"), None);
+        next.learn(b"b", 1);
+        assert_eq!(next.get(b"a"), None);
+        next.learn(b"a", 0);
+        assert_eq!(next.get(b"c"), Some(2));
+        // A name is never taken for another that starts the same.
+        assert_eq!(next.get(b"b2"), None);
+    }
 }

@@ -83,7 +83,11 @@ impl RowReader<'_> {
         }
         self.key.push(0xFF);
         self.key.extend_from_slice(&record[layout.indicator]);
+        if let Some(i) = self.next_names.get(&self.key) {
+            return Ok(Some(i));
+        }
         if let Some(&i) = self.names.get(self.key.as_slice()) {
+            self.next_names.learn(&self.key, i);
             return Ok(Some(i));
         }
         let plan = &self.plans.plans[plan_index];
@@ -100,6 +104,7 @@ impl RowReader<'_> {
         match self.resolvers[plan_index].resolve(name, category) {
             Resolution::One(i) => {
                 let key = self.key.clone();
+                self.next_names.learn(&key, i);
                 self.names.insert(key, i);
                 Ok(Some(i))
             }
