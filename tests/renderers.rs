@@ -1,8 +1,11 @@
 //! Every text format on evaluations built in the test, in-process (no binary,
 //! no files): the year, the period and the regions views, each in every text
 //! format, held as snapshots (`tests/snapshots/renderers__*.snap`). The
-//! figures are the shipped illustrative ones (示例数据) and two regions made
-//! from them.
+//! figures are written here, illustrative (示例数据，非官方统计), chosen so
+//! that every status a row can have is drawn: met, lagging, a failing binding
+//! indicator, a figure converted from another unit, a row without a figure,
+//! an indicator with no row. `tests/golden.rs` holds the binary's output on
+//! the shipped files.
 
 mod common;
 
@@ -10,8 +13,7 @@ use plan_check::assess::evaluation::Evaluation;
 use plan_check::lang::Lang;
 use plan_check::plan::{PlanSet, load_plan};
 use plan_check::render::{Format, Style, to_string};
-use plan_check::stats::csv_input::{Input, NameYear, load_csv};
-use plan_check::stats::{LoadOptions, Observations};
+use plan_check::stats::{Converted, Key, Observation, Observations, Origin};
 
 /// The shipped plan, by the path relative to the project (integration tests
 /// run there), so that the snapshots do not depend on where the project is.
@@ -20,55 +22,194 @@ fn plans() -> PlanSet {
     PlanSet::new(vec![load_plan(path).expect("plan")]).expect("plan set")
 }
 
-/// The observations of CSV files, each (name, text).
-fn observations(plans: &PlanSet, files: &[(String, String)]) -> Observations {
-    let options = LoadOptions::default();
-    let input = Input {
-        plans,
-        options: &options,
-        year_from_name: NameYear::None,
-    };
+/// A figure written in the test: region, year, indicator id, the figure
+/// (`None`: the row is there, its cell empty), and the figure as submitted
+/// in another unit, if it was.
+type Figure = (
+    &'static str,
+    i32,
+    &'static str,
+    Option<f64>,
+    Option<(f64, &'static str)>,
+);
+
+const SOURCE: &str = "示例数据，非官方统计（测试中写成）";
+
+/// The observations of `figures`, read from a file named `file` whose line
+/// `2 + i` holds figure `i`.
+fn observations(plans: &PlanSet, file: &str, figures: &[Figure]) -> Observations {
+    let plan = &plans.plans[0];
     let mut table = Observations::default();
-    let mut warnings = Vec::new();
-    for (file, text) in files {
-        load_csv(text.as_bytes(), file, &input, &mut table, &mut warnings).expect("loads");
+    let file = table.begin_file(file);
+    let source = table.sources.intern(SOURCE);
+    for (i, &(region, year, id, value, converted)) in figures.iter().enumerate() {
+        let indicator = plan
+            .indicators
+            .iter()
+            .position(|ind| ind.id == id)
+            .unwrap_or_else(|| panic!("{id} is not in the plan"));
+        let converted_from = converted.map(|(value, unit)| Converted {
+            value,
+            unit: table.units.intern(unit),
+        });
+        let key = Key {
+            region: table.regions.intern(region),
+            year,
+            indicator: u16::try_from(indicator).expect("few indicators"),
+        };
+        let observation = Observation {
+            value,
+            origin: Origin {
+                file,
+                line: 2 + i as u64,
+            },
+            source: Some(source),
+            converted_from,
+        };
+        table.push(key, observation).expect("a year in range");
     }
     table.finish(|_, _| String::new()).expect("no duplicates");
     table
 }
 
-fn data(year: i32) -> String {
-    std::fs::read_to_string(common::root().join(format!("data/{year}.csv"))).expect("data")
+/// One region's figures of one year: every status a year can show.
+/// 在园幼儿数 came in 人 and was converted; 九年义务教育巩固率 (binding)
+/// fails; 公办幼儿园在园幼儿占比 and 高中阶段教育毛入学率 lag; 高等教育在学总规模
+/// has a row without a figure; 财政性教育经费占… has no row at all.
+fn year_figures(region: &'static str, year: i32) -> Vec<Figure> {
+    vec![
+        (
+            region,
+            year,
+            "preschool_enrolment",
+            Some(3.86),
+            Some((38_600.0, "人")),
+        ),
+        (
+            region,
+            year,
+            "preschool_gross_enrolment_rate",
+            Some(98.4),
+            None,
+        ),
+        (region, year, "public_kindergarten_share", Some(53.0), None),
+        (region, year, "compulsory_students", Some(12.1), None),
+        (region, year, "primary_students", Some(7.2), None),
+        (region, year, "junior_secondary_students", Some(4.9), None),
+        (region, year, "compulsory_retention_rate", Some(95.2), None),
+        (region, year, "upper_secondary_students", Some(4.8), None),
+        (
+            region,
+            year,
+            "general_high_school_students",
+            Some(2.4),
+            None,
+        ),
+        (
+            region,
+            year,
+            "secondary_vocational_students",
+            Some(2.4),
+            None,
+        ),
+        (
+            region,
+            year,
+            "upper_secondary_gross_enrolment_rate",
+            Some(97.6),
+            None,
+        ),
+        (region, year, "higher_education_enrolment", None, None),
+    ]
 }
 
-/// The shipped files of 2021–2023.
-fn years() -> Vec<(String, String)> {
-    [2021, 2022, 2023]
-        .map(|y| (format!("data/{y}.csv"), data(y)))
-        .to_vec()
+/// Three years of one region: the year above as the last, two earlier
+/// years on the way to it, one of them without 毛入园率.
+fn period_figures() -> Vec<Figure> {
+    let r = "江津区";
+    let mut figures = vec![
+        (r, 2021, "preschool_enrolment", Some(3.91), None),
+        (r, 2021, "public_kindergarten_share", Some(52.6), None),
+        (r, 2021, "compulsory_students", Some(12.6), None),
+        (r, 2021, "primary_students", Some(7.6), None),
+        (r, 2021, "junior_secondary_students", Some(5.0), None),
+        (r, 2021, "compulsory_retention_rate", Some(99.1), None),
+        (r, 2021, "upper_secondary_students", Some(4.7), None),
+        (r, 2021, "general_high_school_students", Some(2.3), None),
+        (r, 2021, "secondary_vocational_students", Some(2.4), None),
+        (
+            r,
+            2021,
+            "upper_secondary_gross_enrolment_rate",
+            Some(98.4),
+            None,
+        ),
+        (r, 2021, "higher_education_enrolment", Some(8.9), None),
+        (r, 2021, "education_spending_share", Some(18.1), None),
+        (r, 2022, "preschool_enrolment", Some(3.88), None),
+        (r, 2022, "preschool_gross_enrolment_rate", Some(98.3), None),
+        (r, 2022, "public_kindergarten_share", Some(52.9), None),
+        (r, 2022, "compulsory_students", Some(12.3), None),
+        (r, 2022, "primary_students", Some(7.4), None),
+        (r, 2022, "junior_secondary_students", Some(4.9), None),
+        (r, 2022, "compulsory_retention_rate", Some(97.0), None),
+        (r, 2022, "upper_secondary_students", Some(4.8), None),
+        (r, 2022, "general_high_school_students", Some(2.4), None),
+        (r, 2022, "secondary_vocational_students", Some(2.4), None),
+        (
+            r,
+            2022,
+            "upper_secondary_gross_enrolment_rate",
+            Some(98.0),
+            None,
+        ),
+        (r, 2022, "higher_education_enrolment", Some(9.4), None),
+        (r, 2022, "education_spending_share", Some(18.4), None),
+    ];
+    figures.extend(year_figures(r, 2023));
+    figures
 }
 
-fn one(file: &str, text: String) -> Vec<(String, String)> {
-    vec![(file.to_owned(), text)]
-}
-
-/// Two regions: the 2023 figures as 江津区 and, with two changes, as 永川区
-/// (illustrative: made here, not statistics).
-fn regions() -> String {
-    let base = data(2023);
-    let mut lines = base.lines();
-    let header = lines.next().unwrap_or_default();
-    let mut text = format!("地区,{header}\n");
-    for line in base.lines().skip(1) {
-        text.push_str(&format!("江津区,{line}\n"));
+/// Three regions of one year: 甲区 as above (a failing binding indicator),
+/// 乙区 meeting every requirement it can, 丙区 lagging on expected ones only.
+fn regions_figures() -> Vec<Figure> {
+    let mut figures = year_figures("甲区", 2023);
+    for (region, retention, share, rate) in [("乙区", 99.0, 56.0, 98.7), ("丙区", 97.5, 52.5, 97.9)]
+    {
+        figures.extend(year_figures(region, 2023).into_iter().map(|f| match f.2 {
+            "compulsory_retention_rate" => (f.0, f.1, f.2, Some(retention), None),
+            "public_kindergarten_share" => (f.0, f.1, f.2, Some(share), None),
+            "upper_secondary_gross_enrolment_rate" => (f.0, f.1, f.2, Some(rate), None),
+            "higher_education_enrolment" => (f.0, f.1, f.2, Some(9.6), None),
+            _ => f,
+        }));
     }
-    for line in base.lines().skip(1) {
-        let line = line
-            .replace("九年义务教育巩固率,100,", "九年义务教育巩固率,95.5,")
-            .replace("毛入园率,98.3,", "毛入园率,96.1,");
-        text.push_str(&format!("永川区,{line}\n"));
-    }
-    text
+    figures
+}
+
+/// The evaluation of `figures` read from `file`.
+fn evaluate<'p>(
+    plans: &'p PlanSet,
+    observations: &'p Observations,
+    file: &str,
+    strict: bool,
+) -> Evaluation<'p> {
+    let region_years = observations.region_years();
+    Evaluation::assess(plans, observations, &region_years, |_| 0, strict)
+        .with_inputs(Vec::new(), vec![file.to_owned()])
+}
+
+/// The three views: name, file, figures.
+fn views() -> [(&'static str, &'static str, Vec<Figure>); 3] {
+    [
+        (
+            "year",
+            "illustrative/2023.csv",
+            year_figures("江津区", 2023),
+        ),
+        ("period", "illustrative/2021-2023.csv", period_figures()),
+        ("regions", "illustrative/regions.csv", regions_figures()),
+    ]
 }
 
 const TEXT_FORMATS: [(&str, Format); 6] = [
@@ -80,13 +221,14 @@ const TEXT_FORMATS: [(&str, Format); 6] = [
     ("github", Format::Github),
 ];
 
-fn each_format(view: &str, files: &[(String, String)]) {
+fn each_format(view: &str) {
     let plans = plans();
-    let observations = observations(&plans, files);
-    let region_years = observations.region_years();
-    let inputs = files.iter().map(|(f, _)| f.clone()).collect();
-    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false)
-        .with_inputs(Vec::new(), inputs);
+    let (_, file, figures) = views()
+        .into_iter()
+        .find(|(name, _, _)| *name == view)
+        .expect("a view");
+    let observations = observations(&plans, file, &figures);
+    let ev = evaluate(&plans, &observations, file, false);
     for (name, format) in TEXT_FORMATS {
         let style = Style::plain(Lang::Zh);
         let out = to_string(format.renderer(), &ev, &style);
@@ -96,28 +238,37 @@ fn each_format(view: &str, files: &[(String, String)]) {
 
 #[test]
 fn the_year_view_in_every_format() {
-    each_format("year", &one("data/2023.csv", data(2023)));
+    each_format("year");
 }
 
 #[test]
 fn the_period_view_in_every_format() {
-    each_format("period", &years());
+    each_format("period");
 }
 
 #[test]
 fn the_regions_view_in_every_format() {
-    each_format("regions", &one("data/regions.csv", regions()));
+    each_format("regions");
 }
 
 /// The outcome is decided once and every format follows it: with --strict,
-/// the lagging expected indicators of 2023 fail the run in each of them.
+/// the lagging expected indicators fail the run in each of them (the binding
+/// one is made to pass here).
 #[test]
 fn strict_changes_every_format_the_same_way() {
     let plans = plans();
-    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
-    let region_years = observations.region_years();
-    let lenient = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
-    let strict = Evaluation::assess(&plans, &observations, &region_years, |_| 0, true);
+    let mut figures = year_figures("江津区", 2023);
+    figures.retain(|f| f.2 != "compulsory_retention_rate");
+    figures.push((
+        "江津区",
+        2023,
+        "compulsory_retention_rate",
+        Some(99.0),
+        None,
+    ));
+    let observations = observations(&plans, "illustrative/2023.csv", &figures);
+    let lenient = evaluate(&plans, &observations, "illustrative/2023.csv", false);
+    let strict = evaluate(&plans, &observations, "illustrative/2023.csv", true);
     assert!(lenient.outcome.passes());
     assert!(!strict.outcome.passes());
     let style = Style::plain(Lang::Zh);
@@ -141,10 +292,10 @@ fn strict_changes_every_format_the_same_way() {
 fn the_table_ends_with_a_line_on_the_warnings_above_it() {
     use plan_check::diagnostic::{Code, Diagnostic, Text};
     let plans = plans();
-    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
-    let region_years = observations.region_years();
-    let warning = |code| Diagnostic::warning(code, "data/2023.csv", Text::new("w", "w"));
-    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false).with_inputs(
+    let file = "illustrative/2023.csv";
+    let observations = observations(&plans, file, &year_figures("江津区", 2023));
+    let warning = |code| Diagnostic::warning(code, file, Text::new("w", "w"));
+    let ev = evaluate(&plans, &observations, file, false).with_inputs(
         vec![
             warning(Code::S007),
             warning(Code::S007),
@@ -158,7 +309,7 @@ fn the_table_ends_with_a_line_on_the_warnings_above_it() {
         last,
         "注意：表格上方有 3 条警告（S007 ×2、S013 ×1），其中 2 行的指标不在规划中，未检查。"
     );
-    let quiet = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
+    let quiet = evaluate(&plans, &observations, file, false);
     let text = to_string(Format::Table.renderer(), &quiet, &Style::plain(Lang::Zh));
     assert!(!text.contains("注意：表格上方"), "no warnings, no line");
 }
@@ -170,19 +321,16 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
     use plan_check::assess::evaluation::{FailedInput, Outcome};
     use plan_check::diagnostic::{Code, Diagnostic, Text};
     let plans = plans();
-    let observations = observations(&plans, &one("data/2023.csv", data(2023)));
-    let region_years = observations.region_years();
+    let file = "illustrative/2023.csv";
+    let observations = observations(&plans, file, &year_figures("江津区", 2023));
     let error = Diagnostic::error(
         Code::S004,
         "data/broken.csv",
         Text::new("数值“x”不是数字", "x"),
     )
     .at_line(3);
-    let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false)
-        .with_inputs(
-            Vec::new(),
-            vec!["data/2023.csv".into(), "data/broken.csv".into()],
-        )
+    let ev = evaluate(&plans, &observations, file, false)
+        .with_inputs(Vec::new(), vec![file.into(), "data/broken.csv".into()])
         .with_failures(vec![FailedInput {
             file: "data/broken.csv".into(),
             errors: vec![error],
@@ -203,28 +351,34 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
     assert_eq!(json["failed_inputs"][0]["errors"][0]["line"], 3);
 }
 
+/// The terminal widths at which a view's whole table fits: the regions
+/// table is narrower than 100 columns, the year table than 200.
+fn fits_whole(view: &str) -> &'static [u16] {
+    match view {
+        "year" => &[200],
+        "regions" => &[100, 120, 200],
+        _ => &[],
+    }
+}
+
 /// The terminal table laid out to 80, 100, 120 and 200 columns: no line wider
 /// than the terminal, and (year and period views) every figure of the JSON
 /// whole on one line: a number is never split across lines. Held as
-/// snapshots to look at.
+/// snapshots to look at, except where the whole table fits.
 #[test]
 fn the_terminal_table_fits_every_width_without_splitting_a_figure() {
     use unicode_width::UnicodeWidthStr;
-    for (view, files) in [
-        ("year", one("data/2023.csv", data(2023))),
-        ("period", years()),
-        ("regions", one("data/regions.csv", regions())),
-    ] {
+    for (view, file, figures) in views() {
         let plans = plans();
-        let observations = observations(&plans, &files);
-        let region_years = observations.region_years();
-        let ev = Evaluation::assess(&plans, &observations, &region_years, |_| 0, false);
+        let observations = observations(&plans, file, &figures);
+        let ev = evaluate(&plans, &observations, file, false);
         let json: serde_json::Value = serde_json::from_str(&to_string(
             Format::Json.renderer(),
             &ev,
             &Style::plain(Lang::Zh),
         ))
         .unwrap();
+        let full = to_string(Format::Table.renderer(), &ev, &Style::plain(Lang::Zh));
         let figures = common::figures_of(&json);
         assert!(!figures.is_empty());
         for width in [80u16, 100, 120, 200] {
@@ -275,7 +429,14 @@ fn the_terminal_table_fits_every_width_without_splitting_a_figure() {
                     "{view} at {width}: {figure} is not whole on any line\n{text}"
                 );
             }
-            insta::assert_snapshot!(format!("layout_{view}_{width}"), text);
+            // Where the whole table fits, the layout is the full table, held
+            // once as `{view}_table`; elsewhere it is its own snapshot.
+            if fits_whole(view).contains(&width) {
+                assert_eq!(text, full, "{view} at {width}: the full table");
+            } else {
+                assert_ne!(text, full, "{view} at {width}: laid out to the width");
+                insta::assert_snapshot!(format!("layout_{view}_{width}"), text);
+            }
         }
     }
 }
