@@ -1,16 +1,15 @@
 //! Reading a plan file: TOML into [`Plan`], every mistake reported with the file,
-//! the line and the indicator. Here the plan and each row are read; the
-//! file's TOML shapes are in [`raw`], relative targets in [`relatives`], the
+//! the line and the indicator. Here the file is read row by row, each row's
+//! id and name checked and its cells put together; the `[plan]` section is
+//! read in [`meta`], a row's cells (baseline, rule, period rule, yearly
+//! requirements) in [`cells`], the file's TOML shapes in [`raw`], relative targets in [`relatives`], the
 //! values a figure can take in [`valid`], `其中` parts in [`parts`], positions
 //! in [`lines`], finding the file in [`discover`].
 
-use super::row::{
-    Printed, RowRule, change, each_year, no_baseline, period_rule_of_level, rule_from_text,
-};
+use super::row::{Printed, RowRule};
 use super::{
-    Attribute, BareNumbers, Comparator, DEFAULT_ABOUT_PCT, DEFAULT_AHEAD_RATIO,
-    DEFAULT_ON_SCHEDULE_RATIO, Form, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Reading,
-    Rule, Threshold, Valid, YearRequirement, is_dash, read_target,
+    Attribute, Comparator, Indicator, IndicatorIdx, Measure, Plan, PlanMeta, Rule, Valid,
+    YearRequirement, is_dash,
 };
 use crate::diagnostic::{Code, Diagnostic, Text};
 use schemars::JsonSchema;
@@ -18,8 +17,10 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+mod cells;
 mod discover;
 mod lines;
+mod meta;
 mod parts;
 mod raw;
 mod relatives;
@@ -27,8 +28,10 @@ mod relatives;
 mod tests;
 mod valid;
 
+use cells::*;
 pub use discover::find_plan_file;
 pub use lines::{Lines, line_and_column};
+use meta::read_meta;
 use parts::*;
 pub use raw::PlanFile;
 use raw::*;
@@ -269,90 +272,26 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         // The 年均/累计 cell beside a level target is read as printed; the
         // plan may only say it is not to be judged (another statistic, as a
         // natural growth rate beside a population).
-        let period_rule = match (&raw.period_target, raw.period_rule) {
-            (Some(_), Some(spanned)) if both_judged => match spanned.get_ref() {
-                RawRule::None => Some(Rule::NotAssessed),
-                _ => {
-                    return Err(field_err(
-                        "period_rule",
-                        spanned.span().start,
-                        Text::new(
-                            "period_rule 只能写 { kind = \"none\" }（该栏只展示不判断）：年均/累计一栏按原文读，〔N〕为水平值的累计变化，比较或数字为水平值的年均增长率（%）",
-                            "period_rule can only be { kind = \"none\" } (the cell shown, not judged): the period cell is read as printed, 〔N〕 as the level's change, a comparison or number as the level's average yearly growth (%)",
-                        ),
-                    ));
-                }
-            },
-            (Some(cell), None) if both_judged => Some(
-                period_rule_of_level(cell.get_ref(), &raw.unit, &meta.conventions())
-                    .unwrap_or(Rule::NotAssessed),
-            ),
-            (_, Some(spanned)) => {
-                return Err(field_err(
-                    "period_rule",
-                    spanned.span().start,
-                    Text::new(
-                        "period_rule 只用于目标年和年均/累计两栏都有目标、统计数据是水平值（measure = \"level\"）的行",
-                        "period_rule is for a row whose target-year and period cells both hold a target, on levels (measure = \"level\")",
-                    ),
-                ));
-            }
-            _ => None,
+        let period_rule = raw
+            .period_rule
+            .as_ref()
+            .map(|spanned| (spanned.get_ref(), spanned.span().start));
+        let period_rule = read_period_rule(
+            raw.period_target.as_ref().map(|p| p.get_ref().as_str()),
+            period_rule.map(|(rule, _)| rule),
+            both_judged,
+            &raw.unit,
+            &meta,
+        )
+        .map_err(|message| {
+            let start = period_rule.map_or(0, |(_, start)| start);
+            field_err("period_rule", start, message)
+        })?;
+        let year_requirements = match &raw.year_requirements {
+            Some(spanned) => read_year_requirements(spanned.get_ref(), &meta)
+                .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,
+            None => BTreeMap::new(),
         };
-        let mut year_requirements = BTreeMap::new();
-        if let Some(spanned) = &raw.year_requirements {
-            let err = |message| field_err("year_requirements", spanned.span().start, message);
-            for (year_text, requirement) in spanned.get_ref() {
-                let year: i32 = year_text.trim().parse().map_err(|_| {
-                    err(Text::new(
-                        format!("“{year_text}”不是年份"),
-                        format!("\"{year_text}\" is not a year"),
-                    ))
-                })?;
-                if year <= meta.baseline_year || year > meta.target_year {
-                    return Err(err(Text::new(
-                        format!(
-                            "年份 {year} 不在规划期 {}–{} 内",
-                            meta.baseline_year + 1,
-                            meta.target_year
-                        ),
-                        format!(
-                            "{year} is outside the plan period {}–{}",
-                            meta.baseline_year + 1,
-                            meta.target_year
-                        ),
-                    )));
-                }
-                let reading = read_target(requirement).map_err(|_| {
-                    err(Text::new(
-                        format!("{year}年的要求“{requirement}”读不出来：应写成“≥18.5”“5%以上”“5左右”这样的形式"),
-                        format!(
-                            "the {year} requirement \"{requirement}\" cannot be read: write it as \">=18.5\", \"5%以上\" or \"5左右\""
-                        ),
-                    ))
-                })?;
-                if !reading.value.is_finite() {
-                    return Err(err(Text::new(
-                        format!("{year}年的要求“{requirement}”不是有限数"),
-                        format!("the {year} requirement \"{requirement}\" is not a finite number"),
-                    )));
-                }
-                let requirement_of_year = match each_year(&reading, meta.about_pct) {
-                    Some(requirement) => requirement,
-                    None => {
-                        return Err(err(Text::new(
-                            format!(
-                                "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）、约数（5左右）或区间（4.5%-5%）"
-                            ),
-                            format!(
-                                "the {year} requirement \"{requirement}\" must be a comparison (>=18.5, 5%以上), an approximate value (5左右) or a range (4.5%-5%)"
-                            ),
-                        )));
-                    }
-                };
-                year_requirements.insert(year, requirement_of_year);
-            }
-        }
         let valid = read_valid(
             raw.valid.as_ref(),
             &raw.name,
@@ -422,205 +361,4 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         meta,
         indicators,
     })
-}
-
-fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic> {
-    // Plan years a statistics table can hold: rows are read from the baseline
-    // year to one period after the target year, all within the observations'
-    // range of years.
-    const PLAN_YEARS: std::ops::RangeInclusive<i32> = 1900..=2400;
-    for year in [raw.baseline_year, raw.target_year] {
-        if !PLAN_YEARS.contains(&year) {
-            return Err(Diagnostic::error(
-                Code::P005,
-                file,
-                Text::new(
-                    format!("规划年份 {year} 不在 1900–2400 之间"),
-                    format!("the plan year {year} is not between 1900 and 2400"),
-                ),
-            ));
-        }
-    }
-    if raw.baseline_year >= raw.target_year {
-        return Err(Diagnostic::error(
-            Code::P005,
-            file,
-            Text::new(
-                format!(
-                    "基期年份 {} 应早于目标年份 {}",
-                    raw.baseline_year, raw.target_year
-                ),
-                format!(
-                    "baseline_year {} must be before target_year {}",
-                    raw.baseline_year, raw.target_year
-                ),
-            ),
-        ));
-    }
-    // A ratio or a percentage the plan may set, with its bounds.
-    let bounded = |name: &str, value: f64, ok: bool, zh: &str, en: &str| {
-        if value.is_finite() && ok {
-            Ok(value)
-        } else {
-            Err(Diagnostic::error(
-                Code::P005,
-                file,
-                Text::new(
-                    format!("{name} {value} {zh}"),
-                    format!("{name} {value} {en}"),
-                ),
-            ))
-        }
-    };
-    let ahead_ratio = raw.ahead_ratio.unwrap_or(DEFAULT_AHEAD_RATIO);
-    let ahead_ratio = bounded(
-        "ahead_ratio",
-        ahead_ratio,
-        ahead_ratio >= 1.0,
-        "应不小于 1",
-        "must be at least 1",
-    )?;
-    let ratio = raw.on_schedule_ratio.unwrap_or(DEFAULT_ON_SCHEDULE_RATIO);
-    let on_schedule_ratio = bounded(
-        "on_schedule_ratio",
-        ratio,
-        ratio > 0.0 && ratio <= 1.0,
-        "应在 0 到 1 之间",
-        "must be between 0 and 1",
-    )?;
-    let pct = raw.about_pct.unwrap_or(DEFAULT_ABOUT_PCT);
-    let about_pct = bounded(
-        "about_pct",
-        pct,
-        pct > 0.0 && pct <= 100.0,
-        "应在 0 到 100 之间（百分比）",
-        "must be between 0 and 100 (percent)",
-    )?;
-    Ok(PlanMeta {
-        id: raw.id,
-        title: raw.title,
-        region: raw.region,
-        issuer: raw.issuer,
-        issued: raw.issued,
-        table: raw.table,
-        source: raw.source,
-        baseline_year: raw.baseline_year,
-        target_year: raw.target_year,
-        ahead_ratio,
-        on_schedule_ratio,
-        notes: raw
-            .notes
-            .into_iter()
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty())
-            .collect(),
-        is_default: raw.default.unwrap_or(false),
-        about_pct,
-        bare_numbers: raw
-            .bare_numbers
-            .map(|RawBareNumbers::TowardTarget| BareNumbers::TowardTarget),
-    })
-}
-
-/// The baseline cell of the plan file: a number, or the cell as printed,
-/// read by [`super::row::read_baseline`].
-fn read_baseline(raw: &RawBaseline, unit: &str) -> Result<(Option<f64>, Option<String>), Text> {
-    match raw {
-        RawBaseline::Number(v) if v.is_finite() => Ok((Some(*v), None)),
-        RawBaseline::Number(_) => Err(Text::new(
-            "基期值不是有限数",
-            "the baseline is not a finite number",
-        )),
-        RawBaseline::Text(text) => {
-            let cell = super::row::read_baseline(text, unit)?;
-            Ok((cell.value, cell.printed))
-        }
-    }
-}
-
-/// The machine rule: explicit when given, else read from the printed cells.
-fn read_rule(
-    raw: Option<RawRule>,
-    printed: &Printed,
-    unit: &str,
-    baseline: Option<f64>,
-    measure: Measure,
-    meta: &PlanMeta,
-) -> Result<RowRule, Text> {
-    let finite = |name: &str, v: f64| {
-        if v.is_finite() {
-            Ok(v)
-        } else {
-            Err(Text::new(
-                format!("rule 的 {name} 不是有限数"),
-                format!("rule {name} is not a finite number"),
-            ))
-        }
-    };
-    let target = printed.deciding();
-    let rule = match raw {
-        None => return rule_from_text(printed, unit, baseline, measure, &meta.conventions()),
-        Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
-            cmp: Comparator::GreaterOrEqual,
-            value: finite("value", value)?,
-        }),
-        Some(RawRule::AtMost { value }) => Rule::Threshold(Threshold {
-            cmp: Comparator::LessOrEqual,
-            value: finite("value", value)?,
-        }),
-        Some(RawRule::Projection {
-            value,
-            tolerance_pct,
-        }) => {
-            if !(tolerance_pct.is_finite() && (0.0..=100.0).contains(&tolerance_pct)) {
-                return Err(Text::new(
-                    format!(
-                        "projection 的 tolerance_pct 应在 0 到 100 之间（百分比），实际为 {tolerance_pct}"
-                    ),
-                    format!(
-                        "projection tolerance_pct must be between 0 and 100 (percent), not {tolerance_pct}"
-                    ),
-                ));
-            }
-            Rule::Projection {
-                value: finite("value", value)?,
-                tolerance_pct,
-            }
-        }
-        Some(RawRule::Range { min, max }) => {
-            if finite("min", min)? > finite("max", max)? {
-                return Err(Text::new(
-                    format!("range 的下限 {min} 大于上限 {max}"),
-                    format!("range min {min} is greater than max {max}"),
-                ));
-            }
-            Rule::Range { min, max }
-        }
-        Some(RawRule::Change { by, by_pct }) => {
-            let Some(baseline) = baseline else {
-                return Err(no_baseline(target));
-            };
-            let delta = match (by, by_pct) {
-                (Some(by), None) => finite("by", by)?,
-                (None, Some(pct)) => baseline * finite("by_pct", pct)? / 100.0,
-                _ => {
-                    return Err(Text::new(
-                        "change 需且只需给出 by（按单位）或 by_pct（按基期的百分比）之一",
-                        "change needs exactly one of by (in the unit) or by_pct (percent of the baseline)",
-                    ));
-                }
-            };
-            change(baseline, delta)?
-        }
-        Some(RawRule::None) => Rule::NotAssessed,
-    };
-    if let Ok(Reading {
-        form: Form::Compare(cmp),
-        value,
-        ..
-    }) = read_target(target)
-    {
-        agrees_with_target(&rule, cmp, value, target)?;
-    }
-    Ok(RowRule::Ready(rule))
 }

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::diagnostic::Code;
-use crate::plan::Accumulate;
+use crate::plan::{Accumulate, DEFAULT_ABOUT_PCT, Threshold};
 
 mod checks;
 mod period;

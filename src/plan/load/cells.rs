@@ -1,0 +1,212 @@
+//! One row's cells as the plan file gives them: the baseline, the rule
+//! (explicit, or read from the printed target), the rule of the 年均/累计
+//! cell beside a level target, and the requirements set for single years.
+//! Each returns what is wrong in words; the caller points at the field.
+
+use super::super::row::{
+    Printed, RowRule, change, each_year, no_baseline, period_rule_of_level, rule_from_text,
+};
+use super::super::{
+    Comparator, Form, Measure, PlanMeta, Reading, Rule, Threshold, YearRequirement, read_target,
+};
+use super::raw::{RawBaseline, RawRule};
+use super::valid::agrees_with_target;
+use crate::diagnostic::Text;
+use std::collections::BTreeMap;
+
+/// The baseline cell of the plan file: a number, or the cell as printed,
+/// read by [`super::row::read_baseline`].
+pub(super) fn read_baseline(
+    raw: &RawBaseline,
+    unit: &str,
+) -> Result<(Option<f64>, Option<String>), Text> {
+    match raw {
+        RawBaseline::Number(v) if v.is_finite() => Ok((Some(*v), None)),
+        RawBaseline::Number(_) => Err(Text::new(
+            "基期值不是有限数",
+            "the baseline is not a finite number",
+        )),
+        RawBaseline::Text(text) => {
+            let cell = super::super::row::read_baseline(text, unit)?;
+            Ok((cell.value, cell.printed))
+        }
+    }
+}
+
+/// The machine rule: explicit when given, else read from the printed cells.
+pub(super) fn read_rule(
+    raw: Option<RawRule>,
+    printed: &Printed,
+    unit: &str,
+    baseline: Option<f64>,
+    measure: Measure,
+    meta: &PlanMeta,
+) -> Result<RowRule, Text> {
+    let finite = |name: &str, v: f64| {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(Text::new(
+                format!("rule 的 {name} 不是有限数"),
+                format!("rule {name} is not a finite number"),
+            ))
+        }
+    };
+    let target = printed.deciding();
+    let rule = match raw {
+        None => return rule_from_text(printed, unit, baseline, measure, &meta.conventions()),
+        Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: finite("value", value)?,
+        }),
+        Some(RawRule::AtMost { value }) => Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: finite("value", value)?,
+        }),
+        Some(RawRule::Projection {
+            value,
+            tolerance_pct,
+        }) => {
+            if !(tolerance_pct.is_finite() && (0.0..=100.0).contains(&tolerance_pct)) {
+                return Err(Text::new(
+                    format!(
+                        "projection 的 tolerance_pct 应在 0 到 100 之间（百分比），实际为 {tolerance_pct}"
+                    ),
+                    format!(
+                        "projection tolerance_pct must be between 0 and 100 (percent), not {tolerance_pct}"
+                    ),
+                ));
+            }
+            Rule::Projection {
+                value: finite("value", value)?,
+                tolerance_pct,
+            }
+        }
+        Some(RawRule::Range { min, max }) => {
+            if finite("min", min)? > finite("max", max)? {
+                return Err(Text::new(
+                    format!("range 的下限 {min} 大于上限 {max}"),
+                    format!("range min {min} is greater than max {max}"),
+                ));
+            }
+            Rule::Range { min, max }
+        }
+        Some(RawRule::Change { by, by_pct }) => {
+            let Some(baseline) = baseline else {
+                return Err(no_baseline(target));
+            };
+            let delta = match (by, by_pct) {
+                (Some(by), None) => finite("by", by)?,
+                (None, Some(pct)) => baseline * finite("by_pct", pct)? / 100.0,
+                _ => {
+                    return Err(Text::new(
+                        "change 需且只需给出 by（按单位）或 by_pct（按基期的百分比）之一",
+                        "change needs exactly one of by (in the unit) or by_pct (percent of the baseline)",
+                    ));
+                }
+            };
+            change(baseline, delta)?
+        }
+        Some(RawRule::None) => Rule::NotAssessed,
+    };
+    if let Ok(Reading {
+        form: Form::Compare(cmp),
+        value,
+        ..
+    }) = read_target(target)
+    {
+        agrees_with_target(&rule, cmp, value, target)?;
+    }
+    Ok(RowRule::Ready(rule))
+}
+
+/// The rule of the 年均/累计 cell beside a level target, read as printed; the
+/// plan may only say it is not to be judged (another statistic, as a natural
+/// growth rate beside a population). `both_judged`: the row's two cells both
+/// hold a target, on levels.
+pub(super) fn read_period_rule(
+    period_target: Option<&str>,
+    period_rule: Option<&RawRule>,
+    both_judged: bool,
+    unit: &str,
+    meta: &PlanMeta,
+) -> Result<Option<Rule>, Text> {
+    Ok(match (period_target, period_rule) {
+        (Some(_), Some(rule)) if both_judged => match rule {
+            RawRule::None => Some(Rule::NotAssessed),
+            _ => {
+                return Err(Text::new(
+                    "period_rule 只能写 { kind = \"none\" }（该栏只展示不判断）：年均/累计一栏按原文读，〔N〕为水平值的累计变化，比较或数字为水平值的年均增长率（%）",
+                    "period_rule can only be { kind = \"none\" } (the cell shown, not judged): the period cell is read as printed, 〔N〕 as the level's change, a comparison or number as the level's average yearly growth (%)",
+                ));
+            }
+        },
+        (Some(cell), None) if both_judged => {
+            Some(period_rule_of_level(cell, unit, &meta.conventions()).unwrap_or(Rule::NotAssessed))
+        }
+        (_, Some(_)) => {
+            return Err(Text::new(
+                "period_rule 只用于目标年和年均/累计两栏都有目标、统计数据是水平值（measure = \"level\"）的行",
+                "period_rule is for a row whose target-year and period cells both hold a target, on levels (measure = \"level\")",
+            ));
+        }
+        _ => None,
+    })
+}
+
+/// `year_requirements = { "2023" = ">=18.5" }`: each year's requirement,
+/// read by the target grammar, within the plan period.
+pub(super) fn read_year_requirements(
+    requirements: &BTreeMap<String, String>,
+    meta: &PlanMeta,
+) -> Result<BTreeMap<i32, YearRequirement>, Text> {
+    let mut year_requirements = BTreeMap::new();
+    for (year_text, requirement) in requirements {
+        let year: i32 = year_text.trim().parse().map_err(|_| {
+            Text::new(
+                format!("“{year_text}”不是年份"),
+                format!("\"{year_text}\" is not a year"),
+            )
+        })?;
+        if year <= meta.baseline_year || year > meta.target_year {
+            return Err(Text::new(
+                format!(
+                    "年份 {year} 不在规划期 {}–{} 内",
+                    meta.baseline_year + 1,
+                    meta.target_year
+                ),
+                format!(
+                    "{year} is outside the plan period {}–{}",
+                    meta.baseline_year + 1,
+                    meta.target_year
+                ),
+            ));
+        }
+        let reading = read_target(requirement).map_err(|_| {
+            Text::new(
+                format!("{year}年的要求“{requirement}”读不出来：应写成“≥18.5”“5%以上”“5左右”这样的形式"),
+                format!(
+                    "the {year} requirement \"{requirement}\" cannot be read: write it as \">=18.5\", \"5%以上\" or \"5左右\""
+                ),
+            )
+        })?;
+        if !reading.value.is_finite() {
+            return Err(Text::new(
+                format!("{year}年的要求“{requirement}”不是有限数"),
+                format!("the {year} requirement \"{requirement}\" is not a finite number"),
+            ));
+        }
+        let Some(requirement_of_year) = each_year(&reading, meta.about_pct) else {
+            return Err(Text::new(
+                format!(
+                    "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）、约数（5左右）或区间（4.5%-5%）"
+                ),
+                format!(
+                    "the {year} requirement \"{requirement}\" must be a comparison (>=18.5, 5%以上), an approximate value (5左右) or a range (4.5%-5%)"
+                ),
+            ));
+        };
+        year_requirements.insert(year, requirement_of_year);
+    }
+    Ok(year_requirements)
+}
