@@ -9,6 +9,7 @@
 //! duplicates are found.
 
 pub mod blocks;
+mod cells;
 pub mod csv_input;
 pub mod decode;
 pub mod header;
@@ -27,6 +28,7 @@ use crate::plan::IndicatorIdx;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::hash::BuildHasher;
 
+pub use cells::Cells;
 pub use csv_input::load_csv_path;
 pub use observations::*;
 pub use resolve::Resolver;

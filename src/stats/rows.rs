@@ -21,7 +21,7 @@ use super::units::{self, Conversion};
 use super::wide::Shape;
 pub use super::year::{NameYear, year_in_name};
 use super::year::{YearSource, column_year, unknown_year};
-use super::{Converted, Id, Key, Observation, Observations, Origin};
+use super::{Cells, Converted, Id, Key, Observation, Observations, Origin};
 use crate::diagnostic::{Code, Diagnostic, Severity, Text, quote_raw};
 use crate::number::{Cell, NumberError, read_cell, trim_all};
 use crate::plan::{IndicatorIdx, Plan, PlanSet};
@@ -48,8 +48,8 @@ pub struct LoadOptions {
 }
 
 /// All-blank rows are skipped wherever they are.
-pub fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|f| trim_bytes(f).is_empty())
+pub fn is_blank<'a>(cells: impl IntoIterator<Item = &'a [u8]>) -> bool {
+    cells.into_iter().all(|f| trim_bytes(f).is_empty())
 }
 
 /// The last text seen in a column and what it was read as: the rows of a long
@@ -154,8 +154,10 @@ pub struct RowReader<'a> {
     default_region: Option<(Id, usize)>,
     /// For years as columns: the year of the column being read.
     year_of_column: Option<i32>,
-    /// For indicators as columns: the row with its column's name added.
+    /// For indicators as columns: the row with its column's name added,
+    /// and its cells' bounds.
     wide_record: ByteRecord,
+    wide_bounds: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> RowReader<'a> {
@@ -187,6 +189,7 @@ impl<'a> RowReader<'a> {
             default_region: None,
             year_of_column: None,
             wide_record: ByteRecord::new(),
+            wide_bounds: Vec::new(),
         }
     }
 
@@ -218,7 +221,7 @@ impl<'a> RowReader<'a> {
     /// is a warning (an error with `--strict`).
     pub fn read(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
@@ -232,14 +235,14 @@ impl<'a> RowReader<'a> {
     /// at its own cell.
     pub fn read_with_number(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         stored: &[(usize, StoredNumber)],
         line: u64,
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
         if record.len() != self.layout.width {
-            if is_blank(record) {
+            if is_blank(record.iter()) {
                 return Ok(());
             }
             return Err(self.width_error(record, line));
@@ -268,26 +271,29 @@ impl<'a> RowReader<'a> {
                 Ok(())
             }
             Shape::Indicators(names) => {
-                if is_blank(record) {
+                if is_blank(record.iter()) {
                     return Ok(());
                 }
                 // The row with one more cell, past its last: the column's name.
                 let mut wide = std::mem::take(&mut self.wide_record);
+                let mut bounds = std::mem::take(&mut self.wide_bounds);
+                let mut read = Ok(());
                 for (column, name) in names.iter() {
                     wide.clear();
-                    for cell in record {
+                    for cell in record.iter() {
                         wide.push_field(cell);
                     }
                     wide.push_field(name);
                     self.layout.value = *column;
-                    let read = self.read_figure(&wide, number_at(*column), line, table, warnings);
+                    let cells = Cells::of(&wide, &mut bounds);
+                    read = self.read_figure(&cells, number_at(*column), line, table, warnings);
                     if read.is_err() {
-                        self.wide_record = wide;
-                        return read;
+                        break;
                     }
                 }
                 self.wide_record = wide;
-                Ok(())
+                self.wide_bounds = bounds;
+                read
             }
         }
     }
@@ -296,7 +302,7 @@ impl<'a> RowReader<'a> {
     /// (for indicators as columns, one cell more: the name).
     fn read_figure(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         stored: Option<StoredNumber>,
         line: u64,
         table: &mut Observations,
@@ -305,7 +311,7 @@ impl<'a> RowReader<'a> {
         let layout = &self.layout;
         let name_raw = &record[layout.indicator];
         if trim_bytes(name_raw).is_empty() {
-            if is_blank(record) {
+            if is_blank(record.iter()) {
                 return Ok(());
             }
             return Err(self.place(line).error(
@@ -387,7 +393,7 @@ impl<'a> RowReader<'a> {
         )
     }
 
-    fn width_error(&self, record: &ByteRecord, line: u64) -> Diagnostic {
+    fn width_error(&self, record: &Cells, line: u64) -> Diagnostic {
         let width = self.layout.width;
         let mut d = self.place(line).error(
             Code::S002,

@@ -3,12 +3,12 @@
 //! rows behind an open quote) and handed to the shared `RowReader`.
 
 use super::errors::csv_error;
+use super::records::Records;
 use super::{Format, Input};
 use crate::diagnostic::{Code, Diagnostic, Text};
-use crate::stats::Observations;
-use crate::stats::blocks::record_line;
 use crate::stats::header::Layout;
 use crate::stats::rows::RowReader;
+use crate::stats::{Cells, Observations};
 
 /// What checking one block gives: its own table, warnings and errors, with
 /// lines counted from the block's first line.
@@ -27,7 +27,8 @@ pub(super) struct Checked {
 pub(super) struct Checker<'a> {
     pub(super) rows: RowReader<'a>,
     pub(super) format: &'a Format<'a>,
-    pub(super) record: csv::ByteRecord,
+    /// Room for the bounds of a row's cells.
+    pub(super) bounds: Vec<std::ops::Range<usize>>,
     /// The figures and regions of the last block checked: the next block's table
     /// starts that large.
     pub(super) last_size: (usize, usize),
@@ -52,7 +53,7 @@ impl<'a> Checker<'a> {
         Checker {
             rows,
             format,
-            record: csv::ByteRecord::new(),
+            bounds: Vec::new(),
             last_size: (0, 0),
         }
     }
@@ -62,38 +63,27 @@ impl<'a> Checker<'a> {
         let mut table = Observations::with_capacity(entries, regions);
         self.rows.start_part(&mut table);
         let mut warnings = Vec::new();
-        let mut csv = self.format.csv(text);
+        let mut records = Records::new(text, self.format.delimiter, |text| self.format.csv(text));
         let mut rows = 0;
         let mut errors = Vec::new();
         let fatal = loop {
-            match csv.read_byte_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => break None,
+            let (read, cells) = match records.next(&mut self.bounds) {
+                Ok(Some(next)) => next,
+                Ok(None) => break None,
                 Err(e) => break Some(csv_error(e, self.format.file)),
-            }
-            let line = record_line(&self.record, text);
-            if let Err(d) = check_decoded(&self.record, self.format, line) {
+            };
+            let line = read.line;
+            if let Err(d) = check_decoded(cells.iter(), self.format, line) {
                 break Some(d);
             }
-            // A record ending below the line it starts on (not counting its own
-            // line feed) has a cell over several lines: look for rows swallowed
-            // by an open quote.
-            let end = csv.position();
-            let ended_by_line_feed = usize::try_from(end.byte())
-                .ok()
-                .and_then(|b| b.checked_sub(1))
-                .and_then(|b| text.get(b))
-                == Some(&b'\n');
-            if end.line() > line + u64::from(ended_by_line_feed)
-                && let Err(d) = check_multiline(&self.record, self.format, self.rows.width(), line)
+            // A cell over several lines: look for rows swallowed by an open quote.
+            if read.multiline
+                && let Err(d) = check_multiline(&cells, self.format, self.rows.width(), line)
             {
                 break Some(d);
             }
             rows += 1;
-            if let Err(d) = self
-                .rows
-                .read(&self.record, line, &mut table, &mut warnings)
-            {
+            if let Err(d) = self.rows.read(&cells, line, &mut table, &mut warnings) {
                 errors.push(d);
                 if errors.len() >= crate::stats::MAX_ERRORS_PER_FILE {
                     break None;
@@ -102,8 +92,8 @@ impl<'a> Checker<'a> {
         };
         let stop = fatal.is_some() || errors.len() >= crate::stats::MAX_ERRORS_PER_FILE;
         errors.extend(fatal);
-        // At the end of the text the reader has counted every line feed in it.
-        let newlines = csv.position().line() - 1;
+        // At the end of the text every line feed in it has been read.
+        let newlines = records.newlines();
         self.last_size = table.size();
         Checked {
             table,
@@ -134,7 +124,7 @@ impl Checked {
 /// and the rows after it were read into this cell, unchecked. Refused, at the
 /// row's line and the cell's column.
 pub(super) fn check_multiline(
-    record: &csv::ByteRecord,
+    record: &Cells,
     format: &Format,
     width: usize,
     line: u64,
@@ -166,8 +156,8 @@ pub(super) fn check_multiline(
 
 /// After transcoding, U+FFFD marks bytes the encoding could not read: refuse the
 /// row rather than judge garbled text.
-pub(super) fn check_decoded(
-    record: &csv::ByteRecord,
+pub(super) fn check_decoded<'a>(
+    record: impl IntoIterator<Item = &'a [u8]>,
     format: &Format,
     line: u64,
 ) -> Result<(), Diagnostic> {
@@ -177,7 +167,7 @@ pub(super) fn check_decoded(
     };
     const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
     let Some(column) = record
-        .iter()
+        .into_iter()
         .position(|f| f.windows(3).any(|w| w == REPLACEMENT))
     else {
         return Ok(());

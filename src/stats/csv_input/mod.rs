@@ -2,13 +2,14 @@
 //! ([`super::decode`]) and cut into blocks of whole records ([`super::blocks`]);
 //! the header is found (below up to five title rows), and each record goes to
 //! the shared [`RowReader`], block by block on two threads ([`load_csv`]):
-//! `checker.rs` checks one block's records, `parallel.rs` hands the blocks
+//! `records.rs` reads a block's records, `checker.rs` checks them, `parallel.rs` hands the blocks
 //! to two threads and merges their results in the file's order, `errors.rs`
 //! says what went wrong in the file's words.
 
 mod checker;
 mod errors;
 mod parallel;
+mod records;
 
 use super::Observations;
 use super::blocks::{BLOCK, Blocks, record_line};

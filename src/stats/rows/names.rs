@@ -9,7 +9,7 @@ impl RowReader<'_> {
     /// The region of a row and the plan that governs it.
     pub(super) fn region(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         table: &mut Observations,
     ) -> Result<(Id, usize), Diagnostic> {
@@ -69,7 +69,7 @@ impl RowReader<'_> {
     /// (warned about).
     pub(super) fn indicator(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         plan_index: usize,
         warnings: &mut Vec<Diagnostic>,
@@ -174,7 +174,7 @@ impl RowReader<'_> {
     /// The conversion a row's unit asks for, if any.
     pub(super) fn conversion(
         &self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         plan: &Plan,
         indicator: IndicatorIdx,

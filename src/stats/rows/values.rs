@@ -47,7 +47,7 @@ impl RowReader<'_> {
     /// The figure of a row: `None` when not reported.
     pub(super) fn value(
         &self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         plan: &Plan,
         indicator: IndicatorIdx,
@@ -107,7 +107,7 @@ impl RowReader<'_> {
     /// years.
     pub(super) fn year(
         &mut self,
-        record: &ByteRecord,
+        record: &Cells,
         line: u64,
         plan: &Plan,
     ) -> Result<i32, Diagnostic> {
@@ -177,7 +177,7 @@ impl RowReader<'_> {
 
     /// The row's 来源 and 备注, stored as one text (see
     /// [`super::source_text`]): either alone, or both.
-    pub(super) fn source(&mut self, record: &ByteRecord, table: &mut Observations) -> Option<Id> {
+    pub(super) fn source(&mut self, record: &Cells, table: &mut Observations) -> Option<Id> {
         let cell = |c: Option<usize>| {
             c.and_then(|c| record.get(c))
                 .map(trim_bytes)

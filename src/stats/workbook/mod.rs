@@ -13,6 +13,7 @@
 //! shown as 98.2%) becomes `98.2%`, as if typed that way, so it is accepted on a
 //! percent indicator and refused on a count. Positions read `Sheet1!C7`.
 
+use super::Cells;
 use super::Observations;
 use super::header::{HeaderProblem, MAX_TITLE_ROWS, read_header};
 use super::place::Place;
@@ -311,6 +312,7 @@ fn read_rows(
         first_column,
     };
     let mut record = ByteRecord::new();
+    let mut bounds = Vec::new();
     let mut odds = Odds::new();
     let mut first_problem = None;
     let mut rows_seen = 0;
@@ -408,7 +410,8 @@ fn read_rows(
         if odd_row {
             continue;
         }
-        if let Err(d) = reader.read_with_number(&record, &stored, line, table, warnings) {
+        let cells = Cells::of(&record, &mut bounds);
+        if let Err(d) = reader.read_with_number(&cells, &stored, line, table, warnings) {
             errors.push(d);
         }
     }
