@@ -13,6 +13,7 @@ mod cells;
 pub mod csv_input;
 pub mod decode;
 pub mod header;
+mod interner;
 mod observations;
 pub mod package;
 mod place;
@@ -25,11 +26,11 @@ pub mod year;
 
 use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::plan::IndicatorIdx;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::FxHashMap;
 
 pub use cells::Cells;
 pub use csv_input::load_csv_path;
+pub use interner::Interner;
 pub use observations::*;
 pub use resolve::Resolver;
 pub use rows::LoadOptions;
