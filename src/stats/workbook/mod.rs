@@ -56,11 +56,18 @@ pub fn load_workbook(
     table: &mut Observations,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+    let mut reading = Reading {
+        plans,
+        options,
+        table,
+        warnings,
+        errors: Vec::new(),
+    };
     // calamine asserts on some malformed files (found by fuzzing: a damaged
     // .xls header): such a file is reported as damaged, never a panic.
-    let read = quietly(|| read_workbook(path, shown, plans, options, table, warnings, &mut errors))
+    let read = quietly(|| read_workbook(path, shown, &mut reading))
         .unwrap_or_else(|| Err(super::package::damaged(shown, None)));
+    let mut errors = reading.errors;
     if let Err(fatal) = read {
         errors.push(fatal);
     }
@@ -81,18 +88,20 @@ pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
+/// What a workbook's rows are read against, and where what they give goes.
+struct Reading<'a> {
+    plans: &'a PlanSet,
+    options: &'a super::LoadOptions,
+    table: &'a mut Observations,
+    warnings: &'a mut Vec<Diagnostic>,
+    /// The errors of single rows, up to [`super::MAX_ERRORS_PER_FILE`]: the
+    /// reading goes on after each.
+    errors: Vec<Diagnostic>,
+}
+
 /// Reads the workbook's sheet: an error that ends the reading is returned; the
-/// errors of single rows are pushed onto `errors` (up to
-/// [`super::MAX_ERRORS_PER_FILE`]) and the reading goes on.
-fn read_workbook(
-    path: &Path,
-    shown: &str,
-    plans: &PlanSet,
-    options: &super::LoadOptions,
-    table: &mut Observations,
-    warnings: &mut Vec<Diagnostic>,
-    errors: &mut Vec<Diagnostic>,
-) -> Result<(), Diagnostic> {
+/// errors of single rows are pushed onto `reading.errors` and the reading goes on.
+fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), Diagnostic> {
     let file = shown.to_owned();
     // Bounded before calamine reads a part whole; and the sheet it opens on.
     let active = super::package::check(path, &file)?;
@@ -100,14 +109,18 @@ fn read_workbook(
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let sheet = choose_sheet(workbook.sheets_metadata(), active, options, &file, warnings)?;
+        let sheet = choose_sheet(
+            workbook.sheets_metadata(),
+            active,
+            reading.options,
+            &file,
+            reading.warnings,
+        )?;
         let cells = workbook
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let mut rows = XlsxRows::new(cells, &file);
-        let blanks = read_rows(
-            &mut rows, &sheet, path, &file, plans, options, table, warnings, errors,
-        )?;
+        let blanks = read_rows(&mut rows, &sheet, path, &file, reading)?;
         drop(rows);
         if !blanks.is_empty() {
             let mut cells = workbook
@@ -131,15 +144,19 @@ fn read_workbook(
     } else {
         // .xls, .xlsb, .ods: calamine reads the whole sheet.
         let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
-        let sheet = choose_sheet(workbook.sheets_metadata(), active, options, &file, warnings)?;
+        let sheet = choose_sheet(
+            workbook.sheets_metadata(),
+            active,
+            reading.options,
+            &file,
+            reading.warnings,
+        )?;
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|e| open_error(&e, &file))?;
         // Number formats: only .xlsx reports them; here percent cells read as fractions.
         let mut rows = RangeRows::new(&range);
-        let blanks = read_rows(
-            &mut rows, &sheet, path, &file, plans, options, table, warnings, errors,
-        )?;
+        let blanks = read_rows(&mut rows, &sheet, path, &file, reading)?;
         if !blanks.is_empty()
             && let Ok(formulas) = workbook.worksheet_formula(&sheet)
         {
@@ -291,18 +308,14 @@ const MAX_BLANKS: usize = 100_000;
 /// Finds the header (below up to five title rows), then reads every row.
 /// Returns the positions (0-based row, column) of blank cells present in the
 /// value and year columns, where a formula without a value would hide.
-#[allow(clippy::too_many_arguments)]
 fn read_rows(
     rows: &mut dyn SheetRows,
     sheet: &str,
     path: &Path,
     file: &str,
-    plans: &PlanSet,
-    options: &super::LoadOptions,
-    table: &mut Observations,
-    warnings: &mut Vec<Diagnostic>,
-    errors: &mut Vec<Diagnostic>,
+    reading: &mut Reading,
 ) -> Result<HashSet<(u32, u32)>, Diagnostic> {
+    let (plans, options) = (reading.plans, reading.options);
     let file = file.to_owned();
     let first_column = rows.first_column();
     let place = |line| Place {
@@ -344,7 +357,7 @@ fn read_rows(
             }
         }
     };
-    warnings.extend(layout.take_notes());
+    reading.warnings.extend(layout.take_notes());
     let key_columns = layout.key_columns();
     let figure_columns = layout.figure_columns();
     let indicator_column = layout.indicator_column();
@@ -360,14 +373,14 @@ fn read_rows(
         &file,
         Some((sheet, first_column)),
         year_from_name,
-        table,
+        reading.table,
     );
     let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
     // The figures of the row the workbook stores as numbers, by column.
     let mut stored: Vec<(usize, StoredNumber)> = Vec::new();
     while let Some(line) = rows.next_row(&mut record, &mut odds)? {
-        if errors.len() >= super::MAX_ERRORS_PER_FILE {
+        if reading.errors.len() >= super::MAX_ERRORS_PER_FILE {
             break;
         }
         if is_blank(&record) && odds.iter().all(|(_, odd)| *odd == Odd::Blank) {
@@ -401,7 +414,7 @@ fn read_rows(
                 .map(|n| String::from_utf8_lossy(n).trim().to_owned())
                 .unwrap_or_default();
             if let Some(d) = odd_cell(place(line), *column, odd, &name) {
-                errors.push(d);
+                reading.errors.push(d);
                 odd_row = true;
                 break;
             }
@@ -411,8 +424,10 @@ fn read_rows(
             continue;
         }
         let cells = Cells::of(&record, &mut bounds);
-        if let Err(d) = reader.read_with_number(&cells, &stored, line, table, warnings) {
-            errors.push(d);
+        if let Err(d) =
+            reader.read_with_number(&cells, &stored, line, reading.table, reading.warnings)
+        {
+            reading.errors.push(d);
         }
     }
     if data_rows == 0 {
