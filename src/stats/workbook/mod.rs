@@ -99,6 +99,18 @@ struct Reading<'a> {
     errors: Vec<Diagnostic>,
 }
 
+impl Reading<'_> {
+    /// The sheet to read ([`choose_sheet`]), warning when there is a choice.
+    fn choose_sheet(
+        &mut self,
+        sheets: &[calamine::Sheet],
+        active: Option<super::package::Active>,
+        file: &str,
+    ) -> Result<String, Diagnostic> {
+        choose_sheet(sheets, active, self.options, file, self.warnings)
+    }
+}
+
 /// Reads the workbook's sheet: an error that ends the reading is returned; the
 /// errors of single rows are pushed onto `reading.errors` and the reading goes on.
 fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), Diagnostic> {
@@ -109,13 +121,7 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let sheet = choose_sheet(
-            workbook.sheets_metadata(),
-            active,
-            reading.options,
-            &file,
-            reading.warnings,
-        )?;
+        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, &file)?;
         let cells = workbook
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
@@ -144,13 +150,7 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
     } else {
         // .xls, .xlsb, .ods: calamine reads the whole sheet.
         let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
-        let sheet = choose_sheet(
-            workbook.sheets_metadata(),
-            active,
-            reading.options,
-            &file,
-            reading.warnings,
-        )?;
+        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, &file)?;
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|e| open_error(&e, &file))?;
