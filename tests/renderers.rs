@@ -2,9 +2,11 @@
 //! no files): the year, the period and the regions views, each in every text
 //! format, held as snapshots (`tests/snapshots/renderers__*.snap`). The
 //! figures are written here, illustrative (示例数据，非官方统计), chosen so
-//! that every status a row can have is drawn: met, lagging, a failing binding
-//! indicator, a figure converted from another unit, a row without a figure,
-//! an indicator with no row. `tests/golden.rs` holds the binary's output on
+//! that most kinds of row are drawn: met, on track, lagging, failed (off a
+//! projection), a failing binding indicator, a figure converted from another
+//! unit, a row without a figure, an indicator with no row (the statuses
+//! 无法判断 and 不考核 need other plans: `tests/national_14th.rs`,
+//! `tests/two_requirements.rs`). `tests/golden.rs` holds the binary's output on
 //! the shipped files.
 
 mod common;
@@ -72,10 +74,11 @@ fn observations(plans: &PlanSet, file: &str, figures: &[Figure]) -> Observations
     table
 }
 
-/// One region's figures of one year: every status a year can show.
-/// 在园幼儿数 came in 人 and was converted; 九年义务教育巩固率 (binding)
-/// fails; 公办幼儿园在园幼儿占比 and 高中阶段教育毛入学率 lag; 高等教育在学总规模
-/// has a row without a figure; 财政性教育经费占… has no row at all.
+/// One region's figures of one year. 在园幼儿数 came in 人 and was
+/// converted; 九年义务教育巩固率 (binding) fails; 公办幼儿园在园幼儿占比 and
+/// 高中阶段教育毛入学率 lag; 普通初中 is off its projection's band (未达标);
+/// 高等教育在学总规模 has a row without a figure; 财政性教育经费占… has no row
+/// at all.
 fn year_figures(region: &'static str, year: i32) -> Vec<Figure> {
     vec![
         (
@@ -171,7 +174,8 @@ fn period_figures() -> Vec<Figure> {
 }
 
 /// Three regions of one year: 甲区 as above (a failing binding indicator),
-/// 乙区 meeting every requirement it can, 丙区 lagging on expected ones only.
+/// 乙区 meeting every requirement but 普通初中's band, 丙区 lagging on
+/// expected ones only.
 fn regions_figures() -> Vec<Figure> {
     let mut figures = year_figures("甲区", 2023);
     for (region, retention, share, rate) in [("乙区", 99.0, 56.0, 98.7), ("丙区", 97.5, 52.5, 97.9)]

@@ -78,13 +78,16 @@ impl<T: Copy> LastCell<T> {
 }
 
 /// The indicator names of a long file come in the same order for every
-/// region and year: after each name, the name that followed it last time is
-/// remembered with its indicator, so the usual row's name is found by one
-/// comparison of bytes, without hashing it. Any other name is looked up in
-/// full and becomes the one remembered.
+/// region and year: after each indicator found, the name found next last
+/// time is remembered with its indicator, so the usual row's name is found
+/// by one comparison of bytes, without hashing it. Any other name is looked
+/// up in full; when it names one indicator it becomes the one remembered
+/// (a name the plan does not have, or that fits several, is not, and does
+/// not count as the last found). Kept across blocks and files: a miss only
+/// costs the full lookup.
 #[derive(Debug, Clone, Default)]
 struct NextName {
-    /// By the previous row's indicator (0: none yet), the key that came next.
+    /// By the last indicator found (+1; 0: none yet), the key found next.
     after: Vec<Option<(Vec<u8>, IndicatorIdx)>>,
     previous: usize,
 }

@@ -15,7 +15,7 @@ use crate::diagnostic::Text;
 use std::collections::BTreeMap;
 
 /// The baseline cell of the plan file: a number, or the cell as printed,
-/// read by [`super::row::read_baseline`].
+/// read by [`super::super::row::read_baseline`].
 pub(super) fn read_baseline(
     raw: &RawBaseline,
     unit: &str,
