@@ -152,28 +152,10 @@ pub fn assess_regions<'a>(
         })
         .map(|(_, &g)| (g, plan_of(g.region)))
         .collect();
-    // Each region is judged on its own: two threads take half the regions
-    // each when there are many (a national file of thousands of counties),
-    // and the rows come back in the same order.
-    let judge = |part: &[(RegionYear, usize)]| -> Vec<RegionRow> {
-        part.iter()
-            .map(|&(group, plan_index)| region_row(plans, observations, group, plan_index))
-            .collect()
-    };
-    let mut rows: Vec<RegionRow> = if latest.len() >= PARALLEL_FROM {
-        let (front, back) = latest.split_at(latest.len() / 2);
-        std::thread::scope(|scope| {
-            let back = scope.spawn(|| judge(back));
-            let mut rows = judge(front);
-            match back.join() {
-                Ok(back) => rows.extend(back),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            rows
-        })
-    } else {
-        judge(&latest)
-    };
+    let mut rows: Vec<RegionRow> = latest
+        .iter()
+        .map(|&(group, plan_index)| region_row(plans, observations, group, plan_index))
+        .collect();
     // Region names are unique, so no two rows compare equal: an unstable sort
     // gives the same order, without the stable sort's buffer.
     rows.sort_unstable_by(|a, b| {
@@ -224,9 +206,6 @@ pub fn assess_regions<'a>(
         reports,
     }
 }
-
-/// Regions from which [`assess_regions`] judges on two threads.
-const PARALLEL_FROM: usize = 512;
 
 /// One region's row: its latest year judged indicator by indicator.
 fn region_row(
