@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         for group in table.region_years() {
             let (region, year) = (group.region, group.year);
             let report = plan_check::assess::assess_year(plan, &table, region, year);
-            let ev = plan_check::render::Evaluation::of(plan_check::render::View::Year(Box::new(report)), false)
+            let ev = plan_check::assess::evaluation::Evaluation::of(plan_check::assess::evaluation::View::Year(Box::new(report)), false)
                 .with_inputs(warnings.clone(), Vec::new());
             let style = plan_check::render::Style::plain(plan_check::lang::Lang::Zh);
             for format in [

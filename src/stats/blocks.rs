@@ -105,12 +105,17 @@ pub fn last_record_end(text: &[u8], delimiter: u8) -> Option<usize> {
 /// start of `text`). The csv crate dates a record from where the record before
 /// it ended, which is a line too early when blank lines come between (the
 /// reader skips them as part of the next record): the skipped line ends are
-/// counted here.
+/// counted here, after a byte-order mark the reader dropped.
 pub fn record_line(record: &csv::ByteRecord, text: &[u8]) -> u64 {
     let Some(position) = record.position() else {
         return 0;
     };
-    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let mut from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    // The reader drops a byte-order mark at the start of the text, before
+    // any line it skips.
+    if from == 0 && text.starts_with(b"\xef\xbb\xbf") {
+        from = 3;
+    }
     let skipped = text.get(from..).map_or(0, |rest| {
         rest.iter()
             .take_while(|&&b| b == b'\n' || b == b'\r')
@@ -176,6 +181,11 @@ mod tests {
         let text = b"h,v\n\n\na,1\n\"b\nc\",2\r\nd,3";
         let got: Vec<u64> = records(text).into_iter().map(|(line, _)| line).collect();
         assert_eq!(got, vec![1, 4, 5, 7]);
+        // A byte-order mark the reader drops, then an empty line (found by
+        // fuzzing: the header was dated line 1).
+        let text = b"\xef\xbb\xbf\nh,v\na,1\n";
+        let got: Vec<u64> = records(text).into_iter().map(|(line, _)| line).collect();
+        assert_eq!(got, vec![2, 3]);
     }
 
     #[test]
