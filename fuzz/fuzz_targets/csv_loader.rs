@@ -3,61 +3,6 @@
 //! blocks (on two threads) must give what reading it whole gives.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use plan_check::plan::{PlanSet, parse_plan};
-use plan_check::stats::csv_input::{Input, load_csv};
-use plan_check::stats::{LoadOptions, Observations};
-use std::sync::OnceLock;
+include!("../checks/csv_loader.rs");
 
-const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
-
-fn plans() -> &'static PlanSet {
-    static PLANS: OnceLock<PlanSet> = OnceLock::new();
-    PLANS.get_or_init(|| {
-        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
-        PlanSet::new(vec![plan]).expect("one plan")
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    let plans = plans();
-    let plan = &plans.plans[0];
-    let load = |block_size| {
-        let options = LoadOptions {
-            block_size,
-            ..LoadOptions::default()
-        };
-        let input = Input {
-            plans,
-            options: &options,
-            year_from_name: plan_check::stats::csv_input::NameYear::One(2023),
-        };
-        let mut table = Observations::default();
-        let mut warnings = Vec::new();
-        let loaded = load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings)
-            .and_then(|()| table.finish(|_, _| String::new()).map_err(|d| vec![d]));
-        (loaded, table, warnings)
-    };
-    let (loaded, table, warnings) = load(None);
-    let small = 1 + usize::from(data.first().copied().unwrap_or(0) % 64);
-    let (in_blocks, blocks_table, blocks_warnings) = load(Some(small));
-    assert_eq!(format!("{loaded:?}"), format!("{in_blocks:?}"));
-    assert_eq!(format!("{warnings:?}"), format!("{blocks_warnings:?}"));
-    if loaded.is_ok() {
-        assert_eq!(table.region_years(), blocks_table.region_years());
-        for group in table.region_years() {
-            let (region, year) = (group.region, group.year);
-            let report = plan_check::assess::assess_year(plan, &table, region, year);
-            let ev = plan_check::assess::evaluation::Evaluation::of(plan_check::assess::evaluation::View::Year(Box::new(report)), false)
-                .with_inputs(warnings.clone(), Vec::new());
-            let style = plan_check::render::Style::plain(plan_check::lang::Lang::Zh);
-            for format in [
-                plan_check::render::Format::Table,
-                plan_check::render::Format::Json,
-                plan_check::render::Format::Junit,
-            ] {
-                let _ = format.renderer().render(&ev, &style, &mut std::io::sink());
-            }
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

@@ -5,28 +5,6 @@
 //! `vmerge-bomb.xml`), which must be refused within the readers' limits.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use plan_check::import::{Document, docx, draft, html, markdown, table, text};
+include!("../checks/import_reader.rs");
 
-fuzz_target!(|data: &[u8]| {
-    let text_input = String::from_utf8_lossy(data);
-    let mut documents = vec![text::read(&text_input), markdown::read(&text_input)];
-    // A page past a limit is refused (I001), never read.
-    if let Ok(blocks) = html::read(&text_input) {
-        documents.push(blocks);
-    }
-    if let Ok(blocks) = docx::parse(data) {
-        documents.push(blocks);
-    }
-    for blocks in documents {
-        let doc = Document {
-            file: "fuzz".into(),
-            blocks,
-        };
-        let meta = table::meta(&doc);
-        for t in table::find(&doc) {
-            let drafted = draft::draft(&meta, &t, "fuzz");
-            let _ = plan_check::plan::parse_plan(&drafted.toml, "draft.toml");
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

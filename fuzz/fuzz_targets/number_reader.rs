@@ -2,21 +2,6 @@
 //! error; a number that is read must be finite.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use plan_check::number::{Cell, read_cell};
-use plan_check::plan::{parse_comparator, read_target};
+include!("../checks/number_reader.rs");
 
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    for percent in [false, true] {
-        if let Ok(Cell::Value(v)) = read_cell(&text, percent) {
-            assert!(v.is_finite());
-        }
-    }
-    if let Ok((_, v)) = parse_comparator(&text) {
-        assert!(v.is_finite());
-    }
-    if let Ok(reading) = read_target(&text) {
-        assert!(reading.value.is_finite());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

@@ -4,40 +4,6 @@
 //! -rss_limit_mb holds the bound). The seeds are small real workbooks.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use plan_check::plan::{PlanSet, parse_plan};
-use plan_check::stats::{LoadOptions, Observations, load_path};
-use std::sync::OnceLock;
+include!("../checks/workbook_loader.rs");
 
-const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
-
-fn plans() -> &'static PlanSet {
-    static PLANS: OnceLock<PlanSet> = OnceLock::new();
-    PLANS.get_or_init(|| {
-        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
-        PlanSet::new(vec![plan]).expect("one plan")
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Some((&kind, bytes)) = data.split_first() else {
-        return;
-    };
-    let extension = ["xlsx", "ods", "xls", "xlsb"][usize::from(kind % 4)];
-    let dir = std::env::temp_dir().join(format!("plan-check-fuzz-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join(format!("2023.{extension}"));
-    if std::fs::write(&path, bytes).is_err() {
-        return;
-    }
-    let plans = plans();
-    let mut table = Observations::default();
-    let mut warnings = Vec::new();
-    let loaded = load_path(&path, plans, &LoadOptions::default(), &mut table, &mut warnings)
-        .and_then(|()| table.finish(|_, _| String::new()).map_err(|d| vec![d]));
-    if loaded.is_ok() {
-        for group in table.region_years() {
-            let _ = plan_check::assess::assess_year(&plans.plans[0], &table, group.region, group.year);
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

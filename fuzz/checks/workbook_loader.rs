@@ -1,0 +1,52 @@
+// Any bytes as a workbook (.xlsx, .ods, .xls or .xlsb, chosen by the first
+// byte): the package check, calamine and the row reader must return a result
+// or a diagnostic, never panic or allocate without bound (libFuzzer's
+// -rss_limit_mb holds the bound). The seeds are small real workbooks.
+//
+// Shared by the fuzz target `fuzz/fuzz_targets/workbook_loader.rs` and by
+// `tests/fuzz_seeds.rs`, which runs it on every seed in `fuzz/corpus/workbook_loader/`
+// (so `cargo test` compiles it and replays the seeds).
+
+use plan_check::plan::{PlanSet, parse_plan};
+use plan_check::stats::{LoadOptions, Observations, load_path};
+use std::sync::OnceLock;
+
+const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
+
+fn plans() -> &'static PlanSet {
+    static PLANS: OnceLock<PlanSet> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
+        PlanSet::new(vec![plan]).expect("one plan")
+    })
+}
+
+pub fn check(data: &[u8]) {
+    let Some((&kind, bytes)) = data.split_first() else {
+        return;
+    };
+    let extension = ["xlsx", "ods", "xls", "xlsb"][usize::from(kind % 4)];
+    let dir = std::env::temp_dir().join(format!("plan-check-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join(format!("2023.{extension}"));
+    if std::fs::write(&path, bytes).is_err() {
+        return;
+    }
+    let plans = plans();
+    let mut table = Observations::default();
+    let mut warnings = Vec::new();
+    let loaded = load_path(
+        &path,
+        plans,
+        &LoadOptions::default(),
+        &mut table,
+        &mut warnings,
+    )
+    .and_then(|()| table.finish(|_, _| String::new()).map_err(|d| vec![d]));
+    if loaded.is_ok() {
+        for group in table.region_years() {
+            let _ =
+                plan_check::assess::assess_year(&plans.plans[0], &table, group.region, group.year);
+        }
+    }
+}
