@@ -4,6 +4,7 @@
 //! here rather than when someone next runs `fuzz/run.sh`.
 
 mod csv_loader {
+    include!("../fuzz/checks/shipped_plan.rs");
     include!("../fuzz/checks/csv_loader.rs");
 }
 mod import_reader {
@@ -16,6 +17,7 @@ mod plan_parser {
     include!("../fuzz/checks/plan_parser.rs");
 }
 mod workbook_loader {
+    include!("../fuzz/checks/shipped_plan.rs");
     include!("../fuzz/checks/workbook_loader.rs");
 }
 

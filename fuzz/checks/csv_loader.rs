@@ -4,22 +4,11 @@
 //
 // Shared by the fuzz target `fuzz/fuzz_targets/csv_loader.rs` and by
 // `tests/fuzz_seeds.rs`, which runs it on every seed in `fuzz/corpus/csv_loader/`
-// (so `cargo test` compiles it and replays the seeds).
+// (so `cargo test` compiles it and replays the seeds). `plans()` is in
+// `shipped_plan.rs`, included beside it.
 
-use plan_check::plan::{PlanSet, parse_plan};
 use plan_check::stats::csv_input::{Input, load_csv};
 use plan_check::stats::{LoadOptions, Observations};
-use std::sync::OnceLock;
-
-const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
-
-fn plans() -> &'static PlanSet {
-    static PLANS: OnceLock<PlanSet> = OnceLock::new();
-    PLANS.get_or_init(|| {
-        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
-        PlanSet::new(vec![plan]).expect("one plan")
-    })
-}
 
 pub fn check(data: &[u8]) {
     let plans = plans();

@@ -5,21 +5,10 @@
 //
 // Shared by the fuzz target `fuzz/fuzz_targets/workbook_loader.rs` and by
 // `tests/fuzz_seeds.rs`, which runs it on every seed in `fuzz/corpus/workbook_loader/`
-// (so `cargo test` compiles it and replays the seeds).
+// (so `cargo test` compiles it and replays the seeds). `plans()` is in
+// `shipped_plan.rs`, included beside it.
 
-use plan_check::plan::{PlanSet, parse_plan};
 use plan_check::stats::{LoadOptions, Observations, load_path};
-use std::sync::OnceLock;
-
-const PLAN: &str = include_str!("../../plan/jiangjin-education-14th-fyp.toml");
-
-fn plans() -> &'static PlanSet {
-    static PLANS: OnceLock<PlanSet> = OnceLock::new();
-    PLANS.get_or_init(|| {
-        let plan = parse_plan(PLAN, "plan.toml").expect("the shipped plan parses");
-        PlanSet::new(vec![plan]).expect("one plan")
-    })
-}
 
 pub fn check(data: &[u8]) {
     let Some((&kind, bytes)) = data.split_first() else {

@@ -3,6 +3,7 @@
 //! blocks (on two threads) must give what reading it whole gives.
 #![no_main]
 
+include!("../checks/shipped_plan.rs");
 include!("../checks/csv_loader.rs");
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

@@ -4,6 +4,7 @@
 //! -rss_limit_mb holds the bound). The seeds are small real workbooks.
 #![no_main]
 
+include!("../checks/shipped_plan.rs");
 include!("../checks/workbook_loader.rs");
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| check(data));

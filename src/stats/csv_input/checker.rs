@@ -67,17 +67,17 @@ impl<'a> Checker<'a> {
         let mut rows = 0;
         let mut errors = Vec::new();
         let fatal = loop {
-            let (read, cells) = match records.next(&mut self.bounds) {
+            let (at, cells) = match records.next(&mut self.bounds) {
                 Ok(Some(next)) => next,
                 Ok(None) => break None,
                 Err(e) => break Some(csv_error(e, self.format.file)),
             };
-            let line = read.line;
+            let line = at.line;
             if let Err(d) = check_decoded(cells.iter(), self.format, line) {
                 break Some(d);
             }
             // A cell over several lines: look for rows swallowed by an open quote.
-            if read.multiline
+            if at.multiline
                 && let Err(d) = check_multiline(&cells, self.format, self.rows.width(), line)
             {
                 break Some(d);
