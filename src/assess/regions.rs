@@ -1,24 +1,24 @@
 //! Many regions in one run: each region's latest year judged exactly as the
 //! single-year check judges it, then one row per region, worst first.
 
-use super::{Counts, Status, YearReport, assess_year, lookup, status_of};
+use super::{Counts, Status, YearReport, assess_year, status_of};
 use crate::plan::{Attribute, IndicatorIdx, PlanSet};
-use crate::stats::{Id, Observations, RegionYear};
+use crate::stats::{Id, Key, Observations, RegionYear};
 use schemars::JsonSchema;
 use serde::Serialize;
 
 /// One region's latest year, in brief.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RegionRow {
-    pub region: String,
+pub struct RegionRow<'a> {
+    pub region: &'a str,
     /// The id of the plan the region was judged against.
-    pub plan: String,
+    pub plan: &'a str,
     /// The region's latest year.
     pub year: i32,
     pub binding: Counts,
     pub expected: Counts,
     /// Ids of the binding indicators that do not pass.
-    pub failing_binding: Vec<String>,
+    pub failing_binding: Vec<&'a str>,
     /// How many expected indicators do not pass (their ids are in the region's
     /// full report; kept as a count so many regions stay cheap).
     pub failing_expected: usize,
@@ -47,7 +47,7 @@ pub struct RegionsReport<'a> {
     pub summary: RegionsSummary,
     /// One row per region, worst first: most failing binding indicators, then
     /// most failing expected ones, then by name.
-    pub regions: Vec<RegionRow>,
+    pub regions: Vec<RegionRow<'a>>,
     /// Each region's latest year in full, in the order of `regions`, judged
     /// one region at a time as it is read: a renderer that streams them (JSON,
     /// CSV) holds one region's report at a time, whatever the number of regions.
@@ -65,7 +65,7 @@ impl RegionsReport<'_> {
         self.regions
             .iter()
             .filter(|r| !r.failing_binding.is_empty())
-            .map(|r| r.region.as_str())
+            .map(|r| r.region)
             .collect()
     }
 }
@@ -129,6 +129,9 @@ impl Serialize for Reports<'_> {
     }
 }
 
+/// From this many regions on, they are judged on two threads.
+const PARALLEL_REGIONS: usize = 1024;
+
 /// Judges the latest year of every region. `region_years` lists the (region,
 /// year) pairs of the run in order; `plan_of` gives each region's plan.
 pub fn assess_regions<'a>(
@@ -140,22 +143,32 @@ pub fn assess_regions<'a>(
     let mut years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
     years.sort_unstable();
     years.dedup();
-    // The latest year of each region (the last of its run of pairs), with
-    // the region's plan.
-    let latest: Vec<(RegionYear, usize)> = region_years
-        .iter()
-        .enumerate()
-        .filter(|&(i, g)| {
-            region_years
-                .get(i + 1)
-                .is_none_or(|next| next.region != g.region)
+    // Each region's run of pairs (its latest year last), with its plan.
+    let runs: Vec<(&[RegionYear], usize)> = region_years
+        .chunk_by(|a, b| a.region == b.region)
+        .map(|run| (run, plan_of(run[0].region)))
+        .collect();
+    let judge = |runs: &[(&[RegionYear], usize)]| -> Vec<RegionRow<'a>> {
+        runs.iter()
+            .map(|&(run, plan_index)| region_row(plans, observations, run, plan_index))
+            .collect()
+    };
+    // Many regions are judged on two threads, each half of them in order
+    // (the judgement is pure: the rows are the same, in the same order).
+    let mut rows = if runs.len() >= PARALLEL_REGIONS {
+        let (first, second) = runs.split_at(runs.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| judge(second));
+            let mut rows = judge(first);
+            match other.join() {
+                Ok(more) => rows.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            rows
         })
-        .map(|(_, &g)| (g, plan_of(g.region)))
-        .collect();
-    let mut rows: Vec<RegionRow> = latest
-        .iter()
-        .map(|&(group, plan_index)| region_row(plans, observations, group, plan_index))
-        .collect();
+    } else {
+        judge(&runs)
+    };
     // Region names are unique, so no two rows compare equal: an unstable sort
     // gives the same order, without the stable sort's buffer.
     rows.sort_unstable_by(|a, b| {
@@ -163,7 +176,7 @@ pub fn assess_regions<'a>(
             .len()
             .cmp(&a.failing_binding.len())
             .then(b.failing_expected.cmp(&a.failing_expected))
-            .then_with(|| a.region.cmp(&b.region))
+            .then_with(|| a.region.cmp(b.region))
     });
     let reports = Reports {
         plans,
@@ -207,18 +220,20 @@ pub fn assess_regions<'a>(
     }
 }
 
-/// One region's row: its latest year judged indicator by indicator.
-fn region_row(
-    plans: &PlanSet,
-    observations: &Observations,
-    group: RegionYear,
+/// One region's row: its latest year judged indicator by indicator. `run`
+/// holds the region's (region, year) pairs, its latest year last.
+fn region_row<'a>(
+    plans: &'a PlanSet,
+    observations: &'a Observations,
+    run: &[RegionYear],
     plan_index: usize,
-) -> RegionRow {
+) -> RegionRow<'a> {
+    let group = run[run.len() - 1];
     let RegionYear { region, year, .. } = group;
     let plan = &plans.plans[plan_index];
     let mut row = RegionRow {
-        region: observations.regions.get(region).to_owned(),
-        plan: plan.meta.id.clone(),
+        region: observations.regions.get(region),
+        plan: &plan.meta.id,
         year,
         binding: Counts::default(),
         expected: Counts::default(),
@@ -230,14 +245,20 @@ fn region_row(
     };
     // The one judgement every view takes its status from; the
     // year's own figures from one scan of the region's rows, other
-    // years' (an average, a cumulative change) looked up.
+    // years' (an average, a cumulative change) looked up among the region's.
     let this_year = observations.values(&group, plan.indicators.len());
-    let others = lookup(observations, region);
     let figures = |indicator: IndicatorIdx, y: i32| {
         if y == year {
             this_year.get(indicator as usize).copied().flatten()
         } else {
-            others(indicator, y)
+            observations.value_within(
+                run,
+                &Key {
+                    region,
+                    year: y,
+                    indicator,
+                },
+            )
         }
     };
     for (index, ind) in plan.indicators.iter().enumerate() {
@@ -247,7 +268,7 @@ fn region_row(
             Attribute::Binding => {
                 row.binding.add(status);
                 if fails {
-                    row.failing_binding.push(ind.id.clone());
+                    row.failing_binding.push(&ind.id);
                 }
             }
             Attribute::Expected => {
@@ -258,4 +279,107 @@ fn region_row(
         row.statuses.push(status);
     }
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::parse_plan;
+    use crate::stats::{Observation, Origin};
+
+    /// A plan whose second indicator is judged on a figure of another year
+    /// (a reduction over the period), so that a region's other years are looked up.
+    fn plans() -> PlanSet {
+        let plan = parse_plan(
+            r#"
+[plan]
+id = "p"
+title = "t"
+baseline_year = 2020
+target_year = 2025
+[[indicator]]
+id = "rate"
+category = "c"
+name = "比例"
+unit = "%"
+baseline = 90
+target = "≥95"
+attribute = "约束性"
+[[indicator]]
+id = "co2"
+category = "c"
+name = "单位GDP二氧化碳排放降低"
+unit = "%"
+baseline = "〔17.7〕"
+target = "—"
+period_target = "〔17〕"
+measure = "yearly_change"
+attribute = "预期性"
+"#,
+            "p.toml",
+        )
+        .expect("plan");
+        PlanSet::new(vec![plan]).expect("plan set")
+    }
+
+    #[test]
+    fn many_regions_judged_on_two_threads_are_judged_as_each_alone() {
+        let plans = plans();
+        let mut table = Observations::default();
+        let file = table.begin_file("a.csv");
+        let regions = PARALLEL_REGIONS + 77;
+        let mut line = 1;
+        for r in 0..regions {
+            let region = table.regions.intern(&format!("区{r:05}"));
+            // Some regions stop a year early; figures vary with the region.
+            let last = if r % 7 == 0 { 2022 } else { 2023 };
+            for year in 2021..=last {
+                for (indicator, value) in [(0, 90.0 + (r % 9) as f64), (1, (r % 5) as f64)] {
+                    line += 1;
+                    let key = Key {
+                        region,
+                        year,
+                        indicator,
+                    };
+                    let observation = Observation {
+                        value: Some(value),
+                        origin: Origin { file, line },
+                        source: None,
+                        converted_from: None,
+                    };
+                    table.push(key, observation).expect("figure");
+                }
+            }
+        }
+        table.finish(|_, _| String::new()).expect("no duplicates");
+        let report = assess_regions(&plans, &table, &table.region_years(), |_| 0);
+        assert_eq!(report.regions.len(), regions);
+        // Each row's statuses are those of the region's full report of its
+        // latest year, judged alone.
+        let mut failing = 0;
+        for row in &report.regions {
+            let alone = assess_year(&plans.plans[0], &table, row.region_id, row.year);
+            let statuses: Vec<Status> = alone.results.iter().map(|r| r.status).collect();
+            assert_eq!(row.statuses, statuses, "{}", row.region);
+            assert_eq!(row.year, if row.region_id % 7 == 0 { 2022 } else { 2023 });
+            failing += usize::from(!row.failing_binding.is_empty());
+        }
+        // Worst first, then by name; both kinds of row are there.
+        assert!(failing > 0 && failing < regions, "{failing}");
+        assert!(report.regions.windows(2).all(|w| {
+            (
+                w[1].failing_binding.len(),
+                w[1].failing_expected,
+                w[0].region,
+            ) <= (
+                w[0].failing_binding.len(),
+                w[0].failing_expected,
+                w[1].region,
+            )
+        }));
+        // The reduction over the period is read from the region's other years: the row's
+        // status differs between regions whose totals differ.
+        let first = report.regions[0].statuses[1];
+        assert!(report.regions.iter().any(|r| r.statuses[1] != first));
+    }
 }

@@ -183,15 +183,16 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     if let [plan] = plans.plans.as_slice()
         && let Some(own) = plan.meta.region.as_deref()
     {
-        let mut others: Vec<&str> = region_years
+        // The pairs come region by region, and a region's name is its id's:
+        // each other region once, without sorting the names.
+        let mut ids: Vec<crate::stats::Id> = region_years.iter().map(|ry| ry.region).collect();
+        ids.dedup();
+        let others = ids
             .iter()
-            .map(|ry| observations.regions.get(ry.region))
-            .filter(|r| !r.is_empty() && *r != own)
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        if let Some(first) = others.first() {
-            let k = others.len();
+            .map(|&id| observations.regions.get(id))
+            .filter(|r| !r.is_empty() && *r != own);
+        let k = others.clone().count();
+        if let Some(first) = others.min() {
             warnings.push(
                 Diagnostic::error(
                     Code::S022,

@@ -51,7 +51,7 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
             })
             .collect();
         if style.color && !row.failing_binding.is_empty() {
-            line[0] = super::cell(&row.region).fg(Color::Red);
+            line[0] = super::cell(row.region).fg(Color::Red);
         }
         table.add_row(line);
     }
@@ -111,7 +111,7 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
         })
         .collect();
     [
-        row.region.clone(),
+        row.region.to_owned(),
         row.year.to_string(),
         format!("{}/{}", row.binding.pass, row.binding.total),
         format!("{}/{}", row.expected.pass, row.expected.total),
@@ -146,7 +146,7 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
         header.extend((1..=plan.indicators.len()).map(|i| i.to_string()));
         table.set_header(header);
         for row in shown.iter().filter(|r| r.plan_index == plan_index) {
-            let mut line = vec![super::cell(&row.region)];
+            let mut line = vec![super::cell(row.region)];
             for &status in &row.statuses {
                 let cell = super::cell(symbol(status)).set_alignment(CellAlignment::Center);
                 line.push(if style.color {

@@ -202,7 +202,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
         summary_texts.push(heads.iter().map(|h| h.to_string()).collect::<Vec<_>>());
         for (i, region) in regions.regions.iter().enumerate() {
             let r = i as u32 + 1;
-            summary_sheet.write_string(r, 0, &region.region)?;
+            summary_sheet.write_string(r, 0, region.region)?;
             summary_sheet.write_number(r, 1, f64::from(region.year))?;
             summary_sheet.write_number(r, 2, region.binding.pass as f64)?;
             summary_sheet.write_number(r, 3, region.binding.total as f64)?;
@@ -211,7 +211,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
             let failing = region.failing_binding.join(lang.pick("、", ", "));
             summary_sheet.write_string(r, 6, &failing)?;
             summary_texts.push(vec![
-                region.region.clone(),
+                region.region.to_owned(),
                 String::new(),
                 String::new(),
                 String::new(),

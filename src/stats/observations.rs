@@ -371,6 +371,22 @@ impl Observations {
         })
     }
 
+    /// The figure at `key`, looked for among the figures of `groups` alone:
+    /// one region's (region, year) pairs, whose figures lie together in the
+    /// sorted table (a search of a region's few dozen figures, not of them all).
+    pub fn value_within(&self, groups: &[RegionYear], key: &Key) -> Option<f64> {
+        debug_assert!(self.sorted, "finish() before reading");
+        let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
+            return None;
+        };
+        let entries = self.entries.get(first.start..last.end).unwrap_or_default();
+        entries
+            .binary_search_by(|e| e.key().cmp(key))
+            .ok()
+            .map(|i| entries[i].value)
+            .filter(|v| !v.is_nan())
+    }
+
     /// The figures of one region and year by indicator, in `indicators` slots:
     /// a scan of the group's own entries, no search.
     pub fn values(&self, group: &RegionYear, indicators: usize) -> Vec<Option<f64>> {
