@@ -204,8 +204,31 @@ fn atomic(target: PathBuf, shown: &Path) -> Result<To, Diagnostic> {
     let temp = tempfile::Builder::new()
         .prefix(".plan-check-")
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| write_failed(shown, &std::io::Error::from(e.kind())))?;
+        .tempfile_in(&dir)
+        .map_err(|e| {
+            let d = write_failed(shown, &std::io::Error::from(e.kind()));
+            // The file does not exist yet, so "not found" is its folder's.
+            if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() {
+                let folder = shown
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(&dir)
+                    .display();
+                return Diagnostic::error(
+                    Code::U003,
+                    shown.display().to_string(),
+                    Text::new(
+                        format!("无法写入输出文件：文件夹 {folder} 不存在"),
+                        format!("cannot write the output file: the folder {folder} does not exist"),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "请先建立这个文件夹，或换一个已有的文件夹",
+                    "create the folder first, or write into one that exists",
+                ));
+            }
+            d
+        })?;
     if let Ok(mut pending) = PENDING.lock() {
         *pending = Some(temp.path().to_owned());
     }

@@ -742,7 +742,7 @@ fn plans_with_impossible_numbers_or_names_do_not_load() {
 }
 
 /// A write that cannot start names the path the user gave, in the user's
-/// language, never the temporary file.
+/// language, never the temporary file; a folder that does not exist is named.
 #[test]
 fn a_failed_write_names_the_output_not_the_temporary_file() {
     let sandbox = Sandbox::new();
@@ -751,9 +751,13 @@ fn a_failed_write_names_the_output_not_the_temporary_file() {
     let err = stderr_of(&out);
     assert!(!err.contains(".plan-check-"), "{err}");
     assert!(
-        err.contains("不存在") && !err.contains("No such file"),
+        err.contains("文件夹 no-such-folder 不存在") && !err.contains("No such file"),
         "{err}"
     );
+    sandbox.assert_untouched();
+    // The report names the folder too, in English when asked.
+    let out = sandbox.run(&["--lang", "en", "report", "2023.csv", "-o", "gone/r.docx"]);
+    assert_refused(&out, "U003", "the folder gone does not exist");
     sandbox.assert_untouched();
 }
 
