@@ -722,3 +722,52 @@ fn a_sparse_sheet_away_from_a1_reads_like_the_same_csv() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("Sheet1!D7"), "{}", stderr_of(&out));
 }
+
+/// A district whose binding figure is not in yet for its latest year is
+/// judged on its latest reported year, as its own period view judges it:
+/// alone it passes, and among the city's districts it passes too, with the
+/// year it was judged at in the full report and a line under the table.
+#[test]
+fn a_region_is_judged_alike_alone_and_among_many() {
+    // 示例数据: 甲区 has 2022 and 2023, its 巩固率 only in 2022; 乙区 2023.
+    let district_a = "甲区,九年义务教育巩固率,99.6,2022\n\
+        甲区,毛入园率,98.1,2022\n\
+        甲区,九年义务教育巩固率,,2023\n\
+        甲区,毛入园率,98.4,2023\n";
+    let district_b = "乙区,九年义务教育巩固率,99.8,2023\n乙区,毛入园率,98.2,2023\n";
+    let header = "地区,指标,数值,年份\n";
+    let (_a, alone) = write_csv("甲区.csv", &format!("{header}{district_a}"));
+    let (_b, city) = write_csv("全市.csv", &format!("{header}{district_a}{district_b}"));
+
+    let (period, code) = json_run(&[alone.as_os_str()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(period["view"], "period");
+    let retention = item(&period["indicators"], "id", "compulsory_retention_rate");
+    assert_eq!(retention["as_of"], 2022);
+
+    let (json, code) = json_run(&[city.as_os_str()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(json["view"], "regions");
+    let row = item(&json["regions"], "region", "甲区");
+    assert_eq!(row["year"], 2023);
+    assert_eq!(row["failing_binding"], serde_json::json!([]));
+    assert_eq!(
+        row["judged_earlier"],
+        serde_json::json!(["compulsory_retention_rate"])
+    );
+    let line = result(
+        item(&json["reports"], "region", "甲区"),
+        "compulsory_retention_rate",
+    );
+    assert_eq!(line["as_of"], 2022);
+    assert_eq!(line["status"], retention["status"]);
+    assert_eq!(line["actual"], 99.6);
+
+    let out = plan_check().arg(&city).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("甲区有指标在最新一年未填报，按该指标最近一年的数据判断"),
+        "{text}"
+    );
+}

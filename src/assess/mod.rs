@@ -5,6 +5,7 @@
 //! every indicator of the plan for one (region, year), and [`Summary`] decides the
 //! run's outcome from the statuses.
 
+pub mod as_of;
 pub mod evaluation;
 pub mod figure;
 pub mod judge;

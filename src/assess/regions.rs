@@ -1,7 +1,8 @@
 //! Many regions in one run: each region's latest year judged exactly as the
 //! single-year check judges it, then one row per region, worst first.
 
-use super::{Counts, Status, YearReport, assess_year, status_of};
+use super::as_of::{assess_latest, judged_year};
+use super::{Counts, Status, YearReport, status_of};
 use crate::plan::{Attribute, IndicatorIdx, PlanSet};
 use crate::stats::{Id, Key, Observations, RegionYear};
 use schemars::JsonSchema;
@@ -24,10 +25,16 @@ pub struct RegionRow<'a> {
     pub failing_expected: usize,
     /// Each indicator's status, in the plan's order (for the matrix).
     pub statuses: Vec<Status>,
+    /// Ids of the indicators not reported in `year`, judged at their own
+    /// latest reported year (the region's full report gives each `as_of`).
+    pub judged_earlier: Vec<&'a str>,
     #[serde(skip)]
     pub plan_index: usize,
     #[serde(skip)]
     pub region_id: Id,
+    /// Where the region's (region, year) pairs lie in the run's.
+    #[serde(skip)]
+    pub(super) run: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -90,14 +97,18 @@ pub struct Column {
 }
 
 /// Each region's full report of its latest year, made when asked for: the
-/// same pure judgement as [`assess_year`], deferred so that memory does not
-/// grow with the number of regions.
+/// same pure judgement as [`assess_latest`] (each indicator at its own
+/// latest reported year), deferred so that memory does not grow with the
+/// number of regions.
 #[derive(Clone)]
 pub struct Reports<'a> {
     plans: &'a PlanSet,
     observations: &'a Observations,
-    /// (region, plan, year) of each row, in the order of the rows.
-    rows: Vec<(Id, usize, i32)>,
+    /// Every region's years, region by region.
+    years: Vec<i32>,
+    /// (region, plan, where its years lie in `years`) of each row, in the
+    /// order of the rows.
+    rows: Vec<(Id, usize, std::ops::Range<usize>)>,
 }
 
 impl<'a> Reports<'a> {
@@ -111,8 +122,9 @@ impl<'a> Reports<'a> {
 
     /// The reports, one at a time, in the order of the rows.
     pub fn iter(&self) -> impl Iterator<Item = YearReport> + '_ {
-        self.rows.iter().map(|&(region, plan, year)| {
-            assess_year(&self.plans.plans[plan], self.observations, region, year)
+        self.rows.iter().map(|(region, plan, years)| {
+            let years = self.years.get(years.clone()).unwrap_or_default();
+            assess_latest(&self.plans.plans[*plan], self.observations, *region, years)
         })
     }
 }
@@ -143,14 +155,21 @@ pub fn assess_regions<'a>(
     let mut years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
     years.sort_unstable();
     years.dedup();
-    // Each region's run of pairs (its latest year last), with its plan.
-    let runs: Vec<(&[RegionYear], usize)> = region_years
+    // Each region's run of pairs (its latest year last), where it starts,
+    // and the region's plan.
+    let mut start = 0;
+    let runs: Vec<(&[RegionYear], usize, usize)> = region_years
         .chunk_by(|a, b| a.region == b.region)
-        .map(|run| (run, plan_of(run[0].region)))
+        .map(|run| {
+            start += run.len();
+            (run, start - run.len(), plan_of(run[0].region))
+        })
         .collect();
-    let judge = |runs: &[(&[RegionYear], usize)]| -> Vec<RegionRow<'a>> {
+    let judge = |runs: &[(&[RegionYear], usize, usize)]| -> Vec<RegionRow<'a>> {
         runs.iter()
-            .map(|&(run, plan_index)| region_row(plans, observations, run, plan_index))
+            .map(|&(run, start, plan_index)| {
+                region_row(plans, observations, run, start, plan_index)
+            })
             .collect()
     };
     // Many regions are judged on two threads, each half of them in order
@@ -181,9 +200,10 @@ pub fn assess_regions<'a>(
     let reports = Reports {
         plans,
         observations,
+        years: region_years.iter().map(|g| g.year).collect(),
         rows: rows
             .iter()
-            .map(|row| (row.region_id, row.plan_index, row.year))
+            .map(|row| (row.region_id, row.plan_index, row.run.clone()))
             .collect(),
     };
     let plans = plans
@@ -220,12 +240,14 @@ pub fn assess_regions<'a>(
     }
 }
 
-/// One region's row: its latest year judged indicator by indicator. `run`
-/// holds the region's (region, year) pairs, its latest year last.
+/// One region's row: its latest year judged indicator by indicator, each at
+/// its own latest reported year. `run` holds the region's (region, year)
+/// pairs, its latest year last; they start at `start` among the run's pairs.
 fn region_row<'a>(
     plans: &'a PlanSet,
     observations: &'a Observations,
     run: &[RegionYear],
+    start: usize,
     plan_index: usize,
 ) -> RegionRow<'a> {
     let group = run[run.len() - 1];
@@ -240,8 +262,10 @@ fn region_row<'a>(
         failing_binding: Vec::new(),
         failing_expected: 0,
         statuses: Vec::with_capacity(plan.indicators.len()),
+        judged_earlier: Vec::new(),
         plan_index,
         region_id: region,
+        run: start..start + run.len(),
     };
     // The one judgement every view takes its status from; the
     // year's own figures from one scan of the region's rows, other
@@ -262,7 +286,14 @@ fn region_row<'a>(
         }
     };
     for (index, ind) in plan.indicators.iter().enumerate() {
-        let status = status_of(plan, index as IndicatorIdx, year, &figures);
+        let index = index as IndicatorIdx;
+        // Each indicator at its own latest reported year, as in the period view.
+        let at = judged_year(run.iter().map(|g| g.year), |y| figures(index, y).is_some())
+            .unwrap_or(year);
+        if at != year {
+            row.judged_earlier.push(&ind.id);
+        }
+        let status = status_of(plan, index, at, &figures);
         let fails = status.fails_run(ind.attribute, true);
         match ind.attribute {
             Attribute::Binding => {
@@ -284,6 +315,7 @@ fn region_row<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assess::assess_year;
     use crate::plan::parse_plan;
     use crate::stats::{Observation, Origin};
 

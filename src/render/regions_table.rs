@@ -209,6 +209,28 @@ pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) ->
             s.regions, s.regions_failing_binding, s.regions_failing_expected
         ),
     }];
+    // Indicators not reported for a region's latest year are judged at
+    // their own latest reported year, as in the period view: said, by region.
+    let earlier: Vec<&str> = regions
+        .regions
+        .iter()
+        .filter(|r| !r.judged_earlier.is_empty())
+        .map(|r| r.region)
+        .collect();
+    if let Some(first) = earlier.first() {
+        let k = earlier.len();
+        out.push(match lang {
+            Lang::Zh => format!(
+                "{}有指标在最新一年未填报，按该指标最近一年的数据判断（JSON 中各地区完整结果的 as_of）。",
+                if k > 1 { format!("{first}等{k}个地区") } else { (*first).to_owned() }
+            ),
+            Lang::En => format!(
+                "{} {} indicators not reported for the latest year, judged on their latest reported year (as_of in each region's full JSON report).",
+                if k > 1 { format!("{first} and {} more regions", k - 1) } else { (*first).to_owned() },
+                if k > 1 { "have" } else { "has" }
+            ),
+        });
+    }
     out.push(if failing.is_empty() && outcome.passes() {
         lang.pick(
             "结论：各地区约束性指标均达到要求。",

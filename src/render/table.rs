@@ -68,14 +68,16 @@ fn warnings_note(
             format!("注意：表格上方有 {total} 条警告（{listed}）{rows}。")
         }
         crate::lang::Lang::En => {
-            let rows = if unchecked > 0 {
-                format!(
-                    "; {unchecked} rows name an indicator the plan does not have and were not checked"
-                )
-            } else {
-                String::new()
+            let rows = match unchecked {
+                0 => String::new(),
+                1 => "; 1 row names an indicator the plan does not have and was not checked"
+                    .to_owned(),
+                n => format!(
+                    "; {n} rows name an indicator the plan does not have and were not checked"
+                ),
             };
-            format!("Note: {total} warnings above the table ({listed}){rows}.")
+            let warnings = if total == 1 { "warning" } else { "warnings" };
+            format!("Note: {total} {warnings} above the table ({listed}){rows}.")
         }
     })
 }

@@ -69,12 +69,28 @@ pub fn json_of(output: &std::process::Output) -> serde_json::Value {
 
 /// The result object of indicator `id` in a JSON report.
 pub fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    report["results"]
-        .as_array()
-        .expect("results array")
+    item(&report["results"], "id", id)
+}
+
+/// The object of the JSON array `list` whose `key` is `value`.
+pub fn item<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("an array: {list}"))
         .iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("no result {id}"))
+        .find(|r| r[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {list}"))
+}
+
+/// The JSON a run of plan-check with `args` writes, and its exit code.
+pub fn json_run(args: &[&std::ffi::OsStr]) -> (serde_json::Value, Option<i32>) {
+    let out = plan_check()
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("run");
+    let code = out.status.code();
+    assert!(!out.stdout.is_empty(), "{}", stderr_of(&out));
+    (json_of(&out), code)
 }
 
 /// The reported figures of a JSON report (every `actual`), as the tables

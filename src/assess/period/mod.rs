@@ -8,10 +8,11 @@
 //! of the required pace is on course; below 0 is moving away). Each
 //! indicator is taken at its own latest reported year.
 
+use super::as_of::{at_own_years, judged_years};
 use super::figure::{Figure, Unjudged};
 use super::{
     Basis, IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year,
-    elapsed, judge_indicator, lookup,
+    elapsed, indicator_result, judge_indicator, lookup,
 };
 use crate::plan::{Attribute, Indicator, IndicatorIdx, Plan, PlanMeta, Rule};
 use crate::stats::{Id, Observations};
@@ -180,10 +181,13 @@ pub fn assess_period(
         .collect();
     let latest_year = years.last().copied().unwrap_or(meta.baseline_year);
     let figures = lookup(observations, region);
-    let mut latest = reports
+    let latest = reports
         .last()
         .cloned()
         .unwrap_or_else(|| assess_year(plan, observations, region, latest_year));
+    // Each indicator at its own latest reported year.
+    let as_of_years = judged_years(years, plan.indicators.len(), |i, y| figures(i, y).is_some());
+    let report_of = |year: i32| reports.iter().find(|r| r.year == year);
     let indicators: Vec<IndicatorSeries> = plan
         .indicators
         .iter()
@@ -193,21 +197,8 @@ pub fn assess_period(
                 .iter()
                 .map(|r| YearPoint::from_result(r.year, &r.results[i]))
                 .collect();
-            // The indicator's own latest reported year.
-            let at = reports
-                .iter()
-                .rposition(|r| r.results[i].actual.is_some())
-                .unwrap_or(reports.len().saturating_sub(1));
-            let result = reports.get(at).map(|r| &r.results[i]);
-            let as_of = reports.get(at).map_or(latest_year, |r| r.year);
-            if as_of != latest_year
-                && let Some(result) = result
-            {
-                latest.results[i] = IndicatorResult {
-                    as_of: Some(as_of),
-                    ..result.clone()
-                };
-            }
+            let as_of = as_of_years.get(i).copied().unwrap_or(latest_year);
+            let result = report_of(as_of).map(|r| &r.results[i]);
             let status = result.map_or(Status::Missing, |r| r.status);
             let completion = result.and_then(|r| r.completion);
             let pace_ratio = result.and_then(|r| r.pace_ratio);
@@ -265,7 +256,10 @@ pub fn assess_period(
             }
         })
         .collect();
-    latest.summary = Summary::of(&latest.results);
+    let latest = at_own_years(latest, &as_of_years, |i, year| match report_of(year) {
+        Some(report) => report.results[i as usize].clone(),
+        None => indicator_result(plan, observations, region, i, year),
+    });
     let mut outlooks: std::collections::BTreeMap<String, usize> = Outlook::ALL
         .iter()
         .map(|o| (o.code().to_owned(), 0))
