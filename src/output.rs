@@ -277,19 +277,39 @@ pub fn refuse_inputs<'a>(
     Ok(())
 }
 
-/// Refuses to replace an existing regular file (`template --output` without
-/// `--force`: a blank template must not replace a filled-in one).
-pub fn refuse_existing(path: Option<&Path>) -> Result<(), Diagnostic> {
+/// What a command that never replaces a file without `--force` writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Written {
+    /// `template`: a blank statistics file.
+    Template,
+    /// `import`: a plan file drafted from the published plan.
+    Draft,
+    /// `extract`: a statistics file of a bulletin's figures.
+    Extracted,
+}
+
+/// Refuses to replace an existing regular file (`template`, `import` and
+/// `extract` `--output` without `--force`: a blank template, a draft or a
+/// bulletin's figures must not replace a file someone filled in).
+pub fn refuse_existing(path: Option<&Path>, written: Written) -> Result<(), Diagnostic> {
     let Some(path) = path.filter(|p| !is_stdout(Some(p))) else {
         return Ok(());
+    };
+    let (zh, en) = match written {
+        Written::Template => ("空白模板", "a blank template does not replace it"),
+        Written::Draft => ("起草的规划", "a drafted plan does not replace it"),
+        Written::Extracted => (
+            "从公报取得的数",
+            "the figures taken from the bulletin do not replace it",
+        ),
     };
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Err(Diagnostic::error(
             Code::U004,
             path.display().to_string(),
             Text::new(
-                "文件已存在：空白模板不会覆盖它，什么也没有写",
-                "the file exists: a blank template does not replace it, nothing was written",
+                format!("文件已存在：{zh}不会覆盖它，什么也没有写"),
+                format!("the file exists: {en}, nothing was written"),
             ),
         )
         .with_hint(Text::new(

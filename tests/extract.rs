@@ -143,6 +143,57 @@ fn what_is_written_is_read_back_as_the_years_statistics() {
             .unwrap()
             .contains("national-2022.md，第8段")
     );
+
+    // A file that is there (a statistician's filled-in 2022.csv) is not
+    // replaced without --force, and is left as it was.
+    std::fs::write(&written, "分类,指标,年份,数值\n填好的,数,2022,1\n").unwrap();
+    let again = |force: bool| {
+        plan_check()
+            .args(["--plan", PLAN, "--output"])
+            .arg(&written)
+            .args(["extract", "tests/fixtures/bulletins/national-2022.md"])
+            .args(force.then_some("--force"))
+            .output()
+            .unwrap()
+    };
+    let out = again(false);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("U004"), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("从公报取得的数不会覆盖它"));
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        "分类,指标,年份,数值\n填好的,数,2022,1\n"
+    );
+    let out = again(true);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("national-2022.md")
+    );
+}
+
+/// A bulletin of a year before the plan's baseline is said to be one: the
+/// check would refuse its figures.
+#[test]
+fn a_bulletin_before_the_plan_period_is_said_to_be() {
+    let out = plan_check()
+        .args([
+            "--plan",
+            "examples/plans/national-15th-fyp.toml",
+            "--lang",
+            "en",
+        ])
+        .args(["extract", "tests/fixtures/bulletins/national-2022.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("the bulletin is of 2022, before the plan's baseline year 2025"),
+        "{err}"
+    );
+    assert!(err.contains("not found: "), "in English: {err}");
 }
 
 #[test]

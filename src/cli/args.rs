@@ -189,6 +189,9 @@ pub struct ExtractArgs {
     /// 不写统计数据，而是把这个数据文件中的数与公报比对，列出不同（有不同时退出码 1）/ instead, compare this statistics file's figures with the bulletin's, listing each difference (exit 1 when any)
     #[arg(long, value_name = "DATA.csv")]
     pub check: Option<PathBuf>,
+    /// 允许 --output 替换已有文件 / let --output replace an existing file
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

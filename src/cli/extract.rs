@@ -10,6 +10,8 @@ use super::args::ExtractArgs;
 use super::{Config, Failure, emit, exit, inputs};
 use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::extract::{self, Extraction};
+use crate::lang::Lang;
+use crate::output;
 use crate::plan::Plan;
 use std::fmt::Write as _;
 
@@ -23,6 +25,10 @@ struct Read {
 pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     let plans = inputs::plans(config)?;
     let plan = inputs::single_plan(&plans)?;
+    // The figures are written where a filled-in statistics file may be.
+    if args.check.is_none() && !args.force {
+        output::refuse_existing(config.output.as_deref(), output::Written::Extracted)?;
+    }
     let mut read = Vec::new();
     for path in &args.bulletins {
         let document = crate::import::read(path)?;
@@ -52,7 +58,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     }
     let mut notes = String::new();
     for r in &read {
-        report_unsettled(plan, r, &mut notes);
+        report_unsettled(plan, r, config.lang, &mut notes);
     }
     eprint!("{notes}");
     match &args.check {
@@ -101,32 +107,81 @@ fn safe(cell: &str) -> String {
 
 /// Indicators not found, and those left out with every candidate, on
 /// standard error.
-fn report_unsettled(plan: &Plan, r: &Read, out: &mut String) {
+fn report_unsettled(plan: &Plan, r: &Read, lang: Lang, out: &mut String) {
     let name = |i: crate::plan::IndicatorIdx| plan.indicators[i as usize].display_name();
-    let _ = writeln!(
-        out,
-        "已从 {}（{}年）取得 {} 项指标的数值；公报中没有找到 {} 项，{} 项有多个不同的数、待核对。",
-        r.file,
-        r.year,
+    let (found, missing, unsettled) = (
         r.extraction.found.len(),
         r.extraction.missing.len(),
-        r.extraction.unsettled.len()
+        r.extraction.unsettled.len(),
     );
+    let _ = writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Zh => format!(
+                "已从 {}（{}年）取得 {found} 项指标的数值；公报中没有找到 {missing} 项，{unsettled} 项有多个不同的数、待核对。",
+                r.file, r.year
+            ),
+            Lang::En => format!(
+                "{} ({}): {found} indicators' figures taken; {missing} not found in the bulletin, {unsettled} with several different figures to confirm.",
+                r.file, r.year
+            ),
+        }
+    );
+    // A bulletin of a year the plan does not cover: its figures would be
+    // refused by the check (S008); said now.
+    let meta = &plan.meta;
+    if r.year < meta.baseline_year {
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Zh => format!(
+                    "注意：公报是 {} 年的，早于规划基期 {} 年；检查时这些数会被拒绝（S008）",
+                    r.year, meta.baseline_year
+                ),
+                Lang::En => format!(
+                    "note: the bulletin is of {}, before the plan's baseline year {}; a check refuses these figures (S008)",
+                    r.year, meta.baseline_year
+                ),
+            }
+        );
+    }
     if !r.extraction.missing.is_empty() {
         let names: Vec<String> = r.extraction.missing.iter().map(|&i| name(i)).collect();
-        let _ = writeln!(out, "  没有找到：{}", names.join("、"));
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.pick("没有找到：", "not found: "),
+            names.join(lang.pick("、", ", "))
+        );
     }
     for u in &r.extraction.unsettled {
         let _ = writeln!(
             out,
-            "  待核对：{}，公报中有不同的数，未取：",
-            name(u.indicator)
+            "  {}",
+            match lang {
+                Lang::Zh => format!("待核对：{}，公报中有不同的数，未取：", name(u.indicator)),
+                Lang::En => format!(
+                    "to confirm: {}, the bulletin gives different figures, none taken:",
+                    name(u.indicator)
+                ),
+            }
         );
         for (value, paragraph, sentence) in &u.candidates {
             let _ = writeln!(
                 out,
-                "    {}（第{paragraph}段）“{sentence}”",
-                crate::number::display(*value)
+                "    {}",
+                match lang {
+                    Lang::Zh => format!(
+                        "{}（第{paragraph}段）“{sentence}”",
+                        crate::number::display(*value)
+                    ),
+                    Lang::En => format!(
+                        "{} (paragraph {paragraph}) “{sentence}”",
+                        crate::number::display(*value)
+                    ),
+                }
             );
         }
     }

@@ -83,7 +83,7 @@ pub fn run(config: &Config, args: &ImportArgs) -> Result<u8, Failure> {
         });
     }
     if !args.force {
-        output::refuse_existing(config.output.as_deref())?;
+        output::refuse_existing(config.output.as_deref(), output::Written::Draft)?;
     }
     // A draft that would not load is given out all the same, for the reader
     // to mend, and the run says where and exits 2.

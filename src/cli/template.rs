@@ -16,7 +16,7 @@ pub fn run(config: &Config, args: &TemplateArgs) -> Result<u8, Failure> {
     };
     let plans = inputs::plans(config)?;
     if !args.force {
-        output::refuse_existing(config.output.as_deref())?;
+        output::refuse_existing(config.output.as_deref(), output::Written::Template)?;
     }
     let plan = match &args.region {
         Some(region) if plans.plans.len() > 1 => {
