@@ -79,6 +79,26 @@ fn the_jiangjin_period_as_a_word_report() {
         assert!(paras.iter().any(|p| p.starts_with(&name)), "{name}");
     }
     assert!(paras.contains(&"九年义务教育巩固率（%）★".to_owned()));
+    // The sources of every year's figures, each with what it gave: the
+    // 2022 figures from a media report are not called sample data.
+    let sources = paras
+        .iter()
+        .skip_while(|p| *p != "数据来源：")
+        .collect::<Vec<_>>();
+    assert!(
+        sources
+            .iter()
+            .any(|p| p.starts_with("毛入园率（2022）：《江津 围绕同城化先行区建设")),
+        "{sources:?}"
+    );
+    assert!(sources.iter().any(|p| {
+        p.starts_with("在园幼儿数（2021、2023、2024）") && p.ends_with("：示例数据，非官方统计")
+    }));
+    assert!(
+        sources
+            .iter()
+            .any(|p| p.contains("九年义务教育巩固率（2020）"))
+    );
     // The one lagging indicator has its paragraph.
     assert!(paras.iter().any(|p| {
         p.starts_with("财政性教育经费占一般公共预算支出的比例（相对滞后）：2024年为18.5%")

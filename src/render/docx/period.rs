@@ -191,13 +191,31 @@ pub(super) fn document(period: &PeriodReport, lang: Lang) -> Document {
         .to_owned()];
     notes.extend(crate::render::summary::explanations(&period.latest, lang));
     notes.extend(crate::render::summary::notes(&period.latest, lang));
+    // Every year's figures are in the tables: each source with the
+    // indicators and years it gave, `A（2022、2023）、B（2022）：source`.
     let sources = sources(
-        period.indicators.iter().filter_map(|s| {
-            let p = s.series.iter().find(|p| p.year == s.as_of)?;
-            Some((
-                wording::name_in_prose(s, period),
-                labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
-            ))
+        period.indicators.iter().flat_map(|s| {
+            let mut by_source: Vec<(String, Vec<String>)> = Vec::new();
+            for p in &s.series {
+                let source = labels::source(p.source.as_deref(), p.remark.as_deref(), lang);
+                if source.is_empty() {
+                    continue;
+                }
+                let year = p.year.to_string();
+                match by_source.iter_mut().find(|(text, _)| *text == source) {
+                    Some((_, years)) => years.push(year),
+                    None => by_source.push((source, vec![year])),
+                }
+            }
+            let name = wording::name_in_prose(s, period);
+            by_source.into_iter().map(move |(source, years)| {
+                let years = years.join(lang.pick("、", ", "));
+                let named = match lang {
+                    crate::lang::Lang::Zh => format!("{name}（{years}）"),
+                    crate::lang::Lang::En => format!("{name} ({years})"),
+                };
+                (named, source)
+            })
         }),
         lang,
     );
