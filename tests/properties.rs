@@ -7,7 +7,7 @@ use plan_check::assess::{Figure, Status, judge_figure};
 use plan_check::number::{Cell, read_cell};
 use plan_check::plan::{Comparator, Plan, PlanSet, Rule, Threshold, load_plan, parse_comparator};
 use plan_check::stats::csv_input::{Input, load_csv};
-use plan_check::stats::{Key, LoadOptions, Observations};
+use plan_check::stats::{Clash, Key, LoadOptions, Observations};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -56,7 +56,9 @@ fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic
     let mut table = Observations::default();
     let mut warnings = Vec::new();
     load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).map_err(|mut e| e.remove(0))?;
-    table.finish(|_, _| String::new())?;
+    table
+        .finish(|_, _| String::new())
+        .map_err(|mut c| c.remove(0).error)?;
     Ok(table)
 }
 
@@ -75,7 +77,7 @@ fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
     let mut table = Observations::default();
     let mut warnings = Vec::new();
     let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)
-        .and_then(|()| table.finish(|_, i| format!("#{i}")).map_err(|d| vec![d]));
+        .and_then(|()| table.finish(|_, i| format!("#{i}")).map_err(Clash::errors));
     if let Err(e) = loaded {
         return format!("error {e:?}\nwarnings {warnings:?}");
     }

@@ -771,3 +771,70 @@ fn a_region_is_judged_alike_alone_and_among_many() {
         "{text}"
     );
 }
+
+/// A city's returns where one district sent its file twice (the second a
+/// correction with one figure changed): that district is left out and
+/// named, with both places; every other district is judged; the run is
+/// incomplete (exit 2), in the table and in JSON.
+#[test]
+fn a_district_that_sent_two_versions_is_left_out_and_the_others_are_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_region = |region: &str, text: &str| {
+        let mut lines = text.lines();
+        let header = lines.next().unwrap();
+        let mut out = format!("地区,{header}\n");
+        for line in lines {
+            out.push_str(&format!("{region},{line}\n"));
+        }
+        out
+    };
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let first = with_region("永川区", &text);
+    let corrected = first.replacen("毛入园率,98.3", "毛入园率,98.6", 1);
+    assert_ne!(first, corrected);
+    std::fs::write(dir.path().join("永川区-2023.csv"), &first).unwrap();
+    std::fs::write(dir.path().join("永川区-2023-修订.csv"), &corrected).unwrap();
+    std::fs::write(
+        dir.path().join("璧山区-2023.csv"),
+        with_region("璧山区", &text),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("铜梁区-2023.csv"),
+        with_region("铜梁区", &text),
+    )
+    .unwrap();
+
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    // Both places named, in the order the folder is read.
+    assert!(
+        err.contains("S005")
+            && err.contains("永川区-2023.csv:3")
+            && err.contains("永川区-2023-修订.csv:3"),
+        "{err}"
+    );
+    assert!(err.contains("98.3") && err.contains("98.6"), "{err}");
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("璧山区") && table.contains("铜梁区"),
+        "{table}"
+    );
+    assert!(
+        table.contains("同一指标同一年填报了两次、未检查的地区：永川区（"),
+        "{table}"
+    );
+    assert!(!table.lines().any(|l| l.starts_with("│ 永川区")), "{table}");
+
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json = json_of(&out);
+    assert_eq!(json["summary"]["regions"], 2);
+    assert_eq!(json["failed_inputs"][0]["region"], "永川区");
+    assert_eq!(json["failed_inputs"][0]["errors"][0]["code"], "S005");
+}

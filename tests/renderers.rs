@@ -337,6 +337,7 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
         .with_inputs(Vec::new(), vec![file.into(), "data/broken.csv".into()])
         .with_failures(vec![FailedInput {
             file: "data/broken.csv".into(),
+            region: None,
             errors: vec![error],
         }]);
     assert_eq!(ev.outcome, Outcome::Incomplete);
@@ -353,6 +354,44 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
     let json: serde_json::Value = serde_json::from_str(&text(Format::Json)).unwrap();
     assert_eq!(json["failed_inputs"][0]["file"], "data/broken.csv");
     assert_eq!(json["failed_inputs"][0]["errors"][0]["line"], 3);
+    assert!(json["failed_inputs"][0].get("region").is_none());
+}
+
+/// A region left out because a figure of its is reported twice is named as
+/// a region, not as a file that could not be read, and the run is incomplete.
+#[test]
+fn a_region_left_out_for_a_figure_reported_twice_is_said() {
+    use plan_check::assess::evaluation::{FailedInput, Outcome};
+    use plan_check::diagnostic::{Code, Diagnostic, Text};
+    let plans = plans();
+    let file = "illustrative/2023.csv";
+    let observations = observations(&plans, file, &year_figures("江津区", 2023));
+    let error = Diagnostic::error(
+        Code::S005,
+        "永川区-修订.csv",
+        Text::new("填报过", "reported"),
+    )
+    .at_line(2);
+    let ev = evaluate(&plans, &observations, file, false).with_failures(vec![FailedInput {
+        file: "永川区-修订.csv".into(),
+        region: Some("永川区".into()),
+        errors: vec![error],
+    }]);
+    assert_eq!(ev.outcome, Outcome::Incomplete);
+    let text = |f: Format, lang| to_string(f.renderer(), &ev, &Style::plain(lang));
+    let table = text(Format::Table, Lang::Zh);
+    assert!(
+        table.contains("同一指标同一年填报了两次、未检查的地区：永川区（永川区-修订.csv）"),
+        "{table}"
+    );
+    assert!(!table.contains("未能读取的文件"), "{table}");
+    assert!(
+        text(Format::Table, Lang::En).contains(
+            "Regions with a figure reported twice, not checked: 永川区 (永川区-修订.csv)"
+        )
+    );
+    let json: serde_json::Value = serde_json::from_str(&text(Format::Json, Lang::Zh)).unwrap();
+    assert_eq!(json["failed_inputs"][0]["region"], "永川区");
 }
 
 /// The terminal widths at which a view's whole table fits: the regions

@@ -28,16 +28,20 @@ pub enum Outcome {
     Pass,
     /// A binding indicator does not (with `--strict`: any judged indicator).
     Fail,
-    /// A statistics file could not be read: what it holds was not checked,
-    /// whatever the others say.
+    /// A statistics file could not be read, or a region's figures clash:
+    /// what they hold was not checked, whatever the others say.
     Incomplete,
 }
 
-/// A statistics file that could not be read, with its errors.
+/// A statistics file that could not be read, with its errors; or, with a
+/// `region`, a file whose figures for that region clash with figures
+/// already read (a key reported twice): that region is left out.
 #[derive(Debug, Clone)]
 pub struct FailedInput {
     /// The file as messages name it.
     pub file: String,
+    /// The region left out, when only its figures could not be judged.
+    pub region: Option<String>,
     pub errors: Vec<Diagnostic>,
 }
 

@@ -151,6 +151,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         {
             failed.push(FailedInput {
                 file: shown(path),
+                region: None,
                 errors,
             });
         }
@@ -158,16 +159,28 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     if failed.len() == paths.len() {
         return Err(failed.into_iter().flat_map(|f| f.errors).collect());
     }
-    observations
-        .finish(|region, indicator| {
-            let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
-            plan.indicators
-                .get(indicator as usize)
-                .map(|i| i.display_name())
-                .unwrap_or_default()
-        })
-        .map_err(|d| vec![d])?;
+    // A region with a figure reported twice is left out, the file that
+    // repeats it named; the other regions are judged.
+    let finished = observations.finish(|region, indicator| {
+        let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
+        plan.indicators
+            .get(indicator as usize)
+            .map(|i| i.display_name())
+            .unwrap_or_default()
+    });
+    if let Err(clashes) = finished {
+        for clash in clashes {
+            failed.push(FailedInput {
+                file: clash.error.file.clone(),
+                region: Some(clash.region),
+                errors: vec![clash.error],
+            });
+        }
+    }
     let region_years = observations.region_years();
+    if region_years.is_empty() && !failed.is_empty() {
+        return Err(failed.into_iter().flat_map(|f| f.errors).collect());
+    }
     if region_years.is_empty() {
         return Err(vec![Diagnostic::error(
             Code::S003,

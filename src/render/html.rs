@@ -37,8 +37,8 @@ struct Page {
     counts: Vec<CountView>,
     binding_at_risk: Vec<String>,
     verdict: String,
-    /// The files that could not be read, when any.
-    failed: Option<String>,
+    /// The files that could not be read and the regions left out, when any.
+    failed: Vec<String>,
     legend: String,
     categories: Vec<CategoryView>,
 }
@@ -205,7 +205,7 @@ impl Renderer for Report {
 fn page(
     period: &PeriodReport,
     inputs: &[String],
-    failed: Option<String>,
+    failed: Vec<String>,
     lang: Lang,
     outcome: Outcome,
 ) -> Result<String, minijinja::Error> {

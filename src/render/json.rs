@@ -23,15 +23,20 @@ pub struct Document<'a> {
     #[serde(flatten)]
     report: Report<'a>,
     warnings: Vec<Warning<'a>>,
-    /// Statistics files that could not be read, each with its errors: their
-    /// figures were not checked and the run exits 2. Empty when every file was read.
+    /// Statistics files that could not be read, and regions whose figures
+    /// clash, each with its errors: their figures were not checked and the
+    /// run exits 2. Empty when every file was read and no figure repeats.
     failed_inputs: Vec<FailedFile<'a>>,
 }
 
-/// A statistics file that could not be read.
+/// A statistics file that could not be read; or, with `region`, a file
+/// whose figures for that region clash with others (a figure reported
+/// twice): the region is left out of the report.
 #[derive(Serialize, JsonSchema)]
 pub struct FailedFile<'a> {
     file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
     errors: Vec<Warning<'a>>,
 }
 
@@ -97,6 +102,7 @@ fn write(ev: &Evaluation, style: &Style, out: &mut dyn std::io::Write) -> std::i
             .iter()
             .map(|f| FailedFile {
                 file: &f.file,
+                region: f.region.as_deref(),
                 errors: f.errors.iter().map(|d| warning(d, style)).collect(),
             })
             .collect(),

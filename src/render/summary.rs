@@ -156,33 +156,65 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
     out
 }
 
-/// The files that could not be read, after the verdict on the rest: their
+/// The files that could not be read, and the regions left out because a
+/// figure of theirs is reported twice, after the verdict on the rest: their
 /// figures were not checked, and the run exits 2.
-pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Option<String> {
-    if failed.is_empty() {
-        return None;
-    }
-    let files = failed
-        .iter()
-        .map(|f| match lang {
-            Lang::Zh => format!("{}（{} 处错误）", f.file, f.errors.len()),
-            Lang::En => format!(
-                "{} ({} error{})",
-                f.file,
-                f.errors.len(),
-                if f.errors.len() == 1 { "" } else { "s" }
-            ),
-        })
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "));
-    Some(match lang {
-        Lang::Zh => format!(
-            "未能读取的文件：{files}，错误见表格上方；其中的数据未经检查，结果不完整（退出码 2）。"
-        ),
+pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Vec<String> {
+    let errors = |f: &FailedInput| match lang {
+        Lang::Zh => format!("{} 处错误", f.errors.len()),
         Lang::En => format!(
-            "Files that could not be read: {files}, their errors above the table; their figures were not checked and the result is incomplete (exit code 2)."
+            "{} error{}",
+            f.errors.len(),
+            if f.errors.len() == 1 { "" } else { "s" }
         ),
-    })
+    };
+    let unread = failed
+        .iter()
+        .filter(|f| f.region.is_none())
+        .map(|f| match lang {
+            Lang::Zh => format!("{}（{}）", f.file, errors(f)),
+            Lang::En => format!("{} ({})", f.file, errors(f)),
+        })
+        .collect::<Vec<_>>();
+    let clashing = failed
+        .iter()
+        .filter_map(|f| {
+            let region = f.region.as_deref()?;
+            let region = if region.is_empty() {
+                lang.pick("（未写明地区）", "(no region named)")
+            } else {
+                region
+            };
+            Some(match lang {
+                Lang::Zh => format!("{region}（{}）", f.file),
+                Lang::En => format!("{region} ({})", f.file),
+            })
+        })
+        .collect::<Vec<_>>();
+    let mut lines = Vec::new();
+    if !unread.is_empty() {
+        let files = unread.join(lang.pick("、", ", "));
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "未能读取的文件：{files}，错误见表格上方；其中的数据未经检查，结果不完整（退出码 2）。"
+            ),
+            Lang::En => format!(
+                "Files that could not be read: {files}, their errors above the table; their figures were not checked and the result is incomplete (exit code 2)."
+            ),
+        });
+    }
+    if !clashing.is_empty() {
+        let regions = clashing.join(lang.pick("、", ", "));
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "同一指标同一年填报了两次、未检查的地区：{regions}，错误见表格上方；这些地区不在上表中，结果不完整（退出码 2）。"
+            ),
+            Lang::En => format!(
+                "Regions with a figure reported twice, not checked: {regions}, the errors above the table; they are not in the table above and the result is incomplete (exit code 2)."
+            ),
+        });
+    }
+    lines
 }
 
 /// `2020年77.3 → 2021年78.2`: the first and last figures a derived one is

@@ -23,7 +23,7 @@ impl Renderer for Terminal {
             View::Period(period) => super::period_table::render(period, *style, ev.outcome),
             View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
         };
-        if let Some(line) = summary::failed_inputs(&ev.failed, style.lang) {
+        for line in summary::failed_inputs(&ev.failed, style.lang) {
             super::line(&mut text, format_args!("{line}"));
         }
         if let Some(note) = warnings_note(&ev.warnings, style.lang) {

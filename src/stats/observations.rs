@@ -256,12 +256,16 @@ impl Observations {
         Ok(())
     }
 
-    /// Sorts the table and checks that no key was reported twice; the error names
-    /// both places, and the indicator as `name_of(region, indicator)` gives it.
+    /// Sorts the table and checks that no key was reported twice. A region
+    /// with a key reported twice cannot be judged: its figures are taken out
+    /// of the table, and its clash is given back, the error naming both
+    /// places (two different figures say most, else the first repeat) and
+    /// the indicator as `name_of(region, indicator)` gives it. The other
+    /// regions stay, to be judged.
     pub fn finish(
         &mut self,
         name_of: impl Fn(&str, IndicatorIdx) -> String,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Vec<Clash>> {
         let order = |e: &Entry| (e.region, e.year, e.indicator, e.line);
         // A long file written region by region is often in order already; one
         // written year by year is a few ordered runs, which the stable sort
@@ -271,69 +275,91 @@ impl Observations {
         }
         self.sorted = true;
         let same = |w: &[Entry]| w[0].key() == w[1].key();
-        // Two different figures for one key say most; else the first repeat.
         let differ = |w: &&[Entry]| same(w) && w[0].value.to_bits() != w[1].value.to_bits();
-        // One pass when nothing repeats (the usual case).
-        let pair = self.entries.windows(2).position(same).map(|at| {
-            self.entries[at..]
-                .windows(2)
-                .find(differ)
-                .unwrap_or(&self.entries[at..at + 2])
-        });
-        if let Some(pair) = pair {
-            let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
-            let year = pair[0].key().year;
-            let first_place = format!("{}:{}", self.files.get(first.file), first.line);
-            let region = self.regions.get(pair[0].region);
-            let figure = |v: f64| {
-                if v.is_nan() {
-                    "空".to_owned()
-                } else {
-                    crate::number::display(v)
-                }
-            };
-            let (a, b) = (figure(pair[0].value), figure(pair[1].value));
-            let (figures_zh, figures_en) = if a == b {
-                (format!("两处都是 {a}"), format!("both {a}"))
-            } else {
-                (
-                    format!("那里是 {a}，这里是 {b}"),
-                    format!("{a} there, {b} here"),
-                )
-            };
-            let mut d = Diagnostic::error(
-                Code::S005,
-                self.files.get(second.file),
-                Text::new(
-                    format!(
-                        "{year}年的这一指标已在 {first_place} 填报过（{figures_zh}），同一指标同一年只能填一次"
-                    ),
-                    format!(
-                        "this indicator is already reported for {year} at {first_place} ({figures_en}); report it once a year"
-                    ),
-                ),
-            )
-            .at_line(second.line)
-            .for_indicator(name_of(region, pair[0].indicator));
-            if first.file != second.file {
-                // Two files read as one region: often two regions' files without a region column.
-                let shown = if region.is_empty() {
-                    "（未写明）"
-                } else {
-                    region
-                };
-                d = d.with_hint(Text::new(
-                    format!(
-                        "两个文件都按地区“{shown}”读取。若是不同地区的报表，请在文件中加“地区”列（plan-check template --region 地区名 生成带地区列的模板）；若是同一地区的补报，请只保留一处"
-                    ),
-                    format!(
-                        "both files are read as the region \"{shown}\". If they are different regions' files, add a region column (plan-check template --region NAME writes a template with one); if one corrects the other, keep one of the two"
-                    ),
-                ));
-            }
-            return Err(d);
+        // One pass when nothing repeats (the usual case); else one clash per
+        // region, from its first repeat on.
+        let mut clashes = Vec::new();
+        let mut left_out: Vec<Id> = Vec::new();
+        let mut from = 0;
+        while let Some(offset) = self.entries[from..].windows(2).position(same) {
+            let at = from + offset;
+            let region = self.entries[at].region;
+            let end = at + self.entries[at..].partition_point(|e| e.region == region);
+            let run = &self.entries[at..end];
+            let pair = run.windows(2).find(differ).unwrap_or(&run[..2]);
+            clashes.push(Clash {
+                region: self.regions.get(region).to_owned(),
+                error: self.clash_error(pair, &name_of),
+            });
+            left_out.push(region);
+            from = end;
         }
-        Ok(())
+        if clashes.is_empty() {
+            return Ok(());
+        }
+        self.entries.retain(|e| !left_out.contains(&e.region));
+        self.converted
+            .retain(|key, _| !left_out.contains(&key.region));
+        Err(clashes)
+    }
+
+    /// The error of a key reported twice, at `pair`.
+    fn clash_error(
+        &self,
+        pair: &[Entry],
+        name_of: &impl Fn(&str, IndicatorIdx) -> String,
+    ) -> Diagnostic {
+        let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
+        let year = pair[0].key().year;
+        let first_place = format!("{}:{}", self.files.get(first.file), first.line);
+        let region = self.regions.get(pair[0].region);
+        let figure = |v: f64| {
+            if v.is_nan() {
+                "空".to_owned()
+            } else {
+                crate::number::display(v)
+            }
+        };
+        let (a, b) = (figure(pair[0].value), figure(pair[1].value));
+        let (figures_zh, figures_en) = if a == b {
+            (format!("两处都是 {a}"), format!("both {a}"))
+        } else {
+            (
+                format!("那里是 {a}，这里是 {b}"),
+                format!("{a} there, {b} here"),
+            )
+        };
+        let mut d = Diagnostic::error(
+            Code::S005,
+            self.files.get(second.file),
+            Text::new(
+                format!(
+                    "{year}年的这一指标已在 {first_place} 填报过（{figures_zh}），同一指标同一年只能填一次"
+                ),
+                format!(
+                    "this indicator is already reported for {year} at {first_place} ({figures_en}); report each year's figure once"
+                ),
+            ),
+        )
+        .at_line(second.line)
+        .for_indicator(name_of(region, pair[0].indicator));
+        if first.file != second.file {
+            // Two files read as one region: often two regions' files without a region column.
+            let shown = if region.is_empty() {
+                "（未写明）"
+            } else {
+                region
+            };
+            d = d.with_hint(Text::new(
+                format!(
+                    "两个文件都按地区“{shown}”读取。若是不同地区的报表，请在文件中加“地区”列（plan-check template --region 地区名 生成带地区列的模板）；若是同一地区的补报，请只保留一处"
+                ),
+                format!(
+                    "both files are read as the region \"{shown}\". If they are different regions' files, add a region column (plan-check template --region NAME writes a template with one); if one corrects the other, keep one of the two"
+                ),
+            ));
+        }
+        d
     }
 
     /// The file and line of a run-wide line number.
@@ -419,6 +445,21 @@ impl Observations {
             }
         }
         out
+    }
+}
+
+/// A region with a figure reported twice: left out of the judgement.
+#[derive(Debug, Clone)]
+pub struct Clash {
+    /// The region as its rows name it (empty: no region column).
+    pub region: String,
+    pub error: Diagnostic,
+}
+
+impl Clash {
+    /// The errors of `clashes`, for a caller that stops on any.
+    pub fn errors(clashes: Vec<Clash>) -> Vec<Diagnostic> {
+        clashes.into_iter().map(|c| c.error).collect()
     }
 }
 
@@ -552,7 +593,11 @@ mod tests {
         table.push(key, observation(a, 5, 1.0)).unwrap();
         let b = table.begin_file("b.csv");
         table.push(key, observation(b, 2, 2.0)).unwrap();
-        let err = table.finish(|_, i| format!("#{i}")).unwrap_err();
+        let err = table
+            .finish(|_, i| format!("#{i}"))
+            .unwrap_err()
+            .remove(0)
+            .error;
         assert_eq!(err.indicator.as_deref(), Some("#4"));
         assert_eq!((err.file.as_str(), err.line), ("b.csv", Some(2)));
         assert!(err.message.en.contains("a.csv:5"), "{}", err.message.en);

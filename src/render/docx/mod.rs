@@ -57,7 +57,7 @@ impl Renderer for Report {
             View::Regions(regions) => regions::document(regions, style.lang, ev.outcome),
         };
         let mut document = document;
-        if let Some(line) = super::summary::failed_inputs(&ev.failed, style.lang) {
+        for line in super::summary::failed_inputs(&ev.failed, style.lang) {
             document.body.push_str(&body(&line));
         }
         out.write_all(&document.package()?)?;
