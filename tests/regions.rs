@@ -763,6 +763,16 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     assert_eq!(line["status"], retention["status"]);
     assert_eq!(line["actual"], 99.6);
 
+    // The verdict of the district alone says which figure it rests on.
+    let out = plan_check().arg(&alone).output().unwrap();
+    assert!(
+        stdout_of(&out).contains(
+            "结论：约束性指标均达到要求（九年义务教育巩固率按2022年数据，2023年未填报）。"
+        ),
+        "{}",
+        stdout_of(&out)
+    );
+
     let out = plan_check().arg(&city).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = stdout_of(&out);
@@ -837,4 +847,32 @@ fn a_district_that_sent_two_versions_is_left_out_and_the_others_are_judged() {
     assert_eq!(json["summary"]["regions"], 2);
     assert_eq!(json["failed_inputs"][0]["region"], "永川区");
     assert_eq!(json["failed_inputs"][0]["errors"][0]["code"], "S005");
+}
+
+/// A district whose return stops at an earlier year than the others' is
+/// judged on its own latest year, and the table says which districts.
+#[test]
+fn a_district_without_this_years_figures_is_named_under_the_table() {
+    let text = "地区,指标,数值,年份\n\
+        江津区,九年义务教育巩固率,99.8,2024\n\
+        璧山区,九年义务教育巩固率,99.6,2021\n\
+        铜梁区,九年义务教育巩固率,99.7,2024\n";
+    let (_dir, path) = write_csv("全市.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("没有2024年数据、按各自最近一年判断的地区：璧山区（2021）。"),
+        "{table}"
+    );
+    let out = plan_check()
+        .args(["--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out)
+            .contains("1 region with no 2024 figures, judged on its latest year: 璧山区 (2021)."),
+        "{}",
+        stdout_of(&out)
+    );
 }

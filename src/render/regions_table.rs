@@ -209,6 +209,45 @@ pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) ->
             s.regions, s.regions_failing_binding, s.regions_failing_expected
         ),
     }];
+    // A region whose figures stop before the run's latest year (a district
+    // that sent no return this year) is judged on its own latest year: said.
+    let latest = regions.years.last().copied().unwrap_or_default();
+    let behind: Vec<String> = regions
+        .regions
+        .iter()
+        .filter(|r| r.year < latest)
+        .map(|r| match lang {
+            Lang::Zh => format!("{}（{}）", r.region, r.year),
+            Lang::En => format!("{} ({})", r.region, r.year),
+        })
+        .collect();
+    if !behind.is_empty() {
+        let k = behind.len();
+        let shown = behind.iter().take(10).cloned().collect::<Vec<_>>();
+        out.push(match lang {
+            Lang::Zh => format!(
+                "没有{latest}年数据、按各自最近一年判断的地区{}：{}{}。",
+                if k > 1 {
+                    format!("{k}个")
+                } else {
+                    String::new()
+                },
+                shown.join("、"),
+                if k > shown.len() { "等" } else { "" }
+            ),
+            Lang::En => format!(
+                "{k} region{} with no {latest} figures, judged on {} latest year: {}{}.",
+                if k > 1 { "s" } else { "" },
+                if k > 1 { "their" } else { "its" },
+                shown.join(", "),
+                if k > shown.len() {
+                    format!(" and {} more", k - shown.len())
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
     // Indicators not reported for a region's latest year are judged at
     // their own latest reported year, as in the period view: said, by region.
     let earlier: Vec<&str> = regions

@@ -532,12 +532,46 @@ fn capitalize(word: &str) -> String {
 pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
     let lang = style.lang;
     let s = &report.summary;
+    // An indicator judged on an earlier year's figure (a period's latest
+    // report) says which year.
     let names = |ids: &[String]| -> String {
         ids.iter()
             .filter_map(|id| report.results.iter().find(|r| &r.id == id))
-            .map(|r| format!("{}（{}）", display_name(r), labels::status(r.status, lang)))
+            .map(|r| {
+                let status = labels::status(r.status, lang);
+                match (lang, r.as_of) {
+                    (Lang::Zh, None) => format!("{}（{status}）", display_name(r)),
+                    (Lang::Zh, Some(y)) => format!("{}（{status}，{y}年数据）", display_name(r)),
+                    (Lang::En, None) => format!("{} ({status})", display_name(r)),
+                    (Lang::En, Some(y)) => format!("{} ({status}, {y} figure)", display_name(r)),
+                }
+            })
             .collect::<Vec<_>>()
             .join(lang.pick("、", ", "))
+    };
+    // Binding indicators not reported for the year, judged on an earlier one.
+    let earlier: Vec<String> = report
+        .results
+        .iter()
+        .filter(|r| r.attribute == crate::vocabulary::Attribute::Binding)
+        .filter_map(|r| {
+            r.as_of.map(|y| match lang {
+                Lang::Zh => format!("{}按{y}年数据", display_name(r)),
+                Lang::En => format!("{} on its {y} figure", display_name(r)),
+            })
+        })
+        .collect();
+    let earlier = if earlier.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::Zh => format!("（{}，{}年未填报）", earlier.join("、"), report.year),
+            Lang::En => format!(
+                " ({}, not reported for {})",
+                earlier.join(", "),
+                report.year
+            ),
+        }
     };
     if !s.failing_binding.is_empty() {
         match lang {
@@ -553,11 +587,11 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
     } else if outcome == Outcome::Fail {
         match lang {
             Lang::Zh => format!(
-                "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",
+                "结论：约束性指标均达到要求{earlier}；严格模式下，预期性指标未达到要求：{}。",
                 names(&s.failing_expected)
             ),
             Lang::En => format!(
-                "Verdict: binding indicators meet their requirement; in strict mode, expected indicators short of it: {}.",
+                "Verdict: binding indicators meet their requirement{earlier}; in strict mode, expected indicators short of it: {}.",
                 names(&s.failing_expected)
             ),
         }
@@ -573,10 +607,9 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
             ),
         }
     } else {
-        lang.pick(
-            "结论：约束性指标均达到要求。",
-            "Verdict: every binding indicator meets its requirement.",
-        )
-        .to_owned()
+        match lang {
+            Lang::Zh => format!("结论：约束性指标均达到要求{earlier}。"),
+            Lang::En => format!("Verdict: every binding indicator meets its requirement{earlier}."),
+        }
     }
 }
