@@ -94,6 +94,18 @@ pub fn display(value: f64) -> String {
     }
 }
 
+/// A figure as a message quotes it: as [`display`], but a small one keeps
+/// four significant digits (0.000385, where `display` gives 0.0004: 3.85 人
+/// converted to 万人 is quoted as it is).
+pub fn display_exact(value: f64) -> String {
+    if value.is_finite() && value != 0.0 && value.abs() < 0.01 {
+        let decimals = (3 - value.abs().log10().floor() as i32).clamp(4, 15) as usize;
+        let text = format!("{value:.decimals$}");
+        return text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    display(value)
+}
+
 /// Trims ASCII and Unicode white space, including the ideographic space U+3000.
 pub fn trim_all(raw: &str) -> &str {
     raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -216,6 +228,15 @@ fn is_plain_decimal(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_small_figure_in_a_message_keeps_its_digits() {
+        assert_eq!(display_exact(0.000385), "0.000385");
+        assert_eq!(display(0.000385), "0.0004");
+        assert_eq!(display_exact(-0.00123456), "-0.001235");
+        assert_eq!(display_exact(98.2), "98.2");
+        assert_eq!(display_exact(0.0), "0");
+    }
 
     fn value(raw: &str) -> f64 {
         match read_cell(raw, true) {

@@ -544,3 +544,50 @@ fn a_plan_for_one_region_judging_another_says_so() {
     let out = plan_check().arg("data/2023.csv").output().unwrap();
     assert!(!stderr_of(&out).contains("S022"));
 }
+
+/// Messages in English read as English: English brackets and commas in
+/// lists, a singular for one, the file named where it should be.
+#[test]
+fn english_messages_are_punctuated_as_english() {
+    // 在校学生数 without a category fits two indicators (S006), twice.
+    let text = "指标,数值\n在校学生数,12.3\n九年义务教育巩固率,99\n在校学生数,4.9\n";
+    let (_dir, path) = write_csv("2023.csv", text);
+    let out = plan_check()
+        .args(["--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("S006"), "{err}");
+    assert!(
+        err.contains("(compulsory_students), ") && !err.contains("）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 more row has the same problem: line 4"),
+        "{err}"
+    );
+    // An output in a form plan-check does not write names the file.
+    let out = plan_check()
+        .args(["--lang", "en", "-o", "out.pdf"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).contains("error[U005]: out.pdf: cannot write a .pdf file"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A year far beyond the plan.
+    let (_dir2, late) = write_csv("2040.csv", "指标,数值\n毛入园率,98\n");
+    let out = plan_check()
+        .args(["--lang", "en"])
+        .arg(&late)
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).contains("the latest year allowed is 2030"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -153,8 +153,14 @@ fn sources_of_each_value_are_shown() {
 fn the_report_in_english() {
     let (out, html) = report(&["--lang", "en", "data/"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(html.contains("Plan evaluation report"));
+    assert!(html.contains("Plan evaluation report (2020–2024)"));
     assert!(html.contains("<html lang=\"en\">"));
+    // The page's own words are punctuated in English (the plan's names and
+    // the sources keep theirs).
+    assert!(html.contains("Outlook: on schedule"), "{html}");
+    assert!(html.contains("Source&#x2f;note: "), "{html}");
+    assert!(!html.contains("Outlook：") && !html.contains("note："));
+    assert!(html.contains("data&#x2f;2020.csv, data&#x2f;2021.csv"), "{html}");
 }
 
 #[test]

@@ -171,11 +171,10 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
         "pdf", "doc", "xls", "odt", "ods", "wps", "et", "rtf", "ppt", "pptx", "png", "jpg", "jpeg",
         "htm", "html",
     ];
-    let Some(extension) = output
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-    else {
+    let Some((path, extension)) = output.and_then(|p| {
+        let extension = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some((p, extension))
+    }) else {
         return Ok(());
     };
     let writable_here = report && matches!(extension.as_str(), "html" | "htm");
@@ -195,7 +194,7 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
     };
     Err(Diagnostic::error(
         Code::U005,
-        "plan-check",
+        path.display().to_string(),
         Text::new(
             format!("不能写出 .{extension} 文件：{zh}"),
             format!("cannot write a .{extension} file: {en}"),

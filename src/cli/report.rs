@@ -23,17 +23,22 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
                 .take(5)
                 .map(|&r| loaded.observations.regions.get(r))
                 .collect();
+            let more = if several.len() > names.len() {
+                "…"
+            } else {
+                ""
+            };
             return Err(Diagnostic::error(
                 Code::U002,
                 config.files[0].display().to_string(),
                 Text::new(
                     format!(
-                        "评估报告针对一个地区，数据中有 {} 个（{}…）：请按地区拆分后分别生成",
+                        "评估报告针对一个地区，数据中有 {} 个（{}{more}）：请按地区拆分后分别生成",
                         several.len(),
                         names.join("、")
                     ),
                     format!(
-                        "a report covers one region; the figures hold {} ({}…): split them by region",
+                        "a report covers one region; the figures hold {} ({}{more}): split them by region",
                         several.len(),
                         names.join(", ")
                     ),

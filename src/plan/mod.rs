@@ -202,10 +202,7 @@ impl ValidBasis {
                 "（发生率不能为负）",
                 " (a rate of occurrence is never negative)",
             ),
-            ValidBasis::Share => (
-                "（按名称是占比，在 0–100 之间）",
-                " (by its name a share, within 0–100)",
-            ),
+            ValidBasis::Share => ("（占比，在 0–100 之间）", " (a share, within 0–100)"),
             ValidBasis::Gross => (
                 "（毛入学率、巩固率一类可略超 100，但不超过 150）",
                 " (a gross ratio may pass 100, not 150)",

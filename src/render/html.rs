@@ -127,6 +127,13 @@ struct Words {
     contents: &'static str,
     notes: &'static str,
     note: &'static str,
+    /// Punctuation in the page's language: `（` `）` `：` `、` `，` or their
+    /// English forms.
+    open: &'static str,
+    close: &'static str,
+    colon: &'static str,
+    list: &'static str,
+    comma: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -163,6 +170,11 @@ fn words(lang: Lang) -> Words {
         contents: lang.pick("目录", "Contents"),
         notes: lang.pick("规划表注", "The plan's notes"),
         note: lang.pick("注", "Note"),
+        open: lang.pick("（", " ("),
+        close: lang.pick("）", ")"),
+        colon: lang.pick("：", ": "),
+        list: lang.pick("、", ", "),
+        comma: lang.pick("，", ", "),
     }
 }
 

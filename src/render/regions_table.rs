@@ -103,11 +103,11 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
         .iter()
         .filter_map(|id| columns.iter().position(|i| &i.id == id))
         .map(|i| {
-            format!(
-                "{}（{}）",
-                columns[i].name,
-                labels::status(row.statuses[i], lang)
-            )
+            let (name, status) = (&columns[i].name, labels::status(row.statuses[i], lang));
+            match lang {
+                Lang::Zh => format!("{name}（{status}）"),
+                Lang::En => format!("{name} ({status})"),
+            }
         })
         .collect();
     [
@@ -172,11 +172,13 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
             super::line(
                 &mut out,
                 format_args!(
-                    "  {:>2}  {}/{}（{}）",
+                    "  {:>2}  {}/{}{}{}{}",
                     i + 1,
                     ind.category,
                     ind.name,
-                    labels::attribute(ind.attribute, lang)
+                    lang.pick("（", " ("),
+                    labels::attribute(ind.attribute, lang),
+                    lang.pick("）", ")")
                 ),
             );
         }

@@ -308,7 +308,13 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
     let older: Vec<String> = report
         .results
         .iter()
-        .filter_map(|r| r.as_of.map(|year| format!("{}（{year}）", display_name(r))))
+        .filter_map(|r| {
+            let name = super::wording::result_in_prose(r, report);
+            r.as_of.map(|year| match lang {
+                Lang::Zh => format!("{name}（{year}）"),
+                Lang::En => format!("{name} ({year})"),
+            })
+        })
         .collect();
     if !older.is_empty() {
         out.push(match lang {
@@ -555,9 +561,10 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
         .iter()
         .filter(|r| r.attribute == crate::vocabulary::Attribute::Binding)
         .filter_map(|r| {
+            let name = super::wording::result_in_prose(r, report);
             r.as_of.map(|y| match lang {
-                Lang::Zh => format!("{}按{y}年数据", display_name(r)),
-                Lang::En => format!("{} on its {y} figure", display_name(r)),
+                Lang::Zh => format!("{name}按{y}年数据"),
+                Lang::En => format!("{name} on its {y} figure"),
             })
         })
         .collect();

@@ -181,11 +181,14 @@ fn collapse_repeated(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
                         more.len(),
                         list.join("、")
                     ),
-                    format!(
-                        "{} more rows have the same problem: lines {}",
-                        more.len(),
-                        list.join(", ")
-                    ),
+                    match more.as_slice() {
+                        [one] => format!("1 more row has the same problem: line {one}"),
+                        _ => format!(
+                            "{} more rows have the same problem: lines {}",
+                            more.len(),
+                            list.join(", ")
+                        ),
+                    },
                 );
                 first.hint = Some(match first.hint.take() {
                     Some(h) => crate::diagnostic::Text::new(

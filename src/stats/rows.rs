@@ -429,15 +429,25 @@ fn trim_bytes(raw: &[u8]) -> &[u8] {
     raw.trim_ascii()
 }
 
-fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> String {
-    candidates
-        .iter()
-        .map(|&i| {
-            let ind = &plan.indicators[i as usize];
-            format!("{}/{}（{}）", ind.category, ind.display_name(), ind.id)
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+/// The indicators `candidates` as a message lists them, in Chinese and in
+/// English: `分类/名称（id）`.
+fn list_candidates(plan: &Plan, candidates: &[IndicatorIdx]) -> (String, String) {
+    let named = |zh: bool| {
+        candidates
+            .iter()
+            .map(|&i| {
+                let ind = &plan.indicators[i as usize];
+                let (category, name, id) = (&ind.category, ind.display_name(), &ind.id);
+                if zh {
+                    format!("{category}/{name}（{id}）")
+                } else {
+                    format!("{category}/{name} ({id})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(if zh { "、" } else { ", " })
+    };
+    (named(true), named(false))
 }
 
 #[cfg(test)]

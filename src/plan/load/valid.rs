@@ -77,8 +77,9 @@ pub(super) fn read_valid(
                 start,
                 Text::new(
                     format!(
-                        "{what_zh} {v} 不在可能的取值范围 {}{why_zh} 内",
-                        valid.describe()
+                        "{what_zh} {v} 不在可能的取值范围 {}{why_zh}{}内",
+                        valid.describe(),
+                        if why_zh.is_empty() { " " } else { "" }
                     ),
                     format!(
                         "{what_en} {v} is outside the possible values {}{why_en}",

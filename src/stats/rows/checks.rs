@@ -55,9 +55,10 @@ impl RowReader<'_> {
                     column,
                     Text::new(
                         format!(
-                            "数值 {shown}（{}）不在该指标可能的取值范围 {}{why_zh} 内",
+                            "数值 {shown}（{}）不在该指标可能的取值范围 {}{why_zh}{}内",
                             ind.unit,
-                            ind.valid.describe()
+                            ind.valid.describe(),
+                            if why_zh.is_empty() { " " } else { "" }
                         ),
                         format!(
                             "the figure {shown} ({}) is outside the indicator's possible values {}{why_en}",
@@ -120,7 +121,7 @@ impl RowReader<'_> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
         let column = Some(self.layout.value);
-        let shown = crate::number::display(value);
+        let shown = crate::number::display_exact(value);
         if crate::plan::plausible::off_scale(ind, value) && !looks_like_fraction(value, ind) {
             let target = crate::plan::consistency::target_value(&ind.rule);
             let mut against_zh = Vec::new();
@@ -153,7 +154,7 @@ impl RowReader<'_> {
                     column,
                     Text::new(
                         format!(
-                            "数值 {shown}{}{converted_zh} 与{}相差 {} 倍以上，像是小数点或单位填错了",
+                            "数值 {shown}{}{converted_zh} 与{} 相差 {} 倍以上，像是小数点或单位填错了",
                             ind.unit,
                             against_zh.join("、"),
                             crate::plan::plausible::MAGNITUDE

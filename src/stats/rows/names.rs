@@ -109,7 +109,7 @@ impl RowReader<'_> {
                 Ok(Some(i))
             }
             Resolution::Ambiguous(candidates) => {
-                let list = list_candidates(plan, &candidates);
+                let (list, list_en) = list_candidates(plan, &candidates);
                 let name = quote_raw(trim_all(name));
                 Err(place
                     .error(
@@ -117,7 +117,7 @@ impl RowReader<'_> {
                         Some(layout.indicator),
                         Text::new(
                             format!("指标名称“{name}”对应多个指标：{list}"),
-                            format!("the name \"{name}\" fits several indicators: {list}"),
+                            format!("the name \"{name}\" fits several indicators: {list_en}"),
                         ),
                     )
                     .for_indicator(shown)
@@ -127,7 +127,7 @@ impl RowReader<'_> {
                     )))
             }
             Resolution::WrongCategory(candidates) => {
-                let list = list_candidates(plan, &candidates);
+                let (list, list_en) = list_candidates(plan, &candidates);
                 let category = quote_raw(trim_all(category.unwrap_or("")));
                 let name = quote_raw(trim_all(name));
                 Err(place
@@ -137,7 +137,7 @@ impl RowReader<'_> {
                         Text::new(
                             format!("分类“{category}”下没有指标“{name}”；规划中它属于：{list}"),
                             format!(
-                                "category \"{category}\" has no indicator \"{name}\"; the plan has it as: {list}"
+                                "category \"{category}\" has no indicator \"{name}\"; the plan has it as: {list_en}"
                             ),
                         ),
                     )
@@ -155,10 +155,10 @@ impl RowReader<'_> {
                     )
                     .for_indicator(shown);
                 if !suggestions.is_empty() {
-                    let list = list_candidates(plan, &suggestions);
+                    let (list, list_en) = list_candidates(plan, &suggestions);
                     d = d.with_hint(Text::new(
                         format!("是否是：{list}？"),
-                        format!("did you mean: {list}?"),
+                        format!("did you mean: {list_en}?"),
                     ));
                 }
                 if self.options.strict {

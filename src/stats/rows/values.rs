@@ -166,7 +166,7 @@ impl RowReader<'_> {
                         plan.meta.baseline_year, plan.meta.target_year
                     ),
                     format!(
-                        "the year {year} is too far beyond the plan period {}–{}: the latest year read is {last} (one period after the target year); is it a typo?",
+                        "the year {year} is too far beyond the plan period {}–{}: the latest year allowed is {last} (one period after the target year); is it a typo?",
                         plan.meta.baseline_year, plan.meta.target_year
                     ),
                 ),
