@@ -37,6 +37,9 @@ pub fn show(file: &str, line_number: u64, span: Span) -> Option<String> {
         Span::Field(field) => field_span(&text, field)?,
         Span::Char(column) => char_span(&text, column),
     };
+    // `N | ` before the line: what is left of 80 columns, less one.
+    let number_width = line_number.to_string().len();
+    let (text, span) = window(&text, span, 80 - 1 - (number_width + 3).min(20));
     let snippet = annotate_snippets::Snippet::source(&text)
         .line_start(line_number as usize)
         .annotation(annotate_snippets::Level::Error.span(span));
@@ -51,6 +54,49 @@ pub fn show(file: &str, line_number: u64, span: Span) -> Option<String> {
         lines.pop();
     }
     Some(lines.join("\n"))
+}
+
+/// The part of `line` shown in `columns` terminal columns (with the line
+/// number in front, it fits an 80-column terminal): the whole line when it
+/// fits, else a window around `span` (some of what comes before it, then as
+/// much after as fits), cut at characters and marked `…` where cut; `span`
+/// moved with it.
+fn window(
+    line: &str,
+    span: std::ops::Range<usize>,
+    columns: usize,
+) -> (String, std::ops::Range<usize>) {
+    use unicode_width::UnicodeWidthStr;
+    let width = |s: &str| UnicodeWidthStr::width(s);
+    if width(line) <= columns {
+        return (line.to_owned(), span);
+    }
+    const CUT: &str = "…";
+    // From the line's start when the span fits there; else up to a third
+    // of the window before the span.
+    let fits_from_start = width(&line[..span.end.min(line.len())]) + width(CUT) <= columns;
+    let mut start = if fits_from_start { 0 } else { span.start.min(line.len()) };
+    for (at, _) in line[..start].char_indices().rev() {
+        if width(&line[at..span.start.min(line.len())]) > columns / 3 {
+            break;
+        }
+        start = at;
+    }
+    let mut end = start;
+    for (at, c) in line[start..].char_indices() {
+        let next = start + at + c.len_utf8();
+        if width(&line[start..next]) + 2 * width(CUT) > columns {
+            break;
+        }
+        end = next;
+    }
+    // The span itself is shown however long it is (a cell is quoted whole).
+    let end = end.max(span.end.min(line.len()));
+    let before = if start > 0 { CUT } else { "" };
+    let after = if end < line.len() { CUT } else { "" };
+    let shift = |at: usize| at.saturating_sub(start) + before.len();
+    let span = shift(span.start)..shift(span.end.min(end));
+    (format!("{before}{}{after}", &line[start..end]), span)
 }
 
 /// Line `number` (1-based) of the file, decoded as [`crate::encoding`] reads it,
@@ -127,6 +173,25 @@ mod tests {
         let line = "a\t\"b\tc\"\td";
         assert_eq!(&line[field_span(line, 2).unwrap()], "d");
         assert_eq!(field_span("only", 1), None);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_cell_within_the_window() {
+        use unicode_width::UnicodeWidthStr;
+        let line = "学前教育,在园幼儿数,3.93,万人,2020,《江津区教育事业发展“十四五”规划（2021－2025年）》专栏1，2020年基期值";
+        let span = field_span(line, 4).unwrap();
+        let (shown, at) = window(line, span, 66);
+        assert!(UnicodeWidthStr::width(shown.as_str()) <= 66, "{shown}");
+        assert_eq!(&shown[at], "2020");
+        assert!(shown.starts_with("学前教育,") && shown.ends_with('…'), "{shown}");
+        // A cell far along the line: cut before it too.
+        let long = format!("{},{}", "长".repeat(60), "x");
+        let (shown, at) = window(&long, field_span(&long, 1).unwrap(), 66);
+        assert_eq!(&shown[at], "x");
+        assert!(shown.starts_with('…') && !shown.ends_with('…'), "{shown}");
+        assert!(UnicodeWidthStr::width(shown.as_str()) <= 66, "{shown}");
+        // A short line is shown as it is.
+        assert_eq!(window("a,b", 2..3, 66), ("a,b".to_owned(), 2..3));
     }
 
     #[test]

@@ -406,25 +406,20 @@ fn compact(period: &PeriodReport, style: Style, columns: &[Col], room: usize) ->
         table.add_row(line);
     }
     let mut out = format!("{table}\n");
-    super::line(&mut out, format_args!("{}", super::fit::legend(style.lang)));
+    super::fit::push_wrapped(&mut out, super::fit::legend(style.lang), style.width);
     if columns.contains(&Col::Latest) && period.years.len() > 2 {
         let shown: Vec<String> = latest_years(period).iter().map(i32::to_string).collect();
-        super::line(
-            &mut out,
-            format_args!(
-                "{}",
-                match style.lang {
-                    Lang::Zh => format!(
-                        "只列最近两年（{}）的数；各年的数见 --wide 或更宽的终端。",
-                        shown.join("、")
-                    ),
-                    Lang::En => format!(
-                        "Only the latest two years ({}) are shown; --wide or a wider terminal shows every year.",
-                        shown.join(", ")
-                    ),
-                }
+        let text = match style.lang {
+            Lang::Zh => format!(
+                "只列最近两年（{}）的数；各年的数见 --wide 或更宽的终端。",
+                shown.join("、")
             ),
-        );
+            Lang::En => format!(
+                "Only the latest two years ({}) are shown; --wide or a wider terminal shows every year.",
+                shown.join(", ")
+            ),
+        };
+        super::fit::push_wrapped(&mut out, &text, style.width);
     }
     out
 }
@@ -476,7 +471,7 @@ fn stacked(period: &PeriodReport, style: Style, width: usize) -> String {
             super::line(&mut out, format_args!("{l}"));
         }
     }
-    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
+    super::fit::push_wrapped(&mut out, super::fit::legend(lang), u16::try_from(width).ok());
     out
 }
 

@@ -39,6 +39,16 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
             .saturating_sub(super::fit::table_width(&widths))
             .max(10)
     });
+    // The last header wraps as its column does ("Binding indicators
+    // failing" is wider than what is left at 80 columns).
+    let header: Vec<Cell> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match (i, room) {
+            (4, Some(room)) => super::cell_lines(&super::fit::wrap_text(h, room, 0)),
+            _ => super::cell(h),
+        })
+        .collect();
     table.set_header(header);
     for (row, cells) in regions.regions.iter().zip(shown) {
         let mut line: Vec<Cell> = cells
@@ -62,26 +72,21 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
         .checked_sub(TABLE_ROWS)
         .filter(|&n| n > 0)
     {
-        super::line(
-            &mut out,
-            format_args!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "（另有{more}个地区未列出；全部地区见 --format csv 或 --format json）"
-                    ),
-                    Lang::En => format!(
-                        "({more} more regions not listed; --format csv or --format json has them all)"
-                    ),
-                }
+        let text = match lang {
+            Lang::Zh => {
+                format!("（另有{more}个地区未列出；全部地区见 --format csv 或 --format json）")
+            }
+            Lang::En => format!(
+                "({more} more regions not listed; --format csv or --format json has them all)"
             ),
-        );
+        };
+        super::fit::push_wrapped(&mut out, &text, style.width);
     }
     if style.matrix {
         out.push_str(&matrix(regions, style));
     }
     for line in summary_lines(regions, style, outcome) {
-        super::line(&mut out, format_args!("{line}"));
+        super::fit::push_wrapped(&mut out, &line, style.width);
     }
     out
 }
@@ -163,10 +168,8 @@ fn matrix(regions: &RegionsReport, style: Style) -> String {
                 .iter()
                 .map(|&s| format!("{} {}", symbol(s), labels::status(s, lang)))
                 .collect();
-            super::line(
-                &mut out,
-                format_args!("{}{}", lang.pick("图例：", "Legend: "), legend.join("  ")),
-            );
+            let text = format!("{}{}", lang.pick("图例：", "Legend: "), legend.join("  "));
+            super::fit::push_wrapped(&mut out, &text, style.width);
         }
         for (i, ind) in plan.indicators.iter().enumerate() {
             super::line(

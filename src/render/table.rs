@@ -24,10 +24,10 @@ impl Renderer for Terminal {
             View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
         };
         for line in summary::failed_inputs(&ev.failed, style.lang) {
-            super::line(&mut text, format_args!("{line}"));
+            super::fit::push_wrapped(&mut text, &line, style.width);
         }
         if let Some(note) = warnings_note(&ev.warnings, style.lang) {
-            super::line(&mut text, format_args!("{note}"));
+            super::fit::push_wrapped(&mut text, &note, style.width);
         }
         out.write_all(text.as_bytes())?;
         Ok(())
@@ -257,7 +257,7 @@ fn compact_year(report: &YearReport, style: Style, width: u16) -> String {
         table.add_row(row);
     }
     let mut out = format!("{table}\n");
-    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
+    super::fit::push_wrapped(&mut out, super::fit::legend(lang), Some(width));
     out
 }
 
@@ -303,7 +303,7 @@ fn stacked_year(report: &YearReport, style: Style, width: u16) -> String {
             out.push('\n');
         }
     }
-    super::line(&mut out, format_args!("{}", super::fit::legend(lang)));
+    super::fit::push_wrapped(&mut out, super::fit::legend(lang), u16::try_from(width).ok());
     out
 }
 
