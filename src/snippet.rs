@@ -75,7 +75,11 @@ fn window(
     // From the line's start when the span fits there; else up to a third
     // of the window before the span.
     let fits_from_start = width(&line[..span.end.min(line.len())]) + width(CUT) <= columns;
-    let mut start = if fits_from_start { 0 } else { span.start.min(line.len()) };
+    let mut start = if fits_from_start {
+        0
+    } else {
+        span.start.min(line.len())
+    };
     for (at, _) in line[..start].char_indices().rev() {
         if width(&line[at..span.start.min(line.len())]) > columns / 3 {
             break;
@@ -183,7 +187,10 @@ mod tests {
         let (shown, at) = window(line, span, 66);
         assert!(UnicodeWidthStr::width(shown.as_str()) <= 66, "{shown}");
         assert_eq!(&shown[at], "2020");
-        assert!(shown.starts_with("学前教育,") && shown.ends_with('…'), "{shown}");
+        assert!(
+            shown.starts_with("学前教育,") && shown.ends_with('…'),
+            "{shown}"
+        );
         // A cell far along the line: cut before it too.
         let long = format!("{},{}", "长".repeat(60), "x");
         let (shown, at) = window(&long, field_span(&long, 1).unwrap(), 66);

@@ -404,6 +404,46 @@ fn fits_whole(view: &str) -> &'static [u16] {
     }
 }
 
+/// At 80 columns no line is wider, in either language, with or without the
+/// region × indicator grid, nor with a file that could not be read.
+#[test]
+fn every_line_fits_80_columns_in_both_languages() {
+    use plan_check::assess::evaluation::FailedInput;
+    use plan_check::diagnostic::{Code, Diagnostic, Text};
+    use unicode_width::UnicodeWidthStr;
+    for (view, file, figures) in views() {
+        let plans = plans();
+        let observations = observations(&plans, file, &figures);
+        let broken = Diagnostic::error(
+            Code::S004,
+            "data/一个很长的文件名-2023年-修订稿-第二版.csv",
+            Text::new("x", "x"),
+        );
+        let ev = evaluate(&plans, &observations, file, false).with_failures(vec![FailedInput {
+            file: "data/一个很长的文件名-2023年-修订稿-第二版.csv".into(),
+            region: None,
+            errors: vec![broken],
+        }]);
+        for lang in [Lang::Zh, Lang::En] {
+            for matrix in [false, true] {
+                let style = Style {
+                    width: Some(80),
+                    matrix,
+                    ..Style::plain(lang)
+                };
+                let text = to_string(Format::Table.renderer(), &ev, &style);
+                for line in text.lines() {
+                    assert!(
+                        line.width() <= 80,
+                        "{view} {lang:?} matrix {matrix}: {} columns: {line}",
+                        line.width()
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The terminal table laid out to 80, 100, 120 and 200 columns: no line wider
 /// than the terminal, and (year and period views) every figure of the JSON
 /// whole on one line: a number is never split across lines. Held as

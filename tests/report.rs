@@ -160,7 +160,10 @@ fn the_report_in_english() {
     assert!(html.contains("Outlook: on schedule"), "{html}");
     assert!(html.contains("Source&#x2f;note: "), "{html}");
     assert!(!html.contains("Outlook：") && !html.contains("note："));
-    assert!(html.contains("data&#x2f;2020.csv, data&#x2f;2021.csv"), "{html}");
+    assert!(
+        html.contains("data&#x2f;2020.csv, data&#x2f;2021.csv"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -471,7 +471,11 @@ fn stacked(period: &PeriodReport, style: Style, width: usize) -> String {
             super::line(&mut out, format_args!("{l}"));
         }
     }
-    super::fit::push_wrapped(&mut out, super::fit::legend(lang), u16::try_from(width).ok());
+    super::fit::push_wrapped(
+        &mut out,
+        super::fit::legend(lang),
+        u16::try_from(width).ok(),
+    );
     out
 }
 

@@ -303,7 +303,11 @@ fn stacked_year(report: &YearReport, style: Style, width: u16) -> String {
             out.push('\n');
         }
     }
-    super::fit::push_wrapped(&mut out, super::fit::legend(lang), u16::try_from(width).ok());
+    super::fit::push_wrapped(
+        &mut out,
+        super::fit::legend(lang),
+        u16::try_from(width).ok(),
+    );
     out
 }
 
