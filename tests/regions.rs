@@ -399,6 +399,13 @@ fn results_as_a_workbook() {
         summary.get((1, 0)),
         Some(&calamine::Data::String("乙区".into()))
     );
+    // The failing indicator by name and status, as the table names it.
+    assert_eq!(
+        summary.get((1, 6)),
+        Some(&calamine::Data::String(
+            "九年义务教育巩固率（滞后于序时进度）".into()
+        ))
+    );
 }
 
 /// A long file of `regions` regions, each with the 13 rows of data/2023.csv

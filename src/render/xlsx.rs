@@ -208,7 +208,13 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
             summary_sheet.write_number(r, 3, region.binding.total as f64)?;
             summary_sheet.write_number(r, 4, region.expected.pass as f64)?;
             summary_sheet.write_number(r, 5, region.expected.total as f64)?;
-            let failing = region.failing_binding.join(lang.pick("、", ", "));
+            // By name and status, as the terminal table names them.
+            let failing = if region.failing_binding.is_empty() {
+                String::new()
+            } else {
+                let [.., names] = super::regions_table::cells(region, &regions.plans, lang);
+                names
+            };
             summary_sheet.write_string(r, 6, &failing)?;
             summary_texts.push(vec![
                 region.region.to_owned(),
