@@ -146,3 +146,36 @@ fn an_empty_folder_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains(".csv"));
 }
+
+/// The period as a workbook: its summary sheet gives each indicator's
+/// outlook, the year it rests on, completion and pace, as the table does.
+#[test]
+fn the_period_workbook_gives_each_outlook() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("评估.xlsx");
+    let out = plan_check()
+        .arg("data/")
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    let summary = book.worksheet_range("汇总").unwrap();
+    let text = |r: u32, c: u32| summary.get((r as usize, c as usize)).map(|d| d.to_string());
+    assert_eq!(text(0, 3).as_deref(), Some("评估"));
+    let json = json_of(
+        &plan_check()
+            .args(["--format", "json", "data/"])
+            .output()
+            .unwrap(),
+    );
+    for (i, s) in json["indicators"].as_array().unwrap().iter().enumerate() {
+        let row = i as u32 + 1;
+        assert_eq!(text(row, 4), Some(s["as_of"].to_string()), "{}", s["id"]);
+    }
+    // 公办幼儿园在园幼儿占比 is 提前实现, its pace ratio given.
+    assert_eq!(text(3, 3).as_deref(), Some("提前实现"));
+    assert!(text(3, 6).is_some());
+}

@@ -230,6 +230,45 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
         summary_sheet.autofilter(0, 0, regions.regions.len() as u32, 6)?;
         row = regions.regions.len() as u32 + 2;
     }
+    if let View::Period(period) = &ev.view {
+        // Each indicator's outlook over the period, at its own latest year.
+        let heads = [
+            lang.pick("分类", "Category"),
+            lang.pick("指标", "Indicator"),
+            lang.pick("属性", "Attribute"),
+            lang.pick("评估", "Outlook"),
+            lang.pick("依据年份", "As of"),
+            lang.pick("完成进度", "Completion"),
+            lang.pick("进度比", "Pace ratio"),
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            summary_sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        summary_texts.push(heads.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+        for (i, s) in period.indicators.iter().enumerate() {
+            let r = i as u32 + 1;
+            let outlook = labels::outlook(s.outlook, lang);
+            summary_sheet.write_string(r, 0, &s.category)?;
+            summary_sheet.write_string(r, 1, s.display_name())?;
+            summary_sheet.write_string(r, 2, labels::attribute(s.attribute, lang))?;
+            summary_sheet.write_string(r, 3, outlook)?;
+            summary_sheet.write_number(r, 4, f64::from(s.as_of))?;
+            if let Some(c) = s.completion {
+                summary_sheet.write_string(r, 5, labels::percent(c))?;
+            }
+            if let Some(p) = s.pace_ratio {
+                summary_sheet.write_number(r, 6, (p * 100.0).round() / 100.0)?;
+            }
+            summary_texts.push(vec![
+                s.category.clone(),
+                s.display_name(),
+                String::new(),
+                outlook.to_owned(),
+            ]);
+        }
+        summary_sheet.set_freeze_panes(1, 0)?;
+        row = period.indicators.len() as u32 + 2;
+    }
     for line in &lines {
         summary_sheet.write_string(row, 0, line)?;
         row += 1;
