@@ -591,3 +591,42 @@ fn english_messages_are_punctuated_as_english() {
         stderr_of(&out)
     );
 }
+
+/// A year typed wrong in one row of a return named without a year is
+/// warned about (S023); a file of two whole years, and a file named by its
+/// year (S013 there), are not.
+#[test]
+fn a_year_typed_wrong_in_one_row_is_warned_about() {
+    let rows = |years: [&str; 6]| {
+        let names = [
+            "在园幼儿数,3.85",
+            "毛入园率,98.3",
+            "公办幼儿园在园幼儿占比,56.1",
+            "九年义务教育巩固率,100",
+            "高中阶段教育毛入学率,98.6",
+            "财政性教育经费占一般公共预算支出的比例,18.2",
+        ];
+        let mut text = "指标,数值,年份\n".to_owned();
+        for (name, year) in names.iter().zip(years) {
+            text.push_str(&format!("{name},{year}\n"));
+        }
+        text
+    };
+    let slip = rows(["2023", "2022", "2023", "2023", "2023", "2023"]);
+    let (_dir, path) = write_csv("报送.csv", &slip);
+    let out = plan_check().arg(&path).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("S023") && err.contains("报送.csv:3") && err.contains("2022 年只有 1 行"),
+        "{err}"
+    );
+    // Three rows of each year: two years' figures, no slip.
+    let two = rows(["2022", "2023", "2022", "2023", "2022", "2023"]);
+    let (_dir, path) = write_csv("报送.csv", &two);
+    let err = stderr_of(&plan_check().arg(&path).output().unwrap());
+    assert!(!err.contains("S023"), "{err}");
+    // Named by its year: S013 says it on the row.
+    let (_dir, path) = write_csv("2023.csv", &slip);
+    let err = stderr_of(&plan_check().arg(&path).output().unwrap());
+    assert!(err.contains("S013") && !err.contains("S023"), "{err}");
+}

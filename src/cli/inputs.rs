@@ -228,6 +228,8 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             );
         }
     }
+    // A year typed wrong in a row or two of a one-year return.
+    warnings.extend(crate::stats::year_slips(&observations));
     let inputs = paths.iter().map(|p| shown(p)).collect();
     for d in failed.iter().flat_map(|f| &f.errors) {
         super::to_stderr(&d.render_with_source(config.lang));

@@ -67,13 +67,15 @@ pub enum Code {
     S021,
     /// a single plan naming a region, and other regions in the data: judged by it too (a warning)
     S022,
+    /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
+    S023,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
     U002,
     /// the output cannot be written
     U003,
-    /// the output is one of the run's inputs, or (`template`, `import`) already exists: nothing was written
+    /// the output is one of the run's inputs, or (`template`, `import`, `extract`) already exists: nothing was written
     U004,
     /// the output's extension names a form plan-check does not write (`.pdf`, `.doc`, `.xls`, …)
     U005,
@@ -87,7 +89,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -117,6 +119,7 @@ impl Code {
         Code::S020,
         Code::S021,
         Code::S022,
+        Code::S023,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -250,6 +253,10 @@ impl Code {
                 "只有一份规划且写明了地区，数据中还有别的地区：也按这份规划检查（警告；各地区有各自的规划时用 `--plan-dir`）",
                 "a single plan naming a region, and other regions in the data: judged by it too (a warning)",
             ),
+            Code::S023 => (
+                "文件名中没有年份，文件中一两行的年份与其余各行不同：是否写错了年份（警告；照写的年份会成为期间评估）",
+                "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
+            ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
                 "评估报告的数据包含多个地区（报告针对一个地区）",
@@ -257,8 +264,8 @@ impl Code {
             ),
             Code::U003 => ("无法写出结果", "the output cannot be written"),
             Code::U004 => (
-                "输出文件是本次运行的输入，或（`template`、`import`）已存在：什么也没有写",
-                "the output is one of the run's inputs, or (`template`, `import`) already exists: nothing was written",
+                "输出文件是本次运行的输入，或（`template`、`import`、`extract`）已存在：什么也没有写",
+                "the output is one of the run's inputs, or (`template`, `import`, `extract`) already exists: nothing was written",
             ),
             Code::U005 => (
                 "输出文件的扩展名是本工具不写的格式（`.pdf`、`.doc`、`.xls` 等）：请用 `.docx`、`.xlsx`、`.csv`、`.json`、`.md`、`.xml`",
@@ -281,11 +288,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 37] = [
+const NAMES: [&str; 38] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "U001", "U002", "U003", "U004", "U005", "I001", "I002",
-    "I003",
+    "S018", "S019", "S020", "S021", "S022", "S023", "U001", "U002", "U003", "U004", "U005", "I001",
+    "I002", "I003",
 ];
 
 impl fmt::Display for Code {

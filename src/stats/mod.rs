@@ -19,6 +19,7 @@ pub mod package;
 mod place;
 pub mod resolve;
 mod rows;
+mod slips;
 pub mod units;
 pub mod wide;
 pub mod workbook;
@@ -34,6 +35,7 @@ pub use interner::Interner;
 pub use observations::*;
 pub use resolve::Resolver;
 pub use rows::LoadOptions;
+pub use slips::year_slips;
 
 /// Whether a file in a folder given as input is read: `.csv` and workbooks.
 pub fn is_input(path: &std::path::Path) -> bool {

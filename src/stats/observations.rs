@@ -427,6 +427,32 @@ impl Observations {
         out
     }
 
+    /// Each file's years: (file, year, how many figures, the first line of
+    /// that year), by file and year. Counted for a run of up to `limit`
+    /// figures (a file typed by hand), else nothing.
+    pub fn years_by_file(&self, limit: usize) -> Vec<(Id, i32, usize, u64)> {
+        if self.entries.len() > limit {
+            return Vec::new();
+        }
+        let mut out: Vec<(Id, i32, usize, u64)> = Vec::new();
+        for e in &self.entries {
+            let origin = self.origin(e.line);
+            let year = i32::from(e.year) + 1900;
+            match out
+                .iter_mut()
+                .find(|(f, y, ..)| *f == origin.file && *y == year)
+            {
+                Some((_, _, count, first)) => {
+                    *count += 1;
+                    *first = (*first).min(origin.line);
+                }
+                None => out.push((origin.file, year, 1, origin.line)),
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// The distinct (region, year) pairs, in order, each with where its
     /// figures lie in the table.
     pub fn region_years(&self) -> Vec<RegionYear> {
