@@ -770,6 +770,19 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     assert_eq!(line["status"], retention["status"]);
     assert_eq!(line["actual"], 99.6);
 
+    // CSV: the line judged at 2022 is 2022's row.
+    let out = plan_check()
+        .args(["--format", "csv"])
+        .arg(&city)
+        .output()
+        .unwrap();
+    let csv = stdout_of(&out);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("甲区,2022,compulsory_retention_rate,") && l.contains(",99.6,")),
+        "{csv}"
+    );
+
     // The verdict of the district alone says which figure it rests on.
     let out = plan_check().arg(&alone).output().unwrap();
     assert!(

@@ -173,9 +173,11 @@ fn year_rows<W: std::io::Write>(
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for r in &report.results {
         let attribute = attribute_code(r.attribute);
+        // A line judged at an earlier year (a region's indicator not yet
+        // reported for its latest year) is that year's row.
         writer.write_record([
             &*text(&report.region),
-            &report.year.to_string(),
+            &r.as_of.unwrap_or(report.year).to_string(),
             &r.id,
             &*text(&r.category),
             &*text(&r.name),

@@ -77,12 +77,15 @@ fn render(ev: &Evaluation, style: Style) -> String {
             } else {
                 String::new()
             };
+            // A line judged at an earlier year (a period's or a region's
+            // latest report) speaks of that year.
+            let year = r.as_of.unwrap_or(report.year);
             let message = match (lang, r.actual) {
                 (crate::lang::Lang::Zh, Some(a)) => format!(
                     "{region}{}/{}：{}年要求 {requirement}，实际 {} {}",
                     r.category,
                     summary::display_name(r),
-                    report.year,
+                    year,
                     labels::number(a),
                     r.unit
                 ),
@@ -90,13 +93,13 @@ fn render(ev: &Evaluation, style: Style) -> String {
                     "{region}{}/{}：{}年未填报（要求 {requirement}）",
                     r.category,
                     summary::display_name(r),
-                    report.year
+                    year
                 ),
                 (crate::lang::Lang::En, Some(a)) => format!(
                     "{region}{}/{}: {} requires {requirement}, actual {} {}",
                     r.category,
                     summary::display_name(r),
-                    report.year,
+                    year,
                     labels::number(a),
                     r.unit
                 ),
@@ -104,7 +107,7 @@ fn render(ev: &Evaluation, style: Style) -> String {
                     "{region}{}/{}: not reported for {} (required {requirement})",
                     r.category,
                     summary::display_name(r),
-                    report.year
+                    year
                 ),
             };
             // The line that holds the figure (or its empty cell); with no row at all,

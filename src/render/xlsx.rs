@@ -106,7 +106,8 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                     rows.push(ResultRow {
                         cells: vec![
                             report.region.clone(),
-                            report.year.to_string(),
+                            // The year the line is judged at.
+                            r.as_of.unwrap_or(report.year).to_string(),
                             r.category.clone(),
                             summary::display_name(r),
                             r.unit.clone(),
