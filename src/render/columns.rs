@@ -64,7 +64,15 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         r.target_text.clone(),
         r.requirement
             .map_or_else(dash, |req| labels::requirement(&req, lang)),
-        r.actual.map_or_else(dash, labels::number),
+        // A figure of an earlier year (a period's latest report) says so.
+        match (r.actual, r.as_of) {
+            (None, _) => dash(),
+            (Some(a), None) => labels::number(a),
+            (Some(a), Some(y)) => match lang {
+                Lang::Zh => format!("{}（{y}年）", labels::number(a)),
+                Lang::En => format!("{} ({y})", labels::number(a)),
+            },
+        },
         r.completion.map_or_else(dash, labels::percent),
         labels::status(r.status, lang).to_owned(),
     ]
