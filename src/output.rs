@@ -286,6 +286,8 @@ pub enum Written {
     Draft,
     /// `extract`: a statistics file of a bulletin's figures.
     Extracted,
+    /// `import --check`, `extract --check`: a comparison with the document.
+    Comparison,
 }
 
 /// Refuses to replace an existing regular file (`template`, `import` and
@@ -302,6 +304,7 @@ pub fn refuse_existing(path: Option<&Path>, written: Written) -> Result<(), Diag
             "从公报取得的数",
             "the figures taken from the bulletin do not replace it",
         ),
+        Written::Comparison => ("核对结果", "a comparison does not replace it"),
     };
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Err(Diagnostic::error(

@@ -164,6 +164,24 @@ fn what_is_written_is_read_back_as_the_years_statistics() {
         std::fs::read_to_string(&written).unwrap(),
         "分类,指标,年份,数值\n填好的,数,2022,1\n"
     );
+    // Nor by a comparison (--check), without --force.
+    let out = plan_check()
+        .args(["--plan", PLAN, "--output"])
+        .arg(&written)
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/national-2022.md",
+            "--check",
+        ])
+        .arg(dir.path().join("2022-报送.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("核对结果不会覆盖它"),
+        "{}",
+        stderr_of(&out)
+    );
     let out = again(true);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(
@@ -171,6 +189,21 @@ fn what_is_written_is_read_back_as_the_years_statistics() {
             .unwrap()
             .contains("national-2022.md")
     );
+    // Never onto the bulletin read, even with --force.
+    let bulletin = dir.path().join("公报.md");
+    let text = std::fs::read_to_string("tests/fixtures/bulletins/national-2022.md").unwrap();
+    std::fs::write(&bulletin, &text).unwrap();
+    let out = plan_check()
+        .args(["--plan", PLAN, "--output"])
+        .arg(&bulletin)
+        .arg("extract")
+        .arg(&bulletin)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("U004"), "{}", stderr_of(&out));
+    assert_eq!(std::fs::read_to_string(&bulletin).unwrap(), text);
 }
 
 /// A bulletin of a year before the plan's baseline is said to be one: the

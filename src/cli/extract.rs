@@ -25,9 +25,21 @@ struct Read {
 pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     let plans = inputs::plans(config)?;
     let plan = inputs::single_plan(&plans)?;
-    // The figures are written where a filled-in statistics file may be.
-    if args.check.is_none() && !args.force {
-        output::refuse_existing(config.output.as_deref(), output::Written::Extracted)?;
+    // Never onto a bulletin or the file checked; and the figures (or the
+    // comparison) are written where a filled-in statistics file may be.
+    output::refuse_inputs(
+        config.output.as_deref(),
+        args.bulletins
+            .iter()
+            .map(std::path::PathBuf::as_path)
+            .chain(args.check.as_deref()),
+    )?;
+    if !args.force {
+        let written = match args.check {
+            Some(_) => output::Written::Comparison,
+            None => output::Written::Extracted,
+        };
+        output::refuse_existing(config.output.as_deref(), written)?;
     }
     let mut read = Vec::new();
     for path in &args.bulletins {

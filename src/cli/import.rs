@@ -15,6 +15,13 @@ pub fn run(config: &Config, args: &ImportArgs) -> Result<u8, Failure> {
         config.output.as_deref(),
         std::iter::once(args.file.as_path()).chain(args.check.as_deref()),
     )?;
+    if !args.force {
+        let written = match args.check {
+            Some(_) => output::Written::Comparison,
+            None => output::Written::Draft,
+        };
+        output::refuse_existing(config.output.as_deref(), written)?;
+    }
     let document = import::read(&args.file)?;
     let tables = table::find(&document);
     let chosen = table::choose(&document, tables, args.table)?;
@@ -81,9 +88,6 @@ pub fn run(config: &Config, args: &ImportArgs) -> Result<u8, Failure> {
         } else {
             exit::FAIL
         });
-    }
-    if !args.force {
-        output::refuse_existing(config.output.as_deref(), output::Written::Draft)?;
     }
     // A draft that would not load is given out all the same, for the reader
     // to mend, and the run says where and exits 2.
