@@ -846,6 +846,11 @@ fn a_district_that_sent_two_versions_is_left_out_and_the_others_are_judged() {
         "{err}"
     );
     assert!(err.contains("98.3") && err.contains("98.6"), "{err}");
+    // Both files name the region in a column: no column to add.
+    assert!(
+        err.contains("若一个是另一个的修订或副本，请只保留一个") && !err.contains("加“地区”列"),
+        "{err}"
+    );
     let table = stdout_of(&out);
     assert!(
         table.contains("璧山区") && table.contains("铜梁区"),
@@ -856,6 +861,10 @@ fn a_district_that_sent_two_versions_is_left_out_and_the_others_are_judged() {
         "{table}"
     );
     assert!(!table.lines().any(|l| l.starts_with("│ 永川区")), "{table}");
+    assert!(
+        table.contains("结论：已检查的地区约束性指标均达到要求；有数据未能检查，结果不完整。"),
+        "{table}"
+    );
 
     let out = plan_check()
         .args(["--format", "json"])
@@ -894,5 +903,40 @@ fn a_district_without_this_years_figures_is_named_under_the_table() {
             .contains("1 region with no 2024 figures, judged on its latest year: 璧山区 (2021)."),
         "{}",
         stdout_of(&out)
+    );
+}
+
+/// One file given twice under two names repeats every region of it: the
+/// first 20 regions' errors are shown, the rest counted, the summary names
+/// ten regions and counts them all.
+#[test]
+fn a_file_given_twice_under_two_names_is_said_without_a_flood() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_file(60, |_, line| line);
+    std::fs::write(dir.path().join("a.csv"), &text).unwrap();
+    std::fs::write(dir.path().join("b.csv"), &text).unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    // Nothing is left to judge: 20 errors in full and one that counts the rest.
+    assert_eq!(err.matches("[S005]").count(), 21, "{err}");
+    assert!(
+        err.contains("另有 40 个地区同样有同一指标同一年填报两次的情况"),
+        "{err}"
+    );
+    assert!(stdout_of(&out).is_empty());
+    // With a region left to judge, the summary names ten and counts all.
+    let mut other = long_file(1, |_, line| line.replace("合成区00000", "另一区"));
+    other = other.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("a.csv"), format!("{text}{other}")).unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("[S005]").count(), 20, "{err}");
+    assert!(err.contains("另有 40 个地区"), "{err}");
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("另一区") && table.contains("等 60 个地区"),
+        "{table}"
     );
 }

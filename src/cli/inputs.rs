@@ -169,7 +169,23 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             .unwrap_or_default()
     });
     if let Err(clashes) = finished {
-        for clash in clashes {
+        for mut clash in clashes {
+            // Two files of one region named in their rows (not the plan's
+            // region by default): no region column to add; one is the other's
+            // correction, or a copy.
+            let named = !clash.region.is_empty() && clash.region != plans.default_region();
+            if named && clash.error.hint.is_some() {
+                clash.error.hint = Some(Text::new(
+                    format!(
+                        "两个文件都报了地区“{}”的这一指标：若一个是另一个的修订或副本，请只保留一个",
+                        clash.region
+                    ),
+                    format!(
+                        "both files report this indicator for \"{}\": if one corrects or copies the other, keep one of the two",
+                        clash.region
+                    ),
+                ));
+            }
             failed.push(FailedInput {
                 file: clash.error.file.clone(),
                 region: Some(clash.region),
@@ -179,7 +195,20 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     }
     let region_years = observations.region_years();
     if region_years.is_empty() && !failed.is_empty() {
-        return Err(failed.into_iter().flat_map(|f| f.errors).collect());
+        // Nothing left to judge: the errors, the clashes' first few in full.
+        let (clashing, unread): (Vec<_>, Vec<_>) =
+            failed.into_iter().partition(|f| f.region.is_some());
+        let mut errors: Vec<Diagnostic> = unread.into_iter().flat_map(|f| f.errors).collect();
+        let clashes: Vec<Diagnostic> = clashing.into_iter().flat_map(|f| f.errors).collect();
+        let more = clashes
+            .len()
+            .saturating_sub(crate::stats::MAX_ERRORS_PER_FILE);
+        let first_file = clashes.first().map(|d| d.file.clone());
+        errors.extend(clashes.into_iter().take(crate::stats::MAX_ERRORS_PER_FILE));
+        if let (Some(file), true) = (first_file, more > 0) {
+            errors.push(Diagnostic::error(Code::S005, file, more_clashes(more)));
+        }
+        return Err(errors);
     }
     if region_years.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -231,8 +260,29 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     // A year typed wrong in a row or two of a one-year return.
     warnings.extend(crate::stats::year_slips(&observations));
     let inputs = paths.iter().map(|p| shown(p)).collect();
-    for d in failed.iter().flat_map(|f| &f.errors) {
+    for d in failed
+        .iter()
+        .filter(|f| f.region.is_none())
+        .flat_map(|f| &f.errors)
+    {
         super::to_stderr(&d.render_with_source(config.lang));
+    }
+    // Regions left out for a figure reported twice: the first few in full
+    // (a file given twice under two names repeats every region of it).
+    let clashes: Vec<&Diagnostic> = failed
+        .iter()
+        .filter(|f| f.region.is_some())
+        .flat_map(|f| &f.errors)
+        .collect();
+    for d in clashes.iter().take(crate::stats::MAX_ERRORS_PER_FILE) {
+        super::to_stderr(&d.render_with_source(config.lang));
+    }
+    if let Some(more) = clashes
+        .len()
+        .checked_sub(crate::stats::MAX_ERRORS_PER_FILE)
+        .filter(|&n| n > 0)
+    {
+        super::to_stderr(more_clashes(more).get(config.lang));
     }
     if !quiet {
         for w in &warnings {
@@ -249,6 +299,18 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         region_years,
         failed,
     })
+}
+
+/// The regions with a figure reported twice beyond those shown in full.
+fn more_clashes(more: usize) -> Text {
+    Text::new(
+        format!(
+            "另有 {more} 个地区同样有同一指标同一年填报两次的情况（全部见 --format json 的 failed_inputs）"
+        ),
+        format!(
+            "{more} more regions have a figure reported twice likewise (all of them in --format json, failed_inputs)"
+        ),
+    )
 }
 
 /// A file as messages name it (`<stdin>` for `-`).

@@ -281,6 +281,14 @@ pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) ->
             "Verdict: every region meets its binding requirements.",
         )
         .to_owned()
+    } else if failing.is_empty() && outcome == Outcome::Incomplete {
+        // Some figures could not be checked (a file not read, a region
+        // left out): what was checked passes, and no more is said.
+        lang.pick(
+            "结论：已检查的地区约束性指标均达到要求；有数据未能检查，结果不完整。",
+            "Verdict: the regions checked meet their binding requirements; some figures could not be checked and the result is incomplete.",
+        )
+        .to_owned()
     } else if failing.is_empty() {
         lang.pick(
             "结论：各地区约束性指标均达到要求；严格模式下，有地区的预期性指标未达到要求。",

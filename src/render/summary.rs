@@ -204,7 +204,15 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Vec<String> {
         });
     }
     if !clashing.is_empty() {
-        let regions = clashing.join(lang.pick("、", ", "));
+        // The first ten named; the rest counted.
+        let more = clashing.len().saturating_sub(10);
+        let mut regions = clashing[..clashing.len().min(10)].join(lang.pick("、", ", "));
+        if more > 0 {
+            regions.push_str(&match lang {
+                Lang::Zh => format!("等 {} 个地区", clashing.len()),
+                Lang::En => format!(" and {more} more"),
+            });
+        }
         lines.push(match lang {
             Lang::Zh => format!(
                 "同一指标同一年填报了两次、未检查的地区：{regions}，错误见表格上方；这些地区不在上表中，结果不完整（退出码 2）。"
