@@ -625,6 +625,11 @@ fn a_year_typed_wrong_in_one_row_is_warned_about() {
     let (_dir, path) = write_csv("报送.csv", &two);
     let err = stderr_of(&plan_check().arg(&path).output().unwrap());
     assert!(!err.contains("S023"), "{err}");
+    // A row of the plan's baseline year gives a baseline: no slip.
+    let baseline = rows(["2023", "2020", "2023", "2023", "2023", "2023"]);
+    let (_dir, path) = write_csv("报送.csv", &baseline);
+    let err = stderr_of(&plan_check().arg(&path).output().unwrap());
+    assert!(!err.contains("S023"), "{err}");
     // Named by its year: S013 says it on the row.
     let (_dir, path) = write_csv("2023.csv", &slip);
     let err = stderr_of(&plan_check().arg(&path).output().unwrap());

@@ -258,7 +258,8 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         }
     }
     // A year typed wrong in a row or two of a one-year return.
-    warnings.extend(crate::stats::year_slips(&observations));
+    let baseline_years: Vec<i32> = plans.plans.iter().map(|p| p.meta.baseline_year).collect();
+    warnings.extend(crate::stats::year_slips(&observations, &baseline_years));
     let inputs = paths.iter().map(|p| shown(p)).collect();
     for d in failed
         .iter()

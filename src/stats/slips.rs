@@ -19,7 +19,9 @@ const FEW: usize = 2;
 const MANY_TIMES: usize = 5;
 
 /// The warnings for `observations`, sorted: one per file with a year slip.
-pub fn year_slips(observations: &Observations) -> Vec<Diagnostic> {
+/// Rows of a plan's baseline year (`baseline_years`) are no slip: they give
+/// the baselines a plan leaves to the statistics.
+pub fn year_slips(observations: &Observations, baseline_years: &[i32]) -> Vec<Diagnostic> {
     let years = observations.years_by_file(LIMIT);
     let mut out = Vec::new();
     for file in years.chunk_by(|a, b| a.0 == b.0) {
@@ -27,7 +29,7 @@ pub fn year_slips(observations: &Observations) -> Vec<Diagnostic> {
             continue;
         };
         let (major, minor) = if a.2 >= b.2 { (a, b) } else { (b, a) };
-        if minor.2 > FEW || major.2 < MANY_TIMES * minor.2 {
+        if minor.2 > FEW || major.2 < MANY_TIMES * minor.2 || baseline_years.contains(&minor.1) {
             continue;
         }
         let name = observations.files.get(major.0);
@@ -38,8 +40,7 @@ pub fn year_slips(observations: &Observations) -> Vec<Diagnostic> {
         if year_in_name(stem) != NameYear::None {
             continue;
         }
-        out.push(
-            Diagnostic::error(
+        let warning = Diagnostic::error(
                 Code::S023,
                 name,
                 Text::new(
@@ -64,9 +65,19 @@ pub fn year_slips(observations: &Observations) -> Vec<Diagnostic> {
                     ),
                 ),
             )
-            .at_line(minor.3)
-            .as_warning(),
-        );
+            .as_warning();
+        // A workbook's rows are named by their cells in other messages, and
+        // this one has no column: it names the row in words instead.
+        let warning = if super::workbook::is_workbook(std::path::Path::new(name)) {
+            let row = minor.3;
+            warning.with_hint(Text::new(
+                format!("见第 {row} 行"),
+                format!("see row {row}"),
+            ))
+        } else {
+            warning.at_line(minor.3)
+        };
+        out.push(warning);
     }
     out
 }
