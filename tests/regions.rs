@@ -940,3 +940,33 @@ fn a_file_given_twice_under_two_names_is_said_without_a_flood() {
         "{table}"
     );
 }
+
+/// The result workbook of an incomplete run says what was not checked.
+#[test]
+fn the_result_workbook_says_what_could_not_be_read() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, data) = write_csv("2023.csv", THREE_REGIONS);
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "地区,指标,数值\n丁区,毛入园率,约98\n").unwrap();
+    let out_path = dir.path().join("结果.xlsx");
+    let out = plan_check()
+        .args(["--format", "xlsx", "--output"])
+        .arg(&out_path)
+        .arg(&data)
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let mut book = calamine::open_workbook_auto(&out_path).unwrap();
+    let summary = book.worksheet_range("汇总").unwrap();
+    let said = summary
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .find(|t| t.starts_with("未能读取的文件："));
+    let said = said.unwrap_or_default();
+    assert!(
+        said.contains("broken.csv（1 处错误，首个：第 2 行，S004"),
+        "{said}"
+    );
+}

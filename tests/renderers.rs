@@ -344,7 +344,15 @@ fn a_file_that_could_not_be_read_is_said_in_every_format() {
     let style = Style::plain(Lang::Zh);
     let text = |f: Format| to_string(f.renderer(), &ev, &style);
     assert!(text(Format::Table).contains("未能读取的文件：data/broken.csv（1 处错误）"));
-    assert!(text(Format::Markdown).contains("未能读取的文件"));
+    // A document holds no standard error: it quotes the file's first error.
+    let markdown = text(Format::Markdown);
+    assert!(
+        markdown.contains(
+            "未能读取的文件：data/broken.csv（1 处错误，首个：第 3 行，S004：数值“x”不是数字）"
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("错误见表格上方"), "{markdown}");
     assert!(text(Format::Github).contains("::error file=data/broken.csv,line=3"));
     let junit = text(Format::Junit);
     assert!(

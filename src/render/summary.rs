@@ -156,17 +156,46 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
     out
 }
 
+/// Where the lines about what could not be checked are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Under a terminal table: the errors themselves are above it, on
+    /// standard error.
+    Terminal,
+    /// In a document (Markdown, a workbook, a report): the errors are not
+    /// there, so each file's first one is quoted.
+    Document,
+}
+
 /// The files that could not be read, and the regions left out because a
 /// figure of theirs is reported twice, after the verdict on the rest: their
 /// figures were not checked, and the run exits 2.
-pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Vec<String> {
-    let errors = |f: &FailedInput| match lang {
-        Lang::Zh => format!("{} 处错误", f.errors.len()),
-        Lang::En => format!(
-            "{} error{}",
-            f.errors.len(),
-            if f.errors.len() == 1 { "" } else { "s" }
-        ),
+pub fn failed_inputs(failed: &[FailedInput], lang: Lang, shown: Shown) -> Vec<String> {
+    let errors = |f: &FailedInput| {
+        let count = match lang {
+            Lang::Zh => format!("{} 处错误", f.errors.len()),
+            Lang::En => format!(
+                "{} error{}",
+                f.errors.len(),
+                if f.errors.len() == 1 { "" } else { "s" }
+            ),
+        };
+        match (shown, f.errors.first()) {
+            (Shown::Document, Some(first)) => {
+                let at = first.line.map(|l| match lang {
+                    Lang::Zh => format!("第 {l} 行，"),
+                    Lang::En => format!("line {l}, "),
+                });
+                format!(
+                    "{count}{}{}{}{}",
+                    lang.pick("，首个：", "; the first: "),
+                    at.unwrap_or_default(),
+                    first.code,
+                    lang.pick("：", ": ").to_owned() + first.message.get(lang)
+                )
+            }
+            _ => count,
+        }
     };
     let unread = failed
         .iter()
@@ -191,15 +220,19 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Vec<String> {
             })
         })
         .collect::<Vec<_>>();
+    let (errors_zh, errors_en) = match shown {
+        Shown::Terminal => ("，错误见表格上方", ", their errors above the table"),
+        Shown::Document => ("", ""),
+    };
     let mut lines = Vec::new();
     if !unread.is_empty() {
         let files = unread.join(lang.pick("、", ", "));
         lines.push(match lang {
             Lang::Zh => format!(
-                "未能读取的文件：{files}，错误见表格上方；其中的数据未经检查，结果不完整（退出码 2）。"
+                "未能读取的文件：{files}{errors_zh}；其中的数据未经检查，结果不完整（退出码 2）。"
             ),
             Lang::En => format!(
-                "Files that could not be read: {files}, their errors above the table; their figures were not checked and the result is incomplete (exit code 2)."
+                "Files that could not be read: {files}{errors_en}; their figures were not checked and the result is incomplete (exit code 2)."
             ),
         });
     }
@@ -215,10 +248,10 @@ pub fn failed_inputs(failed: &[FailedInput], lang: Lang) -> Vec<String> {
         }
         lines.push(match lang {
             Lang::Zh => format!(
-                "同一指标同一年填报了两次、未检查的地区：{regions}，错误见表格上方；这些地区不在上表中，结果不完整（退出码 2）。"
+                "同一指标同一年填报了两次、未检查的地区：{regions}{errors_zh}；这些地区未列入，结果不完整（退出码 2）。"
             ),
             Lang::En => format!(
-                "Regions with a figure reported twice, not checked: {regions}, the errors above the table; they are not in the table above and the result is incomplete (exit code 2)."
+                "Regions with a figure reported twice, not checked: {regions}{errors_en}; they are left out and the result is incomplete (exit code 2)."
             ),
         });
     }

@@ -180,11 +180,17 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
 
     let summary_sheet = workbook.add_worksheet();
     summary_sheet.set_name(lang.pick("汇总", "Summary"))?;
-    let lines = match &ev.view {
+    let mut lines = match &ev.view {
         View::Regions(regions) => super::regions_table::summary_lines(regions, style, ev.outcome),
         View::Period(period) => super::period_table::lines(period, style, ev.outcome),
         View::Year(report) => summary::lines(report, style, ev.outcome),
     };
+    // What could not be checked, with each file's first error.
+    lines.extend(summary::failed_inputs(
+        &ev.failed,
+        lang,
+        summary::Shown::Document,
+    ));
     let mut summary_texts = Vec::new();
     let mut row = 0u32;
     if let View::Regions(regions) = &ev.view {

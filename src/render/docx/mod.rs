@@ -57,7 +57,9 @@ impl Renderer for Report {
             View::Regions(regions) => regions::document(regions, style.lang, ev.outcome),
         };
         let mut document = document;
-        for line in super::summary::failed_inputs(&ev.failed, style.lang) {
+        for line in
+            super::summary::failed_inputs(&ev.failed, style.lang, super::summary::Shown::Document)
+        {
             document.body.push_str(&body(&line));
         }
         out.write_all(&document.package()?)?;
