@@ -315,7 +315,6 @@ fn region_row<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::assess_year;
     use crate::plan::parse_plan;
     use crate::stats::{Observation, Origin};
 
@@ -367,6 +366,11 @@ attribute = "预期性"
             let last = if r % 7 == 0 { 2022 } else { 2023 };
             for year in 2021..=last {
                 for (indicator, value) in [(0, 90.0 + (r % 9) as f64), (1, (r % 5) as f64)] {
+                    // Every fifth region's first indicator is not in for its
+                    // latest year: judged on the year before.
+                    if r % 5 == 0 && indicator == 0 && year == last {
+                        continue;
+                    }
                     line += 1;
                     let key = Key {
                         region,
@@ -387,13 +391,27 @@ attribute = "预期性"
         let report = assess_regions(&plans, &table, &table.region_years(), |_| 0);
         assert_eq!(report.regions.len(), regions);
         // Each row's statuses are those of the region's full report of its
-        // latest year, judged alone.
+        // latest year, each indicator at its own latest year, judged alone.
         let mut failing = 0;
         for row in &report.regions {
-            let alone = assess_year(&plans.plans[0], &table, row.region_id, row.year);
+            let years: Vec<i32> = (2021..=row.year).collect();
+            let alone = assess_latest(&plans.plans[0], &table, row.region_id, &years);
             let statuses: Vec<Status> = alone.results.iter().map(|r| r.status).collect();
             assert_eq!(row.statuses, statuses, "{}", row.region);
             assert_eq!(row.year, if row.region_id % 7 == 0 { 2022 } else { 2023 });
+            let earlier: Vec<&str> = alone
+                .results
+                .iter()
+                .filter(|r| r.as_of == Some(row.year - 1))
+                .map(|r| r.id.as_str())
+                .collect();
+            let expected: &[&str] = if row.region_id % 5 == 0 {
+                &["rate"]
+            } else {
+                &[]
+            };
+            assert_eq!(row.judged_earlier, expected, "{}", row.region);
+            assert_eq!(earlier, expected, "{}", row.region);
             failing += usize::from(!row.failing_binding.is_empty());
         }
         // Worst first, then by name; both kinds of row are there.

@@ -164,17 +164,21 @@ fn describe(r: &crate::assess::IndicatorResult, lang: crate::lang::Lang) -> Stri
         .map(|req| labels::requirement(&req, lang))
         .unwrap_or_else(|| "—".to_owned());
     let actual = r.actual.map_or_else(|| "—".to_owned(), labels::number);
-    match lang {
-        crate::lang::Lang::Zh => format!(
-            "{}（{}）：要求 {requirement}，实际 {actual} {}",
+    match (lang, r.as_of) {
+        (crate::lang::Lang::Zh, as_of) => format!(
+            "{}（{}）：{}要求 {requirement}，实际 {actual} {}",
             labels::status(r.status, lang),
             labels::attribute(r.attribute, lang),
+            as_of.map(|y| format!("按{y}年数据，")).unwrap_or_default(),
             r.unit
         ),
-        crate::lang::Lang::En => format!(
-            "{} ({}): required {requirement}, actual {actual} {}",
+        (crate::lang::Lang::En, as_of) => format!(
+            "{} ({}): {}required {requirement}, actual {actual} {}",
             labels::status(r.status, lang),
             labels::attribute(r.attribute, lang),
+            as_of
+                .map(|y| format!("on the {y} figure, "))
+                .unwrap_or_default(),
             r.unit
         ),
     }

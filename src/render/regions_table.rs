@@ -91,6 +91,75 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
     out
 }
 
+/// What a region's row rests on when it is not the run's latest year: the
+/// regions with no figures for it, and those with indicators judged at an
+/// earlier year (under the table, and in the Word document).
+pub fn judged_earlier(regions: &RegionsReport, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    // A region whose figures stop before the run's latest year (a district
+    // that sent no return this year) is judged on its own latest year: said.
+    let latest = regions.years.last().copied().unwrap_or_default();
+    let behind: Vec<String> = regions
+        .regions
+        .iter()
+        .filter(|r| r.year < latest)
+        .map(|r| match lang {
+            Lang::Zh => format!("{}（{}）", r.region, r.year),
+            Lang::En => format!("{} ({})", r.region, r.year),
+        })
+        .collect();
+    if !behind.is_empty() {
+        let k = behind.len();
+        let shown = behind.iter().take(10).cloned().collect::<Vec<_>>();
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "没有{latest}年数据、按各自最近一年判断的地区{}：{}{}。",
+                if k > 1 {
+                    format!("{k}个")
+                } else {
+                    String::new()
+                },
+                shown.join("、"),
+                if k > shown.len() { "等" } else { "" }
+            ),
+            Lang::En => format!(
+                "{k} region{} with no {latest} figures, judged on {} latest year: {}{}.",
+                if k > 1 { "s" } else { "" },
+                if k > 1 { "their" } else { "its" },
+                shown.join(", "),
+                if k > shown.len() {
+                    format!(" and {} more", k - shown.len())
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
+    // Indicators not reported for a region's latest year are judged at
+    // their own latest reported year, as in the period view: said, by region.
+    let earlier: Vec<&str> = regions
+        .regions
+        .iter()
+        .filter(|r| !r.judged_earlier.is_empty())
+        .map(|r| r.region)
+        .collect();
+    if let Some(first) = earlier.first() {
+        let k = earlier.len();
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "{}有指标在最新一年未填报，按该指标最近一年的数据判断（JSON 中各地区完整结果的 as_of）。",
+                if k > 1 { format!("{first}等{k}个地区") } else { (*first).to_owned() }
+            ),
+            Lang::En => format!(
+                "{} {} indicators not reported for the latest year, judged on their latest reported year (as_of in each region's full JSON report).",
+                if k > 1 { format!("{first} and {} more regions", k - 1) } else { (*first).to_owned() },
+                if k > 1 { "have" } else { "has" }
+            ),
+        });
+    }
+    lines
+}
+
 pub fn headers(lang: Lang) -> [&'static str; 5] {
     [
         lang.pick("地区", "Region"),
@@ -214,67 +283,7 @@ pub fn summary_lines(regions: &RegionsReport, style: Style, outcome: Outcome) ->
             s.regions, s.regions_failing_binding, s.regions_failing_expected
         ),
     }];
-    // A region whose figures stop before the run's latest year (a district
-    // that sent no return this year) is judged on its own latest year: said.
-    let latest = regions.years.last().copied().unwrap_or_default();
-    let behind: Vec<String> = regions
-        .regions
-        .iter()
-        .filter(|r| r.year < latest)
-        .map(|r| match lang {
-            Lang::Zh => format!("{}（{}）", r.region, r.year),
-            Lang::En => format!("{} ({})", r.region, r.year),
-        })
-        .collect();
-    if !behind.is_empty() {
-        let k = behind.len();
-        let shown = behind.iter().take(10).cloned().collect::<Vec<_>>();
-        out.push(match lang {
-            Lang::Zh => format!(
-                "没有{latest}年数据、按各自最近一年判断的地区{}：{}{}。",
-                if k > 1 {
-                    format!("{k}个")
-                } else {
-                    String::new()
-                },
-                shown.join("、"),
-                if k > shown.len() { "等" } else { "" }
-            ),
-            Lang::En => format!(
-                "{k} region{} with no {latest} figures, judged on {} latest year: {}{}.",
-                if k > 1 { "s" } else { "" },
-                if k > 1 { "their" } else { "its" },
-                shown.join(", "),
-                if k > shown.len() {
-                    format!(" and {} more", k - shown.len())
-                } else {
-                    String::new()
-                }
-            ),
-        });
-    }
-    // Indicators not reported for a region's latest year are judged at
-    // their own latest reported year, as in the period view: said, by region.
-    let earlier: Vec<&str> = regions
-        .regions
-        .iter()
-        .filter(|r| !r.judged_earlier.is_empty())
-        .map(|r| r.region)
-        .collect();
-    if let Some(first) = earlier.first() {
-        let k = earlier.len();
-        out.push(match lang {
-            Lang::Zh => format!(
-                "{}有指标在最新一年未填报，按该指标最近一年的数据判断（JSON 中各地区完整结果的 as_of）。",
-                if k > 1 { format!("{first}等{k}个地区") } else { (*first).to_owned() }
-            ),
-            Lang::En => format!(
-                "{} {} indicators not reported for the latest year, judged on their latest reported year (as_of in each region's full JSON report).",
-                if k > 1 { format!("{first} and {} more regions", k - 1) } else { (*first).to_owned() },
-                if k > 1 { "have" } else { "has" }
-            ),
-        });
-    }
+    out.extend(judged_earlier(regions, lang));
     out.push(if failing.is_empty() && outcome.passes() {
         lang.pick(
             "结论：各地区约束性指标均达到要求。",

@@ -55,5 +55,8 @@ pub(super) fn document(regions: &RegionsReport, lang: Lang, outcome: Outcome) ->
         "注：各地区按最近一年评估，约束性指标未达到要求的地区在前。",
         "Note: each region at its latest year, those failing binding indicators first.",
     )));
+    for line in regions_table::judged_earlier(regions, lang) {
+        doc.push(&body(&line));
+    }
     doc
 }
