@@ -30,16 +30,18 @@ pub enum Span {
 
 /// Line `line_number` of `file` with a caret under `span`, when the file can
 /// be read again and the line found.
-pub fn show(file: &str, line_number: u64, span: Span) -> Option<String> {
+/// At most `columns` wide (80 when not on a terminal).
+pub fn show(file: &str, line_number: u64, span: Span, columns: usize) -> Option<String> {
     let text = read_line(file, line_number)?;
     let text = printable(&text).into_owned();
     let span = match span {
         Span::Field(field) => field_span(&text, field)?,
         Span::Char(column) => char_span(&text, column),
     };
-    // `N | ` before the line: what is left of 80 columns, less one.
+    // `N | ` before the line: what is left of the columns, less one.
     let number_width = line_number.to_string().len();
-    let (text, span) = window(&text, span, 80 - 1 - (number_width + 3).min(20));
+    let room = columns.saturating_sub(1 + number_width + 3).max(20);
+    let (text, span) = window(&text, span, room);
     let snippet = annotate_snippets::Snippet::source(&text)
         .line_start(line_number as usize)
         .annotation(annotate_snippets::Level::Error.span(span));
@@ -94,8 +96,8 @@ fn window(
         }
         end = next;
     }
-    // The span itself is shown however long it is (a cell is quoted whole).
-    let end = end.max(span.end.min(line.len()));
+    // A span longer than the window is shown from its start, cut at the
+    // window's end like the rest of the line.
     let before = if start > 0 { CUT } else { "" };
     let after = if end < line.len() { CUT } else { "" };
     let shift = |at: usize| at.saturating_sub(start) + before.len();
@@ -197,6 +199,15 @@ mod tests {
         assert_eq!(&shown[at], "x");
         assert!(shown.starts_with('…') && !shown.ends_with('…'), "{shown}");
         assert!(UnicodeWidthStr::width(shown.as_str()) <= 66, "{shown}");
+        // A cell longer than the window: its start, cut at the window.
+        let huge = format!("毛入园率,{},%", "九".repeat(300));
+        let (shown, at) = window(&huge, field_span(&huge, 1).unwrap(), 66);
+        assert!(UnicodeWidthStr::width(shown.as_str()) <= 66, "{shown}");
+        assert!(
+            shown[at.clone()].starts_with("九九") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(at.end < shown.len());
         // A short line is shown as it is.
         assert_eq!(window("a,b", 2..3, 66), ("a,b".to_owned(), 2..3));
     }

@@ -266,7 +266,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         .filter(|f| f.region.is_none())
         .flat_map(|f| &f.errors)
     {
-        super::to_stderr(&d.render_with_source(config.lang));
+        super::to_stderr(&d.render_with_source_in(config.lang, super::stderr_columns()));
     }
     // Regions left out for a figure reported twice: the first few in full
     // (a file given twice under two names repeats every region of it).
@@ -276,7 +276,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         .flat_map(|f| &f.errors)
         .collect();
     for d in clashes.iter().take(crate::stats::MAX_ERRORS_PER_FILE) {
-        super::to_stderr(&d.render_with_source(config.lang));
+        super::to_stderr(&d.render_with_source_in(config.lang, super::stderr_columns()));
     }
     if let Some(more) = clashes
         .len()

@@ -82,7 +82,7 @@ pub fn run(cli: Cli) -> u8 {
         Ok(code) => code,
         Err(Failure::Input(diagnostics)) => {
             for d in diagnostics {
-                to_stderr(&d.render_with_source(lang));
+                to_stderr(&d.render_with_source_in(lang, stderr_columns()));
             }
             exit::ERROR
         }
@@ -126,6 +126,17 @@ pub fn to_stderr(text: &str) {
 
 /// The terminal's width: `COLUMNS` when set (as shells and test harnesses
 /// set it), else what the terminal says, else 80.
+/// The columns a message on standard error may take: the terminal's width
+/// there, else 80.
+pub(crate) fn stderr_columns() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        usize::from(terminal_width())
+    } else {
+        80
+    }
+}
+
 pub(crate) fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()

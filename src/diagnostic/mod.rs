@@ -178,8 +178,14 @@ impl Diagnostic {
     /// caret under the cell between the message and the hint (see
     /// [`crate::snippet`]): what a person reads on standard error.
     pub fn render_with_source(&self, lang: Lang) -> String {
+        self.render_with_source_in(lang, 80)
+    }
+
+    /// As [`Diagnostic::render_with_source`], the line of the file shown
+    /// within `columns` (a terminal's width).
+    pub fn render_with_source_in(&self, lang: Lang, columns: usize) -> String {
         let mut text = self.render(lang);
-        if let Some(snippet) = self.snippet() {
+        if let Some(snippet) = self.snippet(columns) {
             let at = text.find("\n").unwrap_or(text.len());
             text.insert_str(at, &format!("\n{snippet}"));
         }
@@ -189,7 +195,7 @@ impl Diagnostic {
     /// The offending line under the message, where the file can be read
     /// again: not standard input (`<stdin>`), not a workbook (its cells are
     /// named `Sheet1!C7` instead).
-    fn snippet(&self) -> Option<String> {
+    fn snippet(&self, columns: usize) -> Option<String> {
         if self.cell.is_some() || self.file.starts_with('<') {
             return None;
         }
@@ -198,7 +204,7 @@ impl Diagnostic {
             (None, Some(column)) => crate::snippet::Span::Char(column),
             (None, None) => return None,
         };
-        crate::snippet::show(&self.file, self.line?, span)
+        crate::snippet::show(&self.file, self.line?, span, columns)
     }
 
     /// `错误[S004]：data/2023.csv:5:3（指标“毛入园率”）：…` and an optional hint line.

@@ -113,7 +113,10 @@ pub fn indicator(
     }
     // No figure reported: a chart of the schedule alone says nothing.
     latest?;
-    let title = format!("{name}（{}）", series.unit);
+    let title = match lang {
+        Lang::Zh => format!("{name}（{}）", series.unit),
+        Lang::En => format!("{name} ({})", series.unit),
+    };
     Some(chart_space(&title, &years, &lines))
 }
 

@@ -157,13 +157,21 @@ fn body(text: &str) -> String {
 }
 
 /// An indicator's cell in a table: its name, unit, and ★ when binding.
-fn name_cell(name: &str, unit: &str, attribute: crate::vocabulary::Attribute) -> String {
+fn name_cell(
+    name: &str,
+    unit: &str,
+    attribute: crate::vocabulary::Attribute,
+    lang: crate::lang::Lang,
+) -> String {
     let star = if attribute == crate::vocabulary::Attribute::Binding {
         "★"
     } else {
         ""
     };
-    format!("{name}（{unit}）{star}")
+    match lang {
+        crate::lang::Lang::Zh => format!("{name}（{unit}）{star}"),
+        crate::lang::Lang::En => format!("{name} ({unit}){star}"),
+    }
 }
 
 /// A body paragraph kept on the page of what follows it (a chart).

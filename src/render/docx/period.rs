@@ -57,7 +57,7 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
         .map(|s| {
             let mut cells = vec![
                 s.category.clone(),
-                name_cell(&s.display_name(), &s.unit, s.attribute),
+                name_cell(&s.display_name(), &s.unit, s.attribute, lang),
                 labels::attribute(s.attribute, lang).to_owned(),
                 labels::baseline(s.baseline, s.baseline_text.as_deref()),
                 s.target_text.clone(),

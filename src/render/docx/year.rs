@@ -107,7 +107,7 @@ pub(super) fn document(report: &YearReport, lang: Lang, outcome: Outcome) -> Doc
         .map(|r| {
             let mut cells = columns::cells(r, None, lang).to_vec();
             cells[0] = r.category.clone();
-            cells[1] = name_cell(&cells[1], &r.unit, r.attribute);
+            cells[1] = name_cell(&cells[1], &r.unit, r.attribute, lang);
             cells.remove(2);
             cells
         })
