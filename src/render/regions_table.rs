@@ -30,23 +30,57 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
         .map(|row| cells(row, &regions.plans, lang))
         .collect();
     // On a terminal, the list of failing indicators wraps to what is left
-    // (between names); the region, year and counts never wrap.
-    let room = style.width.map(|w| {
-        let texts: Vec<Vec<String>> = shown.iter().map(|c| c[..4].to_vec()).collect();
-        let mut widths = super::fit::column_widths(&header[..4], &texts);
-        widths.push(0);
-        usize::from(w)
-            .saturating_sub(super::fit::table_width(&widths))
-            .max(10)
-    });
+    // (between names); the region, year and counts never wrap, but on a
+    // narrow terminal the counts' headers take two lines (约束性 / 达到要求).
+    let left = |header: &[String]| {
+        style.width.map(|w| {
+            let texts: Vec<Vec<String>> = shown.iter().map(|c| c[..4].to_vec()).collect();
+            let mut widths = super::fit::column_widths(&header[..4], &texts);
+            widths.push(0);
+            usize::from(w).saturating_sub(super::fit::table_width(&widths))
+        })
+    };
+    let split = left(&header).is_some_and(|room| room < 10);
+    let (header, room) = if split {
+        let [region, year, binding, expected, last] = headers(lang);
+        let halves = |h: &str| match h.split_once(' ') {
+            Some((a, b)) => vec![a.to_owned(), b.to_owned()],
+            None => {
+                let chars: Vec<char> = h.chars().collect();
+                let (a, b) = chars.split_at(3.min(chars.len()));
+                vec![a.iter().collect(), b.iter().collect()]
+            }
+        };
+        let lines = [
+            vec![region.to_owned()],
+            vec![year.to_owned()],
+            halves(binding),
+            halves(expected),
+            vec![last.to_owned()],
+        ];
+        let widest: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .max_by_key(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        (lines.to_vec(), left(&widest))
+    } else {
+        let room = left(&header);
+        (header.into_iter().map(|h| vec![h]).collect(), room)
+    };
+    let room = room.map(|r| r.max(10));
     // The last header wraps as its column does ("Binding indicators
     // failing" is wider than what is left at 80 columns).
     let header: Vec<Cell> = header
         .iter()
         .enumerate()
         .map(|(i, h)| match (i, room) {
-            (4, Some(room)) => super::cell_lines(&super::fit::wrap_text(h, room, 0)),
-            _ => super::cell(h),
+            (4, Some(room)) => super::cell_lines(&super::fit::wrap_text(&h.join(" "), room, 0)),
+            _ => super::cell_lines(h),
         })
         .collect();
     table.set_header(header);
