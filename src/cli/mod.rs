@@ -102,7 +102,7 @@ pub fn to_stderr(text: &str) {
         eprintln!("{text}");
         return;
     }
-    let width = usize::from(terminal_width());
+    let width = stderr_columns();
     let mut out = String::new();
     for line in text.lines() {
         let snippet = line
@@ -124,19 +124,21 @@ pub fn to_stderr(text: &str) {
     eprint!("{out}");
 }
 
-/// The terminal's width: `COLUMNS` when set (as shells and test harnesses
-/// set it), else what the terminal says, else 80.
-/// The columns a message on standard error may take: the terminal's width
-/// there, else 80.
+/// The columns a message on standard error may take: `COLUMNS` when set,
+/// else the width of the terminal standard error is on (standard output may
+/// go to a file or a pipe), else 80.
 pub(crate) fn stderr_columns() -> usize {
-    use std::io::IsTerminal;
-    if std::io::stderr().is_terminal() {
-        usize::from(terminal_width())
-    } else {
-        80
-    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w >= 20)
+        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
+        .unwrap_or(80);
+    usize::from(columns)
 }
 
+/// The terminal's width: `COLUMNS` when set (as shells and test harnesses
+/// set it), else what the terminal says, else 80.
 pub(crate) fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
