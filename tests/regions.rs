@@ -760,7 +760,7 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     assert_eq!(row["failing_binding"], serde_json::json!([]));
     assert_eq!(
         row["judged_earlier"],
-        serde_json::json!(["compulsory_retention_rate"])
+        serde_json::json!([{ "id": "compulsory_retention_rate", "year": 2022 }])
     );
     let line = result(
         item(&json["reports"], "region", "甲区"),
@@ -797,7 +797,9 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout_of(&out);
     assert!(
-        text.contains("甲区有指标在最新一年未填报，按该指标最近一年的数据判断"),
+        text.contains(
+            "最新一年未填报、按该指标最近一年数据判断的：甲区（九年义务教育巩固率按2022年）。"
+        ),
         "{text}"
     );
 }
@@ -968,5 +970,49 @@ fn the_result_workbook_says_what_could_not_be_read() {
     assert!(
         said.contains("broken.csv（1 处错误，首个：第 2 行，S004"),
         "{said}"
+    );
+}
+
+/// A binding indicator a region fails on an earlier year's figure (not yet
+/// in for the latest year) is named with that year in the row and under the
+/// table, in the terminal and the Word document alike.
+#[test]
+fn a_failure_on_an_earlier_years_figure_says_its_year() {
+    // 示例数据: 甲区's 巩固率 is 90 in 2023 and not in for 2024.
+    let text = "地区,指标,数值,年份\n\
+        甲区,九年义务教育巩固率,90,2023\n\
+        甲区,毛入园率,98.1,2023\n\
+        甲区,毛入园率,98.4,2024\n\
+        乙区,九年义务教育巩固率,99.8,2024\n\
+        乙区,毛入园率,98.2,2024\n";
+    let (dir, path) = write_csv("全市.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("九年义务教育巩固率（滞后于序时进度，2023年）"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "最新一年未填报、按该指标最近一年数据判断的：甲区（九年义务教育巩固率按2023年）。"
+        ),
+        "{table}"
+    );
+    let docx = dir.path().join("全市.docx");
+    let out = plan_check()
+        .arg(&path)
+        .arg("-o")
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("甲区（九年义务教育巩固率按2023年）"),
+        "the Word document says it too"
     );
 }

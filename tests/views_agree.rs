@@ -130,13 +130,14 @@ proptest! {
             for (line, shown) in report.results.iter().zip(&period.latest.results) {
                 prop_assert_eq!(line.as_of, shown.as_of, "{}: {}", row.region, line.id);
             }
-            let earlier: Vec<&str> = report
+            let earlier: Vec<(&str, i32)> = report
                 .results
                 .iter()
-                .filter(|r| r.as_of.is_some())
-                .map(|r| r.id.as_str())
+                .filter_map(|r| Some((r.id.as_str(), r.as_of?)))
                 .collect();
-            prop_assert_eq!(&row.judged_earlier, &earlier, "{}", row.region);
+            let judged: Vec<(&str, i32)> =
+                row.judged_earlier.iter().map(|j| (j.id, j.year)).collect();
+            prop_assert_eq!(&judged, &earlier, "{}", row.region);
             // Each year of the series, and each indicator at its own year, is
             // the single-year check of that year.
             let by_year: Vec<(i32, Vec<Status>)> = years

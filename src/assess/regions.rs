@@ -25,9 +25,9 @@ pub struct RegionRow<'a> {
     pub failing_expected: usize,
     /// Each indicator's status, in the plan's order (for the matrix).
     pub statuses: Vec<Status>,
-    /// Ids of the indicators not reported in `year`, judged at their own
-    /// latest reported year (the region's full report gives each `as_of`).
-    pub judged_earlier: Vec<&'a str>,
+    /// The indicators not reported in `year`, judged at their own latest
+    /// reported year (the region's full report marks each `as_of`).
+    pub judged_earlier: Vec<JudgedEarlier<'a>>,
     #[serde(skip)]
     pub plan_index: usize,
     #[serde(skip)]
@@ -35,6 +35,14 @@ pub struct RegionRow<'a> {
     /// Where the region's (region, year) pairs lie in the run's.
     #[serde(skip)]
     pub(super) run: std::ops::Range<usize>,
+}
+
+/// An indicator of a region's row judged at an earlier year than the row's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct JudgedEarlier<'a> {
+    pub id: &'a str,
+    /// The year it is judged at: its latest reported.
+    pub year: i32,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -291,7 +299,10 @@ fn region_row<'a>(
         let at = judged_year(run.iter().map(|g| g.year), |y| figures(index, y).is_some())
             .unwrap_or(year);
         if at != year {
-            row.judged_earlier.push(&ind.id);
+            row.judged_earlier.push(JudgedEarlier {
+                id: &ind.id,
+                year: at,
+            });
         }
         let status = status_of(plan, index, at, &figures);
         let fails = status.fails_run(ind.attribute, true);
@@ -410,7 +421,9 @@ attribute = "预期性"
             } else {
                 &[]
             };
-            assert_eq!(row.judged_earlier, expected, "{}", row.region);
+            let ids: Vec<&str> = row.judged_earlier.iter().map(|j| j.id).collect();
+            assert_eq!(ids, expected, "{}", row.region);
+            assert!(row.judged_earlier.iter().all(|j| j.year == row.year - 1));
             assert_eq!(earlier, expected, "{}", row.region);
             failing += usize::from(!row.failing_binding.is_empty());
         }

@@ -170,24 +170,58 @@ pub fn judged_earlier(regions: &RegionsReport, lang: Lang) -> Vec<String> {
         });
     }
     // Indicators not reported for a region's latest year are judged at
-    // their own latest reported year, as in the period view: said, by region.
-    let earlier: Vec<&str> = regions
+    // their own latest reported year, as in the period view: said, by
+    // region, with each indicator's year.
+    let earlier: Vec<String> = regions
         .regions
         .iter()
         .filter(|r| !r.judged_earlier.is_empty())
-        .map(|r| r.region)
+        .map(|r| {
+            let columns = regions
+                .plans
+                .get(r.plan_index)
+                .map_or(&[][..], |p| &p.indicators);
+            let named: Vec<String> = r
+                .judged_earlier
+                .iter()
+                .map(|j| {
+                    let name = columns
+                        .iter()
+                        .find(|c| c.id == j.id)
+                        .map_or(j.id, |c| c.name.as_str());
+                    match lang {
+                        Lang::Zh => format!("{name}按{}年", j.year),
+                        Lang::En => format!("{name} on {}", j.year),
+                    }
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!("{}（{}）", r.region, named.join("、")),
+                Lang::En => format!("{} ({})", r.region, named.join(", ")),
+            }
+        })
         .collect();
-    if let Some(first) = earlier.first() {
+    if !earlier.is_empty() {
         let k = earlier.len();
+        let shown = earlier.iter().take(10).cloned().collect::<Vec<_>>();
         lines.push(match lang {
             Lang::Zh => format!(
-                "{}有指标在最新一年未填报，按该指标最近一年的数据判断（JSON 中各地区完整结果的 as_of）。",
-                if k > 1 { format!("{first}等{k}个地区") } else { (*first).to_owned() }
+                "最新一年未填报、按该指标最近一年数据判断的：{}{}。",
+                shown.join("；"),
+                if k > shown.len() {
+                    format!("等 {k} 个地区")
+                } else {
+                    String::new()
+                }
             ),
             Lang::En => format!(
-                "{} {} indicators not reported for the latest year, judged on their latest reported year (as_of in each region's full JSON report).",
-                if k > 1 { format!("{first} and {} more regions", k - 1) } else { (*first).to_owned() },
-                if k > 1 { "have" } else { "has" }
+                "Not reported for the latest year, judged on their latest reported year: {}{}.",
+                shown.join("; "),
+                if k > shown.len() {
+                    format!(" and {} more regions", k - shown.len())
+                } else {
+                    String::new()
+                }
             ),
         });
     }
@@ -212,9 +246,17 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
         .filter_map(|id| columns.iter().position(|i| &i.id == id))
         .map(|i| {
             let (name, status) = (&columns[i].name, labels::status(row.statuses[i], lang));
-            match lang {
-                Lang::Zh => format!("{name}（{status}）"),
-                Lang::En => format!("{name} ({status})"),
+            // Judged at an earlier year than the row's: which.
+            let year = row
+                .judged_earlier
+                .iter()
+                .find(|j| j.id == columns[i].id)
+                .map(|j| j.year);
+            match (lang, year) {
+                (Lang::Zh, None) => format!("{name}（{status}）"),
+                (Lang::Zh, Some(y)) => format!("{name}（{status}，{y}年）"),
+                (Lang::En, None) => format!("{name} ({status})"),
+                (Lang::En, Some(y)) => format!("{name} ({status}, {y})"),
             }
         })
         .collect();
