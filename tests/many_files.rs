@@ -171,3 +171,23 @@ fn a_file_given_twice_is_read_once_and_two_figures_for_one_key_are_both_named() 
         "{err}"
     );
 }
+
+/// A year's check with a file that could not be read: the verdict speaks of
+/// what was checked, and says the result is incomplete, as the regions' does.
+#[test]
+fn an_incomplete_years_verdict_says_what_was_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.csv"), "指标,数值\n毛入园率,约98\n").unwrap();
+    let out = plan_check()
+        .arg("data/2023.csv")
+        .arg(dir.path().join("broken.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("结论：已检查的约束性指标均达到要求；有数据未能检查，结果不完整。"),
+        "{table}"
+    );
+    assert!(!table.contains("结论：约束性指标均达到要求。"), "{table}");
+}

@@ -206,7 +206,11 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         let first_file = clashes.first().map(|d| d.file.clone());
         errors.extend(clashes.into_iter().take(crate::stats::MAX_ERRORS_PER_FILE));
         if let (Some(file), true) = (first_file, more > 0) {
-            errors.push(Diagnostic::error(Code::S005, file, more_clashes(more)));
+            errors.push(Diagnostic::error(
+                Code::S005,
+                file,
+                more_clashes(more, false),
+            ));
         }
         return Err(errors);
     }
@@ -283,7 +287,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         .checked_sub(crate::stats::MAX_ERRORS_PER_FILE)
         .filter(|&n| n > 0)
     {
-        super::to_stderr(more_clashes(more).get(config.lang));
+        super::to_stderr(more_clashes(more, true).get(config.lang));
     }
     if !quiet {
         for w in &warnings {
@@ -302,15 +306,20 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     })
 }
 
-/// The regions with a figure reported twice beyond those shown in full.
-fn more_clashes(more: usize) -> Text {
+/// The regions with a figure reported twice beyond those shown in full;
+/// `listed`: the run goes on, and its JSON lists them all.
+fn more_clashes(more: usize, listed: bool) -> Text {
+    let (zh, en) = if listed {
+        (
+            "（全部见 --format json 的 failed_inputs）",
+            " (all of them in --format json, failed_inputs)",
+        )
+    } else {
+        ("", "")
+    };
     Text::new(
-        format!(
-            "另有 {more} 个地区同样有同一指标同一年填报两次的情况（全部见 --format json 的 failed_inputs）"
-        ),
-        format!(
-            "{more} more regions have a figure reported twice likewise (all of them in --format json, failed_inputs)"
-        ),
+        format!("另有 {more} 个地区同样有同一指标同一年填报两次的情况{zh}"),
+        format!("{more} more regions have a figure reported twice likewise{en}"),
     )
 }
 

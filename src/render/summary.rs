@@ -632,6 +632,16 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
                 names(&s.failing_binding)
             ),
         }
+    } else if outcome == Outcome::Incomplete {
+        // A file could not be read: what was read passes, and no more.
+        match lang {
+            Lang::Zh => {
+                format!("结论：已检查的约束性指标均达到要求{earlier}；有数据未能检查，结果不完整。")
+            }
+            Lang::En => format!(
+                "Verdict: the binding indicators checked meet their requirement{earlier}; some figures could not be checked and the result is incomplete."
+            ),
+        }
     } else if outcome == Outcome::Fail {
         match lang {
             Lang::Zh => format!(
