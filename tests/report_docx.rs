@@ -368,3 +368,31 @@ fn an_output_in_a_form_plan_check_does_not_write_is_refused() {
         assert!(!path.exists(), "{name} written");
     }
 }
+
+/// A file that could not be read is said in the overview, with its first
+/// error, right after the verdict: not after the sources at the end.
+#[test]
+fn what_could_not_be_read_is_said_in_the_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "指标,数值,年份\n毛入园率,约98,2024\n").unwrap();
+    let path = dir.path().join("评估.docx");
+    let out = plan_check()
+        .args(["report", "data/"])
+        .arg(&broken)
+        .arg("--output")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let paras = paragraphs(&part(&path, "word/document.xml"));
+    let said = paras
+        .iter()
+        .position(|p| p.starts_with("未能读取的文件：") && p.contains("S004"))
+        .unwrap_or_else(|| panic!("{paras:?}"));
+    let second = paras
+        .iter()
+        .position(|p| p.starts_with("二、"))
+        .expect("section two");
+    assert!(said < second, "in the overview: {paras:?}");
+}

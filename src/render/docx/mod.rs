@@ -51,17 +51,14 @@ pub struct Report;
 
 impl Renderer for Report {
     fn render(&self, ev: &Evaluation, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+        // What could not be checked, in the overview, after its verdict.
+        let failed =
+            super::summary::failed_inputs(&ev.failed, style.lang, super::summary::Shown::Document);
         let document = match &ev.view {
-            View::Period(period) => period::document(period, style.lang),
-            View::Year(report) => year::document(report, style.lang, ev.outcome),
-            View::Regions(regions) => regions::document(regions, style.lang, ev.outcome),
+            View::Period(period) => period::document(period, style.lang, &failed),
+            View::Year(report) => year::document(report, style.lang, ev.outcome, &failed),
+            View::Regions(regions) => regions::document(regions, style.lang, ev.outcome, &failed),
         };
-        let mut document = document;
-        for line in
-            super::summary::failed_inputs(&ev.failed, style.lang, super::summary::Shown::Document)
-        {
-            document.body.push_str(&body(&line));
-        }
         out.write_all(&document.package()?)?;
         Ok(())
     }

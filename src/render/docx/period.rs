@@ -140,7 +140,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
     text
 }
 
-pub(super) fn document(period: &PeriodReport, lang: Lang) -> Document {
+pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> Document {
     let mut doc = Document::default();
     let heading_text = match lang {
         Lang::Zh => format!(
@@ -155,6 +155,9 @@ pub(super) fn document(period: &PeriodReport, lang: Lang) -> Document {
     doc.push(&title(&heading_text));
     doc.push(&heading(lang.pick("一、总体情况", "1. Overview")));
     doc.push(&body(&wording::paragraph(period, lang)));
+    for line in failed {
+        doc.push(&body(line));
+    }
     doc.push(&heading(
         lang.pick("二、主要指标完成情况", "2. The main indicators"),
     ));

@@ -8,7 +8,12 @@ use crate::assess::regions::RegionsReport;
 use crate::lang::Lang;
 use crate::render::{Outcome, Style, regions_table, wording};
 
-pub(super) fn document(regions: &RegionsReport, lang: Lang, outcome: Outcome) -> Document {
+pub(super) fn document(
+    regions: &RegionsReport,
+    lang: Lang,
+    outcome: Outcome,
+    failed: &[String],
+) -> Document {
     let mut doc = Document::default();
     let year = regions.years.last().copied().unwrap_or_default();
     let plan = match regions.plans.as_slice() {
@@ -35,6 +40,9 @@ pub(super) fn document(regions: &RegionsReport, lang: Lang, outcome: Outcome) ->
         paragraph.push_str(&verdict);
     }
     doc.push(&body(&paragraph));
+    for line in failed {
+        doc.push(&body(line));
+    }
     doc.push(&heading(lang.pick("二、各地区情况", "2. Each region")));
     let header: Vec<String> = regions_table::headers(lang)
         .iter()

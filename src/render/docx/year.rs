@@ -49,7 +49,12 @@ fn shortfall(r: &IndicatorResult, report: &YearReport, lang: Lang) -> String {
     text
 }
 
-pub(super) fn document(report: &YearReport, lang: Lang, outcome: Outcome) -> Document {
+pub(super) fn document(
+    report: &YearReport,
+    lang: Lang,
+    outcome: Outcome,
+    failed: &[String],
+) -> Document {
     let mut doc = Document::default();
     // 江津区《江津区…规划》 says the region twice.
     let region = if report.plan.title.contains(report.region.as_str()) {
@@ -72,6 +77,9 @@ pub(super) fn document(report: &YearReport, lang: Lang, outcome: Outcome) -> Doc
     paragraph.push_str(lang.pick("", " "));
     paragraph.push_str(&summary::verdict(report, style, outcome));
     doc.push(&body(&paragraph));
+    for line in failed {
+        doc.push(&body(line));
+    }
     doc.push(&heading(
         lang.pick("二、主要指标情况", "2. The main indicators"),
     ));
