@@ -313,3 +313,19 @@ fn check_reads_a_submitted_file_in_any_encoding() {
         stdout_of(&out)
     );
 }
+
+/// Standard input has no extension to tell a document's format by: said.
+#[test]
+fn a_bulletin_on_standard_input_is_asked_for_as_a_file() {
+    let out = plan_check()
+        .args(["--plan", PLAN, "extract", "-"])
+        .write_stdin("2022年国民经济和社会发展统计公报\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("I001") && err.contains("不从标准输入读取文档"),
+        "{err}"
+    );
+}

@@ -48,6 +48,17 @@ pub const EXTENSIONS: &[&str] = &[
 /// Reads the document at `path`.
 pub fn read(path: &Path) -> Result<Document, Diagnostic> {
     let file = path.display().to_string();
+    // Standard input has no name to tell its format by.
+    if path == Path::new("-") {
+        return Err(Diagnostic::error(
+            Code::I001,
+            "<stdin>",
+            Text::new(
+                "不从标准输入读取文档：格式由文件扩展名判断，请给出文件（如 公报.html、规划.docx）",
+                "documents are not read from standard input: the format is told by the file's extension; give the file (公报.html, 规划.docx)",
+            ),
+        ));
+    }
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
