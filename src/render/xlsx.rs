@@ -42,6 +42,19 @@ fn status_format(status: Status) -> Format {
         .set_font_color(Color::RGB(font))
 }
 
+/// Writes `heads` in bold across the sheet's first row; gives them back as
+/// text, for the columns' widths.
+fn header_row(
+    sheet: &mut Worksheet,
+    heads: &[&str],
+    bold: &Format,
+) -> Result<Vec<String>, XlsxError> {
+    for (c, h) in heads.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, bold)?;
+    }
+    Ok(heads.iter().map(|h| h.to_string()).collect())
+}
+
 /// One row of the results sheet.
 struct ResultRow {
     cells: Vec<String>,
@@ -203,10 +216,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
             lang.pick("预期性指标数", "Expected indicators"),
             lang.pick("未达到要求的约束性指标", "Binding indicators failing"),
         ];
-        for (c, h) in heads.iter().enumerate() {
-            summary_sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-        }
-        summary_texts.push(heads.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+        summary_texts.push(header_row(summary_sheet, &heads, &bold)?);
         for (i, region) in regions.regions.iter().enumerate() {
             let r = i as u32 + 1;
             summary_sheet.write_string(r, 0, region.region)?;
@@ -248,10 +258,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
             lang.pick("完成进度", "Completion"),
             lang.pick("进度比", "Pace ratio"),
         ];
-        for (c, h) in heads.iter().enumerate() {
-            summary_sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-        }
-        summary_texts.push(heads.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+        summary_texts.push(header_row(summary_sheet, &heads, &bold)?);
         for (i, s) in period.indicators.iter().enumerate() {
             let r = i as u32 + 1;
             let outlook = labels::outlook(s.outlook, lang);
