@@ -523,7 +523,7 @@ const ONLY: &[(&str, &str, &[&str])] = &[
     (
         "assess",
         "stats",
-        &["stats/mod.rs", "stats/observations.rs"],
+        &["stats/mod.rs", "stats/observations/mod.rs"],
     ),
     // `import --check` names attributes and rules in the report's words.
     ("import", "render", &["render/labels.rs"]),

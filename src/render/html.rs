@@ -208,8 +208,11 @@ impl Renderer for Report {
         let View::Period(period) = &ev.view else {
             anyhow::bail!("the report draws the period view of one region");
         };
-        let failed =
-            super::summary::failed_inputs(&ev.failed, style.lang, super::summary::Shown::Document);
+        let failed = super::incomplete::failed_inputs(
+            &ev.failed,
+            style.lang,
+            super::incomplete::Shown::Document,
+        );
         out.write_all(page(period, &ev.inputs, failed, style.lang, ev.outcome)?.as_bytes())?;
         Ok(())
     }

@@ -46,7 +46,11 @@ impl Renderer for Markdown {
                 render_year(&period.latest, *style, ev.outcome)
             ),
         };
-        for line in summary::failed_inputs(&ev.failed, style.lang, summary::Shown::Document) {
+        for line in super::incomplete::failed_inputs(
+            &ev.failed,
+            style.lang,
+            super::incomplete::Shown::Document,
+        ) {
             text.push_str(&format!("\n**{}**\n", cell(&line)));
         }
         out.write_all(text.as_bytes())?;

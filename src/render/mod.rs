@@ -9,6 +9,7 @@ pub mod docx;
 pub mod fit;
 pub mod github;
 pub mod html;
+pub mod incomplete;
 pub mod json;
 pub mod junit;
 pub mod labels;

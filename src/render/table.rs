@@ -23,7 +23,11 @@ impl Renderer for Terminal {
             View::Period(period) => super::period_table::render(period, *style, ev.outcome),
             View::Regions(regions) => super::regions_table::render(regions, *style, ev.outcome),
         };
-        for line in summary::failed_inputs(&ev.failed, style.lang, summary::Shown::Terminal) {
+        for line in super::incomplete::failed_inputs(
+            &ev.failed,
+            style.lang,
+            super::incomplete::Shown::Terminal,
+        ) {
             super::fit::push_wrapped(&mut text, &line, style.width);
         }
         if let Some(note) = warnings_note(&ev.warnings, style.lang) {

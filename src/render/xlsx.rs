@@ -199,10 +199,10 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
         View::Year(report) => summary::lines(report, style, ev.outcome),
     };
     // What could not be checked, with each file's first error.
-    lines.extend(summary::failed_inputs(
+    lines.extend(super::incomplete::failed_inputs(
         &ev.failed,
         lang,
-        summary::Shown::Document,
+        super::incomplete::Shown::Document,
     ));
     let mut summary_texts = Vec::new();
     let mut row = 0u32;

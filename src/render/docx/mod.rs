@@ -52,8 +52,11 @@ pub struct Report;
 impl Renderer for Report {
     fn render(&self, ev: &Evaluation, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
         // What could not be checked, in the overview, after its verdict.
-        let failed =
-            super::summary::failed_inputs(&ev.failed, style.lang, super::summary::Shown::Document);
+        let failed = super::incomplete::failed_inputs(
+            &ev.failed,
+            style.lang,
+            super::incomplete::Shown::Document,
+        );
         let document = match &ev.view {
             View::Period(period) => period::document(period, style.lang, &failed),
             View::Year(report) => year::document(report, style.lang, ev.outcome, &failed),
