@@ -57,7 +57,7 @@ fn load(bytes: &[u8]) -> Result<Observations, plan_check::diagnostic::Diagnostic
     let mut warnings = Vec::new();
     load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).map_err(|mut e| e.remove(0))?;
     table
-        .finish(|_, _| String::new())
+        .finish(|_, _| String::new(), "")
         .map_err(|mut c| c.remove(0).error)?;
     Ok(table)
 }
@@ -76,8 +76,11 @@ fn outcome(bytes: &[u8], block_size: Option<usize>) -> String {
     };
     let mut table = Observations::default();
     let mut warnings = Vec::new();
-    let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings)
-        .and_then(|()| table.finish(|_, i| format!("#{i}")).map_err(Clash::errors));
+    let loaded = load_csv(bytes, "p.csv", &input, &mut table, &mut warnings).and_then(|()| {
+        table
+            .finish(|_, i| format!("#{i}"), "")
+            .map_err(Clash::errors)
+    });
     if let Err(e) = loaded {
         return format!("error {e:?}\nwarnings {warnings:?}");
     }

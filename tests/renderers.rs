@@ -70,7 +70,9 @@ fn observations(plans: &PlanSet, file: &str, figures: &[Figure]) -> Observations
         };
         table.push(key, observation).expect("a year in range");
     }
-    table.finish(|_, _| String::new()).expect("no duplicates");
+    table
+        .finish(|_, _| String::new(), "")
+        .expect("no duplicates");
     table
 }
 

@@ -84,7 +84,9 @@ fn observations(plan: &Plan, cells: &[Option<Option<f64>>]) -> Observations {
             }
         }
     }
-    table.finish(|_, _| String::new()).expect("no figure twice");
+    table
+        .finish(|_, _| String::new(), "")
+        .expect("no figure twice");
     table
 }
 

@@ -26,7 +26,7 @@ pub fn check(data: &[u8]) {
         let mut table = Observations::default();
         let mut warnings = Vec::new();
         let loaded = load_csv(data, "fuzz.csv", &input, &mut table, &mut warnings)
-            .and_then(|()| table.finish(|_, _| String::new()).map_err(plan_check::stats::Clash::errors));
+            .and_then(|()| table.finish(|_, _| String::new(), "").map_err(plan_check::stats::Clash::errors));
         (loaded, table, warnings)
     };
     let (loaded, table, warnings) = load(None);

@@ -31,7 +31,7 @@ pub fn check(data: &[u8]) {
         &mut table,
         &mut warnings,
     )
-    .and_then(|()| table.finish(|_, _| String::new()).map_err(plan_check::stats::Clash::errors));
+    .and_then(|()| table.finish(|_, _| String::new(), "").map_err(plan_check::stats::Clash::errors));
     if loaded.is_ok() {
         for group in table.region_years() {
             let _ =

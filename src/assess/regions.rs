@@ -398,7 +398,9 @@ attribute = "预期性"
                 }
             }
         }
-        table.finish(|_, _| String::new()).expect("no duplicates");
+        table
+            .finish(|_, _| String::new(), "")
+            .expect("no duplicates");
         let report = assess_regions(&plans, &table, &table.region_years(), |_| 0);
         assert_eq!(report.regions.len(), regions);
         // Each row's statuses are those of the region's full report of its

@@ -161,31 +161,18 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     }
     // A region with a figure reported twice is left out, the file that
     // repeats it named; the other regions are judged.
-    let finished = observations.finish(|region, indicator| {
-        let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
-        plan.indicators
-            .get(indicator as usize)
-            .map(|i| i.display_name())
-            .unwrap_or_default()
-    });
+    let finished = observations.finish(
+        |region, indicator| {
+            let plan = &plans.plans[plans.for_region(region).unwrap_or(0)];
+            plan.indicators
+                .get(indicator as usize)
+                .map(|i| i.display_name())
+                .unwrap_or_default()
+        },
+        plans.default_region(),
+    );
     if let Err(clashes) = finished {
-        for mut clash in clashes {
-            // Two files of one region named in their rows (not the plan's
-            // region by default): no region column to add; one is the other's
-            // correction, or a copy.
-            let named = !clash.region.is_empty() && clash.region != plans.default_region();
-            if named && clash.error.hint.is_some() {
-                clash.error.hint = Some(Text::new(
-                    format!(
-                        "两个文件都报了地区“{}”的这一指标：若一个是另一个的修订或副本，请只保留一个",
-                        clash.region
-                    ),
-                    format!(
-                        "both files report this indicator for \"{}\": if one corrects or copies the other, keep one of the two",
-                        clash.region
-                    ),
-                ));
-            }
+        for clash in clashes {
             failed.push(FailedInput {
                 file: clash.error.file.clone(),
                 region: Some(clash.region),

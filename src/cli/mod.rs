@@ -128,10 +128,7 @@ pub fn to_stderr(text: &str) {
 /// else the width of the terminal standard error is on (standard output may
 /// go to a file or a pipe), else 80.
 pub(crate) fn stderr_columns() -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .filter(|&w| w >= 20)
+    let columns = columns_set()
         .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
         .unwrap_or(80);
     usize::from(columns)
@@ -140,12 +137,17 @@ pub(crate) fn stderr_columns() -> usize {
 /// The terminal's width: `COLUMNS` when set (as shells and test harnesses
 /// set it), else what the terminal says, else 80.
 pub(crate) fn terminal_width() -> u16 {
+    columns_set()
+        .or_else(|| comfy_table::Table::new().width())
+        .unwrap_or(80)
+}
+
+/// `COLUMNS`, when it is set to a usable width.
+fn columns_set() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok())
         .filter(|&w| w >= 20)
-        .or_else(|| comfy_table::Table::new().width())
-        .unwrap_or(80)
 }
 
 /// Writes `bytes` to the output (`--output`, else standard output).

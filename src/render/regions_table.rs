@@ -40,39 +40,25 @@ pub fn render(regions: &RegionsReport, style: Style, outcome: Outcome) -> String
             usize::from(w).saturating_sub(super::fit::table_width(&widths))
         })
     };
-    let split = left(&header).is_some_and(|room| room < 10);
-    let (header, room) = if split {
-        let [region, year, binding, expected, last] = headers(lang);
-        let halves = |h: &str| match h.split_once(' ') {
-            Some((a, b)) => vec![a.to_owned(), b.to_owned()],
-            None => {
-                let chars: Vec<char> = h.chars().collect();
-                let (a, b) = chars.split_at(3.min(chars.len()));
-                vec![a.iter().collect(), b.iter().collect()]
-            }
-        };
-        let lines = [
-            vec![region.to_owned()],
-            vec![year.to_owned()],
-            halves(binding),
-            halves(expected),
-            vec![last.to_owned()],
-        ];
-        let widest: Vec<String> = lines
-            .iter()
-            .map(|l| {
-                l.iter()
-                    .max_by_key(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect();
-        (lines.to_vec(), left(&widest))
+    // The headers as lines: the counts' on two lines when the table would
+    // not fit otherwise; the widest line of each sets its column.
+    let narrow = left(&header).is_some_and(|room| room < 10);
+    let header: Vec<Vec<String>> = if narrow {
+        narrow_headers(lang)
     } else {
-        let room = left(&header);
-        (header.into_iter().map(|h| vec![h]).collect(), room)
-    };
-    let room = room.map(|r| r.max(10));
+        headers(lang)
+    }
+    .iter()
+    .map(|h| h.split('\n').map(str::to_owned).collect())
+    .collect();
+    let widest: Vec<String> = header
+        .iter()
+        .map(|lines| {
+            let width = |t: &&String| unicode_width::UnicodeWidthStr::width(t.as_str());
+            lines.iter().max_by_key(width).cloned().unwrap_or_default()
+        })
+        .collect();
+    let room = left(&widest).map(|r| r.max(10));
     // The last header wraps as its column does ("Binding indicators
     // failing" is wider than what is left at 80 columns).
     let header: Vec<Cell> = header
@@ -226,6 +212,18 @@ pub fn judged_earlier(regions: &RegionsReport, lang: Lang) -> Vec<String> {
         });
     }
     lines
+}
+
+/// [`headers`] for a narrow terminal: the counts' on two lines.
+fn narrow_headers(lang: Lang) -> [&'static str; 5] {
+    let [region, year, _, _, failing] = headers(lang);
+    [
+        region,
+        year,
+        lang.pick("约束性\n达到要求", "Binding\npassing"),
+        lang.pick("预期性\n达到要求", "Expected\npassing"),
+        failing,
+    ]
 }
 
 pub fn headers(lang: Lang) -> [&'static str; 5] {

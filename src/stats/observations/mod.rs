@@ -261,10 +261,12 @@ impl Observations {
     /// of the table, and its clash is given back, the error naming both
     /// places (two different figures say most, else the first repeat) and
     /// the indicator as `name_of(region, indicator)` gives it. The other
-    /// regions stay, to be judged.
+    /// regions stay, to be judged. `default_region` is the region rows
+    /// without a region column are read as (the hint differs for it).
     pub fn finish(
         &mut self,
         name_of: impl Fn(&str, IndicatorIdx) -> String,
+        default_region: &str,
     ) -> Result<(), Vec<Clash>> {
         let order = |e: &Entry| (e.region, e.year, e.indicator, e.line);
         // A long file written region by region is often in order already; one
@@ -289,7 +291,7 @@ impl Observations {
             let pair = run.windows(2).find(differ).unwrap_or(&run[..2]);
             clashes.push(Clash {
                 region: self.regions.get(region).to_owned(),
-                error: self.clash_error(pair, &name_of),
+                error: self.clash_error(pair, &name_of, default_region),
             });
             left_out.push(region);
             from = end;
@@ -308,6 +310,7 @@ impl Observations {
         &self,
         pair: &[Entry],
         name_of: &impl Fn(&str, IndicatorIdx) -> String,
+        default_region: &str,
     ) -> Diagnostic {
         let (first, second) = (self.origin(pair[0].line), self.origin(pair[1].line));
         let year = pair[0].key().year;
@@ -343,7 +346,7 @@ impl Observations {
         )
         .at_line(second.line)
         .for_indicator(name_of(region, pair[0].indicator));
-        if first.file != second.file {
+        if first.file != second.file && (region.is_empty() || region == default_region) {
             // Two files read as one region: often two regions' files without a region column.
             let shown = if region.is_empty() {
                 "（未写明）"
@@ -356,6 +359,16 @@ impl Observations {
                 ),
                 format!(
                     "both files are read as the region \"{shown}\". If they are different regions' files, add a region column (plan-check template --region NAME writes a template with one); if one corrects the other, keep one of the two"
+                ),
+            ));
+        } else if first.file != second.file {
+            // Both files name the region in their rows: one corrects or copies the other.
+            d = d.with_hint(Text::new(
+                format!(
+                    "两个文件都报了地区“{region}”的这一指标：若一个是另一个的修订或副本，请只保留一个"
+                ),
+                format!(
+                    "both files report this indicator for \"{region}\": if one corrects or copies the other, keep one of the two"
                 ),
             ));
         }

@@ -50,7 +50,7 @@ fn figures_read_back_with_their_file_and_line() {
     table.push(key(0), observation(a, 3, 17.5)).unwrap();
     let b = table.begin_file("b.csv");
     table.push(key(2), observation(b, 2, 1.0)).unwrap();
-    table.finish(|_, _| String::new()).unwrap();
+    table.finish(|_, _| String::new(), "").unwrap();
     assert_eq!(table.get(&key(1)).unwrap().value, Some(98.2));
     assert_eq!(
         table.get(&key(1)).unwrap().origin,
@@ -91,7 +91,7 @@ fn each_region_year_reads_its_own_figures() {
     push(0, 2023, 2, Some(1.0));
     push(0, 2022, 0, Some(2.0));
     push(0, 2023, 0, None);
-    table.finish(|_, _| String::new()).unwrap();
+    table.finish(|_, _| String::new(), "").unwrap();
     let groups = table.region_years();
     assert_eq!(
         groups
@@ -120,7 +120,7 @@ fn a_key_reported_twice_names_both_places() {
     let b = table.begin_file("b.csv");
     table.push(key, observation(b, 2, 2.0)).unwrap();
     let err = table
-        .finish(|_, i| format!("#{i}"))
+        .finish(|_, i| format!("#{i}"), "")
         .unwrap_err()
         .remove(0)
         .error;
