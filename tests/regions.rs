@@ -878,6 +878,26 @@ fn a_district_that_sent_two_versions_is_left_out_and_the_others_are_judged() {
     assert_eq!(json["summary"]["regions"], 2);
     assert_eq!(json["failed_inputs"][0]["region"], "永川区");
     assert_eq!(json["failed_inputs"][0]["errors"][0]["code"], "S005");
+
+    // With one district left, the run is still the city's: the regions
+    // view, one row, not that district's own year check.
+    std::fs::remove_file(dir.path().join("铜梁区-2023.csv")).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json = json_of(&out);
+    assert_eq!(json["view"], "regions", "{json}");
+    assert_eq!(json["summary"]["regions"], 1);
+    assert_eq!(json["regions"][0]["region"], "璧山区");
+    assert_eq!(json["failed_inputs"][0]["region"], "永川区");
+    let table = stdout_of(&plan_check().arg(dir.path()).output().unwrap());
+    assert!(
+        table.contains("共1个地区") && table.contains("未检查的地区：永川区"),
+        "{table}"
+    );
 }
 
 /// A district whose return stops at an earlier year than the others' is

@@ -201,7 +201,7 @@ fn evaluate<'p>(
     strict: bool,
 ) -> Evaluation<'p> {
     let region_years = observations.region_years();
-    Evaluation::assess(plans, observations, &region_years, |_| 0, strict)
+    Evaluation::assess(plans, observations, &region_years, |_| 0, strict, false)
         .with_inputs(Vec::new(), vec![file.to_owned()])
 }
 

@@ -112,7 +112,7 @@ proptest! {
         let table = observations(plan, &cells);
         let region_years = table.region_years();
         prop_assume!(!region_years.is_empty());
-        let evaluation = Evaluation::assess(plans, &table, &region_years, |_| 0, false);
+        let evaluation = Evaluation::assess(plans, &table, &region_years, |_| 0, false, false);
         let View::Regions(regions) = &evaluation.view else {
             return Err(TestCaseError::fail("two regions give the regions view"));
         };

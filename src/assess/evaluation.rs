@@ -70,17 +70,21 @@ impl<'a> Evaluation<'a> {
     /// Judges the figures of a run: one (region, year) is a year's check, one
     /// region with several years the period view, several regions one row
     /// each. `region_years` lists the run's (region, year) pairs in order.
+    /// `regions_left_out`: some regions' figures were taken out (they clash),
+    /// so the run was of several regions, and stays the regions view even
+    /// when one region is left to judge.
     pub fn assess(
         plans: &'a PlanSet,
         observations: &'a Observations,
         region_years: &[RegionYear],
         plan_of: impl Fn(Id) -> usize,
         strict: bool,
+        regions_left_out: bool,
     ) -> Evaluation<'a> {
         let mut regions: Vec<Id> = region_years.iter().map(|g| g.region).collect();
         regions.dedup();
         let view = match regions.as_slice() {
-            [region] => {
+            [region] if !regions_left_out => {
                 let plan = &plans.plans[plan_of(*region)];
                 let years: Vec<i32> = region_years.iter().map(|g| g.year).collect();
                 match years.as_slice() {

@@ -14,12 +14,14 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
     let plans = inputs::plans(config)?;
     let mut loaded = inputs::load(config, &plans)?;
     let (warnings, inputs, failed) = loaded.take_notes();
+    let regions_left_out = failed.iter().any(|f| f.region.is_some());
     let evaluation = Evaluation::assess(
         &plans,
         &loaded.observations,
         &loaded.region_years,
         |r| loaded.plan_of(&plans, r),
         config.strict,
+        regions_left_out,
     )
     .with_inputs(warnings, inputs)
     .with_failures(failed);
