@@ -402,6 +402,14 @@ fn a_region_left_out_for_a_figure_reported_twice_is_said() {
     );
     let json: serde_json::Value = serde_json::from_str(&text(Format::Json, Lang::Zh)).unwrap();
     assert_eq!(json["failed_inputs"][0]["region"], "永川区");
+    // JUnit's case for it names the region left out, and its file.
+    assert!(
+        text(Format::Junit, Lang::Zh).contains(
+            "<testcase classname=\"inputs\" name=\"永川区 (永川区-修订.csv)\" file=\"永川区-修订.csv\">"
+        ),
+        "{}",
+        text(Format::Junit, Lang::Zh)
+    );
 }
 
 /// The terminal widths at which a view's whole table fits: the regions

@@ -55,10 +55,15 @@ fn render(ev: &Evaluation, style: Style) -> String {
         );
         for f in &ev.failed {
             let detail: Vec<String> = f.errors.iter().map(|d| d.render(style.lang)).collect();
+            // A region left out (its figures clash) is the case, with its file.
+            let name = match &f.region {
+                Some(region) => format!("{region} ({})", f.file),
+                None => f.file.clone(),
+            };
             let _ = writeln!(
                 out,
                 "    <testcase classname=\"inputs\" name=\"{}\" file=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>",
-                escape(&f.file),
+                escape(&name),
                 escape(&f.file),
                 escape(detail.first().map_or("", String::as_str)),
                 escape(&detail.join("\n"))
