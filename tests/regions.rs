@@ -658,6 +658,19 @@ fn two_files_read_as_one_region_are_told_how_to_name_their_regions() {
         err.contains("“地区”列") && err.contains("template --region"),
         "{err}"
     );
+
+    // Both files already name the plan's own region in a column: no column
+    // to add; one is a copy or a correction of the other.
+    let named = "地区,指标,数值,年份\n江津区,毛入园率,98.3,2023\n";
+    std::fs::write(&a, named).unwrap();
+    std::fs::write(&b, named.replace("98.3", "98.5")).unwrap();
+    let out = plan_check().arg(&a).arg(&b).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("两个文件都报了地区“江津区”的这一指标") && !err.contains("加“地区”列"),
+        "{err}"
+    );
 }
 
 #[test]

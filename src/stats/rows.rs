@@ -174,6 +174,9 @@ impl<'a> RowReader<'a> {
         table: &mut Observations,
     ) -> Self {
         let file_id = table.begin_file(file);
+        if layout.region.is_some() {
+            table.note_region_column(file_id);
+        }
         RowReader {
             plans,
             options,

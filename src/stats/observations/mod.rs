@@ -91,6 +91,8 @@ pub struct Observations {
     /// One past the largest run-wide line number stored.
     next_line: u32,
     sorted: bool,
+    /// By file: whether its rows name their region in a column.
+    region_columns: Vec<bool>,
 }
 
 /// A place in [`Observations`] to go back to.
@@ -148,6 +150,16 @@ impl Observations {
             self.file_starts.push(next_start);
         }
         id
+    }
+
+    /// Notes that `file`'s rows name their region in a column (a clash
+    /// between two such files is not two regions' files read as one).
+    pub fn note_region_column(&mut self, file: Id) {
+        let file = file as usize;
+        if self.region_columns.len() <= file {
+            self.region_columns.resize(file + 1, false);
+        }
+        self.region_columns[file] = true;
     }
 
     /// Adds a figure. Duplicates are found by [`Observations::finish`].
@@ -346,7 +358,13 @@ impl Observations {
         )
         .at_line(second.line)
         .for_indicator(name_of(region, pair[0].indicator));
-        if first.file != second.file && (region.is_empty() || region == default_region) {
+        let named_in_rows = [first.file, second.file]
+            .iter()
+            .all(|&f| self.region_columns.get(f as usize) == Some(&true));
+        if first.file != second.file
+            && !named_in_rows
+            && (region.is_empty() || region == default_region)
+        {
             // Two files read as one region: often two regions' files without a region column.
             let shown = if region.is_empty() {
                 "（未写明）"
