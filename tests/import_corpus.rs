@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 8] = [
+const CORPUS: [&str; 9] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -19,6 +19,7 @@ const CORPUS: [&str; 8] = [
     "06-shanghai-urban-renewal-housing-15th",
     "07-chongming-water-14th",
     "08-putuo-water-15th",
+    "09-hubei-cultural-relics-14th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -98,7 +99,12 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
     let mut total = Score::default();
     let mut report = Vec::new();
     for dir in CORPUS {
-        let path = format!("tests/fixtures/import/corpus/{dir}/original-excerpt.md");
+        // The document as obtained: the text of a web page, or a PDF.
+        let path = ["md", "pdf"]
+            .iter()
+            .map(|ext| format!("tests/fixtures/import/corpus/{dir}/original-excerpt.{ext}"))
+            .find(|p| common::root().join(p).exists())
+            .unwrap_or_else(|| panic!("{dir}: no original-excerpt.md or .pdf"));
         let out = plan_check().args(["import", &path]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{dir}: {}", stderr_of(&out));
         let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml")
@@ -114,6 +120,7 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
             .rposition(|h| h.contains("指标") && !h.contains("属性") && !h.contains("单位"))
             .unwrap();
         let attribute_at = col(&["属性"]);
+        let category_at = col(&["分类", "类别", "板块", "类型"]);
         let unit_at = col(&["单位"]);
         // Baseline and target: the year columns (or 现状/完成 and 目标), in order.
         let years: Vec<usize> = header
@@ -134,6 +141,7 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
         // drafted counts every one of its cells wrong.
         let per_row = 2
             + usize::from(attribute_at.is_some())
+            + usize::from(category_at.is_some())
             + usize::from(unit_at.is_some())
             + usize::from(baseline_at.is_some());
         for row in &rows {
@@ -162,6 +170,9 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                     plan_check::plan::Attribute::Expected => "预期性",
                 };
                 score.cell("属性", name, &row[a], drafted);
+            }
+            if let Some(c) = category_at {
+                score.cell("分类", name, &row[c], &ind.category);
             }
             if let Some(u) = unit_at {
                 score.cell("单位", name, &row[u], &ind.unit);

@@ -109,6 +109,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<Page>, Unreadable> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Unreadable::Encrypted);
     }
+    paint_as_drawn(&mut doc);
     let mut collector = Collector::default();
     match pdf_extract::output_doc(&doc, &mut collector) {
         Ok(()) => {}
@@ -116,6 +117,53 @@ fn pages(bytes: &[u8]) -> Result<Vec<Page>, Unreadable> {
         Err(_) => return Err(Unreadable::Broken),
     }
     Ok(collector.pages)
+}
+
+/// The painting operators `pdf-extract` (0.12) passes over without a word,
+/// rewritten to ones it reports, so that the rules they draw are seen: an
+/// even-odd fill (`f*`: PDFium, which Chrome and many government sites print
+/// with, draws every table border as a thin `re f*` rectangle) is a fill, and
+/// a fill-and-stroke (`B`, `B*`) or close-and-stroke (`s`, `b`, `b*`) is the
+/// stroke of its outline. For finding rules, the fill rule and the paint do
+/// not matter. A page whose content cannot be decoded is left as it is.
+fn paint_as_drawn(doc: &mut pdf_extract::Document) {
+    use pdf_extract::content::{Content, Operation};
+    for page in doc.get_pages().into_values() {
+        let Ok(bytes) = doc.get_page_content(page) else {
+            continue;
+        };
+        let Ok(content) = Content::decode(&bytes) else {
+            continue;
+        };
+        let unreported =
+            |op: &Operation| matches!(op.operator.as_str(), "f*" | "B" | "B*" | "s" | "b" | "b*");
+        if !content.operations.iter().any(unreported) {
+            continue;
+        }
+        let mut operations = Vec::with_capacity(content.operations.len());
+        for op in content.operations {
+            let as_drawn = |operator: &str| Operation::new(operator, Vec::new());
+            match op.operator.as_str() {
+                "f*" => operations.push(as_drawn("f")),
+                "B" | "B*" => operations.push(as_drawn("S")),
+                "s" | "b" | "b*" => {
+                    operations.push(as_drawn("h"));
+                    operations.push(as_drawn("S"));
+                }
+                _ => operations.push(op),
+            }
+        }
+        let Ok(encoded) = (Content { operations }).encode() else {
+            continue;
+        };
+        let stream = doc.add_object(pdf_extract::Stream::new(
+            pdf_extract::Dictionary::new(),
+            encoded,
+        ));
+        if let Ok(pdf_extract::Object::Dictionary(dict)) = doc.get_object_mut(page) {
+            dict.set("Contents", stream);
+        }
+    }
 }
 
 /// Radicals a font maps its ideographs to, back to the ideographs: the fonts

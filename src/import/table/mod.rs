@@ -129,7 +129,10 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
         } else if c.ends_with("单位") {
             // 单位, 计量单位, 指标单位.
             Col::Unit
-        } else if c.contains("分类") || c.contains("类别") || c.contains("领域") || c == "类"
+        } else if ["分类", "类别", "领域", "板块", "方面", "维度"]
+            .iter()
+            .any(|w| c.contains(w))
+            || c == "类"
         {
             Col::Category
         } else if c.contains("指标") && year.is_none() {
@@ -218,7 +221,7 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
 pub fn split_unit(name: &str) -> (String, Option<String>) {
     let name = crate::number::trim_all(name);
     match crate::stats::resolve::unit_suffix(name)
-        .filter(|u| !u.is_empty() && u.chars().count() <= 8)
+        .filter(|u| !u.is_empty() && u.chars().count() <= 8 && !is_clause(u))
     {
         Some(unit) => {
             let cut = name.rfind(['（', '(']).unwrap_or(name.len());
@@ -226,6 +229,21 @@ pub fn split_unit(name: &str) -> (String, Option<String>) {
         }
         None => (name.to_owned(), None),
     }
+}
+
+/// Words in brackets after a name that say what it covers, not what it is
+/// counted in: a list (`标准、导则等`), what is included or left out
+/// (`含临展`, `不含…`, `除危废外`), a year (`2019年`).
+fn is_clause(bracketed: &str) -> bool {
+    bracketed.contains(['、', '，', ',', '；', ';', '：', ':'])
+        || [
+            "含", "不含", "除", "其中", "包括", "按", "以", "指", "即", "注",
+        ]
+        .iter()
+        .any(|w| bracketed.starts_with(w))
+        || bracketed.ends_with('等')
+        || bracketed.ends_with('外')
+        || year_in(bracketed).is_some()
 }
 
 /// The tables of main indicators in `doc`, in order.

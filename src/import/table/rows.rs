@@ -25,6 +25,16 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
     // The first level of the last two-level name, with its unit.
     let mut last_level: Option<(String, Option<String>)> = None;
     let rows: Vec<Vec<String>> = rows.iter().flat_map(|r| several_in_one(r, cols)).collect();
+    let as_category: Vec<Col>;
+    let cols = if group_is_category(&rows, cols) {
+        as_category = cols
+            .iter()
+            .map(|&c| if c == Col::Group { Col::Category } else { c })
+            .collect();
+        &as_category[..]
+    } else {
+        cols
+    };
     for raw in &rows {
         let mut row: Vec<String> = raw.iter().map(|c| clean(c)).collect();
         let shape = shape_of(&mut row, cols);
@@ -458,4 +468,46 @@ pub(super) fn number(cell: &str) -> Option<f64> {
     crate::plan::row::read_baseline(cell, "")
         .ok()
         .and_then(|b| b.value)
+}
+
+/// Under one 指标 header spread over two columns, the left column is the
+/// first level of a two-level name when some row fills both with its name
+/// (a one-level row, as the national outlines print them). When no row does,
+/// no left cell carries a unit, and a left cell stands beside more than one
+/// row (merged down), in a table with no category column, the left column
+/// is the category (`保护利用` beside its eight indicators, as 《湖北省文物事业
+/// 发展“十四五”规划》 prints it).
+pub(super) fn group_is_category(rows: &[Vec<String>], cols: &[Col]) -> bool {
+    let (Some(g), Some(n)) = (
+        cols.iter().position(|c| *c == Col::Group),
+        cols.iter().position(|c| *c == Col::Indicator),
+    ) else {
+        return false;
+    };
+    if cols.contains(&Col::Category) {
+        return false;
+    }
+    let mut lefts: Vec<String> = Vec::new();
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| clean(c)).collect();
+        let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+        // Rows across the table (a category row, the notes) say nothing here.
+        if filled.is_empty() || filled.iter().all(|c| *c == filled[0]) {
+            continue;
+        }
+        let (Some(left), Some(name)) = (cells.get(g), cells.get(n)) else {
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        if left == name || strip_ordinal(left) == strip_ordinal(name) {
+            return false;
+        }
+        if split_unit(left).1.is_some() {
+            return false;
+        }
+        lefts.push(left.clone());
+    }
+    lefts.windows(2).any(|w| !w[0].is_empty() && w[0] == w[1])
 }

@@ -50,6 +50,59 @@ fn units_are_split_from_names_but_not_a_gloss() {
         ("国内生产总值（GDP）增长".into(), Some("%".into()))
     );
     assert_eq!(split_unit("普通初中"), ("普通初中".into(), None));
+    // Brackets that say what a name covers are part of the name (湖北省文物
+    // 事业发展“十四五”规划), beside ones that are units.
+    for name in [
+        "博物馆年度举办陈列展览数量（含临展）",
+        "出台地方性专项法规、省级文物事业管理规章（标准、导则等）",
+        "污水厂污泥资源化利用率（除危废外）",
+        "城镇调查失业率（2019年）",
+    ] {
+        assert_eq!(split_unit(name), (name.into(), None), "{name}");
+    }
+    for (name, unit) in [
+        ("社会教育活动数量（场次）", "场次"),
+        ("博物馆年接待观众数量（万人次）", "万人次"),
+        ("县级博物馆覆盖率（%）", "%"),
+    ] {
+        assert_eq!(split_unit(name).1.as_deref(), Some(unit), "{name}");
+    }
+}
+
+#[test]
+fn a_left_column_under_one_indicator_header_is_a_category_or_a_first_level() {
+    let cols = [Col::Group, Col::Indicator, Col::Target, Col::Attribute];
+    // 《湖北省文物事业发展“十四五”规划》: 保护利用 merged down beside its
+    // indicators, no row one-level.
+    let hubei = [
+        t(&["保护利用", "湖北省文物保护单位增加数量", "≥50", "约束性"]),
+        t(&["保护利用", "编制规划数量", "≥20", "约束性"]),
+        t(&["人才培养", "省级层面培训人员（人次）", "≥1000", "约束性"]),
+    ];
+    assert!(group_is_category(&hubei, &cols));
+    let (rows, _) = read_rows(&hubei, &cols);
+    assert_eq!(rows[0].category, "保护利用");
+    assert_eq!(rows[0].group, None);
+    assert_eq!(rows[2].category, "人才培养");
+    // The national outlines: one-level rows fill both cells with the name.
+    let national = [
+        t(&["城镇化率", "城镇化率", "60", "预期性"]),
+        t(&["（3）城镇化率", "常住人口城镇化率（%）", "60", "预期性"]),
+        t(&["（3）城镇化率", "户籍人口城镇化率（%）", "45", "预期性"]),
+    ];
+    assert!(!group_is_category(&national, &cols));
+    // A first level with a unit is a name's, whatever the rows.
+    let with_unit = [
+        t(&["每千人口医护人员数（人）", "执业医师", "3.2", "预期性"]),
+        t(&["每千人口医护人员数（人）", "注册护士", "3.8", "预期性"]),
+    ];
+    assert!(!group_is_category(&with_unit, &cols));
+    // Nothing merged down: no sign of a category.
+    let single = [
+        t(&["甲", "乙", "1", "预期性"]),
+        t(&["丙", "丁", "2", "预期性"]),
+    ];
+    assert!(!group_is_category(&single, &cols));
 }
 
 #[test]
