@@ -126,11 +126,21 @@ pub enum Rule {
     },
     /// A cumulative change over the period (`〔17〕`), made `from` the
     /// figures as [`Accumulate`] says; held against its time-proportional
-    /// share.
-    Cumulative { total: f64, from: Accumulate },
+    /// share. `strict`: the printed sign excludes the total (`[>5000]`, read
+    /// as `＞97` is): the target year asks for more than it.
+    Cumulative {
+        total: f64,
+        from: Accumulate,
+        strict: bool,
+    },
     /// A cap on the cumulative total over the period (`[<3256]`): made `from`
-    /// the figures as [`Accumulate`] says, at most `total` in every year.
-    CumulativeCap { total: f64, from: Accumulate },
+    /// the figures as [`Accumulate`] says, at most `total` in every year
+    /// (`strict`: less than it, as `<` is printed; `[≤3256]` allows it).
+    CumulativeCap {
+        total: f64,
+        from: Accumulate,
+        strict: bool,
+    },
     /// Relative to another indicator's figure of the same region and year:
     /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
     /// `tolerance_pct` percent of it, `与GDP增长同步`).

@@ -173,19 +173,22 @@ fn the_national_13th_table_drafts_its_plan_from_html_and_pdf() {
             row("国内生产总值（GDP）").period_rule,
             Some(Rule::Annual { average: true, .. })
         ));
-        // [>5000] at least, summed; [<3256] a cap.
+        // [>5000] more than it, summed; [<3256] a cap not reached: the
+        // signs read as strictly as ＞92.7.
         assert!(matches!(
             row("城镇新增就业人数").rule,
             Rule::Cumulative {
                 total: 5000.0,
-                from: Accumulate::Sum
+                from: Accumulate::Sum,
+                strict: true
             }
         ));
         assert!(matches!(
             row("新增建设用地规模").rule,
             Rule::CumulativeCap {
                 total: 3256.0,
-                from: Accumulate::Sum
+                from: Accumulate::Sum,
+                strict: true
             }
         ));
         // 化学需氧量 … 氮氧化物: four rows, reductions compounded.
@@ -202,7 +205,8 @@ fn the_national_13th_table_drafts_its_plan_from_html_and_pdf() {
                 r.rule,
                 Rule::Cumulative {
                     total,
-                    from: Accumulate::Compound
+                    from: Accumulate::Compound,
+                    strict: false
                 },
                 "{name}"
             );
@@ -534,4 +538,35 @@ fn real_tables_copied_from_web_pages_draft_plans_that_load() {
             );
         }
     }
+}
+
+/// 《湖北省文物事业发展“十四五”规划》 as its PDF prints it (PDFium: every
+/// border a thin even-odd fill): the whole table over three pages, each
+/// row's category from the left column under one 指标 header, a bracket
+/// that says what a name covers kept in the name, and `增加数量 ≥50` (an
+/// increase, no 〔〕) left for the reader to confirm.
+#[test]
+fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
+    let out = import(&[
+        "tests/fixtures/import/corpus/09-hubei-cultural-relics-14th/original-excerpt.pdf",
+    ]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(plan.indicators.len(), 25, "{err}");
+    let ind = |name: &str| {
+        plan.indicators
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name} not drafted"))
+    };
+    assert_eq!(ind("湖北省文物保护单位增加数量").category, "保护利用");
+    assert_eq!(ind("省级层面培训人员").category, "人才培养");
+    assert_eq!(ind("省级层面培训人员").unit, "人次");
+    let exhibitions = ind("博物馆年度举办陈列展览数量（含临展）");
+    assert_eq!(exhibitions.unit, "");
+    assert!(
+        err.contains("湖北省文物保护单位增加数量：名称说“新增/增加”"),
+        "{err}"
+    );
 }

@@ -53,7 +53,8 @@ fn each_printed_cell_reads_as_it_says() {
         life.rule,
         Rule::Cumulative {
             total: 1.0,
-            from: Accumulate::LevelChange
+            from: Accumulate::LevelChange,
+            strict: false
         }
     );
     assert_eq!(life.baseline_year, 2019);
@@ -377,5 +378,34 @@ fn a_reduction_typed_as_a_negative_is_warned_of_at_the_cell() {
     assert_eq!(
         common::result(&json, "energy_intensity_reduction")["status"],
         "behind"
+    );
+}
+
+/// A line that states a requirement on a figure made from the years (a
+/// cumulative total, an average) gives that figure beside the year's, so
+/// “要求 ≥ 5.4，实际 0.1” never reads as a pass beside 符合序时进度 or a
+/// failure beside 已达标: JUnit and GitHub annotations alike.
+#[test]
+fn a_cumulative_lines_figure_is_the_one_judged() {
+    let run = |format: &str| {
+        let out = plan_check()
+            .args(["--plan", PLAN, "--format", format, DATA])
+            .output()
+            .unwrap();
+        stdout_of(&out)
+    };
+    let junit = run("junit");
+    assert!(
+        junit.contains("要求 ≥ 5.4，实际 0.1 %，累计（逐年复合）2.7973 %"),
+        "{junit}"
+    );
+    assert!(
+        junit.contains("实际 10.4 %，年均（逐年复合）12.2839 %"),
+        "{junit}"
+    );
+    let github = run("github");
+    assert!(
+        github.contains("2022年要求 ≥ 5.4，实际 0.1 %25，累计（逐年复合）2.7973 %25"),
+        "{github}"
     );
 }

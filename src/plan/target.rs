@@ -65,6 +65,9 @@ pub struct Reading {
     /// Words printed after the requirement, set off by `、`, `，` or `；`
     /// (`力争投入强度高于“十三五”时期实际`): kept as printed, never judged.
     pub clause: Option<String>,
+    /// A cumulative total printed with a sign that excludes it (`[>5000]`,
+    /// `[<3256]`): read as strictly as `＞97` is.
+    pub strict: bool,
 }
 
 /// The forms a target takes in a plan table.
@@ -188,8 +191,10 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
     for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
-            // [>5000]: at least that much over the period; [<3256]: at most.
-            let (form, inner) = match strip_sign(trim_all(inner)) {
+            // [>5000]: more than that over the period; [<3256]: less; the
+            // sign read as strictly as outside brackets (＞97).
+            let sign = strip_sign(trim_all(inner));
+            let (form, inner) = match sign {
                 Some((Comparator::Less | Comparator::LessOrEqual, rest)) => {
                     (Form::CumulativeCap, rest)
                 }
@@ -197,7 +202,9 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
                 None => (Form::Cumulative, inner),
             };
             let (value, unit) = number_and_unit(inner)?;
-            return Ok(Reading::new(form, value, unit));
+            let mut reading = Reading::new(form, value, unit);
+            reading.strict = matches!(sign, Some((Comparator::Greater | Comparator::Less, _)));
+            return Ok(reading);
         }
     }
     if let Some((cmp, rest)) = strip_sign(text) {
@@ -252,6 +259,7 @@ impl Reading {
             other: None,
             unit,
             clause: None,
+            strict: false,
         }
     }
 }
@@ -374,6 +382,12 @@ mod tests {
         Reading::new(form, value, unit.map(str::to_owned))
     }
 
+    /// A total printed with a strict sign.
+    fn strictly(mut reading: Reading) -> Reading {
+        reading.strict = true;
+        reading
+    }
+
     #[test]
     fn reads_targets_in_words_as_plans_print_them() {
         let cases = [
@@ -409,9 +423,16 @@ mod tests {
             ("5%左右", reading(Form::About, 5.0, Some("%"))),
             ("〔13.5〕", reading(Form::Cumulative, 13.5, None)),
             ("〔6〕", reading(Form::Cumulative, 6.0, None)),
-            ("[>5000]", reading(Form::Cumulative, 5000.0, None)),
-            ("〔＞5000〕", reading(Form::Cumulative, 5000.0, None)),
-            ("[<3256]", reading(Form::CumulativeCap, 3256.0, None)),
+            ("[>5000]", strictly(reading(Form::Cumulative, 5000.0, None))),
+            (
+                "〔＞5000〕",
+                strictly(reading(Form::Cumulative, 5000.0, None)),
+            ),
+            ("[≥5000]", reading(Form::Cumulative, 5000.0, None)),
+            (
+                "[<3256]",
+                strictly(reading(Form::CumulativeCap, 3256.0, None)),
+            ),
             ("[ ≤ 3256 ]", reading(Form::CumulativeCap, 3256.0, None)),
             (
                 "提高1岁",

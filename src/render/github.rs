@@ -81,13 +81,12 @@ fn render(ev: &Evaluation, style: Style) -> String {
             // latest report) speaks of that year.
             let year = r.as_of.unwrap_or(report.year);
             let message = match (lang, r.actual) {
-                (crate::lang::Lang::Zh, Some(a)) => format!(
-                    "{region}{}/{}：{}年要求 {requirement}，实际 {} {}",
+                (crate::lang::Lang::Zh, Some(_)) => format!(
+                    "{region}{}/{}：{}年要求 {requirement}，实际 {}",
                     r.category,
                     summary::display_name(r),
                     year,
-                    labels::number(a),
-                    r.unit
+                    labels::judged_figure(r, lang)
                 ),
                 (crate::lang::Lang::Zh, None) => format!(
                     "{region}{}/{}：{}年未填报（要求 {requirement}）",
@@ -95,13 +94,12 @@ fn render(ev: &Evaluation, style: Style) -> String {
                     summary::display_name(r),
                     year
                 ),
-                (crate::lang::Lang::En, Some(a)) => format!(
-                    "{region}{}/{}: {} requires {requirement}, actual {} {}",
+                (crate::lang::Lang::En, Some(_)) => format!(
+                    "{region}{}/{}: {} requires {requirement}, actual {}",
                     r.category,
                     summary::display_name(r),
                     year,
-                    labels::number(a),
-                    r.unit
+                    labels::judged_figure(r, lang)
                 ),
                 (crate::lang::Lang::En, None) => format!(
                     "{region}{}/{}: not reported for {} (required {requirement})",

@@ -168,23 +168,21 @@ fn describe(r: &crate::assess::IndicatorResult, lang: crate::lang::Lang) -> Stri
         .requirement
         .map(|req| labels::requirement(&req, lang))
         .unwrap_or_else(|| "—".to_owned());
-    let actual = r.actual.map_or_else(|| "—".to_owned(), labels::number);
+    let actual = labels::judged_figure(r, lang);
     match (lang, r.as_of) {
         (crate::lang::Lang::Zh, as_of) => format!(
-            "{}（{}）：{}要求 {requirement}，实际 {actual} {}",
+            "{}（{}）：{}要求 {requirement}，实际 {actual}",
             labels::status(r.status, lang),
             labels::attribute(r.attribute, lang),
             as_of.map(|y| format!("按{y}年数据，")).unwrap_or_default(),
-            r.unit
         ),
         (crate::lang::Lang::En, as_of) => format!(
-            "{} ({}): {}required {requirement}, actual {actual} {}",
+            "{} ({}): {}required {requirement}, actual {actual}",
             labels::status(r.status, lang),
             labels::attribute(r.attribute, lang),
             as_of
                 .map(|y| format!("on the {y} figure, "))
                 .unwrap_or_default(),
-            r.unit
         ),
     }
 }

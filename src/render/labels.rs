@@ -1,6 +1,7 @@
 //! Words and number forms shared by the human-readable renderers.
 
-use crate::assess::period::Outlook;
+use crate::assess::figure::DerivedKind;
+use crate::assess::period::{IndicatorSeries, Outlook};
 use crate::assess::{Basis, Requirement, Status};
 use crate::lang::Lang;
 use crate::vocabulary::YearRequirement;
@@ -14,6 +15,18 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
 /// The label of an outlook, in the words of the national mid-term evaluation.
 pub fn outlook(outlook: Outlook, lang: Lang) -> &'static str {
     super::look::outlook(outlook).label(lang)
+}
+
+/// How an indicator stands where the evaluation names it among those short
+/// of their schedule: its outlook, or, when the outlook is on schedule but
+/// the latest year's figure falls short (a binding indicator behind by less
+/// than 5 %), that year's status.
+pub fn standing(series: &IndicatorSeries, lang: Lang) -> &'static str {
+    if series.outlook.on_track() && !series.status.passes() {
+        status(series.status, lang)
+    } else {
+        outlook(series.outlook, lang)
+    }
 }
 
 pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
@@ -125,13 +138,23 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
                 format!("{}{each}", lang.pick("每年 ", "every year "))
             }
         }
-        Rule::Cumulative { total, from } | Rule::CumulativeCap { total, from } => format!(
+        Rule::Cumulative {
+            total,
+            from,
+            strict,
+        }
+        | Rule::CumulativeCap {
+            total,
+            from,
+            strict,
+        } => format!(
             "{} {} {}{}",
             lang.pick("累计", "cumulative"),
-            if matches!(rule, Rule::CumulativeCap { .. }) {
-                "≤"
-            } else {
-                "≥"
+            match (matches!(rule, Rule::CumulativeCap { .. }), strict) {
+                (true, false) => "≤",
+                (true, true) => "<",
+                (false, false) => "≥",
+                (false, true) => ">",
             },
             number(total),
             match from {
@@ -166,6 +189,53 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
         ),
         Rule::NotAssessed => lang.pick("不考核", "not assessed").to_owned(),
     }
+}
+
+/// What a figure made from the yearly figures is (`累计（逐年复合）`).
+pub fn derived(kind: DerivedKind, lang: Lang) -> &'static str {
+    match kind {
+        DerivedKind::CompoundAverage => {
+            lang.pick("年均（逐年复合）", "yearly average (compounded)")
+        }
+        DerivedKind::CompoundCumulative => lang.pick("累计（逐年复合）", "cumulative (compounded)"),
+        DerivedKind::SumCumulative => lang.pick("累计（逐年相加）", "cumulative (summed)"),
+        DerivedKind::LevelChange => lang.pick(
+            "累计变化（本年水平减基期值）",
+            "cumulative change (the year's level less the baseline)",
+        ),
+        DerivedKind::LevelGrowth => lang.pick(
+            "年均增长（由基期与本年水平复合）",
+            "average yearly growth (from the baseline and the year's level)",
+        ),
+    }
+}
+
+/// The figure of a line that states its requirement: the year's, and, when
+/// the requirement is on a figure made from the years (a cumulative total,
+/// an average), that figure too, so the two read together (`3.4 %，累计
+/// （逐年复合）6.781 %`); `—` when not reported.
+pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
+    let Some(actual) = r.actual else {
+        return "—".to_owned();
+    };
+    let year = format!("{} {}", number(actual), r.unit);
+    let year = year.trim_end();
+    let text = match (&r.derived, lang) {
+        (Some(d), Lang::Zh) => format!(
+            "{year}，{}{} {}",
+            derived(d.kind, lang),
+            number(d.value),
+            r.unit
+        ),
+        (Some(d), Lang::En) => format!(
+            "{year}, {} {} {}",
+            derived(d.kind, lang),
+            number(d.value),
+            r.unit
+        ),
+        (None, _) => year.to_owned(),
+    };
+    text.trim_end().to_owned()
 }
 
 #[cfg(test)]

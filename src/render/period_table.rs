@@ -485,13 +485,7 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
         .indicators
         .iter()
         .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
-        .map(|s| {
-            format!(
-                "{}（{}）",
-                s.display_name(),
-                labels::outlook(s.outlook, lang)
-            )
-        })
+        .map(|s| format!("{}（{}）", s.display_name(), labels::standing(s, lang)))
         .collect()
 }
 

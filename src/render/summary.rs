@@ -329,19 +329,10 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
                 })
                 .collect::<Vec<_>>()
                 .join(lang.pick("、", ", "));
-            let (zh, en) = match d.kind {
-                DerivedKind::CompoundAverage => ("年均（逐年复合）", "yearly average (compounded)"),
-                DerivedKind::CompoundCumulative => ("累计（逐年复合）", "cumulative (compounded)"),
-                DerivedKind::SumCumulative => ("累计（逐年相加）", "cumulative (summed)"),
-                DerivedKind::LevelChange => (
-                    "累计变化（本年水平减基期值）",
-                    "cumulative change (the year's level less the baseline)",
-                ),
-                DerivedKind::LevelGrowth => (
-                    "年均增长（由基期与本年水平复合）",
-                    "average yearly growth (from the baseline and the year's level)",
-                ),
-            };
+            let (zh, en) = (
+                labels::derived(d.kind, Lang::Zh),
+                labels::derived(d.kind, Lang::En),
+            );
             out.push(match lang {
                 Lang::Zh => format!(
                     "{name}：逐年 {years} → {zh}{}{}，按此判断。",

@@ -146,7 +146,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 format!(
                     "{}（{}）",
                     name_in_prose(s, period),
-                    labels::outlook(s.outlook, lang)
+                    labels::standing(s, lang)
                 )
             })
             .collect();

@@ -56,11 +56,16 @@ impl Conversion {
     }
 }
 
-/// Units compare after trimming and with `％` read as `%`.
+/// Units compare after trimming, with `％` read as `%` and `个百分点` (a
+/// bulletin's words) as `百分点` (a plan's).
 pub fn normalize(unit: &str) -> String {
-    crate::number::trim_all(unit)
+    let unit = crate::number::trim_all(unit)
         .replace('％', "%")
-        .to_lowercase()
+        .to_lowercase();
+    match unit.as_str() {
+        "个百分点" => "百分点".to_owned(),
+        _ => unit,
+    }
 }
 
 /// Units recognised when a name ends with one in brackets (`毛入园率（%）`)
@@ -69,7 +74,7 @@ pub fn normalize(unit: &str) -> String {
 const OTHER_UNITS: &[&str] = &[
     "%",
     "‰",
-    "个百分点",
+    "百分点",
     "次",
     "元/人",
     "万元/人",
@@ -110,6 +115,7 @@ mod tests {
         assert_eq!(conversion("万人", "人").apply(3.9), 39000.0);
         assert_eq!(conversion("万元", "亿元").apply(112_590.0), 11.259);
         assert_eq!(conversion(" ％ ", "%"), Conversion::Same);
+        assert_eq!(conversion("个百分点", "百分点"), Conversion::Same);
         // The 2021 bulletin's 粮食产量 for a plan in 亿吨.
         assert_eq!(conversion("万吨", "亿吨").apply(68_285.0), 6.8285);
         assert_eq!(conversion("万吨", "亿吨标准煤"), Conversion::Incompatible);

@@ -164,6 +164,7 @@ fn a_cumulative_change_ahead_of_its_share_is_ahead() {
         Rule::Cumulative {
             total: 13.5,
             from: crate::plan::Accumulate::Compound,
+            strict: false,
         },
     );
     assert_eq!(outlook_of(&energy, &[(2022, 8.0)]), Outlook::Ahead);

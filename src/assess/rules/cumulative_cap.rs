@@ -10,10 +10,12 @@ use crate::assess::figure::{Figure, Unjudged};
 use crate::assess::{Basis, Requirement, Status};
 use crate::plan::{Accumulate, Comparator};
 
-/// The kind: at most `total` over the period, made `from` the figures.
+/// The kind: at most `total` over the period (`strict`: less), made `from`
+/// the figures.
 pub struct Kind {
     pub total: f64,
     pub from: Accumulate,
+    pub strict: bool,
 }
 
 impl RuleKind for Kind {
@@ -23,7 +25,11 @@ impl RuleKind for Kind {
             return Ok(None);
         }
         Ok(Some(Requirement::Threshold {
-            cmp: Comparator::LessOrEqual,
+            cmp: if self.strict {
+                Comparator::Less
+            } else {
+                Comparator::LessOrEqual
+            },
             value: self.total,
             basis: Basis::Target,
         }))

@@ -122,8 +122,24 @@ pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
             tolerance_pct,
         }),
         Rule::Annual { each, average } => f(&annual::Kind { each, average }),
-        Rule::Cumulative { total, from } => f(&cumulative::Kind { total, from }),
-        Rule::CumulativeCap { total, from } => f(&cumulative_cap::Kind { total, from }),
+        Rule::Cumulative {
+            total,
+            from,
+            strict,
+        } => f(&cumulative::Kind {
+            total,
+            from,
+            strict,
+        }),
+        Rule::CumulativeCap {
+            total,
+            from,
+            strict,
+        } => f(&cumulative_cap::Kind {
+            total,
+            from,
+            strict,
+        }),
         Rule::Relative {
             to,
             cmp,

@@ -201,6 +201,20 @@ fn rule(
             );
         }
     }
+    // `新增…数量 ≥30` in the target-year column: an increase over the period
+    // or the target year's own count? No 〔〕 says (湖北省文物事业发展规划).
+    if !in_period
+        && matches!(
+            reading.as_ref().map(|r| r.form),
+            Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
+        )
+        && ["新增", "增加"].iter().any(|word| row.name.contains(word))
+    {
+        is_settled = false;
+        w.confirm(format!(
+            "名称说“新增/增加”，目标“{deciding}”却没有〔〕累计的标记：若是规划期内累计新增的量，各年数据应填规划期累计至今的数；若是当年新增的量，照此即可"
+        ));
+    }
     if let Some(period) = beside {
         is_settled = false;
         both(w, row, target, period, cx.bare_rows);

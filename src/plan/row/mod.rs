@@ -202,11 +202,7 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
             let points = normal(unit) == "%"
                 && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"));
             let same = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
-            (same || points).then_some(cumulative(
-                reading.form,
-                reading.value,
-                Accumulate::LevelChange,
-            ))
+            (same || points).then_some(cumulative(&reading, Accumulate::LevelChange))
         }
         Form::Bare => meta.bare_numbers.map(|_| Rule::Annual {
             each: YearRequirement::Threshold(Threshold {
@@ -248,11 +244,20 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
 
 /// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`) or a
 /// cap not to pass (`[<N]`).
-fn cumulative(form: Form, total: f64, from: Accumulate) -> Rule {
-    if form == Form::CumulativeCap {
-        Rule::CumulativeCap { total, from }
+fn cumulative(reading: &Reading, from: Accumulate) -> Rule {
+    let (total, strict) = (reading.value, reading.strict);
+    if reading.form == Form::CumulativeCap {
+        Rule::CumulativeCap {
+            total,
+            from,
+            strict,
+        }
     } else {
-        Rule::Cumulative { total, from }
+        Rule::Cumulative {
+            total,
+            from,
+            strict,
+        }
     }
 }
 
@@ -413,8 +418,7 @@ pub fn rule_from_text(
             // read against the baseline (figure::gather says which).
             Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
                 Ok(RowRule::Ready(cumulative(
-                    reading.form,
-                    reading.value,
+                    &reading,
                     if is_percent {
                         Accumulate::Compound
                     } else {
@@ -422,13 +426,9 @@ pub fn rule_from_text(
                     },
                 )))
             }
-            Form::Cumulative | Form::CumulativeCap if measure == Measure::Level => {
-                Ok(RowRule::Ready(cumulative(
-                    reading.form,
-                    reading.value,
-                    Accumulate::LevelChange,
-                )))
-            }
+            Form::Cumulative | Form::CumulativeCap if measure == Measure::Level => Ok(
+                RowRule::Ready(cumulative(&reading, Accumulate::LevelChange)),
+            ),
             Form::Cumulative | Form::CumulativeCap => Err(Text::new(
                 format!(
                     "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"

@@ -65,7 +65,8 @@ fn the_period_cell_beside_a_level_target_is_a_second_requirement() {
         period_rule_of_level("〔3.9〕", "%", &c),
         Some(Rule::Cumulative {
             total: 3.9,
-            from: Accumulate::LevelChange
+            from: Accumulate::LevelChange,
+            strict: false,
         })
     );
     // GDP 55.8 with ＞6.5%: the level's average growth.
@@ -137,7 +138,11 @@ fn the_rule_a_row_states() {
     ] {
         assert_eq!(
             rule("—", Some("〔1〕"), unit, measure),
-            Ok(RowRule::Ready(Rule::Cumulative { total: 1.0, from })),
+            Ok(RowRule::Ready(Rule::Cumulative {
+                total: 1.0,
+                from,
+                strict: false
+            })),
             "{unit}"
         );
     }

@@ -12,8 +12,13 @@ use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::lang::Lang;
 use crate::render::{labels, wording};
 
-/// The outlooks section 三 takes up.
-pub fn needs_attention(outlook: Outlook) -> bool {
+/// The indicators section 三 takes up: by their outlook, and every binding
+/// indicator the evaluation names as short of its schedule.
+pub fn needs_attention(s: &IndicatorSeries, period: &PeriodReport) -> bool {
+    period.summary.binding_not_on_track.contains(&s.id) || off_schedule(s.outlook)
+}
+
+fn off_schedule(outlook: Outlook) -> bool {
     matches!(
         outlook,
         Outlook::Behind
@@ -83,7 +88,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
         .and_then(|p| p.requirement)
         .map(|r| labels::requirement(&r, lang));
     let name = wording::name_in_prose(s, period);
-    let outlook = labels::outlook(s.outlook, lang);
+    let outlook = labels::standing(s, lang);
     let mut text = match (figure, lang) {
         (Some(v), Lang::Zh) => format!(
             "{name}（{outlook}）：{}年为{}{}",
@@ -169,7 +174,7 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
     let lagging: Vec<&IndicatorSeries> = period
         .indicators
         .iter()
-        .filter(|s| needs_attention(s.outlook))
+        .filter(|s| needs_attention(s, period))
         .collect();
     if !lagging.is_empty() {
         doc.push(&heading(
@@ -232,5 +237,5 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
 }
 
 fn lagging_any(period: &PeriodReport) -> bool {
-    period.indicators.iter().any(|s| needs_attention(s.outlook))
+    period.indicators.iter().any(|s| needs_attention(s, period))
 }

@@ -32,7 +32,8 @@ fn the_period_column_reads_every_year_averages_and_cumulative_changes() {
         plan.indicators[2].rule,
         Rule::Cumulative {
             total: 6.0,
-            from: Accumulate::Sum
+            from: Accumulate::Sum,
+            strict: false,
         }
     );
     // 〔N〕 on a level (人均预期寿命 77.3* → 〔1〕): the change of the level
@@ -94,7 +95,8 @@ fn the_period_column_reads_every_year_averages_and_cumulative_changes() {
         plan.indicators[0].period_rule,
         Some(Rule::Cumulative {
             total: 3.9,
-            from: Accumulate::LevelChange
+            from: Accumulate::LevelChange,
+            strict: false,
         })
     );
     // A period cell of words beside a level target: shown, not judged.

@@ -261,7 +261,8 @@ fn baselines_are_kept_as_printed() {
         c.rule,
         Rule::Cumulative {
             total: 17.0,
-            from: Accumulate::Compound
+            from: Accumulate::Compound,
+            strict: false,
         }
     );
     // A * says the year is another: the plan must say which.
