@@ -43,13 +43,22 @@ pub fn meta(doc: &Document) -> Meta {
         meta.notice = Some(notice.to_owned());
         meta.title = Some(notice["关于印发".len()..notice.len() - "的通知".len()].to_owned());
     }
-    if let Some(start) = joined.find('《')
-        && let Some(len) = joined[start..].find('》')
+    // The first 《…》 that names a plan (《…规划》, 《…纲要》): a law or a
+    // rule cited in the text (《中华人民共和国著作权法》, 《…管理办法》) is not
+    // the plan's title.
+    let mut rest = joined.as_str();
+    while let Some(start) = rest.find('《')
+        && let Some(len) = rest[start..].find('》')
     {
-        let title = &joined[start + '《'.len_utf8()..start + len];
-        if !title.is_empty() {
+        let title = &rest[start + '《'.len_utf8()..start + len];
+        if title.contains("规划") || title.contains("纲要") {
             meta.title = Some(title.to_owned());
+            break;
         }
+        rest = &rest[start + len..];
+    }
+    if meta.title.is_none() {
+        meta.title = cover_title(&opening);
     }
     meta.issuer = opening.iter().map(|t| clean(t)).find(|t| {
         (t.ends_with("人民政府")
@@ -61,6 +70,35 @@ pub fn meta(doc: &Document) -> Meta {
     meta.issued = opening.iter().find_map(|t| date(&clean(t)));
     meta.region = meta.issuer.as_deref().and_then(region_of);
     meta
+}
+
+/// A plan printed without its notice opens with its cover: the title in
+/// large type, often over two lines (`湖北省文物事业发展` / `“十四五”规划`),
+/// with no 《》. Among the first lines, a short one that ends as a plan's
+/// name does (规划, 纲要, or the period in brackets after it), joined with the
+/// short line above it when that line ends without punctuation.
+fn cover_title(opening: &[&str]) -> Option<String> {
+    let lines: Vec<String> = opening.iter().take(6).map(|t| clean(t)).collect();
+    let names_a_plan = |t: &str| {
+        t.ends_with("规划")
+            || t.ends_with("纲要")
+            || (t.ends_with(['）', ')']) && (t.contains("规划") || t.contains("纲要")))
+    };
+    let at = lines.iter().position(|t| {
+        let n = t.chars().count();
+        (4..=40).contains(&n) && names_a_plan(t) && !t.starts_with(['一', '（', '(', '第'])
+    })?;
+    let line = &lines[at];
+    let above = at.checked_sub(1).map(|i| &lines[i]).filter(|t| {
+        let n = t.chars().count();
+        (2..=24).contains(&n)
+            && !t.ends_with(['。', '，', '；', '：', '、', '！', '？'])
+            && date(t).is_none()
+    });
+    Some(match above {
+        Some(above) => format!("{above}{line}"),
+        None => line.clone(),
+    })
 }
 
 /// `2022年3月30日` → `2022-03-30`.

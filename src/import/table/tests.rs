@@ -242,6 +242,42 @@ fn a_name_wrapped_over_lines_beside_one_figure_stays_one_row() {
 }
 
 #[test]
+fn a_cover_without_the_notice_names_the_plan() {
+    let doc = |lines: &[&str]| Document {
+        file: "x".into(),
+        blocks: lines.iter().map(|t| Block::Text(t.to_string())).collect(),
+    };
+    // 《湖北省文物事业发展“十四五”规划》's cover: the title over two lines.
+    let m = meta(&doc(&[
+        "湖北省文物事业发展",
+        "“十四五”规划",
+        "湖北省文化和旅游厅",
+        "湖北省文物局",
+        "2021年10月",
+    ]));
+    assert_eq!(m.title.as_deref(), Some("湖北省文物事业发展“十四五”规划"));
+    let m = meta(&doc(&["某区卫生健康事业发展规划（2021—2025年）", "目录"]));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某区卫生健康事业发展规划（2021—2025年）")
+    );
+    // A heading or a sentence is no title.
+    let m = meta(&doc(&["一、编制规划", "为贯彻落实……，制定本规划。"]));
+    assert_eq!(m.title, None);
+    // A law cited before the notice, a rule cited in the text: not the plan.
+    let m = meta(&doc(&[
+        "依《中华人民共和国著作权法》第五条第一项，……不适用著作权法。",
+        "黄浦区人民政府办公室关于印发黄浦区历史风貌保护和利用“十四五”规划的通知",
+    ]));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("黄浦区历史风貌保护和利用“十四五”规划")
+    );
+    let m = meta(&doc(&["贯彻《湖北省文物安全管理办法》，……"]));
+    assert_eq!(m.title, None);
+}
+
+#[test]
 fn the_opening_names_the_plan_its_issuer_and_date() {
     let doc = Document {
         file: "x".into(),
