@@ -392,6 +392,18 @@ fn what_is_no_plan_table_is_said_so() {
         stderr.contains("I002") && stderr.contains("文件中有 1 个表格"),
         "{stderr}"
     );
+    // Targets only in the text (国家文物局's plans print none in a table):
+    // the plan file is written by hand, not made from a converted PDF.
+    std::fs::write(&md, "# 规划\n\n到2025年，博物馆数量达到260家。\n").unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("文件中有 0 个表格")
+            && stderr.contains("须照 README“规划文件（TOML）”一节手写"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("转成文本"), "{stderr}");
     let pdf = dir.path().join("x.pdf");
     std::fs::write(&pdf, "%PDF-1.7").unwrap();
     let out = import(&[pdf.to_str().unwrap()]);

@@ -367,10 +367,17 @@ pub fn choose(
                 ),
             ),
         )
-        .with_hint(Text::new(
-            "PDF 请先转成文本（每个单元格一行，或用制表符分隔）；扫描件须先识别文字",
-            "convert a PDF to text first (a cell per line, or tab-separated); a scan needs text recognition first",
-        )));
+        .with_hint(if count == 0 {
+            Text::new(
+                "有的规划只在正文里写目标、没有指标表，这样的规划须照 README“规划文件（TOML）”一节手写；表格若是图片（扫描件、网页上的图），须先识别文字",
+                "some plans state their targets only in the text, with no table: write such a plan file by hand (README, \"Plan format\"); a table that is an image (a scan, a picture on a web page) needs text recognition first",
+            )
+        } else {
+            Text::new(
+                "指标表的表头须有“指标”一列和年份（或基期、目标）列；表格若是图片，须先识别文字；只在正文里写目标的规划须手写规划文件",
+                "a table of main indicators has an indicator column and year (or baseline and target) columns in its header; a table that is an image needs text recognition first; a plan with its targets only in the text needs its plan file written by hand",
+            )
+        }));
     }
     let listed = tables
         .iter()
