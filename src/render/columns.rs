@@ -50,6 +50,12 @@ pub fn headers(report: &YearReport, lang: Lang, line_break: &str) -> [String; 10
 /// row above, as in the printed plan table. The result cell is the status label.
 pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang) -> [String; 10] {
     let dash = || "—".to_owned();
+    // The year's figure, with the digits that tell it from its requirement
+    // (unless the requirement is on a figure made from the years).
+    let actual = |a: f64| match r.derived {
+        Some(_) => labels::number(a),
+        None => labels::number_against(a, r.requirement.as_ref()),
+    };
     let category = if previous.is_some_and(|p| p.category == r.category) {
         String::new()
     } else {
@@ -67,10 +73,10 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         // A figure of an earlier year (a period's latest report) says so.
         match (r.actual, r.as_of) {
             (None, _) => dash(),
-            (Some(a), None) => labels::number(a),
+            (Some(a), None) => actual(a),
             (Some(a), Some(y)) => match lang {
-                Lang::Zh => format!("{}（{y}年）", labels::number(a)),
-                Lang::En => format!("{} ({y})", labels::number(a)),
+                Lang::Zh => format!("{}（{y}年）", actual(a)),
+                Lang::En => format!("{} ({y})", actual(a)),
             },
         },
         r.completion.map_or_else(dash, labels::percent),

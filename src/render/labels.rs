@@ -191,6 +191,30 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// A figure shown beside its requirement: with the digits that tell it from
+/// a bound printed alike (11.2999999 against `≥ 11.3` is shown so, not as
+/// 11.3, which would read as met).
+pub fn number_against(value: f64, requirement: Option<&Requirement>) -> String {
+    let shown = number(value);
+    let bounds = match requirement {
+        Some(&Requirement::Threshold { value, .. }) => [Some(value), None],
+        Some(&Requirement::Band { min, max, .. } | &Requirement::Range { min, max }) => {
+            [Some(min), Some(max)]
+        }
+        None => [None, None],
+    };
+    if bounds
+        .iter()
+        .flatten()
+        .any(|&b| b != value && number(b) == shown)
+    {
+        let text = format!("{value:.12}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        shown
+    }
+}
+
 /// What a figure made from the yearly figures is (`累计（逐年复合）`).
 pub fn derived(kind: DerivedKind, lang: Lang) -> &'static str {
     match kind {
@@ -218,19 +242,26 @@ pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
     let Some(actual) = r.actual else {
         return "—".to_owned();
     };
-    let year = format!("{} {}", number(actual), r.unit);
+    let requirement = r.requirement.as_ref();
+    // The figure the requirement is on: the one made from the years, else
+    // the year's.
+    let year = match r.derived {
+        Some(_) => number(actual),
+        None => number_against(actual, requirement),
+    };
+    let year = format!("{year} {}", r.unit);
     let year = year.trim_end();
     let text = match (&r.derived, lang) {
         (Some(d), Lang::Zh) => format!(
             "{year}，{}{} {}",
             derived(d.kind, lang),
-            number(d.value),
+            number_against(d.value, requirement),
             r.unit
         ),
         (Some(d), Lang::En) => format!(
             "{year}, {} {} {}",
             derived(d.kind, lang),
-            number(d.value),
+            number_against(d.value, requirement),
             r.unit
         ),
         (None, _) => year.to_owned(),
@@ -251,5 +282,30 @@ mod tests {
         assert_eq!(number(3.7164), "3.7164");
         assert_eq!(number(-0.00001), "0");
         assert_eq!(percent(0.6), "60%");
+    }
+
+    #[test]
+    fn a_figure_beside_its_requirement_never_prints_as_the_bound() {
+        let at_least = |value| Requirement::Threshold {
+            cmp: crate::vocabulary::Comparator::GreaterOrEqual,
+            value,
+            basis: Basis::Target,
+        };
+        assert_eq!(
+            number_against(11.2999999, Some(&at_least(11.3))),
+            "11.2999999"
+        );
+        assert_eq!(number_against(11.3, Some(&at_least(11.3))), "11.3");
+        assert_eq!(
+            number_against(18.59599, Some(&at_least(18.596))),
+            "18.59599"
+        );
+        assert_eq!(number_against(18.2, Some(&at_least(18.596))), "18.2");
+        let band = Requirement::Range {
+            min: 95.0,
+            max: 96.000001,
+        };
+        assert_eq!(number_against(96.0, Some(&band)), "96");
+        assert_eq!(number_against(96.00000001, None), "96");
     }
 }
