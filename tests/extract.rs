@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{plan_check, stderr_of, stdout_of};
+use common::{plan_check, root, stderr_of, stdout_of};
 
 const PLAN: &str = "examples/plans/national-14th-fyp.toml";
 
@@ -277,7 +277,14 @@ fn a_districts_figures_from_prose_and_never_the_citys() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
-    assert!(stdout_of(&out).contains("比对 2 个数，全部一致"));
+    // The press text states two of the three submitted figures; the third
+    // is named as not compared, never counted as agreeing.
+    assert!(
+        stdout_of(&out)
+            .contains("比对 2 个数，都一致；公报中没有、未比对的 1 个：九年义务教育巩固率（2022）"),
+        "{}",
+        stdout_of(&out)
+    );
     let out = plan_check()
         .args([
             "extract",
@@ -287,9 +294,15 @@ fn a_districts_figures_from_prose_and_never_the_citys() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out).lines().count(), 1, "{}", stdout_of(&out));
+    // None of the plan's figures: an error, and no header-only file.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
     assert!(stderr_of(&out).contains("毛入园率"), "listed as not found");
+    assert!(
+        stderr_of(&out).contains("I004") && stderr_of(&out).contains("没有找到规划的任何一项指标"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// A submitted file is read as every statistics file is: a GB18030 CSV
@@ -327,5 +340,76 @@ fn a_bulletin_on_standard_input_is_asked_for_as_a_file() {
     assert!(
         err.contains("I001") && err.contains("不从标准输入读取文档"),
         "{err}"
+    );
+}
+
+/// A bulletin of another place, or of another year than `--year` says, is
+/// refused (I004): a city's 城镇化率 is no district's. The titles are the
+/// real ones of 重庆市's 2022 and 建始县's 2023 bulletins (the second over
+/// two lines, as printed); 重庆's sentence is its bulletin's, the one under
+/// 建始's title is illustrative (示例，非官方统计).
+#[test]
+fn a_bulletin_of_another_region_or_year_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("重庆.md");
+    std::fs::write(
+        &city,
+        "2022年重庆市国民经济和社会发展统计公报\n\n年末全市常住人口城镇化率为70.96%，比上年末提高0.64个百分点。\n",
+    )
+    .unwrap();
+    let plan = dir.path().join("江津.toml");
+    let text =
+        std::fs::read_to_string(root().join("examples/plans/national-14th-fyp.toml")).unwrap();
+    std::fs::write(
+        &plan,
+        text.replacen("[plan]\n", "[plan]\nregion = \"江津区\"\n", 1),
+    )
+    .unwrap();
+    let run = |args: &[&std::ffi::OsStr]| plan_check().arg("extract").args(args).output().unwrap();
+    let out = run(&["--plan".as_ref(), plan.as_os_str(), city.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("I004")
+            && stderr_of(&out).contains("这是重庆市的公报，规划是江津区的"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(stdout_of(&out), "");
+    // The plan of the place the bulletin is of takes the figure…
+    let national = root().join("examples/plans/national-14th-fyp.toml");
+    let out = run(&["--plan".as_ref(), national.as_os_str(), city.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("常住人口城镇化率,2022,70.96"),
+        "{}",
+        stdout_of(&out)
+    );
+    // …but not as another year's.
+    let out = run(&[
+        "--plan".as_ref(),
+        national.as_os_str(),
+        "--year".as_ref(),
+        "2023".as_ref(),
+        city.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("公报的标题是 2022 年的，--year 给的是 2023 年"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A title over two lines still gives its year.
+    let county = dir.path().join("建始.md");
+    std::fs::write(
+        &county,
+        "建始县2023年国民经济和社会发展\n\n统计公报\n\n年末全县常住人口城镇化率为45.12%。\n",
+    )
+    .unwrap();
+    let out = run(&["--plan".as_ref(), national.as_os_str(), county.as_os_str()]);
+    assert!(
+        stdout_of(&out).contains("常住人口城镇化率,2023,45.12"),
+        "{}{}",
+        stdout_of(&out),
+        stderr_of(&out)
     );
 }

@@ -15,10 +15,12 @@ use crate::output;
 use crate::plan::Plan;
 use std::fmt::Write as _;
 
-/// One bulletin's figures, with its name and year.
+/// One bulletin's figures, with its name, year and the region its title
+/// names.
 struct Read {
     file: String,
     year: i32,
+    region: Option<String>,
     extraction: Extraction,
 }
 
@@ -45,7 +47,48 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     for path in &args.bulletins {
         let document = crate::import::read(path)?;
         let file = document.file.clone();
-        let Some(year) = args.year.or_else(|| extract::year_of(&document)) else {
+        let title = extract::title_of(&document);
+        let titled = title.as_deref().and_then(extract::year_in_title);
+        // --year is for a title that names none; a title's own year stands.
+        if let (Some(given), Some(titled)) = (args.year, titled)
+            && given != titled
+        {
+            return Err(Diagnostic::error(
+                Code::I004,
+                &file,
+                Text::new(
+                    format!("公报的标题是 {titled} 年的，--year 给的是 {given} 年：公报中的数照标题的年份算"),
+                    format!("the bulletin's title is of {titled}, --year says {given}: its figures are of the year its title says"),
+                ),
+            )
+            .with_hint(Text::new(
+                "--year 只用于标题中没有年份的公报；请去掉 --year，或换成那一年的公报",
+                "--year is for a bulletin whose title names no year: drop it, or give that year's bulletin",
+            ))
+            .into());
+        }
+        // A bulletin of another place holds none of this plan's figures,
+        // whatever its sentences say (a city's 城镇化率 is no district's).
+        if let (Some(plan_region), Some(region)) = (
+            plan.meta.region.as_deref(),
+            title.as_deref().and_then(extract::region_of),
+        ) && !extract::same_region(&region, plan_region)
+        {
+            return Err(Diagnostic::error(
+                Code::I004,
+                &file,
+                Text::new(
+                    format!("这是{region}的公报，规划是{plan_region}的：公报中的数不是{plan_region}的数，未取"),
+                    format!("this is {region}'s bulletin and the plan is {plan_region}'s: its figures are not {plan_region}'s; none taken"),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("请给出{plan_region}的统计公报，或用 --plan 给出{region}的规划"),
+                format!("give {plan_region}'s bulletin, or {region}'s plan with --plan"),
+            ))
+            .into());
+        }
+        let Some(year) = args.year.or(titled) else {
             return Err(Diagnostic::error(
                 Code::I001,
                 &file,
@@ -65,6 +108,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
         read.push(Read {
             file,
             year,
+            region: title.as_deref().and_then(extract::region_of),
             extraction,
         });
     }
@@ -73,6 +117,28 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
         report_unsettled(plan, r, config.lang, &mut notes);
     }
     eprint!("{notes}");
+    // Nothing taken from any bulletin: no statistics file to write, and no
+    // run that did its job.
+    if read.iter().all(|r| r.extraction.found.is_empty()) {
+        let files = read
+            .iter()
+            .map(|r| r.file.as_str())
+            .collect::<Vec<_>>()
+            .join(config.lang.pick("、", ", "));
+        return Err(Diagnostic::error(
+            Code::I004,
+            &files,
+            Text::new(
+                "公报中没有找到规划的任何一项指标，没有写出统计数据",
+                "the bulletin states none of the plan's indicators; no statistics written",
+            ),
+        )
+        .with_hint(Text::new(
+            "请确认这是规划所说地区、所说方面的公报（教育规划的数多在教育事业统计公报中）；公报的说法与规划的指标名称不同时，可在规划文件中给指标写 aliases",
+            "check that the bulletin is of the plan's region and subject (an education plan's figures are mostly in the education bulletin); where the bulletin words an indicator otherwise, give it aliases in the plan file",
+        ))
+        .into());
+    }
     match &args.check {
         Some(data) => check(config, &plans, plan, &read, data),
         None => {
@@ -221,49 +287,131 @@ fn check(
     };
     let loaded = inputs::load(&submitted, plans)?;
     let table = &loaded.observations;
+    let lang = config.lang;
     let mut out = String::new();
     let mut differences = 0;
     let mut compared = 0;
+    // Submitted figures of a bulletin's year it states nothing of, and
+    // regions it is not the bulletin of: not compared, and said so.
+    let mut not_stated: Vec<String> = Vec::new();
+    let mut other_regions: Vec<String> = Vec::new();
     for ry in &loaded.region_years {
+        let region = table.regions.get(ry.region);
         for r in read.iter().filter(|r| r.year == ry.year) {
-            for f in &r.extraction.found {
+            if let Some(of) = r.region.as_deref()
+                && !region.is_empty()
+                && !extract::same_region(of, region)
+            {
+                if !other_regions.iter().any(|o| o == region) {
+                    other_regions.push(region.to_owned());
+                }
+                continue;
+            }
+            for (i, indicator) in plan.indicators.iter().enumerate() {
                 let key = crate::stats::Key {
                     region: ry.region,
                     year: ry.year,
-                    indicator: f.indicator,
+                    indicator: i as crate::plan::IndicatorIdx,
                 };
-                let Some(obs) = table.get(&key) else { continue };
-                let Some(submitted) = obs.value else { continue };
+                let Some(submitted) = table.get(&key).and_then(|o| o.value.map(|v| (o, v))) else {
+                    continue;
+                };
+                let (obs, submitted) = submitted;
+                let Some(f) = r
+                    .extraction
+                    .found
+                    .iter()
+                    .find(|f| f.indicator as usize == i)
+                else {
+                    let name = format!("{}（{}）", indicator.display_name(), ry.year);
+                    if !not_stated.contains(&name) {
+                        not_stated.push(name);
+                    }
+                    continue;
+                };
                 compared += 1;
                 if (f.value - submitted).abs() > 1e-9 * f.value.abs().max(1.0) {
                     differences += 1;
-                    let _ = writeln!(
-                        out,
-                        "{}:{}：{}（{}年）报送 {}，公报 {}（{}，第{}段：“{}”）",
-                        table.files.get(obs.origin.file),
-                        obs.origin.line,
-                        plan.indicators[f.indicator as usize].display_name(),
-                        r.year,
+                    let (place, name) = (
+                        format!("{}:{}", table.files.get(obs.origin.file), obs.origin.line),
+                        indicator.display_name(),
+                    );
+                    let (submitted, stated) = (
                         crate::number::display(submitted),
                         crate::number::display(f.value),
-                        r.file,
-                        f.paragraph,
-                        f.sentence
+                    );
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        match lang {
+                            Lang::Zh => format!(
+                                "{place}：{name}（{}年）报送 {submitted}，公报 {stated}（{}，第{}段：“{}”）",
+                                r.year, r.file, f.paragraph, f.sentence
+                            ),
+                            Lang::En => format!(
+                                "{place}: {name} ({}) submitted {submitted}, the bulletin says {stated} ({}, paragraph {}: “{}”)",
+                                r.year, r.file, f.paragraph, f.sentence
+                            ),
+                        }
                     );
                 }
             }
         }
     }
-    let _ = writeln!(
+    let sep = lang.pick("、", ", ");
+    // 全部一致 only when every submitted figure of the year was compared.
+    let whole = not_stated.is_empty() && other_regions.is_empty();
+    let verdict = match (lang, differences, whole) {
+        (Lang::Zh, 0, true) => "全部一致".to_owned(),
+        (Lang::Zh, 0, false) => "都一致".to_owned(),
+        (Lang::Zh, k, _) => format!("{k} 个不同"),
+        (Lang::En, 0, true) => "all the same".to_owned(),
+        (Lang::En, 0, false) => "those the same".to_owned(),
+        (Lang::En, k, _) => format!("{k} different"),
+    };
+    let _ = write!(
         out,
-        "{}：与公报比对 {compared} 个数，{}。",
-        data.display(),
-        if differences == 0 {
-            "全部一致".to_owned()
-        } else {
-            format!("{differences} 个不同")
+        "{}",
+        match lang {
+            Lang::Zh => format!("{}：与公报比对 {compared} 个数，{verdict}", data.display()),
+            Lang::En => format!(
+                "{}: {compared} figures compared with the bulletin, {verdict}",
+                data.display()
+            ),
         }
     );
+    if !not_stated.is_empty() {
+        let _ = write!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "；公报中没有、未比对的 {} 个：{}",
+                    not_stated.len(),
+                    not_stated.join(sep)
+                ),
+                Lang::En => format!(
+                    "; {} not in the bulletin, not compared: {}",
+                    not_stated.len(),
+                    not_stated.join(sep)
+                ),
+            }
+        );
+    }
+    if !other_regions.is_empty() {
+        let _ = write!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!("；其他地区的数未比对：{}", other_regions.join(sep)),
+                Lang::En => format!(
+                    "; other regions' figures not compared: {}",
+                    other_regions.join(sep)
+                ),
+            }
+        );
+    }
+    let _ = writeln!(out, "{}", lang.pick("。", "."));
     emit(config, out.as_bytes())?;
     Ok(if differences == 0 {
         exit::PASS

@@ -85,11 +85,13 @@ pub enum Code {
     I002,
     /// (`import`) the drafted plan file does not load (still written, naming the row)
     I003,
+    /// (`extract`) the bulletin is not the plan's: its title names another region than the plan's or another year than `--year`, or it states none of the plan's indicators
+    I004,
 }
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -128,6 +130,7 @@ impl Code {
         Code::I001,
         Code::I002,
         Code::I003,
+        Code::I004,
     ];
 
     /// `S004`.
@@ -283,16 +286,20 @@ impl Code {
                 "（`import`）起草的规划文件加载不了（仍会输出，指出哪一行）",
                 "(`import`) the drafted plan file does not load (still written, naming the row)",
             ),
+            Code::I004 => (
+                "（`extract`）公报不是这个规划的：标题中的地区不是规划的地区、年份与 `--year` 不同，或其中没有规划的任何一项指标",
+                "(`extract`) the bulletin is not the plan's: its title names another region than the plan's or another year than `--year`, or it states none of the plan's indicators",
+            ),
         };
         (NAMES[self as usize], zh, en)
     }
 }
 
-const NAMES: [&str; 38] = [
+const NAMES: [&str; 39] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
     "S018", "S019", "S020", "S021", "S022", "S023", "U001", "U002", "U003", "U004", "U005", "I001",
-    "I002", "I003",
+    "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

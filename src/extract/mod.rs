@@ -46,24 +46,84 @@ pub struct Extraction {
     pub missing: Vec<IndicatorIdx>,
 }
 
-/// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its
-/// opening.
-pub fn year_of(doc: &Document) -> Option<i32> {
-    doc.blocks.iter().take(12).find_map(|b| match b {
-        Block::Text(t) if t.contains("公报") => {
-            let at = t.find("年")?;
-            let digits: String = t[..at]
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            (digits.len() == 4).then(|| digits.parse().ok()).flatten()
-        }
-        _ => None,
+/// The bulletin's title: the first opening line that says 公报, up to the
+/// word, with the line before it when the title is printed over two
+/// (`建始县2023年国民经济和社会发展` / `统计公报`).
+pub fn title_of(doc: &Document) -> Option<String> {
+    let texts: Vec<&str> = doc
+        .blocks
+        .iter()
+        .take(12)
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(t.trim()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    let at = texts.iter().position(|t| t.contains("公报"))?;
+    let line = texts[at];
+    let title = &line[..line.find("公报")? + "公报".len()];
+    let above = at.checked_sub(1).map(|i| texts[i]).filter(|t| {
+        year_in_title(title).is_none()
+            && t.chars().count() <= 40
+            && !t.ends_with(['。', '，', '；', '：'])
+    });
+    Some(match above {
+        Some(above) => format!("{above}{title}"),
+        None => title.to_owned(),
     })
+}
+
+/// The year a title names: the one before its first 年 (`2022年…`).
+pub fn year_in_title(text: &str) -> Option<i32> {
+    text.match_indices('年').find_map(|(at, _)| {
+        let digits: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+    })
+}
+
+/// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its
+/// title.
+pub fn year_of(doc: &Document) -> Option<i32> {
+    year_in_title(&title_of(doc)?)
+}
+
+/// The region a bulletin's title names (`2023年重庆市江津区国民经济和社会
+/// 发展统计公报` → 重庆市江津区; the national bulletin's 中华人民共和国 →
+/// 全国), where it names one before its subject.
+pub fn region_of(title: &str) -> Option<String> {
+    if title.contains("中华人民共和国") {
+        return Some("全国".to_owned());
+    }
+    // Up to the subject (国民经济…, 教育事业…), without the year.
+    let cut = ["国民经济", "统计公报", "公报"]
+        .iter()
+        .find_map(|w| title.find(w))?;
+    let head: String = title[..cut]
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && *c != '年')
+        .collect();
+    let end = head
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
+    let region = &head[..end];
+    (region.chars().count() >= 2).then(|| region.to_owned())
+}
+
+/// Whether a bulletin of `bulletin`'s region can hold the figures of a plan
+/// for `plan`'s: the same place, named in full or in part (重庆市江津区 and
+/// 江津区).
+pub fn same_region(bulletin: &str, plan: &str) -> bool {
+    let plan = plan.trim();
+    !plan.is_empty() && (bulletin.contains(plan) || plan.contains(bulletin))
 }
 
 /// The bulletin's paragraphs, in order: its text, and each table row as one
