@@ -113,7 +113,7 @@ pub fn region_of(title: &str) -> Option<String> {
         .char_indices()
         .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
         .map(|(i, c)| i + c.len_utf8())
-        .last()?;
+        .next_back()?;
     let region = &head[..end];
     (region.chars().count() >= 2).then(|| region.to_owned())
 }
