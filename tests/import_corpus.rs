@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 9] = [
+const CORPUS: [&str; 12] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -20,6 +20,9 @@ const CORPUS: [&str; 9] = [
     "07-chongming-water-14th",
     "08-putuo-water-15th",
     "09-hubei-cultural-relics-14th",
+    "10-qingpu-district-15th",
+    "11-shanghai-greening-15th",
+    "12-changning-energy-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -38,9 +41,10 @@ fn norm(cell: &str) -> String {
     if c.starts_with('(') && c.ends_with(')') {
         c = c[1..c.len() - 1].to_owned();
     }
+    // ⏎: a transcriber's mark of a line break inside the cell.
     let c: String = c
         .chars()
-        .filter(|ch| !ch.is_whitespace())
+        .filter(|ch| !ch.is_whitespace() && *ch != '⏎')
         .map(|ch| if ch == '％' { '%' } else { ch })
         .collect();
     match c.as_str() {

@@ -60,13 +60,16 @@ pub fn meta(doc: &Document) -> Meta {
     if meta.title.is_none() {
         meta.title = cover_title(&opening);
     }
-    meta.issuer = opening.iter().map(|t| clean(t)).find(|t| {
-        (t.ends_with("人民政府")
-            || t.ends_with("委员会")
-            || t.ends_with("办公室")
-            || t.ends_with("局"))
-            && t.chars().count() <= 30
-    });
+    meta.issuer = opening
+        .iter()
+        .map(|t| unlabel(&clean(t)).to_owned())
+        .find(|t| {
+            (t.ends_with("人民政府")
+                || t.ends_with("委员会")
+                || t.ends_with("办公室")
+                || t.ends_with("局"))
+                && t.chars().count() <= 30
+        });
     meta.issued = opening.iter().find_map(|t| date(&clean(t)));
     meta.region = meta.issuer.as_deref().and_then(region_of);
     meta
@@ -78,7 +81,8 @@ pub fn meta(doc: &Document) -> Meta {
 /// name does (规划, 纲要, or the period in brackets after it), joined with the
 /// short line above it when that line ends without punctuation.
 fn cover_title(opening: &[&str]) -> Option<String> {
-    let lines: Vec<String> = opening.iter().take(6).map(|t| clean(t)).collect();
+    let raw: Vec<String> = opening.iter().take(12).map(|t| clean(t)).collect();
+    let lines: Vec<&str> = raw.iter().map(|t| unlabel(t)).collect();
     let names_a_plan = |t: &str| {
         t.ends_with("规划")
             || t.ends_with("纲要")
@@ -88,17 +92,40 @@ fn cover_title(opening: &[&str]) -> Option<String> {
         let n = t.chars().count();
         (4..=40).contains(&n) && names_a_plan(t) && !t.starts_with(['一', '（', '(', '第'])
     })?;
-    let line = &lines[at];
-    let above = at.checked_sub(1).map(|i| &lines[i]).filter(|t| {
+    let line = lines[at];
+    // The line above, when the title runs on from it: words of its own
+    // (not a rule of dashes, a label's line, a sentence or a date).
+    let labelled = line.len() != raw[at].len();
+    let above = at.checked_sub(1).map(|i| lines[i]).filter(|t| {
         let n = t.chars().count();
-        (2..=24).contains(&n)
+        let ideographs = t
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        !labelled
+            && (2..=24).contains(&n)
+            && ideographs >= 2
             && !t.ends_with(['。', '，', '；', '：', '、', '！', '？'])
             && date(t).is_none()
     });
     Some(match above {
         Some(above) => format!("{above}{line}"),
-        None => line.clone(),
+        None => line.to_owned(),
     })
+}
+
+/// A line without the label a page's metadata puts before it
+/// (`发布单位: 上海市…局`, `标题：…`).
+fn unlabel(line: &str) -> &str {
+    match line.find([':', '：']) {
+        Some(at)
+            if line[..at].chars().count() <= 6
+                && !line[..at].chars().any(|c| c.is_ascii_digit()) =>
+        {
+            line[at..].trim_start_matches([':', '：']).trim_start()
+        }
+        _ => line,
+    }
 }
 
 /// `2022年3月30日` → `2022-03-30`.
@@ -124,8 +151,13 @@ fn region_of(issuer: &str) -> Option<String> {
         .trim_end_matches("人民政府");
     let mut last = None;
     let mut start = 0;
-    for (i, c) in body.char_indices() {
-        if matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') {
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // 市容, 市场, 区域: a word of the body's name, no region's end.
+        let within_a_word = chars
+            .peek()
+            .is_some_and(|&(_, next)| matches!(next, '容' | '场' | '域' | '级'));
+        if matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') && !within_a_word {
             last = Some(&body[start..i + c.len_utf8()]);
             start = i + c.len_utf8();
         }

@@ -275,6 +275,22 @@ fn a_cover_without_the_notice_names_the_plan() {
     );
     let m = meta(&doc(&["贯彻《湖北省文物安全管理办法》，……"]));
     assert_eq!(m.title, None);
+    // A page's metadata: labels are no part of the title or the issuer, and
+    // 市容 is no region (上海市生态空间建设和市容环境优化“十五五”规划).
+    let m = meta(&doc(&[
+        "标题: 上海市青浦区国民经济和社会发展第十五个五年规划纲要",
+        "发布单位: 上海市绿化和市容管理局",
+    ]));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("上海市青浦区国民经济和社会发展第十五个五年规划纲要")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("上海市绿化和市容管理局"));
+    assert_eq!(m.region.as_deref(), Some("上海市"));
+    let m = meta(&doc(&["发布单位：上海市松江区绿化和市容管理局"]));
+    assert_eq!(m.region.as_deref(), Some("松江区"));
+    let m = meta(&doc(&["上海市民政局"]));
+    assert_eq!(m.region.as_deref(), Some("上海市"));
 }
 
 #[test]

@@ -264,7 +264,8 @@ fn cumulative(reading: &Reading, from: Accumulate) -> Rule {
 /// What an indicator's name says is better, for a bare number printed as its
 /// target: `Some(false)` lower (失业率, 能耗, 排放, 浓度, 死亡率 …: the
 /// number is a ceiling), `Some(true)` at least (保有量, 红线, 底线: a floor
-/// to keep), `None` when the name does not say. Only `import`'s draft asks,
+/// to keep; a reduction, 下降率, …降低: a fall to reach), `None` when the
+/// name does not say. Only `import`'s draft asks,
 /// and what it reads is marked to confirm.
 pub fn better_by_name(name: &str) -> Option<bool> {
     const LOWER: &[&str] = &[
@@ -287,6 +288,20 @@ pub fn better_by_name(name: &str) -> Option<bool> {
         "超标",
     ];
     const FLOOR: &[&str] = &["保有量", "红线", "底线", "储备", "不减少"];
+    // A reduction is a name of what falls, and more of it is better
+    // (碳排放下降率 3, 单位GDP能耗降低 13.5: at least that much).
+    const REDUCTION_RATE: &[&str] = &["下降率", "降低率", "减排率", "削减率"];
+    const REDUCTION: &[&str] = &["下降", "降低", "减少", "削减", "减排", "压减"];
+    let bare = name
+        .split(['（', '('])
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(['*', ' ']);
+    if REDUCTION_RATE.iter().any(|w| bare.contains(w))
+        || (REDUCTION.iter().any(|w| bare.ends_with(w)) && !bare.ends_with("不减少"))
+    {
+        return Some(true);
+    }
     if FLOOR.iter().any(|w| name.contains(w)) {
         Some(true)
     } else if LOWER.iter().any(|w| name.contains(w)) {

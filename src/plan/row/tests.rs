@@ -46,6 +46,14 @@ fn a_name_says_which_way_is_better() {
     assert_eq!(better_by_name("耕地保有量"), Some(true));
     assert_eq!(better_by_name("生态保护红线面积"), Some(true));
     assert_eq!(better_by_name("总人口"), None);
+    // A reduction: more of it is better (松江区节能降碳“十五五”规划's
+    // 碳排放下降率 3 is at least 3), though the name says 排放 or 能耗.
+    assert_eq!(better_by_name("碳排放下降率"), Some(true));
+    assert_eq!(better_by_name("单位地区生产总值能源消耗降低"), Some(true));
+    assert_eq!(better_by_name("单位GDP二氧化碳排放降低（%）"), Some(true));
+    assert_eq!(better_by_name("化学需氧量排放总量减少"), Some(true));
+    assert_eq!(better_by_name("耕地面积不减少"), Some(true));
+    assert_eq!(better_by_name("二氧化碳排放量"), Some(false));
     assert!(projected_by_name("总人口") && projected_by_name("在校学生数"));
     assert!(!projected_by_name("常住人口城镇化率") && !projected_by_name("每万人口发明专利拥有量"));
     assert!(
