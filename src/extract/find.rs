@@ -27,8 +27,13 @@ use crate::plan::{BulletinFigure, Indicator, Measure};
 /// bulletin's.
 pub const EQUIVALENT: &[(&str, &str)] = &[
     ("单位GDP", "万元国内生产总值"),
+    ("单位GDP", "万元GDP"),
     ("单位国内生产总值", "万元国内生产总值"),
     ("GDP", "国内生产总值"),
+    // A province's, city's or county's bulletin: 地区生产总值, or 生产总值.
+    ("国内生产总值", "地区生产总值"),
+    ("地区生产总值", "生产总值"),
+    ("常住人口城镇化率", "城镇化率"),
     ("能源消耗", "能耗"),
     ("研发经费投入", "研究与试验发展（R&D）经费支出"),
     ("研发经费", "研究与试验发展（R&D）经费"),
@@ -54,6 +59,9 @@ const LEAD: &[&str] = &[
     "年底",
     "其中",
     "初步核算",
+    // 全年实现地区生产总值…, 全年完成…
+    "实现",
+    "完成",
 ];
 
 /// A figure found, with where.
@@ -149,11 +157,25 @@ pub fn terms(indicator: &Indicator) -> Vec<String> {
     base.extend(indicator.aliases.iter().map(|a| strip_gloss(a)));
     let mut out: Vec<String> = Vec::new();
     for b in base {
-        let mut variant = b.clone();
+        // The name as the plan words it, and with each equivalence that
+        // applies taken or not, in order (单位GDP能源消耗 is also
+        // 万元GDP能耗, 万元国内生产总值能耗, 万元地区生产总值能耗).
+        let mut variants = vec![b.clone()];
         for (plan, bulletin) in EQUIVALENT {
-            variant = variant.replace(plan, bulletin);
+            let more: Vec<String> = variants
+                .iter()
+                .filter(|v| v.contains(plan))
+                .map(|v| v.replace(plan, bulletin))
+                .collect();
+            for m in more {
+                if !variants.contains(&m) {
+                    variants.push(m);
+                }
+            }
         }
-        for t in [variant, b] {
+        // The bulletin's wording first, as before: most equivalences applied.
+        variants.reverse();
+        for t in variants {
             let t = LEAD
                 .iter()
                 .fold(t.as_str(), |t, lead| t.strip_prefix(lead).unwrap_or(t))
@@ -196,12 +218,22 @@ fn strip_gloss(name: &str) -> String {
 /// sentence's start, punctuation, or words that do not change the subject.
 fn starts_subject(before: &str) -> bool {
     let mut b = before.trim_end();
-    while let Some(lead) = LEAD.iter().find(|lead| b.ends_with(*lead)) {
-        b = b[..b.len() - lead.len()].trim_end();
+    loop {
+        if let Some(lead) = LEAD.iter().find(|lead| b.ends_with(*lead)) {
+            b = b[..b.len() - lead.len()].trim_end();
+        } else if let Some(year) = b.strip_suffix('年')
+            && year.len() >= 4
+            && year[year.len() - 4..].bytes().all(|c| c.is_ascii_digit())
+        {
+            // 2023年全县实现地区生产总值…
+            b = year[..year.len() - 4].trim_end();
+        } else {
+            break;
+        }
     }
     b.is_empty()
         || b.ends_with(|c: char| {
-            "，。；：、（(“\"（ ".contains(c) || c.is_ascii_digit() || c == '个'
+            "，。；：、（(“\"（ ,;:".contains(c) || c.is_ascii_digit() || c == '个'
         })
 }
 
@@ -226,7 +258,7 @@ fn in_sentence(
         if refused.iter().any(|w| clause.contains(w)) {
             continue;
         }
-        let after = &plain[at + term.len()..];
+        let after = skip_gloss(&plain[at + term.len()..]);
         // The name must be the subject: a figure or its change follows it,
         // not more words (居民人均可支配收入中位数).
         if !figure_follows(after) {
@@ -246,12 +278,28 @@ fn in_sentence(
     None
 }
 
+/// What follows a name past an ASCII gloss the bulletin prints after it
+/// (`生产总值(GDP)951435万元`).
+fn skip_gloss(after: &str) -> &str {
+    let Some(open) = after.chars().next().filter(|c| matches!(c, '(' | '（')) else {
+        return after;
+    };
+    let inner = &after[open.len_utf8()..];
+    match inner.find([')', '）']) {
+        Some(close) if close > 0 && inner[..close].is_ascii() => {
+            let rest = &inner[close..];
+            &rest[rest.chars().next().map_or(0, char::len_utf8)..]
+        }
+        _ => after,
+    }
+}
+
 /// Whether what follows a name is its figure (`7.5件`, `为64.72%`,
 /// `平均值为5.1%`, `）为…`, `35128元`, `比上年下降2.7%`, `与上年持平`)
 /// rather than more of a longer subject.
 fn figure_follows(after: &str) -> bool {
     let mut t = after.trim_start();
-    for filler in ["）", ")", "平均值", "为", "达到", "达", "是"] {
+    for filler in ["）", ")", "平均值", "平均", "为", "达到", "达", "是"] {
         t = t.strip_prefix(filler).unwrap_or(t);
     }
     t.starts_with(|c: char| c.is_ascii_digit())
@@ -285,7 +333,7 @@ fn number(text: &str) -> Option<(f64, &str)> {
 /// `7.5件`, `达到77.4%`, in the indicator's unit.
 fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
     let mut t = after;
-    for filler in ["）", ")", "平均值", "为", "达到", "达", "是", " "] {
+    for filler in ["）", ")", "平均值", "平均", "为", "达到", "达", "是", " "] {
         t = t.strip_prefix(filler).unwrap_or(t);
     }
     for filler in ["为", "达到", "达"] {
@@ -402,6 +450,60 @@ mod tests {
             Outcome::Found(c) => Some(c.value),
             _ => None,
         }
+    }
+
+    /// Local bulletins (重庆市 2022, 建始县 2023, 云和县 2022, 临湘市 2023, 潘集区
+    /// 2022, as printed, half-width commas included): 地区生产总值 or
+    /// 生产总值 for the plan's 国内生产总值, after 实现/完成 or a year, with a
+    /// gloss; 平均为; 城镇化率 for 常住人口城镇化率 (never 户籍人口城镇化率);
+    /// 万元GDP能耗. Each sentence is a bulletin's own (two bulletins' side
+    /// by side in one text where a trap is tested).
+    #[test]
+    fn a_local_bulletin_words_the_plans_indicators_its_own_way() {
+        let gdp = |text: &str| found("国内生产总值（GDP）增长", "%", Measure::YearlyRate, text);
+        assert_eq!(
+            gdp(
+                "初步核算,全年实现地区生产总值29129.03亿元,比上年增长2.6%。全年人均地区生产总值达到90663元,比上年增长2.5%。"
+            ),
+            Some(2.6)
+        );
+        assert_eq!(
+            gdp("初步核算,2023年全县实现地区生产总值151.99亿元,按可比价计算,同比增长5.9%。"),
+            Some(5.9)
+        );
+        assert_eq!(
+            gdp(
+                "初步核算,2022年,全县实现生产总值(GDP)951435万元,按可比价格计算,比上年下降4.1%;与2020年相比,两年平均增长2.5%,按常住人口计算人均地区生产总值为74331元。"
+            ),
+            Some(-4.1)
+        );
+        assert_eq!(
+            found(
+                "城镇调查失业率",
+                "%",
+                Measure::Level,
+                "全年城镇调查失业率平均为5.4%。"
+            ),
+            Some(5.4)
+        );
+        assert_eq!(
+            found(
+                "常住人口城镇化率",
+                "%",
+                Measure::Level,
+                "据2022年全省5‰人口变动抽样调查推算,年末全县常住人口12.74万人,城镇化率为74.02%。全市总人口525399人,其中城镇人口192211人,农业人口333188人,户籍人口城镇化率36.58%,比上年下降0.11个百分点。"
+            ),
+            Some(74.02)
+        );
+        assert_eq!(
+            found(
+                "单位GDP能源消耗降低",
+                "%",
+                Measure::YearlyChange,
+                "2022年全区能源能耗总量达540.8万吨标准煤,比上年下降2.7%,万元GDP能耗下降9.7%。"
+            ),
+            Some(9.7)
+        );
     }
 
     #[test]
