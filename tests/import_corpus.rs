@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 12] = [
+const CORPUS: [&str; 13] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -23,6 +23,7 @@ const CORPUS: [&str; 12] = [
     "10-qingpu-district-15th",
     "11-shanghai-greening-15th",
     "12-changning-energy-15th",
+    "13-songjiang-energy-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -40,6 +41,16 @@ fn norm(cell: &str) -> String {
     }
     if c.starts_with('(') && c.ends_with(')') {
         c = c[1..c.len() - 1].to_owned();
+    }
+    // A footnote's mark after a cell (`预期性[1]`) is no part of it.
+    if c.ends_with(']')
+        && let Some(open) = c.rfind('[')
+        && c[open + 1..c.len() - 1]
+            .chars()
+            .all(|ch| ch.is_ascii_digit())
+        && open > 0
+    {
+        c.truncate(open);
     }
     // ⏎: a transcriber's mark of a line break inside the cell.
     let c: String = c
@@ -122,6 +133,11 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
         let name_at = header
             .iter()
             .rposition(|h| h.contains("指标") && !h.contains("属性") && !h.contains("单位"))
+            .or_else(|| {
+                header
+                    .iter()
+                    .position(|h| h.ends_with("内容") || h.ends_with("名称"))
+            })
             .unwrap();
         let attribute_at = col(&["属性"]);
         let category_at = col(&["分类", "类别", "板块", "类型"]);
@@ -130,6 +146,7 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
         let years: Vec<usize> = header
             .iter()
             .enumerate()
+            .filter(|(i, _)| Some(*i) != category_at && *i != name_at)
             .filter(|(_, h)| {
                 h.contains("20") || h.contains("目标") || h.contains("现状") || h.contains("完成")
             })

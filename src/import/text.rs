@@ -158,6 +158,44 @@ fn ends_table(cell: &str) -> bool {
         || cell.starts_with('（') && cell.chars().nth(2).is_some_and(|c| c == '）')
 }
 
+/// 约束性 or 预期性, with a footnote mark after it or not (`预期性[1]`).
+fn is_attribute(cell: &str) -> bool {
+    let word = cell
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］()（）*¹²³".contains(c));
+    matches!(word, "约束性" | "预期性")
+}
+
+/// A row whose 属性 stands one or two cells late (at `a` in the header of
+/// `width` cells): a cell broken over two paragraphs (`完成市级` / `下达目标`,
+/// as 松江区节能降碳“十五五”规划 prints it). The last two neighbouring cells
+/// before the 属性 that are both words, not figures, are joined, as many times
+/// as it stands late; the row and the paragraphs it took. `None` when the
+/// 属性 stands where it should, or no such cells can be joined.
+fn rejoined(
+    ahead: &[String],
+    a: usize,
+    width: usize,
+) -> Option<(Vec<String>, usize, Option<String>)> {
+    let at = ahead.iter().position(|c| is_attribute(c))?;
+    let extra = at.checked_sub(a).filter(|&e| (1..=2).contains(&e))?;
+    let after = width - a - 1;
+    let consumed = (at + 1 + after).min(ahead.len());
+    let mut cells: Vec<String> = ahead[..consumed].to_vec();
+    let mut attribute_at = at;
+    let mut broken = None;
+    for _ in 0..extra {
+        let join = (0..attribute_at.saturating_sub(1))
+            .rev()
+            .find(|&i| !figure_like(&cells[i]) && !figure_like(&cells[i + 1]))?;
+        let next = cells.remove(join + 1);
+        cells[join].push_str(&next);
+        broken = Some(cells[join].clone());
+        attribute_at -= 1;
+    }
+    (attribute_at == a).then_some((cells, consumed, broken))
+}
+
 /// Tables whose cells come one paragraph each (a blank line between cells,
 /// as text copied from a government page comes), or one line each with a
 /// row per paragraph. Rows are read against the header's number of columns;
@@ -276,13 +314,39 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 .collect();
             let mut rows = vec![header];
             let mut q = p + run;
+            // The text of the last cell found broken over two paragraphs: the
+            // row below, printing the same text, breaks it the same way.
+            let mut last_broken: Option<String> = None;
             while q < paras.len() && !ends_table(&paras[q].cell()) {
-                let ahead: Vec<String> = paras[q..]
+                // A row's cells, and two more: a cell broken over two
+                // paragraphs pushes the 属性 along.
+                let mut ahead: Vec<String> = paras[q..]
                     .iter()
-                    .take(width)
+                    .take(width + 2)
                     .take_while(|para| !ends_table(&para.cell()))
                     .map(Paragraph::cell)
                     .collect();
+                if let Some((row, consumed, broken)) =
+                    attribute.and_then(|a| rejoined(&ahead, a, width))
+                {
+                    q = (q + consumed).min(paras.len());
+                    rows.push(row);
+                    last_broken = broken;
+                    continue;
+                }
+                // The same text broken the same way in a row that also lacks
+                // a leading cell (松江区: 完成市级 / 下达目标 under a category
+                // printed once): joined first, so the 属性 says what is missing.
+                let mut joined = 0;
+                if let Some(text) = &last_broken
+                    && let Some(i) = (0..ahead.len().saturating_sub(1))
+                        .find(|&i| format!("{}{}", ahead[i], ahead[i + 1]) == *text)
+                {
+                    let next = ahead.remove(i + 1);
+                    ahead[i].push_str(&next);
+                    joined = 1;
+                }
+                ahead.truncate(width);
                 // 其中 公园绿地 | 58.46 | 17.5: a part prints its name and
                 // figures, the rest is its total's.
                 if let Some(name_at) = name_at
@@ -301,9 +365,7 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 // Where 约束性/预期性 stands says how many leading cells the
                 // row lacks.
                 let missing = attribute.and_then(|a| {
-                    let at = ahead
-                        .iter()
-                        .position(|c| matches!(c.as_str(), "约束性" | "预期性"))?;
+                    let at = ahead.iter().position(|c| is_attribute(c))?;
                     (at < a).then(|| a - at)
                 });
                 let take = width - missing.unwrap_or(0);
@@ -327,7 +389,7 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
                 }
                 row.extend(cells);
-                q = (q + consumed).min(paras.len());
+                q = (q + consumed + joined).min(paras.len());
                 rows.push(row);
             }
             if rows.len() > 1 {
@@ -367,6 +429,52 @@ mod tests {
             ]
         );
         assert_eq!(blocks[2], Block::Text("三、主要任务".into()));
+    }
+
+    /// 松江区节能降碳“十五五”规划's table as its page was flattened, a cell a
+    /// paragraph: 完成市级 / 下达目标 is one cell broken in two, on a row
+    /// whose category is printed and on the next, whose category is not.
+    #[test]
+    fn a_cell_broken_over_two_paragraphs_is_joined() {
+        let cells = [
+            "目标类别",
+            "具体目标内容",
+            "目标值（%）",
+            "指标属性",
+            "节能降碳",
+            "单位生产总值二氧化碳排放降低",
+            "完成市级",
+            "下达目标",
+            "约束性",
+            "单位生产总值能耗降低",
+            "完成市级",
+            "下达目标",
+            "预期性[1]",
+            "建筑领域",
+            "新建民用建筑执行绿色建筑一星级及以上标准比例",
+            "100",
+            "预期性",
+        ];
+        let blocks = read(&format!("{}\n\n三、保障措施\n", cells.join("\n\n")));
+        let Block::Table(rows) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            [
+                "节能降碳",
+                "单位生产总值二氧化碳排放降低",
+                "完成市级下达目标",
+                "约束性"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            ["", "单位生产总值能耗降低", "完成市级下达目标", "预期性[1]"]
+        );
+        assert_eq!(rows[3][0], "建筑领域");
+        assert_eq!(rows[3][2], "100");
     }
 
     #[test]

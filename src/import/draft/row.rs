@@ -90,7 +90,12 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
     if let Some(period) = &row.period {
         let _ = writeln!(w.out, "period_target = {}", quote(period));
     }
-    let attribute = match row.attribute.trim() {
+    // 预期性[1]: a footnote's mark is no part of the attribute.
+    let attribute = match row
+        .attribute
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］*¹²³".contains(c))
+    {
         a @ ("约束性" | "预期性") => a.to_owned(),
         other => {
             w.confirm(format!("原文属性为“{other}”，暂写作“预期性”"));

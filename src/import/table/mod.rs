@@ -137,6 +137,10 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
             Col::Category
         } else if c.contains("指标") && year.is_none() {
             Col::Indicator
+        } else if (c.ends_with("内容") || c.ends_with("名称")) && year.is_none() {
+            // 具体目标内容, 项目名称: the name column of a table that does
+            // not say 指标 there.
+            Col::Indicator
         } else if let Some(year) = year {
             years.push((i, year, says));
             match says {
@@ -284,7 +288,21 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             };
             (baseline_year, target_year) = (year - 5, year);
         }
-        let (rows, mut notes) = read_rows(&rows[at + 1..], &cols);
+        let header_row = &rows[at];
+        let (mut rows, mut notes) = read_rows(&rows[at + 1..], &cols);
+        // A unit printed in the target column's header (`目标值（%）`) is
+        // every row's that prints none of its own.
+        let header_unit = cols
+            .iter()
+            .position(|c| *c == Col::Target)
+            .and_then(|t| header_row.get(t))
+            .and_then(|cell| split_unit(&clean(cell)).1);
+        if let Some(unit) = header_unit {
+            for row in rows.iter_mut().filter(|r| r.unit.is_empty()) {
+                row.unit.clone_from(&unit);
+                row.unit_inherited = true;
+            }
+        }
         notes.extend(notes_after(&doc.blocks[i + 1..]));
         out.push(IndicatorTable {
             number: tables_seen,
