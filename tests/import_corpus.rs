@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 13] = [
+const CORPUS: [&str; 14] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -24,6 +24,7 @@ const CORPUS: [&str; 13] = [
     "11-shanghai-greening-15th",
     "12-changning-energy-15th",
     "13-songjiang-energy-15th",
+    "14-minhang-greening-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -87,6 +88,14 @@ fn expected(dir: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let header = split(lines[0]);
     let rows = lines[2..].iter().map(|l| split(l)).collect();
     (header, rows)
+}
+
+/// Whether a drafted indicator is the printed row named `printed_name`
+/// (normalised): by its name, or its name with its unit as the table prints
+/// them together.
+fn is_row(ind: &plan_check::plan::Indicator, printed_name: &str) -> bool {
+    norm(&ind.name) == printed_name
+        || norm(&format!("{}（{}）", ind.name, ind.unit)) == printed_name
 }
 
 #[derive(Default)]
@@ -171,10 +180,10 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                 .trim_start_matches("其中")
                 .trim_start_matches(['：', ':'])
                 .to_owned();
-            let found = plan.indicators.iter().find(|ind| {
-                norm(&ind.name) == printed_name
-                    || norm(&format!("{}（{}）", ind.name, ind.unit)) == printed_name
-            });
+            let found = plan
+                .indicators
+                .iter()
+                .find(|ind| is_row(ind, &printed_name));
             let Some(ind) = found else {
                 score.cells += per_row;
                 score
@@ -207,6 +216,23 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                 score.cell("基期", name, &row[b], &drafted);
             }
             score.cell("目标", name, &row[target_at], &ind.target_text);
+        }
+        // A drafted row the table does not print (a heading or prose read
+        // as a row) counts as wrong as a row missed.
+        for ind in &plan.indicators {
+            let printed = rows.iter().any(|row| {
+                let name = norm(&row[name_at]);
+                let name = name
+                    .trim_start_matches("其中")
+                    .trim_start_matches(['：', ':']);
+                is_row(ind, name)
+            });
+            if !printed {
+                score.cells += per_row;
+                score
+                    .wrong
+                    .push(format!("drafted row “{}” is not in the table", ind.name));
+            }
         }
         report.push(format!(
             "{dir}: {} rows, cells right {}/{} ({:.1} %){}",

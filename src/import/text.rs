@@ -239,7 +239,11 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 let attribute_at = header.iter().position(|h| h.contains("属性"));
                 let mut rows = vec![header];
                 let mut q = p + 1;
-                while q < paras.len() && !ends_table(paras[q].lines[0]) {
+                // A paragraph with a heading or prose in any of its lines
+                // ends the table (a caption printed under it runs into the
+                // next section's heading with no blank line: 闵行区公园城市
+                // “十五五”规划's “十五五”主要发展指标 / 二、重点任务 / …).
+                while q < paras.len() && !paras[q].lines.iter().any(|l| ends_table(l)) {
                     let mut row: Vec<String> =
                         paras[q].lines.iter().map(|l| super::clean(l)).collect();
                     // `1`, a blank line, then the row: the 序号 printed apart.
