@@ -582,3 +582,22 @@ fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
         "{err}"
     );
 }
+
+/// 松江区绿化市容“十五五”规划 as its page was flattened (a cell a paragraph,
+/// each figure column's header broken into three): the rows do not fit the
+/// header whichever table is chosen, and no draft of shifted cells is
+/// written with exit 0; the first table's rows are refused by name.
+#[test]
+fn rows_that_do_not_fit_their_header_are_refused_not_drafted() {
+    let file = "tests/fixtures/import/misaligned/songjiang-greening-15th.md";
+    let out = import(&[file, "--table", "1"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert!(
+        stderr_of(&out).contains("I002") && stderr_of(&out).contains("行与表头对不上"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = import(&[file, "--table", "2"]);
+    assert_ne!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}

@@ -848,3 +848,34 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
         100.0
     );
 }
+
+/// Standard error closed before plan-check writes to it (`2>&1 >/dev/null |
+/// head -1` closes it after one line): the messages are lost, never a panic
+/// (exit 101); the run ends with its own exit code.
+#[test]
+fn a_closed_standard_error_is_no_panic() {
+    let bin = env!("CARGO_BIN_EXE_plan-check");
+    for (args, code) in [
+        (
+            "tests/fixtures/import/corpus/09-hubei-cultural-relics-14th/original-excerpt.pdf",
+            0,
+        ),
+        ("data/2023.csv missing.csv", 2),
+    ] {
+        let args = if args.ends_with(".pdf") {
+            format!("import {args}")
+        } else {
+            args.to_owned()
+        };
+        // The reader closes its end at once and outlives plan-check.
+        let script = format!(
+            "'{bin}' {args} 2>&1 >/dev/null | (exec 0<&-; sleep 1); exit ${{PIPESTATUS[0]}}"
+        );
+        let status = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args}");
+    }
+}

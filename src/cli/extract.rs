@@ -116,7 +116,8 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     for r in &read {
         report_unsettled(plan, r, config.lang, &mut notes);
     }
-    eprint!("{notes}");
+    // Never a panic when standard error is closed early.
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), notes.as_bytes());
     // Nothing taken from any bulletin: no statistics file to write, and no
     // run that did its job.
     if read.iter().all(|r| r.extraction.found.is_empty()) {

@@ -97,9 +97,11 @@ pub fn run(cli: Cli) -> u8 {
 /// width when standard error is a terminal (never mid-word, as the tables
 /// are); a source line under a diagnostic (`5 | …`, `  |   ^`) as it is.
 pub fn to_stderr(text: &str) {
-    use std::io::IsTerminal;
+    use std::io::{IsTerminal, Write};
+    // Standard error closed early (`2>&1 | head -1`): what is left is lost,
+    // and the run goes on to its exit code; eprintln! would panic.
     if !std::io::stderr().is_terminal() {
-        eprintln!("{text}");
+        let _ = writeln!(std::io::stderr(), "{text}");
         return;
     }
     let width = stderr_columns();
@@ -121,7 +123,7 @@ pub fn to_stderr(text: &str) {
             out.push('\n');
         }
     }
-    eprint!("{out}");
+    let _ = write!(std::io::stderr(), "{out}");
 }
 
 /// The columns a message on standard error may take: `COLUMNS` when set,

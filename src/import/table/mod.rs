@@ -28,6 +28,8 @@ pub struct IndicatorTable {
     pub target_year: i32,
     /// Whether it has a 年均/累计 column.
     pub has_period: bool,
+    /// The header has a 属性 column (each row's 约束性/预期性).
+    pub has_attribute: bool,
     pub rows: Vec<Row>,
     /// The notes under it, one per numbered item (`①〔〕为5年累计数。`).
     pub notes: Vec<String>,
@@ -310,6 +312,7 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             baseline_year,
             target_year,
             has_period: cols.contains(&Col::Period),
+            has_attribute: cols.contains(&Col::Attribute),
             rows,
             notes,
         });
@@ -409,7 +412,7 @@ pub fn choose(
         })
         .collect::<Vec<_>>()
         .join("、");
-    match wanted {
+    let table = match wanted {
         Some(n) => tables.into_iter().find(|t| t.number == n).ok_or_else(|| {
             Diagnostic::error(
                 Code::I002,
@@ -437,5 +440,65 @@ pub fn choose(
                 ),
             ),
         )),
+    }?;
+    aligned(doc, table)
+}
+
+/// The table, unless most of its rows do not fit its header: their 指标
+/// cell is a number, or their 属性 cell holds something else than 约束性 or
+/// 预期性 (a header cell broken over several paragraphs in text copied from
+/// a page shifts every row). A draft of such rows would be words in the
+/// wrong cells; none is written.
+fn aligned(doc: &Document, table: IndicatorTable) -> Result<IndicatorTable, Diagnostic> {
+    let attribute = |r: &Row| {
+        r.attribute
+            .trim()
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］*¹²³".contains(c))
+            .to_owned()
+    };
+    let number = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    // A 其中 row may print no 属性 of its own.
+    let misfits: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|r| r.part_of.is_none())
+        .filter_map(|r| {
+            let a = attribute(r);
+            if number(&r.name) {
+                Some(r.name.clone())
+            } else if table.has_attribute && a != "约束性" && a != "预期性" {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if table.rows.len() < 2 || misfits.len() * 2 <= table.rows.len() {
+        return Ok(table);
     }
+    Err(Diagnostic::error(
+        Code::I002,
+        &doc.file,
+        Text::new(
+            format!(
+                "第 {} 个表格的行与表头对不上：{} 行中有 {} 行的“指标”一格是数字，或“属性”一格不是约束性、预期性；没有起草",
+                table.number,
+                table.rows.len(),
+                misfits.len()
+            ),
+            format!(
+                "the rows of table {} do not fit its header: in {} of {} rows the name is a number or the attribute is not 约束性 or 预期性; nothing drafted",
+                table.number,
+                misfits.len(),
+                table.rows.len()
+            ),
+        ),
+    )
+    .with_hint(Text::new(
+        "从网页复制的文字常把表头的一格拆成几段，使各行错位：请把原网页另存为 .html，或把表格另存为 .docx/.xlsx 再试",
+        "text copied from a web page often breaks a header cell into several paragraphs, shifting every row: save the page as .html, or the table as .docx or .xlsx, and try again",
+    )))
 }
