@@ -581,6 +581,11 @@ fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
         err.contains("湖北省文物保护单位增加数量：名称说“新增/增加”"),
         "{err}"
     );
+    // Only “2025 年” is printed: the baseline year is assumed, and said so.
+    assert!(
+        err.contains("规划期：表头没有写基期年，规划期按目标年前五年（2020—2025年）读"),
+        "{err}"
+    );
 }
 
 /// 松江区绿化市容“十五五”规划 as its page was flattened (a cell a paragraph,

@@ -87,6 +87,14 @@ pub(super) fn write(
             quote(&format!("{issuer}《{notice}》{date}"))
         );
     }
+    if table.baseline_year_assumed {
+        let why = format!(
+            "表头没有写基期年，规划期按目标年前五年（{}—{}年）读；若基期年不同，请改 baseline_year",
+            table.baseline_year, table.target_year
+        );
+        let _ = writeln!(out, "# 待核对：{why}");
+        to_confirm.push(format!("规划期：{why}"));
+    }
     let _ = writeln!(out, "baseline_year = {}", table.baseline_year);
     let _ = writeln!(out, "target_year = {}", table.target_year);
     let bare_rows = table

@@ -30,6 +30,9 @@ pub struct IndicatorTable {
     pub has_period: bool,
     /// The header has a 属性 column (each row's 约束性/预期性).
     pub has_attribute: bool,
+    /// The header prints no baseline year (a target column only, or a year
+    /// from the caption): the plan is taken to run five years to its target.
+    pub baseline_year_assumed: bool,
     pub rows: Vec<Row>,
     /// The notes under it, one per numbered item (`①〔〕为5年累计数。`).
     pub notes: Vec<String>,
@@ -291,6 +294,15 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             (baseline_year, target_year) = (year - 5, year);
         }
         let header_row = &rows[at];
+        // Two years (or periods) in the header: the baseline's is printed.
+        let baseline_year_assumed = header_row
+            .iter()
+            .filter(|c| {
+                let c = clean(c).replace(' ', "");
+                year_in(&c).or_else(|| period_year(&c)).is_some()
+            })
+            .count()
+            < 2;
         let (mut rows, mut notes) = read_rows(&rows[at + 1..], &cols);
         // A unit printed in the target column's header (`目标值（%）`) is
         // every row's that prints none of its own.
@@ -313,6 +325,7 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             target_year,
             has_period: cols.contains(&Col::Period),
             has_attribute: cols.contains(&Col::Attribute),
+            baseline_year_assumed,
             rows,
             notes,
         });
