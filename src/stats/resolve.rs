@@ -121,12 +121,16 @@ pub fn normalize(raw: &str) -> String {
     } else if let Some(rest) = s.strip_prefix("其中") {
         s = rest;
     }
+    // A note's mark after the name, as a table prints it (森林覆盖率*,
+    // 人均预期寿命①): no part of the name.
+    let marks = |c: char| matches!(c, '*' | '＊' | '※' | '¹' | '²' | '³' | '①'..='⑳');
+    s = s.trim_end_matches(marks);
     // A unit suffix copied from the plan table: 毛入园率(%), 在园幼儿数(万人).
     if s.ends_with(')')
         && let Some(open) = s.rfind('(')
         && open > 0
     {
-        s = &s[..open];
+        s = s[..open].trim_end_matches(marks);
     }
     s.to_owned()
 }
@@ -172,6 +176,10 @@ mod tests {
         assert_eq!(normalize(" 毛入园率（%） "), "毛入园率");
         assert_eq!(normalize("其中：普通小学"), "普通小学");
         assert_eq!(normalize("其中:普通小学"), "普通小学");
+        // A note's mark, as 上海市生态空间“十五五”规划 prints 森林覆盖率*.
+        assert_eq!(normalize("森林覆盖率*"), "森林覆盖率");
+        assert_eq!(normalize("森林覆盖率*（%）"), "森林覆盖率");
+        assert_eq!(normalize("人均预期寿命①"), "人均预期寿命");
         assert_eq!(normalize("在园幼儿数(万人)"), "在园幼儿数");
         assert_eq!(normalize("在 校 学生数"), "在校学生数");
         assert_eq!(normalize("Preschool_Enrolment"), "preschool_enrolment");
