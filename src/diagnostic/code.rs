@@ -81,7 +81,7 @@ pub enum Code {
     U005,
     /// (`import`, `extract`) the document cannot be read: a format not known, a damaged file
     I001,
-    /// (`import`) no table of main indicators, or several and no `--table`
+    /// (`import`) no table of main indicators, several and no `--table`, or its rows do not fit its header
     I002,
     /// (`import`) the drafted plan file does not load (still written, naming the row)
     I003,
@@ -279,8 +279,8 @@ impl Code {
                 "(`import`, `extract`) the document cannot be read: a format not known, a damaged file",
             ),
             Code::I002 => (
-                "（`import`）原文中没有主要指标表，或有多个而没有用 `--table` 选",
-                "(`import`) no table of main indicators, or several and no `--table`",
+                "（`import`）原文中没有主要指标表，有多个而没有用 `--table` 选，或表中各行与表头对不上",
+                "(`import`) no table of main indicators, several and no `--table`, or its rows do not fit its header",
             ),
             Code::I003 => (
                 "（`import`）起草的规划文件加载不了（仍会输出，指出哪一行）",
