@@ -606,3 +606,42 @@ fn rows_that_do_not_fit_their_header_are_refused_not_drafted() {
     let out = import(&[file, "--table", "2"]);
     assert_ne!(out.status.code(), Some(0), "{}", stderr_of(&out));
 }
+
+/// Shapes a reviewer tried against the refusal of shifted tables and the
+/// end of a table (illustrative tables, 示例): an attribute worded otherwise
+/// (A, B) is drafted with notes, not refused; in a table a cell a line and a
+/// row a paragraph, a cell starting 注 (注册护士数) ends nothing.
+#[test]
+fn ordinary_tables_are_not_refused_or_cut_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("a.md");
+    std::fs::write(
+        &md,
+        "# 某区教育事业发展“十五五”规划\n\n| 类别 | 指标 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|\n\
+         | 学前教育 | 毛入园率（%） | 98 | ＞98 | B |\n| 学前教育 | 普惠性幼儿园覆盖率（%） | 90 | ≥92 | A |\n\
+         | 义务教育 | 九年义务教育巩固率（%） | 99 | ＞99 | A |\n",
+    )
+    .unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("读取 3 行指标"),
+        "{}",
+        stderr_of(&out)
+    );
+    let txt = dir.path().join("b.txt");
+    std::fs::write(
+        &txt,
+        "某区卫生健康事业发展“十五五”规划\n\n表1 主要指标\n\n类别\n指标\n2025年\n2030年\n属性\n\n\
+         健康水平\n人均预期寿命（岁）\n82\n83\n预期性\n\n卫生人才\n注册护士数（人）\n3500\n4000\n预期性\n\n\
+         卫生人才\n执业（助理）医师数（人）\n3000\n3500\n预期性\n\n二、主要任务\n",
+    )
+    .unwrap();
+    let out = import(&[txt.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("读取 3 行指标"),
+        "{}",
+        stderr_of(&out)
+    );
+}

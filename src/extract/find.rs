@@ -223,9 +223,10 @@ fn starts_subject(before: &str) -> bool {
             b = b[..b.len() - lead.len()].trim_end();
         } else if let Some(year) = b.strip_suffix('年')
             && year.len() >= 4
-            && year[year.len() - 4..].bytes().all(|c| c.is_ascii_digit())
+            && year.bytes().rev().take(4).all(|c| c.is_ascii_digit())
         {
-            // 2023年全县实现地区生产总值…
+            // 2023年全县实现地区生产总值… (four ASCII digits: four bytes,
+            // so the cut is on a character's edge; 近五年, 上半年 are not).
             b = year[..year.len() - 4].trim_end();
         } else {
             break;
@@ -503,6 +504,25 @@ mod tests {
                 "2022年全区能源能耗总量达540.8万吨标准煤,比上年下降2.7%,万元GDP能耗下降9.7%。"
             ),
             Some(9.7)
+        );
+    }
+
+    /// Two characters and 年 before a name (近五年, 上半年) are no year to
+    /// skip, and no panic (a cut inside a character).
+    #[test]
+    fn words_ending_in_nian_before_a_name_are_not_a_year() {
+        assert_eq!(
+            found("毛入园率", "%", Measure::Level, "近五年毛入园率达到98.3%。"),
+            None
+        );
+        assert_eq!(
+            found(
+                "国内生产总值（GDP）增长",
+                "%",
+                Measure::YearlyRate,
+                "上半年国内生产总值比上年增长5.0%。"
+            ),
+            None
         );
     }
 

@@ -147,6 +147,19 @@ fn figure_like(cell: &str) -> bool {
     crate::plan::is_dash(c) || crate::plan::read_target(c).is_ok()
 }
 
+/// A section's heading: `二、重点任务`, `（一）加快…` (more than the
+/// bracket: `（%）` is a unit's cell).
+fn section_heading(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next();
+    let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十".contains(c));
+    (numeral(first) && chars.next() == Some('、'))
+        || (first == Some('（')
+            && numeral(line.chars().nth(1))
+            && line.chars().nth(2) == Some('）')
+            && line.chars().count() > 4)
+}
+
 /// The end of a table copied from a page: a note, a heading, prose.
 fn ends_table(cell: &str) -> bool {
     cell.starts_with("注")
@@ -239,11 +252,16 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 let attribute_at = header.iter().position(|h| h.contains("属性"));
                 let mut rows = vec![header];
                 let mut q = p + 1;
-                // A paragraph with a heading or prose in any of its lines
-                // ends the table (a caption printed under it runs into the
-                // next section's heading with no blank line: 闵行区公园城市
-                // “十五五”规划's “十五五”主要发展指标 / 二、重点任务 / …).
-                while q < paras.len() && !paras[q].lines.iter().any(|l| ends_table(l)) {
+                // A paragraph that starts as the table's end, or holds a
+                // section's heading in a later line, ends the table (a caption
+                // printed under it runs into the next section with no blank
+                // line: 闵行区公园城市“十五五”规划's “十五五”主要发展指标 /
+                // 二、重点任务 / …). A cell of a row (注册护士数, （%）, a
+                // long name) is no heading.
+                while q < paras.len()
+                    && !ends_table(paras[q].lines[0])
+                    && !paras[q].lines[1..].iter().any(|l| section_heading(l))
+                {
                     let mut row: Vec<String> =
                         paras[q].lines.iter().map(|l| super::clean(l)).collect();
                     // `1`, a blank line, then the row: the 序号 printed apart.

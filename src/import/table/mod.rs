@@ -458,38 +458,25 @@ pub fn choose(
 }
 
 /// The table, unless most of its rows do not fit its header: their 指标
-/// cell is a number, or their 属性 cell holds something else than 约束性 or
-/// 预期性 (a header cell broken over several paragraphs in text copied from
-/// a page shifts every row). A draft of such rows would be words in the
-/// wrong cells; none is written.
+/// cell is a number, or their 属性 cell a figure (a header cell broken over
+/// several paragraphs in text copied from a page shifts every row). A
+/// draft of such rows would be words in the wrong cells; none is written.
+/// A 属性 cell otherwise worded (约束性指标, ★, blank) is the draft's to
+/// note, not a sign of shifted cells.
 fn aligned(doc: &Document, table: IndicatorTable) -> Result<IndicatorTable, Diagnostic> {
-    let attribute = |r: &Row| {
-        r.attribute
-            .trim()
-            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］*¹²³".contains(c))
-            .to_owned()
-    };
     let number = |t: &str| {
         let t = t.trim();
         !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
-    // A 其中 row may print no 属性 of its own.
-    let misfits: Vec<String> = table
+    let figure = |t: &str| {
+        !t.contains("约束") && !t.contains("预期") && t.chars().any(|c| c.is_ascii_digit())
+    };
+    let misfits = table
         .rows
         .iter()
-        .filter(|r| r.part_of.is_none())
-        .filter_map(|r| {
-            let a = attribute(r);
-            if number(&r.name) {
-                Some(r.name.clone())
-            } else if table.has_attribute && a != "约束性" && a != "预期性" {
-                Some(a)
-            } else {
-                None
-            }
-        })
-        .collect();
-    if table.rows.len() < 2 || misfits.len() * 2 <= table.rows.len() {
+        .filter(|r| number(&r.name) || (table.has_attribute && figure(&r.attribute)))
+        .count();
+    if table.rows.len() < 2 || misfits * 2 <= table.rows.len() {
         return Ok(table);
     }
     Err(Diagnostic::error(
@@ -497,21 +484,21 @@ fn aligned(doc: &Document, table: IndicatorTable) -> Result<IndicatorTable, Diag
         &doc.file,
         Text::new(
             format!(
-                "第 {} 个表格的行与表头对不上：{} 行中有 {} 行的“指标”一格是数字，或“属性”一格不是约束性、预期性；没有起草",
+                "第 {} 个表格的行与表头对不上：{} 行中有 {} 行的“指标”或“属性”一格是数字；没有起草",
                 table.number,
                 table.rows.len(),
-                misfits.len()
+                misfits
             ),
             format!(
-                "the rows of table {} do not fit its header: in {} of {} rows the name is a number or the attribute is not 约束性 or 预期性; nothing drafted",
+                "the rows of table {} do not fit its header: in {} of {} rows the name or the attribute is a number; nothing drafted",
                 table.number,
-                misfits.len(),
+                misfits,
                 table.rows.len()
             ),
         ),
     )
     .with_hint(Text::new(
-        "从网页复制的文字常把表头的一格拆成几段，使各行错位：请把原网页另存为 .html，或把表格另存为 .docx/.xlsx 再试",
-        "text copied from a web page often breaks a header cell into several paragraphs, shifting every row: save the page as .html, or the table as .docx or .xlsx, and try again",
+        "各格多半错位了：从网页复制的文字常把表头的一格拆成几段。请对照原文核对这张表，或从原网页、原文件另取一份（.html、.docx、.xlsx）再试",
+        "the cells are most likely shifted: text copied from a web page often breaks a header cell into several paragraphs. Check the table against the original, or take another copy from the page or file (.html, .docx, .xlsx)",
     )))
 }
