@@ -413,3 +413,26 @@ fn a_bulletin_of_another_region_or_year_is_refused() {
         stderr_of(&out)
     );
 }
+
+/// `--check` with a file of another year than the bulletin's compares
+/// nothing: an error (I004, exit 2), never “比对 0 个数，全部一致” and exit 0.
+#[test]
+fn a_check_that_compares_nothing_is_no_pass() {
+    let out = plan_check()
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
+            "--year",
+            "2023",
+            "--check",
+            "data/2022.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("I004") && stderr_of(&out).contains("没有比对"),
+        "{}",
+        stderr_of(&out)
+    );
+}

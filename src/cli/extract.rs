@@ -324,7 +324,24 @@ fn check(
                     .iter()
                     .find(|f| f.indicator as usize == i)
                 else {
-                    let name = format!("{}（{}）", indicator.display_name(), ry.year);
+                    // Two indicators of one name (在校学生数 under 义务教育
+                    // and 高中阶段教育) are told apart by their category.
+                    let shared = plan
+                        .indicators
+                        .iter()
+                        .filter(|o| o.display_name() == indicator.display_name())
+                        .count()
+                        > 1;
+                    let name = if shared {
+                        format!(
+                            "{}/{}（{}）",
+                            indicator.category,
+                            indicator.display_name(),
+                            ry.year
+                        )
+                    } else {
+                        format!("{}（{}）", indicator.display_name(), ry.year)
+                    };
                     if !not_stated.contains(&name) {
                         not_stated.push(name);
                     }
@@ -358,6 +375,25 @@ fn check(
                 }
             }
         }
+    }
+    // Nothing compared: no check was made, and none passes.
+    if compared == 0 {
+        let years: Vec<String> = read.iter().map(|r| r.year.to_string()).collect();
+        return Err(Diagnostic::error(
+            Code::I004,
+            data.display().to_string(),
+            Text::new(
+                format!(
+                    "报送的数据中没有可与公报（{}年）比对的数：年份、地区或指标都对不上，没有比对",
+                    years.join("、")
+                ),
+                format!(
+                    "the submitted file holds no figure to compare with the bulletin ({}): no year, region or indicator in common; nothing compared",
+                    years.join(", ")
+                ),
+            ),
+        )
+        .into());
     }
     let sep = lang.pick("、", ", ");
     // 全部一致 only when every submitted figure of the year was compared.

@@ -59,7 +59,20 @@ pub fn title_of(doc: &Document) -> Option<String> {
             Block::Table(_) => None,
         })
         .collect();
-    let at = texts.iter().position(|t| t.contains("公报"))?;
+    // A site's breadcrumb (首页 > 统计数据 > 统计公报) is no title; the
+    // line that names a year is preferred to one that does not.
+    let titled = |t: &&str| t.contains("公报") && !t.contains(['>', '＞', '›', '»']);
+    let at = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| titled(t))
+        .find(|(i, t)| {
+            year_in_title(t).is_some()
+                || i.checked_sub(1)
+                    .is_some_and(|j| year_in_title(texts[j]).is_some() && !titled(&texts[j]))
+        })
+        .or_else(|| texts.iter().enumerate().find(|(_, t)| titled(t)))
+        .map(|(i, _)| i)?;
     let line = texts[at];
     let title = &line[..line.find("公报")? + "公报".len()];
     let above = at.checked_sub(1).map(|i| texts[i]).filter(|t| {
@@ -115,15 +128,37 @@ pub fn region_of(title: &str) -> Option<String> {
         .map(|(i, c)| i + c.len_utf8())
         .next_back()?;
     let region = &head[..end];
-    (region.chars().count() >= 2).then(|| region.to_owned())
+    // 全区, 全市: the bulletin's own place, not named.
+    (region.chars().count() >= 2 && !region.starts_with('全')).then(|| region.to_owned())
 }
 
-/// Whether a bulletin of `bulletin`'s region can hold the figures of a plan
-/// for `plan`'s: the same place, named in full or in part (重庆市江津区 and
-/// 江津区).
+/// The finest unit a region's name ends with (重庆市江津区 → 江津区), without
+/// its suffix (江津): two names of one place share it, in full or shortened
+/// (恩施土家族苗族自治州 and 恩施州).
+fn finest(region: &str) -> &str {
+    let ends: Vec<usize> = region
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let (start, end) = match ends.as_slice() {
+        [] => (0, region.len()),
+        [only] => (0, *only),
+        [.., before, last] => (*before, *last),
+    };
+    let unit = &region[start..end];
+    unit.char_indices()
+        .next_back()
+        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
+        .map_or(unit, |(i, _)| &unit[..i])
+}
+
+/// Whether a bulletin of `bulletin`'s region is of the plan's place: the
+/// same finest unit (重庆市江津区 and 江津区; never 上海市浦东新区 for a plan
+/// of 上海市, nor 上海市 for a plan of 浦东新区).
 pub fn same_region(bulletin: &str, plan: &str) -> bool {
-    let plan = plan.trim();
-    !plan.is_empty() && (bulletin.contains(plan) || plan.contains(bulletin))
+    let (b, p) = (finest(bulletin.trim()), finest(plan.trim()));
+    b.chars().count() >= 2 && p.chars().count() >= 2 && (b.starts_with(p) || p.starts_with(b))
 }
 
 /// The bulletin's paragraphs, in order: its text, and each table row as one
@@ -195,4 +230,45 @@ pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bulletin_is_of_the_plans_place_by_its_finest_unit() {
+        assert!(same_region("重庆市江津区", "江津区"));
+        assert!(same_region("江津区", "重庆市江津区"));
+        assert!(same_region("恩施土家族苗族自治州", "恩施州"));
+        assert!(same_region("全国", "全国"));
+        // A district's bulletin for a city's plan, and the other way round.
+        assert!(!same_region("上海市浦东新区", "上海市"));
+        assert!(!same_region("重庆市", "江津区"));
+        assert!(!same_region("全国", "上海市"));
+    }
+
+    #[test]
+    fn a_title_names_its_region_and_year() {
+        assert_eq!(
+            region_of("2023年重庆市江津区国民经济和社会发展统计公报").as_deref(),
+            Some("重庆市江津区")
+        );
+        assert_eq!(region_of("2023年全区国民经济和社会发展统计公报"), None);
+        let doc = |lines: &[&str]| Document {
+            file: "x".into(),
+            blocks: lines.iter().map(|t| Block::Text(t.to_string())).collect(),
+        };
+        // A breadcrumb before the title is passed over.
+        let d = doc(&[
+            "重庆市统计局 > 统计公报",
+            "2023年重庆市江津区国民经济和社会发展统计公报",
+        ]);
+        assert_eq!(
+            title_of(&d).as_deref(),
+            Some("2023年重庆市江津区国民经济和社会发展统计公报")
+        );
+        let d = doc(&["建始县2023年国民经济和社会发展", "统计公报"]);
+        assert_eq!(year_of(&d), Some(2023));
+    }
 }
