@@ -17,6 +17,11 @@ pub(super) fn write(
     table: &IndicatorTable,
     source: &str,
 ) -> usize {
+    if let (true, Some(title)) = (meta.title_from_cover, &meta.title) {
+        to_confirm.push(format!(
+            "规划名称：原文开头没有“关于印发……的通知”或《……》，取了开头的“{title}”，请核对 title"
+        ));
+    }
     let title = meta.title.clone().unwrap_or_else(|| {
         to_confirm
             .push("规划名称：原文开头没有找到“关于印发……的通知”或《……》，请填写 title".to_owned());

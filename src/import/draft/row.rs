@@ -214,6 +214,11 @@ fn rule(
             Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
         )
         && ["新增", "增加"].iter().any(|word| row.name.contains(word))
+        // 增加值 is value added; a share or a rate (…比重, …比例, %) of new
+        // things is no count that adds up.
+        && !row.name.contains("增加值")
+        && !["比重", "比例", "率", "占比"].iter().any(|w| row.name.ends_with(w))
+        && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰")
     {
         is_settled = false;
         w.confirm(format!(

@@ -15,6 +15,9 @@ pub struct Meta {
     pub issued: Option<String>,
     /// The region the issuer governs (`江津区` of 重庆市江津区人民政府).
     pub region: Option<String>,
+    /// The title was taken from the opening lines, with no notice and no
+    /// 《》 to say it: the draft asks to confirm it.
+    pub title_from_cover: bool,
 }
 
 /// The plan's title, issuer, date and region from the document's opening:
@@ -41,24 +44,33 @@ pub fn meta(doc: &Document) -> Meta {
     {
         let notice = &joined[start..start + len + "的通知".len()];
         meta.notice = Some(notice.to_owned());
-        meta.title = Some(notice["关于印发".len()..notice.len() - "的通知".len()].to_owned());
+        // The notice's own title (关于印发《X》的通知: X), before any plan
+        // the text cites.
+        let title = &notice["关于印发".len()..notice.len() - "的通知".len()];
+        meta.title = Some(
+            title
+                .trim_start_matches('《')
+                .trim_end_matches('》')
+                .to_owned(),
+        );
     }
-    // The first 《…》 that names a plan (《…规划》, 《…纲要》): a law or a
-    // rule cited in the text (《中华人民共和国著作权法》, 《…管理办法》) is not
-    // the plan's title.
+    // No notice: the first 《…》 that names a plan (《…规划》, 《…纲要》); a
+    // law or a rule cited in the text (《中华人民共和国著作权法》, 《…管理办法》)
+    // is not the plan's title.
     let mut rest = joined.as_str();
-    while let Some(start) = rest.find('《')
+    while meta.title.is_none()
+        && let Some(start) = rest.find('《')
         && let Some(len) = rest[start..].find('》')
     {
         let title = &rest[start + '《'.len_utf8()..start + len];
         if title.contains("规划") || title.contains("纲要") {
             meta.title = Some(title.to_owned());
-            break;
         }
         rest = &rest[start + len..];
     }
     if meta.title.is_none() {
         meta.title = cover_title(&opening);
+        meta.title_from_cover = meta.title.is_some();
     }
     meta.issuer = opening
         .iter()
@@ -82,7 +94,12 @@ pub fn meta(doc: &Document) -> Meta {
 /// short line above it when that line ends without punctuation.
 fn cover_title(opening: &[&str]) -> Option<String> {
     let raw: Vec<String> = opening.iter().take(12).map(|t| clean(t)).collect();
-    let lines: Vec<&str> = raw.iter().map(|t| unlabel(t)).collect();
+    // A site's breadcrumb (首页 > 政策文件 > …规划) is no title.
+    let crumb = |t: &str| t.contains(['>', '＞', '›', '»', '/']) || t.starts_with("首页");
+    let lines: Vec<&str> = raw
+        .iter()
+        .map(|t| if crumb(t) { "" } else { unlabel(t) })
+        .collect();
     let names_a_plan = |t: &str| {
         t.ends_with("规划")
             || t.ends_with("纲要")
@@ -96,15 +113,23 @@ fn cover_title(opening: &[&str]) -> Option<String> {
     // The line above, when the title runs on from it: words of its own
     // (not a rule of dashes, a label's line, a sentence or a date).
     let labelled = line.len() != raw[at].len();
+    // Only a line that cannot start a title (“十四五”规划, （2021—2025年）) runs
+    // on from the one above, and that one is no 附件, issuer or site name.
+    let continues = line.starts_with(['“', '"', '（', '(']);
     let above = at.checked_sub(1).map(|i| lines[i]).filter(|t| {
         let n = t.chars().count();
         let ideographs = t
             .chars()
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
             .count();
-        !labelled
+        continues
+            && !labelled
             && (2..=24).contains(&n)
             && ideographs >= 2
+            && !t.starts_with("附件")
+            && !["人民政府", "委员会", "办公室", "局", "厅", "网"]
+                .iter()
+                .any(|w| t.ends_with(w))
             && !t.ends_with(['。', '，', '；', '：', '、', '！', '？'])
             && date(t).is_none()
     });

@@ -291,6 +291,22 @@ fn a_cover_without_the_notice_names_the_plan() {
     assert_eq!(m.region.as_deref(), Some("松江区"));
     let m = meta(&doc(&["上海市民政局"]));
     assert_eq!(m.region.as_deref(), Some("上海市"));
+    // A reviewer's traps: the line above a whole title is not joined to it
+    // (附件, a site's name), a breadcrumb is no title, and a plan the text
+    // cites does not replace the notice's own title.
+    let m = meta(&doc(&["附件", "江津区卫生健康事业发展规划"]));
+    assert_eq!(m.title.as_deref(), Some("江津区卫生健康事业发展规划"));
+    assert!(m.title_from_cover);
+    let m = meta(&doc(&["重庆市江津区人民政府", "“十五五”教育事业发展规划"]));
+    assert_eq!(m.title.as_deref(), Some("“十五五”教育事业发展规划"));
+    let m = meta(&doc(&["首页 > 政策文件 > 教育发展规划"]));
+    assert_eq!(m.title, None);
+    let m = meta(&doc(&[
+        "关于印发江津区教育事业发展“十五五”规划的通知",
+        "根据《重庆市教育事业发展“十五五”规划》，结合实际，制定本规划。",
+    ]));
+    assert_eq!(m.title.as_deref(), Some("江津区教育事业发展“十五五”规划"));
+    assert!(!m.title_from_cover);
 }
 
 #[test]
