@@ -139,15 +139,38 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         // (受教育年限（相对滞后）); those with no figure to judge apart.
         let unreported =
             |s: &&IndicatorSeries| matches!(s.outlook, Outlook::Missing | Outlook::Undetermined);
+        // Behind by the outlook, and (an outlook on schedule, a pace within
+        // 5 %) short of the latest year's requirement: said apart, so the
+        // paragraph never calls one indicator both 基本符合预期 and behind
+        // its schedule.
+        let short_of_year = |s: &&&IndicatorSeries| s.outlook.on_track();
         let behind: Vec<String> = short
             .iter()
-            .filter(|s| !unreported(s))
+            .filter(|s| !unreported(s) && !short_of_year(s))
             .map(|s| {
                 format!(
                     "{}（{}）",
                     name_in_prose(s, period),
                     labels::standing(s, lang)
                 )
+            })
+            .collect();
+        let this_year: Vec<String> = short
+            .iter()
+            .filter(|s| !unreported(s) && short_of_year(s))
+            .map(|s| match lang {
+                Lang::Zh => format!(
+                    "{}（{}年{}）",
+                    name_in_prose(s, period),
+                    s.as_of,
+                    labels::status(s.status, lang)
+                ),
+                Lang::En => format!(
+                    "{} ({} in {})",
+                    name_in_prose(s, period),
+                    labels::status(s.status, lang),
+                    s.as_of
+                ),
             })
             .collect();
         let missing: Vec<String> = short
@@ -161,6 +184,15 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             parts.push(match lang {
                 Lang::Zh => format!("{}未达到序时进度要求", behind.join(sep)),
                 Lang::En => format!("not on schedule: {}", behind.join(sep)),
+            });
+        }
+        if !this_year.is_empty() {
+            parts.push(match lang {
+                Lang::Zh => format!("{}进度基本符合预期，但未达到当年要求", this_year.join(sep)),
+                Lang::En => format!(
+                    "roughly on schedule but short of the year's requirement: {}",
+                    this_year.join(sep)
+                ),
             });
         }
         if !missing.is_empty() {
