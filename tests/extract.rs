@@ -436,3 +436,27 @@ fn a_check_that_compares_nothing_is_no_pass() {
         stderr_of(&out)
     );
 }
+
+/// `--check --lang en` speaks English, and lists what it could not compare.
+#[test]
+fn a_check_speaks_the_runs_language() {
+    let out = plan_check()
+        .args([
+            "--lang",
+            "en",
+            "extract",
+            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
+            "--year",
+            "2022",
+            "--check",
+            "data/2022.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("2 figures compared with the bulletin, those the same; 1 not in the bulletin, not compared"),
+        "{}",
+        stdout_of(&out)
+    );
+}

@@ -58,6 +58,38 @@ pub fn status(within: bool, in_target_year: bool) -> Status {
 mod tests {
     use super::*;
 
+    /// `[<3256]`: less than the cap, as `<` is printed; `[≤3256]` allows it.
+    #[test]
+    fn a_strict_cap_is_not_reached() {
+        use crate::assess::fixtures;
+        let strict = Kind {
+            total: 3256.0,
+            from: Accumulate::Sum,
+            strict: true,
+        };
+        let within = Kind {
+            strict: false,
+            ..strict
+        };
+        let indicator = fixtures::indicator(
+            1.0,
+            crate::plan::Rule::NotAssessed,
+            crate::plan::Attribute::Binding,
+        );
+        let at = Year {
+            indicator: &indicator,
+            year: indicator.baseline_year + 3,
+            in_target_year: false,
+            elapsed: 0.6,
+            compound: false,
+        };
+        let figure = Figure::default();
+        let cap = |k: &Kind| k.requirement(&at, &figure).ok().flatten();
+        assert!(!cap(&strict).is_some_and(|r| r.met_by(3256.0)));
+        assert!(cap(&strict).is_some_and(|r| r.met_by(3255.9)));
+        assert!(cap(&within).is_some_and(|r| r.met_by(3256.0)));
+    }
+
     #[test]
     fn a_cap_is_kept_every_year_and_passing_it_fails_at_once() {
         assert_eq!(status(true, false), Status::OnTrack);

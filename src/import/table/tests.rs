@@ -39,6 +39,20 @@ fn headers_say_where_the_years_are() {
     assert!(header(&t(&["地区", "2020年", "2025年"])).is_none());
 }
 
+/// A name column that does not say 指标 (松江区节能降碳: 具体目标内容; 项目名称),
+/// and a category column headed 板块.
+#[test]
+fn a_name_column_is_found_by_what_it_holds() {
+    let (cols, ..) = header(&t(&["目标类别", "具体目标内容", "目标值（%）", "指标属性"])).unwrap();
+    assert_eq!(
+        cols,
+        [Col::Category, Col::Indicator, Col::Target, Col::Attribute]
+    );
+    let (cols, ..) = header(&t(&["板块", "项目名称", "2025年", "2030年", "属性"])).unwrap();
+    assert_eq!(cols[0], Col::Category);
+    assert_eq!(cols[1], Col::Indicator);
+}
+
 #[test]
 fn units_are_split_from_names_but_not_a_gloss() {
     assert_eq!(
