@@ -265,17 +265,7 @@ fn a_districts_figures_from_prose_and_never_the_citys() {
     );
     assert_eq!(text.lines().count(), 3, "{text}");
     // The figures data/2022.csv holds, by --check.
-    let out = plan_check()
-        .args([
-            "extract",
-            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
-            "--year",
-            "2022",
-            "--check",
-            "data/2022.csv",
-        ])
-        .output()
-        .unwrap();
+    let out = check_seed_000(&[], "2022");
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
     // The press text states two of the three submitted figures; the third
     // is named as not compared, never counted as agreeing.
@@ -418,17 +408,7 @@ fn a_bulletin_of_another_region_or_year_is_refused() {
 /// nothing: an error (I004, exit 2), never “比对 0 个数，全部一致” and exit 0.
 #[test]
 fn a_check_that_compares_nothing_is_no_pass() {
-    let out = plan_check()
-        .args([
-            "extract",
-            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
-            "--year",
-            "2023",
-            "--check",
-            "data/2022.csv",
-        ])
-        .output()
-        .unwrap();
+    let out = check_seed_000(&[], "2023");
     assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
     assert!(
         stderr_of(&out).contains("I004") && stderr_of(&out).contains("没有比对"),
@@ -440,23 +420,28 @@ fn a_check_that_compares_nothing_is_no_pass() {
 /// `--check --lang en` speaks English, and lists what it could not compare.
 #[test]
 fn a_check_speaks_the_runs_language() {
-    let out = plan_check()
-        .args([
-            "--lang",
-            "en",
-            "extract",
-            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
-            "--year",
-            "2022",
-            "--check",
-            "data/2022.csv",
-        ])
-        .output()
-        .unwrap();
+    let out = check_seed_000(&["--lang", "en"], "2022");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(
         stdout_of(&out).contains("2 figures compared with the bulletin, those the same; 1 not in the bulletin, not compared"),
         "{}",
         stdout_of(&out)
     );
+}
+
+/// `extract` of seed 000's press text as the bulletin of `year`, checking
+/// data/2022.csv, with `options` before the command.
+fn check_seed_000(options: &[&str], year: &str) -> std::process::Output {
+    plan_check()
+        .args(options)
+        .args([
+            "extract",
+            "tests/fixtures/bulletins/seed-000-jiangjin-press.txt",
+            "--year",
+            year,
+            "--check",
+            "data/2022.csv",
+        ])
+        .output()
+        .unwrap()
 }
