@@ -14,6 +14,7 @@ pub mod number;
 pub mod output;
 pub mod plan;
 pub mod printable;
+pub mod region_name;
 pub mod render;
 pub mod schema;
 pub mod snippet;

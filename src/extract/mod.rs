@@ -122,43 +122,17 @@ pub fn region_of(title: &str) -> Option<String> {
         .chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && *c != '年')
         .collect();
-    let end = head
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
-        .map(|(i, c)| i + c.len_utf8())
-        .next_back()?;
+    let end = *crate::region_name::unit_ends(&head).last()?;
     let region = &head[..end];
     // 全区, 全市: the bulletin's own place, not named.
     (region.chars().count() >= 2 && !region.starts_with('全')).then(|| region.to_owned())
-}
-
-/// The finest unit a region's name ends with (重庆市江津区 → 江津区), without
-/// its suffix (江津): two names of one place share it, in full or shortened
-/// (恩施土家族苗族自治州 and 恩施州).
-fn finest(region: &str) -> &str {
-    let ends: Vec<usize> = region
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
-    let (start, end) = match ends.as_slice() {
-        [] => (0, region.len()),
-        [only] => (0, *only),
-        [.., before, last] => (*before, *last),
-    };
-    let unit = &region[start..end];
-    unit.char_indices()
-        .next_back()
-        .filter(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
-        .map_or(unit, |(i, _)| &unit[..i])
 }
 
 /// Whether a bulletin of `bulletin`'s region is of the plan's place: the
 /// same finest unit (重庆市江津区 and 江津区; never 上海市浦东新区 for a plan
 /// of 上海市, nor 上海市 for a plan of 浦东新区).
 pub fn same_region(bulletin: &str, plan: &str) -> bool {
-    let (b, p) = (finest(bulletin.trim()), finest(plan.trim()));
-    b.chars().count() >= 2 && p.chars().count() >= 2 && (b.starts_with(p) || p.starts_with(b))
+    crate::region_name::same_place(bulletin, plan)
 }
 
 /// The bulletin's paragraphs, in order: its text, and each table row as one
@@ -235,18 +209,6 @@ pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_bulletin_is_of_the_plans_place_by_its_finest_unit() {
-        assert!(same_region("重庆市江津区", "江津区"));
-        assert!(same_region("江津区", "重庆市江津区"));
-        assert!(same_region("恩施土家族苗族自治州", "恩施州"));
-        assert!(same_region("全国", "全国"));
-        // A district's bulletin for a city's plan, and the other way round.
-        assert!(!same_region("上海市浦东新区", "上海市"));
-        assert!(!same_region("重庆市", "江津区"));
-        assert!(!same_region("全国", "上海市"));
-    }
 
     #[test]
     fn a_title_names_its_region_and_year() {

@@ -144,6 +144,15 @@ pub fn not_a_package(path: &Path) -> Option<Text> {
 /// A cell's text as the table shows it: whitespace runs (line breaks in a
 /// cell, non-breaking spaces) as one space, trimmed; none between CJK
 /// characters, where a line break in a narrow cell adds none.
+/// A cell without the footnote mark a table prints after it (`预期性[1]`,
+/// `预期性（1）`, `预期性①`, `约束性*`): the one reading of a 属性 cell, for
+/// the readers and the draft alike.
+pub fn without_note_mark(cell: &str) -> &str {
+    cell.trim().trim_end_matches(|c: char| {
+        c.is_ascii_digit() || "[]［］()（）*＊¹²³".contains(c) || ('①'..='⑳').contains(&c)
+    })
+}
+
 pub fn clean(text: &str) -> String {
     let mut out = String::new();
     let mut space = false;

@@ -173,10 +173,7 @@ fn ends_table(cell: &str) -> bool {
 
 /// 约束性 or 预期性, with a footnote mark after it or not (`预期性[1]`).
 fn is_attribute(cell: &str) -> bool {
-    let word = cell
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］()（）*¹²³".contains(c));
-    matches!(word, "约束性" | "预期性")
+    matches!(super::without_note_mark(cell), "约束性" | "预期性")
 }
 
 /// A row whose 属性 stands one or two cells late (at `a` in the header of

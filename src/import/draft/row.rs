@@ -91,11 +91,7 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
         let _ = writeln!(w.out, "period_target = {}", quote(period));
     }
     // 预期性[1]: a footnote's mark is no part of the attribute.
-    let attribute = match row
-        .attribute
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || "[]［］*¹²³".contains(c))
-    {
+    let attribute = match crate::import::without_note_mark(&row.attribute) {
         a @ ("约束性" | "预期性") => a.to_owned(),
         other => {
             w.confirm(format!("原文属性为“{other}”，暂写作“预期性”"));

@@ -174,18 +174,7 @@ fn region_of(issuer: &str) -> Option<String> {
         .trim_end_matches("人民政府")
         .trim_end_matches("办公室")
         .trim_end_matches("人民政府");
-    let mut last = None;
-    let mut start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // 市容, 市场, 区域: a word of the body's name, no region's end.
-        let within_a_word = chars
-            .peek()
-            .is_some_and(|&(_, next)| matches!(next, '容' | '场' | '域' | '级'));
-        if matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') && !within_a_word {
-            last = Some(&body[start..i + c.len_utf8()]);
-            start = i + c.len_utf8();
-        }
-    }
-    last.filter(|r| r.chars().count() >= 2).map(str::to_owned)
+    crate::region_name::finest(body)
+        .filter(|r| r.chars().count() >= 2)
+        .map(str::to_owned)
 }

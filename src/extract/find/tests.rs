@@ -1,0 +1,226 @@
+//! `find`'s tests: each on a bulletin's own sentences.
+
+use super::*;
+use crate::extract::sentences::split;
+
+fn indicator(name: &str, unit: &str, measure: Measure) -> Indicator {
+    let mut i = crate::assess::fixtures::indicator(
+        1.0,
+        crate::plan::Rule::NotAssessed,
+        crate::plan::Attribute::Expected,
+    );
+    i.name = name.to_owned();
+    i.unit = unit.to_owned();
+    i.measure = measure;
+    i
+}
+
+fn found(name: &str, unit: &str, measure: Measure, text: &str) -> Option<f64> {
+    match figure(
+        &indicator(name, unit, measure),
+        &split(&[text.to_owned()]),
+        &[],
+    ) {
+        Outcome::Found(c) => Some(c.value),
+        _ => None,
+    }
+}
+
+/// Local bulletins (重庆市 2022, 建始县 2023, 云和县 2022, 临湘市 2023, 潘集区
+/// 2022, as printed, half-width commas included): 地区生产总值 or
+/// 生产总值 for the plan's 国内生产总值, after 实现/完成 or a year, with a
+/// gloss; 平均为; 城镇化率 for 常住人口城镇化率 (never 户籍人口城镇化率);
+/// 万元GDP能耗. Each sentence is a bulletin's own (two bulletins' side
+/// by side in one text where a trap is tested).
+#[test]
+fn a_local_bulletin_words_the_plans_indicators_its_own_way() {
+    let gdp = |text: &str| found("国内生产总值（GDP）增长", "%", Measure::YearlyRate, text);
+    assert_eq!(
+        gdp(
+            "初步核算,全年实现地区生产总值29129.03亿元,比上年增长2.6%。全年人均地区生产总值达到90663元,比上年增长2.5%。"
+        ),
+        Some(2.6)
+    );
+    assert_eq!(
+        gdp("初步核算,2023年全县实现地区生产总值151.99亿元,按可比价计算,同比增长5.9%。"),
+        Some(5.9)
+    );
+    assert_eq!(
+        gdp(
+            "初步核算,2022年,全县实现生产总值(GDP)951435万元,按可比价格计算,比上年下降4.1%;与2020年相比,两年平均增长2.5%,按常住人口计算人均地区生产总值为74331元。"
+        ),
+        Some(-4.1)
+    );
+    assert_eq!(
+        found(
+            "城镇调查失业率",
+            "%",
+            Measure::Level,
+            "全年城镇调查失业率平均为5.4%。"
+        ),
+        Some(5.4)
+    );
+    assert_eq!(
+        found(
+            "常住人口城镇化率",
+            "%",
+            Measure::Level,
+            "据2022年全省5‰人口变动抽样调查推算,年末全县常住人口12.74万人,城镇化率为74.02%。全市总人口525399人,其中城镇人口192211人,农业人口333188人,户籍人口城镇化率36.58%,比上年下降0.11个百分点。"
+        ),
+        Some(74.02)
+    );
+    assert_eq!(
+        found(
+            "单位GDP能源消耗降低",
+            "%",
+            Measure::YearlyChange,
+            "2022年全区能源能耗总量达540.8万吨标准煤,比上年下降2.7%,万元GDP能耗下降9.7%。"
+        ),
+        Some(9.7)
+    );
+}
+
+/// Two characters and 年 before a name (近五年, 上半年) are no year to
+/// skip, and no panic (a cut inside a character).
+#[test]
+fn words_ending_in_nian_before_a_name_are_not_a_year() {
+    assert_eq!(
+        found("毛入园率", "%", Measure::Level, "近五年毛入园率达到98.3%。"),
+        None
+    );
+    assert_eq!(
+        found(
+            "国内生产总值（GDP）增长",
+            "%",
+            Measure::YearlyRate,
+            "上半年国内生产总值比上年增长5.0%。"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_rate_is_the_years_growth_never_a_two_year_average() {
+    let text = "初步核算，全年国内生产总值[2]1143670亿元，比上年增长8.1%，两年平均增长[3]5.1%。全年人均国内生产总值80976元，比上年增长8.0%。";
+    assert_eq!(
+        found("国内生产总值（GDP）增长", "%", Measure::YearlyRate, text),
+        Some(8.1)
+    );
+}
+
+#[test]
+fn the_real_rate_is_taken_where_both_are_printed() {
+    let text = "全年全国居民人均可支配收入35128元，比上年增长9.1%，扣除价格因素，实际增长8.1%。全国居民人均可支配收入中位数29975元，比上年增长8.8%。";
+    assert_eq!(
+        found("居民人均可支配收入增长", "%", Measure::YearlyRate, text),
+        Some(8.1)
+    );
+}
+
+#[test]
+fn a_reduction_reads_as_the_change_by_the_bulletins_words() {
+    let text = "全年全国万元国内生产总值能耗[22]比上年下降2.7%。";
+    assert_eq!(
+        found("单位GDP能源消耗降低", "%", Measure::YearlyChange, text),
+        Some(2.7)
+    );
+}
+
+#[test]
+fn a_level_in_the_indicators_unit_right_after_its_name() {
+    let text = "年末全国常住人口城镇化率为64.72%，比上年末提高0.83个百分点。每万人口高价值发明专利拥有量[63]7.5件。";
+    assert_eq!(
+        found("常住人口城镇化率", "%", Measure::Level, text),
+        Some(64.72)
+    );
+    assert_eq!(
+        found("每万人口高价值发明专利拥有量", "件", Measure::Level, text),
+        Some(7.5)
+    );
+    // Another unit, or another subject after the name: nothing.
+    assert_eq!(
+        found("常住人口城镇化率", "万人", Measure::Level, text),
+        None
+    );
+    let share =
+        "全年研究与试验发展（R&D）经费支出27864亿元，比上年增长14.2%，与国内生产总值之比为2.44%。";
+    assert_eq!(found("国内生产总值", "%", Measure::Level, share), None);
+}
+
+#[test]
+fn a_level_in_another_unit_of_its_quantity_is_converted() {
+    let text = "全年粮食产量68653万吨，比上年增加368万吨，增产0.5%。";
+    assert_eq!(
+        found("粮食产量", "亿吨", Measure::Level, text),
+        Some(6.8653)
+    );
+    // Another quantity: nothing.
+    assert_eq!(found("粮食产量", "亿元", Measure::Level, text), None);
+}
+
+#[test]
+fn differing_figures_are_settled_by_the_whole_year_or_left_out() {
+    let text = "全年全国城镇调查失业率平均值为5.6%。12月份，全国城镇调查失业率为5.5%。";
+    assert_eq!(
+        found("城镇调查失业率", "%", Measure::Level, text),
+        Some(5.6)
+    );
+    let text = "城镇调查失业率为5.6%。城镇调查失业率为5.5%。";
+    assert!(matches!(
+        figure(
+            &indicator("城镇调查失业率", "%", Measure::Level),
+            &split(&[text.to_owned()]),
+            &[]
+        ),
+        Outcome::Unsettled(_)
+    ));
+}
+
+#[test]
+fn the_plan_may_ask_for_the_year_end_or_the_nominal_figure() {
+    let text = "全年全国城镇调查失业率平均值为5.6%。12月份，全国城镇调查失业率为5.5%。全年全国居民人均可支配收入36883元，比上年增长5.0%，扣除价格因素，实际增长2.9%。";
+    let mut unemployment = indicator("城镇调查失业率", "%", Measure::Level);
+    unemployment.bulletin_figure = BulletinFigure::YearEnd;
+    let mut income = indicator("居民人均可支配收入增长", "%", Measure::YearlyRate);
+    income.bulletin_figure = BulletinFigure::Nominal;
+    let take = |i: &Indicator| match figure(i, &split(&[text.to_owned()]), &[]) {
+        Outcome::Found(c) => Some(c.value),
+        _ => None,
+    };
+    assert_eq!(take(&unemployment), Some(5.5));
+    assert_eq!(take(&income), Some(5.0));
+}
+
+#[test]
+fn a_name_joined_to_its_category_in_prose_is_the_indicator() {
+    let mut i = indicator("毛入园率", "%", Measure::Level);
+    i.category = "学前教育".to_owned();
+    let text = "学前教育毛入园率达到91.1%，比上年提高1.4个百分点。";
+    match figure(&i, &split(&[text.to_owned()]), &[]) {
+        Outcome::Found(c) => assert_eq!(c.value, 91.1),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn terms_follow_the_bulletins_wording() {
+    let t = terms(&indicator(
+        "单位GDP二氧化碳排放降低",
+        "%",
+        Measure::YearlyChange,
+    ));
+    assert!(
+        t.contains(&"万元国内生产总值二氧化碳排放".to_owned()),
+        "{t:?}"
+    );
+    let t = terms(&indicator(
+        "全社会研发经费投入增长",
+        "%",
+        Measure::YearlyRate,
+    ));
+    assert!(
+        t.contains(&"全社会研究与试验发展（R&D）经费支出".to_owned())
+            || t.iter().any(|x| x.contains("研究与试验发展")),
+        "{t:?}"
+    );
+}
