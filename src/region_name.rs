@@ -14,12 +14,20 @@ fn ends_a_unit(c: char) -> bool {
 pub fn unit_ends(name: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut chars = name.char_indices().peekable();
+    // Characters since the last unit's end: a unit's name has two or more
+    // before its word (杭州市 is one unit, not 杭州 and 市).
+    let mut since = 0;
     while let Some((i, c)) = chars.next() {
-        let within_a_word = chars
-            .peek()
-            .is_some_and(|&(_, next)| matches!(next, '容' | '场' | '域' | '级'));
-        if ends_a_unit(c) && !within_a_word {
+        let next = chars.peek().map(|&(_, n)| n);
+        // 市容, 市场, 区域, …级: words of a body's name; 杭州市, 贵州省,
+        // 通州区: the unit goes on.
+        let goes_on =
+            next.is_some_and(|n| matches!(n, '容' | '场' | '域' | '级') || ends_a_unit(n));
+        if ends_a_unit(c) && !goes_on && since >= 2 {
             ends.push(i + c.len_utf8());
+            since = 0;
+        } else {
+            since += 1;
         }
     }
     ends
@@ -40,12 +48,27 @@ pub fn finest(name: &str) -> Option<&str> {
 /// shortened, without the unit's word (江津区 and 重庆市江津区; 恩施州 and
 /// 恩施土家族苗族自治州; never 上海市浦东新区 and 上海市).
 pub fn same_place(a: &str, b: &str) -> bool {
-    let stem = |name: &str| -> String {
-        let unit = finest(name.trim()).unwrap_or(name.trim());
-        unit.trim_end_matches(ends_a_unit).to_owned()
-    };
-    let (a, b) = (stem(a), stem(b));
-    a.chars().count() >= 2 && b.chars().count() >= 2 && (a.starts_with(&b) || b.starts_with(&a))
+    let (a, b) = (a.trim(), b.trim());
+    match (finest(a), finest(b)) {
+        // The same kind of unit (州 and 州, never 州 and 市: 恩施州 is not
+        // 恩施市, 吉林省 not 吉林市), its name in full or shortened.
+        (Some(x), Some(y)) => {
+            let kind = |u: &str| u.chars().next_back();
+            let stem = |u: &'_ str| -> String { u.chars().take(u.chars().count() - 1).collect() };
+            let (sx, sy) = (stem(x), stem(y));
+            kind(x) == kind(y)
+                && sx.chars().count() >= 2
+                && sy.chars().count() >= 2
+                && (sx.starts_with(&sy) || sy.starts_with(&sx))
+        }
+        // A name without its units' words (重庆江津): the other's, without
+        // them, holds it.
+        _ => {
+            let bare = |n: &str| -> String { n.chars().filter(|&c| !ends_a_unit(c)).collect() };
+            let (x, y) = (bare(a), bare(b));
+            x.chars().count() >= 2 && y.chars().count() >= 2 && (x.contains(&y) || y.contains(&x))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -65,5 +88,17 @@ mod tests {
         assert!(!same_place("上海市浦东新区", "上海市"));
         assert!(!same_place("重庆市", "江津区"));
         assert!(!same_place("全国", "上海市"));
+        // 州 inside a name (a second review): 杭州市, 贵州省, 通州区 are whole.
+        assert_eq!(finest("杭州市"), Some("杭州市"));
+        assert_eq!(finest("北京市通州区"), Some("通州区"));
+        assert_eq!(finest("贵州省人民政府"), Some("贵州省"));
+        assert!(same_place("杭州市", "杭州市"));
+        assert!(same_place("广州市", "广东省广州市"));
+        // Places that share the start of their names are not one.
+        assert!(!same_place("恩施州", "恩施市"));
+        assert!(!same_place("阿拉善盟", "阿拉善左旗"));
+        assert!(!same_place("吉林省", "吉林市"));
+        assert!(!same_place("喀什地区", "喀什市"));
+        assert!(same_place("重庆江津", "重庆市江津区"));
     }
 }

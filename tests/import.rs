@@ -644,4 +644,23 @@ fn ordinary_tables_are_not_refused_or_cut_short() {
         "{}",
         stderr_of(&out)
     );
+    // No category column: a row's first line is 注册护士数, no note; and
+    // 约束性指标 is 约束性, with no note of shifted cells.
+    std::fs::write(
+        &txt,
+        "某区卫生健康事业发展“十五五”规划\n\n表1 主要指标\n\n指标\n2025年\n2030年\n属性\n\n\
+         人均预期寿命（岁）\n82\n83\n预期性\n\n注册护士数（人）\n3500\n4000\n预期性\n\n\
+         执业（助理）医师数（人）\n3000\n3500\n约束性指标\n\n注：以上为示例。\n",
+    )
+    .unwrap();
+    let out = import(&[txt.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("读取 3 行指标"),
+        "{}",
+        stderr_of(&out)
+    );
+    let draft = stdout_of(&out);
+    assert!(draft.contains("attribute = \"约束性\""), "{draft}");
+    assert!(!stderr_of(&out).contains("错位"), "{}", stderr_of(&out));
 }

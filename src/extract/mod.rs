@@ -61,7 +61,13 @@ pub fn title_of(doc: &Document) -> Option<String> {
         .collect();
     // A site's breadcrumb (首页 > 统计数据 > 统计公报) is no title; the
     // line that names a year is preferred to one that does not.
-    let titled = |t: &&str| t.contains("公报") && !t.contains(['>', '＞', '›', '»']);
+    let titled = |t: &&str| {
+        t.contains("公报")
+            && !t.contains(['>', '＞', '›', '»', '|', '｜'])
+            && !t.contains(" - ")
+            && !t.contains("当前位置")
+            && !t.starts_with("首页")
+    };
     let at = texts
         .iter()
         .enumerate()
@@ -118,10 +124,23 @@ pub fn region_of(title: &str) -> Option<String> {
     let cut = ["国民经济", "统计公报", "公报"]
         .iter()
         .find_map(|w| title.find(w))?;
-    let head: String = title[..cut]
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && *c != '年')
-        .collect();
+    // The year, in digits or in numerals (二〇二三年), is no part of a place.
+    let mut head = String::new();
+    let mut numerals = String::new();
+    for c in title[..cut].chars() {
+        if "〇零一二三四五六七八九十".contains(c) {
+            numerals.push(c);
+            continue;
+        }
+        if c != '年' {
+            head.push_str(&numerals);
+        }
+        numerals.clear();
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '年' {
+            head.push(c);
+        }
+    }
+    head.push_str(&numerals);
     let end = *crate::region_name::unit_ends(&head).last()?;
     let region = &head[..end];
     // 全区, 全市: the bulletin's own place, not named.
@@ -172,7 +191,7 @@ pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
 pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
     match region {
         Some(r) if r.ends_with(['区', '县', '旗']) => &["全市", "全省", "全国"],
-        Some(r) if r.ends_with('市') => &["全省", "全国"],
+        Some(r) if r.ends_with(['市', '州', '盟']) => &["全省", "全国"],
         Some(r) if r.ends_with(['省', '区']) => &["全国"],
         _ => &[],
     }
@@ -217,6 +236,14 @@ mod tests {
             Some("重庆市江津区")
         );
         assert_eq!(region_of("2023年全区国民经济和社会发展统计公报"), None);
+        assert_eq!(
+            region_of("二〇二三年江津区国民经济和社会发展统计公报").as_deref(),
+            Some("江津区")
+        );
+        assert_eq!(
+            region_of("2023年十堰市国民经济和社会发展统计公报").as_deref(),
+            Some("十堰市")
+        );
         let doc = |lines: &[&str]| Document {
             file: "x".into(),
             blocks: lines.iter().map(|t| Block::Text(t.to_string())).collect(),
@@ -232,5 +259,16 @@ mod tests {
         );
         let d = doc(&["建始县2023年国民经济和社会发展", "统计公报"]);
         assert_eq!(year_of(&d), Some(2023));
+        // A breadcrumb with dashes, holding another region's title, is none.
+        let d = doc(&[
+            "当前位置：首页 - 统计公报 - 2023年永川区国民经济和社会发展统计公报",
+            "2023年江津区国民经济和社会发展统计公报",
+        ]);
+        assert_eq!(
+            title_of(&d).and_then(|t| region_of(&t)).as_deref(),
+            Some("江津区")
+        );
+        // A prefecture's plan takes no province's figure.
+        assert_eq!(other_levels(Some("恩施州")), ["全省", "全国"]);
     }
 }

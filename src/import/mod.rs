@@ -153,6 +153,19 @@ pub fn without_note_mark(cell: &str) -> &str {
     })
 }
 
+/// What a 属性 cell says, whatever else it prints (`约束性指标`, `预期性[1]`,
+/// `预期性（1）`): `约束性` or `预期性`, or `None`.
+pub fn attribute_word(cell: &str) -> Option<&'static str> {
+    let word = without_note_mark(cell);
+    if word.starts_with("约束") {
+        Some("约束性")
+    } else if word.starts_with("预期") {
+        Some("预期性")
+    } else {
+        None
+    }
+}
+
 pub fn clean(text: &str) -> String {
     let mut out = String::new();
     let mut space = false;

@@ -162,8 +162,11 @@ fn section_heading(line: &str) -> bool {
 
 /// The end of a table copied from a page: a note, a heading, prose.
 fn ends_table(cell: &str) -> bool {
-    cell.starts_with("注")
-        || cell.starts_with("[...")
+    // 注：…, 注:…, 注 1. …: the notes; 注册护士数 is a row.
+    let note = cell.strip_prefix('注').is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with(['：', ':', ' ', '①', '1', '（', '('])
+    });
+    note || cell.starts_with("[...")
         || cell.starts_with('#')
         || cell.chars().count() > 60
         || cell.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
@@ -173,7 +176,7 @@ fn ends_table(cell: &str) -> bool {
 
 /// 约束性 or 预期性, with a footnote mark after it or not (`预期性[1]`).
 fn is_attribute(cell: &str) -> bool {
-    matches!(super::without_note_mark(cell), "约束性" | "预期性")
+    super::attribute_word(cell).is_some()
 }
 
 /// A row whose 属性 stands one or two cells late (at `a` in the header of

@@ -91,10 +91,15 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
         let _ = writeln!(w.out, "period_target = {}", quote(period));
     }
     // 预期性[1]: a footnote's mark is no part of the attribute.
-    let attribute = match crate::import::without_note_mark(&row.attribute) {
-        a @ ("约束性" | "预期性") => a.to_owned(),
-        other => {
-            w.confirm(format!("原文属性为“{other}”，暂写作“预期性”"));
+    let attribute = match crate::import::attribute_word(&row.attribute) {
+        Some(a) => a.to_owned(),
+        None => {
+            let other = row.attribute.trim();
+            w.confirm(if other.is_empty() {
+                "原文没有写属性，暂写作“预期性”".to_owned()
+            } else {
+                format!("原文属性为“{other}”，暂写作“预期性”")
+            });
             "预期性".to_owned()
         }
     };

@@ -165,7 +165,7 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
                 Some(format!("“指标”一格是数字“{printed}”"))
             } else if cols.contains(&Col::Attribute)
                 && !attribute.is_empty()
-                && !matches!(attribute.trim(), "约束性" | "预期性")
+                && crate::import::attribute_word(&attribute).is_none()
             {
                 Some(format!("“属性”一格是“{attribute}”"))
             } else {
