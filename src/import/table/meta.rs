@@ -54,23 +54,37 @@ pub fn meta(doc: &Document) -> Meta {
                 .to_owned(),
         );
     }
-    // No notice: the first 《…》 that names a plan (《…规划》, 《…纲要》); a
-    // law or a rule cited in the text (《中华人民共和国著作权法》, 《…管理办法》)
-    // is not the plan's title.
-    let mut rest = joined.as_str();
+    // No notice: the first 《…》 that names a plan (《…规划》, 《…纲要》)
+    // printed before a title line of the opening (a plan the preamble cites,
+    // 为贯彻落实《重庆市教育事业发展“十五五”规划》, comes after its own title);
+    // a law or a rule cited in the text (《中华人民共和国著作权法》, 《…管理办
+    // 法》) is not the plan's title.
+    let cover = if meta.title.is_none() {
+        cover_title(&opening)
+    } else {
+        None
+    };
+    // Where the cover's title line starts in `joined`.
+    let cover_at = cover.as_ref().map_or(joined.len(), |(line, _)| {
+        opening[..*line].iter().map(|t| clean(t).len()).sum()
+    });
+    let mut from = 0;
     while meta.title.is_none()
-        && let Some(start) = rest.find('《')
-        && let Some(len) = rest[start..].find('》')
+        && let Some(start) = joined[from..].find('《').map(|i| i + from)
+        && start < cover_at
+        && let Some(len) = joined[start..].find('》')
     {
-        let title = &rest[start + '《'.len_utf8()..start + len];
+        let title = &joined[start + '《'.len_utf8()..start + len];
         if title.contains("规划") || title.contains("纲要") {
             meta.title = Some(title.to_owned());
         }
-        rest = &rest[start + len..];
+        from = start + len;
     }
-    if meta.title.is_none() {
-        meta.title = cover_title(&opening);
-        meta.title_from_cover = meta.title.is_some();
+    if meta.title.is_none()
+        && let Some((_, title)) = cover
+    {
+        meta.title = Some(title);
+        meta.title_from_cover = true;
     }
     meta.issuer = opening
         .iter()
@@ -92,7 +106,7 @@ pub fn meta(doc: &Document) -> Meta {
 /// with no 《》. Among the first lines, a short one that ends as a plan's
 /// name does (规划, 纲要, or the period in brackets after it), joined with the
 /// short line above it when that line ends without punctuation.
-fn cover_title(opening: &[&str]) -> Option<String> {
+fn cover_title(opening: &[&str]) -> Option<(usize, String)> {
     let raw: Vec<String> = opening.iter().take(12).map(|t| clean(t)).collect();
     // A site's breadcrumb (首页 > 政策文件 > …规划) is no title.
     let crumb = |t: &str| t.contains(['>', '＞', '›', '»', '/']) || t.starts_with("首页");
@@ -134,8 +148,8 @@ fn cover_title(opening: &[&str]) -> Option<String> {
             && date(t).is_none()
     });
     Some(match above {
-        Some(above) => format!("{above}{line}"),
-        None => line.to_owned(),
+        Some(above) => (at - 1, format!("{above}{line}")),
+        None => (at, line.to_owned()),
     })
 }
 

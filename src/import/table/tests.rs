@@ -321,6 +321,13 @@ fn a_cover_without_the_notice_names_the_plan() {
     ]));
     assert_eq!(m.title.as_deref(), Some("江津区教育事业发展“十五五”规划"));
     assert!(!m.title_from_cover);
+    // No notice: the cover's own title, not a plan its preamble cites.
+    let m = meta(&doc(&[
+        "江津区教育事业发展“十五五”规划",
+        "为贯彻落实《重庆市教育事业发展“十五五”规划》，制定本规划。",
+    ]));
+    assert_eq!(m.title.as_deref(), Some("江津区教育事业发展“十五五”规划"));
+    assert!(m.title_from_cover);
 }
 
 #[test]
