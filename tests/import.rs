@@ -622,13 +622,7 @@ fn ordinary_tables_are_not_refused_or_cut_short() {
          | 义务教育 | 九年义务教育巩固率（%） | 99 | ＞99 | A |\n",
     )
     .unwrap();
-    let out = import(&[md.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("读取 3 行指标"),
-        "{}",
-        stderr_of(&out)
-    );
+    drafts_three_rows(&md);
     let txt = dir.path().join("b.txt");
     std::fs::write(
         &txt,
@@ -637,13 +631,7 @@ fn ordinary_tables_are_not_refused_or_cut_short() {
          卫生人才\n执业（助理）医师数（人）\n3000\n3500\n预期性\n\n二、主要任务\n",
     )
     .unwrap();
-    let out = import(&[txt.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("读取 3 行指标"),
-        "{}",
-        stderr_of(&out)
-    );
+    drafts_three_rows(&txt);
     // No category column: a row's first line is 注册护士数, no note; and
     // 约束性指标 is 约束性, with no note of shifted cells.
     std::fs::write(
@@ -653,14 +641,20 @@ fn ordinary_tables_are_not_refused_or_cut_short() {
          执业（助理）医师数（人）\n3000\n3500\n约束性指标\n\n注：以上为示例。\n",
     )
     .unwrap();
-    let out = import(&[txt.to_str().unwrap()]);
+    let out = drafts_three_rows(&txt);
+    let draft = stdout_of(&out);
+    assert!(draft.contains("attribute = \"约束性\""), "{draft}");
+    assert!(!stderr_of(&out).contains("错位"), "{}", stderr_of(&out));
+}
+
+/// `import` of `path`, which drafts three rows with exit 0.
+fn drafts_three_rows(path: &Path) -> std::process::Output {
+    let out = import(&[path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).contains("读取 3 行指标"),
         "{}",
         stderr_of(&out)
     );
-    let draft = stdout_of(&out);
-    assert!(draft.contains("attribute = \"约束性\""), "{draft}");
-    assert!(!stderr_of(&out).contains("错位"), "{}", stderr_of(&out));
+    out
 }

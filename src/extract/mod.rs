@@ -61,13 +61,7 @@ pub fn title_of(doc: &Document) -> Option<String> {
         .collect();
     // A site's breadcrumb (首页 > 统计数据 > 统计公报) is no title; the
     // line that names a year is preferred to one that does not.
-    let titled = |t: &&str| {
-        t.contains("公报")
-            && !t.contains(['>', '＞', '›', '»', '|', '｜'])
-            && !t.contains(" - ")
-            && !t.contains("当前位置")
-            && !t.starts_with("首页")
-    };
+    let titled = |t: &&str| t.contains("公报") && !crate::import::is_breadcrumb(t);
     let at = texts
         .iter()
         .enumerate()

@@ -144,19 +144,14 @@ pub fn not_a_package(path: &Path) -> Option<Text> {
 /// A cell's text as the table shows it: whitespace runs (line breaks in a
 /// cell, non-breaking spaces) as one space, trimmed; none between CJK
 /// characters, where a line break in a narrow cell adds none.
-/// A cell without the footnote mark a table prints after it (`预期性[1]`,
-/// `预期性（1）`, `预期性①`, `约束性*`): the one reading of a 属性 cell, for
-/// the readers and the draft alike.
-pub fn without_note_mark(cell: &str) -> &str {
-    cell.trim().trim_end_matches(|c: char| {
-        c.is_ascii_digit() || "[]［］()（）*＊¹²³".contains(c) || ('①'..='⑳').contains(&c)
-    })
-}
-
-/// What a 属性 cell says, whatever else it prints (`约束性指标`, `预期性[1]`,
-/// `预期性（1）`): `约束性` or `预期性`, or `None`.
+/// What a 属性 cell says, whatever else it prints (`约束性指标`, and a
+/// footnote's mark after it: `预期性[1]`, `预期性（1）`, `预期性①`): `约束性`
+/// or `预期性`, or `None`. The one reading of a 属性 cell, for the readers
+/// and the draft alike.
 pub fn attribute_word(cell: &str) -> Option<&'static str> {
-    let word = without_note_mark(cell);
+    let word = cell.trim().trim_end_matches(|c: char| {
+        c.is_ascii_digit() || "[]［］()（）*＊¹²³".contains(c) || ('①'..='⑳').contains(&c)
+    });
     if word.starts_with("约束") {
         Some("约束性")
     } else if word.starts_with("预期") {
@@ -164,6 +159,16 @@ pub fn attribute_word(cell: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// A site's breadcrumb (`首页 > 统计数据 > 统计公报`, `当前位置：首页 - …`),
+/// which names a document without being its title: for import's cover
+/// title and extract's bulletin title alike.
+pub fn is_breadcrumb(line: &str) -> bool {
+    line.contains(['>', '＞', '›', '»', '|', '｜', '/'])
+        || line.contains(" - ")
+        || line.contains("当前位置")
+        || line.trim_start().starts_with("首页")
 }
 
 pub fn clean(text: &str) -> String {

@@ -169,9 +169,7 @@ fn ends_table(cell: &str) -> bool {
     note || cell.starts_with("[...")
         || cell.starts_with('#')
         || cell.chars().count() > 60
-        || cell.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
-            && cell.chars().nth(1).is_some_and(|c| c == '、')
-        || cell.starts_with('（') && cell.chars().nth(2).is_some_and(|c| c == '）')
+        || section_heading(cell)
 }
 
 /// 约束性 or 预期性, with a footnote mark after it or not (`预期性[1]`).

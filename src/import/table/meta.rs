@@ -109,10 +109,15 @@ pub fn meta(doc: &Document) -> Meta {
 fn cover_title(opening: &[&str]) -> Option<(usize, String)> {
     let raw: Vec<String> = opening.iter().take(12).map(|t| clean(t)).collect();
     // A site's breadcrumb (首页 > 政策文件 > …规划) is no title.
-    let crumb = |t: &str| t.contains(['>', '＞', '›', '»', '/']) || t.starts_with("首页");
     let lines: Vec<&str> = raw
         .iter()
-        .map(|t| if crumb(t) { "" } else { unlabel(t) })
+        .map(|t| {
+            if crate::import::is_breadcrumb(t) {
+                ""
+            } else {
+                unlabel(t)
+            }
+        })
         .collect();
     let names_a_plan = |t: &str| {
         t.ends_with("规划")
