@@ -61,7 +61,12 @@ pub fn title_of(doc: &Document) -> Option<String> {
         .collect();
     // A site's breadcrumb (首页 > 统计数据 > 统计公报) is no title; the
     // line that names a year is preferred to one that does not.
-    let titled = |t: &&str| t.contains("公报") && !crate::import::is_breadcrumb(t);
+    // (The line up to its 公报: a page flattened into one line holds the
+    // title first and table cells with bars after it.)
+    let titled = |t: &&str| {
+        t.find("公报")
+            .is_some_and(|at| !crate::import::is_breadcrumb(&t[..at]))
+    };
     let at = texts
         .iter()
         .enumerate()
@@ -262,6 +267,10 @@ mod tests {
             title_of(&d).and_then(|t| region_of(&t)).as_deref(),
             Some("江津区")
         );
+        // A page flattened into one line: the title, then cells with bars.
+        let d =
+            doc(&["2023年重庆市江津区国民经济和社会发展统计公报 2023年，全区…… 表1 | 比重（%） |"]);
+        assert_eq!(year_of(&d), Some(2023));
         // A prefecture's plan takes no province's figure.
         assert_eq!(other_levels(Some("恩施州")), ["全省", "全国"]);
     }
