@@ -21,3 +21,4 @@ pub mod snippet;
 pub mod stats;
 pub mod template;
 pub mod vocabulary;
+pub mod year;

@@ -467,6 +467,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("printable", &[]),
     ("region_name", &[]),
     ("vocabulary", &[]),
+    ("year", &[]),
     ("snippet", &["encoding", "printable"]),
     ("diagnostic", &["lang", "printable", "snippet"]),
     ("output", &["diagnostic"]),
@@ -480,6 +481,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "number",
             "plan",
             "printable",
+            "year",
         ],
     ),
     (
@@ -509,6 +511,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "region_name",
             "render",
             "stats",
+            "year",
         ],
     ),
     (
@@ -520,6 +523,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "plan",
             "region_name",
             "stats",
+            "year",
         ],
     ),
     ("schema", &["plan", "render"]),

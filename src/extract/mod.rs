@@ -93,17 +93,7 @@ pub fn title_of(doc: &Document) -> Option<String> {
 
 /// The year a title names: the one before its first 年 (`2022年…`).
 pub fn year_in_title(text: &str) -> Option<i32> {
-    text.match_indices('年').find_map(|(at, _)| {
-        let digits: String = text[..at]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
-    })
+    crate::year::before_nian(text)
 }
 
 /// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its

@@ -34,12 +34,12 @@ pub enum Shape {
 /// The year a header cell names as a column of figures: `2021`, `2021年`,
 /// `2021年实际`, `２０２１年`; `None` for `2025年目标` and anything else.
 pub fn year_column(cell: &str) -> Option<i32> {
-    let text = crate::number::ascii_digits_in(trim_all(cell));
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() != 4 {
+    let text = trim_all(cell);
+    let found = crate::year::years_in(text).next()?;
+    if found.at.start != 0 || !crate::year::is_calendar(found.year) {
         return None;
     }
-    let rest = trim_all(&text[digits.len()..]);
+    let rest = trim_all(&text[found.at.end..]);
     let rest = rest.strip_prefix('年').map_or(rest, trim_all);
     let rest = rest
         .trim_start_matches(['（', '('])
@@ -48,9 +48,7 @@ pub fn year_column(cell: &str) -> Option<i32> {
         rest,
         "" | "实际" | "实际值" | "数值" | "完成" | "完成值" | "实绩"
     )
-    .then(|| digits.parse().ok())
-    .flatten()
-    .filter(|y| (1900..=2400).contains(y))
+    .then_some(found.year)
 }
 
 /// What a header row says about the shape, given the columns already known

@@ -83,8 +83,7 @@ pub(super) fn unknown_year(named: &NameYear) -> Text {
 }
 
 fn parse_year(text: &str) -> Option<i32> {
-    let digits = crate::number::ascii_digits(text.trim_end_matches('年'))?;
-    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+    crate::year::whole(text)
 }
 
 /// The years a file name states.
@@ -107,24 +106,12 @@ impl NameYear {
     }
 }
 
-/// The four-digit years (19xx or 20xx) standing alone in a file name: `2023`,
+/// The years (1900–2099) standing alone in a file name: `2023`,
 /// `江津-2023-统计`, but not `120231`.
 pub fn year_in_name(stem: &str) -> NameYear {
-    let bytes = stem.as_bytes();
     let mut years: Vec<i32> = Vec::new();
-    for i in 0..bytes.len().saturating_sub(3) {
-        let window = &bytes[i..i + 4];
-        let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        let year_like = window.iter().all(u8::is_ascii_digit)
-            && (window.starts_with(b"19") || window.starts_with(b"20"));
-        if alone
-            && year_like
-            && let Some(year) = std::str::from_utf8(window)
-                .ok()
-                .and_then(|w| w.parse().ok())
-            && !years.contains(&year)
-        {
+    for year in crate::year::years_in(stem).map(|f| f.year) {
+        if crate::year::is_calendar(year) && !years.contains(&year) {
             years.push(year);
         }
     }

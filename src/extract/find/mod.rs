@@ -222,12 +222,12 @@ fn starts_subject(before: &str) -> bool {
         if let Some(lead) = LEAD.iter().find(|lead| b.ends_with(*lead)) {
             b = b[..b.len() - lead.len()].trim_end();
         } else if let Some(year) = b.strip_suffix('年')
-            && year.len() >= 4
-            && year.bytes().rev().take(4).all(|c| c.is_ascii_digit())
+            && let Some(found) = crate::year::years_in(year)
+                .last()
+                .filter(|f| f.at.end == year.len())
         {
-            // 2023年全县实现地区生产总值… (four ASCII digits: four bytes,
-            // so the cut is on a character's edge; 近五年, 上半年 are not).
-            b = year[..year.len() - 4].trim_end();
+            // 2023年全县实现地区生产总值… (近五年, 上半年 are no year).
+            b = year[..found.at.start].trim_end();
         } else {
             break;
         }

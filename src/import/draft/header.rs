@@ -49,13 +49,9 @@ pub(super) fn write(
     let plan_id = {
         let (head, tail) = title.split_once(['（', '(']).unwrap_or((&title, ""));
         let mut id: String = initials(head).chars().take(40).collect();
-        let digits = crate::number::ascii_digits_in(tail);
-        for year in digits
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|d| d.len() == 4)
-        {
+        for found in crate::year::years_in(tail) {
             id.push('-');
-            id.push_str(year);
+            id.push_str(&found.year.to_string());
         }
         if id.is_empty() { "plan".to_owned() } else { id }
     };

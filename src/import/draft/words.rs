@@ -69,13 +69,7 @@ pub(super) fn quote(text: &str) -> String {
 pub(super) fn starred_year(notes: &[String]) -> Option<i32> {
     notes.iter().find_map(|n| {
         let at = n.find('*').or_else(|| n.find('＊'))?;
-        let rest = &n[at..];
-        let digits: String = rest
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(char::is_ascii_digit)
-            .collect();
-        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+        crate::year::years_in(&n[at..]).next().map(|f| f.year)
     })
 }
 

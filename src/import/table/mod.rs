@@ -81,15 +81,9 @@ enum Col {
 
 /// The year in a header cell (`2020年`, `2025年目标`), if any.
 fn year_in(cell: &str) -> Option<i32> {
-    let digits: String = cell
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    (digits.len() == 4)
-        .then(|| digits.parse().ok())
-        .flatten()
-        .filter(|y| (1949..=2100).contains(y))
+    crate::year::years_in(cell)
+        .map(|f| f.year)
+        .find(|&y| crate::year::is_calendar(y))
 }
 
 /// The target year a plan period's name stands for: “十四五” ends in 2025.
