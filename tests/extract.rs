@@ -445,3 +445,45 @@ fn check_seed_000(options: &[&str], year: &str) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// A title that speaks for a level, not a place: 教育部's “2021年全国教育事业
+/// 发展统计公报” (its sentence 九年义务教育巩固率95.4%, as printed) gave the
+/// district's plan the nation's figure, exit 0 (a helper's review of real
+/// bulletins). 全国, 我国 and 全市 titles are refused for a district's plan
+/// (I004); a district's own 全区 title is its own. In an untitled page, a
+/// sentence about 全县 is no district's figure either.
+#[test]
+fn a_title_of_another_level_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "九年义务教育巩固率95.4%。\n";
+    for (title, refused) in [
+        ("2021年全国教育事业发展统计公报", true),
+        ("2021年我国教育事业发展统计公报", true),
+        ("2021年全市教育事业发展统计公报", true),
+        ("2021年全区教育事业发展统计公报", false),
+    ] {
+        let path = dir.path().join("公报.md");
+        std::fs::write(&path, format!("{title}\n\n{sentence}")).unwrap();
+        let out = plan_check()
+            .args(["extract", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        if refused {
+            assert_eq!(out.status.code(), Some(2), "{title}: {}", stdout_of(&out));
+            assert!(err.contains("I004") && err.contains("江津区"), "{err}");
+            assert_eq!(stdout_of(&out), "");
+        } else {
+            assert_eq!(out.status.code(), Some(0), "{title}: {err}");
+            assert!(stdout_of(&out).contains("九年义务教育巩固率,2021,95.4"));
+        }
+    }
+    let path = dir.path().join("摘录.txt");
+    std::fs::write(&path, "全年全县九年义务教育巩固率95.4%。\n").unwrap();
+    let out = plan_check()
+        .args(["extract", path.to_str().unwrap(), "--year", "2021"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(!stdout_of(&out).contains("95.4"));
+}

@@ -230,3 +230,50 @@ fn a_binding_indicator_slightly_behind_is_never_called_on_schedule() {
         );
     }
 }
+
+/// A binding indicator with no figure in the run's latest year was judged
+/// on its last earlier one and passed the run, exit 0 — even when that was
+/// the baseline year's file, the plan's own baseline (a helper's slips:
+/// 巩固率 blank in 2021–2024). It is still shown at its year, and fails the
+/// run in every format, as the single-year check of the latest file does.
+#[test]
+fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in 2020..=2024 {
+        let text = std::fs::read_to_string(root().join(format!("data/{year}.csv"))).unwrap();
+        let text: String = if year > 2020 {
+            text.lines()
+                .filter(|l| !l.contains("九年义务教育巩固率"))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(format!("{year}.csv")), text).unwrap();
+    }
+    for format in ["table", "json", "junit", "github", "markdown", "csv"] {
+        let out = plan_check()
+            .args(["--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stdout_of(&out));
+    }
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("约束性指标未达到要求：九年义务教育巩固率（2024年未填报；2020年"),
+        "{text}"
+    );
+    assert!(text.contains("九年义务教育巩固率（按2020年数据"), "{text}");
+    let out = plan_check()
+        .args(["--format", "github"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("::error") && stdout_of(&out).contains("2024年未填报"),
+        "{}",
+        stdout_of(&out)
+    );
+}

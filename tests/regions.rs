@@ -744,9 +744,12 @@ fn a_sparse_sheet_away_from_a1_reads_like_the_same_csv() {
 }
 
 /// A district whose binding figure is not in yet for its latest year is
-/// judged on its latest reported year, as its own period view judges it:
-/// alone it passes, and among the city's districts it passes too, with the
-/// year it was judged at in the full report and a line under the table.
+/// judged on its latest reported year, as its own period view judges it,
+/// with the year it was judged at in the full report and a line under the
+/// table; alone and among the city's districts alike it fails the run (exit
+/// 1), as the single-year check of its 2023 figures does: the latest year's
+/// requirement was not checked (a helper found a binding indicator carried
+/// from an earlier year, even from the baseline year's file, passing).
 #[test]
 fn a_region_is_judged_alike_alone_and_among_many() {
     // 示例数据: 甲区 has 2022 and 2023, its 巩固率 only in 2022; 乙区 2023.
@@ -760,17 +763,28 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     let (_b, city) = write_csv("全市.csv", &format!("{header}{district_a}{district_b}"));
 
     let (period, code) = json_run(&[alone.as_os_str()]);
-    assert_eq!(code, Some(0));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        period["summary"]["binding_not_on_track"],
+        serde_json::json!(["compulsory_retention_rate"])
+    );
     assert_eq!(period["view"], "period");
     let retention = item(&period["indicators"], "id", "compulsory_retention_rate");
     assert_eq!(retention["as_of"], 2022);
 
     let (json, code) = json_run(&[city.as_os_str()]);
-    assert_eq!(code, Some(0));
+    assert_eq!(code, Some(1));
     assert_eq!(json["view"], "regions");
     let row = item(&json["regions"], "region", "甲区");
     assert_eq!(row["year"], 2023);
-    assert_eq!(row["failing_binding"], serde_json::json!([]));
+    assert_eq!(
+        row["failing_binding"],
+        serde_json::json!(["compulsory_retention_rate"])
+    );
+    assert_eq!(
+        item(&json["regions"], "region", "乙区")["failing_binding"],
+        serde_json::json!([])
+    );
     assert_eq!(
         row["judged_earlier"],
         serde_json::json!([{ "id": "compulsory_retention_rate", "year": 2022 }])
@@ -800,14 +814,16 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     let out = plan_check().arg(&alone).output().unwrap();
     assert!(
         stdout_of(&out).contains(
-            "结论：约束性指标均达到要求（九年义务教育巩固率按2022年数据，2023年未填报）。"
+            "结论：约束性指标未达到要求：九年义务教育巩固率（2023年未填报；2022年已达标）。"
         ),
         "{}",
         stdout_of(&out)
     );
 
+    let out = plan_check().arg(&alone).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
     let out = plan_check().arg(&city).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
     let text = stdout_of(&out);
     assert!(
         text.contains(

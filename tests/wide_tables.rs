@@ -247,3 +247,35 @@ fn an_indicator_column_beside_year_columns_is_an_error_not_ignored() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("S003") && err.contains("毛入园率"), "{err}");
 }
+
+/// A column headed with a year the reader does not take as that year's
+/// figures (`2023年（预计）`, `2023年快报`) was passed over with exit 0, the
+/// binding indicator judged on the other year (found by a helper's slips).
+/// It is refused, naming the column; `2023年度` is a year column; a target
+/// column is still not read.
+#[test]
+fn a_year_column_not_understood_is_an_error_not_passed_over() {
+    for header in ["2023年（预计）", "2023年快报", "2023年1-12月", "FY2023"] {
+        let (_dir, path) = common::write_csv(
+            "wide.csv",
+            &format!("分类,指标,单位,2021年,{header}\n义务教育,九年义务教育巩固率,%,100,90\n"),
+        );
+        let out = common::plan_check().arg(&path).output().unwrap();
+        let err = common::stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{header}: {err}");
+        assert!(err.contains("S003") && err.contains(header), "{err}");
+    }
+    let (_dir, path) = common::write_csv(
+        "wide.csv",
+        "分类,指标,单位,2021年,2023年度,2025年目标\n义务教育,九年义务教育巩固率,%,100,90,＞96\n",
+    );
+    let out = common::plan_check().arg(&path).output().unwrap();
+    let text = common::stdout_of(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{text}{}",
+        common::stderr_of(&out)
+    );
+    assert!(text.contains("2023"), "{text}");
+}

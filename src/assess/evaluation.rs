@@ -4,9 +4,9 @@
 
 use super::period::{PeriodReport, assess_period};
 use super::regions::{RegionsReport, assess_regions};
-use super::{Status, YearReport, assess_year};
+use super::{IndicatorResult, YearReport, assess_year};
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Attribute, PlanSet};
+use crate::plan::PlanSet;
 use crate::stats::{Id, Observations, RegionYear};
 use std::borrow::Cow;
 
@@ -122,10 +122,13 @@ impl<'a> Evaluation<'a> {
         self
     }
 
-    /// Whether an indicator's status counts against the run (a binding one
-    /// that does not pass; with `--strict`, any judged one).
-    pub fn fails_run(&self, status: Status, attribute: Attribute) -> bool {
-        status.fails_run(attribute, self.strict)
+    /// Whether an indicator's result counts against the run (a binding one
+    /// that does not pass, or judged at an earlier year than the run's
+    /// latest; with `--strict`, any judged one).
+    pub fn fails_run(&self, result: &IndicatorResult) -> bool {
+        result
+            .status
+            .fails_run_at(result.attribute, self.strict, result.as_of.is_some())
     }
 
     /// The year reports the per-indicator formats (JUnit, GitHub, the

@@ -67,11 +67,22 @@ impl Status {
 
     /// Whether this status fails a run: a binding indicator that does not pass,
     /// or with `strict` any indicator that does not pass. Never `not_assessed`.
+    /// Over several years, [`Status::fails_run_at`] also counts a figure
+    /// missing from the run's latest year.
     pub fn fails_run(self, attribute: Attribute, strict: bool) -> bool {
-        if self.passes() || self == Status::NotAssessed {
-            return false;
-        }
-        strict || attribute == Attribute::Binding
+        self.fails_run_at(attribute, strict, false)
+    }
+
+    /// [`Status::fails_run`] for an indicator judged over several years:
+    /// one judged at an earlier year (`earlier`: not reported in the run's
+    /// latest year) fails as a missing figure would, whatever its earlier
+    /// status. The table still shows that status, at its year; but the
+    /// latest year's requirement was not checked, and a run that checks a
+    /// year does not pass on a figure of another (a single-year check of
+    /// the same file fails it as 未填报).
+    pub fn fails_run_at(self, attribute: Attribute, strict: bool, earlier: bool) -> bool {
+        let fails = !self.passes() || earlier;
+        fails && self != Status::NotAssessed && (strict || attribute == Attribute::Binding)
     }
 
     pub fn code(self) -> &'static str {

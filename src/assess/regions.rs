@@ -305,7 +305,7 @@ fn region_row<'a>(
             });
         }
         let status = status_of(plan, index, at, &figures);
-        let fails = status.fails_run(ind.attribute, true);
+        let fails = status.fails_run_at(ind.attribute, true, at != year);
         match ind.attribute {
             Attribute::Binding => {
                 row.binding.add(status);

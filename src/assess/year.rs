@@ -136,7 +136,7 @@ impl Summary {
                 Attribute::Expected => (&mut summary.expected, &mut summary.failing_expected),
             };
             counts.add(r.status);
-            if r.status.fails_run(r.attribute, true) {
+            if r.status.fails_run_at(r.attribute, true, r.as_of.is_some()) {
                 failing.push(r.id.clone());
             }
         }

@@ -88,9 +88,29 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
             ))
             .into());
         }
+        // A title that speaks for a level, not a place (全市…, 我国…): one
+        // above or beside the plan's is not the plan's place either.
+        if let Some(plan_region) = plan.meta.region.as_deref()
+            && let Some(level) = title.as_deref().and_then(extract::level_of)
+            && extract::other_levels(Some(plan_region)).contains(&level)
+        {
+            return Err(Diagnostic::error(
+                Code::I004,
+                &file,
+                Text::new(
+                    format!("公报的标题说的是{level}的数，规划是{plan_region}的：公报中的数不是{plan_region}的数，未取"),
+                    format!("the bulletin's title speaks for {level} (a whole place of another level), the plan is {plan_region}'s: none taken"),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("请给出{plan_region}的统计公报"),
+                format!("give {plan_region}'s bulletin"),
+            ))
+            .into());
+        }
         let Some(year) = args.year.or(titled) else {
             return Err(Diagnostic::error(
-                Code::I001,
+                Code::I004,
                 &file,
                 Text::new(
                     "公报的标题中没有年份（如“2022年国民经济和社会发展统计公报”）：请用 --year 给出",

@@ -85,7 +85,7 @@ pub enum Code {
     I002,
     /// (`import`) the drafted plan file does not load (still written, naming the row)
     I003,
-    /// (`extract`) the bulletin is not the plan's: its title names another region than the plan's or another year than `--year`, it states none of the plan's indicators, or `--check` finds nothing to compare
+    /// (`extract`) the bulletin is not the plan's: its title names another region or level than the plan's (全市, 我国 for a district's plan), or another year than `--year`, or no year and no `--year` is given; it states none of the plan's indicators, or `--check` finds nothing to compare
     I004,
 }
 
@@ -287,8 +287,8 @@ impl Code {
                 "(`import`) the drafted plan file does not load (still written, naming the row)",
             ),
             Code::I004 => (
-                "（`extract`）公报不是这个规划的：标题中的地区不是规划的地区、年份与 `--year` 不同、其中没有规划的任何一项指标，或 `--check` 没有可比对的数",
-                "(`extract`) the bulletin is not the plan's: its title names another region than the plan's or another year than `--year`, it states none of the plan's indicators, or `--check` finds nothing to compare",
+                "（`extract`）公报不是这个规划的：标题中的地区或层级不是规划的（区的规划、标题是“全市”“我国”）、年份与 `--year` 不同，或标题没有年份又没给 `--year`；其中没有规划的任何一项指标，或 `--check` 没有可比对的数",
+                "(`extract`) the bulletin is not the plan's: its title names another region or level than the plan's (全市, 我国 for a district's plan), or another year than `--year`, or no year and no `--year` is given; it states none of the plan's indicators, or `--check` finds nothing to compare",
             ),
         };
         (NAMES[self as usize], zh, en)

@@ -106,13 +106,10 @@ pub fn year_of(doc: &Document) -> Option<i32> {
 /// 发展统计公报` → 重庆市江津区; the national bulletin's 中华人民共和国 →
 /// 全国), where it names one before its subject.
 pub fn region_of(title: &str) -> Option<String> {
-    if title.contains("中华人民共和国") {
+    if title.contains("中华人民共和国") || level_of(title) == Some("全国") {
         return Some("全国".to_owned());
     }
-    // Up to the subject (国民经济…, 教育事业…), without the year.
-    let cut = ["国民经济", "统计公报", "公报"]
-        .iter()
-        .find_map(|w| title.find(w))?;
+    let cut = subject_at(title)?;
     // The year, in digits or in numerals (二〇二三年), is no part of a place.
     let mut head = String::new();
     let mut numerals = String::new();
@@ -135,6 +132,30 @@ pub fn region_of(title: &str) -> Option<String> {
     // 全区, 全市: the bulletin's own place, not named.
     (region.chars().count() >= 2 && !region.starts_with('全')).then(|| region.to_owned())
 }
+
+/// Where a title's subject (国民经济…, 教育事业…) starts: the place and the
+/// year stand before it.
+fn subject_at(title: &str) -> Option<usize> {
+    ["国民经济", "统计公报", "公报"]
+        .iter()
+        .find_map(|w| title.find(w))
+}
+
+/// The level a title speaks for without naming its place, before its
+/// subject (`2021年全国教育事业发展统计公报`, `2021年我国…`, `全市…`): 全国,
+/// 全省, 全市, 全县, 全区 and the like; held against [`other_levels`].
+pub fn level_of(title: &str) -> Option<&'static str> {
+    let head = &title[..subject_at(title)?];
+    if head.contains("我国") {
+        return Some("全国");
+    }
+    LEVELS.iter().copied().find(|w| head.contains(w))
+}
+
+/// The words that speak for a whole place of one level.
+const LEVELS: &[&str] = &[
+    "全国", "全省", "全市", "全州", "全盟", "全县", "全旗", "全区",
+];
 
 /// Whether a bulletin of `bulletin`'s region is of the plan's place: the
 /// same finest unit (重庆市江津区 and 江津区; never 上海市浦东新区 for a plan
@@ -179,9 +200,13 @@ pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
 /// city's no 全省 or 全国 figure, a province's no 全国 figure.
 pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
     match region {
-        Some(r) if r.ends_with(['区', '县', '旗']) => &["全市", "全省", "全国"],
+        // 广西壮族自治区, 香港特别行政区: a province's level.
+        Some(r) if r.ends_with("自治区") || r.ends_with("特别行政区") => &["全国"],
+        // A district says 全区, never 全县; a county 全县 or 全旗.
+        Some(r) if r.ends_with('区') => &["全市", "全州", "全盟", "全省", "全国", "全县", "全旗"],
+        Some(r) if r.ends_with(['县', '旗']) => &["全市", "全州", "全盟", "全省", "全国", "全区"],
         Some(r) if r.ends_with(['市', '州', '盟']) => &["全省", "全国"],
-        Some(r) if r.ends_with(['省', '区']) => &["全国"],
+        Some(r) if r.ends_with('省') => &["全国"],
         _ => &[],
     }
 }

@@ -54,19 +54,26 @@ fn render(ev: &Evaluation, style: Style) -> String {
     let several = reports.len() > 1;
     for report in &reports {
         for r in &report.results {
-            if r.status.passes() || r.status == Status::NotAssessed {
+            // Judged at an earlier year and failing the run for it: not
+            // reported in the latest year, whatever its earlier status.
+            let unreported = r.as_of.is_some() && ev.fails_run(r);
+            if !unreported && (r.status.passes() || r.status == Status::NotAssessed) {
                 continue;
             }
-            let kind = if ev.fails_run(r.status, r.attribute) {
-                "error"
+            let kind = if ev.fails_run(r) { "error" } else { "warning" };
+            let status = if unreported {
+                let year = report.year;
+                match lang {
+                    crate::lang::Lang::Zh => format!("{year}年未填报"),
+                    crate::lang::Lang::En => format!("not reported for {year}"),
+                }
             } else {
-                "warning"
+                labels::status(r.status, lang).to_owned()
             };
             let title = format!(
-                "{}{}{}",
+                "{}{}{status}",
                 labels::attribute(r.attribute, lang),
                 lang.pick("指标", " indicator "),
-                labels::status(r.status, lang)
             );
             let requirement = r
                 .requirement

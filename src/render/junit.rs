@@ -86,11 +86,7 @@ struct Suite {
 fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
     let lang = style.lang;
     let tests = report.results.len();
-    let failures = report
-        .results
-        .iter()
-        .filter(|r| ev.fails_run(r.status, r.attribute))
-        .count();
+    let failures = report.results.iter().filter(|r| ev.fails_run(r)).count();
     let skipped = report
         .results
         .iter()
@@ -138,7 +134,7 @@ fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
             labels::attribute(r.attribute, crate::lang::Lang::En)
         );
         let detail = describe(r, lang);
-        if ev.fails_run(r.status, r.attribute) {
+        if ev.fails_run(r) {
             let _ = writeln!(
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",

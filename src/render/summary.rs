@@ -477,38 +477,21 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
                 let status = labels::status(r.status, lang);
                 match (lang, r.as_of) {
                     (Lang::Zh, None) => format!("{}（{status}）", display_name(r)),
-                    (Lang::Zh, Some(y)) => format!("{}（{status}，{y}年数据）", display_name(r)),
+                    (Lang::Zh, Some(y)) => format!(
+                        "{}（{}年未填报；{y}年{status}）",
+                        display_name(r),
+                        report.year
+                    ),
                     (Lang::En, None) => format!("{} ({status})", display_name(r)),
-                    (Lang::En, Some(y)) => format!("{} ({status}, {y} figure)", display_name(r)),
+                    (Lang::En, Some(y)) => format!(
+                        "{} (not reported for {}; {status} in {y})",
+                        display_name(r),
+                        report.year
+                    ),
                 }
             })
             .collect::<Vec<_>>()
             .join(lang.pick("、", ", "))
-    };
-    // Binding indicators not reported for the year, judged on an earlier one.
-    let earlier: Vec<String> = report
-        .results
-        .iter()
-        .filter(|r| r.attribute == crate::vocabulary::Attribute::Binding)
-        .filter_map(|r| {
-            let name = super::wording::result_in_prose(r, report);
-            r.as_of.map(|y| match lang {
-                Lang::Zh => format!("{name}按{y}年数据"),
-                Lang::En => format!("{name} on its {y} figure"),
-            })
-        })
-        .collect();
-    let earlier = if earlier.is_empty() {
-        String::new()
-    } else {
-        match lang {
-            Lang::Zh => format!("（{}，{}年未填报）", earlier.join("、"), report.year),
-            Lang::En => format!(
-                " ({}, not reported for {})",
-                earlier.join(", "),
-                report.year
-            ),
-        }
     };
     if !s.failing_binding.is_empty() {
         match lang {
@@ -525,20 +508,18 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
         // A file could not be read: what was read passes, and no more.
         match lang {
             Lang::Zh => {
-                format!("结论：已检查的约束性指标均达到要求{earlier}；有数据未能检查，结果不完整。")
+                "结论：已检查的约束性指标均达到要求；有数据未能检查，结果不完整。".to_owned()
             }
-            Lang::En => format!(
-                "Verdict: the binding indicators checked meet their requirement{earlier}; some figures could not be checked and the result is incomplete."
-            ),
+            Lang::En => "Verdict: the binding indicators checked meet their requirement; some figures could not be checked and the result is incomplete.".to_owned(),
         }
     } else if outcome == Outcome::Fail {
         match lang {
             Lang::Zh => format!(
-                "结论：约束性指标均达到要求{earlier}；严格模式下，预期性指标未达到要求：{}。",
+                "结论：约束性指标均达到要求；严格模式下，预期性指标未达到要求：{}。",
                 names(&s.failing_expected)
             ),
             Lang::En => format!(
-                "Verdict: binding indicators meet their requirement{earlier}; in strict mode, expected indicators short of it: {}.",
+                "Verdict: binding indicators meet their requirement; in strict mode, expected indicators short of it: {}.",
                 names(&s.failing_expected)
             ),
         }
@@ -555,8 +536,8 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
         }
     } else {
         match lang {
-            Lang::Zh => format!("结论：约束性指标均达到要求{earlier}。"),
-            Lang::En => format!("Verdict: every binding indicator meets its requirement{earlier}."),
+            Lang::Zh => "结论：约束性指标均达到要求。".to_owned(),
+            Lang::En => "Verdict: every binding indicator meets its requirement.".to_owned(),
         }
     }
 }

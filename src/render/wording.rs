@@ -144,9 +144,30 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         // paragraph never calls one indicator both 基本符合预期 and behind
         // its schedule.
         let short_of_year = |s: &&&IndicatorSeries| s.outlook.on_track();
+        // Not reported in the run's latest year: judged on an earlier one,
+        // and failing the run for it; said apart, with how it stood then.
+        let late = |s: &&&IndicatorSeries| s.as_of != period.latest_year;
+        let earlier: Vec<String> = short
+            .iter()
+            .filter(|s| !unreported(s) && late(s))
+            .map(|s| match lang {
+                Lang::Zh => format!(
+                    "{}（按{}年数据{}）",
+                    name_in_prose(s, period),
+                    s.as_of,
+                    labels::standing(s, lang)
+                ),
+                Lang::En => format!(
+                    "{} ({} on its {} figure)",
+                    name_in_prose(s, period),
+                    labels::standing(s, lang),
+                    s.as_of
+                ),
+            })
+            .collect();
         let behind: Vec<String> = short
             .iter()
-            .filter(|s| !unreported(s) && !short_of_year(s))
+            .filter(|s| !unreported(s) && !late(s) && !short_of_year(s))
             .map(|s| {
                 format!(
                     "{}（{}）",
@@ -157,7 +178,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             .collect();
         let this_year: Vec<String> = short
             .iter()
-            .filter(|s| !unreported(s) && short_of_year(s))
+            .filter(|s| !unreported(s) && !late(s) && short_of_year(s))
             .map(|s| match lang {
                 Lang::Zh => format!(
                     "{}（{}年{}）",
@@ -193,6 +214,13 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                     "roughly on schedule but short of the year's requirement: {}",
                     this_year.join(sep)
                 ),
+            });
+        }
+        if !earlier.is_empty() {
+            let year = period.latest_year;
+            parts.push(match lang {
+                Lang::Zh => format!("{}{year}年未填报", earlier.join(sep)),
+                Lang::En => format!("not reported for {year}: {}", earlier.join(sep)),
             });
         }
         if !missing.is_empty() {

@@ -46,7 +46,7 @@ pub fn year_column(cell: &str) -> Option<i32> {
         .trim_end_matches(['）', ')']);
     matches!(
         rest,
-        "" | "实际" | "实际值" | "数值" | "完成" | "完成值" | "实绩"
+        "" | "度" | "末" | "底" | "实际" | "实际值" | "数值" | "完成" | "完成值" | "实绩"
     )
     .then_some(found.year)
 }
@@ -172,7 +172,21 @@ pub fn detect(record: &ByteRecord, known: &[bool], named: Named, plans: &PlanSet
                 ),
             ))
         }
-        (true, false) if !years.is_empty() => Detected::Wide(Shape::Years(years.into())),
+        (true, false) if !years.is_empty() => match unread_year(&cells, &years) {
+            // A column of some year's figures that is not read as that
+            // year's: refused, not passed over (`2023年（预计）`, `2023年快报`).
+            Some((column, text)) => Detected::Ambiguous(Text::new(
+                format!(
+                    "表头第 {} 列“{text}”写着年份，但不是能读的年份列名（如 2023、2023年、2023年度、2023年实际）：这一列不知道该不该读",
+                    column + 1
+                ),
+                format!(
+                    "header column {} \"{text}\" names a year, but not as a year column is named (2023, 2023年, 2023年度, 2023年实际): whether to read it is unclear",
+                    column + 1
+                ),
+            )),
+            None => Detected::Wide(Shape::Years(years.into())),
+        },
         (false, false) if !indicators.is_empty() && !years.is_empty() => {
             Detected::Ambiguous(Text::new(
                 format!(
@@ -202,6 +216,23 @@ pub fn detect(record: &ByteRecord, known: &[bool], named: Named, plans: &PlanSet
     }
 }
 
+/// A header cell beside the year columns that names a year but is none of
+/// them, and is no target (`2025年目标`, `规划目标（2025年）`): its figures
+/// would go unread.
+fn unread_year<'c>(
+    cells: &'c [(usize, String)],
+    years: &[(usize, i32)],
+) -> Option<(usize, &'c str)> {
+    cells
+        .iter()
+        .filter(|(i, _)| !years.iter().any(|(c, _)| c == i))
+        .find(|(_, text)| {
+            crate::year::years_in(text).any(|f| crate::year::is_calendar(f.year))
+                && !["目标", "规划", "预期"].iter().any(|w| text.contains(w))
+        })
+        .map(|(i, text)| (*i, text.as_str()))
+}
+
 fn cells_text(cells: &[(usize, String)], column: usize) -> String {
     cells
         .iter()
@@ -221,6 +252,8 @@ mod tests {
             ("2021年", Some(2021)),
             ("2021年实际", Some(2021)),
             ("2021年（实际）", Some(2021)),
+            ("2023年度", Some(2023)),
+            ("2023年末", Some(2023)),
             (" ２０２２年 ", Some(2022)),
             ("2025年目标", None),
             ("2025年规划目标", None),

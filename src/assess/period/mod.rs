@@ -278,7 +278,8 @@ pub fn assess_period(
         .filter(|s| {
             s.attribute == Attribute::Binding
                 && ((!s.outlook.on_track() && s.outlook != Outlook::NotAssessed)
-                    || s.status.fails_run(Attribute::Binding, false))
+                    || s.status
+                        .fails_run_at(Attribute::Binding, false, s.as_of != latest_year))
         })
         .map(|s| s.id.clone())
         .collect();
