@@ -63,6 +63,17 @@ pub fn read(text: &str) -> Vec<Block> {
             // A row of tab-separated cells.
             finish_row(&mut table, &mut row);
             table.push(line.split('\t').map(str::to_owned).collect());
+        } else if !table.is_empty()
+            && section_heading(line.trim())
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.matches('\t').count() >= 2)
+        {
+            // 二、优质资源建设 between rows of cells: a category row across
+            // the table, not the end of it.
+            finish_row(&mut table, &mut row);
+            table.push(vec![line.trim().to_owned()]);
         } else {
             finish_row(&mut table, &mut row);
             finish_table(&mut blocks, &mut table);
@@ -172,6 +183,118 @@ fn ends_table(cell: &str) -> bool {
         || section_heading(cell)
 }
 
+/// A category printed across a table as a section's heading (`一、发展水平`,
+/// `二、优质资源建设`), in a table one cell a paragraph: a heading whose
+/// next cells are a row, its 约束性/预期性 where the header has it (or, with
+/// no 属性 column, a figure in its second or third cell). Not the end of the
+/// table, which a heading followed by prose is.
+fn category_cell(cell: &str, after: &[Paragraph], attribute: Option<usize>, width: usize) -> bool {
+    if !section_heading(cell) || cell.chars().count() > 20 {
+        return false;
+    }
+    let next = window(after, width);
+    match attribute {
+        // Where the header has it, or later on a row of stacked lines.
+        Some(_) => next
+            .iter()
+            .position(|c| is_attribute(c))
+            .is_some_and(|at| at >= 1),
+        None => next.iter().skip(1).take(2).any(|c| figure_like(c)),
+    }
+}
+
+/// The cells of the next row or so, up to the table's end: room for a row
+/// of stacked lines (three lines of `width` cells).
+fn window(paras: &[Paragraph], width: usize) -> Vec<String> {
+    paras
+        .iter()
+        .take(3 * width)
+        .map(Paragraph::cell)
+        .take_while(|c| !ends_table(c))
+        .collect()
+}
+
+/// A row whose cells hold stacked lines (a total and its 其中 parts, in
+/// merged cells), as a page copied a cell a paragraph gives it: the names,
+/// then each figure column's lines in turn, then the 属性 (`幼儿教师专科及以上
+/// 学历比例(%)` / `其中:本科及以上学历比例(%)` / `97.74%` / `49.85%` / `100%` /
+/// `50%` / `预期性`). Read as one row a line, the 属性 repeated; a name
+/// standing over lines with no figures of its own (`义务教育标准班额比例(%)` /
+/// `其中:小学` / `初中`) is a row of its own, with no figures, that the
+/// lines under it belong to. Only where the 属性 ends the header and the name
+/// is its one word column; `None` where the cells do not fall out evenly.
+fn stacked(
+    paras: &[Paragraph],
+    a: usize,
+    width: usize,
+    figures: &[usize],
+) -> Option<(Vec<Vec<String>>, usize)> {
+    let columns: Vec<usize> = figures.iter().copied().filter(|&f| f < a).collect();
+    if a + 1 != width || a != columns.len() + 1 || columns.is_empty() {
+        return None;
+    }
+    let cells = window(paras, width);
+    let at = cells.iter().position(|c| is_attribute(c))?;
+    // A figure's cell holds few words (`80%以上`, `12.3年以上`); a numbered
+    // name (`4.义务教育标准班额比例(%)`) reads as a number and a clause.
+    let figure = |c: &String| {
+        figure_like(c)
+            && c.chars()
+                .filter(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch))
+                .count()
+                <= 3
+    };
+    let names = cells[..at].iter().take_while(|c| !figure(c)).count();
+    let figs = &cells[names..at];
+    let lines = figs.len() / columns.len();
+    if lines < 2
+        || !figs.len().is_multiple_of(columns.len())
+        || !figs.iter().all(figure)
+        || !(lines..=lines + 1).contains(&names)
+    {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let named = &cells[names - lines..names];
+    if names > lines {
+        let mut heading = vec![String::new(); width];
+        heading[0] = cells[0].clone();
+        rows.push(heading);
+    }
+    for (j, name) in named.iter().enumerate() {
+        // Under a heading, 其中:小学 is one of its lines, not a part of the
+        // row above.
+        let name = match names > lines {
+            true => ["其中：", "其中:"]
+                .iter()
+                .find_map(|p| name.strip_prefix(p))
+                .unwrap_or(name)
+                .to_owned(),
+            false => name.clone(),
+        };
+        let mut row = vec![name];
+        row.extend((0..columns.len()).map(|k| figs[k * lines + j].clone()));
+        row.push(cells[at].clone());
+        rows.push(row);
+    }
+    Some((rows, at + 1))
+}
+
+/// [`category_cell`] in a table one line a cell, a paragraph a row: a
+/// paragraph of one heading, and a row after it.
+fn category_row(paras: &[Paragraph], attribute: Option<usize>) -> bool {
+    let [heading, next, ..] = paras else {
+        return false;
+    };
+    heading.lines.len() == 1
+        && section_heading(heading.lines[0])
+        && heading.lines[0].chars().count() <= 20
+        && match attribute {
+            Some(_) => next.lines.iter().any(|l| is_attribute(l)),
+            None => next.lines.iter().skip(1).take(2).any(|l| figure_like(l)),
+        }
+}
+
 /// 约束性 or 预期性, with a footnote mark after it or not (`预期性[1]`).
 fn is_attribute(cell: &str) -> bool {
     super::attribute_word(cell).is_some()
@@ -257,9 +380,15 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 // 二、重点任务 / …). A cell of a row (注册护士数, （%）, a
                 // long name) is no heading.
                 while q < paras.len()
-                    && !ends_table(paras[q].lines[0])
-                    && !paras[q].lines[1..].iter().any(|l| section_heading(l))
+                    && ((!ends_table(paras[q].lines[0])
+                        && !paras[q].lines[1..].iter().any(|l| section_heading(l)))
+                        || category_row(&paras[q..], attribute_at))
                 {
+                    if category_row(&paras[q..], attribute_at) {
+                        rows.push(vec![super::clean(paras[q].lines[0])]);
+                        q += 1;
+                        continue;
+                    }
                     let mut row: Vec<String> =
                         paras[q].lines.iter().map(|l| super::clean(l)).collect();
                     // `1`, a blank line, then the row: the 序号 printed apart.
@@ -337,7 +466,16 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             // The text of the last cell found broken over two paragraphs: the
             // row below, printing the same text, breaks it the same way.
             let mut last_broken: Option<String> = None;
-            while q < paras.len() && !ends_table(&paras[q].cell()) {
+            while q < paras.len() {
+                let cell = paras[q].cell();
+                if category_cell(&cell, &paras[q + 1..], attribute, width) {
+                    rows.push(vec![cell]);
+                    q += 1;
+                    continue;
+                }
+                if ends_table(&cell) {
+                    break;
+                }
                 // A row's cells, and two more: a cell broken over two
                 // paragraphs pushes the 属性 along.
                 let mut ahead: Vec<String> = paras[q..]
@@ -352,6 +490,15 @@ fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     q = (q + consumed).min(paras.len());
                     rows.push(row);
                     last_broken = broken;
+                    continue;
+                }
+                // A row with its 其中 parts stacked in merged cells, read out
+                // a cell a paragraph: names, then each figure column's cells.
+                if let Some(a) = attribute
+                    && let Some((stacked, consumed)) = stacked(&paras[q..], a, width, &figures)
+                {
+                    q += consumed;
+                    rows.extend(stacked);
                     continue;
                 }
                 // The same text broken the same way in a row that also lacks

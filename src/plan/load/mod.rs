@@ -82,7 +82,17 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let mut relatives: Vec<PendingRelative> = Vec::new();
     for spanned in raw.indicator {
         let line = lines.at(spanned.span().start).0 as usize;
-        let raw = spanned.into_inner();
+        let mut raw = spanned.into_inner();
+        // A part's name as printed (`其中：注册护士`): the tables print the
+        // 其中： themselves, and the template's name must read back.
+        if raw.part_of.is_some()
+            && let Some(rest) = ["其中：", "其中:", "其中"]
+                .iter()
+                .find_map(|p| raw.name.trim_start().strip_prefix(p))
+            && !rest.trim().is_empty()
+        {
+            raw.name = rest.trim().to_owned();
+        }
         // An error about the indicator as a whole points at its table; one about a
         // field points at the field, and names it.
         let err = |message: Text| {

@@ -96,6 +96,33 @@ fn parts_must_name_an_existing_total_with_the_same_unit() {
     assert_eq!(ok.indicators[1].part_of, Some(0));
 }
 
+/// A part named as printed, `其中：注册护士`, was shown and templated as
+/// 其中：其中：注册护士, and the template's own row was then S007 (a new
+/// user's first plan): the name is kept without the 其中：, which the
+/// tables add; a total's name keeps it.
+#[test]
+fn a_parts_printed_prefix_is_not_part_of_its_name() {
+    let plan = plan_with(&format!(
+        "{}{}{}",
+        row("t", "其中：全部", "baseline = 50\ntarget = \"＞60\"\n"),
+        row(
+            "a",
+            "其中：注册护士",
+            "baseline = 5\ntarget = \"＞6\"\npart_of = \"t\"\n"
+        ),
+        row(
+            "b",
+            "其中:医师",
+            "baseline = 5\ntarget = \"＞6\"\npart_of = \"t\"\n"
+        ),
+    ))
+    .unwrap();
+    assert_eq!(plan.indicators[0].name, "其中：全部");
+    assert_eq!(plan.indicators[1].name, "注册护士");
+    assert_eq!(plan.indicators[1].display_name(), "其中：注册护士");
+    assert_eq!(plan.indicators[2].name, "医师");
+}
+
 #[test]
 fn relative_targets_in_a_circle_do_not_load() {
     let a = row(
