@@ -66,15 +66,19 @@ pub fn requirement(each: YearRequirement, basis: Basis) -> Requirement {
     }
 }
 
-/// A level held this year is 已达标 for the year; an average to date meets
-/// the requirement so far (符合序时进度) until the target year settles it.
+/// A level held this year is 已达标 for the year, and one not held is 未达标
+/// for it: the requirement is the year's own, with no schedule to be behind
+/// (城镇调查失业率 5.6 against ＜5.5 was called 滞后于序时进度). An average
+/// to date meets the requirement so far (符合序时进度), or is behind it,
+/// until the target year settles it.
 pub fn status(meets: bool, average: bool, in_target_year: bool) -> Status {
     match (meets, in_target_year) {
         (true, true) => Status::Achieved,
         (true, false) if average => Status::OnTrack,
         (true, false) => Status::Achieved,
         (false, true) => Status::Failed,
-        (false, false) => Status::Behind,
+        (false, false) if average => Status::Behind,
+        (false, false) => Status::Failed,
     }
 }
 
@@ -95,7 +99,7 @@ mod tests {
         );
         assert!(r.met_by(5.2) && !r.met_by(5.5));
         assert_eq!(status(r.met_by(5.2), false, false), Status::Achieved);
-        assert_eq!(status(r.met_by(5.6), false, false), Status::Behind);
+        assert_eq!(status(r.met_by(5.6), false, false), Status::Failed);
         assert_eq!(status(r.met_by(5.6), false, true), Status::Failed);
     }
 

@@ -26,8 +26,14 @@ impl RuleKind for Kind {
         }
     }
 
+    /// Printed in the 年均 column (`高于GDP增长`): a year below the other
+    /// rate before the target year is behind, as an average to date would
+    /// be, and 未达标 only in the target year.
     fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
-        super::annual::status(requirement.met_by(value), false, at.in_target_year)
+        match (requirement.met_by(value), at.in_target_year) {
+            (false, false) => Status::Behind,
+            (meets, in_target_year) => super::annual::status(meets, false, in_target_year),
+        }
     }
 
     /// Above another rate: the rate achieved ÷ the other's.
