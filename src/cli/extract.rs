@@ -48,7 +48,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
         let document = crate::import::read(path)?;
         let file = document.file.clone();
         let title = extract::title_of(&document);
-        let titled = title.as_deref().and_then(extract::year_in_title);
+        let titled = title.as_deref().and_then(crate::year::before_nian);
         // --year is for a title that names none; a title's own year stands.
         if let (Some(given), Some(titled)) = (args.year, titled)
             && given != titled

@@ -72,16 +72,17 @@ pub fn title_of(doc: &Document) -> Option<String> {
         .enumerate()
         .filter(|(_, t)| titled(t))
         .find(|(i, t)| {
-            year_in_title(t).is_some()
-                || i.checked_sub(1)
-                    .is_some_and(|j| year_in_title(texts[j]).is_some() && !titled(&texts[j]))
+            crate::year::before_nian(t).is_some()
+                || i.checked_sub(1).is_some_and(|j| {
+                    crate::year::before_nian(texts[j]).is_some() && !titled(&texts[j])
+                })
         })
         .or_else(|| texts.iter().enumerate().find(|(_, t)| titled(t)))
         .map(|(i, _)| i)?;
     let line = texts[at];
     let title = &line[..line.find("公报")? + "公报".len()];
     let above = at.checked_sub(1).map(|i| texts[i]).filter(|t| {
-        year_in_title(title).is_none()
+        crate::year::before_nian(title).is_none()
             && t.chars().count() <= 40
             && !t.ends_with(['。', '，', '；', '：'])
     });
@@ -91,15 +92,10 @@ pub fn title_of(doc: &Document) -> Option<String> {
     })
 }
 
-/// The year a title names: the one before its first 年 (`2022年…`).
-pub fn year_in_title(text: &str) -> Option<i32> {
-    crate::year::before_nian(text)
-}
-
 /// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its
 /// title.
 pub fn year_of(doc: &Document) -> Option<i32> {
-    year_in_title(&title_of(doc)?)
+    crate::year::before_nian(&title_of(doc)?)
 }
 
 /// The region a bulletin's title names (`2023年重庆市江津区国民经济和社会

@@ -1,9 +1,9 @@
 //! Wide tables, as statistical yearbooks and collection sheets print them:
 //!
 //! - **years as columns**: `指标名称,单位,2021年,2022年,2023年` — one row per
-//!   indicator, one column per year (`2021`, `2021年`, `2021年实际` read;
-//!   `2025年目标` and other words after the year are not figures and are
-//!   left alone);
+//!   indicator, one column per year (`2021`, `2021年`, `2021年度`,
+//!   `2021年实际` read; a target, `2025年目标`, left alone; any other words
+//!   after a year, `2023年（预计）`, refused rather than passed over);
 //! - **indicators as columns**: `地区,在园幼儿数,毛入园率,…` — one row per
 //!   region (or year), one column per indicator, the header cells naming the
 //!   plan's indicators.

@@ -41,7 +41,7 @@ pub(super) fn column_year(text: &str, given: Option<i32>, named: &NameYear) -> R
     if text.is_empty() {
         return given.or(named.one()).ok_or_else(|| unknown_year(named));
     }
-    let in_file = parse_year(text).ok_or_else(|| {
+    let in_file = crate::year::whole(text).ok_or_else(|| {
         Text::new(
             format!("年份“{}”不是四位数年份", quote_raw(text)),
             format!("the year \"{}\" is not a four-digit year", quote_raw(text)),
@@ -80,10 +80,6 @@ pub(super) fn unknown_year(named: &NameYear) -> Text {
             "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
         ),
     }
-}
-
-fn parse_year(text: &str) -> Option<i32> {
-    crate::year::whole(text)
 }
 
 /// The years a file name states.
@@ -139,13 +135,5 @@ mod tests {
             year_in_name("江津区2024年1月报送_2023年度数据"),
             NameYear::Several(vec![2024, 2023])
         );
-    }
-
-    #[test]
-    fn reads_year_cells() {
-        assert_eq!(parse_year("2023"), Some(2023));
-        assert_eq!(parse_year("2023年"), Some(2023));
-        assert_eq!(parse_year("２０２３"), Some(2023));
-        assert_eq!(parse_year("23"), None);
     }
 }
