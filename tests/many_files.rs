@@ -191,3 +191,39 @@ fn an_incomplete_years_verdict_says_what_was_checked() {
     );
     assert!(!table.contains("结论：约束性指标均达到要求。"), "{table}");
 }
+
+/// A folder's folders are read too: a city's `2024/江津区.csv` beside a
+/// passing `2023.csv` was passed over without a word, exit 0 (a helper's
+/// slips). Its failing binding figure now fails the run; hidden folders are
+/// not data. (Figures illustrative, 示例数据，非官方统计.)
+#[test]
+fn the_files_in_a_folders_folders_are_read_not_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = common::root();
+    std::fs::copy(root.join("data/2023.csv"), dir.path().join("2023.csv")).unwrap();
+    for sub in ["2024", ".git"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join("江津区.csv"),
+            "指标,数值,年份\n九年义务教育巩固率,90,2024\n",
+        )
+        .unwrap();
+    }
+    let out = check(&[dir.path().as_os_str()]);
+    let text = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr_of(&out));
+    assert!(text.contains("2024"), "{text}");
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .env("PLAN_CHECK_PLAN", common::plan_path())
+        .output()
+        .unwrap();
+    let json = common::json_of(&out);
+    assert_eq!(json["years"], serde_json::json!([2023, 2024]));
+    let files = json["indicators"].to_string();
+    assert!(
+        files.contains("江津区.csv") && !files.contains(".git"),
+        "{files}"
+    );
+}

@@ -320,11 +320,13 @@ fn shown(path: &Path) -> String {
 }
 
 /// The statistics files of the arguments: a folder stands for every file in it
-/// that the tool reads (`.csv` and workbooks), in name order; `-` is standard
-/// input. An entry that cannot be read (a dangling or looping link) is kept,
-/// to be reported with the other files judged, never skipped; a folder named
-/// like a file is an error. Excel's lock files (`~$…`) and hidden files are
-/// not data.
+/// and in its folders that the tool reads (`.csv` and workbooks), in path
+/// order, as ripgrep walks a folder (links to folders not followed); `-` is
+/// standard input. A subfolder is never passed over in silence (a city's
+/// `2024/江津区.csv` was, with exit 0). An entry that cannot be read (a
+/// dangling or looping link) is kept, to be reported with the other files
+/// judged, never skipped; a folder named like a file is an error. Excel's
+/// lock files (`~$…`) and hidden files and folders are not data.
 pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut paths = Vec::new();
     for arg in args {
@@ -332,45 +334,15 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             paths.push(arg.clone());
             continue;
         }
-        let shown = arg.display().to_string();
-        let unreadable = |path: &Path, e: &std::io::Error| {
-            Diagnostic::error(
-                Code::S001,
-                path.display().to_string(),
-                Text::io("无法读取", "cannot read", e),
-            )
-        };
-        let entries = std::fs::read_dir(arg).map_err(|e| unreadable(arg, &e))?;
         let mut found = Vec::new();
-        for entry in entries {
-            let path = entry.map_err(|e| unreadable(arg, &e))?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name.starts_with("~$") || !crate::stats::is_input(&path) {
-                continue;
-            }
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => {
-                    return Err(Diagnostic::error(
-                        Code::S001,
-                        path.display().to_string(),
-                        Text::new(
-                            "这是一个文件夹，不是数据文件",
-                            "this is a folder, not a data file",
-                        ),
-                    ));
-                }
-                // A dangling or looping link: read with the others, and
-                // reported as a file that cannot be read.
-                Ok(_) | Err(_) => found.push(path),
-            }
-        }
+        walk(arg, 0, &mut found)?;
         if found.is_empty() {
             return Err(Diagnostic::error(
                 Code::S001,
-                &shown,
+                arg.display().to_string(),
                 Text::new(
-                    "文件夹中没有统计数据文件（.csv 或工作簿）",
-                    "the folder holds no statistics file (.csv or a workbook)",
+                    "文件夹中（包括其中的文件夹）没有统计数据文件（.csv 或工作簿）",
+                    "the folder (and the folders in it) holds no statistics file (.csv or a workbook)",
                 ),
             ));
         }
@@ -378,4 +350,53 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         paths.extend(found);
     }
     Ok(paths)
+}
+
+/// How deep [`walk`] goes below a folder given.
+const MAX_DEPTH: usize = 16;
+
+/// The data files of `dir` and of its folders, into `found`.
+fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), Diagnostic> {
+    let unreadable = |path: &Path, e: &std::io::Error| {
+        Diagnostic::error(
+            Code::S001,
+            path.display().to_string(),
+            Text::io("无法读取", "cannot read", e),
+        )
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir, &e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| unreadable(dir, &e))?;
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        // A folder itself, not a link to one: walked.
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && !crate::stats::is_input(&path) {
+            if depth < MAX_DEPTH {
+                walk(&path, depth + 1, found)?;
+            }
+            continue;
+        }
+        if !crate::stats::is_input(&path) {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(Diagnostic::error(
+                    Code::S001,
+                    path.display().to_string(),
+                    Text::new(
+                        "这是一个文件夹，不是数据文件",
+                        "this is a folder, not a data file",
+                    ),
+                ));
+            }
+            // A dangling or looping link: read with the others, and
+            // reported as a file that cannot be read.
+            Ok(_) | Err(_) => found.push(path),
+        }
+    }
+    Ok(())
 }
