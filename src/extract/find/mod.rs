@@ -89,8 +89,14 @@ pub enum Outcome {
 /// The indicator's figure in `sentences`.
 pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -> Outcome {
     let terms = terms(indicator);
+    let per = per_population(indicator);
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sentences {
+        // 执业医师数 under 每千人口拥有医护人员数 is a rate: a sentence with no
+        // 每千人口 gives a headcount (执业医师数1390人), not its figure.
+        if per.is_some_and(|p| !s.plain.contains(p)) {
+            continue;
+        }
         for term in &terms {
             if let Some((value, converted)) = in_sentence(&s.plain, term, indicator, refused) {
                 candidates.push(Candidate {
@@ -135,6 +141,26 @@ fn settle(mut candidates: Vec<Candidate>, which: BulletinFigure) -> Outcome {
     Outcome::Unsettled(candidates)
 }
 
+/// The population a heading puts its rows' figures per (`每千人口拥有医护
+/// 人员数` over 执业医师数: 每千人口), where the name itself does not say it.
+fn per_population(indicator: &Indicator) -> Option<&'static str> {
+    let group = indicator.group.as_deref()?;
+    PER_POPULATION
+        .iter()
+        .copied()
+        .find(|p| group.contains(p) && !indicator.name.contains(p))
+}
+
+/// The populations figures are given per, longest first.
+const PER_POPULATION: &[&str] = &[
+    "每千人口",
+    "每万人口",
+    "每十万人口",
+    "每百人",
+    "每千人",
+    "每万人",
+];
+
 /// The names to look for: the name without a bracketed gloss (`（GDP）`),
 /// without a trailing 增长/降低 where the figure is a rate or a change, its
 /// aliases, and each with the equivalences applied.
@@ -153,6 +179,11 @@ pub fn terms(indicator: &Indicator) -> Vec<String> {
     let category = crate::number::trim_all(&indicator.category);
     if !category.is_empty() && !base[0].starts_with(category) {
         base.push(format!("{category}{}", base[0]));
+    }
+    // 每千人口执业医师 for 执业医师数 under 每千人口拥有医护人员数.
+    if let Some(per) = per_population(indicator) {
+        let name = base[0].strip_suffix('数').unwrap_or(&base[0]);
+        base.push(format!("{per}{name}"));
     }
     base.extend(indicator.aliases.iter().map(|a| strip_gloss(a)));
     let mut out: Vec<String> = Vec::new();

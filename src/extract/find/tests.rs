@@ -224,3 +224,32 @@ fn terms_follow_the_bulletins_wording() {
         "{t:?}"
     );
 }
+
+/// 执业医师数 under 每千人口拥有医护人员数 (the national 15th plan's rows) is
+/// a figure per thousand people: a headcount sentence gave 1390 for it,
+/// exit 0 (a helper's probe; sentences illustrative, 示例，非官方统计). Only a
+/// sentence that says 每千人口 gives its figure, worded 每千人口执业医师.
+#[test]
+fn a_row_under_a_per_thousand_heading_takes_no_headcount() {
+    let mut doctors = indicator("执业医师数", "人", Measure::Level);
+    doctors.group = Some("每千人口拥有医护人员数".to_owned());
+    let take = |text: &str| match figure(&doctors, &split(&[text.to_owned()]), &[]) {
+        Outcome::Found(c) => Some(c.value),
+        _ => None,
+    };
+    assert_eq!(take("年末全市执业医师数1390人，注册护士数3576人。"), None);
+    assert_eq!(
+        take("每千人口执业医师2.9人，每千人口注册护士3.4人。"),
+        Some(2.9)
+    );
+    // With no heading, the name is the figure's own.
+    assert_eq!(
+        found(
+            "执业医师数",
+            "人",
+            Measure::Level,
+            "年末全市执业医师数1390人。"
+        ),
+        Some(1390.0)
+    );
+}
