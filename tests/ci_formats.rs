@@ -300,3 +300,29 @@ fn a_csv_file_has_a_bom_and_a_pipe_has_none() {
         .unwrap();
     assert!(piped.stdout.starts_with(b"region,"));
 }
+
+/// With every file broken nothing can be judged and the run exits 2; under
+/// `--format github` it printed nothing on standard output, so CI marked no
+/// file (a helper's slips). Each error is an `::error` on its file and line.
+#[test]
+fn a_run_that_judges_nothing_still_annotates_its_errors_for_github() {
+    let (_dir, path) = common::write_csv("2023.csv", "指标,数值\n毛入园率,abc\n");
+    let out = common::plan_check()
+        .args(["--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = common::stdout_of(&out);
+    assert!(
+        text.starts_with("::error file=") && text.contains("line=2") && text.contains("S004"),
+        "{text}"
+    );
+    // Other formats keep standard output empty: nothing was judged.
+    let out = common::plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(common::stdout_of(&out), "");
+}

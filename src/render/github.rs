@@ -4,10 +4,13 @@
 //! `--strict` any), `::warning` otherwise. An indicator with no row at all points
 //! at the file.
 //! Loader warnings (unknown names) are `::warning` on their line. A last
-//! `::notice` carries the summary.
+//! `::notice` carries the summary. A run that judged nothing (every file
+//! broken) prints its errors as annotations too ([`diagnostics`], from `cli`).
 
 use super::{Evaluation, Renderer, Style, View, labels, summary};
 use crate::assess::Status;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use std::fmt::Write as _;
 
 /// Escapes a message (`%`, CR, LF), as the runner requires.
@@ -29,6 +32,27 @@ fn command(kind: &str, file: &str, line: Option<u64>, title: &str, message: &str
     }
     let _ = write!(properties, ",title={}", escape_property(title));
     format!("::{kind} {properties}::{}\n", escape_data(message))
+}
+
+/// Diagnostics as annotations on their files and lines: an error's or a
+/// warning's, as each is. Also what a run that could judge nothing prints
+/// (every file broken), so that CI still marks the file.
+pub fn diagnostics<'d>(ds: impl IntoIterator<Item = &'d Diagnostic>, lang: Lang) -> String {
+    ds.into_iter()
+        .map(|d| {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            command(
+                kind,
+                &d.file,
+                d.line,
+                &format!("plan-check {}", d.code),
+                &d.render(lang),
+            )
+        })
+        .collect()
 }
 
 /// `--format github`.
@@ -124,24 +148,8 @@ fn render(ev: &Evaluation, style: Style) -> String {
             out.push_str(&command(kind, file, line, &title, &message));
         }
     }
-    for d in ev.failed.iter().flat_map(|f| &f.errors) {
-        out.push_str(&command(
-            "error",
-            &d.file,
-            d.line,
-            &format!("plan-check {}", d.code),
-            &d.render(lang),
-        ));
-    }
-    for w in &ev.warnings {
-        out.push_str(&command(
-            "warning",
-            &w.file,
-            w.line,
-            &format!("plan-check {}", w.code),
-            &w.render(lang),
-        ));
-    }
+    out.push_str(&diagnostics(ev.failed.iter().flat_map(|f| &f.errors), lang));
+    out.push_str(&diagnostics(&ev.warnings, lang));
     let lines = match &ev.view {
         View::Regions(regions) => super::regions_table::summary_lines(regions, style, ev.outcome),
         _ => reports
