@@ -563,6 +563,41 @@ mod workbooks {
         }
     }
 
+    /// 2023.xlsx saved open on last year's sheet: its rows all say 2022 and
+    /// pass, so reading it judged 2022 with exit 0 and the 2023 sheet (a
+    /// failing binding figure) was never read (a helper's slip test).
+    #[test]
+    fn the_sheet_of_the_file_names_year_is_read_when_it_opens_on_another_year() {
+        let mut last_year = with_figure(Cell::Number(99.0));
+        for row in last_year.iter_mut().skip(1) {
+            row[2] = Cell::Number(2022.0);
+        }
+        let sheets = vec![
+            sheet("2022年", last_year),
+            sheet("2023年", with_figure(Cell::Number(80.0))),
+        ];
+        let sandbox = book(&sheets, Some(0));
+        let out = sandbox.run(&["--format", "json", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let report = json_of(&out);
+        assert_eq!(report["year"], 2023);
+        assert_eq!(result(&report, "compulsory_retention_rate")["actual"], 80.0);
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("S014") && err.contains("“2023年”") && err.contains("文件名"),
+            "{err}"
+        );
+        // --sheet still chooses; a sheet named by no year is left as it opens.
+        let out = sandbox.run(&["--format", "json", "--sheet", "2022年", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let sheets = vec![
+            sheet("数据", with_figure(Cell::Number(99.0))),
+            sheet("2023年", with_figure(Cell::Number(80.0))),
+        ];
+        let out = book(&sheets, Some(0)).run(&["--format", "json", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+
     #[test]
     fn the_active_sheet_is_read_when_it_is_not_the_first() {
         let sheets = vec![

@@ -105,9 +105,14 @@ impl Reading<'_> {
         &mut self,
         sheets: &[calamine::Sheet],
         active: Option<super::package::Active>,
+        path: &Path,
         file: &str,
     ) -> Result<String, Diagnostic> {
-        choose_sheet(sheets, active, self.options, file, self.warnings)
+        let named = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|stem| super::year::year_in_name(stem).one());
+        choose_sheet(sheets, active, named, self.options, file, self.warnings)
     }
 }
 
@@ -121,7 +126,7 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, &file)?;
+        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, path, &file)?;
         let cells = workbook
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
@@ -150,7 +155,7 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
     } else {
         // .xls, .xlsb, .ods: calamine reads the whole sheet.
         let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
-        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, &file)?;
+        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, path, &file)?;
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|e| open_error(&e, &file))?;
@@ -194,11 +199,15 @@ fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str)
 }
 
 /// `--sheet`; else the sheet the workbook opens on (its active sheet) when it
-/// is visible; else the first visible sheet. With several sheets, a note says
-/// which one was read.
+/// is visible; else the first visible sheet. But when the file's name holds a
+/// year (`named`) and the sheet so chosen is named by another year
+/// (`2022年`, saved open on last year's sheet), the visible sheet named by the
+/// file's year is read, if there is one. With several sheets, a note says
+/// which one was read, and why.
 fn choose_sheet(
     sheets: &[calamine::Sheet],
     active: Option<super::package::Active>,
+    named: Option<i32>,
     options: &super::LoadOptions,
     file: &str,
     warnings: &mut Vec<Diagnostic>,
@@ -232,7 +241,7 @@ fn choose_sheet(
         Some(Active::Name(name)) => sheets.iter().find(|s| s.name == name),
         None => None,
     };
-    let chosen = active
+    let opened = active
         .filter(visible)
         .or_else(|| sheets.iter().find(visible))
         .ok_or_else(|| {
@@ -249,19 +258,45 @@ fn choose_sheet(
                 "name the sheet to read with --sheet",
             ))
         })?;
+    let year_of = |sheet: &calamine::Sheet| super::year::year_in_name(&sheet.name).one();
+    let of_the_named_year = named
+        .filter(|&year| year_of(opened).is_some_and(|other| other != year))
+        .and_then(|year| {
+            sheets
+                .iter()
+                .filter(visible)
+                .find(|s| year_of(s) == Some(year))
+        });
+    let chosen = of_the_named_year.unwrap_or(opened);
     if sheets.len() > 1 {
+        let (zh, en) = match (of_the_named_year, named) {
+            (Some(_), Some(year)) => (
+                format!(
+                    "与文件名的年份（{year}）相同；打开时显示的是“{}”",
+                    opened.name
+                ),
+                format!(
+                    "the file name's year, {year}; the workbook opens on \"{}\"",
+                    opened.name
+                ),
+            ),
+            _ => (
+                "打开时显示的一张".to_owned(),
+                "the one the workbook opens on".to_owned(),
+            ),
+        };
         warnings.push(Diagnostic::warning(
             Code::S014,
             file,
             Text::new(
                 format!(
-                    "读取的是工作表“{}”（打开时显示的一张）；工作簿共有 {} 张：{}。可用 --sheet 指定",
+                    "读取的是工作表“{}”（{zh}）；工作簿共有 {} 张：{}。可用 --sheet 指定",
                     chosen.name,
                     names.len(),
                     names.join("、")
                 ),
                 format!(
-                    "read the sheet \"{}\" (the one the workbook opens on) of {}: {}; choose another with --sheet",
+                    "read the sheet \"{}\" ({en}) of {}: {}; choose another with --sheet",
                     chosen.name,
                     names.len(),
                     names.join(", ")
