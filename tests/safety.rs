@@ -433,6 +433,24 @@ mod silent_passes {
         sandbox.assert_untouched();
     }
 
+    /// A figure typed one column too far, under no header, was dropped
+    /// without a word (a helper's slip test): said once, every line listed.
+    #[test]
+    fn a_figure_under_no_header_is_named_not_dropped_in_silence() {
+        let sandbox = sandbox_with(
+            "2023.csv",
+            "指标,数值,年份,\n毛入园率,,2023,98.3\n九年义务教育巩固率,100,2023,\n高中阶段教育毛入学率,98.6,2023,x\n",
+        );
+        let out = sandbox.run(&["2023.csv"]);
+        let err = stderr_of(&out);
+        assert_eq!(err.matches("S024").count(), 1, "{err}");
+        assert!(
+            err.contains("2023.csv:2:4") && err.contains("98.3") && err.contains("第 2、4 行"),
+            "{err}"
+        );
+        sandbox.assert_untouched();
+    }
+
     #[test]
     fn a_blank_region_in_a_file_with_a_region_column_is_an_error() {
         let sandbox = sandbox_with(
@@ -596,6 +614,17 @@ mod workbooks {
         ];
         let out = book(&sheets, Some(0)).run(&["--format", "json", "2023.xlsx"]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+
+    #[test]
+    fn a_figure_right_of_the_table_is_named() {
+        // The figure in D3, its own cell blank; nothing else in column D,
+        // not even a header cell.
+        let mut rows = with_figure(Cell::Text(""));
+        rows[2].push(Cell::Number(98.3));
+        let out = book(&[sheet("2023", rows)], None).run(&["2023.xlsx"]);
+        let err = stderr_of(&out);
+        assert!(err.contains("S024") && err.contains("2023!D3"), "{err}");
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub enum Code {
     S022,
     /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
     S023,
+    /// a cell under no header (a blank header cell, or past the header's last) holds something: it was not read (a warning; one per file, listing every place)
+    S024,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
@@ -91,7 +93,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 40] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -122,6 +124,7 @@ impl Code {
         Code::S021,
         Code::S022,
         Code::S023,
+        Code::S024,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -260,6 +263,10 @@ impl Code {
                 "文件名中没有年份，文件中一两行的年份与其余各行不同：是否写错了年份（警告；照写的年份会成为期间评估）",
                 "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
             ),
+            Code::S024 => (
+                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每个文件一条，列出各处）",
+                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per file, listing every place)",
+            ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
                 "评估报告的数据包含多个地区（报告针对一个地区）",
@@ -295,11 +302,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 39] = [
+const NAMES: [&str; 40] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "S023", "U001", "U002", "U003", "U004", "U005", "I001",
-    "I002", "I003", "I004",
+    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "U001", "U002", "U003", "U004", "U005",
+    "I001", "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

@@ -38,6 +38,14 @@ impl<'r> Cells<'r> {
         }
     }
 
+    /// The first `n` cells (all of them when there are fewer).
+    pub fn first(&self, n: usize) -> Self {
+        Cells {
+            text: self.text,
+            bounds: &self.bounds[..n.min(self.bounds.len())],
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.bounds.len()
     }

@@ -70,6 +70,9 @@ pub struct Layout {
     pub(super) shape: Shape,
     /// Warnings about the header (columns not read), for the file's warnings.
     pub(super) notes: Vec<Diagnostic>,
+    /// The columns whose header cell is blank: anything in them is not read
+    /// (S024), and said so.
+    pub(super) unheaded: Vec<usize>,
 }
 
 impl Layout {
@@ -189,6 +192,12 @@ pub fn read_header(
         *slot = Some(i);
         known[i] = true;
     }
+    layout.unheaded = record
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| trim_all(&String::from_utf8_lossy(cell)).is_empty())
+        .map(|(i, _)| i)
+        .collect();
     let named = wide::Named {
         indicator: indicator.is_some(),
         value: value.is_some(),

@@ -205,13 +205,48 @@ fn collapse_repeated(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Rows whose year differs from the file name's (S013) are one warning per
-/// file: the first row's, listing every line.
+/// Rows whose year differs from the file name's (S013), and cells under no
+/// header (S024), are one warning per file each: the first row's, listing
+/// every line.
 fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
+    collapse_by_line(warnings, start, Code::S013, |count, lines| {
+        crate::diagnostic::Text::new(
+            format!(
+                "共 {count} 行的年份与文件名不同：第 {} 行",
+                lines.join("、")
+            ),
+            format!(
+                "{count} rows have a year other than the file name's: lines {}",
+                lines.join(", ")
+            ),
+        )
+    });
+    collapse_by_line(warnings, start, Code::S024, |count, lines| {
+        crate::diagnostic::Text::new(
+            format!(
+                "共 {count} 行在没有表头的列中有内容：第 {} 行。数值请填在“数值”列；这一列若有用（如序号、备注），请在表头写上列名",
+                lines.join("、")
+            ),
+            format!(
+                "{count} rows have something under no header: lines {}. Put the figure in the value column; if the column is meant (a row number, a note), name it in the header",
+                lines.join(", ")
+            ),
+        )
+    });
+}
+
+/// The warnings of `code` from `start` on, when there are two or more, become
+/// the first of them, its hint `listed(count, lines)` (at most 20 lines).
+fn collapse_by_line(
+    warnings: &mut Vec<Diagnostic>,
+    start: usize,
+    code: Code,
+    listed: impl Fn(usize, &[String]) -> crate::diagnostic::Text,
+) {
     const LISTED: usize = 20;
     let lines: Vec<u64> = warnings[start..]
         .iter()
-        .filter(|w| w.code == Code::S013)
+        .filter(|w| w.code == code)
         .filter_map(|w| w.line)
         .collect();
     if lines.len() < 2 {
@@ -220,26 +255,16 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
     let mut first = true;
     let mut tail = warnings.split_off(start);
     tail.retain_mut(|w| {
-        if w.code != Code::S013 {
+        if w.code != code {
             return true;
         }
         let keep = std::mem::replace(&mut first, false);
         if keep {
-            let mut listed: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
+            let mut shown: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
             if lines.len() > LISTED {
-                listed.push("…".to_owned());
+                shown.push("…".to_owned());
             }
-            let zh = format!(
-                "共 {} 行的年份与文件名不同：第 {} 行",
-                lines.len(),
-                listed.join("、")
-            );
-            let en = format!(
-                "{} rows have a year other than the file name's: lines {}",
-                lines.len(),
-                listed.join(", ")
-            );
-            w.hint = Some(crate::diagnostic::Text::new(zh, en));
+            w.hint = Some(listed(lines.len(), &shown));
         }
         keep
     });

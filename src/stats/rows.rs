@@ -247,11 +247,31 @@ impl<'a> RowReader<'a> {
         table: &mut Observations,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
+        // A workbook's cells are where they are: one right of the header's
+        // last is under no header, not a row of the wrong width.
+        let whole = *record;
+        let record = &if self.sheet.is_some() && record.len() > self.layout.width {
+            for column in self.layout.width..whole.len() {
+                let cell = trim_bytes(&whole[column]);
+                if !cell.is_empty() {
+                    warnings.push(self.unheaded(cell, column, line));
+                }
+            }
+            whole.first(self.layout.width)
+        } else {
+            whole
+        };
         if record.len() != self.layout.width {
             if is_blank(record.iter()) {
                 return Ok(());
             }
             return Err(self.width_error(record, line));
+        }
+        for &column in &self.layout.unheaded {
+            let cell = trim_bytes(&record[column]);
+            if !cell.is_empty() {
+                warnings.push(self.unheaded(cell, column, line));
+            }
         }
         let number_at = |column: usize| stored.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
         match self.layout.shape.clone() {
@@ -397,6 +417,26 @@ impl<'a> RowReader<'a> {
                 converted_from,
             },
         )
+    }
+
+    /// Something in a column with no header: not read, and said so (S024;
+    /// the file's are collapsed into one warning listing every place).
+    fn unheaded(&self, cell: &[u8], column: usize, line: u64) -> Diagnostic {
+        let text = quote_raw(&String::from_utf8_lossy(cell));
+        self.place(line)
+            .error(
+                Code::S024,
+                Some(column),
+                Text::new(
+                    format!("这一列没有表头，其中的“{text}”没有读取"),
+                    format!("this column has no header: \"{text}\" in it was not read"),
+                ),
+            )
+            .as_warning()
+            .with_hint(Text::new(
+                "数值请填在“数值”列；这一列若有用（如序号、备注），请在表头写上列名",
+                "put the figure in the value column; if this column is meant (a row number, a note), give it a name in the header",
+            ))
     }
 
     fn width_error(&self, record: &Cells, line: u64) -> Diagnostic {
