@@ -151,7 +151,8 @@ fn output_file_is_written_whole_and_never_half() {
     let target = dir.path().join("report.xml");
     std::fs::write(&target, "previous report").unwrap();
 
-    // A failed run (input error) leaves the previous report as it was.
+    // A run that could read nothing replaces the previous report whole with
+    // one saying why (a stale report left in place read as this run's).
     let (_bad_dir, bad) = write_csv("2023.csv", "指标,数值\n毛入园率,约98\n");
     let out = plan_check()
         .args(["--format", "junit", "--output"])
@@ -160,7 +161,27 @@ fn output_file_is_written_whole_and_never_half() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous report");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        written.starts_with("<?xml")
+            && written.ends_with("</testsuites>\n")
+            && written.contains("S004"),
+        "{written}"
+    );
+    // JSON has no report of nothing judged: the previous file stays as it was.
+    let previous = dir.path().join("report.json");
+    std::fs::write(&previous, "previous report").unwrap();
+    let out = plan_check()
+        .args(["--format", "json", "--output"])
+        .arg(&previous)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&previous).unwrap(),
+        "previous report"
+    );
 
     // A run killed while reading leaves nothing behind either.
     let fresh = dir.path().join("fresh.json");
@@ -325,4 +346,52 @@ fn a_run_that_judges_nothing_still_annotates_its_errors_for_github() {
         .output()
         .unwrap();
     assert_eq!(common::stdout_of(&out), "");
+}
+
+/// `--format junit -o report.xml` with every file broken wrote no report, so
+/// the README's CI loops published nothing for that year (a helper's slips):
+/// the report holds an errored case per file, and the run still exits 2.
+#[test]
+fn a_run_that_judges_nothing_still_writes_its_junit_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("2023.csv");
+    let bad = dir.path().join("2024.csv");
+    std::fs::write(&good, "指标,数值\n毛入园率,\"98,3\n").unwrap();
+    std::fs::write(&bad, "指标,数值\n毛入园率,abc\n").unwrap();
+    let report = dir.path().join("report.xml");
+    let out = common::plan_check()
+        .args(["--format", "junit", "-o"])
+        .arg(&report)
+        .arg(&good)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr_of(&out).contains("S004"));
+    let xml = std::fs::read_to_string(&report).expect("a report is written");
+    assert!(
+        xml.contains("<testsuites name=\"plan-check\" tests=\"2\" failures=\"0\" errors=\"2\""),
+        "{xml}"
+    );
+    assert_eq!(
+        xml.matches("<testcase classname=\"inputs\"").count(),
+        2,
+        "{xml}"
+    );
+    assert!(xml.contains("2024.csv") && xml.contains("S004"), "{xml}");
+    // A broken plan: the same, one case for the plan file.
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(&plan, "[plan\n").unwrap();
+    let out = common::plan_check()
+        .args(["--format", "junit", "--plan"])
+        .arg(&plan)
+        .arg("data/2023.csv")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let xml = common::stdout_of(&out);
+    assert!(
+        xml.contains("errors=\"1\"") && xml.contains("P003"),
+        "{xml}"
+    );
 }

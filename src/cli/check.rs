@@ -11,8 +11,12 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
         Written::Check(format) => format,
         _ => Format::Table,
     };
-    let plans = inputs::plans(config)?;
-    let mut loaded = inputs::load(config, &plans)?;
+    let unread = |errors: Vec<crate::diagnostic::Diagnostic>| {
+        report_unread(config, format, &errors);
+        Failure::Input(errors)
+    };
+    let plans = inputs::plans(config).map_err(unread)?;
+    let mut loaded = inputs::load(config, &plans).map_err(unread)?;
     let (warnings, inputs, failed) = loaded.take_notes();
     let regions_left_out = failed.iter().any(|f| f.region.is_some());
     let evaluation = Evaluation::assess(
@@ -32,4 +36,30 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
     std::mem::forget(evaluation);
     std::mem::forget(loaded);
     code
+}
+
+/// A run that could judge nothing (the plan or every input unreadable) ends
+/// with exit 2 and its errors on standard error. A CI job reading the
+/// output still gets them where it looks: `github` as an `::error` at each
+/// file and line, `junit` as a report whose `inputs` suite has an errored
+/// case per file (written to `--output` as any report is, so the job's
+/// publishing step finds one). Other formats have nothing to say.
+fn report_unread(config: &Config, format: Format, errors: &[crate::diagnostic::Diagnostic]) {
+    let lang = config.style.lang;
+    let text = match format {
+        Format::Github => crate::render::github::diagnostics(errors, lang),
+        Format::Junit => crate::render::junit::unread(errors, lang),
+        _ => return,
+    };
+    if config.quiet {
+        return;
+    }
+    // The errors themselves still reach standard error; a report that cannot
+    // be written adds nothing to them.
+    if let Ok(mut out) = crate::output::Output::open(config.output.as_deref()) {
+        use std::io::Write;
+        if out.write_all(text.as_bytes()).is_ok() {
+            let _ = out.commit();
+        }
+    }
 }

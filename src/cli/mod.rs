@@ -81,13 +81,6 @@ pub fn run(cli: Cli) -> u8 {
     match result {
         Ok(code) => code,
         Err(Failure::Input(diagnostics)) => {
-            // A check in CI that could judge nothing (every file broken)
-            // still marks each file where it is wrong.
-            if cli.command.is_none() && cli.format == Some(crate::render::Format::Github) {
-                use std::io::Write;
-                let annotations = crate::render::github::diagnostics(&diagnostics, lang);
-                let _ = std::io::stdout().write_all(annotations.as_bytes());
-            }
             for d in diagnostics {
                 to_stderr(&d.render_with_source_in(lang, stderr_columns()));
             }

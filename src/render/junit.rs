@@ -11,6 +11,8 @@
 use super::xml::escape;
 use super::{Evaluation, Renderer, Style, labels, summary};
 use crate::assess::{Status, YearReport};
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use std::fmt::Write as _;
 
 /// `--format junit`.
@@ -49,28 +51,70 @@ fn render(ev: &Evaluation, style: Style) -> String {
     }
     // A file that could not be read is an error of the run, one test case each.
     if errors > 0 {
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"inputs\" tests=\"{errors}\" failures=\"0\" errors=\"{errors}\" skipped=\"0\">"
-        );
-        for f in &ev.failed {
-            let detail: Vec<String> = f.errors.iter().map(|d| d.render(style.lang)).collect();
+        let cases = ev.failed.iter().map(|f| {
             // A region left out (its figures clash) is the case, with its file.
             let name = match &f.region {
                 Some(region) => format!("{region} ({})", f.file),
                 None => f.file.clone(),
             };
-            let _ = writeln!(
-                out,
-                "    <testcase classname=\"inputs\" name=\"{}\" file=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>",
-                escape(&name),
-                escape(&f.file),
-                escape(detail.first().map_or("", String::as_str)),
-                escape(&detail.join("\n"))
-            );
-        }
-        out.push_str("  </testsuite>\n");
+            (name, f.file.as_str(), f.errors.as_slice())
+        });
+        out.push_str(&inputs_suite(cases, style.lang));
     }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// The `inputs` suite: one errored test case per input that could not be
+/// read (`name`, its file, its errors).
+fn inputs_suite<'d>(
+    cases: impl ExactSizeIterator<Item = (String, &'d str, &'d [Diagnostic])>,
+    lang: Lang,
+) -> String {
+    let count = cases.len();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"inputs\" tests=\"{count}\" failures=\"0\" errors=\"{count}\" skipped=\"0\">"
+    );
+    for (name, file, errors) in cases {
+        let detail: Vec<String> = errors.iter().map(|d| d.render(lang)).collect();
+        let _ = writeln!(
+            out,
+            "    <testcase classname=\"inputs\" name=\"{}\" file=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>",
+            escape(&name),
+            escape(file),
+            escape(detail.first().map_or("", String::as_str)),
+            escape(&detail.join("\n"))
+        );
+    }
+    out.push_str("  </testsuite>\n");
+    out
+}
+
+/// The report of a run that could judge nothing (every input, or the plan,
+/// could not be read): its errors as the `inputs` suite, a case per file, so
+/// a CI job that publishes the report shows why instead of finding none.
+pub fn unread(errors: &[Diagnostic], lang: Lang) -> String {
+    let mut files: Vec<(&str, Vec<Diagnostic>)> = Vec::new();
+    for d in errors {
+        match files.iter_mut().find(|(file, _)| *file == d.file) {
+            Some((_, ds)) => ds.push(d.clone()),
+            None => files.push((&d.file, vec![d.clone()])),
+        }
+    }
+    let count = files.len();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"plan-check\" tests=\"{count}\" failures=\"0\" errors=\"{count}\" skipped=\"0\">"
+    );
+    out.push_str(&inputs_suite(
+        files
+            .iter()
+            .map(|(file, ds)| ((*file).to_owned(), *file, ds.as_slice())),
+        lang,
+    ));
     out.push_str("</testsuites>\n");
     out
 }
