@@ -277,3 +277,58 @@ fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
         stdout_of(&out)
     );
 }
+
+/// The 总结评估: with the target year's figures in, a target is met or not.
+/// The period view carried each trend to 2025 beside the reported 2025
+/// figure (18.7 ✗ beside 18.9 for a ＞19 target) and opened with 基本符合或
+/// 快于预期, the mid-term's words, over a row of 已实现 (a helper's report).
+#[test]
+fn the_final_evaluation_judges_the_target_year_and_forecasts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in 2020..=2024 {
+        std::fs::copy(
+            root().join(format!("data/{year}.csv")),
+            dir.path().join(format!("{year}.csv")),
+        )
+        .unwrap();
+    }
+    // 示例数据，非官方统计: the 2024 figures again, as 2025's.
+    let text = std::fs::read_to_string(root().join("data/2024.csv")).unwrap();
+    std::fs::write(dir.path().join("2025.csv"), text.replace("2024", "2025")).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let indicators = report["indicators"].as_array().unwrap();
+    assert!(!indicators.is_empty());
+    assert!(
+        indicators.iter().all(|s| s["projection"].is_null()),
+        "{indicators:?}"
+    );
+    let out = plan_check()
+        .args(["--width", "200"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        !text.contains("2025年预计") && !text.contains("预计："),
+        "{text}"
+    );
+    assert!(
+        text.contains("项主要指标中，") && text.contains("项实现了规划目标。"),
+        "{text}"
+    );
+    assert!(!text.contains("基本符合或快于预期"), "{text}");
+    assert!(text.contains("1项约束性指标已实现。"), "{text}");
+    // A year before the target year still forecasts.
+    std::fs::remove_file(dir.path().join("2025.csv")).unwrap();
+    let out = plan_check()
+        .args(["--width", "200"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("2025年预计"));
+}

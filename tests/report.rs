@@ -29,6 +29,13 @@ fn every_indicator_has_a_chart_with_its_reported_values() {
     let (out, html) = report(&["data/"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(out.stdout.is_empty(), "the page goes to --output");
+    // The run says where it wrote (a first-time user saw nothing and could
+    // not tell whether anything happened).
+    let said = stderr_of(&out);
+    assert!(
+        said.starts_with("已写出：") && said.trim_end().ends_with("评估报告.html"),
+        "{said}"
+    );
     let page = Html::parse_document(&html);
     let period = json_of(
         &plan_check()

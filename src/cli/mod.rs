@@ -22,6 +22,7 @@ use crate::assess::evaluation::{Evaluation, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::output;
 use crate::render;
+use std::path::Path;
 
 /// Exit codes: part of the interface, documented in `--help` and the README.
 pub mod exit {
@@ -176,6 +177,16 @@ fn deliver(
             return Err(e.context("cannot render the output").into());
         }
         out.commit()?;
+        // A file written says so (a report is the run's whole point; its
+        // path is where to look), on standard error, as cargo says what it did.
+        if let Some(path) = config.output.as_deref().filter(|p| *p != Path::new("-")) {
+            let lang = config.style.lang;
+            to_stderr(&format!(
+                "{}{}",
+                lang.pick("已写出：", "wrote "),
+                path.display()
+            ));
+        }
     }
     Ok(exit_code(evaluation.outcome))
 }

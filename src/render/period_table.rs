@@ -153,10 +153,27 @@ struct Text {
     color: Option<Color>,
 }
 
+/// Whether any indicator has a trend carried to the target year: none has
+/// once the target year is reported (a 总结评估), and then the projection's
+/// columns and legend are left out, not shown empty.
+fn projects(period: &PeriodReport) -> bool {
+    period.indicators.iter().any(|s| s.projection.is_some())
+}
+
+/// `columns` as shown: without the projection's when nothing is projected.
+fn shown(period: &PeriodReport, columns: &[Col]) -> Vec<Col> {
+    let projects = projects(period);
+    columns
+        .iter()
+        .copied()
+        .filter(|c| projects || !matches!(c, Col::Projection | Col::Reach))
+        .collect()
+}
+
 fn headers(period: &PeriodReport, columns: &[Col], lang: Lang) -> Vec<String> {
     let plan = super::columns::plan_headers(&period.plan, lang);
     let mut out = Vec::new();
-    for col in columns {
+    for col in &shown(period, columns) {
         match col {
             Col::Category => out.push(plan[0].clone()),
             Col::Name => out.push(plan[1].clone()),
@@ -281,6 +298,7 @@ fn cells(
 
 /// Every row's cells for `columns`, the category blank where it repeats.
 fn rows(period: &PeriodReport, columns: &[Col], style: Style) -> Vec<Vec<Text>> {
+    let columns = &shown(period, columns);
     let mut previous: Option<&str> = None;
     period
         .indicators
@@ -346,11 +364,11 @@ pub fn render(period: &PeriodReport, style: Style, outcome: Outcome) -> String {
             .map(|r| r.iter().map(|t| t.text.clone()).collect())
             .collect::<Vec<_>>(),
     ));
-    let mut projection_shown = true;
+    let mut projection_shown = projects(period);
     match style.width {
         Some(w) if full_width > usize::from(w) => match compact_columns(period, style, w) {
             Some((columns, room)) => {
-                projection_shown = columns.contains(&Col::Projection);
+                projection_shown = columns.contains(&Col::Projection) && projects(period);
                 out.push_str(&compact(period, style, columns, room));
             }
             None => out.push_str(&stacked(period, style, usize::from(w))),
@@ -491,7 +509,7 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
 
 /// The summary under the period table.
 pub fn lines(period: &PeriodReport, style: Style, outcome: Outcome) -> Vec<String> {
-    lines_for(period, style, outcome, true)
+    lines_for(period, style, outcome, projects(period))
 }
 
 /// [`lines`], with the projection's legend only when the projection is shown.

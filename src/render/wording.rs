@@ -67,10 +67,15 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     let all = &period.indicators;
     let total = all.len();
     let good = all.iter().filter(|s| s.outlook.on_track()).count();
-    let mut out = vec![match lang {
-        Lang::Zh => format!("规划提出的{total}项主要指标中，{good}项基本符合或快于预期。"),
-        Lang::En => {
+    // At the target year (总结评估) a target is met or not: no schedule.
+    let mut out = vec![match (lang, period.is_final()) {
+        (Lang::Zh, false) => format!("规划提出的{total}项主要指标中，{good}项基本符合或快于预期。"),
+        (Lang::Zh, true) => format!("规划提出的{total}项主要指标中，{good}项实现了规划目标。"),
+        (Lang::En, false) => {
             format!("Of the plan's {total} main indicators, {good} are on or ahead of schedule.")
+        }
+        (Lang::En, true) => {
+            format!("Of the plan's {total} main indicators, {good} met the plan's target.")
         }
     }];
     for (i, group) in GROUPS.iter().enumerate() {
@@ -80,7 +85,21 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             continue;
         }
         let k = members.len();
-        let list = names(&members, period, lang);
+        // A floor or ceiling held is 基本符合（保持） in the table: the
+        // sentence that counts it among 基本符合预期 says so too.
+        let list = if i == 3 {
+            members
+                .iter()
+                .map(|s| match (s.outlook, lang) {
+                    (Outlook::Held, Lang::Zh) => format!("{}（保持）", name_in_prose(s, period)),
+                    (Outlook::Held, Lang::En) => format!("{} (held)", name_in_prose(s, period)),
+                    _ => name_in_prose(s, period),
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "))
+        } else {
+            names(&members, period, lang)
+        };
         // One indicator is named, not counted: “A提前实现”, not “A等1项”.
         let list_k = match (k, lang) {
             (1, Lang::Zh) => list.clone(),
@@ -202,9 +221,11 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         let sep = lang.pick("、", ", ");
         let mut parts: Vec<String> = Vec::new();
         if !behind.is_empty() {
-            parts.push(match lang {
-                Lang::Zh => format!("{}未达到序时进度要求", behind.join(sep)),
-                Lang::En => format!("not on schedule: {}", behind.join(sep)),
+            parts.push(match (lang, period.is_final()) {
+                (Lang::Zh, false) => format!("{}未达到序时进度要求", behind.join(sep)),
+                (Lang::Zh, true) => format!("{}未实现目标", behind.join(sep)),
+                (Lang::En, false) => format!("not on schedule: {}", behind.join(sep)),
+                (Lang::En, true) => format!("target not met: {}", behind.join(sep)),
             });
         }
         if !this_year.is_empty() {
@@ -240,9 +261,14 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 (_, Lang::En) => format!("not reported or not judged: {shown}"),
             });
         }
+        let done = period.is_final();
         out.push(match (parts.is_empty(), lang) {
+            (true, Lang::Zh) if b == 1 && done => "1项约束性指标已实现。".to_owned(),
+            (true, Lang::Zh) if done => format!("{b}项约束性指标均已实现。"),
             (true, Lang::Zh) if b == 1 => "1项约束性指标已实现或符合序时进度。".to_owned(),
             (true, Lang::Zh) => format!("{b}项约束性指标均已实现或符合序时进度。"),
+            (true, Lang::En) if b == 1 && done => "The binding indicator is achieved.".to_owned(),
+            (true, Lang::En) if done => format!("All {b} binding indicators are achieved."),
             (true, Lang::En) if b == 1 => {
                 "The binding indicator is achieved or on schedule.".to_owned()
             }

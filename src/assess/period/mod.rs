@@ -169,6 +169,14 @@ pub struct PeriodReport {
     pub latest: YearReport,
 }
 
+impl PeriodReport {
+    /// A final evaluation (总结评估): the run reaches the target year, so each
+    /// target is met or not, no longer on or off a schedule.
+    pub fn is_final(&self) -> bool {
+        self.latest_year >= self.plan.target_year
+    }
+}
+
 /// Judges every year of `years` for `region` and draws the period view.
 pub fn assess_period(
     plan: &Plan,

@@ -103,6 +103,15 @@ pub(super) fn project(
     if !crate::assess::rules::trends(&indicator.rule) {
         return None;
     }
+    // The target year's own figure is in: it is judged, not forecast (the
+    // 总结评估 printed a trend's 2025 value beside the reported 2025 figure,
+    // and said a target met on the figure would not be met on the trend).
+    if reported
+        .last()
+        .is_some_and(|&(year, _)| year >= meta.target_year)
+    {
+        return None;
+    }
     let (method, points, slope, intercept) =
         fit_trend(indicator.baseline_year, baseline?, reported)?;
     let line = |year: i32| intercept + slope * f64::from(year);
