@@ -195,3 +195,46 @@ fn the_verdict_honours_strict_as_the_exit_code_does() {
         "the strict verdict is on the page"
     );
 }
+
+/// A target in words with no unit (基层医疗卫生服务能力 明显提升): `unit` may
+/// be left out (it was P003 “missing field `unit`”, in English), and no
+/// report prints the name with empty brackets, `基层医疗卫生服务能力（）`.
+#[test]
+fn an_indicator_without_a_unit_loads_and_shows_no_empty_brackets() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"t\"\ntitle = \"测试规划（示例）\"\nbaseline_year = 2025\ntarget_year = 2030\n\n\
+         [[indicator]]\nid = \"primary_care\"\ncategory = \"卫生\"\nname = \"基层医疗卫生服务能力\"\n\
+         baseline = \"—\"\ntarget = \"明显提升\"\nrule = { kind = \"none\" }\nattribute = \"预期性\"\n\n\
+         [[indicator]]\nid = \"rate\"\ncategory = \"卫生\"\nname = \"某比率\"\nunit = \"%\"\n\
+         baseline = 90\ntarget = \"≥95\"\nattribute = \"约束性\"\n",
+    )
+    .unwrap();
+    // 示例数据，非官方统计.
+    let data = dir.path().join("2027.csv");
+    std::fs::write(&data, "指标,数值\n某比率,96\n").unwrap();
+    for name in ["r.html", "r.docx"] {
+        let out = plan_check()
+            .args(["report", "--plan"])
+            .arg(&plan)
+            .arg(&data)
+            .arg("--output")
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.contains("基层医疗卫生服务能力") && !html.contains("（）"));
+    let docx = std::fs::read(dir.path().join("r.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("基层医疗卫生服务能力") && !xml.contains("（）"),
+        "{xml}"
+    );
+}

@@ -269,6 +269,16 @@ pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
     text.trim_end().to_owned()
 }
 
+/// A name with its unit in brackets, `名称（万人）`; the name alone when the
+/// plan gives no unit (a target in words, 明显提升), never `名称（）`.
+pub fn with_unit(name: &str, unit: &str, lang: Lang) -> String {
+    match (unit.is_empty(), lang) {
+        (true, _) => name.to_owned(),
+        (false, Lang::Zh) => format!("{name}（{unit}）"),
+        (false, Lang::En) => format!("{name} ({unit})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,7 +74,9 @@ pub(super) struct RawIndicator {
     pub(super) category: String,
     /// 指标, as printed, without the unit.
     pub(super) name: String,
-    /// 单位, e.g. `%`, `万人`.
+    /// 单位, e.g. `%`, `万人`; left out (or `""`) for a target in words
+    /// with no unit (明显提升).
+    #[serde(default)]
     pub(super) unit: String,
     /// The baseline cell (基期值): a number, or the cell as printed when it is
     /// more than a number: `"10.5*"` (with `baseline_year`), `"—"` (none),

@@ -113,10 +113,7 @@ pub fn indicator(
     }
     // No figure reported: a chart of the schedule alone says nothing.
     latest?;
-    let title = match lang {
-        Lang::Zh => format!("{name}（{}）", series.unit),
-        Lang::En => format!("{name} ({})", series.unit),
-    };
+    let title = crate::render::labels::with_unit(name, &series.unit, lang);
     Some(chart_space(&title, &years, &lines))
 }
 

@@ -168,10 +168,7 @@ fn name_cell(
     } else {
         ""
     };
-    match lang {
-        crate::lang::Lang::Zh => format!("{name}（{unit}）{star}"),
-        crate::lang::Lang::En => format!("{name} ({unit}){star}"),
-    }
+    format!("{}{star}", super::labels::with_unit(name, unit, lang))
 }
 
 /// A body paragraph kept on the page of what follows it (a chart).
