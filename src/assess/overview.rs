@@ -59,6 +59,8 @@ pub struct CrossCheck {
     /// The parts' names.
     pub parts: Vec<String>,
     pub parts_sum: f64,
+    /// One part listed: checked to be no larger than its total.
+    pub partial: bool,
     pub adds_up: bool,
 }
 
@@ -82,6 +84,7 @@ pub fn overview(plan: &Plan) -> PlanOverview {
             total_value: check.total_value,
             parts: check.parts.iter().map(|&p| name(p).name.clone()).collect(),
             parts_sum: check.parts_sum,
+            partial: check.partial(),
             adds_up: check.adds_up(),
         }));
     }

@@ -151,6 +151,8 @@ pub struct PartsMismatch {
     pub parts: Vec<String>,
     pub total_value: f64,
     pub parts_sum: f64,
+    /// One part listed, and it is larger than its total.
+    pub partial: bool,
 }
 
 impl PartsMismatch {
@@ -161,6 +163,7 @@ impl PartsMismatch {
             parts: check.parts.iter().map(|&p| id(p)).collect(),
             total_value: check.total_value,
             parts_sum: check.parts_sum,
+            partial: check.partial(),
         }
     }
 }

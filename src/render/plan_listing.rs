@@ -128,33 +128,57 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
         };
         let parts = &check.parts;
         {
-            let (mark, verdict) = if check.adds_up {
-                ("✓", lang.pick("一致", "adds up"))
-            } else {
-                (
-                    "!",
-                    lang.pick(
-                        "不一致（提示，非错误）",
-                        "does not add up (a note, not an error)",
-                    ),
-                )
-            };
-            let _ = match lang {
-                Lang::Zh => writeln!(
+            let mark = if check.adds_up { "✓" } else { "!" };
+            let (total, sum) = (
+                labels::number(check.total_value),
+                labels::number(check.parts_sum),
+            );
+            let _ = match (lang, check.partial, check.adds_up) {
+                (Lang::Zh, false, true) => writeln!(
                     out,
-                    "{mark} 勾稽关系（{column}）：{} = {}，其中 {} 之和 = {}，{verdict}",
+                    "{mark} 勾稽关系（{column}）：{} = {total}，其中 {} 之和 = {sum}，一致",
                     check.total,
-                    labels::number(check.total_value),
                     parts.join(" + "),
-                    labels::number(check.parts_sum),
                 ),
-                Lang::En => writeln!(
+                (Lang::Zh, false, false) => writeln!(
                     out,
-                    "{mark} cross-check ({column}): {} = {}, parts {} sum to {}: {verdict}",
+                    "{mark} 勾稽关系（{column}）：{} = {total}，其中 {} 之和 = {sum}，不一致（提示，非错误）",
                     check.total,
-                    labels::number(check.total_value),
                     parts.join(" + "),
-                    labels::number(check.parts_sum),
+                ),
+                (Lang::Zh, true, true) => writeln!(
+                    out,
+                    "{mark} 勾稽关系（{column}）：{} = {total}，其中 {} = {sum}，不大于合计",
+                    check.total,
+                    parts.join(" + "),
+                ),
+                (Lang::Zh, true, false) => writeln!(
+                    out,
+                    "{mark} 勾稽关系（{column}）：{} = {total}，其中 {} = {sum}，大于合计（提示，非错误）",
+                    check.total,
+                    parts.join(" + "),
+                ),
+                (Lang::En, false, adds_up) => writeln!(
+                    out,
+                    "{mark} cross-check ({column}): {} = {total}, parts {} sum to {sum}: {}",
+                    check.total,
+                    parts.join(" + "),
+                    if adds_up {
+                        "adds up"
+                    } else {
+                        "does not add up (a note, not an error)"
+                    },
+                ),
+                (Lang::En, true, adds_up) => writeln!(
+                    out,
+                    "{mark} cross-check ({column}): {} = {total}, its part {} = {sum}: {}",
+                    check.total,
+                    parts.join(" + "),
+                    if adds_up {
+                        "within the total"
+                    } else {
+                        "above the total (a note, not an error)"
+                    },
                 ),
             };
         }

@@ -137,17 +137,39 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 .map(|r| format!("{}/{}", r.category, r.name))
                 .unwrap_or_default()
         };
-        out.push(match lang {
-            Lang::Zh => format!(
+        out.push(match (lang, m.partial) {
+            (Lang::Zh, false) => format!(
                 "勾稽关系提示：{} 为 {}，其中各项之和为 {}，二者不一致。",
                 name_of(&m.total),
                 labels::number(m.total_value),
                 labels::number(m.parts_sum)
             ),
-            Lang::En => format!(
+            (Lang::Zh, true) => format!(
+                "勾稽关系提示：{} 为 {}，其中 {} 为 {}，大于合计。",
+                name_of(&m.total),
+                labels::number(m.total_value),
+                m.parts
+                    .iter()
+                    .map(|p| name_of(p))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                labels::number(m.parts_sum)
+            ),
+            (Lang::En, false) => format!(
                 "Cross-check: {} is {}, but its parts add up to {}.",
                 name_of(&m.total),
                 labels::number(m.total_value),
+                labels::number(m.parts_sum)
+            ),
+            (Lang::En, true) => format!(
+                "Cross-check: {} is {}, but its part {} is {}.",
+                name_of(&m.total),
+                labels::number(m.total_value),
+                m.parts
+                    .iter()
+                    .map(|p| name_of(p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 labels::number(m.parts_sum)
             ),
         });
