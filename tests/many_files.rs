@@ -153,6 +153,23 @@ fn a_file_given_twice_is_read_once_and_two_figures_for_one_key_are_both_named() 
     let err = common::stderr_of(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("S021") && err.contains("只读一次"), "{err}");
+    // A hard link is the same file too (it was S005, both names' figures
+    // clashing).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("data/2023.csv"),
+        dir.path().join("2023.csv"),
+    )
+    .unwrap();
+    std::fs::hard_link(dir.path().join("2023.csv"), dir.path().join("副本.csv")).unwrap();
+    let out = common::plan_check()
+        .arg(dir.path().join("2023.csv"))
+        .arg(dir.path().join("副本.csv"))
+        .output()
+        .unwrap();
+    let err = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("S021") && !err.contains("S005"), "{err}");
     let text = std::fs::read_to_string(common::root().join("data/2023.csv"))
         .unwrap()
         .replace("学前教育,毛入园率,98.3", "学前教育,毛入园率,97");

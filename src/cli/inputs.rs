@@ -109,17 +109,26 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
-    // A file given twice (also by another name, or once in a folder) is read
-    // once, and said so: read twice, every figure would clash with itself.
-    let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
+    // A file given twice (also by another name, a hard link, or once in a
+    // folder) is read once, and said so: read twice, every figure would
+    // clash with itself.
+    let mut seen: Vec<(PathBuf, Option<std::fs::Metadata>, &Path)> = Vec::new();
     let mut once = Vec::with_capacity(paths.len());
     for path in &paths {
         let same = std::fs::canonicalize(path).ok();
-        match same
-            .as_ref()
-            .and_then(|c| seen.iter().find(|(s, _)| s == c))
-        {
-            Some((_, first)) if path != Path::new("-") => warnings.push(
+        let meta = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file);
+        let earlier = same.as_ref().and_then(|c| {
+            seen.iter().find(|(s, m, _)| {
+                s == c
+                    || m.as_ref()
+                        .zip(meta.as_ref())
+                        .is_some_and(|(a, b)| output::same_file(a, b))
+            })
+        });
+        match earlier.map(|(_, _, first)| first) {
+            Some(first) if path != Path::new("-") => warnings.push(
                 Diagnostic::error(
                     Code::S021,
                     shown(path),
@@ -135,7 +144,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             ),
             _ => {
                 if let Some(c) = same {
-                    seen.push((c, path));
+                    seen.push((c, meta, path));
                 }
                 once.push(path.clone());
             }
