@@ -283,12 +283,47 @@ pub fn quote_raw(raw: &str) -> String {
     if raw.chars().nth(LIMIT).is_some() {
         out.push('…');
     }
-    out.escape_debug().to_string()
+    // What cannot be seen is escaped (a control character, a zero-width
+    // space, a bidi override); quotes and backslashes are shown as typed
+    // (escape_debug printed the cell '100 as \'100).
+    let mut shown = String::with_capacity(out.len());
+    for c in out.chars() {
+        match c {
+            '\t' => shown.push_str("\\t"),
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{ad}'
+                        | '\u{200b}'..='\u{200f}'
+                        | '\u{2028}'..='\u{202e}'
+                        | '\u{2060}'..='\u{2069}'
+                        | '\u{feff}'
+                ) =>
+            {
+                shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => shown.push(c),
+        }
+    }
+    shown
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_raw_cell_is_quoted_as_typed_with_what_cannot_be_seen_escaped() {
+        assert_eq!(quote_raw("'100"), "'100");
+        assert_eq!(quote_raw("\"100\""), "\"100\"");
+        assert_eq!(quote_raw("a\\b"), "a\\b");
+        assert_eq!(quote_raw("95\u{200b}"), "95\\u{200b}");
+        assert_eq!(quote_raw("1\t2\n"), "1\\t2\\n");
+        assert_eq!(quote_raw("\u{1b}[31m"), "\\u{1b}[31m");
+        assert_eq!(quote_raw(&"长".repeat(41)), format!("{}…", "长".repeat(40)));
+    }
 
     #[test]
     fn renders_location_indicator_and_hint_in_both_languages() {
@@ -331,6 +366,6 @@ mod tests {
     fn quoting_caps_length_and_escapes_control_bytes() {
         let long = "9".repeat(100);
         assert_eq!(quote_raw(&long).chars().count(), 41);
-        assert_eq!(quote_raw("a\u{0}b"), "a\\0b");
+        assert_eq!(quote_raw("a\u{0}b"), "a\\u{0}b");
     }
 }
