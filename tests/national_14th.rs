@@ -384,7 +384,9 @@ fn a_reduction_typed_as_a_negative_is_warned_of_at_the_cell() {
 /// A line that states a requirement on a figure made from the years (a
 /// cumulative total, an average) gives that figure beside the year's, so
 /// “要求 ≥ 5.4，实际 0.1” never reads as a pass beside 符合序时进度 or a
-/// failure beside 已达标: JUnit and GitHub annotations alike.
+/// failure beside 已达标: JUnit and GitHub annotations alike. The requirement
+/// says what it is on (累计 ≥ 5.4), as 人均预期寿命's `≥ 1` must (a change
+/// of one year, not a level: a helper's final evaluation).
 #[test]
 fn a_cumulative_lines_figure_is_the_one_judged() {
     let run = |format: &str| {
@@ -396,7 +398,7 @@ fn a_cumulative_lines_figure_is_the_one_judged() {
     };
     let junit = run("junit");
     assert!(
-        junit.contains("要求 ≥ 5.4，实际 0.1 %，累计（逐年复合）2.7973 %"),
+        junit.contains("要求 累计 ≥ 5.4，实际 0.1 %，累计（逐年复合）2.7973 %"),
         "{junit}"
     );
     assert!(
@@ -405,7 +407,7 @@ fn a_cumulative_lines_figure_is_the_one_judged() {
     );
     let github = run("github");
     assert!(
-        github.contains("2022年要求 ≥ 5.4，实际 0.1 %25，累计（逐年复合）2.7973 %25"),
+        github.contains("2022年要求 累计 ≥ 5.4，实际 0.1 %25，累计（逐年复合）2.7973 %25"),
         "{github}"
     );
 }

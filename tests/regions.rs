@@ -1056,10 +1056,7 @@ fn a_failure_on_an_earlier_years_figure_says_its_year() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = common::docx_xml(&docx);
     assert!(
         xml.contains("甲区（九年义务教育巩固率按2023年）"),
         "the Word document says it too"

@@ -228,11 +228,7 @@ fn an_indicator_without_a_unit_loads_and_shows_no_empty_brackets() {
     }
     let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
     assert!(html.contains("基层医疗卫生服务能力") && !html.contains("（）"));
-    let docx = std::fs::read(dir.path().join("r.docx")).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_xml(&dir.path().join("r.docx"));
     assert!(
         xml.contains("基层医疗卫生服务能力") && !xml.contains("（）"),
         "{xml}"

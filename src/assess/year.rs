@@ -2,7 +2,7 @@
 //! judgement makes it, the counts that decide the run, and the parts that do
 //! not add up to their total.
 
-use super::figure::{Derived, Unjudged};
+use super::figure::{Derived, DerivedKind, Unjudged};
 use super::{Requirement, Status, elapsed, judge_indicator};
 use crate::plan::consistency::{PartsCheck, check_parts};
 use crate::plan::{IndicatorIdx, Plan, display_name};
@@ -44,6 +44,10 @@ pub struct IndicatorResult {
     /// The figure judged when it is made from the yearly figures (a compound
     /// average, a cumulative change), and how.
     pub derived: Option<Derived>,
+    /// What the requirement is on when it is not the year's figure (年均,
+    /// 累计, the level less the baseline), from the rule, reported or not:
+    /// `≥ 1` of 人均预期寿命 提高1岁 is a change of one year, not a level.
+    pub judged_on: Option<DerivedKind>,
     /// The other indicator's figure, for a relative target.
     pub reference: Option<f64>,
     pub status: Status,
@@ -263,6 +267,7 @@ pub fn indicator_result(
         requirement: judgement.requirement,
         actual: figure.reported,
         derived: figure.derived,
+        judged_on: crate::assess::rules::judged_on(&ind.rule),
         reference: figure.reference,
         status: judgement.status,
         pass: judgement.status.passes(),

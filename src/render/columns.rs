@@ -68,8 +68,7 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         labels::attribute(r.attribute, lang).to_owned(),
         labels::baseline(r.baseline, r.baseline_text.as_deref()),
         r.target_text.clone(),
-        r.requirement
-            .map_or_else(dash, |req| labels::requirement(&req, lang)),
+        labels::result_requirement(r, lang).unwrap_or_else(dash),
         // A figure of an earlier year (a period's latest report) says so.
         match (r.actual, r.as_of) {
             (None, _) => dash(),

@@ -99,10 +99,7 @@ fn render(ev: &Evaluation, style: Style) -> String {
                 labels::attribute(r.attribute, lang),
                 lang.pick("指标", " indicator "),
             );
-            let requirement = r
-                .requirement
-                .map(|req| labels::requirement(&req, lang))
-                .unwrap_or_else(|| "—".to_owned());
+            let requirement = labels::result_requirement(r, lang).unwrap_or_else(|| "—".to_owned());
             let region = if several {
                 format!("{} ", report.region)
             } else {

@@ -136,6 +136,27 @@ struct Words {
     comma: &'static str,
 }
 
+/// The page's words for `period`: at the target year (a 总结评估) a binding
+/// indicator is achieved or not, and nothing is forecast.
+fn words_for(period: &PeriodReport, lang: Lang) -> Words {
+    let mut t = words(lang);
+    if period.is_final() {
+        t.binding_at_risk = lang.pick(
+            "未实现目标的约束性指标",
+            "Binding indicators short of the target",
+        );
+        t.none_at_risk = lang.pick(
+            "约束性指标均已实现。",
+            "Every binding indicator is achieved.",
+        );
+        t.method = lang.pick(
+            "说明：目标年的数与规划目标比较；基期已达到目标的指标须保持目标；人口预测类指标允许在预测值上下一定幅度内；年均、累计类目标用规划期内每一年的数计算。未填报的年份不插值。",
+            "Notes: the target year's figures are held against the plan's targets; an indicator whose baseline already met the target must hold it; projections (enrolment counts) are met within a tolerance band; yearly-average and cumulative targets are computed from every year of the period. Years not reported are never interpolated.",
+        );
+    }
+    t
+}
+
 fn words(lang: Lang) -> Words {
     Words {
         report: lang.pick("规划实施评估报告", "Plan evaluation report"),
@@ -238,14 +259,16 @@ fn page(
                     (Some(a), Some(d)) => format!(
                         "{} → {} {}",
                         labels::number(a),
-                        lang.pick("合计", "to date"),
+                        series.judged_on.map_or(lang.pick("合计", "to date"), |k| {
+                            labels::derived_short(k, lang)
+                        }),
                         labels::number(d)
                     ),
                     (a, _) => a.map_or_else(dash, labels::number),
                 },
-                required: p
-                    .requirement
-                    .map_or_else(dash, |r: Requirement| labels::requirement(&r, lang)),
+                required: p.requirement.map_or_else(dash, |r: Requirement| {
+                    labels::requirement_on(&r, series.judged_on, lang)
+                }),
                 status: labels::status(p.status, lang),
                 status_class: super::look::status(p.status).tone.class(),
                 source: labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
@@ -405,7 +428,7 @@ fn page(
     let binding_at_risk = super::period_table::binding_not_on_track(period, lang);
     let page = Page {
         lang: lang.pick("zh-CN", "en"),
-        t: words(lang),
+        t: words_for(period, lang),
         heading: if period.region.is_empty() || period.plan.title.contains(&period.region) {
             period.plan.title.clone()
         } else {

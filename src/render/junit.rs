@@ -204,10 +204,7 @@ fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
 
 /// One line on an indicator: status, requirement and figure.
 fn describe(r: &crate::assess::IndicatorResult, lang: crate::lang::Lang) -> String {
-    let requirement = r
-        .requirement
-        .map(|req| labels::requirement(&req, lang))
-        .unwrap_or_else(|| "—".to_owned());
+    let requirement = labels::result_requirement(r, lang).unwrap_or_else(|| "—".to_owned());
     let actual = labels::judged_figure(r, lang);
     match (lang, r.as_of) {
         (crate::lang::Lang::Zh, as_of) => format!(

@@ -88,6 +88,35 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
     }
 }
 
+/// A requirement with what it is on when that is not the year's figure:
+/// `累计 ≥ 13.5`, `年均 > 7`, `累计变化 ≥ 1` (人均预期寿命 提高1岁: read
+/// alone, `≥ 1` is a level of one year).
+pub fn requirement_on(requirement: &Requirement, on: Option<DerivedKind>, lang: Lang) -> String {
+    let text = self::requirement(requirement, lang);
+    match on {
+        None => text,
+        Some(kind) => format!("{} {text}", derived_short(kind, lang)),
+    }
+}
+
+/// A figure made from the yearly figures in a word: 年均, 累计, 累计变化.
+pub fn derived_short(kind: DerivedKind, lang: Lang) -> &'static str {
+    match kind {
+        DerivedKind::CompoundAverage => lang.pick("年均", "yearly average"),
+        DerivedKind::CompoundCumulative | DerivedKind::SumCumulative => {
+            lang.pick("累计", "cumulative")
+        }
+        DerivedKind::LevelChange => lang.pick("累计变化", "change since the baseline"),
+        DerivedKind::LevelGrowth => lang.pick("年均增长", "average yearly growth"),
+    }
+}
+
+/// A year's line's requirement as [`requirement_on`] says it; `None` when
+/// there is none.
+pub fn result_requirement(r: &crate::assess::IndicatorResult, lang: Lang) -> Option<String> {
+    r.requirement.map(|q| requirement_on(&q, r.judged_on, lang))
+}
+
 /// One year's requirement as the plan states it: `≥ 18.5`, `5 ± 5%`, `4.5 ~ 5`.
 pub fn year_requirement(each: YearRequirement) -> String {
     match each {

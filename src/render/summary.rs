@@ -78,7 +78,21 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 Lang::En => format!("; {}", parts.join(", ")),
             }
         };
+        // At the target year nothing is on a schedule any more.
+        let done = report.year >= report.plan.target_year;
         out.push(match lang {
+            Lang::Zh if done => format!(
+                "{}指标{}项：达到要求{}项{rest}。",
+                labels::attribute(attribute, lang),
+                counts.total,
+                counts.pass,
+            ),
+            Lang::En if done => format!(
+                "{} indicators: {} of {} meet the requirement{rest}.",
+                capitalize(labels::attribute(attribute, lang)),
+                counts.pass,
+                counts.total,
+            ),
             Lang::Zh => format!(
                 "{}指标{}项：达到要求{}项（已达标{}，符合序时进度{}）{rest}。",
                 labels::attribute(attribute, lang),

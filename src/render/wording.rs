@@ -115,6 +115,13 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (3, Lang::Zh) if k == 1 => format!("{list}基本符合预期。"),
             (3, Lang::Zh) => format!("{k}项指标基本符合预期，分别是{list}。"),
             (4, Lang::Zh) => format!("{list_k}相对滞后。"),
+            // Said as it is: 未达到目标 or 偏离预测, both only when both are there.
+            (5, Lang::Zh) if members.iter().all(|s| s.outlook == Outlook::Failed) => {
+                format!("{list_k}未达到目标。")
+            }
+            (5, Lang::Zh) if members.iter().all(|s| s.outlook == Outlook::OffProjection) => {
+                format!("{list_k}偏离预测。")
+            }
             (5, Lang::Zh) => format!("{list_k}未达到目标或偏离预测。"),
             (6, Lang::Zh) => format!("{list_k}未填报数据或无法判断。"),
             (_, Lang::Zh) => format!("{list_k}不作量化评估。"),
@@ -124,6 +131,12 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (3, Lang::En) if k == 1 => format!("{list} is roughly on schedule."),
             (3, Lang::En) => format!("{k} are roughly on schedule: {list}."),
             (4, Lang::En) => format!("{list_k} {} lagging behind.", en(k, "is", "are")),
+            (5, Lang::En) if members.iter().all(|s| s.outlook == Outlook::Failed) => {
+                format!("{list_k} {} missed the target.", en(k, "has", "have"))
+            }
+            (5, Lang::En) if members.iter().all(|s| s.outlook == Outlook::OffProjection) => {
+                format!("{list_k} {} left the projection.", en(k, "has", "have"))
+            }
             (5, Lang::En) => format!(
                 "{list_k} {} missed the target or left the projection.",
                 en(k, "has", "have")
@@ -141,6 +154,26 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             _ => sentence,
         };
         out.push(sentence);
+    }
+    // A year that missed a requirement of its own (held every year, a
+    // range, an annual plan's): the outlook is the latest year's, and a
+    // later year cannot make that one good, so it is said.
+    let lapsed: Vec<String> = all
+        .iter()
+        .filter(|s| !s.lapses.is_empty())
+        .map(|s| {
+            let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+            match lang {
+                Lang::Zh => format!("{}（{}年）", name_in_prose(s, period), years.join("、")),
+                Lang::En => format!("{} ({})", name_in_prose(s, period), years.join(", ")),
+            }
+        })
+        .collect();
+    if !lapsed.is_empty() {
+        out.push(match lang {
+            Lang::Zh => format!("{}未达到当年要求。", lapsed.join("、")),
+            Lang::En => format!("Missed the year's own requirement: {}.", lapsed.join(", ")),
+        });
     }
     let binding: Vec<&IndicatorSeries> = all
         .iter()

@@ -84,9 +84,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
     let lang = style.lang;
     let mut rows: Vec<ResultRow> = Vec::new();
     let text_of = |r: &crate::assess::IndicatorResult| {
-        r.requirement
-            .map(|q| labels::requirement(&q, lang))
-            .unwrap_or_else(|| "—".to_owned())
+        labels::result_requirement(r, lang).unwrap_or_else(|| "—".to_owned())
     };
     match &ev.view {
         View::Period(period) => {
@@ -102,7 +100,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::attribute(s.attribute, lang).to_owned(),
                             s.target_text.clone(),
                             p.requirement
-                                .map(|q| labels::requirement(&q, lang))
+                                .map(|q| labels::requirement_on(&q, s.judged_on, lang))
                                 .unwrap_or_else(|| "—".to_owned()),
                             labels::status(p.status, lang).to_owned(),
                             labels::source(p.source.as_deref(), p.remark.as_deref(), lang),

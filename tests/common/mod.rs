@@ -179,3 +179,17 @@ pub fn assert_cells_as_printed(plan: &plan_check::plan::Plan, rows: &[Vec<String
         assert_eq!(attr, attribute, "{at}");
     }
 }
+
+/// The text of a written Word document's body (`word/document.xml`).
+#[allow(dead_code)]
+pub fn docx_xml(path: &std::path::Path) -> String {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("a body"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    xml
+}

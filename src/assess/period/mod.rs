@@ -9,7 +9,7 @@
 //! indicator is taken at its own latest reported year.
 
 use super::as_of::{at_own_years, judged_years};
-use super::figure::{Figure, Unjudged};
+use super::figure::{DerivedKind, Figure, Unjudged};
 use super::{
     Basis, IndicatorResult, PlanInfo, Requirement, Status, Summary, YearReport, assess_year,
     elapsed, indicator_result, judge_indicator, lookup,
@@ -102,6 +102,14 @@ pub struct IndicatorSeries {
     pub clause: Option<String>,
     pub projection: Option<TrendProjection>,
     pub outlook: Outlook,
+    /// What the requirement is on when it is not the year's figure (年均,
+    /// 累计, the level less the baseline).
+    pub judged_on: Option<DerivedKind>,
+    /// Years before `as_of` that missed a requirement of their own year,
+    /// which a later year cannot make good (a level to hold every year, a
+    /// range, an annual plan's requirement: 失业率 ＜5.5 at 5.6 in 2022). The
+    /// outlook is the latest year's; these are named beside it.
+    pub lapses: Vec<i32>,
     /// How the indicator is judged (the plan's rule), for the report.
     #[serde(skip)]
     #[schemars(skip)]
@@ -177,6 +185,26 @@ impl PeriodReport {
     }
 }
 
+/// The years before `as_of` whose figure missed a requirement of that year
+/// alone: held every year (`Hold`, `EveryYear`), the plan's requirement for
+/// the year, or a range. A year short of its 序时进度 is not one: a later
+/// year can make the schedule good.
+fn lapses(series: &[YearPoint], as_of: i32) -> Vec<i32> {
+    series
+        .iter()
+        .filter(|p| p.year < as_of && p.status == Status::Failed)
+        .filter(|p| match p.requirement {
+            Some(Requirement::Range { .. }) => true,
+            Some(r) => matches!(
+                r.basis(),
+                Some(Basis::Hold | Basis::EveryYear | Basis::YearRequirement)
+            ),
+            None => false,
+        })
+        .map(|p| p.year)
+        .collect()
+}
+
 /// Judges every year of `years` for `region` and draws the period view.
 pub fn assess_period(
     plan: &Plan,
@@ -218,6 +246,7 @@ pub fn assess_period(
                 .filter_map(|p| p.actual.map(|a| (p.year, a)))
                 .collect();
             let basis = result.and_then(|r| r.requirement).and_then(|r| r.basis());
+            let lapses = lapses(&series, as_of);
             let baseline = result.and_then(|r| r.baseline);
             let path = (ind.baseline_year..=latest_year.max(meta.target_year))
                 .filter_map(|y| {
@@ -245,6 +274,8 @@ pub fn assess_period(
                 unjudged,
                 projection: project(ind, meta, baseline, &reported),
                 outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
+                lapses,
+                judged_on: crate::assess::rules::judged_on(&ind.rule),
                 rule: ind.rule.clone(),
                 period_rule: ind.period_rule.clone(),
                 year_requirements: ind

@@ -241,6 +241,17 @@ pub fn needs(rule: &Rule) -> Needs {
     with_kind(rule, |kind| kind.needs())
 }
 
+/// What a rule's requirement is on when it is not the year's figure (年均,
+/// 累计, the level less the baseline): what the views name beside it.
+pub fn judged_on(rule: &Rule) -> Option<crate::assess::figure::DerivedKind> {
+    use crate::assess::figure::DerivedKind;
+    match needs(rule) {
+        Needs::Derived(kind) => Some(kind),
+        Needs::LevelChange => Some(DerivedKind::LevelChange),
+        Needs::Reported | Needs::Reference(_) => None,
+    }
+}
+
 /// Whether the period view carries a trend to the target year.
 pub fn trends(rule: &Rule) -> bool {
     with_kind(rule, |kind| kind.trends())

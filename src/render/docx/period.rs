@@ -86,24 +86,39 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
     let figure = point.and_then(|p| p.derived.or(p.actual));
     let required = point
         .and_then(|p| p.requirement)
-        .map(|r| labels::requirement(&r, lang));
+        .map(|r| labels::requirement_on(&r, s.judged_on, lang));
     let name = wording::name_in_prose(s, period);
     let outlook = labels::standing(s, lang);
-    let mut text = match (figure, lang) {
-        (Some(v), Lang::Zh) => format!(
+    // The year's figure, and the one made from the years where that is what
+    // is judged (5.1%，累计（逐年复合）11.7037%): a cumulative change is
+    // never called the year's.
+    let judged = period
+        .latest
+        .results
+        .iter()
+        .find(|r| r.id == s.id && r.derived.is_some())
+        .map(|r| labels::judged_figure(r, lang));
+    let mut text = match (figure, judged, lang) {
+        (Some(_), Some(judged), Lang::Zh) => {
+            format!("{name}（{outlook}）：{}年为{judged}", s.as_of)
+        }
+        (Some(v), None, Lang::Zh) => format!(
             "{name}（{outlook}）：{}年为{}{}",
             s.as_of,
             labels::number(v),
             s.unit
         ),
-        (None, Lang::Zh) => format!("{name}（{outlook}）：{}年未填报", s.as_of),
-        (Some(v), Lang::En) => format!(
+        (None, _, Lang::Zh) => format!("{name}（{outlook}）：{}年未填报", s.as_of),
+        (Some(_), Some(judged), Lang::En) => {
+            format!("{name} ({outlook}): {judged} in {}", s.as_of)
+        }
+        (Some(v), None, Lang::En) => format!(
             "{name} ({outlook}): {} {} in {}",
             labels::number(v),
             s.unit,
             s.as_of
         ),
-        (None, Lang::En) => format!("{name} ({outlook}): not reported for {}", s.as_of),
+        (None, _, Lang::En) => format!("{name} ({outlook}): not reported for {}", s.as_of),
     };
     if let Some(required) = required {
         text.push_str(&match lang {
@@ -191,12 +206,18 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
         }
     }
     // How the table's judgements are made, as the terminal's legend says.
-    let mut notes: Vec<String> = vec![lang
-        .pick(
+    let mut notes: Vec<String> = vec![if period.is_final() {
+        lang.pick(
+            "评估方法：目标年的数与规划目标比较；基期已达到目标的指标须保持目标；预测类指标在规划给定的容差带以内（默认上下 5%）为符合；年均、累计类目标用规划期内每一年的数计算；未填报的年份不插值。",
+            "Method: the target year's figures are held against the plan's targets; an indicator whose baseline already met the target must hold it; a projection is met within its tolerance band (5 % unless the plan says otherwise); yearly-average and cumulative targets are computed from every year of the period; a year not reported is never interpolated.",
+        )
+    } else {
+        lang.pick(
             "评估方法：年度要求按序时进度（基期到目标的直线；年均/累计一栏为增长率的，按等速增长的路径）；预测类指标在规划给定的容差带以内（默认上下 5%）为符合；“按现有趋势”为基期与已填报年份共 3 个点及以上的最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
             "Method: each year's requirement follows the time-proportional schedule (a straight line from the baseline to the target; the path of constant growth where the period cell is a growth rate); a projection is met within its tolerance band (5 % unless the plan says otherwise); the trend is a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; a year not reported is never interpolated.",
         )
-        .to_owned()];
+    }
+    .to_owned()];
     notes.extend(crate::render::summary::explanations(&period.latest, lang));
     notes.extend(crate::render::summary::notes(&period.latest, lang));
     // Every year's figures are in the tables: each source with the

@@ -30,8 +30,7 @@ fn shortfall(r: &IndicatorResult, report: &YearReport, lang: Lang) -> String {
         ),
         (None, Lang::En) => format!("{name} ({status}): not reported for {}", report.year),
     };
-    if let Some(req) = r.requirement {
-        let req = labels::requirement(&req, lang);
+    if let Some(req) = labels::result_requirement(r, lang) {
         text.push_str(&match lang {
             Lang::Zh => format!("，当年要求{req}"),
             Lang::En => format!(", {req} required"),
