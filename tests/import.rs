@@ -728,3 +728,43 @@ fn category_rows_and_stacked_lines_of_a_page_copied_a_cell_a_paragraph() {
         ]
     );
 }
+
+/// 《民用爆炸物品行业发展规划（2016-2020年）》表1 (a real table with no unit
+/// column; `tests/fixtures/import/explosives-13th/SOURCE.txt`): its two
+/// binding rows print their unit only in the target, `6人（含）以下`. The
+/// draft left them unjudged (unit 人（含）, rule none), and a plan file
+/// giving the unit did not load (a helper's import test). The target's unit
+/// is the row's, to confirm, and the rows are judged ≤ 6 and ≤ 9.
+#[test]
+fn a_unit_printed_only_in_the_target_is_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.toml");
+    let out = import(&[
+        "tests/fixtures/import/explosives-13th/original-excerpt.html",
+        "--output",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert_eq!(text.matches("[[indicator]]").count(), 11, "{text}");
+    assert!(
+        text.contains("name = \"工业炸药危险等级为1.1级的工房现场操作人员\"\nunit = \"人\"\n# 待核对：单位取自目标一栏"),
+        "{text}"
+    );
+    let out = plan_check()
+        .args(["plan", "--plan"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let listing = stdout_of(&out);
+    assert!(listing.contains("6人（含）以下 ┆ ≤ 6"), "{listing}");
+    assert!(listing.contains("9人（含）以下 ┆ ≤ 9"), "{listing}");
+    // The draft is the document, cell for cell.
+    let out = import(&[
+        "tests/fixtures/import/explosives-13th/original-excerpt.html",
+        "--check",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}

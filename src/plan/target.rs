@@ -223,6 +223,14 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         .iter()
         .find_map(|(word, form)| rest.strip_suffix(word).map(|body| (Some(*form), body)))
         .unwrap_or((None, rest));
+    // 6人（含）以下: （含） says 以下 includes the number, as it does anyway.
+    let body = match suffix {
+        Some(Form::Compare(_)) => ["（含）", "(含)", "（含本数）", "(含本数)"]
+            .iter()
+            .find_map(|mark| body.strip_suffix(mark))
+            .map_or(body, trim_all),
+        _ => body,
+    };
     let form = match (prefix, suffix) {
         (None, None) => Form::Bare,
         (Some(form), None) | (None, Some(form)) => form,
@@ -478,6 +486,22 @@ mod tests {
             r.clause.as_deref(),
             Some("力争投入强度高于“十三五”时期实际")
         );
+        // 《民用爆炸物品行业发展规划（2016-2020年）》表1: 6人（含）以下.
+        for text in [
+            "6人（含）以下",
+            "6人(含)以下",
+            "6（含）以下",
+            "6人（含本数）以下",
+        ] {
+            let r = read_target(text).unwrap();
+            assert_eq!(
+                (r.form, r.value),
+                (Form::Compare(LessOrEqual), 6.0),
+                "{text}"
+            );
+        }
+        let r = read_target("10人（含）以上").unwrap();
+        assert_eq!(r.form, Form::Compare(GreaterOrEqual));
         let r = read_target("90%以上，力争达到95%").unwrap();
         assert_eq!((r.form, r.value), (Form::Compare(GreaterOrEqual), 90.0));
         assert_eq!(r.clause.as_deref(), Some("力争达到95%"));

@@ -79,6 +79,8 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
         w.confirm("原文没有写单位，请补上".to_owned());
     } else if row.unit_inherited {
         let _ = writeln!(w.out, "# 单位取自上面的合计或表头（本行原文没有写单位）。");
+    } else if row.unit_from_target {
+        w.confirm("单位取自目标一栏（原文没有单位列）".to_owned());
     }
     let baseline_value = baseline(w, row, cx.star_year);
     let target = if row.target.trim().is_empty() {

@@ -57,6 +57,9 @@ pub struct Row {
     pub part_because: Option<String>,
     /// The unit came from the total or the heading, not the row's own cell.
     pub unit_inherited: bool,
+    /// The unit came from the target cell (`6人（含）以下` in a table with no
+    /// unit column), not a cell or bracket of its own.
+    pub unit_from_target: bool,
     /// The row has another number of cells than the header: what was made
     /// of it, for the reader to check (never a silent shift).
     pub shape: Option<String>,
@@ -309,6 +312,17 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             for row in rows.iter_mut().filter(|r| r.unit.is_empty()) {
                 row.unit.clone_from(&unit);
                 row.unit_inherited = true;
+            }
+        }
+        // No unit anywhere but in the target (`6人（含）以下`): that one.
+        for row in rows.iter_mut().filter(|r| r.unit.is_empty()) {
+            let unit = crate::plan::read_target(&row.target)
+                .ok()
+                .and_then(|r| r.unit)
+                .filter(|u| u != "个百分点");
+            if let Some(unit) = unit {
+                row.unit = unit;
+                row.unit_from_target = true;
             }
         }
         notes.extend(notes_after(&doc.blocks[i + 1..]));
