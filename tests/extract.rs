@@ -529,6 +529,17 @@ fn the_final_evaluation_of_the_national_14th_plan_on_real_bulletins() {
     assert_eq!(unemployment["outlook"], "achieved");
     assert_eq!(unemployment["lapses"], serde_json::json!([2022]));
     assert!(series("energy_intensity_reduction")["projection"].is_null());
+    // 与GDP增长同步 (±5 %): 2023's 6.1 against GDP's 5.2 is out of step, for
+    // that year, not 滞后于序时进度; the later years are in step again.
+    let income = series("disposable_income_growth");
+    let in_2023 = income["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["year"] == 2023)
+        .unwrap();
+    assert_eq!(in_2023["status"], "failed");
+    assert_eq!(income["lapses"], serde_json::json!([2023]));
     let out = plan_check()
         .args(["--plan", PLAN, "--width", "200"])
         .arg(dir.path())

@@ -194,7 +194,12 @@ fn lapses(series: &[YearPoint], as_of: i32) -> Vec<i32> {
         .iter()
         .filter(|p| p.year < as_of && p.status == Status::Failed)
         .filter(|p| match p.requirement {
-            Some(Requirement::Range { .. }) => true,
+            // A range, or in step with another indicator (a band held every year).
+            Some(Requirement::Range { .. })
+            | Some(Requirement::Band {
+                basis: Basis::Relative,
+                ..
+            }) => true,
             Some(r) => matches!(
                 r.basis(),
                 Some(Basis::Hold | Basis::EveryYear | Basis::YearRequirement)

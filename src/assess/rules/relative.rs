@@ -28,11 +28,14 @@ impl RuleKind for Kind {
 
     /// Printed in the 年均 column (`高于GDP增长`): a year below the other
     /// rate before the target year is behind, as an average to date would
-    /// be, and 未达标 only in the target year.
+    /// be, and 未达标 only in the target year. In step (`与GDP增长同步`) is a
+    /// band held every year, as a range is: a year outside it, above as
+    /// below, is 未达标 for that year, never 滞后 (income growing faster
+    /// than GDP was called behind schedule: a helper's final evaluation).
     fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
-        match (requirement.met_by(value), at.in_target_year) {
-            (false, false) => Status::Behind,
-            (meets, in_target_year) => super::annual::status(meets, false, in_target_year),
+        match (requirement.met_by(value), at.in_target_year, self.cmp) {
+            (false, false, Some(_)) => Status::Behind,
+            (meets, in_target_year, _) => super::annual::status(meets, false, in_target_year),
         }
     }
 
