@@ -80,10 +80,25 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
                 .map(|a| (p.year, a, status_class(p.status)))
         })
         .collect();
-    let target_value = series.target_value;
+    // A requirement on a figure made from the years (累计, 年均, the level
+    // less the baseline) is drawn in that figure's terms: its target is the
+    // path's at the target year, and the level's baseline is no point of it
+    // (人均预期寿命's 77.3 put a change of one year flat on the axis).
+    let derived = series.judged_on.is_some();
+    let target_value = if derived {
+        path.iter()
+            .find(|(year, _)| *year == plan.target_year)
+            .and_then(|(_, r)| r.value())
+    } else {
+        series.target_value
+    };
 
     // The value range every mark must fit in.
-    let mut values: Vec<f64> = series.baseline.into_iter().collect();
+    let mut values: Vec<f64> = if derived {
+        Vec::new()
+    } else {
+        series.baseline.into_iter().collect()
+    };
     values.extend(target_value);
     values.extend(reported.iter().map(|r| r.1));
     for (_, r) in path {

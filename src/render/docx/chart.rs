@@ -41,8 +41,11 @@ pub fn indicator(
     let years: Vec<i32> = (first..=last).collect();
     let at = |year: i32| years.iter().position(|&y| y == year);
 
+    // A requirement on a figure made from the years (累计, 年均, the level
+    // less the baseline) is drawn in that figure's terms, as the HTML chart.
+    let derived = series.judged_on;
     let mut actual = vec![None; years.len()];
-    if let (Some(b), Some(i)) = (series.baseline, at(series.baseline_year)) {
+    if let (Some(b), Some(i), None) = (series.baseline, at(series.baseline_year), derived) {
         actual[i] = Some(b);
     }
     let mut latest: Option<(i32, f64)> = None;
@@ -64,7 +67,15 @@ pub fn indicator(
         .path
         .iter()
         .any(|(_, r)| matches!(r, Requirement::Range { .. }));
-    let target: Vec<Option<f64>> = years.iter().map(|_| series.target_value).collect();
+    let target_value = match derived {
+        Some(_) => series
+            .path
+            .iter()
+            .find(|(year, _)| *year == plan.target_year)
+            .and_then(|(_, r)| r.value()),
+        None => series.target_value,
+    };
+    let target: Vec<Option<f64>> = years.iter().map(|_| target_value).collect();
     // The trend from the latest figure on, to the target year.
     let mut trend = vec![None; years.len()];
     if let (Some(p), Some((from, last))) = (series.projection, latest) {
@@ -78,7 +89,11 @@ pub fn indicator(
     }
 
     let mut lines = vec![Line {
-        name: lang.pick("实际值", "reported").to_owned(),
+        name: derived
+            .map_or(lang.pick("实际值", "reported"), |k| {
+                crate::render::labels::derived_short(k, lang)
+            })
+            .to_owned(),
         color: "1F4E79",
         dash: None,
         marker: true,
@@ -93,7 +108,7 @@ pub fn indicator(
             values: schedule,
         });
     }
-    if series.target_value.is_some() {
+    if target_value.is_some() {
         lines.push(Line {
             name: format!("{} {}", lang.pick("目标", "target"), series.target_text),
             color: "C00000",
@@ -113,7 +128,18 @@ pub fn indicator(
     }
     // No figure reported: a chart of the schedule alone says nothing.
     latest?;
-    let title = crate::render::labels::with_unit(name, &series.unit, lang);
+    let title = match derived {
+        Some(kind) => {
+            let what = crate::render::labels::derived_short(kind, lang);
+            match (series.unit.is_empty(), lang) {
+                (true, Lang::Zh) => format!("{name}（{what}）"),
+                (false, Lang::Zh) => format!("{name}（{what}，{}）", series.unit),
+                (true, Lang::En) => format!("{name} ({what})"),
+                (false, Lang::En) => format!("{name} ({what}, {})", series.unit),
+            }
+        }
+        None => crate::render::labels::with_unit(name, &series.unit, lang),
+    };
     Some(chart_space(&title, &years, &lines))
 }
 
