@@ -234,3 +234,62 @@ fn import_writes_both_cells_and_the_draft_loads() {
     assert!(stderr_of(&out).contains("年均/累计一栏读作水平值自基期以来的年均增长率"));
     assert!(stderr_of(&out).contains("年均/累计一栏读作规划期内水平值的累计变化"));
 }
+
+/// The 11th outline's 国内生产总值 18.2 → 26.1 万亿元, 年均 7.5 (transcribed
+/// by a helper from the outline's table image; the figure is the plan's own
+/// target, not a statistic): the level target met exactly grows 7.48 % a
+/// year, which the printed 7.5, itself rounded, stands for. Compared at the
+/// printed digits (GB/T 8170 修约值比较法) it is met, and the line says so;
+/// it was 未达标 for 0.02.
+#[test]
+fn a_rate_worked_out_from_two_levels_is_compared_at_the_printed_digits() {
+    let plan = r#"
+[plan]
+id = "eleventh"
+title = "十一五规划纲要主要指标（节选，示例）"
+baseline_year = 2005
+target_year = 2010
+bare_numbers = "toward_target"
+
+[[indicator]]
+id = "gdp"
+category = "经济增长"
+name = "国内生产总值"
+unit = "万亿元"
+baseline = 18.2
+target = "26.1"
+period_target = "7.5"
+attribute = "预期性"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    // 示例数据，非官方统计: the plan's own target as the 2010 figure.
+    std::fs::write(
+        dir.path().join("2010.csv"),
+        "指标,数值\n国内生产总值,26.1\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .arg("--plan")
+        .arg(dir.path().join("plan.toml"))
+        .args(["--format", "json"])
+        .arg(dir.path().join("2010.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let gdp = &report["results"][0];
+    assert_eq!(gdp["status"], "achieved", "{gdp}");
+    assert_eq!(gdp["period_check"]["compared"], 7.5);
+    let out = plan_check()
+        .arg("--plan")
+        .arg(dir.path().join("plan.toml"))
+        .arg(dir.path().join("2010.csv"))
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("年均增长7.48%（按规划所列位数修约为7.5%），要求≥ 7.5%，已达标"),
+        "{text}"
+    );
+}

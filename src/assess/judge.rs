@@ -40,6 +40,10 @@ pub struct PeriodCheck {
     pub requirement: Option<Requirement>,
     /// The figure judged.
     pub value: Option<f64>,
+    /// The figure as compared, where rounding it to the printed rate's
+    /// digits first decided the status (a rate worked out from two levels:
+    /// 7.48 meets ≥ 7.5 as 7.5).
+    pub compared: Option<f64>,
     pub derived: Option<figure::Derived>,
     pub status: Status,
     pub unjudged: Option<Unjudged>,
@@ -113,6 +117,14 @@ fn period_check(
         target_status: Status::NotAssessed,
         requirement: judgement.requirement,
         value: figure.value,
+        compared: figure
+            .value
+            .zip(judgement.requirement)
+            .and_then(|(v, req)| {
+                // Said where the rounding decides (7.48 meets ≥ 7.5 as 7.5).
+                let rounded = as_printed(v, &figure, &req);
+                (req.met_by(rounded) != req.met_by(v)).then_some(rounded)
+            }),
         derived: figure.derived,
         status: judgement.status,
         unjudged: judgement.unjudged,
@@ -212,10 +224,43 @@ fn decide(
         (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
         (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
         (Ok(Some(req)), Some(_)) => match figure.value {
-            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
+            Some(value) => {
+                let value = as_printed(value, figure, &req);
+                (Some(req), rules::status_by(kind, at, value, &req), None)
+            }
             None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
         },
     }
+}
+
+/// A yearly growth the tool works out from two levels (the baseline's and
+/// the year's) is compared with a rate printed to fewer digits as GB/T
+/// 8170-2008's 修约值比较法 compares: rounded to the printed rate's digits
+/// first. The plan's own rate is the rounded rate between its two levels
+/// (十一五: GDP 18.2 → 26.1 万亿元, 年均 7.5; 26.1 gives 7.48 %), so the
+/// level target met exactly met the rate too, not 未达标 for 0.02. Every
+/// other figure is compared whole.
+fn as_printed(value: f64, figure: &Figure, requirement: &Requirement) -> f64 {
+    let from_levels = figure
+        .derived
+        .as_ref()
+        .is_some_and(|d| d.kind == crate::assess::figure::DerivedKind::LevelGrowth);
+    match requirement {
+        Requirement::Threshold { value: limit, .. } if from_levels => {
+            let digits = decimals(*limit);
+            let scale = 10f64.powi(digits);
+            (value * scale).round() / scale
+        }
+        _ => value,
+    }
+}
+
+/// The decimals a number is written with (`7.5` → 1, `7` → 0), at most six.
+fn decimals(value: f64) -> i32 {
+    let shown = format!("{}", crate::number::round_requirement(value));
+    shown
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len().min(6) as i32)
 }
 
 #[cfg(test)]
@@ -232,6 +277,47 @@ mod tests {
 
     fn threshold(cmp: Comparator, value: f64) -> Rule {
         Rule::Threshold(Threshold { cmp, value })
+    }
+
+    #[test]
+    fn a_rate_from_two_levels_is_compared_at_the_printed_rates_digits() {
+        use crate::assess::figure::{Derived, DerivedKind};
+        assert_eq!(
+            (
+                decimals(7.5),
+                decimals(7.0),
+                decimals(18.596),
+                decimals(-0.3)
+            ),
+            (1, 0, 3, 1)
+        );
+        let from_levels = |kind| Figure {
+            derived: Some(Derived {
+                kind,
+                value: 7.4776,
+                from: Vec::new(),
+            }),
+            ..Figure::default()
+        };
+        let at_least = Requirement::Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 7.5,
+            basis: Basis::EveryYear,
+        };
+        // 十一五 GDP 18.2 → 26.1 万亿元 is 7.48 % a year; the plan prints 7.5.
+        assert_eq!(
+            as_printed(7.4776, &from_levels(DerivedKind::LevelGrowth), &at_least),
+            7.5
+        );
+        // A compound average of reported rates is compared whole.
+        assert_eq!(
+            as_printed(
+                7.4776,
+                &from_levels(DerivedKind::CompoundAverage),
+                &at_least
+            ),
+            7.4776
+        );
     }
 
     fn status(ind: &Indicator, year: i32, actual: f64) -> Status {

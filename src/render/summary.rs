@@ -234,11 +234,19 @@ fn period_line(
                 None => String::new(),
             };
             let rate = format!("{v:.2}");
+            // Compared at the printed rate's digits (GB/T 8170 修约值比较法).
+            let rounded = p.compared.map(labels::number);
             match (d.kind, lang) {
-                (DerivedKind::LevelGrowth, Lang::Zh) => format!("{span}年均增长{rate}%"),
-                (DerivedKind::LevelGrowth, Lang::En) => {
-                    format!("{span}growing {rate}% a year on average")
-                }
+                (DerivedKind::LevelGrowth, Lang::Zh) => match rounded {
+                    Some(c) => format!("{span}年均增长{rate}%（按规划所列位数修约为{c}%）"),
+                    None => format!("{span}年均增长{rate}%"),
+                },
+                (DerivedKind::LevelGrowth, Lang::En) => match rounded {
+                    Some(c) => format!(
+                        "{span}growing {rate}% a year on average ({c}% to the printed digits)"
+                    ),
+                    None => format!("{span}growing {rate}% a year on average"),
+                },
                 // A change of a percent is in points.
                 (_, Lang::Zh) if unit == "%" => {
                     format!("{span}累计变化{}个百分点", labels::number(v))
