@@ -161,6 +161,16 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
     if !cols.contains(&Col::Indicator) {
         return None;
     }
+    // `| 指标 |  |`: a 指标 spread over two columns, written in Markdown or
+    // text as the header and a blank cell (a colspan has no other way there).
+    let blank_after_name: Vec<usize> = (1..cols.len())
+        .filter(|&i| {
+            cols[i] == Col::Other && cols[i - 1] == Col::Indicator && clean(&row[i]).is_empty()
+        })
+        .collect();
+    for &i in &blank_after_name {
+        cols[i] = Col::Indicator;
+    }
     // 类型 beside 属性 is a kind of indicator (a category); alone, it is
     // the attribute (指标类型: 约束性/预期性).
     if row.iter().any(|c| clean(c).contains("属性")) {
@@ -179,7 +189,7 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
     // one or two levels.
     let one_header = indicator_columns
         .windows(2)
-        .all(|w| clean(&row[w[0]]) == clean(&row[w[1]]));
+        .all(|w| clean(&row[w[0]]) == clean(&row[w[1]]) || blank_after_name.contains(&w[1]));
     if let Some((&last, others)) = indicator_columns.split_last() {
         for &i in others {
             cols[i] = if one_header {

@@ -85,14 +85,22 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             }
             category = c.to_owned();
         }
+        // Under a 指标 spread over two columns, a one-level name stands in
+        // the first and leaves the second blank (`| 国内生产总值(万亿元) |  |`).
         let Some(printed) = cell(&row, cols, Col::Indicator)
             .map(strip_ordinal)
             .filter(|n| !n.is_empty())
+            .or_else(|| {
+                cell(&row, cols, Col::Group)
+                    .map(strip_ordinal)
+                    .filter(|n| !n.is_empty())
+            })
         else {
             continue;
         };
         // The first level of a two-level name, where the row has one.
         let group_cell = cell(&row, cols, Col::Group);
+        let continued = group_cell == Some("");
         let first_level = match group_cell {
             // Blank under a first level (a merged cell written once): the
             // same first level goes on.
@@ -267,6 +275,14 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             && let Some(t) = row_out.part_of
         {
             row_out.attribute = out[t].attribute.clone();
+        }
+        // A row under a first level written once (its cell blank) prints no
+        // 属性 either: the merged cell's, from the row above in its group.
+        if row_out.attribute.trim().is_empty()
+            && continued
+            && let Some(above) = out.last().filter(|r| r.group == row_out.group)
+        {
+            row_out.attribute = above.attribute.clone();
         }
         row_out.name = name;
         row_out.unit = unit.unwrap_or_default();
