@@ -188,6 +188,20 @@ pub fn split_clause(text: &str) -> Option<(&str, &str)> {
 
 /// One requirement with no clause after it.
 fn read_requirement(text: &str) -> Result<Reading, TargetError> {
+    // >[56.5] (十一五's 新型农村合作医疗覆盖率): the sign outside the
+    // brackets says what [>56.5] says.
+    if let Some((sign, rest)) = SIGNS
+        .iter()
+        .find_map(|(sign, _)| text.strip_prefix(sign).map(|rest| (*sign, trim_all(rest))))
+        && let Some((open, close)) = [('〔', '〕'), ('[', ']'), ('［', '］')]
+            .into_iter()
+            .find(|(open, close)| rest.starts_with(*open) && rest.ends_with(*close))
+    {
+        let inner = &rest[open.len_utf8()..rest.len() - close.len_utf8()];
+        if strip_sign(trim_all(inner)).is_none() {
+            return read_requirement(&format!("{open}{sign}{inner}{close}"));
+        }
+    }
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
     for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
@@ -486,6 +500,15 @@ mod tests {
             r.clause.as_deref(),
             Some("力争投入强度高于“十三五”时期实际")
         );
+        // 十一五 纲要: 新型农村合作医疗覆盖率 23.5 → >80, >[56.5].
+        let outside = read_target(">[56.5]").unwrap();
+        let inside = read_target("[>56.5]").unwrap();
+        assert_eq!(outside, inside);
+        assert_eq!(
+            (outside.form, outside.value, outside.strict),
+            (Form::Cumulative, 56.5, true)
+        );
+        assert_eq!(read_target("＜〔3256〕").unwrap().form, Form::CumulativeCap);
         // 《民用爆炸物品行业发展规划（2016-2020年）》表1: 6人（含）以下.
         for text in [
             "6人（含）以下",
