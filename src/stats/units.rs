@@ -11,6 +11,9 @@ enum Quantity {
     Money,
     Mass,
     CoalEquivalent,
+    Mu,
+    Hectares,
+    CubicMetres,
 }
 
 /// The quantity and scale of a unit: `万人` is (people, 10 000).
@@ -19,11 +22,27 @@ fn scale(unit: &str) -> Option<(Quantity, f64)> {
         "人" => (Quantity::People, 1.0),
         "千人" => (Quantity::People, 1e3),
         "万人" => (Quantity::People, 1e4),
+        // 十一五/十二五: 城镇基本养老保险覆盖人数 in 亿人.
+        "亿人" => (Quantity::People, 1e8),
         "元" => (Quantity::Money, 1.0),
         "千元" => (Quantity::Money, 1e3),
         "万元" => (Quantity::Money, 1e4),
         "百万元" => (Quantity::Money, 1e6),
         "亿元" => (Quantity::Money, 1e8),
+        // 国内生产总值 in 万亿元 (the 11th and 12th outlines); bulletins print 亿元.
+        "万亿元" => (Quantity::Money, 1e12),
+        // 耕地保有量 in 亿亩 or 亿公顷 (亩 and 公顷 are not converted into
+        // each other: 15 亩 a 公顷 is no exact scale of a printed figure).
+        "亩" => (Quantity::Mu, 1.0),
+        "万亩" => (Quantity::Mu, 1e4),
+        "亿亩" => (Quantity::Mu, 1e8),
+        "公顷" => (Quantity::Hectares, 1.0),
+        "万公顷" => (Quantity::Hectares, 1e4),
+        "亿公顷" => (Quantity::Hectares, 1e8),
+        // 森林蓄积量 in 亿立方米.
+        "立方米" => (Quantity::CubicMetres, 1.0),
+        "万立方米" => (Quantity::CubicMetres, 1e4),
+        "亿立方米" => (Quantity::CubicMetres, 1e8),
         // 粮食产量 68285万吨 for a plan in 亿吨.
         "吨" => (Quantity::Mass, 1.0),
         "万吨" => (Quantity::Mass, 1e4),
@@ -114,6 +133,10 @@ mod tests {
         assert_eq!(conversion("人", "万人").apply(39000.0), 3.9);
         assert_eq!(conversion("万人", "人").apply(3.9), 39000.0);
         assert_eq!(conversion("万元", "亿元").apply(112_590.0), 11.259);
+        // A bulletin's GDP 471564亿元 for a plan in 万亿元.
+        assert_eq!(conversion("亿元", "万亿元").apply(471_564.0), 47.1564);
+        assert_eq!(conversion("万亩", "亿亩").apply(181_800.0), 18.18);
+        assert_eq!(conversion("亩", "公顷"), Conversion::Incompatible);
         assert_eq!(conversion(" ％ ", "%"), Conversion::Same);
         assert_eq!(conversion("个百分点", "百分点"), Conversion::Same);
         // The 2021 bulletin's 粮食产量 for a plan in 亿吨.

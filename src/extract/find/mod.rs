@@ -41,6 +41,11 @@ pub const EQUIVALENT: &[(&str, &str)] = &[
     ("毛入园率", "学前三年毛入园率"),
     // 教育事业发展统计公报: 高中阶段毛入学率.
     ("高中阶段教育毛入学率", "高中阶段毛入学率"),
+    // The 11th/12th outlines' words in the NBS bulletins of those years
+    // (第三产业增加值比重为50.5%, 城镇新增就业1312万人, 年末全国大陆总人口137462万人).
+    ("服务业", "第三产业"),
+    ("城镇新增就业人数", "城镇新增就业"),
+    ("全国总人口", "全国大陆总人口"),
 ];
 
 /// Words a bulletin puts before a subject that do not change it.
@@ -300,6 +305,12 @@ fn in_sentence(
             Measure::Level => level(after, &indicator.unit),
             Measure::YearlyRate => {
                 rate(after, indicator.bulletin_figure == BulletinFigure::Nominal).map(|v| (v, None))
+            }
+            // A flow counted in its own unit (城镇新增就业1312万人) is the
+            // year's figure as it stands; a percent reduction is read from
+            // the change words (下降2.7%).
+            Measure::YearlyChange if !indicator.unit.contains('%') => {
+                level(after, &indicator.unit).or_else(|| change(after).map(|v| (v, None)))
             }
             Measure::YearlyChange => change(after).map(|v| (v, None)),
         };

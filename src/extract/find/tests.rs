@@ -147,6 +147,31 @@ fn a_level_in_the_indicators_unit_right_after_its_name() {
     assert_eq!(found("国内生产总值", "%", Measure::Level, share), None);
 }
 
+/// The NBS bulletins of 2011 and 2015 (lawtext/gov 国家统计局年度统计/,
+/// the commit the fixtures came from) for the 12th outline's names.
+#[test]
+fn the_12th_outlines_names_in_the_bulletins_words() {
+    let text = "全年国内生产总值676708亿元，比上年增长6.9%。第一产业增加值比重为9.0%，第二产业增加值比重为40.5%，第三产业增加值比重为50.5%，首次突破50%。";
+    assert_eq!(
+        found("服务业增加值比重", "%", Measure::Level, text),
+        Some(50.5)
+    );
+    assert_eq!(
+        found("国内生产总值", "万亿元", Measure::Level, text),
+        Some(67.6708)
+    );
+    let text = "全年城镇新增就业1312万人，年末城镇登记失业率为4.05%。";
+    assert_eq!(
+        found("城镇新增就业人数", "万人", Measure::YearlyChange, text),
+        Some(1312.0)
+    );
+    let text = "年末全国大陆总人口137462万人，比上年末增加680万人。";
+    assert_eq!(
+        found("全国总人口", "万人", Measure::Level, text),
+        Some(137462.0)
+    );
+}
+
 #[test]
 fn a_level_in_another_unit_of_its_quantity_is_converted() {
     let text = "全年粮食产量68653万吨，比上年增加368万吨，增产0.5%。";
