@@ -234,3 +234,30 @@ fn an_indicator_without_a_unit_loads_and_shows_no_empty_brackets() {
         "{xml}"
     );
 }
+
+/// Every command that writes a file names it (extract and template said
+/// nothing, against the README: a helper's final evaluation).
+#[test]
+fn template_and_extract_name_the_file_they_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("模板.csv");
+    let out = plan_check()
+        .arg("template")
+        .arg("--output")
+        .arg(&template)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("已写出："), "{}", stderr_of(&out));
+    let csv = dir.path().join("2023.csv");
+    let out = plan_check()
+        .args(["--plan", "examples/plans/national-14th-fyp.toml", "extract"])
+        .arg("tests/fixtures/bulletins/national-2023.md")
+        .arg("--output")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let said = stderr_of(&out);
+    assert!(said.trim_end().ends_with("2023.csv") && said.contains("已写出："), "{said}");
+}

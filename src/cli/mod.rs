@@ -156,7 +156,24 @@ fn columns_set() -> Option<u16> {
 /// Writes `bytes` to the output (`--output`, else standard output).
 fn emit(config: &Config, bytes: &[u8]) -> Result<(), Failure> {
     output::emit(bytes, config.output.as_deref())?;
+    say_written(config);
     Ok(())
+}
+
+/// A file written says so (its path is where to look), on standard error,
+/// as cargo says what it did; standard output and `--quiet` say nothing.
+fn say_written(config: &Config) {
+    if config.quiet {
+        return;
+    }
+    if let Some(path) = config.output.as_deref().filter(|p| *p != Path::new("-")) {
+        let lang = config.style.lang;
+        to_stderr(&format!(
+            "{}{}",
+            lang.pick("已写出：", "wrote "),
+            path.display()
+        ));
+    }
 }
 
 /// Writes the evaluation with `renderer` (unless `--quiet`) and gives the exit
@@ -177,16 +194,7 @@ fn deliver(
             return Err(e.context("cannot render the output").into());
         }
         out.commit()?;
-        // A file written says so (a report is the run's whole point; its
-        // path is where to look), on standard error, as cargo says what it did.
-        if let Some(path) = config.output.as_deref().filter(|p| *p != Path::new("-")) {
-            let lang = config.style.lang;
-            to_stderr(&format!(
-                "{}{}",
-                lang.pick("已写出：", "wrote "),
-                path.display()
-            ));
-        }
+        say_written(config);
     }
     Ok(exit_code(evaluation.outcome))
 }
