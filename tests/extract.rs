@@ -48,7 +48,9 @@ fn every_figure_a_bulletin_states_is_found_none_wrongly_each_with_its_sentence()
             let (name, value, source, quote) = (&record[1], &record[3], &record[5], &record[6]);
             assert_eq!(&record[2], year.to_string(), "the year from the title");
             assert!(
-                source.contains(&format!("national-{year}.md，第")),
+                source.starts_with(&format!(
+                    "《中华人民共和国{year}年国民经济和社会发展统计公报》第"
+                )) && source.ends_with(&format!("national-{year}.md）")),
                 "{source}"
             );
             // The sentence quoted holds the figure (or says 持平 for 0).
@@ -144,7 +146,7 @@ fn what_is_written_is_read_back_as_the_years_statistics() {
         gdp["source"]
             .as_str()
             .unwrap()
-            .contains("national-2022.md，第8段")
+            .contains("《中华人民共和国2022年国民经济和社会发展统计公报》第6段（tests/fixtures/bulletins/national-2022.md）")
     );
 
     // A file that is there (a statistician's filled-in 2022.csv) is not

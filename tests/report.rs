@@ -259,5 +259,8 @@ fn template_and_extract_name_the_file_they_wrote() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let said = stderr_of(&out);
-    assert!(said.trim_end().ends_with("2023.csv") && said.contains("已写出："), "{said}");
+    assert!(
+        said.trim_end().ends_with("2023.csv") && said.contains("已写出："),
+        "{said}"
+    );
 }

@@ -19,6 +19,8 @@ use std::fmt::Write as _;
 /// names.
 struct Read {
     file: String,
+    /// The bulletin's title, where it prints one.
+    title: Option<String>,
     year: i32,
     region: Option<String>,
     extraction: Extraction,
@@ -129,6 +131,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
             file,
             year,
             region: title.as_deref().and_then(extract::region_of),
+            title,
             extraction,
         });
     }
@@ -186,7 +189,12 @@ fn statistics(plan: &Plan, read: &[Read]) -> String {
                     r.year.to_string(),
                     crate::number::display(f.value),
                     safe(&ind.unit),
-                    safe(&format!("{}，第{}段", r.file, f.paragraph)),
+                    // The bulletin by its title, as a report cites it, and
+                    // the file it was read from.
+                    safe(&match &r.title {
+                        Some(title) => format!("《{title}》第{}段（{}）", f.paragraph, r.file),
+                        None => format!("{}，第{}段", r.file, f.paragraph),
+                    }),
                     safe(&match &f.converted {
                         Some(note) => format!("“{}”；{note}", f.sentence),
                         None => format!("“{}”", f.sentence),

@@ -10,8 +10,16 @@ pub fn read(text: &str) -> Vec<Block> {
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut paragraph = String::new();
-    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+    // A YAML front matter (`---` / `title: …` / `---`, as mirrors of
+    // government pages carry) is the file's, not the document's: not read
+    // as a heading the title would be taken from.
+    let mut metadata = false;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for event in Parser::new_ext(text, options) {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
+            _ if metadata => {}
             Event::Start(Tag::Table(_)) => table = Some(Vec::new()),
             Event::End(TagEnd::Table) => {
                 if let Some(rows) = table.take() {
@@ -76,5 +84,19 @@ mod tests {
             ])
         );
         assert_eq!(blocks[2], Block::Text("注：①〔〕为5年累计数。".into()));
+    }
+
+    #[test]
+    fn a_front_matter_is_not_the_documents_text() {
+        let blocks = read(
+            "---\nsource: https://example.gov.cn/a.html\ntitle: 某某统计公报\n---\n\n2023年某某统计公报\n\n正文。\n",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Text("2023年某某统计公报".into()),
+                Block::Text("正文。".into())
+            ]
+        );
     }
 }
