@@ -395,3 +395,60 @@ fn a_run_that_judges_nothing_still_writes_its_junit_report() {
         "{xml}"
     );
 }
+
+/// A run that judged nothing writes its JUnit or GitHub report, but never
+/// over a file of the run: `-o` naming the statistics (refused, U004) or the
+/// broken plan wrote the report over it, the input lost (a helper's review).
+#[test]
+fn the_report_of_a_run_that_judged_nothing_never_goes_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("2023.csv");
+    std::fs::copy(common::root().join("data/2023.csv"), &data).unwrap();
+    let before = std::fs::read(&data).unwrap();
+    for format in ["junit", "github"] {
+        let out = common::plan_check()
+            .args(["--format", format, "-o"])
+            .arg(&data)
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(common::stderr_of(&out).contains("U004"), "{format}");
+        assert_eq!(std::fs::read(&data).unwrap(), before, "{format}");
+    }
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(&plan, "[plan\n").unwrap();
+    for target in [&data, &plan] {
+        let kept = std::fs::read(target).unwrap();
+        let out = common::plan_check()
+            .args(["--format", "junit", "--plan"])
+            .arg(&plan)
+            .arg("-o")
+            .arg(target)
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            common::stderr_of(&out).contains("U004"),
+            "{}",
+            common::stderr_of(&out)
+        );
+        assert_eq!(std::fs::read(target).unwrap(), kept);
+    }
+    // A folder as the output is said, not swallowed.
+    let out = common::plan_check()
+        .args(["--format", "junit", "--plan"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(dir.path())
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr_of(&out).contains("U003"),
+        "{}",
+        common::stderr_of(&out)
+    );
+}

@@ -11,8 +11,10 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
         Written::Check(format) => format,
         _ => Format::Table,
     };
-    let unread = |errors: Vec<crate::diagnostic::Diagnostic>| {
-        report_unread(config, format, &errors);
+    let unread = |mut errors: Vec<crate::diagnostic::Diagnostic>| {
+        if let Err(d) = report_unread(config, format, &errors) {
+            errors.push(d);
+        }
         Failure::Input(errors)
     };
     let plans = inputs::plans(config).map_err(unread)?;
@@ -44,22 +46,38 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
 /// file and line, `junit` as a report whose `inputs` suite has an errored
 /// case per file (written to `--output` as any report is, so the job's
 /// publishing step finds one). Other formats have nothing to say.
-fn report_unread(config: &Config, format: Format, errors: &[crate::diagnostic::Diagnostic]) {
+///
+/// Nothing is written when the output itself is what is wrong (a `U` code:
+/// `--output` names an input, a folder, a form not written): the report
+/// went over the statistics file it was refused for (a helper's review).
+fn report_unread(
+    config: &Config,
+    format: Format,
+    errors: &[crate::diagnostic::Diagnostic],
+) -> Result<(), crate::diagnostic::Diagnostic> {
     let lang = config.style.lang;
     let text = match format {
         Format::Github => crate::render::github::diagnostics(errors, lang),
         Format::Junit => crate::render::junit::unread(errors, lang),
-        _ => return,
+        _ => return Ok(()),
     };
-    if config.quiet {
-        return;
+    if config.quiet || errors.iter().any(|d| d.code.as_str().starts_with('U')) {
+        return Ok(());
     }
-    // The errors themselves still reach standard error; a report that cannot
-    // be written adds nothing to them.
-    if let Ok(mut out) = crate::output::Output::open(config.output.as_deref()) {
-        use std::io::Write;
-        if out.write_all(text.as_bytes()).is_ok() {
-            let _ = out.commit();
-        }
-    }
+    // Never over a file of the run, whichever check failed first (a broken
+    // plan is refused before the statistics are compared with --output).
+    crate::output::refuse_inputs(
+        config.output.as_deref(),
+        config
+            .files
+            .iter()
+            .chain(&config.plans.plan)
+            .map(std::path::PathBuf::as_path),
+    )?;
+    let mut out = crate::output::Output::open(config.output.as_deref())?;
+    use std::io::Write;
+    out.write_all(text.as_bytes()).map_err(|e| out.failed(&e))?;
+    out.commit()?;
+    super::say_written(config);
+    Ok(())
 }
