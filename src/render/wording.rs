@@ -295,7 +295,29 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             });
         }
         let done = period.is_final();
-        out.push(match (parts.is_empty(), lang) {
+        // A binding indicator that missed a year's own requirement earlier
+        // is said in the binding sentence too: its latest year alone would
+        // read 已实现 (巩固率 95.5 in 2023 against ＞96 held; a helper's review).
+        let binding_lapsed: Vec<String> = binding
+            .iter()
+            .filter(|s| !s.lapses.is_empty())
+            .map(|s| {
+                let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+                match lang {
+                    Lang::Zh => format!("{}（{}年）", name_in_prose(s, period), years.join("、")),
+                    Lang::En => format!("{} ({})", name_in_prose(s, period), years.join(", ")),
+                }
+            })
+            .collect();
+        let lapse_clause = match (binding_lapsed.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("；{}未达到当年要求", binding_lapsed.join(sep)),
+            (false, Lang::En) => format!(
+                "; the year's own requirement was missed by {}",
+                binding_lapsed.join(sep)
+            ),
+        };
+        let sentence = match (parts.is_empty(), lang) {
             (true, Lang::Zh) if b == 1 && done => "1项约束性指标已实现。".to_owned(),
             (true, Lang::Zh) if done => format!("{b}项约束性指标均已实现。"),
             (true, Lang::Zh) if b == 1 => "1项约束性指标已实现或符合序时进度。".to_owned(),
@@ -310,6 +332,12 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (false, Lang::En) => {
                 format!("Of the {b} binding indicators, {}.", parts.join("; "))
             }
+        };
+        out.push(match sentence.strip_suffix(['。', '.']) {
+            Some(body) if !lapse_clause.is_empty() => {
+                format!("{body}{lapse_clause}{}", lang.pick("。", "."))
+            }
+            _ => sentence,
         });
     }
     out

@@ -192,7 +192,16 @@ impl PeriodReport {
 fn lapses(series: &[YearPoint], as_of: i32) -> Vec<i32> {
     series
         .iter()
-        .filter(|p| p.year < as_of && p.status == Status::Failed)
+        // Short of it, however the status words it (a held line broken
+        // before the target year is 滞后, not 未达标).
+        .filter(|p| {
+            p.year < as_of
+                && !p.status.passes()
+                && !matches!(
+                    p.status,
+                    Status::Missing | Status::Undetermined | Status::NotAssessed
+                )
+        })
         .filter(|p| match p.requirement {
             // A range, or in step with another indicator (a band held every year).
             Some(Requirement::Range { .. })
