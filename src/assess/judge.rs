@@ -5,7 +5,7 @@
 
 use super::figure::{self, Figure, Unjudged};
 use super::{Requirement, Status, rules};
-use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta};
+use crate::plan::{Indicator, IndicatorIdx, Plan, PlanMeta, Rule, YearRequirement};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -40,10 +40,11 @@ pub struct PeriodCheck {
     pub requirement: Option<Requirement>,
     /// The figure judged.
     pub value: Option<f64>,
-    /// The figure as compared, where rounding it to the printed rate's
-    /// digits first decided the status (a rate worked out from two levels:
-    /// 7.48 meets ≥ 7.5 as 7.5).
-    pub compared: Option<f64>,
+    /// The rate the plan's own level target stands for, where the printed
+    /// rate is that rate rounded and so asks a little more (十一五: GDP 18.2
+    /// → 26.1 万亿元 is 7.48 % a year, printed 7.5): the requirement is
+    /// this, and says so.
+    pub implied: Option<f64>,
     pub derived: Option<figure::Derived>,
     pub status: Status,
     pub unjudged: Option<Unjudged>,
@@ -111,20 +112,21 @@ fn period_check(
     let rule = indicator.period_rule.as_ref()?;
     let figure = gather(plan, index, rule, year, lookup);
     let at = rules::Year::new(indicator, &plan.meta, year);
-    let judgement = rules::with_kind(rule, |kind| judge_by(kind, &at, &figure));
+    let implied = implied_rate(indicator, &plan.meta, rule);
+    let judged = match implied {
+        Some((cmp, value)) => Rule::Annual {
+            each: YearRequirement::Threshold(crate::plan::Threshold { cmp, value }),
+            average: true,
+        },
+        None => rule.clone(),
+    };
+    let judgement = rules::with_kind(&judged, |kind| judge_by(kind, &at, &figure));
     Some(PeriodCheck {
         target: indicator.period_target.clone().unwrap_or_default(),
         target_status: Status::NotAssessed,
         requirement: judgement.requirement,
         value: figure.value,
-        compared: figure
-            .value
-            .zip(judgement.requirement)
-            .and_then(|(v, req)| {
-                // Said where the rounding decides (7.48 meets ≥ 7.5 as 7.5).
-                let rounded = as_printed(v, &figure, &req);
-                (req.met_by(rounded) != req.met_by(v)).then_some(rounded)
-            }),
+        implied: implied.map(|(_, value)| value),
         derived: figure.derived,
         status: judgement.status,
         unjudged: judgement.unjudged,
@@ -224,43 +226,68 @@ fn decide(
         (requirement, None) => (requirement.ok().flatten(), Status::Missing, None),
         (Err(why), Some(_)) => (None, Status::Undetermined, Some(why)),
         (Ok(Some(req)), Some(_)) => match figure.value {
-            Some(value) => {
-                let value = as_printed(value, figure, &req);
-                (Some(req), rules::status_by(kind, at, value, &req), None)
-            }
+            Some(value) => (Some(req), rules::status_by(kind, at, value, &req), None),
             None => (Some(req), Status::Undetermined, figure.unjudged.clone()),
         },
     }
 }
 
-/// A yearly growth the tool works out from two levels (the baseline's and
-/// the year's) is compared with a rate printed to fewer digits as GB/T
-/// 8170-2008's 修约值比较法 compares: rounded to the printed rate's digits
-/// first. The plan's own rate is the rounded rate between its two levels
-/// (十一五: GDP 18.2 → 26.1 万亿元, 年均 7.5; 26.1 gives 7.48 %), so the
-/// level target met exactly met the rate too, not 未达标 for 0.02. Every
-/// other figure is compared whole.
-fn as_printed(value: f64, figure: &Figure, requirement: &Requirement) -> f64 {
-    let from_levels = figure
-        .derived
-        .as_ref()
-        .is_some_and(|d| d.kind == crate::assess::figure::DerivedKind::LevelGrowth);
-    match requirement {
-        Requirement::Threshold { value: limit, .. } if from_levels => {
-            let digits = decimals(*limit);
-            let scale = 10f64.powi(digits);
-            (value * scale).round() / scale
-        }
-        _ => value,
+/// A 年均 cell printed beside a level target (十一五: GDP 18.2 → 26.1 万亿元,
+/// 年均 7.5) states one goal twice: the rate is the level target's rate,
+/// rounded to the digits printed (26.1 is 7.48 % a year). Where the printed
+/// rate asks more than the level target only by that rounding, it is held
+/// to the level target's own rate, so meeting the level exactly meets the
+/// rate (it was 未达标 for 0.02); a printed rate the level target does not
+/// round to (7.0 beside a level of 6.5 % a year) is held as printed. The
+/// figure itself is always compared whole (GB/T 8170's 全数值比较法).
+fn implied_rate(
+    indicator: &Indicator,
+    meta: &PlanMeta,
+    rule: &Rule,
+) -> Option<(crate::plan::Comparator, f64)> {
+    // The level's average growth: a 年均 comparison on a row of levels.
+    let Rule::Annual {
+        each: YearRequirement::Threshold(t),
+        average: true,
+    } = rule
+    else {
+        return None;
+    };
+    if indicator.measure != crate::plan::Measure::Level {
+        return None;
     }
+    let baseline = indicator.baseline.filter(|b| *b > 0.0)?;
+    let target = crate::plan::consistency::target_value(&indicator.rule).filter(|v| *v > 0.0)?;
+    let years = meta.target_year - indicator.baseline_year;
+    if years <= 0 {
+        return None;
+    }
+    let implied = ((target / baseline).powf(1.0 / f64::from(years)) - 1.0) * 100.0;
+    let digits = printed_decimals(indicator.period_target.as_deref()?)?;
+    let scale = 10f64.powi(digits);
+    let rounds_to_printed = ((implied * scale).round() / scale - t.value).abs() < 1e-9;
+    let asks_more = if t.cmp.wants_more() {
+        implied < t.value
+    } else {
+        implied > t.value
+    };
+    (rounds_to_printed && asks_more).then(|| (t.cmp, crate::number::round_requirement(implied)))
 }
 
-/// The decimals a number is written with (`7.5` → 1, `7` → 0), at most six.
-fn decimals(value: f64) -> i32 {
-    let shown = format!("{}", crate::number::round_requirement(value));
-    shown
-        .split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len().min(6) as i32)
+/// The decimals of the first number printed in a cell, in percent (`7.5` →
+/// 1, `＞7` → 0, `＜8‰` → 1: tenths of a percent).
+fn printed_decimals(cell: &str) -> Option<i32> {
+    let start = cell.find(|c: char| c.is_ascii_digit())?;
+    let number: String = cell[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let decimals = number.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
+    Some(if cell.contains('‰') {
+        decimals + 1
+    } else {
+        decimals
+    })
 }
 
 #[cfg(test)]
@@ -280,44 +307,31 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_from_two_levels_is_compared_at_the_printed_rates_digits() {
-        use crate::assess::figure::{Derived, DerivedKind};
-        assert_eq!(
-            (
-                decimals(7.5),
-                decimals(7.0),
-                decimals(18.596),
-                decimals(-0.3)
-            ),
-            (1, 0, 3, 1)
-        );
-        let from_levels = |kind| Figure {
-            derived: Some(Derived {
-                kind,
-                value: 7.4776,
-                from: Vec::new(),
+    fn a_printed_rate_is_held_to_the_rate_its_level_target_rounds_from() {
+        assert_eq!(printed_decimals("7.5"), Some(1));
+        assert_eq!(printed_decimals("＞7"), Some(0));
+        assert_eq!(printed_decimals("≥7.0%"), Some(1));
+        assert_eq!(printed_decimals("＜8‰"), Some(1));
+        let gdp = |period: &str| {
+            let mut ind = indicator(18.2, threshold(GreaterOrEqual, 26.1));
+            ind.baseline_year = 2020;
+            ind.period_target = Some(period.to_owned());
+            ind
+        };
+        let rate = |value| Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: GreaterOrEqual,
+                value,
             }),
-            ..Figure::default()
+            average: true,
         };
-        let at_least = Requirement::Threshold {
-            cmp: Comparator::GreaterOrEqual,
-            value: 7.5,
-            basis: Basis::EveryYear,
-        };
-        // 十一五 GDP 18.2 → 26.1 万亿元 is 7.48 % a year; the plan prints 7.5.
-        assert_eq!(
-            as_printed(7.4776, &from_levels(DerivedKind::LevelGrowth), &at_least),
-            7.5
-        );
-        // A compound average of reported rates is compared whole.
-        assert_eq!(
-            as_printed(
-                7.4776,
-                &from_levels(DerivedKind::CompoundAverage),
-                &at_least
-            ),
-            7.4776
-        );
+        // 十一五 GDP: 18.2 → 26.1 in five years is 7.4766 %, printed 7.5.
+        let (cmp, value) = implied_rate(&gdp("7.5"), &meta(), &rate(7.5)).unwrap();
+        assert_eq!(cmp, GreaterOrEqual);
+        assert!((value - 7.4766).abs() < 1e-4, "{value}");
+        // 7.0 is no rounding of 7.48: held as printed; nor is 7 asked less.
+        assert_eq!(implied_rate(&gdp("7.0"), &meta(), &rate(7.0)), None);
+        assert_eq!(implied_rate(&gdp("8"), &meta(), &rate(8.0)), None);
     }
 
     fn status(ind: &Indicator, year: i32, actual: f64) -> Status {

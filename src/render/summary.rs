@@ -225,7 +225,19 @@ fn period_line(
         .is_some_and(|d| d.kind == DerivedKind::LevelGrowth);
     let required = p.requirement.as_ref().map(|req| {
         let text = labels::requirement(req, lang);
-        if growth { format!("{text}%") } else { text }
+        let text = if growth { format!("{text}%") } else { text };
+        // The printed rate held to the level target's own (7.5 → 7.4764).
+        match (p.implied, lang) {
+            (Some(_), Lang::Zh) => format!(
+                "{text}（原文“{}”是目标年水平折合的年均增长率修约后的数，按未修约的值判断）",
+                p.target
+            ),
+            (Some(_), Lang::En) => format!(
+                "{text} (the printed \"{}\" is the target level's yearly rate rounded; held to the unrounded rate)",
+                p.target
+            ),
+            (None, _) => text,
+        }
     });
     let figure = match (&p.derived, p.value) {
         (Some(d), Some(v)) => {
@@ -233,20 +245,17 @@ fn period_line(
                 Some(span) => format!("{span}{}", lang.pick("，", ", ")),
                 None => String::new(),
             };
-            let rate = format!("{v:.2}");
-            // Compared at the printed rate's digits (GB/T 8170 修约值比较法).
-            let rounded = p.compared.map(labels::number);
+            // Enough digits to tell it from the requirement it is held to.
+            let rate = if p.implied.is_some() {
+                labels::number(v)
+            } else {
+                format!("{v:.2}")
+            };
             match (d.kind, lang) {
-                (DerivedKind::LevelGrowth, Lang::Zh) => match rounded {
-                    Some(c) => format!("{span}年均增长{rate}%（按规划所列位数修约为{c}%）"),
-                    None => format!("{span}年均增长{rate}%"),
-                },
-                (DerivedKind::LevelGrowth, Lang::En) => match rounded {
-                    Some(c) => format!(
-                        "{span}growing {rate}% a year on average ({c}% to the printed digits)"
-                    ),
-                    None => format!("{span}growing {rate}% a year on average"),
-                },
+                (DerivedKind::LevelGrowth, Lang::Zh) => format!("{span}年均增长{rate}%"),
+                (DerivedKind::LevelGrowth, Lang::En) => {
+                    format!("{span}growing {rate}% a year on average")
+                }
                 // A change of a percent is in points.
                 (_, Lang::Zh) if unit == "%" => {
                     format!("{span}累计变化{}个百分点", labels::number(v))
