@@ -75,6 +75,36 @@ pub fn round_requirement(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
 }
 
+/// `value` to `digits` significant digits: what a conversion by a power of
+/// ten leaves of the float arithmetic's noise.
+pub fn round_significant(value: f64, digits: i32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = value.abs().log10().floor() as i32 + 1;
+    let scale = 10f64.powi(digits - magnitude);
+    if !scale.is_finite() || scale == 0.0 {
+        return value;
+    }
+    (value * scale).round() / scale
+}
+
+/// A figure written to a file that is read back as statistics: every digit
+/// it has (up to ten decimals), never [`display`]'s four (181799.6 万亩 is
+/// 18.17996 亿亩; written 18.18 it met ≥ 18.18).
+pub fn written(value: f64) -> String {
+    if !value.is_finite() || value.abs() >= 1e16 {
+        return display(value);
+    }
+    let text = format!("{value:.10}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A number as people read it: at most four decimals, no trailing zeros.
 pub fn display(value: f64) -> String {
     // Beyond what a double holds digit for digit: a sane short form

@@ -187,7 +187,7 @@ fn statistics(plan: &Plan, read: &[Read]) -> String {
                     safe(&ind.category),
                     safe(&ind.display_name()),
                     r.year.to_string(),
-                    crate::number::display(f.value),
+                    crate::number::written(f.value),
                     safe(&ind.unit),
                     // The bulletin by its title, as a report cites it, and
                     // the file it was read from.

@@ -69,7 +69,11 @@ pub enum Conversion {
 impl Conversion {
     pub fn apply(self, value: f64) -> f64 {
         match self {
-            Conversion::Scale { from, to } => value * from / to,
+            // A power of ten moves the decimal point: no digit is made up
+            // (636138.7 亿元 is 63.61387 万亿元, not 63.61386999999999).
+            Conversion::Scale { from, to } => {
+                crate::number::round_significant(value * from / to, 15)
+            }
             Conversion::Same | Conversion::Incompatible => value,
         }
     }
@@ -135,6 +139,8 @@ mod tests {
         assert_eq!(conversion("万元", "亿元").apply(112_590.0), 11.259);
         // A bulletin's GDP 471564亿元 for a plan in 万亿元.
         assert_eq!(conversion("亿元", "万亿元").apply(471_564.0), 47.1564);
+        assert_eq!(conversion("亿元", "万亿元").apply(636_138.7), 63.61387);
+        assert_eq!(conversion("万亩", "亿亩").apply(181_799.6), 18.17996);
         assert_eq!(conversion("万亩", "亿亩").apply(181_800.0), 18.18);
         assert_eq!(conversion("亩", "公顷"), Conversion::Incompatible);
         assert_eq!(conversion(" ％ ", "%"), Conversion::Same);

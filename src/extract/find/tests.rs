@@ -181,6 +181,14 @@ fn a_level_in_another_unit_of_its_quantity_is_converted() {
     );
     // Another quantity: nothing.
     assert_eq!(found("粮食产量", "亿元", Measure::Level, text), None);
+    // Every digit kept: 18.17996, never 18.18 (which meets ≥ 18.18).
+    let text = "年末全国耕地面积181799.6万亩。";
+    assert_eq!(
+        found("全国耕地面积", "亿亩", Measure::Level, text),
+        Some(18.17996)
+    );
+    assert_eq!(crate::number::written(18.17996), "18.17996");
+    assert_eq!(crate::number::written(63.61387), "63.61387");
 }
 
 #[test]
