@@ -443,12 +443,27 @@ mod silent_passes {
         );
         let out = sandbox.run(&["2023.csv"]);
         let err = stderr_of(&out);
+        // One warning per column: the figure and the note apart.
         assert_eq!(err.matches("S024").count(), 1, "{err}");
         assert!(
             err.contains("2023.csv:2:4") && err.contains("98.3") && err.contains("第 2、4 行"),
             "{err}"
         );
         sandbox.assert_untouched();
+        // A 序号 column with no header beside it did not hide a figure typed
+        // in another headerless column (a helper's review): one warning each.
+        let sandbox = sandbox_with(
+            "2023.csv",
+            ",指标,数值,年份,\n1,毛入园率,98.3,2023,\n2,九年义务教育巩固率,100,2023,\n3,高中阶段教育毛入学率,,2023,98.6\n",
+        );
+        let out = sandbox.run(&["2023.csv"]);
+        let err = stderr_of(&out);
+        assert_eq!(err.matches("S024").count(), 2, "{err}");
+        assert!(
+            err.contains("2023.csv:4:5") && err.contains("98.6"),
+            "{err}"
+        );
+        assert!(err.contains("这一列共 3 行有内容"), "{err}");
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub enum Code {
     S022,
     /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
     S023,
-    /// a cell under no header (a blank header cell, or past the header's last) holds something: it was not read (a warning; one per file, listing every place)
+    /// a cell under no header (a blank header cell, or past the header's last) holds something: it was not read (a warning; one per column, listing its lines)
     S024,
     /// no file to check was given
     U001,
@@ -264,8 +264,8 @@ impl Code {
                 "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
             ),
             Code::S024 => (
-                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每个文件一条，列出各处）",
-                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per file, listing every place)",
+                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每列一条，列出各行）",
+                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per column, listing its lines)",
             ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (

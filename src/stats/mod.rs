@@ -205,68 +205,97 @@ fn collapse_repeated(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Rows whose year differs from the file name's (S013), and cells under no
-/// header (S024), are one warning per file each: the first row's, listing
-/// every line.
+/// Rows whose year differs from the file name's (S013) are one warning per
+/// file, and cells under no header (S024) one per column (a 序号 column's
+/// warning hid a figure typed in another: a helper's review): the first
+/// row's, listing every line.
 fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
-    collapse_by_line(warnings, start, Code::S013, |count, lines| {
-        crate::diagnostic::Text::new(
-            format!(
-                "共 {count} 行的年份与文件名不同：第 {} 行",
-                lines.join("、")
-            ),
-            format!(
-                "{count} rows have a year other than the file name's: lines {}",
-                lines.join(", ")
-            ),
-        )
-    });
-    collapse_by_line(warnings, start, Code::S024, |count, lines| {
-        crate::diagnostic::Text::new(
-            format!(
-                "共 {count} 行在没有表头的列中有内容：第 {} 行。数值请填在“数值”列；这一列若有用（如序号、备注），请在表头写上列名",
-                lines.join("、")
-            ),
-            format!(
-                "{count} rows have something under no header: lines {}. Put the figure in the value column; if the column is meant (a row number, a note), name it in the header",
-                lines.join(", ")
-            ),
-        )
-    });
+    collapse_by_line(
+        warnings,
+        start,
+        Code::S013,
+        |_| None,
+        |count, lines| {
+            crate::diagnostic::Text::new(
+                format!(
+                    "共 {count} 行的年份与文件名不同：第 {} 行",
+                    lines.join("、")
+                ),
+                format!(
+                    "{count} rows have a year other than the file name's: lines {}",
+                    lines.join(", ")
+                ),
+            )
+        },
+    );
+    collapse_by_line(
+        warnings,
+        start,
+        Code::S024,
+        |w| w.field,
+        |count, lines| {
+            crate::diagnostic::Text::new(
+                format!(
+                    "这一列共 {count} 行有内容：第 {} 行。数值请填在“数值”列（按年份或指标分列的表填在对应的列）；这一列若有用（如序号、备注），请在表头写上列名",
+                    lines.join("、")
+                ),
+                format!(
+                    "{count} rows have something in this column: lines {}. Put the figure in its column; if the column is meant (a row number, a note), name it in the header",
+                    lines.join(", ")
+                ),
+            )
+        },
+    );
 }
 
-/// The warnings of `code` from `start` on, when there are two or more, become
-/// the first of them, its hint `listed(count, lines)` (at most 20 lines).
+/// The warnings of `code` from `start` on, grouped by `key`: a group of two
+/// or more becomes its first, its hint `listed(count, lines)` (distinct
+/// lines, at most 20 shown).
 fn collapse_by_line(
     warnings: &mut Vec<Diagnostic>,
     start: usize,
     code: Code,
+    key: impl Fn(&Diagnostic) -> Option<usize>,
     listed: impl Fn(usize, &[String]) -> crate::diagnostic::Text,
 ) {
     const LISTED: usize = 20;
-    let lines: Vec<u64> = warnings[start..]
-        .iter()
-        .filter(|w| w.code == code)
-        .filter_map(|w| w.line)
-        .collect();
-    if lines.len() < 2 {
-        return;
+    let mut groups: Vec<(Option<usize>, Vec<u64>)> = Vec::new();
+    for w in warnings[start..].iter().filter(|w| w.code == code) {
+        let k = key(w);
+        let lines = match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, lines)) => lines,
+            None => {
+                groups.push((k, Vec::new()));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
+        if let Some(line) = w.line
+            && !lines.contains(&line)
+        {
+            lines.push(line);
+        }
     }
-    let mut first = true;
+    let mut seen: Vec<Option<usize>> = Vec::new();
     let mut tail = warnings.split_off(start);
     tail.retain_mut(|w| {
         if w.code != code {
             return true;
         }
-        let keep = std::mem::replace(&mut first, false);
-        if keep {
+        let k = key(w);
+        if seen.contains(&k) {
+            return false;
+        }
+        seen.push(k);
+        if let Some((_, lines)) = groups.iter().find(|(g, _)| *g == k)
+            && lines.len() >= 2
+        {
             let mut shown: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
             if lines.len() > LISTED {
                 shown.push("…".to_owned());
             }
             w.hint = Some(listed(lines.len(), &shown));
         }
-        keep
+        true
     });
     warnings.append(&mut tail);
 }

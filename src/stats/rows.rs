@@ -434,7 +434,7 @@ impl<'a> RowReader<'a> {
             )
             .as_warning()
             .with_hint(Text::new(
-                "数值请填在“数值”列；这一列若有用（如序号、备注），请在表头写上列名",
+                "数值请填在“数值”列（按年份或指标分列的表填在对应的列）；这一列若有用（如序号、备注），请在表头写上列名",
                 "put the figure in the value column; if this column is meant (a row number, a note), give it a name in the header",
             ))
     }
