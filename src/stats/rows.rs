@@ -420,7 +420,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// Something in a column with no header: not read, and said so (S024;
-    /// the file's are collapsed into one warning listing every place).
+    /// a column's are collapsed into one warning listing its lines).
     fn unheaded(&self, cell: &[u8], column: usize, line: u64) -> Diagnostic {
         let text = quote_raw(&String::from_utf8_lossy(cell));
         self.place(line)
