@@ -642,6 +642,45 @@ mod workbooks {
         assert!(err.contains("S024") && err.contains("2023!D3"), "{err}");
     }
 
+    /// A sheet's name is the rows' year where the file's name has none, and
+    /// a sheet of another year than the file's name leaves the year to be
+    /// given: 2023.xlsx read on its only sheet, 2022年, was judged as 2023
+    /// with no word (a helper's review).
+    #[test]
+    fn a_sheet_named_by_a_year_is_the_rows_year_or_a_question() {
+        let no_year_column = || -> Vec<Vec<Cell<'static>>> {
+            rows_2023()
+                .into_iter()
+                .map(|row| row.into_iter().take(2).collect())
+                .collect()
+        };
+        let mut sandbox = Sandbox::new();
+        xlsx::write(
+            &sandbox.path("2023.xlsx"),
+            &[sheet("2022年", no_year_column())],
+            None,
+            None,
+        );
+        xlsx::write(
+            &sandbox.path("江津区.xlsx"),
+            &[sheet("2022年", no_year_column())],
+            None,
+            None,
+        );
+        sandbox.remember();
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S008", "2022年");
+        assert!(
+            stderr_of(&out).contains("2023、2022"),
+            "{}",
+            stderr_of(&out)
+        );
+        let out = sandbox.run(&["--format", "json", "江津区.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(json_of(&out)["year"], 2022);
+        sandbox.assert_untouched();
+    }
+
     #[test]
     fn the_active_sheet_is_read_when_it_is_not_the_first() {
         let sheets = vec![

@@ -67,10 +67,10 @@ pub(super) fn unknown_year(named: &NameYear) -> Text {
                 .join("、");
             Text::new(
                 format!(
-                    "文件名中有多个年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
+                    "文件名（或文件名与工作表名）中有不同的年份（{list}），不知道数据是哪一年的：请用 --year 指定，或加“年份”列"
                 ),
                 format!(
-                    "the file name holds several years ({}), so the year of the figures is unknown: give --year, or add a year column",
+                    "the file name (or the file name and the sheet's) holds different years ({}), so the year of the figures is unknown: give --year, or add a year column",
                     list.replace('、', ", ")
                 ),
             )
