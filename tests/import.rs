@@ -806,3 +806,27 @@ fn a_markdown_table_with_a_two_column_name_drafts_every_row() {
         );
     }
 }
+
+/// `| 指标 |  |` over names and their units: the blank column is the
+/// unit's (a helper's review drafted 万人, %, 所 as names once a blank
+/// header beside 指标 was read as a name's second level). The table is
+/// made up for the test (示例，非真实规划).
+#[test]
+fn a_blank_header_over_units_is_the_unit_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("plan.md");
+    std::fs::write(
+        &doc,
+        "# 某区教育事业发展“十四五”规划（示例）\n\n专栏1 主要指标\n\n| 指标 |  | 2020年 | 2025年 | 属性 |\n|---|---|---|---|---|\n| 在园幼儿数 | 万人 | 3.93 | 3.9 | 预期性 |\n| 毛入园率 | % | 98.2 | ＞97 | 预期性 |\n| 普惠性幼儿园 | 所 | 120 | 150 | 约束性 |\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("draft.toml");
+    let out = import(&[doc.to_str().unwrap(), "--output", draft.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("name = \"毛入园率\"\nunit = \"%\""), "{text}");
+    assert!(
+        text.contains("name = \"普惠性幼儿园\"\nunit = \"所\""),
+        "{text}"
+    );
+}

@@ -25,6 +25,23 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
     // The first level of the last two-level name, with its unit.
     let mut last_level: Option<(String, Option<String>)> = None;
     let rows: Vec<Vec<String>> = rows.iter().flat_map(|r| several_in_one(r, cols)).collect();
+    let as_unit: Vec<Col>;
+    // `| 指标 |  |` over names and their units (万人, %, 所): the blank
+    // column is the unit's, not a second level of the name (a helper's
+    // review: units were drafted as names).
+    let cols = if names_are_units(&rows, cols) {
+        as_unit = cols
+            .iter()
+            .map(|&c| match c {
+                Col::Group => Col::Indicator,
+                Col::Indicator => Col::Unit,
+                c => c,
+            })
+            .collect();
+        &as_unit[..]
+    } else {
+        cols
+    };
     let as_category: Vec<Col>;
     let cols = if group_is_category(&rows, cols) {
         as_category = cols
@@ -280,9 +297,20 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
         // 属性 either: the merged cell's, from the row above in its group.
         if row_out.attribute.trim().is_empty()
             && continued
-            && let Some(above) = out.last().filter(|r| r.group == row_out.group)
+            && row_out.group.is_some()
+            && let Some(above) = out
+                .last()
+                .filter(|r| r.group == row_out.group && r.category == row_out.category)
         {
             row_out.attribute = above.attribute.clone();
+            let note = format!(
+                "“属性”一格空着，按合并单元格读作同组上一行的“{}”",
+                above.attribute
+            );
+            row_out.shape = Some(match row_out.shape.take() {
+                Some(s) => format!("{s}；{note}"),
+                None => note,
+            });
         }
         row_out.name = name;
         row_out.unit = unit.unwrap_or_default();
@@ -493,6 +521,37 @@ pub(super) fn number(cell: &str) -> Option<f64> {
 /// row (merged down), in a table with no category column, the left column
 /// is the category (`保护利用` beside its eight indicators, as 《湖北省文物事业
 /// 发展“十四五”规划》 prints it).
+/// Under a name spread over two columns, the second holds units in most
+/// rows that fill it (`万人`, `%`, `所`): a unit column with a blank header.
+pub(super) fn names_are_units(rows: &[Vec<String>], cols: &[Col]) -> bool {
+    let (Some(g), Some(n)) = (
+        cols.iter().position(|c| *c == Col::Group),
+        cols.iter().position(|c| *c == Col::Indicator),
+    ) else {
+        return false;
+    };
+    if n != g + 1 || cols.contains(&Col::Unit) {
+        return false;
+    }
+    let seconds: Vec<String> = rows
+        .iter()
+        .filter_map(|row| row.get(n).map(|c| clean(c)))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let units = seconds.iter().filter(|c| unit_like(c)).count();
+    !seconds.is_empty() && units * 2 > seconds.len()
+}
+
+/// A cell that reads as a unit of measure: short, no digits, `%`/`‰`/`/`
+/// or only the characters units are written with.
+fn unit_like(cell: &str) -> bool {
+    const UNIT_CHARS: &str = "万亿千百十人元所个张件岁年月日亩吨米辆套家座次户公里小时天平方立克升度瓦标准煤处项床位名台株头只册部条间栋立方千瓦时";
+    let n = cell.chars().count();
+    (1..=6).contains(&n)
+        && !cell.chars().any(|c| c.is_ascii_digit())
+        && (cell.contains(['%', '％', '‰', '/']) || cell.chars().all(|c| UNIT_CHARS.contains(c)))
+}
+
 pub(super) fn group_is_category(rows: &[Vec<String>], cols: &[Col]) -> bool {
     let (Some(g), Some(n)) = (
         cols.iter().position(|c| *c == Col::Group),
