@@ -237,6 +237,23 @@ fn quiet_prints_nothing_and_keeps_the_exit_code() {
     let out = plan_check().arg("-q").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
+    // A report asked for with --output is still written, in silence (a CI
+    // job's `-q -o report.xml` published nothing: a helper's review).
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.xml");
+    let out = plan_check()
+        .args(["-q", "--format", "junit", "-o"])
+        .arg(&report)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("<failure")
+    );
 }
 
 #[test]

@@ -61,7 +61,8 @@ fn report_unread(
         Format::Junit => crate::render::junit::unread(errors, lang),
         _ => return Ok(()),
     };
-    if config.quiet || errors.iter().any(|d| d.code.as_str().starts_with('U')) {
+    let to_stdout = crate::output::is_stdout(config.output.as_deref());
+    if (config.quiet && to_stdout) || errors.iter().any(|d| d.code.as_str().starts_with('U')) {
         return Ok(());
     }
     // Never over a file of the run, whichever check failed first (a broken

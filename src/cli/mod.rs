@@ -184,7 +184,9 @@ fn deliver(
     evaluation: &Evaluation,
     renderer: &dyn render::Renderer,
 ) -> Result<u8, Failure> {
-    if !config.quiet {
+    // --quiet keeps standard output empty; a file asked for with --output is
+    // still written (a CI job's `-q -o report.xml` published nothing).
+    if !config.quiet || !output::is_stdout(config.output.as_deref()) {
         let mut out = output::Output::open(config.output.as_deref())?;
         if let Err(e) = renderer.render(evaluation, &config.style, &mut out) {
             // Writing failed (a full disk): the user's destination, named.

@@ -237,12 +237,16 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         .iter()
         .find_map(|(word, form)| rest.strip_suffix(word).map(|body| (Some(*form), body)))
         .unwrap_or((None, rest));
-    // 6人（含）以下: （含） says 以下 includes the number, as it does anyway.
-    let body = match suffix {
-        Some(Form::Compare(_)) => ["（含）", "(含)", "（含本数）", "(含本数)"]
-            .iter()
-            .find_map(|mark| body.strip_suffix(mark))
-            .map_or(body, trim_all),
+    // 6人（含）以下, 不超过6人（含）: （含） says the number is included, as
+    // 以下 and 不超过 say anyway; spaced or with brackets of two widths.
+    let body = trim_all(body);
+    let body = match (prefix, suffix) {
+        (Some(Form::Compare(_)), _) | (_, Some(Form::Compare(_))) => {
+            ["（含）", "(含)", "（含)", "(含）", "（含本数）", "(含本数)"]
+                .iter()
+                .find_map(|mark| body.strip_suffix(mark))
+                .map_or(body, trim_all)
+        }
         _ => body,
     };
     let form = match (prefix, suffix) {
@@ -515,6 +519,9 @@ mod tests {
             "6人(含)以下",
             "6（含）以下",
             "6人（含本数）以下",
+            "6 人（含） 以下",
+            "6人（含)以下",
+            "不超过6人（含）",
         ] {
             let r = read_target(text).unwrap();
             assert_eq!(
