@@ -220,12 +220,17 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         let behind: Vec<String> = short
             .iter()
             .filter(|s| !unreported(s) && !late(s) && !short_of_year(s))
-            .map(|s| {
-                format!(
+            .map(|s| match lang {
+                Lang::Zh => format!(
                     "{}（{}）",
                     name_in_prose(s, period),
                     labels::standing(s, lang)
-                )
+                ),
+                Lang::En => format!(
+                    "{} ({})",
+                    name_in_prose(s, period),
+                    labels::standing(s, lang)
+                ),
             })
             .collect();
         let this_year: Vec<String> = short
@@ -416,12 +421,17 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
         let short: Vec<String> = binding
             .iter()
             .filter(|r| !r.status.passes() && r.status != Status::NotAssessed)
-            .map(|r| {
-                format!(
+            .map(|r| match lang {
+                Lang::Zh => format!(
                     "{}（{}）",
                     result_in_prose(r, report),
                     labels::status(r.status, lang)
-                )
+                ),
+                Lang::En => format!(
+                    "{} ({})",
+                    result_in_prose(r, report),
+                    labels::status(r.status, lang)
+                ),
             })
             .collect();
         out.push(match (short.is_empty(), lang) {
