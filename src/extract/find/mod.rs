@@ -46,6 +46,10 @@ pub const EQUIVALENT: &[(&str, &str)] = &[
     ("服务业", "第三产业"),
     ("城镇新增就业人数", "城镇新增就业"),
     ("全国总人口", "全国大陆总人口"),
+    // 卫生健康事业发展统计公报: 每千人口执业（助理）医师3.15人 for the
+    // national 14th plan's 每千人口拥有执业（助理）医师数.
+    ("每千人口拥有", "每千人口"),
+    ("每万人口拥有", "每万人口"),
 ];
 
 /// Words a bulletin puts before a subject that do not change it.
@@ -60,6 +64,12 @@ const LEAD: &[&str] = &[
     "全市",
     "全区",
     "全县",
+    // A local bulletin's own place: 我县实现地区生产总值….
+    "我国",
+    "我省",
+    "我市",
+    "我区",
+    "我县",
     "年末",
     "年底",
     "其中",
@@ -191,6 +201,20 @@ pub fn terms(indicator: &Indicator) -> Vec<String> {
         base.push(format!("{per}{name}"));
     }
     base.extend(indicator.aliases.iter().map(|a| strip_gloss(a)));
+    // A count named with 数 is written without it before its figure
+    // (在园幼儿3.9万人, 执业（助理）医师3.15人); not an index or a ratio.
+    let counted: Vec<String> = base
+        .iter()
+        .filter(|b| {
+            !["指数", "系数", "倍数", "分数", "人数", "次数", "户数"]
+                .iter()
+                .any(|w| b.ends_with(w))
+        })
+        .filter_map(|b| b.strip_suffix('数'))
+        .filter(|stem| stem.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
+    base.extend(counted);
     let mut out: Vec<String> = Vec::new();
     for b in base {
         // The name as the plan words it, and with each equivalence that

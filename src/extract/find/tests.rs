@@ -147,6 +147,28 @@ fn a_level_in_the_indicators_unit_right_after_its_name() {
     assert_eq!(found("国内生产总值", "%", Measure::Level, share), None);
 }
 
+/// A sector bulletin's and a county's wordings: 每千人口执业（助理）医师3.15人
+/// for the 14th plan's 每千人口拥有执业（助理）医师数, a count without its 数,
+/// 我县 before the subject (helpers' reviews of real bulletins).
+#[test]
+fn sector_and_county_wordings_of_a_plans_names() {
+    let text = "每千人口执业（助理）医师3.15人，每千人口注册护士3.71人。";
+    assert_eq!(
+        found("每千人口拥有执业（助理）医师数", "人", Measure::Level, text),
+        Some(3.15)
+    );
+    let text = "全县共有幼儿园52所，在园幼儿3.9万人。";
+    assert_eq!(found("在园幼儿数", "万人", Measure::Level, text), Some(3.9));
+    let text = "2023年我县实现地区生产总值151.99亿元，比上年增长5.9%。";
+    assert_eq!(
+        found("地区生产总值增长", "%", Measure::YearlyRate, text),
+        Some(5.9)
+    );
+    // An index keeps its 数: 居民消费价格指数 is never 居民消费价格指.
+    let text = "居民消费价格指数上涨2.0%。";
+    assert_eq!(found("居民消费价格指数", "%", Measure::Level, text), None);
+}
+
 /// The NBS bulletins of 2011 and 2015 (lawtext/gov 国家统计局年度统计/,
 /// the commit the fixtures came from) for the 12th outline's names.
 #[test]
