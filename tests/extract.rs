@@ -572,3 +572,27 @@ fn the_final_evaluation_of_the_national_14th_plan_on_real_bulletins() {
         "nothing is forecast at the target year"
     );
 }
+
+/// A release titled without 公报 (教育部's “2021年全国教育事业统计主要结果”)
+/// is a bulletin all the same: its title's year and level are read, and a
+/// district's plan takes nothing from the nation's figures (a helper's
+/// review took 全国's 巩固率 for 江津区 with exit 0). The text is written
+/// here for the test (示例，非官方统计).
+#[test]
+fn a_release_titled_without_gongbao_is_level_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("release.txt");
+    std::fs::write(
+        &page,
+        "2021年全国教育事业统计主要结果\n\n九年义务教育巩固率95.4%。学前教育毛入园率88.1%。\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .args(["--plan", "plan/jiangjin-education-14th-fyp.toml", "extract"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(stderr_of(&out).contains("I004"), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).is_empty());
+}

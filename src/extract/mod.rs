@@ -63,10 +63,17 @@ pub fn title_of(doc: &Document) -> Option<String> {
     // line that names a year is preferred to one that does not.
     // (The line up to its 公报: a page flattened into one line holds the
     // title first and table cells with bars after it.)
-    let titled = |t: &&str| {
-        t.find("公报")
-            .is_some_and(|at| !crate::import::is_breadcrumb(&t[..at]))
+    // Where a line's title word ends: 公报, or the words of a release that
+    // is one without the name (教育部's 2021年全国教育事业统计主要结果).
+    let title_end = |t: &str| {
+        TITLE_WORDS
+            .iter()
+            .filter_map(|w| t.find(w).map(|at| (at, at + w.len())))
+            .min()
+            .filter(|(at, _)| !crate::import::is_breadcrumb(&t[..*at]))
+            .map(|(_, end)| end)
     };
+    let titled = |t: &&str| title_end(t).is_some();
     let at = texts
         .iter()
         .enumerate()
@@ -80,7 +87,7 @@ pub fn title_of(doc: &Document) -> Option<String> {
         .or_else(|| texts.iter().enumerate().find(|(_, t)| titled(t)))
         .map(|(i, _)| i)?;
     let line = texts[at];
-    let title = &line[..line.find("公报")? + "公报".len()];
+    let title = &line[..title_end(line)?];
     let above = at.checked_sub(1).map(|i| texts[i]).filter(|t| {
         crate::year::before_nian(title).is_none()
             && t.chars().count() <= 40
@@ -91,6 +98,9 @@ pub fn title_of(doc: &Document) -> Option<String> {
         None => title.to_owned(),
     })
 }
+
+/// The words a bulletin's title ends with.
+const TITLE_WORDS: &[&str] = &["公报", "统计主要结果", "主要统计结果", "统计快报"];
 
 /// The year a bulletin reports (`2022年国民经济和社会发展统计公报`), from its
 /// title.
@@ -132,9 +142,16 @@ pub fn region_of(title: &str) -> Option<String> {
 /// Where a title's subject (国民经济…, 教育事业…) starts: the place and the
 /// year stand before it.
 fn subject_at(title: &str) -> Option<usize> {
-    ["国民经济", "统计公报", "公报"]
-        .iter()
-        .find_map(|w| title.find(w))
+    [
+        "国民经济",
+        "统计公报",
+        "公报",
+        "统计主要结果",
+        "主要统计结果",
+        "统计快报",
+    ]
+    .iter()
+    .find_map(|w| title.find(w))
 }
 
 /// The level a title speaks for without naming its place, before its
