@@ -202,7 +202,7 @@ fn cell(text: &str, width: u32, merge: Option<bool>, header: bool) -> String {
         None => "",
     };
     format!(
-        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{merge}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:line="300" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>{}</w:p></w:tc>"#,
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{merge}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="300" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>{}</w:p></w:tc>"#,
         run(text, BODY_FONT, SIZE_TABLE, header)
     )
 }

@@ -55,7 +55,8 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
         Width::Fit,
     ];
     widths.extend(period.years.iter().map(|_| Width::Fit));
-    widths.push(Width::Wrap(8));
+    // 基本符合预期 on one line (at 4 characters a line every outlook wrapped).
+    widths.push(Width::Wrap(12));
     let rows: Vec<Vec<String>> = period
         .indicators
         .iter()
