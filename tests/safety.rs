@@ -637,9 +637,13 @@ mod workbooks {
         // not even a header cell.
         let mut rows = with_figure(Cell::Text(""));
         rows[2].push(Cell::Number(98.3));
+        // And a note two columns further on another row: one warning a
+        // column (one per sheet hid the figure behind the note).
+        rows[1].extend([Cell::Text(""), Cell::Text("备注")]);
         let out = book(&[sheet("2023", rows)], None).run(&["2023.xlsx"]);
         let err = stderr_of(&out);
-        assert!(err.contains("S024") && err.contains("2023!D3"), "{err}");
+        assert_eq!(err.matches("S024").count(), 2, "{err}");
+        assert!(err.contains("2023!D3") && err.contains("2023!E2"), "{err}");
     }
 
     /// A sheet's name is the rows' year where the file's name has none, and

@@ -232,7 +232,8 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
         warnings,
         start,
         Code::S024,
-        |w| w.field,
+        // A CSV cell by its field, a workbook's by its column (Sheet1!H14).
+        |w| w.field.or(w.column.and_then(|c| usize::try_from(c).ok())),
         |count, lines| {
             crate::diagnostic::Text::new(
                 format!(
