@@ -596,3 +596,25 @@ fn a_release_titled_without_gongbao_is_level_checked() {
     assert!(stderr_of(&out).contains("I004"), "{}", stderr_of(&out));
     assert!(stdout_of(&out).is_empty());
 }
+
+/// A bulletin in Markdown with no table (its prose alone) is read as
+/// Markdown, not as plain text: the title is cited without its `#` and the
+/// front matter is no paragraph (a helper's second review). The text is
+/// written here for the test (示例，非官方统计).
+#[test]
+fn a_markdown_bulletin_without_a_table_is_cited_by_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("bulletin.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: 中华人民共和国2023年国民经济和社会发展统计公报\n---\n\n# 中华人民共和国2023年国民经济和社会发展统计公报\n\n初步核算，全年国内生产总值1260582亿元，比上年增长5.2%。\n",
+    )
+    .unwrap();
+    let out = extract(&[page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        text.contains(",《中华人民共和国2023年国民经济和社会发展统计公报》第2段（"),
+        "{text}"
+    );
+}

@@ -95,12 +95,16 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
                 "html" | "htm" => html::read(&text).map_err(|limit| limit.diagnostic(&file))?,
                 // A page saved as Markdown whose table came out a cell a
                 // paragraph (no pipes): read as the text it is.
+                // A page with no table at all (a bulletin's prose) is the
+                // Markdown's: headings without their #, no front matter.
                 "md" | "markdown" => {
                     let blocks = markdown::read(&text);
-                    if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+                    let has_table = |b: &[Block]| b.iter().any(|b| matches!(b, Block::Table(_)));
+                    if has_table(&blocks) {
                         blocks
                     } else {
-                        text::read(&text)
+                        let plain = text::read(&text);
+                        if has_table(&plain) { plain } else { blocks }
                     }
                 }
                 _ => text::read(&text),

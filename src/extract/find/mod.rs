@@ -422,11 +422,13 @@ fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
         .take_while(|c| !"，。；、,（(比与增下 ".contains(*c) && !c.is_ascii_digit())
         .collect();
     match crate::stats::units::conversion(&given, &unit) {
-        crate::stats::units::Conversion::Scale { from, to } => Some((
-            crate::number::round_requirement(value * from / to),
+        // The one conversion, every digit kept (1817999999.6亩 is
+        // 18.179999996 亿亩, which fails ≥ 18.18; rounded it passed).
+        conversion @ crate::stats::units::Conversion::Scale { .. } => Some((
+            conversion.apply(value),
             Some(format!(
                 "原文 {}{given}，按{unit}换算",
-                crate::number::display(value)
+                crate::number::written(value)
             )),
         )),
         _ => None,

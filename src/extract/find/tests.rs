@@ -210,6 +210,11 @@ fn a_level_in_another_unit_of_its_quantity_is_converted() {
         Some(18.17996)
     );
     assert_eq!(crate::number::written(18.17996), "18.17996");
+    let text = "年末耕地保有量1817999999.6亩。";
+    assert_eq!(
+        found("耕地保有量", "亿亩", Measure::Level, text),
+        Some(18.179999996)
+    );
     assert_eq!(crate::number::written(63.61387), "63.61387");
 }
 
