@@ -271,7 +271,15 @@ fn implied_rate(
     } else {
         implied > t.value
     };
-    (rounds_to_printed && asks_more).then(|| (t.cmp, crate::number::round_requirement(implied)))
+    // Held to the level's own rate, as strictly as the level is asked:
+    // 26.1以上 beside ＞7.5% is met at 26.1, so the rate at its 7.4766 too.
+    use crate::plan::Comparator::{Greater, GreaterOrEqual, Less, LessOrEqual};
+    let cmp = match (&indicator.rule, t.cmp) {
+        (Rule::Threshold(level), Greater) if level.cmp == GreaterOrEqual => GreaterOrEqual,
+        (Rule::Threshold(level), Less) if level.cmp == LessOrEqual => LessOrEqual,
+        (_, cmp) => cmp,
+    };
+    (rounds_to_printed && asks_more).then(|| (cmp, crate::number::round_requirement(implied)))
 }
 
 /// The decimals of the first number printed in a cell, in percent (`7.5` →
@@ -329,6 +337,18 @@ mod tests {
         let (cmp, value) = implied_rate(&gdp("7.5"), &meta(), &rate(7.5)).unwrap();
         assert_eq!(cmp, GreaterOrEqual);
         assert!((value - 7.4766).abs() < 1e-4, "{value}");
+        // ＞7.5% beside 26.1以上: as strictly as the level, met at 26.1.
+        let strict = Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Greater,
+                value: 7.5,
+            }),
+            average: true,
+        };
+        assert_eq!(
+            implied_rate(&gdp("＞7.5%"), &meta(), &strict).map(|(cmp, _)| cmp),
+            Some(GreaterOrEqual)
+        );
         // 7.0 is no rounding of 7.48: held as printed; nor is 7 asked less.
         assert_eq!(implied_rate(&gdp("7.0"), &meta(), &rate(7.0)), None);
         assert_eq!(implied_rate(&gdp("8"), &meta(), &rate(8.0)), None);
