@@ -497,14 +497,39 @@ fn stacked(period: &PeriodReport, style: Style, width: usize) -> String {
     out
 }
 
-/// The binding indicators not on schedule, as `名称（评估）`.
+/// The binding indicators not on schedule, as `名称（评估）`, then those that
+/// missed a year's own requirement before their latest (`名称（2023年未达到
+/// 当年要求）`): the report's list of binding indicators to watch.
 pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
-    period
-        .indicators
-        .iter()
+    let binding = || {
+        period
+            .indicators
+            .iter()
+            .filter(|s| s.attribute == Attribute::Binding)
+    };
+    let mut out: Vec<String> = binding()
         .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
-        .map(|s| format!("{}（{}）", s.display_name(), labels::standing(s, lang)))
-        .collect()
+        .map(|s| match lang {
+            Lang::Zh => format!("{}（{}）", s.display_name(), labels::standing(s, lang)),
+            Lang::En => format!("{} ({})", s.display_name(), labels::standing(s, lang)),
+        })
+        .collect();
+    out.extend(binding().filter(|s| !s.lapses.is_empty()).map(|s| {
+        let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+        match lang {
+            Lang::Zh => format!(
+                "{}（{}年未达到当年要求）",
+                s.display_name(),
+                years.join("、")
+            ),
+            Lang::En => format!(
+                "{} (the year's own requirement missed in {})",
+                s.display_name(),
+                years.join(", ")
+            ),
+        }
+    }));
+    out
 }
 
 /// The summary under the period table.

@@ -15,7 +15,9 @@ use crate::render::{labels, wording};
 /// The indicators section 三 takes up: by their outlook, and every binding
 /// indicator the evaluation names as short of its schedule.
 pub fn needs_attention(s: &IndicatorSeries, period: &PeriodReport) -> bool {
-    period.summary.binding_not_on_track.contains(&s.id) || off_schedule(s.outlook)
+    period.summary.binding_not_on_track.contains(&s.id)
+        || off_schedule(s.outlook)
+        || !s.lapses.is_empty()
 }
 
 fn off_schedule(outlook: Outlook) -> bool {
@@ -156,6 +158,16 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
             "；要求算不出来，原因见表下说明",
             "; its requirement cannot be made, see the notes",
         ));
+    }
+    if !s.lapses.is_empty() {
+        let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+        text.push_str(&match lang {
+            Lang::Zh => format!("；{}年未达到当年要求", years.join("、")),
+            Lang::En => format!(
+                "; the year's own requirement was missed in {}",
+                years.join(", ")
+            ),
+        });
     }
     text.push_str(lang.pick("。", "."));
     text
