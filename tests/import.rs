@@ -829,4 +829,26 @@ fn a_blank_header_over_units_is_the_unit_column() {
         text.contains("name = \"普惠性幼儿园\"\nunit = \"所\""),
         "{text}"
     );
+    // Units of area and in brackets too (a helper's second review).
+    std::fs::write(
+        &doc,
+        "# 某区自然资源保护规划（示例）\n\n专栏1 主要指标\n\n| 指标 |  | 2020年 | 2025年 | 属性 |\n|---|---|---|---|---|\n| 耕地保有量 | 万公顷 | 12.5 | 12.5 | 约束性 |\n| 在园幼儿数 | （万人） | 3.93 | 3.9 | 预期性 |\n| 森林覆盖率 | % | 40 | 42 | 约束性 |\n",
+    )
+    .unwrap();
+    let out = import(&[
+        doc.to_str().unwrap(),
+        "--output",
+        draft.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        text.contains("name = \"耕地保有量\"\nunit = \"万公顷\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("name = \"在园幼儿数\"\nunit = \"万人\""),
+        "{text}"
+    );
 }

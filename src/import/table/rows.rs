@@ -159,9 +159,15 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             && period.as_deref().is_none_or(str::is_empty)
             && attribute.is_empty();
         let (name, unit) = split_unit(printed);
+        // A unit cell printed in brackets (（万人）) is the unit inside.
         let unit_cell = cols
             .contains(&Col::Unit)
-            .then(|| get(Col::Unit))
+            .then(|| {
+                get(Col::Unit)
+                    .trim_start_matches(['（', '('])
+                    .trim_end_matches(['）', ')'])
+                    .to_owned()
+            })
             .filter(|u| !u.is_empty());
         // `| 经济发展 |  |  |  |`: a category row, in a table with no 类别
         // column, where the words have no unit of a heading.
@@ -545,7 +551,11 @@ pub(super) fn names_are_units(rows: &[Vec<String>], cols: &[Col]) -> bool {
 /// A cell that reads as a unit of measure: short, no digits, `%`/`‰`/`/`
 /// or only the characters units are written with.
 fn unit_like(cell: &str) -> bool {
-    const UNIT_CHARS: &str = "万亿千百十人元所个张件岁年月日亩吨米辆套家座次户公里小时天平方立克升度瓦标准煤处项床位名台株头只册部条间栋立方千瓦时";
+    const UNIT_CHARS: &str = "万亿千百十人元所个张件岁年月日亩顷吨米辆套家座次户公里小时天平方立克升度瓦标准煤处项床位名台株头只册部条间栋立方千瓦时分点";
+    // （万人）: a unit printed in brackets.
+    let cell = cell
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let n = cell.chars().count();
     (1..=6).contains(&n)
         && !cell.chars().any(|c| c.is_ascii_digit())
