@@ -405,7 +405,10 @@ fn read_rows(
     // (2023.xlsx read on its only sheet, 2022年, was judged as 2023 in
     // silence: a helper's review): a year there with none in the file's
     // name is the rows' year; two different years, none is.
+    // With a 年份 column the rows say their year, and the file's name is
+    // what they are held to (S013), as in a CSV file.
     let year_from_name = match (file_year, year_in_name(sheet)) {
+        (file_year, _) if layout.year.is_some() => file_year,
         (super::rows::NameYear::None, sheet_year @ super::rows::NameYear::One(_)) => sheet_year,
         (super::rows::NameYear::One(a), super::rows::NameYear::One(b)) if a != b => {
             super::rows::NameYear::Several(vec![a, b])
