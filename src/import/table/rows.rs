@@ -298,6 +298,14 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             && let Some(t) = row_out.part_of
         {
             row_out.attribute = out[t].attribute.clone();
+            // Said where it makes the part binding: that decides exit codes.
+            if crate::import::attribute_word(&row_out.attribute) == Some("约束性") {
+                let note = "“属性”一格空着，按合计一行读作“约束性”".to_owned();
+                row_out.shape = Some(match row_out.shape.take() {
+                    Some(s) => format!("{s}；{note}"),
+                    None => note,
+                });
+            }
         }
         // A row under a first level written once (its cell blank) prints no
         // 属性 either: the merged cell's, from the row above in its group.
