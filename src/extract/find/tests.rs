@@ -164,6 +164,9 @@ fn sector_and_county_wordings_of_a_plans_names() {
         found("地区生产总值增长", "%", Measure::YearlyRate, text),
         Some(5.9)
     );
+    // A plan's 城镇化率, a bulletin's 常住人口城镇化率.
+    let text = "年末常住人口城镇化率为53.73%，比上年末提高0.9个百分点。";
+    assert_eq!(found("城镇化率", "%", Measure::Level, text), Some(53.73));
     // An index keeps its 数: 居民消费价格指数 is never 居民消费价格指.
     let text = "居民消费价格指数上涨2.0%。";
     assert_eq!(found("居民消费价格指数", "%", Measure::Level, text), None);
