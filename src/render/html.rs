@@ -411,13 +411,17 @@ fn page(
         }
     }
     let count = |o: Outlook| period.summary.outlooks.get(o.code()).copied().unwrap_or(0);
+    // The mid-term's four tiles are always shown; at the target year they
+    // cannot occur, and only what did is (0 快于预期 read as a finding).
     let counts = Outlook::ALL
         .iter()
         .filter(|&&o| {
-            matches!(
-                o,
-                Outlook::AchievedEarly | Outlook::Ahead | Outlook::OnSchedule | Outlook::Behind
-            ) || count(o) > 0
+            (!period.is_final()
+                && matches!(
+                    o,
+                    Outlook::AchievedEarly | Outlook::Ahead | Outlook::OnSchedule | Outlook::Behind
+                ))
+                || count(o) > 0
         })
         .map(|&o| CountView {
             label: labels::outlook(o, lang),
