@@ -8,12 +8,14 @@
 use super::{Block, Document, clean};
 
 mod meta;
+mod roles;
 mod rows;
 #[cfg(test)]
 mod tests;
 
 use crate::diagnostic::{Code, Diagnostic, Text};
 pub use meta::{Meta, meta};
+use roles::*;
 pub use rows::strip_ordinal;
 use rows::*;
 
