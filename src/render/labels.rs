@@ -298,6 +298,15 @@ pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
     text.trim_end().to_owned()
 }
 
+/// Years as a list in running text: `2022、2023`, `2022, 2023`.
+pub fn year_list(years: &[i32], lang: Lang) -> String {
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
 /// A name with its unit in brackets, `名称（万人）`; the name alone when the
 /// plan gives no unit (a target in words, 明显提升), never `名称（）`.
 pub fn with_unit(name: &str, unit: &str, lang: Lang) -> String {

@@ -515,17 +515,12 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
         })
         .collect();
     out.extend(binding().filter(|s| !s.lapses.is_empty()).map(|s| {
-        let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+        let years = labels::year_list(&s.lapses, lang);
         match lang {
-            Lang::Zh => format!(
-                "{}（{}年未达到当年要求）",
-                s.display_name(),
-                years.join("、")
-            ),
+            Lang::Zh => format!("{}（{years}年未达到当年要求）", s.display_name()),
             Lang::En => format!(
-                "{} (the year's own requirement missed in {})",
-                s.display_name(),
-                years.join(", ")
+                "{} (the year's own requirement missed in {years})",
+                s.display_name()
             ),
         }
     }));

@@ -151,6 +151,12 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 .map(|r| format!("{}/{}", r.category, r.name))
                 .unwrap_or_default()
         };
+        let parts = m
+            .parts
+            .iter()
+            .map(|p| name_of(p))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
         out.push(match (lang, m.partial) {
             (Lang::Zh, false) => format!(
                 "勾稽关系提示：{} 为 {}，其中各项之和为 {}，二者不一致。",
@@ -162,11 +168,7 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 "勾稽关系提示：{} 为 {}，其中 {} 为 {}，大于合计。",
                 name_of(&m.total),
                 labels::number(m.total_value),
-                m.parts
-                    .iter()
-                    .map(|p| name_of(p))
-                    .collect::<Vec<_>>()
-                    .join("、"),
+                parts,
                 labels::number(m.parts_sum)
             ),
             (Lang::En, false) => format!(
@@ -179,11 +181,7 @@ pub fn lines(report: &YearReport, style: Style, outcome: Outcome) -> Vec<String>
                 "Cross-check: {} is {}, but its part {} is {}.",
                 name_of(&m.total),
                 labels::number(m.total_value),
-                m.parts
-                    .iter()
-                    .map(|p| name_of(p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                parts,
                 labels::number(m.parts_sum)
             ),
         });

@@ -53,6 +53,25 @@ pub fn result_in_prose(r: &IndicatorResult, report: &YearReport) -> String {
     }
 }
 
+/// The indicators among `series` with lapses, each with its years:
+/// `城镇调查失业率（2022年）`.
+fn lapsed<'s>(
+    series: impl Iterator<Item = &'s IndicatorSeries>,
+    period: &PeriodReport,
+    lang: Lang,
+) -> Vec<String> {
+    series
+        .filter(|s| !s.lapses.is_empty())
+        .map(|s| {
+            let years = labels::year_list(&s.lapses, lang);
+            match lang {
+                Lang::Zh => format!("{}（{years}年）", name_in_prose(s, period)),
+                Lang::En => format!("{} ({years})", name_in_prose(s, period)),
+            }
+        })
+        .collect()
+}
+
 fn names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> String {
     members
         .iter()
@@ -158,21 +177,14 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     // A year that missed a requirement of its own (held every year, a
     // range, an annual plan's): the outlook is the latest year's, and a
     // later year cannot make that one good, so it is said.
-    let lapsed: Vec<String> = all
-        .iter()
-        .filter(|s| !s.lapses.is_empty())
-        .map(|s| {
-            let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
-            match lang {
-                Lang::Zh => format!("{}（{}年）", name_in_prose(s, period), years.join("、")),
-                Lang::En => format!("{} ({})", name_in_prose(s, period), years.join(", ")),
-            }
-        })
-        .collect();
-    if !lapsed.is_empty() {
+    let lapsed_names = lapsed(all.iter(), period, lang);
+    if !lapsed_names.is_empty() {
         out.push(match lang {
-            Lang::Zh => format!("{}未达到当年要求。", lapsed.join("、")),
-            Lang::En => format!("Missed the year's own requirement: {}.", lapsed.join(", ")),
+            Lang::Zh => format!("{}未达到当年要求。", lapsed_names.join("、")),
+            Lang::En => format!(
+                "Missed the year's own requirement: {}.",
+                lapsed_names.join(", ")
+            ),
         });
     }
     let binding: Vec<&IndicatorSeries> = all
@@ -303,17 +315,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         // A binding indicator that missed a year's own requirement earlier
         // is said in the binding sentence too: its latest year alone would
         // read 已实现 (巩固率 95.5 in 2023 against ＞96 held; a helper's review).
-        let binding_lapsed: Vec<String> = binding
-            .iter()
-            .filter(|s| !s.lapses.is_empty())
-            .map(|s| {
-                let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
-                match lang {
-                    Lang::Zh => format!("{}（{}年）", name_in_prose(s, period), years.join("、")),
-                    Lang::En => format!("{} ({})", name_in_prose(s, period), years.join(", ")),
-                }
-            })
-            .collect();
+        let binding_lapsed = lapsed(binding.iter().copied(), period, lang);
         let lapse_clause = match (binding_lapsed.is_empty(), lang) {
             (true, _) => String::new(),
             (false, Lang::Zh) => format!("；{}未达到当年要求", binding_lapsed.join(sep)),

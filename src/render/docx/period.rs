@@ -160,13 +160,10 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
         ));
     }
     if !s.lapses.is_empty() {
-        let years: Vec<String> = s.lapses.iter().map(i32::to_string).collect();
+        let years = labels::year_list(&s.lapses, lang);
         text.push_str(&match lang {
-            Lang::Zh => format!("；{}年未达到当年要求", years.join("、")),
-            Lang::En => format!(
-                "; the year's own requirement was missed in {}",
-                years.join(", ")
-            ),
+            Lang::Zh => format!("；{years}年未达到当年要求"),
+            Lang::En => format!("; the year's own requirement was missed in {years}"),
         });
     }
     text.push_str(lang.pick("。", "."));
