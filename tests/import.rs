@@ -578,7 +578,7 @@ fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
     let exhibitions = ind("博物馆年度举办陈列展览数量（含临展）");
     assert_eq!(exhibitions.unit, "");
     assert!(
-        err.contains("湖北省文物保护单位增加数量：名称说“新增/增加”"),
+        err.contains("湖北省文物保护单位增加数量：名称说“新增/新建/增加”"),
         "{err}"
     );
     // Only “2025 年” is printed: the baseline year is assumed, and said so.
@@ -605,6 +605,12 @@ fn rows_that_do_not_fit_their_header_are_refused_not_drafted() {
     );
     let out = import(&[file, "--table", "2"]);
     assert_ne!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // 《普陀区国土空间近期规划（2026-2030年）》's table, its header cells
+    // broken alike.
+    let out = import(&["tests/fixtures/import/misaligned/putuo-land-use-2026-2030.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert!(stderr_of(&out).contains("I002"), "{}", stderr_of(&out));
 }
 
 /// Shapes a reviewer tried against the refusal of shifted tables and the

@@ -126,12 +126,12 @@ fn rule(
     refused: Option<&String>,
 ) -> bool {
     // The cell that decides and what it says, as the loader reads them.
-    let printed = Printed::new(target, row.period.as_deref());
+    let printed = Printed::new(target, row.period.as_deref()).named(&row.name);
     // Both cells hold a target (`60` beside `〔3.9〕`): the target-year
     // cell is read as if alone, the 年均/累计 one judged beside it.
     let beside = printed.both().then_some(printed.period).flatten();
     let printed = if beside.is_some() {
-        Printed::new(target, None)
+        Printed::new(target, None).named(&row.name)
     } else {
         printed
     };
@@ -216,7 +216,7 @@ fn rule(
             reading.as_ref().map(|r| r.form),
             Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
         )
-        && ["新增", "增加"].iter().any(|word| row.name.contains(word))
+        && ADDED.iter().any(|word| row.name.contains(word))
         // 增加值 is value added; a share or a rate (…比重, …比例, %) of new
         // things is no count that adds up.
         && !row.name.contains("增加值")
@@ -225,7 +225,7 @@ fn rule(
     {
         is_settled = false;
         w.confirm(format!(
-            "名称说“新增/增加”，目标“{deciding}”却没有〔〕累计的标记：若是规划期内累计新增的量，各年数据应填规划期累计至今的数；若是当年新增的量，照此即可"
+            "名称说“新增/新建/增加”，目标“{deciding}”却没有〔〕累计的标记：若是规划期内累计新增的量，各年数据应填规划期累计至今的数；若是当年新增的量，照此即可"
         ));
     }
     if let Some(period) = beside {
@@ -296,13 +296,22 @@ fn baseline(w: &mut Out, row: &Row, star_year: Option<i32>) -> Option<f64> {
     baseline_value
 }
 
+/// Words of a name that counts what is added or built (新增, 新建消防救援站):
+/// its figure is an amount done, not a level.
+const ADDED: &[&str] = &["新增", "新建", "增加"];
+
 /// A bare number: what the name says is better (失业率 lower, a 保有量
 /// kept at least), else toward the target from the baseline; written out
 /// where the two disagree. Always to confirm. Whether a rule was written.
 fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Option<f64>) -> bool {
     let shown_value = crate::number::display(value);
     let toward = baseline_value.filter(|b| *b != value).map(|b| value > b);
-    let said = crate::plan::row::better_by_name(&row.name);
+    // 新建消防救援站 2 → 1: what the last period built and what this one
+    // is to build, no level moving down: at least the number.
+    let added = ADDED.iter().any(|w| row.name.contains(w))
+        && !row.name.contains("增加值")
+        && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰");
+    let said = crate::plan::row::better_by_name(&row.name).or(added.then_some(true));
     if said.is_none() && crate::plan::row::projected_by_name(&row.name) {
         // 总人口 136000: a head count is projected, not a line.
         let _ = writeln!(
@@ -316,14 +325,16 @@ fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Opti
     }
     let words = |floor: bool| if floor { "不低于" } else { "不高于" };
     let by_name = |floor: bool| {
-        if floor {
+        if added {
+            "新增、新建的数量，是要完成的量"
+        } else if floor {
             "保有量、红线一类，是下限"
         } else {
             "越低越好"
         }
     };
     let (floor, why) = match (said, toward) {
-        (Some(floor), Some(t)) if floor != t => (
+        (Some(floor), Some(t)) if floor != t && !added => (
             floor,
             format!(
                 "原文只写数字“{deciding}”；按名称（{}）读作{} {shown_value}，与从基期值看的方向相反，请核对",
@@ -344,6 +355,12 @@ fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Opti
             format!(
                 "原文只写数字“{deciding}”，按朝目标方向读作{} {shown_value}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}",
                 words(up)
+            ),
+        ),
+        (None, None) if baseline_value == Some(value) => (
+            true,
+            format!(
+                "原文只写数字“{deciding}”，与基期值相同，暂读作“不低于”（保持）；若是上限，请改写 rule"
             ),
         ),
         (None, None) => (

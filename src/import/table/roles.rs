@@ -25,14 +25,27 @@ pub(super) fn names_are_units(rows: &[Vec<String>], cols: &[Col]) -> bool {
     !seconds.is_empty() && units * 2 > seconds.len()
 }
 
+/// `（万人）` → `万人`: a cell wholly in brackets, without them; any other
+/// cell as it is (`条（段）`, a unit with a bracket of its own).
+pub(super) fn unbracketed(cell: &str) -> &str {
+    let cell = cell.trim();
+    ['（', '(']
+        .iter()
+        .find_map(|open| cell.strip_prefix(*open))
+        .and_then(|rest| {
+            ['）', ')']
+                .iter()
+                .find_map(|close| rest.strip_suffix(*close))
+        })
+        .filter(|inner| !inner.contains(['（', '(', '）', ')']))
+        .unwrap_or(cell)
+}
+
 /// A cell that reads as a unit of measure: short, no digits, `%`/`‰`/`/`
 /// or only the characters units are written with.
 fn unit_like(cell: &str) -> bool {
     const UNIT_CHARS: &str = "万亿千百十人元所个张件岁年月日亩顷吨米辆套家座次户公里小时天平方立克升度瓦标准煤处项床位名台株头只册部条间栋立方千瓦时分点";
-    // （万人）: a unit printed in brackets.
-    let cell = cell
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')']);
+    let cell = unbracketed(cell);
     let n = cell.chars().count();
     (1..=6).contains(&n)
         && !cell.chars().any(|c| c.is_ascii_digit())

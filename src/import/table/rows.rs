@@ -159,15 +159,11 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             && period.as_deref().is_none_or(str::is_empty)
             && attribute.is_empty();
         let (name, unit) = split_unit(printed);
-        // A unit cell printed in brackets (（万人）) is the unit inside.
+        // A unit cell printed in brackets (（万人）) is the unit inside;
+        // 条（段） keeps its own.
         let unit_cell = cols
             .contains(&Col::Unit)
-            .then(|| {
-                get(Col::Unit)
-                    .trim_start_matches(['（', '('])
-                    .trim_end_matches(['）', ')'])
-                    .to_owned()
-            })
+            .then(|| super::roles::unbracketed(&get(Col::Unit)).to_owned())
             .filter(|u| !u.is_empty());
         // `| 经济发展 |  |  |  |`: a category row, in a table with no 类别
         // column, where the words have no unit of a heading.

@@ -358,3 +358,13 @@ fn the_opening_names_the_plan_its_issuer_and_date() {
         Some("关于印发江津区教育事业发展“十四五”规划（2021－2025年）的通知")
     );
 }
+
+#[test]
+fn a_unit_wholly_in_brackets_loses_them_and_one_with_its_own_keeps_them() {
+    use super::roles::unbracketed;
+    assert_eq!(unbracketed("（万人）"), "万人");
+    assert_eq!(unbracketed("(%)"), "%");
+    assert_eq!(unbracketed("条（段）"), "条（段）");
+    assert_eq!(unbracketed("块（条）"), "块（条）");
+    assert_eq!(unbracketed("（个）（处）"), "（个）（处）");
+}

@@ -1,0 +1,438 @@
+//! Comparators as printed in plans: ASCII (`>`, `>=`) and the full-width and
+//! mathematical forms Chinese documents use (`＞`, `≥`, `≧`).
+
+use crate::number::{read_number, trim_all};
+use crate::vocabulary::Comparator;
+
+/// Why a printed target could not be read as a comparator and a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetError {
+    /// No comparator at the start (`55`, `提高1岁`): the plan must state the rule.
+    NoComparator,
+    /// A comparator followed by something that is not a number.
+    BadNumber,
+    /// A number no indicator takes (above 10¹⁵): a slip, not a target.
+    TooLarge,
+}
+
+/// The comparison signs plans print, ASCII, full-width and mathematical;
+/// two-character forms first.
+const SIGNS: &[(&str, Comparator)] = &[
+    (">=", Comparator::GreaterOrEqual),
+    ("＞＝", Comparator::GreaterOrEqual),
+    ("≥", Comparator::GreaterOrEqual),
+    ("≧", Comparator::GreaterOrEqual),
+    ("⩾", Comparator::GreaterOrEqual),
+    ("<=", Comparator::LessOrEqual),
+    ("＜＝", Comparator::LessOrEqual),
+    ("≤", Comparator::LessOrEqual),
+    ("≦", Comparator::LessOrEqual),
+    ("⩽", Comparator::LessOrEqual),
+    (">", Comparator::Greater),
+    ("＞", Comparator::Greater),
+    ("<", Comparator::Less),
+    ("＜", Comparator::Less),
+];
+
+/// The sign a text starts with, and the rest.
+fn strip_sign(text: &str) -> Option<(Comparator, &str)> {
+    SIGNS
+        .iter()
+        .find_map(|(sign, cmp)| text.strip_prefix(sign).map(|rest| (*cmp, rest)))
+}
+
+/// Reads `＞97`, `≥ 95`, `<=5.5`, `≦５．５` into a comparator and its number.
+/// A trailing `%`/`％` is accepted.
+pub fn parse_comparator(text: &str) -> Result<(Comparator, f64), TargetError> {
+    let (cmp, rest) = strip_sign(trim_all(text)).ok_or(TargetError::NoComparator)?;
+    let value = read_number(rest, true).map_err(|_| TargetError::BadNumber)?;
+    Ok((cmp, value))
+}
+
+/// What a printed target says, read by [`read_target`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub form: Form,
+    /// The number; for [`Form::Between`] the upper end; 0 for
+    /// [`Form::Relative`], which has none.
+    pub value: f64,
+    /// The lower end of [`Form::Between`] (`4.5%-5%`).
+    pub low: Option<f64>,
+    /// The indicator a [`Form::Relative`] target names (`GDP增长`).
+    pub other: Option<String>,
+    /// A unit printed with the number (`%`, `年`, `微克/立方米`, `个百分点`).
+    pub unit: Option<String>,
+    /// Words printed after the requirement, set off by `、`, `，` or `；`
+    /// (`力争投入强度高于“十三五”时期实际`): kept as printed, never judged.
+    pub clause: Option<String>,
+    /// A cumulative total printed with a sign that excludes it (`[>5000]`,
+    /// `[<3256]`): read as strictly as `＞97` is.
+    pub strict: bool,
+}
+
+/// The forms a target takes in a plan table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A comparison: `＞97`, `90%以上`, `不低于95%`, `低于5.5%`,
+    /// `控制在5.5%以内`, `提高到11.7年`, `降至27微克/立方米以下`, `达到85%`,
+    /// `超过60%`.
+    Compare(Comparator),
+    /// About a value: `1.45左右`, `约1.45`.
+    About,
+    /// A change from the baseline, up (`提高1岁`, `提高2个百分点`) or down
+    /// (`下降13.5%`).
+    Change { up: bool },
+    /// A cumulative change over the period: `〔13.5〕`, `[>5000]` (at least).
+    Cumulative,
+    /// A cap on the cumulative total over the period: `[<3256]` (新增建设
+    /// 用地规模: at most 3256 over the five years).
+    CumulativeCap,
+    /// A number alone: `55`. Its reading is not printed.
+    Bare,
+    /// Between two numbers: `4.5%-5%`, `4.5%—5%`, `4.5～5`.
+    Between,
+    /// Relative to another indicator of the plan: `高于GDP增长` (a comparison
+    /// with its figure), `与GDP增长同步` (in step with it: no comparator).
+    Relative(Option<Comparator>),
+}
+
+/// Words before the number and what they make of it. Longer forms first, so
+/// `不低于` is not read as `低于`. 以上、以下、以内 include the number itself
+/// and 超过、低于 exclude it, as Chinese legal and statistical usage has it.
+const PREFIXES: &[(&str, Form)] = &[
+    ("不低于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("不少于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("不高于", Form::Compare(Comparator::LessOrEqual)),
+    ("不超过", Form::Compare(Comparator::LessOrEqual)),
+    ("不多于", Form::Compare(Comparator::LessOrEqual)),
+    ("不大于", Form::Compare(Comparator::LessOrEqual)),
+    ("不小于", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提高到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提高至", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提升到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("提升至", Form::Compare(Comparator::GreaterOrEqual)),
+    ("增加到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("增长到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("达到", Form::Compare(Comparator::GreaterOrEqual)),
+    ("降低到", Form::Compare(Comparator::LessOrEqual)),
+    ("降低至", Form::Compare(Comparator::LessOrEqual)),
+    ("下降到", Form::Compare(Comparator::LessOrEqual)),
+    ("下降至", Form::Compare(Comparator::LessOrEqual)),
+    ("减少到", Form::Compare(Comparator::LessOrEqual)),
+    ("降到", Form::Compare(Comparator::LessOrEqual)),
+    ("降至", Form::Compare(Comparator::LessOrEqual)),
+    ("控制在", Form::Compare(Comparator::LessOrEqual)),
+    ("超过", Form::Compare(Comparator::Greater)),
+    ("高于", Form::Compare(Comparator::Greater)),
+    ("大于", Form::Compare(Comparator::Greater)),
+    ("多于", Form::Compare(Comparator::Greater)),
+    ("低于", Form::Compare(Comparator::Less)),
+    ("小于", Form::Compare(Comparator::Less)),
+    ("少于", Form::Compare(Comparator::Less)),
+    ("提高", Form::Change { up: true }),
+    ("提升", Form::Change { up: true }),
+    ("增加", Form::Change { up: true }),
+    ("增长", Form::Change { up: true }),
+    ("降低", Form::Change { up: false }),
+    ("下降", Form::Change { up: false }),
+    ("减少", Form::Change { up: false }),
+    ("约", Form::About),
+];
+
+/// Words after the number (and its unit).
+const SUFFIXES: &[(&str, Form)] = &[
+    ("及以上", Form::Compare(Comparator::GreaterOrEqual)),
+    ("以上", Form::Compare(Comparator::GreaterOrEqual)),
+    ("及以下", Form::Compare(Comparator::LessOrEqual)),
+    ("以下", Form::Compare(Comparator::LessOrEqual)),
+    ("以内", Form::Compare(Comparator::LessOrEqual)),
+    ("左右", Form::About),
+];
+
+/// Reads a printed target in any of the forms of [`Form`]: signs full- and
+/// half-width, the words of [`PREFIXES`] and [`SUFFIXES`], a unit after the
+/// number, `〔N〕` for a cumulative change. The one grammar for targets and
+/// year requirements.
+pub fn read_target(text: &str) -> Result<Reading, TargetError> {
+    let text = trim_all(text);
+    match split_clause(text) {
+        Some((head, clause)) => read_requirement(head).map(|reading| Reading {
+            clause: Some(clause.to_owned()),
+            ..reading
+        }),
+        None => read_requirement(text),
+    }
+}
+
+/// `＞7、力争投入强度高于“十三五”时期实际` → (`＞7`, `力争…实际`): the
+/// requirement, and the words after the first `、`, `；`, `;`, `。` or a `，`
+/// that is no thousands separator. `None` when there is no such mark with
+/// words on both sides.
+pub fn split_clause(text: &str) -> Option<(&str, &str)> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let separates = match c {
+            '、' | '；' | ';' | '。' => true,
+            '，' | ',' => !next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)),
+            _ => false,
+        };
+        if separates {
+            let head = trim_all(&text[..i]);
+            let clause = trim_all(&text[i + c.len_utf8()..]);
+            return (!head.is_empty() && !clause.is_empty()).then_some((head, clause));
+        }
+    }
+    None
+}
+
+/// One requirement with no clause after it. Spaces inside it (`5 以 上`,
+/// `≥ 95 %`) say nothing and are dropped first.
+fn read_requirement(text: &str) -> Result<Reading, TargetError> {
+    if text.chars().any(char::is_whitespace) {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        return read_requirement(&compact);
+    }
+    // >〔56.5〕%, ≤[3256]万亩: the unit printed after the brackets is the
+    // unit of the number inside them.
+    if let Some(moved) = unit_into_brackets(text) {
+        return read_requirement(&moved);
+    }
+    // >[56.5] (十一五's 新型农村合作医疗覆盖率): the sign outside the
+    // brackets says what [>56.5] says.
+    if let Some((sign, rest)) = SIGNS
+        .iter()
+        .find_map(|(sign, _)| text.strip_prefix(sign).map(|rest| (*sign, trim_all(rest))))
+        && let Some((open, close)) = [('〔', '〕'), ('[', ']'), ('［', '］')]
+            .into_iter()
+            .find(|(open, close)| rest.starts_with(*open) && rest.ends_with(*close))
+    {
+        let inner = &rest[open.len_utf8()..rest.len() - close.len_utf8()];
+        if strip_sign(trim_all(inner)).is_none() {
+            return read_requirement(&format!("{open}{sign}{inner}{close}"));
+        }
+    }
+    // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
+    for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            // [>5000]: more than that over the period; [<3256]: less; the
+            // sign read as strictly as outside brackets (＞97).
+            let sign = strip_sign(trim_all(inner));
+            let (form, inner) = match sign {
+                Some((Comparator::Less | Comparator::LessOrEqual, rest)) => {
+                    (Form::CumulativeCap, rest)
+                }
+                Some((_, rest)) => (Form::Cumulative, rest),
+                None => (Form::Cumulative, inner),
+            };
+            let (value, unit) = number_and_unit(inner)?;
+            let mut reading = Reading::new(form, value, unit);
+            reading.strict = matches!(sign, Some((Comparator::Greater | Comparator::Less, _)));
+            return Ok(reading);
+        }
+    }
+    if let Some((cmp, rest)) = strip_sign(text) {
+        let (value, unit) = number_and_unit(rest)?;
+        return Ok(Reading::new(Form::Compare(cmp), value, unit));
+    }
+    if let Some(reading) = in_step(text).or_else(|| between(text)) {
+        return Ok(reading);
+    }
+    let (prefix, rest) = PREFIXES
+        .iter()
+        .find_map(|(word, form)| text.strip_prefix(word).map(|rest| (Some(*form), rest)))
+        .unwrap_or((None, text));
+    let rest = trim_all(rest);
+    let (suffix, body) = SUFFIXES
+        .iter()
+        .find_map(|(word, form)| rest.strip_suffix(word).map(|body| (Some(*form), body)))
+        .unwrap_or((None, rest));
+    // 6人（含）以下, 6（含）人以下, 不超过6人（含）: （含） says the number
+    // is included, as 以下 and 不超过 say anyway; 6人（不含）以下 that it is
+    // not: fewer than 6.
+    let body = trim_all(body);
+    let (body, excluded) = match (prefix, suffix) {
+        (Some(Form::Compare(_)), _) | (_, Some(Form::Compare(_))) => inclusion_mark(body),
+        _ => (body.to_owned(), false),
+    };
+    let body = body.as_str();
+    let strict = |form: Form| match form {
+        Form::Compare(cmp) if excluded => Form::Compare(cmp.strict()),
+        form => form,
+    };
+    let (prefix, suffix) = (prefix.map(strict), suffix.map(strict));
+    let form = match (prefix, suffix) {
+        (None, None) => Form::Bare,
+        (Some(form), None) | (None, Some(form)) => form,
+        // 控制在5.5%以内, 降至27以下: the two words say the same.
+        (Some(Form::Compare(a)), Some(Form::Compare(b))) if a.wants_more() == b.wants_more() => {
+            Form::Compare(b)
+        }
+        (Some(Form::About), Some(Form::About)) => Form::About,
+        _ => return Err(TargetError::NoComparator),
+    };
+    if let Form::Compare(cmp) = form
+        && starts_with_words(body)
+        && number_and_unit(body.trim_start_matches('约')).is_err()
+    {
+        // 高于GDP增长: a comparison with another indicator's figure.
+        return Ok(Reading {
+            other: Some(body.to_owned()),
+            ..Reading::new(Form::Relative(Some(cmp)), 0.0, None)
+        });
+    }
+    let (value, unit) = number_and_unit(body).map_err(|e| match form {
+        Form::Bare => TargetError::NoComparator,
+        _ => e,
+    })?;
+    Ok(Reading::new(form, value, unit))
+}
+
+/// The marks that say whether the number itself is included: （含）,
+/// （含本数）, （不含）, （不含本数）, in brackets of either width.
+const INCLUSION_MARKS: &[(&str, bool)] = &[
+    ("不含本数", true),
+    ("不含", true),
+    ("含本数", false),
+    ("含", false),
+];
+
+/// `body` with its inclusion mark taken out, wherever it stands (`6人（含）`,
+/// `6（含）人`), and whether the mark excludes the number.
+fn inclusion_mark(body: &str) -> (String, bool) {
+    for (word, excluded) in INCLUSION_MARKS {
+        for (open, close) in [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）')] {
+            let mark = format!("{open}{word}{close}");
+            if let Some(at) = body.find(&mark) {
+                let rest = format!("{}{}", &body[..at], &body[at + mark.len()..]);
+                return (trim_all(&rest).to_owned(), *excluded);
+            }
+        }
+    }
+    (body.to_owned(), false)
+}
+
+/// `〔56.5〕%` → `〔56.5%〕`, `≤[3256]万亩` → `≤[3256万亩]`: the unit after
+/// the closing bracket moved inside it; `None` when there is none.
+fn unit_into_brackets(text: &str) -> Option<String> {
+    let (sign, rest) = SIGNS
+        .iter()
+        .find_map(|(sign, _)| text.strip_prefix(sign).map(|rest| (*sign, rest)))
+        .unwrap_or(("", text));
+    let (open, close) = [('〔', '〕'), ('[', ']'), ('［', '］')]
+        .into_iter()
+        .find(|(open, _)| rest.starts_with(*open))?;
+    let end = rest.find(close)?;
+    let (inner, unit) = (&rest[open.len_utf8()..end], &rest[end + close.len_utf8()..]);
+    (!unit.is_empty() && !unit.chars().any(in_number) && !unit.contains(open))
+        .then(|| format!("{sign}{open}{inner}{unit}{close}"))
+}
+
+impl Reading {
+    fn new(form: Form, value: f64, unit: Option<String>) -> Reading {
+        Reading {
+            form,
+            value,
+            low: None,
+            other: None,
+            unit,
+            clause: None,
+            strict: false,
+        }
+    }
+}
+
+/// True when `text` starts with a word, not a number: the name of another
+/// indicator (`GDP增长`).
+fn starts_with_words(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| !in_number(c) || matches!(c, ',' | '，'))
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// A character a printed number is made of (digits, point, sign, separator,
+/// half- or full-width).
+fn in_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | ',' | '，')
+}
+
+/// `与GDP增长同步`, `和GDP增长同步`, `同GDP增长同步`, `与GDP增长基本同步`:
+/// in step with another indicator.
+fn in_step(text: &str) -> Option<Reading> {
+    let body = ["与", "和", "同"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))?;
+    let other = body
+        .strip_suffix("基本同步")
+        .or_else(|| body.strip_suffix("同步"))?;
+    let other = trim_all(other);
+    (!other.is_empty() && starts_with_words(other)).then(|| Reading {
+        other: Some(other.to_owned()),
+        ..Reading::new(Form::Relative(None), 0.0, None)
+    })
+}
+
+/// `4.5%-5%`, `4.5%—5%`, `4.5～5%`, `4.5%至5%`: a range, lower end first.
+fn between(text: &str) -> Option<Reading> {
+    const DASHES: &[&str] = &["—", "–", "－", "～", "~", "至", "到", "-"];
+    // The dash between the numbers, not a sign before the first.
+    let first = text.chars().next()?.len_utf8();
+    let (at, dash) = DASHES
+        .iter()
+        .filter_map(|d| text[first..].find(d).map(|i| (i + first, *d)))
+        .min_by_key(|(i, _)| *i)?;
+    let (low_text, high_text) = (&text[..at], &text[at + dash.len()..]);
+    let (low, low_unit) = number_and_unit(low_text).ok()?;
+    let (high, unit) = number_and_unit(high_text).ok()?;
+    if low_unit.is_some() && low_unit != unit {
+        return None;
+    }
+    // `5.5～4.5`: a range printed high to low is the same range.
+    let (low, high) = (low.min(high), low.max(high));
+    Some(Reading {
+        low: Some(low),
+        ..Reading::new(Form::Between, high, unit)
+    })
+}
+
+/// `5.5%` → (5.5, `%`); `11.7年` → (11.7, `年`); `27微克/立方米` → (27, `微克/立方米`).
+fn number_and_unit(text: &str) -> Result<(f64, Option<String>), TargetError> {
+    let text = trim_all(text);
+    let split = text
+        .char_indices()
+        .find(|&(_, c)| !in_number(c))
+        .map_or(text.len(), |(i, _)| i);
+    let (number, unit) = text.split_at(split);
+    let value = read_number(number, false).map_err(|_| TargetError::BadNumber)?;
+    if value.abs() > crate::plan::plausible::LARGEST {
+        return Err(TargetError::TooLarge);
+    }
+    let unit = trim_all(unit);
+    // `5分钟覆盖区超80%`: words with another number after them are a
+    // sentence, not a unit (`万m3` is one: its digit follows a letter).
+    let mut previous = None;
+    for c in unit.chars() {
+        if (c.is_ascii_digit() || ('０'..='９').contains(&c))
+            && previous.is_some_and(|p: char| !p.is_ascii())
+        {
+            return Err(TargetError::BadNumber);
+        }
+        previous = Some(c);
+    }
+    // `1e400`: an exponent is no unit, and plans print none.
+    let mut chars = unit.chars();
+    if matches!(chars.next(), Some('e' | 'E'))
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '+' | '-'))
+    {
+        return Err(TargetError::BadNumber);
+    }
+    Ok((value, (!unit.is_empty()).then(|| unit.to_owned())))
+}
+
+#[cfg(test)]
+mod tests;
