@@ -42,6 +42,14 @@ impl Comparator {
         }
     }
 
+    /// The same direction, the bound itself excluded (`6人（不含）以下`).
+    pub fn strict(self) -> Comparator {
+        match self {
+            Comparator::Greater | Comparator::GreaterOrEqual => Comparator::Greater,
+            Comparator::Less | Comparator::LessOrEqual => Comparator::Less,
+        }
+    }
+
     /// True when a larger value is better.
     pub fn wants_more(self) -> bool {
         matches!(self, Comparator::Greater | Comparator::GreaterOrEqual)
@@ -117,6 +125,13 @@ pub enum Rule {
     /// A projection (enrolment counts): within `tolerance_pct` % of the
     /// time-proportional value between baseline and `value`.
     Projection { value: f64, tolerance_pct: f64 },
+    /// A target to reach give or take `tolerance_pct` %, in the direction
+    /// `cmp` (≥ or ≤) the baseline lies from it (`1.45左右` from 1.39).
+    About {
+        value: f64,
+        tolerance_pct: f64,
+        cmp: Comparator,
+    },
     /// A requirement held in every year (`城镇调查失业率 ＜5.5`), on the
     /// year's figure or, with `average`, on the compound average of the
     /// yearly rates to date (`研发经费投入年均增长 ＞7`).

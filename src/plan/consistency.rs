@@ -70,7 +70,7 @@ pub fn check_parts(plan: &Plan, value_of: impl Fn(IndicatorIdx) -> Option<f64>) 
 pub fn target_value(rule: &Rule) -> Option<f64> {
     match rule {
         Rule::Threshold(t) => Some(t.value),
-        Rule::Projection { value, .. } => Some(*value),
+        Rule::Projection { value, .. } | Rule::About { value, .. } => Some(*value),
         Rule::Range { .. }
         | Rule::Annual { .. }
         | Rule::Cumulative { .. }

@@ -216,6 +216,25 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
             number(tolerance_pct),
             lang.pick("（预测值）", " (projection)")
         ),
+        Rule::About {
+            value,
+            tolerance_pct,
+            cmp,
+        } => {
+            let margin = crate::number::round_requirement(value.abs() * tolerance_pct / 100.0);
+            let (edge, sign) = if cmp.wants_more() {
+                (value - margin, "−")
+            } else {
+                (value + margin, "+")
+            };
+            format!(
+                "{} {}（{} {sign} {}%）",
+                cmp.inclusive(),
+                number(crate::number::round_requirement(edge)),
+                number(value),
+                number(tolerance_pct)
+            )
+        }
         Rule::NotAssessed => lang.pick("不考核", "not assessed").to_owned(),
     }
 }

@@ -9,12 +9,14 @@
 //! - [`threshold`]: reach (or hold) a value, on the time-proportional schedule;
 //! - [`range`]: stay within bounds every year;
 //! - [`projection`]: a projected figure, met within a tolerance band;
+//! - [`about`]: a target to reach give or take a tolerance (`1.45左右`);
 //! - [`annual`]: a requirement held every year (年均: on the compound average);
 //! - [`cumulative`]: a cumulative change `〔N〕` against its share to date;
 //! - [`cumulative_cap`]: a cap on the cumulative total `[<N]`, every year;
 //! - [`relative`]: relative to another indicator's figure (`高于GDP增长`);
 //! - [`none`]: not judged (不考核).
 
+pub mod about;
 pub mod annual;
 pub mod cumulative;
 pub mod cumulative_cap;
@@ -120,6 +122,15 @@ pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
         } => f(&projection::Kind {
             value,
             tolerance_pct,
+        }),
+        Rule::About {
+            value,
+            tolerance_pct,
+            cmp,
+        } => f(&about::Kind {
+            value,
+            tolerance_pct,
+            cmp,
         }),
         Rule::Annual { each, average } => f(&annual::Kind { each, average }),
         Rule::Cumulative {

@@ -215,13 +215,14 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         let printed = Printed::new(
             raw.target.get_ref(),
             raw.period_target.as_ref().map(|p| p.get_ref().as_str()),
-        );
+        )
+        .named(&raw.name);
         // Both cells of a level's row (`60` beside `〔3.9〕`): the target-year
         // cell judges the level (`rule`, where its text does not say how),
         // the 年均/累计 one is judged beside it (`period_rule`, likewise).
         let both_judged = printed.both() && measure == Measure::Level;
         let printed = if both_judged {
-            Printed::new(raw.target.get_ref(), None)
+            Printed::new(raw.target.get_ref(), None).named(&raw.name)
         } else {
             printed
         };

@@ -55,7 +55,7 @@ pub(super) fn read_valid(
     let numbers = match *rule {
         Rule::Threshold(t) => vec![t.value],
         Rule::Range { min, max } => vec![min, max],
-        Rule::Projection { value, .. } => vec![value],
+        Rule::Projection { value, .. } | Rule::About { value, .. } => vec![value],
         Rule::Annual { each, .. } => match each {
             YearRequirement::Threshold(t) => vec![t.value],
             YearRequirement::About { value, .. } => vec![value],
@@ -124,6 +124,7 @@ pub(super) fn agrees_with_target(
         Rule::NotAssessed => return Ok(()),
         // Kinds read from the text only.
         Rule::Annual { .. }
+        | Rule::About { .. }
         | Rule::Cumulative { .. }
         | Rule::CumulativeCap { .. }
         | Rule::Relative { .. } => return Ok(()),

@@ -19,6 +19,8 @@ pub struct Printed<'a> {
     pub target: &'a str,
     /// The 年均/累计 cell, when it holds something (not `—`).
     pub period: Option<&'a str>,
+    /// The indicator's name (a head count's `左右` is a projection).
+    pub name: &'a str,
 }
 
 impl<'a> Printed<'a> {
@@ -27,7 +29,13 @@ impl<'a> Printed<'a> {
         Printed {
             target,
             period: period.filter(|p| !is_dash(p)),
+            name: "",
         }
+    }
+
+    /// The same cells, of the indicator named `name`.
+    pub fn named(self, name: &'a str) -> Self {
+        Printed { name, ..self }
     }
 
     /// The cell that decides: the 年均/累计 one when it holds something.
@@ -318,6 +326,29 @@ pub fn projected_by_name(name: &str) -> bool {
     COUNTS.iter().any(|w| name.ends_with(w)) && !name.contains("新增")
 }
 
+/// `1.45左右`: a target to reach, give or take `about_pct` percent. Where
+/// the baseline lies on one side of it, the direction of movement says which
+/// side counts, as `bare_numbers = "toward_target"` reads a bare number: from
+/// 1.39 to 1.45左右 asks for at least 1.45 less 5 %, and more is no shortfall
+/// (more grain capacity than planned does not fail the plan). A head count
+/// (`projected`: 总人口, 在校学生数), a baseline equal to the target or none
+/// keep the band both ways: a projection, off it either way.
+pub fn about(value: f64, baseline: Option<f64>, projected: bool, about_pct: f64) -> Rule {
+    let toward = |cmp| Rule::About {
+        value,
+        tolerance_pct: about_pct,
+        cmp,
+    };
+    match baseline {
+        Some(b) if !projected && b < value => toward(Comparator::GreaterOrEqual),
+        Some(b) if !projected && b > value => toward(Comparator::LessOrEqual),
+        _ => Rule::Projection {
+            value,
+            tolerance_pct: about_pct,
+        },
+    }
+}
+
 /// A reading that needs the baseline, on an indicator that has none.
 pub fn no_baseline(target: &str) -> Text {
     Text::new(
@@ -463,10 +494,12 @@ pub fn rule_from_text(
             cmp,
             value: reading.value,
         }))),
-        Form::About => Ok(RowRule::Ready(Rule::Projection {
-            value: reading.value,
-            tolerance_pct: meta.about_pct,
-        })),
+        Form::About => Ok(RowRule::Ready(about(
+            reading.value,
+            baseline,
+            projected_by_name(printed.name),
+            meta.about_pct,
+        ))),
         Form::Between => Ok(RowRule::Ready(Rule::Range {
             min: reading.low.unwrap_or(reading.value),
             max: reading.value,

@@ -142,10 +142,27 @@ fn targets_in_words_need_no_rule() {
             value: 5.5
         })
     );
+    // 左右 from the baseline of 50: toward the target; at it, a band.
+    assert_eq!(
+        rule_of("60左右", "%").unwrap(),
+        Rule::About {
+            value: 60.0,
+            tolerance_pct: DEFAULT_ABOUT_PCT,
+            cmp: Comparator::GreaterOrEqual
+        }
+    );
     assert_eq!(
         rule_of("1.45左右", "%").unwrap(),
-        Rule::Projection {
+        Rule::About {
             value: 1.45,
+            tolerance_pct: DEFAULT_ABOUT_PCT,
+            cmp: Comparator::LessOrEqual
+        }
+    );
+    assert_eq!(
+        rule_of("约50", "%").unwrap(),
+        Rule::Projection {
+            value: 50.0,
             tolerance_pct: DEFAULT_ABOUT_PCT
         }
     );
