@@ -240,3 +240,26 @@ fn the_projection_says_when_the_target_is_met() {
     let p = project(&spending(), &meta(), Some(17.99), &[(2022, 19.2)]).unwrap();
     assert_eq!(p.reach, Some(Reach::AlreadyMet));
 }
+
+#[test]
+fn a_target_about_a_number_says_when_it_is_reached_and_more_is_no_failure() {
+    // 3.7 → 4.1左右 (±5 %: at least 3.895 in 2025), a plan of 2020–2025.
+    let rd = indicator(
+        3.7,
+        Rule::About {
+            value: 4.1,
+            tolerance_pct: 5.0,
+            cmp: Comparator::GreaterOrEqual,
+        },
+    );
+    // +0.05 a year: 3.95 in 2025 meets 3.895; reached in 2024 (3.9).
+    let p = project(&rd, &meta(), Some(3.7), &[(2022, 3.8)]).unwrap();
+    assert!(p.meets_target);
+    assert_eq!(p.reach, Some(Reach::InYear { year: 2024 }));
+    let p = project(&rd, &meta(), Some(3.7), &[(2022, 3.6)]).unwrap();
+    assert_eq!(p.reach, Some(Reach::Away));
+    // Past the number itself: met early, not off a projection.
+    assert_eq!(outlook_of(&rd, &[(2023, 4.5)]), Outlook::AchievedEarly);
+    assert_eq!(outlook_of(&rd, &[(2025, 4.5)]), Outlook::Achieved);
+    assert_eq!(outlook_of(&rd, &[(2025, 3.8)]), Outlook::Failed);
+}

@@ -125,14 +125,16 @@ pub(super) fn project(
     // requirement, so 11.299999999999983 meets 11.3.
     let on_line = |year: i32| crate::number::round_requirement(line(year));
     let target_year_value = line(meta.target_year);
-    let reach = match indicator.rule {
-        Rule::Threshold(_) => {
+    // A target to reach (a threshold, a 左右 toward its number): when.
+    let wants_more = match indicator.rule {
+        Rule::Threshold(t) => Some(t.cmp.wants_more()),
+        Rule::About { cmp, .. } => Some(cmp.wants_more()),
+        _ => None,
+    };
+    let reach = match wants_more {
+        Some(more) => {
             let &(latest_year, latest) = reported.last()?;
-            let toward = match indicator.rule {
-                Rule::Threshold(t) if t.cmp.wants_more() => slope > 0.0,
-                Rule::Threshold(_) => slope < 0.0,
-                _ => true,
-            };
+            let toward = if more { slope > 0.0 } else { slope < 0.0 };
             Some(if target.met_by(latest) {
                 Reach::AlreadyMet
             } else if !toward {
@@ -143,7 +145,7 @@ pub(super) fn project(
                     .map_or(Reach::NotByTargetYear, |year| Reach::InYear { year })
             })
         }
-        _ => None,
+        None => None,
     };
     Some(TrendProjection {
         method,
