@@ -163,6 +163,8 @@ pub enum Rule {
         to: IndicatorIdx,
         cmp: Option<Comparator>,
         tolerance_pct: f64,
+        /// `cmp` the other figure plus this (`高于GDP增长1个百分点`: +1).
+        margin: f64,
     },
     /// Shown, not judged (a qualitative goal).
     NotAssessed,

@@ -545,3 +545,52 @@ fn the_terminal_table_fits_every_width_without_splitting_a_figure() {
         }
     }
 }
+
+/// A binding indicator that is shown and not judged (完成市下达目标, `rule =
+/// { kind = "none" }`) is not counted among those that meet their
+/// requirement: the verdict is on the judged ones and names it, in the
+/// table and in the Word/HTML paragraph alike.
+#[test]
+fn a_binding_indicator_not_assessed_is_named_not_counted_as_met() {
+    use plan_check::plan::{Attribute, Rule};
+    let mut plans = plans();
+    let plan = &mut plans.plans[0];
+    let i = plan
+        .indicators
+        .iter()
+        .position(|ind| ind.id == "public_kindergarten_share")
+        .expect("in the plan");
+    plan.indicators[i].attribute = Attribute::Binding;
+    plan.indicators[i].rule = Rule::NotAssessed;
+    let mut figures = year_figures("江津区", 2023);
+    figures.retain(|f| f.2 != "compulsory_retention_rate");
+    figures.push((
+        "江津区",
+        2023,
+        "compulsory_retention_rate",
+        Some(99.0),
+        None,
+    ));
+    let observations = observations(&plans, "illustrative/2023.csv", &figures);
+    let ev = evaluate(&plans, &observations, "illustrative/2023.csv", false);
+    assert!(ev.outcome.passes());
+    let table = to_string(Format::Table.renderer(), &ev, &Style::plain(Lang::Zh));
+    assert!(
+        table.contains(
+            "结论：判断了的约束性指标均达到要求；另有1项约束性指标不考核（公办幼儿园在园幼儿占比），未作判断。"
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("结论：约束性指标均达到要求"), "{table}");
+    let report = match &ev.view {
+        plan_check::assess::evaluation::View::Year(reports) => reports,
+        _ => panic!("a year view"),
+    };
+    let lines = plan_check::render::wording::year_summary(report, Lang::Zh);
+    let text = lines.join("");
+    assert!(text.contains("1项约束性指标达到要求"), "{text}");
+    assert!(
+        text.contains("另有1项约束性指标不考核（公办幼儿园在园幼儿占比"),
+        "{text}"
+    );
+}

@@ -221,4 +221,10 @@ pub(crate) mod fixtures {
             line: 1,
         }
     }
+
+    /// A year of `indicator`'s plan (2020–2025 from [`meta`]) for a rule
+    /// kind to judge: the target year itself, or 2022 (two fifths gone).
+    pub fn year(indicator: &Indicator, in_target_year: bool) -> super::rules::Year<'_> {
+        super::rules::Year::new(indicator, &meta(), if in_target_year { 2025 } else { 2022 })
+    }
 }

@@ -75,10 +75,12 @@ pub fn implied(name: &str, unit: &str, measure: Measure) -> Valid {
     if NON_NEGATIVE_UNITS.contains(&unit.as_str()) {
         return at_least_zero(ValidBasis::Count);
     }
-    if is_rate_unit(&unit) {
+    // 人口自然增长率 (‰) falls below zero in many places; 死亡率 does not.
+    if is_rate_unit(&unit) && !CHANGE_WORDS.iter().any(|w| name.contains(w)) {
         return at_least_zero(ValidBasis::Rate);
     }
     if unit != "%" || CHANGE_WORDS.iter().any(|w| name.contains(w)) {
+        // A count or a rate of change: no bound the name gives.
         return none;
     }
     if GROSS_WORDS.iter().any(|w| name.contains(w)) {
@@ -142,6 +144,7 @@ mod tests {
         assert_eq!(bounds("在园幼儿数", "万人"), (Some(0.0), None));
         assert_eq!(bounds("孕产妇死亡率", "1/10万"), (Some(0.0), None));
         assert_eq!(bounds("婴儿死亡率", "‰"), (Some(0.0), None));
+        assert_eq!(bounds("人口自然增长率", "‰"), (None, None));
         assert_eq!(bounds("居民健康素养水平", "%"), (Some(0.0), Some(100.0)));
         assert_eq!(
             bounds("公办幼儿园在园幼儿占比", "％"),

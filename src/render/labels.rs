@@ -193,10 +193,15 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
             }
         ),
         Rule::Relative {
-            cmp, tolerance_pct, ..
+            cmp,
+            tolerance_pct,
+            margin,
+            ..
         } => {
             let other = other.unwrap_or("?");
             match cmp {
+                Some(cmp) if margin > 0.0 => format!("{cmp} {other} + {}", number(margin)),
+                Some(cmp) if margin < 0.0 => format!("{cmp} {other} − {}", number(-margin)),
                 Some(cmp) => format!("{cmp} {other}"),
                 None => format!(
                     "{}{other} ± {}%",

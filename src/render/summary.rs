@@ -585,6 +585,26 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
                 s.expected.pass, s.expected.total
             ),
         }
+    } else if s.binding.not_assessed > 0 {
+        // 完成市下达目标 and the like, shown and not judged: the verdict is
+        // on the others only, and says which were not judged.
+        let shown: Vec<String> = report
+            .results
+            .iter()
+            .filter(|r| r.attribute == Attribute::Binding && r.status == Status::NotAssessed)
+            .map(display_name)
+            .collect();
+        let n = shown.len();
+        match lang {
+            Lang::Zh => format!(
+                "结论：判断了的约束性指标均达到要求；另有{n}项约束性指标不考核（{}），未作判断。",
+                shown.join("、")
+            ),
+            Lang::En => format!(
+                "Verdict: the binding indicators judged meet their requirement; {n} more are not assessed ({}), not judged.",
+                shown.join(", ")
+            ),
+        }
     } else {
         match lang {
             Lang::Zh => "结论：约束性指标均达到要求。".to_owned(),

@@ -418,6 +418,16 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|r| r.attribute == Attribute::Binding)
         .collect();
+    // 不考核 rows are shown, not judged: counted apart.
+    let not_assessed: Vec<&IndicatorResult> = binding
+        .iter()
+        .copied()
+        .filter(|r| r.status == Status::NotAssessed)
+        .collect();
+    let binding: Vec<&IndicatorResult> = binding
+        .into_iter()
+        .filter(|r| r.status != Status::NotAssessed)
+        .collect();
     if !binding.is_empty() {
         let b = binding.len();
         let short: Vec<String> = binding
@@ -445,6 +455,23 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
             (false, Lang::En) => format!(
                 "Of the {b} binding indicators, these fall short: {}.",
                 short.join(", ")
+            ),
+        });
+    }
+    if !not_assessed.is_empty() {
+        let k = not_assessed.len();
+        let list: Vec<String> = not_assessed
+            .iter()
+            .map(|r| result_in_prose(r, report))
+            .collect();
+        out.push(match lang {
+            Lang::Zh => format!(
+                "另有{k}项约束性指标不考核（{}），未作判断。",
+                list.join("、")
+            ),
+            Lang::En => format!(
+                "{k} more binding indicators are not assessed ({}), not judged.",
+                list.join(", ")
             ),
         });
     }

@@ -151,13 +151,7 @@ mod tests {
             crate::plan::Rule::NotAssessed,
             crate::plan::Attribute::Expected,
         );
-        let year = |in_target_year| Year {
-            indicator: &indicator,
-            year: indicator.baseline_year + if in_target_year { 5 } else { 2 },
-            in_target_year,
-            elapsed: if in_target_year { 1.0 } else { 0.4 },
-            compound: false,
-        };
+        let year = |in_target_year| crate::assess::fixtures::year(&indicator, in_target_year);
         assert_eq!(
             rd.status(&year(true), 4.4, &rd.threshold(4.1, Basis::Target)),
             Status::Achieved

@@ -21,7 +21,16 @@ impl RuleKind for Kind {
         Ok(Some(requirement(self.each, Basis::EveryYear)))
     }
 
+    /// An average above its range (深圳 2016 `8—8.5%`, 9 % to date) is
+    /// outside it, not behind: 未达标 for the year, as a band of 同步 is.
     fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        let above = match *requirement {
+            Requirement::Range { max, .. } | Requirement::Band { max, .. } => value > max,
+            Requirement::Threshold { .. } => false,
+        };
+        if above {
+            return Status::Failed;
+        }
         status(requirement.met_by(value), self.average, at.in_target_year)
     }
 
@@ -125,5 +134,24 @@ mod tests {
             Basis::YearRequirement,
         );
         assert!(about.met_by(4.75) && about.met_by(5.25) && !about.met_by(5.3));
+    }
+
+    #[test]
+    fn an_average_above_its_range_is_outside_it_not_behind() {
+        // 深圳 2016: GDP growth 8—8.5% a year; 9 % on average to date.
+        let indicator = crate::assess::fixtures::indicator(
+            8.0,
+            crate::plan::Rule::NotAssessed,
+            crate::plan::Attribute::Expected,
+        );
+        let at = crate::assess::fixtures::year(&indicator, false);
+        let kind = Kind {
+            each: YearRequirement::Between { min: 8.0, max: 8.5 },
+            average: true,
+        };
+        let range = requirement(kind.each, Basis::EveryYear);
+        assert_eq!(kind.status(&at, 9.0, &range), Status::Failed);
+        assert_eq!(kind.status(&at, 7.5, &range), Status::Behind);
+        assert_eq!(kind.status(&at, 8.2, &range), Status::OnTrack);
     }
 }

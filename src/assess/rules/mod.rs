@@ -155,10 +155,12 @@ pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
             to,
             cmp,
             tolerance_pct,
+            margin,
         } => f(&relative::Kind {
             to,
             cmp,
             tolerance_pct,
+            margin,
         }),
         Rule::NotAssessed => f(&none::Kind),
     }

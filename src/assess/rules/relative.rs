@@ -14,12 +14,19 @@ pub struct Kind {
     pub to: IndicatorIdx,
     pub cmp: Option<Comparator>,
     pub tolerance_pct: f64,
+    /// Beyond the other figure by this much (`高于GDP增长1个百分点`).
+    pub margin: f64,
 }
 
 impl RuleKind for Kind {
     fn requirement(&self, _at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
         match figure.reference {
-            Some(reference) => Ok(Some(requirement(self.cmp, self.tolerance_pct, reference))),
+            Some(reference) => Ok(Some(requirement(
+                self.cmp,
+                self.tolerance_pct,
+                reference,
+                self.margin,
+            ))),
             None => Err(figure.unjudged.clone().unwrap_or(Unjudged::NoReference {
                 indicator: String::new(),
             })),
@@ -55,11 +62,16 @@ impl RuleKind for Kind {
     }
 }
 
-pub fn requirement(cmp: Option<Comparator>, tolerance_pct: f64, reference: f64) -> Requirement {
+pub fn requirement(
+    cmp: Option<Comparator>,
+    tolerance_pct: f64,
+    reference: f64,
+    margin: f64,
+) -> Requirement {
     match cmp {
         Some(cmp) => Requirement::Threshold {
             cmp,
-            value: reference,
+            value: crate::number::round_requirement(reference + margin),
             basis: Basis::Relative,
         },
         None => super::projection::band(reference, tolerance_pct, Basis::Relative),
@@ -73,10 +85,10 @@ mod tests {
     #[test]
     fn higher_than_and_in_step_with_the_other_figure() {
         // 全员劳动生产率增长 高于GDP增长: GDP 4.8 this year.
-        let higher = requirement(Some(Comparator::Greater), 5.0, 4.8);
+        let higher = requirement(Some(Comparator::Greater), 5.0, 4.8, 0.0);
         assert!(higher.met_by(5.0) && !higher.met_by(4.8));
         // 居民人均可支配收入增长 与GDP增长同步, ±5 %: 4.56–5.04.
-        let in_step = requirement(None, 5.0, 4.8);
+        let in_step = requirement(None, 5.0, 4.8, 0.0);
         assert!(in_step.met_by(4.6) && in_step.met_by(5.04) && !in_step.met_by(5.1));
     }
 }

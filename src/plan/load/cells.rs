@@ -159,6 +159,7 @@ pub(super) fn read_period_rule(
 pub(super) fn read_year_requirements(
     requirements: &BTreeMap<String, String>,
     meta: &PlanMeta,
+    name: &str,
 ) -> Result<BTreeMap<i32, YearRequirement>, Text> {
     let mut year_requirements = BTreeMap::new();
     for (year_text, requirement) in requirements {
@@ -196,7 +197,7 @@ pub(super) fn read_year_requirements(
                 format!("the {year} requirement \"{requirement}\" is not a finite number"),
             ));
         }
-        let Some(requirement_of_year) = each_year(&reading, meta.about_pct) else {
+        let Some(requirement_of_year) = each_year(&reading, meta.about_pct, name) else {
             return Err(Text::new(
                 format!(
                     "{year}年的要求“{requirement}”须是比较（≥18.5、5%以上）、约数（5左右）或区间（4.5%-5%）"

@@ -265,7 +265,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         .map_err(|message| field_err(rule_field, rule_start, message))?;
         let rule = match draft {
             RowRule::Ready(rule) => rule,
-            RowRule::Relative { other, cmp } => {
+            RowRule::Relative { other, cmp, margin } => {
                 relatives.push(PendingRelative {
                     index: indicators.len(),
                     other,
@@ -274,6 +274,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                         .as_ref()
                         .map(|t| t.get_ref().trim().to_owned()),
                     cmp,
+                    margin,
                     line: lines.at(rule_start).0,
                     field: rule_field,
                 });
@@ -299,7 +300,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             field_err("period_rule", start, message)
         })?;
         let year_requirements = match &raw.year_requirements {
-            Some(spanned) => read_year_requirements(spanned.get_ref(), &meta)
+            Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name)
                 .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,
             None => BTreeMap::new(),
         };

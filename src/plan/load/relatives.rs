@@ -11,6 +11,7 @@ pub(super) struct PendingRelative {
     pub(super) other: String,
     pub(super) to: Option<String>,
     pub(super) cmp: Option<Comparator>,
+    pub(super) margin: f64,
     pub(super) line: u64,
     pub(super) field: &'static str,
 }
@@ -31,12 +32,27 @@ pub(crate) fn names_of(name: &str) -> Vec<String> {
             names.push(format!("{gloss}{after}"));
         }
     }
+    // A district's 地区生产总值 is what the national plans call 国内生产总值
+    // and both call GDP: 高于GDP增长 in a district plan means its own.
+    const GDP: [&str; 3] = ["地区生产总值", "国内生产总值", "GDP"];
+    let gdp: Vec<String> = names
+        .iter()
+        .flat_map(|n| {
+            GDP.iter()
+                .filter(|word| n.contains(*word))
+                .flat_map(|word| GDP.iter().map(move |other| n.replace(word, other)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    names.extend(gdp);
     let synonyms: Vec<String> = names
         .iter()
         .filter(|n| n.contains("增长"))
         .map(|n| n.replace("增长", "增速"))
         .collect();
     names.extend(synonyms);
+    names.sort();
+    names.dedup();
     names
 }
 
@@ -131,6 +147,7 @@ pub(super) fn resolve_relatives(
             to: other as IndicatorIdx,
             cmp: pending.cmp,
             tolerance_pct: meta.about_pct,
+            margin: pending.margin,
         };
     }
     refuse_cycles(indicators, file)

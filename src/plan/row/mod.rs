@@ -73,6 +73,8 @@ pub enum RowRule {
     Relative {
         other: String,
         cmp: Option<Comparator>,
+        /// Beyond the other figure by this much (`…1个百分点`).
+        margin: f64,
     },
 }
 
@@ -175,15 +177,32 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
 }
 
 /// A requirement held in one year, as the grammar reads it: a comparison,
-/// an approximate value or a range.
-pub fn each_year(reading: &Reading, about_pct: f64) -> Option<YearRequirement> {
+/// an approximate value or a range. An approximate value with a side that
+/// matters — said by the words (`控制在3%左右`) or, failing them, by the
+/// indicator's name (`name`: 城镇调查失业率 5.5%左右 is at most about 5.5) —
+/// is a bound that far off it; else a band both ways.
+pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRequirement> {
     let value = reading.value;
     Some(match reading.form {
         Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
-        Form::About => YearRequirement::About {
-            value,
-            tolerance_pct: about_pct,
-        },
+        Form::About => {
+            let side = reading.toward.or_else(|| {
+                better_by_name(name).map(|floor| {
+                    if floor {
+                        Comparator::GreaterOrEqual
+                    } else {
+                        Comparator::LessOrEqual
+                    }
+                })
+            });
+            match side {
+                Some(cmp) => YearRequirement::Threshold(about_bound(value, about_pct, cmp)),
+                None => YearRequirement::About {
+                    value,
+                    tolerance_pct: about_pct,
+                },
+            }
+        }
         Form::Between => YearRequirement::Between {
             min: reading.low?,
             max: value,
@@ -225,7 +244,8 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
                 Some("‰") => 0.1,
                 Some(_) => return None,
             };
-            let each = match each_year(&reading, meta.about_pct)? {
+            // The level's growth: its name says nothing of the rate's side.
+            let each = match each_year(&reading, meta.about_pct, "")? {
                 YearRequirement::Threshold(t) => YearRequirement::Threshold(Threshold {
                     cmp: t.cmp,
                     value: t.value * scale,
@@ -333,12 +353,21 @@ pub fn projected_by_name(name: &str) -> bool {
 /// (more grain capacity than planned does not fail the plan). A head count
 /// (`projected`: 总人口, 在校学生数), a baseline equal to the target or none
 /// keep the band both ways: a projection, off it either way.
-pub fn about(value: f64, baseline: Option<f64>, projected: bool, about_pct: f64) -> Rule {
+pub fn about(
+    value: f64,
+    baseline: Option<f64>,
+    projected: bool,
+    about_pct: f64,
+    said: Option<Comparator>,
+) -> Rule {
     let toward = |cmp| Rule::About {
         value,
         tolerance_pct: about_pct,
         cmp,
     };
+    if let Some(cmp) = said {
+        return toward(cmp);
+    }
     match baseline {
         Some(b) if !projected && b < value => toward(Comparator::GreaterOrEqual),
         Some(b) if !projected && b > value => toward(Comparator::LessOrEqual),
@@ -346,6 +375,21 @@ pub fn about(value: f64, baseline: Option<f64>, projected: bool, about_pct: f64)
             value,
             tolerance_pct: about_pct,
         },
+    }
+}
+
+/// `value` give or take `about_pct` %, as a bound on the side `cmp` keeps:
+/// at most 3 × 1.05 for `控制在3%左右`.
+pub fn about_bound(value: f64, about_pct: f64, cmp: Comparator) -> Threshold {
+    let margin = crate::number::round_requirement(value.abs() * about_pct / 100.0);
+    let bound = if cmp.wants_more() {
+        value - margin
+    } else {
+        value + margin
+    };
+    Threshold {
+        cmp: cmp.inclusive(),
+        value: crate::number::round_requirement(bound),
     }
 }
 
@@ -436,6 +480,7 @@ pub fn rule_from_text(
         return Ok(RowRule::Relative {
             other: reading.other.unwrap_or_default(),
             cmp,
+            margin: reading.margin,
         });
     }
     let points_of_percent = is_percent
@@ -453,10 +498,23 @@ pub fn rule_from_text(
             format!("the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\""),
         ));
     }
+    // 〔-13.5〕: plans print a fall as a positive total under a name that
+    // says so (单位GDP能源消耗降低 〔13.5〕); a negative one was compounded
+    // as a rise and judged the other way round from what the rule showed.
+    if matches!(reading.form, Form::Cumulative | Form::CumulativeCap) && reading.value < 0.0 {
+        return Err(Text::new(
+            format!(
+                "目标“{target}”的累计数是负数：下降请写正数，并在名称中写明“降低/下降”（如“单位GDP能源消耗降低”〔13.5〕），或用 rule 写明如何判断"
+            ),
+            format!(
+                "the cumulative total of \"{target}\" is negative: write a fall as a positive total under a name that says 降低/下降 (单位GDP能源消耗降低 〔13.5〕), or say how to judge it with rule"
+            ),
+        ));
+    }
     // The 年均/累计 cell: a requirement of every year, or a cumulative change.
     if printed.period.is_some() {
         let average = measure != Measure::Level;
-        if let Some(each) = each_year(&reading, meta.about_pct) {
+        if let Some(each) = each_year(&reading, meta.about_pct, printed.name) {
             return Ok(RowRule::Ready(Rule::Annual { each, average }));
         }
         return match reading.form {
@@ -499,6 +557,7 @@ pub fn rule_from_text(
             baseline,
             projected_by_name(printed.name),
             meta.about_pct,
+            reading.toward,
         ))),
         Form::Between => Ok(RowRule::Ready(Rule::Range {
             min: reading.low.unwrap_or(reading.value),

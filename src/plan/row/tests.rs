@@ -156,4 +156,39 @@ fn the_rule_a_row_states() {
     }
     // A bare number needs the plan to say how it reads.
     assert!(rule("55", None, "%", Measure::Level).is_err());
+    // A negative cumulative total is refused, not compounded as a rise.
+    for measure in [Measure::YearlyChange, Measure::Level] {
+        let err = rule("—", Some("〔-13.5〕"), "%", measure).unwrap_err();
+        assert!(err.zh.contains("负数"), "{}", err.zh);
+    }
+}
+
+#[test]
+fn an_approximate_year_requirement_keeps_the_side_the_words_or_the_name_give() {
+    let each = |text: &str, name: &str| each_year(&read_target(text).unwrap(), 5.0, name);
+    // 城镇调查失业率5.5%左右 (成都, 天津 government work reports): at most
+    // about 5.5; 4.9 is no shortfall.
+    assert_eq!(
+        each("5.5%左右", "城镇调查失业率"),
+        Some(YearRequirement::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: 5.775
+        }))
+    );
+    // 居民消费价格涨幅 控制在3%左右 (上海 2023): the words say at most.
+    assert_eq!(
+        each("控制在3%左右", "居民消费价格涨幅"),
+        Some(YearRequirement::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: 3.15
+        }))
+    );
+    // GDP growth 5.5%左右: the name gives no side, a band both ways.
+    assert_eq!(
+        each("5.5%左右", "国内生产总值增长"),
+        Some(YearRequirement::About {
+            value: 5.5,
+            tolerance_pct: 5.0
+        })
+    );
 }

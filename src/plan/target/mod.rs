@@ -65,6 +65,12 @@ pub struct Reading {
     /// Words printed after the requirement, set off by `、`, `，` or `；`
     /// (`力争投入强度高于“十三五”时期实际`): kept as printed, never judged.
     pub clause: Option<String>,
+    /// For [`Form::About`]: the direction words beside 左右 give
+    /// (`控制在3%左右`: at most about 3), if any.
+    pub toward: Option<Comparator>,
+    /// For [`Form::Relative`]: how far beyond the other figure, in its unit
+    /// (`高于GDP增长1个百分点`: +1; `低于…2个百分点`: −2); 0 for none.
+    pub margin: f64,
     /// A cumulative total printed with a sign that excludes it (`[>5000]`,
     /// `[<3256]`): read as strictly as `＞97` is.
     pub strict: bool,
@@ -123,6 +129,8 @@ const PREFIXES: &[(&str, Form)] = &[
     ("降至", Form::Compare(Comparator::LessOrEqual)),
     ("控制在", Form::Compare(Comparator::LessOrEqual)),
     ("超过", Form::Compare(Comparator::Greater)),
+    ("突破", Form::Compare(Comparator::Greater)),
+    ("不满", Form::Compare(Comparator::Less)),
     ("高于", Form::Compare(Comparator::Greater)),
     ("大于", Form::Compare(Comparator::Greater)),
     ("多于", Form::Compare(Comparator::Greater)),
@@ -138,6 +146,13 @@ const PREFIXES: &[(&str, Form)] = &[
     ("减少", Form::Change { up: false }),
     ("约", Form::About),
 ];
+
+/// The brackets a cumulative figure is printed in: 〔13.5〕, [13.5], ［13.5］, 【15】.
+const BRACKETS: [(char, char); 4] = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】')];
+
+/// Words before a requirement that say nothing of its direction:
+/// `保持在95%以上` is `95%以上`, `稳定在1.4左右` `1.4左右`, `力争降至15` `降至15`.
+const NEUTRAL_PREFIXES: &[&str] = &["保持在", "稳定在", "维持在", "力争", "保持"];
 
 /// Words after the number (and its unit).
 const SUFFIXES: &[(&str, Form)] = &[
@@ -155,13 +170,50 @@ const SUFFIXES: &[(&str, Form)] = &[
 /// year requirements.
 pub fn read_target(text: &str) -> Result<Reading, TargetError> {
     let text = trim_all(text);
-    match split_clause(text) {
+    // 95%以上。: a full stop ends the cell, and says nothing.
+    let text = trim_all(text.trim_end_matches(['。', '；', ';']));
+    if let Some(rest) = NEUTRAL_PREFIXES
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .filter(|rest| !trim_all(rest).is_empty())
+    {
+        return read_target(rest);
+    }
+    let read = match split_clause(text) {
         Some((head, clause)) => read_requirement(head).map(|reading| Reading {
             clause: Some(clause.to_owned()),
             ..reading
         }),
         None => read_requirement(text),
+    };
+    // 9%以上（力争10%）, 3.9左右（预测）, ≥98%（除危废外）: words in brackets
+    // after a requirement that reads without them are a clause.
+    // (Read whole, 3.9左右（预测） is a bare number in the unit “左右（预测）”.)
+    let unread = match &read {
+        Err(_) => true,
+        Ok(r) => r.form == Form::Bare && r.unit.as_deref().is_some_and(|u| u.contains(['（', '('])),
+    };
+    match bracketed_note(text) {
+        Some((head, note)) if unread => read_requirement(head)
+            .map(|reading| Reading {
+                clause: Some(note.to_owned()),
+                ..reading
+            })
+            .or(read),
+        _ => read,
     }
+}
+
+/// `9%以上（力争10%）` → (`9%以上`, `力争10%`): the words in the brackets
+/// that end the text, and what comes before them.
+fn bracketed_note(text: &str) -> Option<(&str, &str)> {
+    let (open, close) = [('（', '）'), ('(', ')')]
+        .into_iter()
+        .find(|(_, close)| text.ends_with(*close))?;
+    let at = text.rfind(open)?;
+    let head = trim_all(&text[..at]);
+    let note = trim_all(&text[at + open.len_utf8()..text.len() - close.len_utf8()]);
+    (!head.is_empty() && !note.is_empty()).then_some((head, note))
 }
 
 /// `＞7、力争投入强度高于“十三五”时期实际` → (`＞7`, `力争…实际`): the
@@ -193,6 +245,9 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         return read_requirement(&compact);
     }
+    if let Some(reading) = both_bounds(text) {
+        return Ok(reading);
+    }
     // >〔56.5〕%, ≤[3256]万亩: the unit printed after the brackets is the
     // unit of the number inside them.
     if let Some(moved) = unit_into_brackets(text) {
@@ -203,7 +258,7 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     if let Some((sign, rest)) = SIGNS
         .iter()
         .find_map(|(sign, _)| text.strip_prefix(sign).map(|rest| (*sign, trim_all(rest))))
-        && let Some((open, close)) = [('〔', '〕'), ('[', ']'), ('［', '］')]
+        && let Some((open, close)) = BRACKETS
             .into_iter()
             .find(|(open, close)| rest.starts_with(*open) && rest.ends_with(*close))
     {
@@ -213,7 +268,7 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         }
     }
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
-    for (open, close) in [('〔', '〕'), ('[', ']'), ('［', '］')] {
+    for (open, close) in BRACKETS {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             // [>5000]: more than that over the period; [<3256]: less; the
             // sign read as strictly as outside brackets (＞97).
@@ -269,15 +324,31 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
             Form::Compare(b)
         }
         (Some(Form::About), Some(Form::About)) => Form::About,
+        // 控制在3%左右: about 3, and the words say which side matters.
+        (Some(Form::Compare(cmp)), Some(Form::About)) => {
+            let (value, unit) = number_and_unit(body)?;
+            return Ok(Reading {
+                toward: Some(cmp.inclusive()),
+                ..Reading::new(Form::About, value, unit)
+            });
+        }
         _ => return Err(TargetError::NoComparator),
     };
     if let Form::Compare(cmp) = form
         && starts_with_words(body)
         && number_and_unit(body.trim_start_matches('约')).is_err()
     {
-        // 高于GDP增长: a comparison with another indicator's figure.
+        // 高于GDP增长: a comparison with another indicator's figure;
+        // 高于全区税收增速3个百分点以上: that far beyond it, at least.
+        let (other, margin) = split_margin(body);
+        let cmp = match margin {
+            Some(_) => cmp.inclusive(),
+            None => cmp,
+        };
+        let margin = margin.map_or(0.0, |m| if cmp.wants_more() { m } else { -m });
         return Ok(Reading {
-            other: Some(body.to_owned()),
+            other: Some(other.to_owned()),
+            margin,
             ..Reading::new(Form::Relative(Some(cmp)), 0.0, None)
         });
     }
@@ -319,13 +390,39 @@ fn unit_into_brackets(text: &str) -> Option<String> {
         .iter()
         .find_map(|(sign, _)| text.strip_prefix(sign).map(|rest| (*sign, rest)))
         .unwrap_or(("", text));
-    let (open, close) = [('〔', '〕'), ('[', ']'), ('［', '］')]
+    let (open, close) = BRACKETS
         .into_iter()
         .find(|(open, _)| rest.starts_with(*open))?;
     let end = rest.find(close)?;
     let (inner, unit) = (&rest[open.len_utf8()..end], &rest[end + close.len_utf8()..]);
     (!unit.is_empty() && !unit.chars().any(in_number) && !unit.contains(open))
         .then(|| format!("{sign}{open}{inner}{unit}{close}"))
+}
+
+/// `全区税收增速3个百分点` → (`全区税收增速`, 3): a margin in points after
+/// the other indicator's name; the name alone when there is none.
+fn split_margin(body: &str) -> (&str, Option<f64>) {
+    let Some(rest) = ["个百分点", "百分点"]
+        .iter()
+        .find_map(|unit| body.strip_suffix(unit))
+    else {
+        return (body, None);
+    };
+    let start = rest
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '．')
+        })
+        .last()
+        .map(|(i, _)| i);
+    match start.map(|i| rest.split_at(i)) {
+        Some((other, number)) if !trim_all(other).is_empty() => match read_number(number, false) {
+            Ok(margin) => (trim_all(other), Some(margin)),
+            Err(_) => (body, None),
+        },
+        _ => (body, None),
+    }
 }
 
 impl Reading {
@@ -335,6 +432,8 @@ impl Reading {
             value,
             low: None,
             other: None,
+            toward: None,
+            margin: 0.0,
             unit,
             clause: None,
             strict: false,
@@ -365,13 +464,35 @@ fn in_step(text: &str) -> Option<Reading> {
     let body = ["与", "和", "同"]
         .iter()
         .find_map(|w| text.strip_prefix(w))?;
-    let other = body
-        .strip_suffix("基本同步")
-        .or_else(|| body.strip_suffix("同步"))?;
-    let other = trim_all(other);
+    let mut other = trim_all(body.strip_suffix("同步")?);
+    // 与GDP增长基本同步, 与全市经济增速保持同步, 基本保持同步.
+    while let Some(rest) = ["基本", "保持"].iter().find_map(|w| other.strip_suffix(w)) {
+        other = trim_all(rest);
+    }
     (!other.is_empty() && starts_with_words(other)).then(|| Reading {
         other: Some(other.to_owned()),
         ..Reading::new(Form::Relative(None), 0.0, None)
+    })
+}
+
+/// `≥60且≤70`, `≤70且≥60`: two bounds, a range.
+fn both_bounds(text: &str) -> Option<Reading> {
+    let (a, b) = text.split_once('且')?;
+    let (a, b) = (read_requirement(a).ok()?, read_requirement(b).ok()?);
+    let (Form::Compare(ca), Form::Compare(cb)) = (a.form, b.form) else {
+        return None;
+    };
+    let (low, high) = match (ca.wants_more(), cb.wants_more()) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    if low.unit != high.unit && low.unit.is_some() && high.unit.is_some() {
+        return None;
+    }
+    (low.value <= high.value).then(|| Reading {
+        low: Some(low.value),
+        ..Reading::new(Form::Between, high.value, high.unit.or(low.unit))
     })
 }
 

@@ -210,7 +210,8 @@ fn a_relative_target_finds_the_indicator_it_names() {
         Rule::Relative {
             to: 0,
             cmp: Some(Comparator::Greater),
-            tolerance_pct: 5.0
+            tolerance_pct: 5.0,
+            margin: 0.0
         }
     );
     assert!(matches!(
@@ -221,6 +222,26 @@ fn a_relative_target_finds_the_indicator_it_names() {
             ..
         }
     ));
+    // A district's 地区生产总值增长 is its GDP; a margin in points is kept.
+    let district = plan_with(&format!(
+        "{}{}",
+        row(
+            "gdp",
+            "地区生产总值增长",
+            "baseline = 5\ntarget = \"—\"\nrule = { kind = \"none\" }"
+        ),
+        row("p", "税收收入增长", "baseline = 6\ntarget = \"—\"\nperiod_target = \"高于GDP增长1个百分点\"\nmeasure = \"yearly_rate\""),
+    ))
+    .unwrap();
+    assert_eq!(
+        district.indicators[1].rule,
+        Rule::Relative {
+            to: 0,
+            cmp: Some(Comparator::GreaterOrEqual),
+            tolerance_pct: 5.0,
+            margin: 1.0
+        }
+    );
     // A name the plan does not have: located, with the way out.
     let err = plan_with(&row(
         "p",
