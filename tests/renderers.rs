@@ -193,6 +193,20 @@ fn regions_figures() -> Vec<Figure> {
     figures
 }
 
+/// The year's figures with the binding indicator made to pass.
+fn figures_with_binding_met() -> Vec<Figure> {
+    let mut figures = year_figures("江津区", 2023);
+    figures.retain(|f| f.2 != "compulsory_retention_rate");
+    figures.push((
+        "江津区",
+        2023,
+        "compulsory_retention_rate",
+        Some(99.0),
+        None,
+    ));
+    figures
+}
+
 /// The evaluation of `figures` read from `file`.
 fn evaluate<'p>(
     plans: &'p PlanSet,
@@ -263,15 +277,7 @@ fn the_regions_view_in_every_format() {
 #[test]
 fn strict_changes_every_format_the_same_way() {
     let plans = plans();
-    let mut figures = year_figures("江津区", 2023);
-    figures.retain(|f| f.2 != "compulsory_retention_rate");
-    figures.push((
-        "江津区",
-        2023,
-        "compulsory_retention_rate",
-        Some(99.0),
-        None,
-    ));
+    let figures = figures_with_binding_met();
     let observations = observations(&plans, "illustrative/2023.csv", &figures);
     let lenient = evaluate(&plans, &observations, "illustrative/2023.csv", false);
     let strict = evaluate(&plans, &observations, "illustrative/2023.csv", true);
@@ -562,15 +568,7 @@ fn a_binding_indicator_not_assessed_is_named_not_counted_as_met() {
         .expect("in the plan");
     plan.indicators[i].attribute = Attribute::Binding;
     plan.indicators[i].rule = Rule::NotAssessed;
-    let mut figures = year_figures("江津区", 2023);
-    figures.retain(|f| f.2 != "compulsory_retention_rate");
-    figures.push((
-        "江津区",
-        2023,
-        "compulsory_retention_rate",
-        Some(99.0),
-        None,
-    ));
+    let figures = figures_with_binding_met();
     let observations = observations(&plans, "illustrative/2023.csv", &figures);
     let ev = evaluate(&plans, &observations, "illustrative/2023.csv", false);
     assert!(ev.outcome.passes());
