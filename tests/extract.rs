@@ -618,3 +618,38 @@ fn a_markdown_bulletin_without_a_table_is_cited_by_its_title() {
         "{text}"
     );
 }
+
+/// A helper's real local texts (FINDINGS of 2026-11-30): 荣昌区统计局's 2022
+/// education figures print “在校学生106291人,其中中等职业学校6706人,…幼儿园
+/// 19545人。” — every school's pupils, which the shipped plan's two 在校学生数
+/// (义务教育, 高中阶段教育) both matched, so 10.6291 was written for each. The
+/// second paragraph is illustrative (示例数据，非官方统计). A text with no
+/// title naming a place is said not to have been checked for its region.
+#[test]
+fn one_figure_fitting_two_categories_is_neither_and_an_untitled_text_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("荣昌区教育.txt");
+    std::fs::write(
+        &text,
+        "在校学生106291人,其中中等职业学校6706人,高级中学14593人,特殊学校166人,初级中学24697人,小学40584人,幼儿园19545人。\n\n全区在园幼儿3.8万人。\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .args(["extract", text.to_str().unwrap(), "--year", "2022"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stdout.contains("在校学生数"), "{stdout}");
+    assert!(stdout.contains("在园幼儿数,2022,3.8,万人"), "{stdout}");
+    for category in ["义务教育", "高中阶段教育"] {
+        assert!(
+            stderr.contains(&format!("待核对：{category}/在校学生数，句中的数 10.6291")),
+            "{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("注意：标题中没有地区名称，未能核对这些数是不是江津区的"),
+        "{stderr}"
+    );
+}

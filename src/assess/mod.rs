@@ -224,7 +224,8 @@ pub(crate) mod fixtures {
 
     /// A year of `indicator`'s plan (2020–2025 from [`meta`]) for a rule
     /// kind to judge: the target year itself, or 2022 (two fifths gone).
-    pub fn year(indicator: &Indicator, in_target_year: bool) -> super::rules::Year<'_> {
-        super::rules::Year::new(indicator, &meta(), if in_target_year { 2025 } else { 2022 })
+    pub fn year(indicator: &Indicator, in_target_year: bool) -> crate::assess::rules::Year<'_> {
+        let year = if in_target_year { 2025 } else { 2022 };
+        crate::assess::rules::Year::new(indicator, &meta(), year)
     }
 }

@@ -215,26 +215,60 @@ fn safe(cell: &str) -> String {
 /// Indicators not found, and those left out with every candidate, on
 /// standard error.
 fn report_unsettled(plan: &Plan, r: &Read, lang: Lang, out: &mut String) {
-    let name = |i: crate::plan::IndicatorIdx| plan.indicators[i as usize].display_name();
+    // A name two categories share (在校学生数) is said with its category.
+    let name = |i: crate::plan::IndicatorIdx| {
+        let ind = &plan.indicators[i as usize];
+        let shown = ind.display_name();
+        let shared = plan
+            .indicators
+            .iter()
+            .filter(|other| other.display_name() == shown)
+            .count()
+            > 1;
+        if shared && !ind.category.is_empty() {
+            format!("{}/{shown}", ind.category)
+        } else {
+            shown
+        }
+    };
     let (found, missing, unsettled) = (
         r.extraction.found.len(),
         r.extraction.missing.len(),
-        r.extraction.unsettled.len(),
+        r.extraction.unsettled.len() + r.extraction.shared.len(),
     );
     let _ = writeln!(
         out,
         "{}",
         match lang {
             Lang::Zh => format!(
-                "已从 {}（{}年）取得 {found} 项指标的数值；公报中没有找到 {missing} 项，{unsettled} 项有多个不同的数、待核对。",
+                "已从 {}（{}年）取得 {found} 项指标的数值；公报中没有找到 {missing} 项，{unsettled} 项待核对（有多个不同的数，或分不清是哪一项的）。",
                 r.file, r.year
             ),
             Lang::En => format!(
-                "{} ({}): {found} indicators' figures taken; {missing} not found in the bulletin, {unsettled} with several different figures to confirm.",
+                "{} ({}): {found} indicators' figures taken; {missing} not found in the bulletin, {unsettled} to confirm (different figures, or a figure that fits two).",
                 r.file, r.year
             ),
         }
     );
+    // A text whose title names no place (a press article, a page with no
+    // title): nothing showed its figures are the plan's region's.
+    if let Some(plan_region) = plan.meta.region.as_deref()
+        && r.region.is_none()
+        && !r.extraction.found.is_empty()
+    {
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Zh => format!(
+                    "注意：标题中没有地区名称，未能核对这些数是不是{plan_region}的；请对照原句逐项核对"
+                ),
+                Lang::En => format!(
+                    "note: the title names no place, so nothing showed these figures are {plan_region}'s; check each against its sentence"
+                ),
+            }
+        );
+    }
     // A bulletin of a year the plan does not cover: its figures would be
     // refused by the check (S008); said now.
     let meta = &plan.meta;
@@ -261,6 +295,25 @@ fn report_unsettled(plan: &Plan, r: &Read, lang: Lang, out: &mut String) {
             "  {}{}",
             lang.pick("没有找到：", "not found: "),
             names.join(lang.pick("、", ", "))
+        );
+    }
+    for u in &r.extraction.shared {
+        let (value, paragraph, sentence) = &u.candidates[0];
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Zh => format!(
+                    "待核对：{}，句中的数 {} 也对得上另一分类的同名指标，句中没有说是哪一类的，未取（第{paragraph}段）“{sentence}”",
+                    name(u.indicator),
+                    crate::number::display(*value)
+                ),
+                Lang::En => format!(
+                    "to confirm: {}, the figure {} fits an indicator of the same name in another category and the sentence names neither; none taken (paragraph {paragraph}) “{sentence}”",
+                    name(u.indicator),
+                    crate::number::display(*value)
+                ),
+            }
         );
     }
     for u in &r.extraction.unsettled {

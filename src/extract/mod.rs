@@ -44,6 +44,10 @@ pub struct Extraction {
     pub unsettled: Vec<Unsettled>,
     /// Indicators the bulletin does not state.
     pub missing: Vec<IndicatorIdx>,
+    /// Indicators of one name in several categories (在校学生数 of 义务教育
+    /// and of 高中阶段教育) that one sentence, naming neither category,
+    /// would give the same figure: none taken, each with the sentence.
+    pub shared: Vec<Unsettled>,
 }
 
 /// The bulletin's title: the first opening line that says 公报, up to the
@@ -180,15 +184,37 @@ pub fn same_region(bulletin: &str, plan: &str) -> bool {
 /// The bulletin's paragraphs, in order: its text, and each table row as one
 /// line of cells (a bulletin's tables hold some figures too). `wrapped`:
 /// plain text whose lines break inside sentences (extracted from a PDF or a
-/// newspaper page), joined back up to each sentence's end.
+/// newspaper page), joined back up to each sentence's end. A text most of
+/// whose lines end a sentence does not wrap (a web page saved as text, a
+/// paragraph a line): its lines are its paragraphs, and a heading (一、综合),
+/// a title or a caption is not glued onto the sentence under it. In a text
+/// that wraps, a section's heading still stands alone.
 pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
+    let sentence_end = |t: &str| t.ends_with(['。', '；', '！', '？', '：']);
+    let lines: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) if !t.trim().is_empty() => Some(t.trim()),
+            _ => None,
+        })
+        .collect();
+    let ended = lines.iter().filter(|t| sentence_end(t)).count();
+    let wrapped = wrapped && ended * 2 < lines.len();
     let mut out: Vec<String> = Vec::new();
     let mut open = String::new();
-    let ends = |t: &str| !wrapped || t.ends_with(['。', '；', '！', '？', '：']);
+    let ends = |t: &str| !wrapped || sentence_end(t);
     for block in &doc.blocks {
         match block {
             Block::Text(t) => {
                 let t = t.trim();
+                if wrapped && crate::import::text::section_heading(t) {
+                    if !open.is_empty() {
+                        out.push(std::mem::take(&mut open));
+                    }
+                    out.push(t.to_owned());
+                    continue;
+                }
                 open.push_str(t);
                 if ends(t) {
                     out.push(std::mem::take(&mut open));
@@ -228,10 +254,12 @@ pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
 pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
     let sentences = sentences::split(paragraphs);
     let refused = other_levels(plan.meta.region.as_deref());
+    let own = own_names(plan.meta.region.as_deref());
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
     let mut out = Extraction::default();
     for (i, indicator) in plan.indicators.iter().enumerate() {
         let index = i as IndicatorIdx;
-        match find::figure(indicator, &sentences, refused) {
+        match find::figure(indicator, &sentences, refused, &own) {
             find::Outcome::Found(c) => out.found.push(Found {
                 indicator: index,
                 value: c.value,
@@ -249,7 +277,61 @@ pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
             find::Outcome::Missing => out.missing.push(index),
         }
     }
+    keep_apart_shared_names(plan, &mut out);
     out
+}
+
+/// Names the plan's own place goes by in its bulletin's sentences
+/// (`重庆学前教育毛入园率…` for 重庆市, `江津区…` for 江津区): the region,
+/// and the region without its 市/区/县/省 when two characters or more remain.
+pub fn own_names(region: Option<&str>) -> Vec<String> {
+    let Some(region) = region.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Vec::new();
+    };
+    let mut names = vec![region.to_owned()];
+    if let Some(short) = region
+        .strip_suffix(['市', '区', '县', '省', '州', '旗'])
+        .filter(|s| s.chars().count() >= 2)
+    {
+        names.push(short.to_owned());
+    }
+    names
+}
+
+/// Indicators of one name in different categories found in the same
+/// sentence: unless the sentence names the category, the figure is neither's
+/// for sure (`在校学生106291人` is every school's, not 义务教育's nor
+/// 高中阶段's). Moved to [`Extraction::shared`].
+fn keep_apart_shared_names(plan: &Plan, out: &mut Extraction) {
+    let name = |i: IndicatorIdx| plan.indicators[i as usize].display_name();
+    let category = |i: IndicatorIdx| plan.indicators[i as usize].category.as_str();
+    // 高中阶段教育 is said 高中阶段 in a sentence.
+    let says_category = |sentence: &str, c: &str| {
+        !c.is_empty()
+            && (sentence.contains(c)
+                || c.strip_suffix("教育")
+                    .is_some_and(|short| short.chars().count() >= 2 && sentence.contains(short)))
+    };
+    let shared: Vec<usize> = (0..out.found.len())
+        .filter(|&a| {
+            let f = &out.found[a];
+            out.found.iter().enumerate().any(|(b, g)| {
+                b != a
+                    && g.sentence == f.sentence
+                    && g.paragraph == f.paragraph
+                    && name(g.indicator) == name(f.indicator)
+                    && category(g.indicator) != category(f.indicator)
+            }) && !says_category(&f.sentence, category(f.indicator))
+        })
+        .collect();
+    for &a in shared.iter().rev() {
+        let f = out.found.remove(a);
+        out.shared.push(Unsettled {
+            indicator: f.indicator,
+            candidates: vec![(f.value, f.paragraph, f.sentence)],
+        });
+    }
+    out.shared.sort_by_key(|u| u.indicator);
 }
 
 #[cfg(test)]
@@ -301,5 +383,42 @@ mod tests {
         assert_eq!(year_of(&d), Some(2023));
         // A prefecture's plan takes no province's figure.
         assert_eq!(other_levels(Some("恩施州")), ["全省", "全国"]);
+    }
+
+    #[test]
+    fn a_text_that_does_not_wrap_keeps_its_headings_apart() {
+        let doc = |lines: &[&str]| Document {
+            file: "x".into(),
+            blocks: lines.iter().map(|t| Block::Text(t.to_string())).collect(),
+        };
+        // A page saved as text (a helper's probe of a 江津区 bulletin): a
+        // heading glued to the sentence under it hid the name.
+        let page = doc(&[
+            "2023年重庆市江津区国民经济和社会发展统计公报",
+            "一、综合",
+            "学前教育毛入园率达到98.5%。",
+            "二、教育",
+            "全区在园幼儿3.8万人。",
+        ]);
+        let p = paragraphs(&page, true);
+        assert_eq!(p.len(), 5, "{p:?}");
+        assert_eq!(p[2], "学前教育毛入园率达到98.5%。");
+        // Text from a PDF, its lines broken inside sentences: joined up to
+        // each sentence's end; a heading still stands alone.
+        let pdf = doc(&[
+            "一、综合",
+            "全年实现地区生产总值1000亿元，比上年",
+            "增长6.0%。常住人口城镇化率",
+            "达到70.5%，比上年末提高",
+            "0.5个百分点。",
+        ]);
+        let p = paragraphs(&pdf, true);
+        assert_eq!(
+            p,
+            [
+                "一、综合",
+                "全年实现地区生产总值1000亿元，比上年增长6.0%。常住人口城镇化率达到70.5%，比上年末提高0.5个百分点。"
+            ]
+        );
     }
 }

@@ -104,7 +104,15 @@ pub enum Outcome {
 }
 
 /// The indicator's figure in `sentences`.
-pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -> Outcome {
+/// `refused`: words of another level of government (全市 in a district's
+/// plan); `own`: the names of the plan's own place, which may stand before
+/// a subject (重庆学前教育毛入园率 in 重庆市's).
+pub fn figure(
+    indicator: &Indicator,
+    sentences: &[Sentence],
+    refused: &[&str],
+    own: &[&str],
+) -> Outcome {
     let terms = terms(indicator);
     let per = per_population(indicator);
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -115,7 +123,7 @@ pub fn figure(indicator: &Indicator, sentences: &[Sentence], refused: &[&str]) -
             continue;
         }
         for term in &terms {
-            if let Some((value, converted)) = in_sentence(&s.plain, term, indicator, refused) {
+            if let Some((value, converted)) = in_sentence(&s.plain, term, indicator, refused, own) {
                 candidates.push(Candidate {
                     value,
                     converted,
@@ -278,10 +286,10 @@ fn strip_gloss(name: &str) -> String {
 
 /// Whether the text before a match ends the way a subject starts: the
 /// sentence's start, punctuation, or words that do not change the subject.
-fn starts_subject(before: &str) -> bool {
+fn starts_subject(before: &str, own: &[&str]) -> bool {
     let mut b = before.trim_end();
     loop {
-        if let Some(lead) = LEAD.iter().find(|lead| b.ends_with(*lead)) {
+        if let Some(lead) = LEAD.iter().chain(own).find(|lead| b.ends_with(*lead)) {
             b = b[..b.len() - lead.len()].trim_end();
         } else if let Some(year) = b.strip_suffix('年')
             && let Some(found) = crate::year::years_in(year)
@@ -306,19 +314,19 @@ fn in_sentence(
     term: &str,
     indicator: &Indicator,
     refused: &[&str],
+    own: &[&str],
 ) -> Option<(f64, Option<String>)> {
     let mut from = 0;
     while let Some(at) = plain[from..].find(term).map(|i| i + from) {
         from = at + term.len();
-        if !starts_subject(&plain[..at]) {
+        if !starts_subject(&plain[..at], own) {
             continue;
         }
         // Another level of government's figure (全市… in a district's plan),
-        // as the clause before the name says.
-        let clause = plain[..at]
-            .rfind(['，', '。', '；', ','])
-            .map_or(&plain[..at], |i| &plain[i..at]);
-        if refused.iter().any(|w| clause.contains(w)) {
+        // as the sentence before the name says: 全市 opens a list whose
+        // later items are the city's too (“全市普惠性幼儿园覆盖率达95.2%,
+        // 公办幼儿园在园幼儿占比达57.03%”, a press text on 重庆市).
+        if refused.iter().any(|w| plain[..at].contains(w)) {
             continue;
         }
         let after = skip_gloss(&plain[at + term.len()..]);
@@ -371,7 +379,8 @@ fn figure_follows(after: &str) -> bool {
     for filler in ["）", ")", "平均值", "平均", "为", "达到", "达", "是"] {
         t = t.strip_prefix(filler).unwrap_or(t);
     }
-    t.starts_with(|c: char| c.is_ascii_digit())
+    t.trim_start_matches(['-', '−', '－'])
+        .starts_with(|c: char| c.is_ascii_digit())
         || [
             "比上年",
             "比上",
@@ -389,13 +398,21 @@ fn figure_follows(after: &str) -> bool {
 }
 
 /// A number at the start of `text` and what follows it.
+/// A minus sign before it (`人口自然增长率为-2.11‰`) makes it negative.
 fn number(text: &str) -> Option<(f64, &str)> {
+    let (sign, text) = match ['-', '−', '－']
+        .iter()
+        .find_map(|minus| text.strip_prefix(*minus))
+    {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text),
+    };
     let end = text
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
         .map_or(text.len(), |(i, _)| i);
     let value: f64 = text[..end].parse().ok()?;
-    value.is_finite().then_some((value, &text[end..]))
+    value.is_finite().then_some((sign * value, &text[end..]))
 }
 
 /// A level right after the name: `为65.22%`, `平均值为5.1%`, `）为64.72%`,

@@ -20,6 +20,7 @@ fn found(name: &str, unit: &str, measure: Measure, text: &str) -> Option<f64> {
         &indicator(name, unit, measure),
         &split(&[text.to_owned()]),
         &[],
+        &[],
     ) {
         Outcome::Found(c) => Some(c.value),
         _ => None,
@@ -233,6 +234,7 @@ fn differing_figures_are_settled_by_the_whole_year_or_left_out() {
         figure(
             &indicator("城镇调查失业率", "%", Measure::Level),
             &split(&[text.to_owned()]),
+            &[],
             &[]
         ),
         Outcome::Unsettled(_)
@@ -246,7 +248,7 @@ fn the_plan_may_ask_for_the_year_end_or_the_nominal_figure() {
     unemployment.bulletin_figure = BulletinFigure::YearEnd;
     let mut income = indicator("居民人均可支配收入增长", "%", Measure::YearlyRate);
     income.bulletin_figure = BulletinFigure::Nominal;
-    let take = |i: &Indicator| match figure(i, &split(&[text.to_owned()]), &[]) {
+    let take = |i: &Indicator| match figure(i, &split(&[text.to_owned()]), &[], &[]) {
         Outcome::Found(c) => Some(c.value),
         _ => None,
     };
@@ -259,7 +261,7 @@ fn a_name_joined_to_its_category_in_prose_is_the_indicator() {
     let mut i = indicator("毛入园率", "%", Measure::Level);
     i.category = "学前教育".to_owned();
     let text = "学前教育毛入园率达到91.1%，比上年提高1.4个百分点。";
-    match figure(&i, &split(&[text.to_owned()]), &[]) {
+    match figure(&i, &split(&[text.to_owned()]), &[], &[]) {
         Outcome::Found(c) => assert_eq!(c.value, 91.1),
         other => panic!("{other:?}"),
     }
@@ -296,7 +298,7 @@ fn terms_follow_the_bulletins_wording() {
 fn a_row_under_a_per_thousand_heading_takes_no_headcount() {
     let mut doctors = indicator("执业医师数", "人", Measure::Level);
     doctors.group = Some("每千人口拥有医护人员数".to_owned());
-    let take = |text: &str| match figure(&doctors, &split(&[text.to_owned()]), &[]) {
+    let take = |text: &str| match figure(&doctors, &split(&[text.to_owned()]), &[], &[]) {
         Outcome::Found(c) => Some(c.value),
         _ => None,
     };
@@ -315,4 +317,47 @@ fn a_row_under_a_per_thousand_heading_takes_no_headcount() {
         ),
         Some(1390.0)
     );
+}
+
+/// Real local texts a helper read (2022年重庆市统计公报; 中新网 2025-10-20 on
+/// 重庆市's schools): a negative level, the place's own name before a
+/// subject, and 全市 opening a list whose later items are the city's.
+#[test]
+fn a_negative_level_the_places_own_name_and_a_citys_list() {
+    let growth = indicator("人口自然增长率", "‰", Measure::Level);
+    let text = "全年人口出生率为5.98‰,死亡率为8.09‰,人口自然增长率为-2.11‰。";
+    match figure(&growth, &split(&[text.to_owned()]), &[], &[]) {
+        Outcome::Found(c) => assert_eq!(c.value, -2.11),
+        other => panic!("{other:?}"),
+    }
+    let rate = indicator("学前教育毛入园率", "%", Measure::Level);
+    let text = "截至目前,重庆学前教育毛入园率达93.5%、高中阶段毛入学率达98.47%。";
+    let in_plan_of = |own: &[&str], refused: &[&str]| match figure(
+        &rate,
+        &split(&[text.to_owned()]),
+        refused,
+        own,
+    ) {
+        Outcome::Found(c) => Some(c.value),
+        _ => None,
+    };
+    assert_eq!(in_plan_of(&["重庆市", "重庆"], &[]), Some(93.5));
+    // Another place's name before the subject: not this plan's figure.
+    assert_eq!(in_plan_of(&["江津区", "江津"], &[]), None);
+    let share = indicator("公办幼儿园在园幼儿占比", "%", Measure::Level);
+    let text = "学前教育更普惠,全市普惠性幼儿园覆盖率达95.2%,公办幼儿园在园幼儿占比达57.03%。";
+    let district = crate::extract::other_levels(Some("江津区"));
+    assert!(matches!(
+        figure(
+            &share,
+            &split(&[text.to_owned()]),
+            district,
+            &["江津区", "江津"]
+        ),
+        Outcome::Missing
+    ));
+    assert!(matches!(
+        figure(&share, &split(&[text.to_owned()]), &[], &["重庆市", "重庆"]),
+        Outcome::Found(_)
+    ));
 }

@@ -7,7 +7,8 @@
 mod paragraphs;
 
 use super::Block;
-use paragraphs::{paragraph_tables, section_heading};
+use paragraphs::paragraph_tables;
+pub(crate) use paragraphs::section_heading;
 
 /// Reads `text` into paragraphs and tables.
 pub fn read(text: &str) -> Vec<Block> {

@@ -78,7 +78,7 @@ fn figure_like(cell: &str) -> bool {
 
 /// A section's heading: `二、重点任务`, `（一）加快…` (more than the
 /// bracket: `（%）` is a unit's cell).
-pub(super) fn section_heading(line: &str) -> bool {
+pub(crate) fn section_heading(line: &str) -> bool {
     let mut chars = line.chars();
     let first = chars.next();
     let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十".contains(c));
