@@ -341,6 +341,11 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         // 高于GDP增长: a comparison with another indicator's figure;
         // 高于全区税收增速3个百分点以上: that far beyond it, at least.
         let (other, margin) = split_margin(body);
+        // 较“十二五”下降30%以上, 年均递增9%以上: a number with its percent
+        // is no indicator's name; the words are not read (a rule says).
+        if other.contains(['%', '％', '‰']) {
+            return Err(TargetError::NoComparator);
+        }
         let cmp = match margin {
             Some(_) => cmp.inclusive(),
             None => cmp,
