@@ -631,6 +631,68 @@ mod workbooks {
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     }
 
+    /// The sheet of the file name's year is there but hidden: not read
+    /// unasked, and said, with the way to read it (before the error it
+    /// explains when there is one: `cli::inputs` says the warnings of a run
+    /// whose every file failed).
+    #[test]
+    fn a_hidden_sheet_of_the_file_names_year_is_named_with_the_way_to_read_it() {
+        let mut last_year = with_figure(Cell::Number(99.0));
+        for row in last_year.iter_mut().skip(1) {
+            row[2] = Cell::Number(2022.0);
+        }
+        let sheets = vec![
+            sheet("2022年", last_year),
+            Sheet {
+                name: "2023年",
+                hidden: true,
+                rows: with_figure(Cell::Number(80.0)),
+            },
+        ];
+        let sandbox = book(&sheets, Some(0));
+        // The rows' 年份 (2022) are judged, the file name's other year
+        // warned of (S013), as for any file.
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(err.contains("“2023年”是隐藏的，没有读"), "{err}");
+        assert!(err.contains("--sheet 2023年"), "{err}");
+        assert!(err.contains("S013"), "{err}");
+        let out = sandbox.run(&["--format", "json", "--sheet", "2023年", "2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        assert_eq!(
+            result(&json_of(&out), "compulsory_retention_rate")["actual"],
+            80.0
+        );
+        sandbox.assert_untouched();
+        // Without a 年份 column the sheet's year (2022) and the file name's
+        // (2023) differ: an error (S008), the warning said before it.
+        let no_year = |rows: Vec<Vec<Cell<'static>>>| -> Vec<Vec<Cell<'static>>> {
+            rows.into_iter()
+                .map(|mut r| {
+                    r.truncate(2);
+                    r
+                })
+                .collect()
+        };
+        let sheets = vec![
+            sheet("2022年", no_year(with_figure(Cell::Number(99.0)))),
+            Sheet {
+                name: "2023年",
+                hidden: true,
+                rows: no_year(with_figure(Cell::Number(80.0))),
+            },
+        ];
+        let out = book(&sheets, Some(0)).run(&["2023.xlsx"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        let warned = err
+            .find("“2023年”是隐藏的")
+            .expect("the hidden sheet named");
+        let refused = err.find("S008").expect("the year refused");
+        assert!(warned < refused, "{err}");
+    }
+
     #[test]
     fn a_figure_right_of_the_table_is_named() {
         // The figure in D3, its own cell blank; nothing else in column D,

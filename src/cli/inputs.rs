@@ -166,6 +166,13 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
         }
     }
     if failed.len() == paths.len() {
+        // What was noticed on the way (which sheet was read, a hidden one
+        // of the file's year) often explains the error: said first.
+        if !quiet {
+            for w in &warnings {
+                super::to_stderr(&w.render(config.lang));
+            }
+        }
         return Err(failed.into_iter().flat_map(|f| f.errors).collect());
     }
     // A region with a figure reported twice is left out, the file that

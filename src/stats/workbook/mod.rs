@@ -268,7 +268,38 @@ fn choose_sheet(
                 .find(|s| year_of(s) == Some(year))
         });
     let chosen = of_the_named_year.unwrap_or(opened);
-    if sheets.len() > 1 {
+    // The sheet of the file name's year is there but hidden: not read
+    // unasked (someone hid it), and said, with the way to read it.
+    let hidden_of_the_year = named
+        .filter(|&year| of_the_named_year.is_none() && year_of(opened) != Some(year))
+        .and_then(|year| {
+            sheets.iter().find(|s| {
+                !visible(s) && s.typ == calamine::SheetType::WorkSheet && year_of(s) == Some(year)
+            })
+        });
+    if let Some(hidden) = hidden_of_the_year {
+        warnings.push(
+            Diagnostic::warning(
+                Code::S014,
+                file,
+                Text::new(
+                    format!(
+                        "读取的是工作表“{}”；与文件名年份相同的工作表“{}”是隐藏的，没有读",
+                        chosen.name, hidden.name
+                    ),
+                    format!(
+                        "read the sheet \"{}\"; the sheet of the file name's year, \"{}\", is hidden and was not read",
+                        chosen.name, hidden.name
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("要读它，请用 --sheet {}", hidden.name),
+                format!("to read it, give --sheet {}", hidden.name),
+            )),
+        );
+    }
+    if sheets.len() > 1 && hidden_of_the_year.is_none() {
         let (zh, en) = match (of_the_named_year, named) {
             (Some(_), Some(year)) => (
                 format!(
