@@ -63,8 +63,10 @@ pub fn source(source: Option<&str>, remark: Option<&str>, lang: Lang) -> String 
 }
 
 /// A share as a whole percentage: 0.6 → `60%`.
+/// A share that rounds to nothing is `0%`, never `-0%`.
 pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    let whole = (share * 100.0).round();
+    format!("{:.0}%", if whole == 0.0 { 0.0 } else { whole })
 }
 
 /// A year's requirement: `≥ 18.596`, `> 96（保持）`, `11.191 ~ 12.369`.
@@ -221,25 +223,26 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
             number(tolerance_pct),
             lang.pick("（预测值）", " (projection)")
         ),
+        // The margin depends on the baseline: each year's requirement says
+        // the number (≥ 1.447).
         Rule::About {
             value,
             tolerance_pct,
             cmp,
-        } => {
-            let margin = crate::number::round_requirement(value.abs() * tolerance_pct / 100.0);
-            let (edge, sign) = if cmp.wants_more() {
-                (value - margin, "−")
-            } else {
-                (value + margin, "+")
-            };
-            format!(
-                "{} {}（{} {sign} {}%）",
+        } => match lang {
+            Lang::Zh => format!(
+                "{} {} 左右（可差变化量的 {}%）",
                 cmp.inclusive(),
-                number(crate::number::round_requirement(edge)),
                 number(value),
                 number(tolerance_pct)
-            )
-        }
+            ),
+            Lang::En => format!(
+                "{} about {} (short by at most {}% of the change)",
+                cmp.inclusive(),
+                number(value),
+                number(tolerance_pct)
+            ),
+        },
         Rule::NotAssessed => lang.pick("不考核", "not assessed").to_owned(),
     }
 }
@@ -354,6 +357,8 @@ mod tests {
         assert_eq!(number(3.7164), "3.7164");
         assert_eq!(number(-0.00001), "0");
         assert_eq!(percent(0.6), "60%");
+        assert_eq!(percent(-0.001), "0%");
+        assert_eq!(percent(-0.1), "-10%");
     }
 
     #[test]

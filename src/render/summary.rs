@@ -596,6 +596,15 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
             .collect();
         let n = shown.len();
         match lang {
+            // None judged at all: nothing met.
+            Lang::Zh if s.binding.total == n => format!(
+                "结论：{n}项约束性指标均不考核（{}），未作判断。",
+                shown.join("、")
+            ),
+            Lang::En if s.binding.total == n => format!(
+                "Verdict: all {n} binding indicators are not assessed ({}); none judged.",
+                shown.join(", ")
+            ),
             Lang::Zh => format!(
                 "结论：判断了的约束性指标均达到要求；另有{n}项约束性指标不考核（{}），未作判断。",
                 shown.join("、")

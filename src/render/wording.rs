@@ -135,8 +135,14 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (3, Lang::Zh) => format!("{k}项指标基本符合预期，分别是{list}。"),
             (4, Lang::Zh) => format!("{list_k}相对滞后。"),
             // Said as it is: 未达到目标 or 偏离预测, both only when both are there.
+            // Before the target year a failure is the year's requirement
+            // missed (a ceiling held every year, a band), not the target.
             (5, Lang::Zh) if members.iter().all(|s| s.outlook == Outlook::Failed) => {
-                format!("{list_k}未达到目标。")
+                if period.is_final() {
+                    format!("{list_k}未达到目标。")
+                } else {
+                    format!("{list_k}未达标。")
+                }
             }
             (5, Lang::Zh) if members.iter().all(|s| s.outlook == Outlook::OffProjection) => {
                 format!("{list_k}偏离预测。")
@@ -151,7 +157,11 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (3, Lang::En) => format!("{k} are roughly on schedule: {list}."),
             (4, Lang::En) => format!("{list_k} {} lagging behind.", en(k, "is", "are")),
             (5, Lang::En) if members.iter().all(|s| s.outlook == Outlook::Failed) => {
-                format!("{list_k} {} missed the target.", en(k, "has", "have"))
+                if period.is_final() {
+                    format!("{list_k} {} missed the target.", en(k, "has", "have"))
+                } else {
+                    format!("{list_k} {} missed the requirement.", en(k, "has", "have"))
+                }
             }
             (5, Lang::En) if members.iter().all(|s| s.outlook == Outlook::OffProjection) => {
                 format!("{list_k} {} left the projection.", en(k, "has", "have"))
@@ -187,10 +197,31 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             ),
         });
     }
+    // 不考核 rows are shown, not judged: named apart, never counted among
+    // those achieved or on schedule.
+    let not_assessed: Vec<String> = all
+        .iter()
+        .filter(|s| s.attribute == Attribute::Binding && s.outlook == Outlook::NotAssessed)
+        .map(|s| name_in_prose(s, period))
+        .collect();
     let binding: Vec<&IndicatorSeries> = all
         .iter()
-        .filter(|s| s.attribute == Attribute::Binding)
+        .filter(|s| s.attribute == Attribute::Binding && s.outlook != Outlook::NotAssessed)
         .collect();
+    let not_assessed_sentence = |more: bool| {
+        let k = not_assessed.len();
+        let list = not_assessed.join(lang.pick("、", ", "));
+        match (more, lang) {
+            (true, Lang::Zh) => format!("另有{k}项约束性指标不考核（{list}），未作判断。"),
+            (false, Lang::Zh) => format!("{k}项约束性指标均不考核（{list}），未作判断。"),
+            (_, Lang::En) => {
+                format!("{k} binding indicators are not assessed ({list}), not judged.")
+            }
+        }
+    };
+    if binding.is_empty() && !not_assessed.is_empty() {
+        out.push(not_assessed_sentence(false));
+    }
     if !binding.is_empty() {
         // The evaluation's list, decided once in the assessment.
         let short: Vec<&IndicatorSeries> = binding
@@ -346,6 +377,9 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             }
             _ => sentence,
         });
+        if !not_assessed.is_empty() {
+            out.push(not_assessed_sentence(true));
+        }
     }
     out
 }
@@ -458,7 +492,20 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
             ),
         });
     }
-    if !not_assessed.is_empty() {
+    if !not_assessed.is_empty() && binding.is_empty() {
+        let k = not_assessed.len();
+        let list: Vec<String> = not_assessed
+            .iter()
+            .map(|r| result_in_prose(r, report))
+            .collect();
+        out.push(match lang {
+            Lang::Zh => format!("{k}项约束性指标均不考核（{}），未作判断。", list.join("、")),
+            Lang::En => format!(
+                "{k} binding indicators are not assessed ({}), not judged.",
+                list.join(", ")
+            ),
+        });
+    } else if !not_assessed.is_empty() {
         let k = not_assessed.len();
         let list: Vec<String> = not_assessed
             .iter()

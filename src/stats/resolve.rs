@@ -137,18 +137,31 @@ pub fn normalize(raw: &str) -> String {
 
 /// The text in brackets at the end of a name (`在园幼儿数（人）` → `人`), if any.
 pub fn unit_suffix(name: &str) -> Option<&str> {
+    last_bracket(name).map(|(_, inner)| inner)
+}
+
+/// The brackets that end `name`, matched across nesting (`道路（条（段））`
+/// → `条（段）`): where they open (a byte index into the trimmed name, never
+/// 0) and what they hold.
+pub fn last_bracket(name: &str) -> Option<(usize, &str)> {
     let name = crate::number::trim_all(name);
     let inner = name.strip_suffix('）').or_else(|| name.strip_suffix(')'))?;
-    let open = inner.rfind(['（', '('])?;
-    if open == 0 {
-        return None;
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in inner.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '（' | '(' => depth -= 1,
+            _ => {}
+        }
     }
-    let bracket = if inner[open..].starts_with('（') {
-        '（'.len_utf8()
-    } else {
-        1
-    };
-    Some(crate::number::trim_all(&inner[open + bracket..]))
+    let open = open.filter(|&i| i > 0)?;
+    let bracket = inner[open..].chars().next().map_or(1, char::len_utf8);
+    Some((open, crate::number::trim_all(&inner[open + bracket..])))
 }
 
 /// Levenshtein distance over characters.

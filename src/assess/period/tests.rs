@@ -243,7 +243,8 @@ fn the_projection_says_when_the_target_is_met() {
 
 #[test]
 fn a_target_about_a_number_says_when_it_is_reached_and_more_is_no_failure() {
-    // 3.7 → 4.1左右 (±5 %: at least 3.895 in 2025), a plan of 2020–2025.
+    // 3.7 → 4.1左右 (5 % of the change short: at least 4.08 in 2025), a
+    // plan of 2020–2025.
     let rd = indicator(
         3.7,
         Rule::About {
@@ -252,14 +253,23 @@ fn a_target_about_a_number_says_when_it_is_reached_and_more_is_no_failure() {
             cmp: Comparator::GreaterOrEqual,
         },
     );
-    // +0.05 a year: 3.95 in 2025 meets 3.895; reached in 2024 (3.9).
+    // +0.05 a year: 3.95 in 2025, short of 4.08.
     let p = project(&rd, &meta(), Some(3.7), &[(2022, 3.8)]).unwrap();
+    assert!(!p.meets_target);
+    assert_eq!(p.reach, Some(Reach::NotByTargetYear));
+    // +0.1 a year: 4.1 in 2024 meets 4.08.
+    let p = project(&rd, &meta(), Some(3.7), &[(2022, 3.9)]).unwrap();
     assert!(p.meets_target);
     assert_eq!(p.reach, Some(Reach::InYear { year: 2024 }));
+    // Within the tolerance but short of the number: not met already.
+    let p = project(&rd, &meta(), Some(3.7), &[(2023, 4.09)]).unwrap();
+    assert_ne!(p.reach, Some(Reach::AlreadyMet));
+    let p = project(&rd, &meta(), Some(3.7), &[(2023, 4.1)]).unwrap();
+    assert_eq!(p.reach, Some(Reach::AlreadyMet));
     let p = project(&rd, &meta(), Some(3.7), &[(2022, 3.6)]).unwrap();
     assert_eq!(p.reach, Some(Reach::Away));
     // Past the number itself: met early, not off a projection.
     assert_eq!(outlook_of(&rd, &[(2023, 4.5)]), Outlook::AchievedEarly);
     assert_eq!(outlook_of(&rd, &[(2025, 4.5)]), Outlook::Achieved);
-    assert_eq!(outlook_of(&rd, &[(2025, 3.8)]), Outlook::Failed);
+    assert_eq!(outlook_of(&rd, &[(2025, 4.0)]), Outlook::Failed);
 }

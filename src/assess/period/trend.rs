@@ -135,7 +135,14 @@ pub(super) fn project(
         Some(more) => {
             let &(latest_year, latest) = reported.last()?;
             let toward = if more { slope > 0.0 } else { slope < 0.0 };
-            Some(if target.met_by(latest) {
+            // Met already as the year's status says it: a 左右's printed
+            // number itself, not its tolerance (1.42 of 1.45左右 is on
+            // schedule, not 已达标).
+            let met = match indicator.rule {
+                Rule::About { value, cmp, .. } => cmp.inclusive().holds(latest, value),
+                _ => target.met_by(latest),
+            };
+            Some(if met {
                 Reach::AlreadyMet
             } else if !toward {
                 Reach::Away

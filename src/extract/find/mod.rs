@@ -325,8 +325,14 @@ fn in_sentence(
         // Another level of government's figure (全市… in a district's plan),
         // as the sentence before the name says: 全市 opens a list whose
         // later items are the city's too (“全市普惠性幼儿园覆盖率达95.2%,
-        // 公办幼儿园在园幼儿占比达57.03%”, a press text on 重庆市).
-        if refused.iter().any(|w| plain[..at].contains(w)) {
+        // 公办幼儿园在园幼儿占比达57.03%”, a press text on 重庆市) — unless
+        // the plan's own place is named after it (“全市…，江津区公办…”).
+        let scope = own
+            .iter()
+            .filter_map(|n| plain[..at].rfind(n).map(|i| i + n.len()))
+            .max()
+            .unwrap_or(0);
+        if refused.iter().any(|w| plain[scope..at].contains(w)) {
             continue;
         }
         let after = skip_gloss(&plain[at + term.len()..]);

@@ -360,4 +360,15 @@ fn a_negative_level_the_places_own_name_and_a_citys_list() {
         figure(&share, &split(&[text.to_owned()]), &[], &["重庆市", "重庆"]),
         Outcome::Found(_)
     ));
+    // The district named after the city's words: its own figure.
+    let text = "全市小学入学率100%,江津区公办幼儿园在园幼儿占比达58%。";
+    match figure(
+        &share,
+        &split(&[text.to_owned()]),
+        district,
+        &["江津区", "江津"],
+    ) {
+        Outcome::Found(c) => assert_eq!(c.value, 58.0),
+        other => panic!("{other:?}"),
+    }
 }

@@ -194,6 +194,29 @@ fn rule(
         // A bare number: what the name says is better (失业率 lower, a
         // 保有量 kept at least), else toward the target from the
         // baseline; written out where the two disagree. Always to confirm.
+        // `1.5万` on an indicator in 个: the number is not in the
+        // indicator's unit; a rule on 1.5 would pass 2 parking spaces.
+        Ok(Form::Bare)
+            if reading
+                .as_ref()
+                .ok()
+                .and_then(|r| r.unit.as_deref())
+                .is_some_and(|u| {
+                    u.replace('％', "%") != row.unit.replace('％', "%") && !row.unit.is_empty()
+                }) =>
+        {
+            is_settled = false;
+            explicit = true;
+            let unit = reading
+                .as_ref()
+                .ok()
+                .and_then(|r| r.unit.clone())
+                .unwrap_or_default();
+            w.unjudged(format!(
+                "目标“{deciding}”的单位“{unit}”与指标的单位“{}”不同，暂只展示不判断；请换算成指标的单位后写 rule",
+                row.unit
+            ));
+        }
         Ok(Form::Bare) => {
             is_settled = false;
             let value = reading.as_ref().map_or(0.0, |r| r.value);
@@ -217,6 +240,8 @@ fn rule(
             Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
         )
         && ADDED.iter().any(|word| row.name.contains(word))
+        // 重大项目开竣工面积（五年累计）: the name says it already.
+        && !row.name.contains("累计")
         // 增加值 is value added; a share or a rate (…比重, …比例, %) of new
         // things is no count that adds up.
         && !row.name.contains("增加值")

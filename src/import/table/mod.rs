@@ -242,7 +242,7 @@ pub fn split_unit(name: &str) -> (String, Option<String>) {
         .filter(|u| !u.is_empty() && u.chars().count() <= 8 && !is_clause(u))
     {
         Some(unit) => {
-            let cut = name.rfind(['（', '(']).unwrap_or(name.len());
+            let cut = crate::stats::resolve::last_bracket(name).map_or(name.len(), |(at, _)| at);
             (name[..cut].trim().to_owned(), Some(unit.to_owned()))
         }
         None => (name.to_owned(), None),

@@ -368,3 +368,15 @@ fn a_unit_wholly_in_brackets_loses_them_and_one_with_its_own_keeps_them() {
     assert_eq!(unbracketed("块（条）"), "块（条）");
     assert_eq!(unbracketed("（个）（处）"), "（个）（处）");
 }
+
+#[test]
+fn a_unit_with_a_bracket_of_its_own_is_split_whole_from_the_name() {
+    assert_eq!(
+        split_unit("新建改建道路（条（段））"),
+        ("新建改建道路".to_owned(), Some("条（段）".to_owned()))
+    );
+    assert_eq!(
+        split_unit("在园幼儿数（万人）"),
+        ("在园幼儿数".to_owned(), Some("万人".to_owned()))
+    );
+}

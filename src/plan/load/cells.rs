@@ -160,6 +160,7 @@ pub(super) fn read_year_requirements(
     requirements: &BTreeMap<String, String>,
     meta: &PlanMeta,
     name: &str,
+    unit: &str,
 ) -> Result<BTreeMap<i32, YearRequirement>, Text> {
     let mut year_requirements = BTreeMap::new();
     for (year_text, requirement) in requirements {
@@ -191,6 +192,21 @@ pub(super) fn read_year_requirements(
                 ),
             )
         })?;
+        // ≥60且, 5.5万: words or a unit other than the indicator's after
+        // the number are not dropped in silence.
+        let normal = |u: &str| crate::number::trim_all(u).replace('％', "%");
+        if let Some(printed) = reading.unit.as_deref()
+            && normal(printed) != normal(unit)
+        {
+            return Err(Text::new(
+                format!(
+                    "{year}年的要求“{requirement}”中的“{printed}”不是指标的单位“{unit}”：应写成“≥18.5”“5%以上”“5左右”这样的形式"
+                ),
+                format!(
+                    "the {year} requirement \"{requirement}\" has \"{printed}\" where the indicator's unit is \"{unit}\": write it as \">=18.5\", \"5%以上\" or \"5左右\""
+                ),
+            ));
+        }
         if !reading.value.is_finite() {
             return Err(Text::new(
                 format!("{year}年的要求“{requirement}”不是有限数"),

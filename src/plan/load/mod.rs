@@ -300,7 +300,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             field_err("period_rule", start, message)
         })?;
         let year_requirements = match &raw.year_requirements {
-            Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name)
+            Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name, &raw.unit)
                 .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,
             None => BTreeMap::new(),
         };

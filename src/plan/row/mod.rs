@@ -186,15 +186,7 @@ pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRe
     Some(match reading.form {
         Form::Compare(cmp) => YearRequirement::Threshold(Threshold { cmp, value }),
         Form::About => {
-            let side = reading.toward.or_else(|| {
-                better_by_name(name).map(|floor| {
-                    if floor {
-                        Comparator::GreaterOrEqual
-                    } else {
-                        Comparator::LessOrEqual
-                    }
-                })
-            });
+            let side = reading.toward.or_else(|| side_by_name(name));
             match side {
                 Some(cmp) => YearRequirement::Threshold(about_bound(value, about_pct, cmp)),
                 None => YearRequirement::About {
@@ -292,9 +284,10 @@ fn cumulative(reading: &Reading, from: Accumulate) -> Rule {
 /// What an indicator's name says is better, for a bare number printed as its
 /// target: `Some(false)` lower (失业率, 能耗, 排放, 浓度, 死亡率 …: the
 /// number is a ceiling), `Some(true)` at least (保有量, 红线, 底线: a floor
-/// to keep; a reduction, 下降率, …降低: a fall to reach), `None` when the
-/// name does not say. Only `import`'s draft asks,
-/// and what it reads is marked to confirm.
+/// to keep; a reduction, 下降率, …降低, …下降比例, …下降幅度: a fall to
+/// reach), `None` when the name does not say. `import`'s draft asks (what
+/// it reads is marked to confirm), and the loader for a `左右` whose side
+/// the words do not give (`城镇调查失业率 5.5%左右`: at most about 5.5).
 pub fn better_by_name(name: &str) -> Option<bool> {
     const LOWER: &[&str] = &[
         "失业率",
@@ -325,8 +318,14 @@ pub fn better_by_name(name: &str) -> Option<bool> {
         .next()
         .unwrap_or(name)
         .trim_end_matches(['*', ' ']);
+    // …下降比例, …降低幅度, …下降百分比: the size of a fall, as 下降率 is.
+    const OF_A_FALL: &[&str] = &["", "比例", "幅度", "百分比", "程度", "率"];
     if REDUCTION_RATE.iter().any(|w| bare.contains(w))
-        || (REDUCTION.iter().any(|w| bare.ends_with(w)) && !bare.ends_with("不减少"))
+        || (REDUCTION.iter().any(|w| {
+            OF_A_FALL
+                .iter()
+                .any(|tail| bare.ends_with(&format!("{w}{tail}")))
+        }) && !bare.ends_with("不减少"))
     {
         return Some(true);
     }
@@ -359,13 +358,17 @@ pub fn about(
     projected: bool,
     about_pct: f64,
     said: Option<Comparator>,
+    name: &str,
 ) -> Rule {
     let toward = |cmp| Rule::About {
         value,
         tolerance_pct: about_pct,
         cmp,
     };
-    if let Some(cmp) = said {
+    // The words (控制在3%左右), then what the name says is better
+    // (城镇调查失业率 from 5.0 to 5.5%左右 is a ceiling, not a rise to reach),
+    // then the baseline's side.
+    if let Some(cmp) = said.or_else(|| side_by_name(name)) {
         return toward(cmp);
     }
     match baseline {
@@ -376,6 +379,17 @@ pub fn about(
             tolerance_pct: about_pct,
         },
     }
+}
+
+/// The side a name says is better, as a comparator.
+fn side_by_name(name: &str) -> Option<Comparator> {
+    better_by_name(name).map(|floor| {
+        if floor {
+            Comparator::GreaterOrEqual
+        } else {
+            Comparator::LessOrEqual
+        }
+    })
 }
 
 /// `value` give or take `about_pct` %, as a bound on the side `cmp` keeps:
@@ -488,7 +502,12 @@ pub fn rule_from_text(
         && matches!(reading.form, Form::Cumulative | Form::CumulativeCap);
     if matches!(
         reading.form,
-        Form::Compare(_) | Form::About | Form::Between | Form::Cumulative | Form::CumulativeCap
+        Form::Compare(_)
+            | Form::About
+            | Form::Between
+            | Form::Cumulative
+            | Form::CumulativeCap
+            | Form::Bare
     ) && !same_unit
         && !points_of_percent
     {
@@ -558,6 +577,7 @@ pub fn rule_from_text(
             projected_by_name(printed.name),
             meta.about_pct,
             reading.toward,
+            printed.name,
         ))),
         Form::Between => Ok(RowRule::Ready(Rule::Range {
             min: reading.low.unwrap_or(reading.value),

@@ -130,6 +130,8 @@ const PREFIXES: &[(&str, Form)] = &[
     ("控制在", Form::Compare(Comparator::LessOrEqual)),
     ("超过", Form::Compare(Comparator::Greater)),
     ("突破", Form::Compare(Comparator::Greater)),
+    // 超3000亿元 (虹口区“十五五”纲要): 超过, shortened.
+    ("超", Form::Compare(Comparator::Greater)),
     ("不满", Form::Compare(Comparator::Less)),
     ("高于", Form::Compare(Comparator::Greater)),
     ("大于", Form::Compare(Comparator::Greater)),
@@ -152,7 +154,7 @@ const BRACKETS: [(char, char); 4] = [('〔', '〕'), ('[', ']'), ('［', '］'),
 
 /// Words before a requirement that say nothing of its direction:
 /// `保持在95%以上` is `95%以上`, `稳定在1.4左右` `1.4左右`, `力争降至15` `降至15`.
-const NEUTRAL_PREFIXES: &[&str] = &["保持在", "稳定在", "维持在", "力争", "保持"];
+const NEUTRAL_PREFIXES: &[&str] = &["保持在", "稳定在", "维持在", "力争", "保持", "完成"];
 
 /// Words after the number (and its unit).
 const SUFFIXES: &[(&str, Form)] = &[
@@ -342,8 +344,13 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         // 高于全区税收增速3个百分点以上: that far beyond it, at least.
         let (other, margin) = split_margin(body);
         // 较“十二五”下降30%以上, 年均递增9%以上: a number with its percent
-        // is no indicator's name; the words are not read (a rule says).
-        if other.contains(['%', '％', '‰']) {
+        // is no indicator's name; nor is 百分点 with no number before it,
+        // or a signed margin (GDP增长-1个百分点): the words are not read
+        // (a rule says).
+        if other.contains(['%', '％', '‰'])
+            || other.ends_with("百分点")
+            || other.ends_with(['-', '－', '+', '＋', '−'])
+        {
             return Err(TargetError::NoComparator);
         }
         let cmp = match margin {
@@ -413,6 +420,12 @@ fn split_margin(body: &str) -> (&str, Option<f64>) {
     else {
         return (body, None);
     };
+    // 高于GDP增长一个百分点, 两个, 半个.
+    if let Some((other, margin)) = chinese_count(rest)
+        && !trim_all(other).is_empty()
+    {
+        return (trim_all(other), Some(margin));
+    }
     let start = rest
         .char_indices()
         .rev()
@@ -428,6 +441,51 @@ fn split_margin(body: &str) -> (&str, Option<f64>) {
         },
         _ => (body, None),
     }
+}
+
+/// `…一` → (`…`, 1): a count in Chinese numerals (一 to 九十九, 两, 半) at
+/// the end of `text`, and what comes before it.
+fn chinese_count(text: &str) -> Option<(&str, f64)> {
+    let digit = |c: char| match c {
+        '一' => Some(1.0),
+        '二' | '两' => Some(2.0),
+        '三' => Some(3.0),
+        '四' => Some(4.0),
+        '五' => Some(5.0),
+        '六' => Some(6.0),
+        '七' => Some(7.0),
+        '八' => Some(8.0),
+        '九' => Some(9.0),
+        _ => None,
+    };
+    if let Some(before) = text.strip_suffix('半') {
+        return Some((before, 0.5));
+    }
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c == '十' || digit(c).is_some())
+        .last()
+        .map(|(i, _)| i)?;
+    let (before, numeral) = text.split_at(start);
+    let value = match numeral.split_once('十') {
+        None if numeral.chars().count() == 1 => digit(numeral.chars().next()?)?,
+        None => return None,
+        Some((tens, ones)) => {
+            let tens = match tens {
+                "" => 1.0,
+                t if t.chars().count() == 1 => digit(t.chars().next()?)?,
+                _ => return None,
+            };
+            let ones = match ones {
+                "" => 0.0,
+                o if o.chars().count() == 1 => digit(o.chars().next()?)?,
+                _ => return None,
+            };
+            tens * 10.0 + ones
+        }
+    };
+    Some((before, value))
 }
 
 impl Reading {

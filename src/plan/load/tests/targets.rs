@@ -250,6 +250,19 @@ fn year_requirements_are_read_and_bounded() {
     ))
     .unwrap_err();
     assert!(err.message.zh.contains("2030"));
+    // Words after the number are not dropped (≥60且 was read as ≥ 60).
+    for requirement in ["≥60且", "5.5万"] {
+        let err = plan_with(&indicator(
+            "a",
+            &format!("year_requirements = {{ \"2023\" = \"{requirement}\" }}\n"),
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.zh.contains("不是指标的单位"),
+            "{}",
+            err.message.zh
+        );
+    }
 }
 
 #[test]
