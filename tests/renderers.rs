@@ -591,4 +591,22 @@ fn a_binding_indicator_not_assessed_is_named_not_counted_as_met() {
         text.contains("另有1项约束性指标不考核（公办幼儿园在园幼儿占比"),
         "{text}"
     );
+    // The period paragraph (the HTML and Word reports' too) alike.
+    let mut figures = period_figures();
+    for f in figures.iter_mut() {
+        if f.2 == "compulsory_retention_rate" {
+            f.3 = Some(99.0);
+        }
+    }
+    let three_years = self::observations(&plans, "illustrative/2021-2023.csv", &figures);
+    let ev = evaluate(&plans, &three_years, "illustrative/2021-2023.csv", false);
+    let plan_check::assess::evaluation::View::Period(period) = &ev.view else {
+        panic!("a period view");
+    };
+    let text = plan_check::render::wording::paragraph(period, Lang::Zh);
+    assert!(text.contains("1项约束性指标已实现或符合序时进度"), "{text}");
+    assert!(
+        text.contains("另有1项约束性指标不考核（公办幼儿园在园幼儿占比），未作判断"),
+        "{text}"
+    );
 }

@@ -208,17 +208,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|s| s.attribute == Attribute::Binding && s.outlook != Outlook::NotAssessed)
         .collect();
-    let not_assessed_sentence = |more: bool| {
-        let k = not_assessed.len();
-        let list = not_assessed.join(lang.pick("、", ", "));
-        match (more, lang) {
-            (true, Lang::Zh) => format!("另有{k}项约束性指标不考核（{list}），未作判断。"),
-            (false, Lang::Zh) => format!("{k}项约束性指标均不考核（{list}），未作判断。"),
-            (_, Lang::En) => {
-                format!("{k} binding indicators are not assessed ({list}), not judged.")
-            }
-        }
-    };
+    let not_assessed_sentence = |more: bool| binding_not_assessed(&not_assessed, more, lang);
     if binding.is_empty() && !not_assessed.is_empty() {
         out.push(not_assessed_sentence(false));
     }
@@ -492,37 +482,31 @@ pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
             ),
         });
     }
-    if !not_assessed.is_empty() && binding.is_empty() {
-        let k = not_assessed.len();
-        let list: Vec<String> = not_assessed
+    if !not_assessed.is_empty() {
+        let names: Vec<String> = not_assessed
             .iter()
             .map(|r| result_in_prose(r, report))
             .collect();
-        out.push(match lang {
-            Lang::Zh => format!("{k}项约束性指标均不考核（{}），未作判断。", list.join("、")),
-            Lang::En => format!(
-                "{k} binding indicators are not assessed ({}), not judged.",
-                list.join(", ")
-            ),
-        });
-    } else if !not_assessed.is_empty() {
-        let k = not_assessed.len();
-        let list: Vec<String> = not_assessed
-            .iter()
-            .map(|r| result_in_prose(r, report))
-            .collect();
-        out.push(match lang {
-            Lang::Zh => format!(
-                "另有{k}项约束性指标不考核（{}），未作判断。",
-                list.join("、")
-            ),
-            Lang::En => format!(
-                "{k} more binding indicators are not assessed ({}), not judged.",
-                list.join(", ")
-            ),
-        });
+        out.push(binding_not_assessed(&names, !binding.is_empty(), lang));
     }
     out
+}
+
+/// The binding indicators shown and not judged (不考核), named: `more`
+/// when others were judged.
+fn binding_not_assessed(names: &[String], more: bool, lang: Lang) -> String {
+    let k = names.len();
+    let list = names.join(lang.pick("、", ", "));
+    match (more, lang) {
+        (true, Lang::Zh) => format!("另有{k}项约束性指标不考核（{list}），未作判断。"),
+        (false, Lang::Zh) => format!("{k}项约束性指标均不考核（{list}），未作判断。"),
+        (true, Lang::En) => {
+            format!("{k} more binding indicators are not assessed ({list}), not judged.")
+        }
+        (false, Lang::En) => {
+            format!("{k} binding indicators are not assessed ({list}), not judged.")
+        }
+    }
 }
 
 /// Every region's latest year in the same manner: the count, those whose
