@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 15] = [
+const CORPUS: [&str; 18] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -26,6 +26,9 @@ const CORPUS: [&str; 15] = [
     "13-songjiang-energy-15th",
     "14-minhang-greening-15th",
     "15-putuo-fire-15th",
+    "16-huangpu-eco-space-15th",
+    "17-changning-eco-space-15th",
+    "18-hongkou-district-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -301,4 +304,31 @@ fn a_count_of_what_is_built_is_at_least_its_number() {
         .unwrap();
     assert!(block.contains("要完成的量"), "{block}");
     assert!(!block.contains("方向相反"), "{block}");
+}
+
+/// 《虹口区国民经济和社会发展第十五个五年规划纲要》's table: `800万` on an
+/// indicator in 平方米 was drafted ≥ 800 (850 平方米 passed, the true
+/// scale was refused as off by a factor); it is shown unjudged, the unit
+/// named. `超3000亿元` is > 3000, not unjudged.
+#[test]
+fn a_number_in_another_unit_is_not_judged_and_chao_is_more_than() {
+    let path = "tests/fixtures/import/corpus/18-hongkou-district-15th/original-excerpt.md";
+    let out = plan_check().args(["import", path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").unwrap();
+    let row = |name: &str| {
+        plan.indicators
+            .iter()
+            .find(|i| i.name.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} drafted"))
+    };
+    assert_eq!(row("重大项目开竣工面积").rule, plan_check::plan::Rule::NotAssessed);
+    assert!(stderr_of(&out).contains("目标“800万”的单位“万”与指标的单位“平方米”不同"));
+    assert_eq!(
+        row("外贸进出口总额").rule,
+        plan_check::plan::Rule::Threshold(plan_check::plan::Threshold {
+            cmp: plan_check::plan::Comparator::Greater,
+            value: 3000.0
+        })
+    );
 }
