@@ -322,7 +322,10 @@ fn a_number_in_another_unit_is_not_judged_and_chao_is_more_than() {
             .find(|i| i.name.starts_with(name))
             .unwrap_or_else(|| panic!("{name} drafted"))
     };
-    assert_eq!(row("重大项目开竣工面积").rule, plan_check::plan::Rule::NotAssessed);
+    assert_eq!(
+        row("重大项目开竣工面积").rule,
+        plan_check::plan::Rule::NotAssessed
+    );
     assert!(stderr_of(&out).contains("目标“800万”的单位“万”与指标的单位“平方米”不同"));
     assert_eq!(
         row("外贸进出口总额").rule,
