@@ -456,7 +456,7 @@ fn page(
         paragraph: super::wording::paragraph(period, lang),
         counts,
         binding_at_risk,
-        verdict: super::summary::verdict(&period.latest, super::Style::plain(lang), outcome),
+        verdict: super::verdict::verdict(&period.latest, super::Style::plain(lang), outcome),
         failed,
         legend: chart::legend(lang),
         categories,

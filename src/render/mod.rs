@@ -20,6 +20,7 @@ pub mod plan_listing;
 pub mod regions_table;
 pub mod summary;
 pub mod table;
+pub mod verdict;
 pub mod wording;
 pub mod xlsx;
 pub mod xml;

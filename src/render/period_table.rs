@@ -552,7 +552,7 @@ fn lines_for(
         );
     }
     // The latest year's verdict decides the exit code: say it in its own words.
-    let verdict = summary::verdict(&period.latest, style, outcome);
+    let verdict = super::verdict::verdict(&period.latest, style, outcome);
     out.push(match lang {
         Lang::Zh => format!("{}年{verdict}", period.latest_year),
         Lang::En => format!("{}: {verdict}", period.latest_year),

@@ -74,7 +74,7 @@ pub(super) fn document(
     let style = Style::plain(lang);
     let mut paragraph = wording::year_summary(report, lang).join(lang.pick("", " "));
     paragraph.push_str(lang.pick("", " "));
-    paragraph.push_str(&summary::verdict(report, style, outcome));
+    paragraph.push_str(&crate::render::verdict::verdict(report, style, outcome));
     doc.push(&body(&paragraph));
     for line in failed {
         doc.push(&body(line));
