@@ -42,8 +42,41 @@ pub fn detect(head: &[u8]) -> Option<&'static Encoding> {
         Ok(_) => Some(UTF_8),
         // Cut in the middle of a character at the end of the sample: still UTF-8.
         Err(e) if e.error_len().is_none() => Some(UTF_8),
+        // Mostly UTF-8 with a line pasted from a GBK file: UTF-8, so the bad
+        // bytes are reported at their own line, not the whole file garbled
+        // from line 1 on.
+        Err(_) if mostly_utf8(head) => Some(UTF_8),
         Err(_) => Some(GB18030),
     }
+}
+
+/// Whether `bytes` are mostly well-formed UTF-8: many more characters of
+/// three bytes or more (every Chinese character in UTF-8) than invalid
+/// stretches. GBK text seldom forms a valid three-byte UTF-8 character (a
+/// two-byte one often: those count for neither); UTF-8 with a slip has a
+/// few bad bytes among many good characters.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                good += text.chars().filter(|c| c.len_utf8() >= 3).count();
+                break;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                good += std::str::from_utf8(&rest[..valid])
+                    .map_or(0, |t| t.chars().filter(|c| c.len_utf8() >= 3).count());
+                let Some(len) = e.error_len() else {
+                    break;
+                };
+                bad += 1;
+                rest = &rest[valid + len..];
+            }
+        }
+    }
+    good >= 8 && good > 5 * bad
 }
 
 /// `bytes` as text, whatever they were saved as ([`detect`] on the first
@@ -80,5 +113,18 @@ mod tests {
         mixed.extend_from_slice(b"\xD6\xB8\xB1\xEA");
         assert!(text(&mixed).is_some_and(|t| t.ends_with("指标")));
         assert_eq!(text(b"\0\0\0\x01\x02"), None);
+    }
+
+    #[test]
+    fn utf8_with_one_pasted_gbk_line_stays_utf8() {
+        let mut text = "指标,年份,数值\n毛入园率,2023,98.3\n九年义务教育巩固率,2023,100\n"
+            .as_bytes()
+            .to_vec();
+        // 指标 in GB18030, a line pasted from another file.
+        text.extend_from_slice(b"\xD6\xB8\xB1\xEA,2023,1\n");
+        assert_eq!(detect(&text), Some(UTF_8));
+        // A whole GBK file is GB18030.
+        let gbk = b"\xD6\xB8\xB1\xEA,\xC4\xEA\xB7\xDD,\xCA\xFD\xD6\xB5\n".repeat(5);
+        assert_eq!(detect(&gbk), Some(GB18030));
     }
 }

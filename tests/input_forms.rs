@@ -314,3 +314,50 @@ fn a_workbook_on_standard_input_is_read_as_a_workbook() {
     );
     assert!(!stderr.contains("plan-check-stdin"), "{stderr}");
 }
+
+/// Slips a reviewer made: a line pasted from a GBK file into a UTF-8 one is
+/// reported at its own line (it was read as GB18030 and refused at line 1),
+/// a UTF-8 mark before GBK text says to give the encoding, and the header
+/// repeated under the data (two files joined) is skipped with S025, never
+/// called an indicator the plan lacks.
+#[test]
+fn a_pasted_gbk_line_a_marked_gbk_file_and_a_repeated_header() {
+    let shipped = std::fs::read(root().join("data/2023.csv")).unwrap();
+    let mut mixed = shipped.clone();
+    let second = String::from_utf8_lossy(&shipped)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let pasted = format!("{second}\n");
+    let (gbk, _, _) = GB18030.encode(&pasted);
+    mixed.extend_from_slice(&gbk);
+    let (code, _, err) = json_for(&mixed, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    let last_line = String::from_utf8_lossy(&shipped).lines().count() + 1;
+    assert!(
+        err.contains(&format!("2023.csv:{last_line}:")) && err.contains("混用了编码"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&shipped).into_owned();
+    let (gbk, _, _) = GB18030.encode(&text);
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(&gbk);
+    let (code, _, err) = json_for(&marked, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--encoding gb18030"), "{err}");
+    let mut joined = shipped.clone();
+    let header = text.lines().next().unwrap();
+    joined.extend_from_slice(format!("{header}\n").as_bytes());
+    let (code, json, err) = json_for(&joined, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("S025") && !err.contains("S007"), "{err}");
+    let (_, plain, _) = json_for(&shipped, &[]);
+    let results =
+        |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap()["results"].clone();
+    assert_eq!(
+        results(&json),
+        results(&plain),
+        "the same judgement as without the repeated header"
+    );
+}

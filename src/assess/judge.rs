@@ -497,6 +497,40 @@ mod tests {
         );
     }
 
+    /// 城镇调查失业率 ＜5.5 every year; the 2023 work report's 5.5%左右 (at
+    /// most 5.775) does not loosen it that year.
+    #[test]
+    fn a_year_requirement_does_not_loosen_a_line_held_every_year() {
+        let mut ind = indicator(
+            5.2,
+            Rule::Annual {
+                each: crate::plan::YearRequirement::Threshold(Threshold {
+                    cmp: Less,
+                    value: 5.5,
+                }),
+                average: false,
+            },
+        );
+        ind.year_requirements.insert(
+            2023,
+            crate::plan::YearRequirement::Threshold(Threshold {
+                cmp: LessOrEqual,
+                value: 5.775,
+            }),
+        );
+        assert_eq!(status(&ind, 2023, 5.7), Status::Failed);
+        assert_eq!(status(&ind, 2023, 5.4), Status::Achieved);
+        // A stricter year's requirement stands: ≤ 5.0 in 2024.
+        ind.year_requirements.insert(
+            2024,
+            crate::plan::YearRequirement::Threshold(Threshold {
+                cmp: LessOrEqual,
+                value: 5.0,
+            }),
+        );
+        assert_eq!(status(&ind, 2024, 5.2), Status::Failed);
+    }
+
     #[test]
     fn missing_and_not_assessed() {
         assert_eq!(

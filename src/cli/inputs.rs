@@ -165,14 +165,18 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             });
         }
     }
-    if failed.len() == paths.len() {
-        // What was noticed on the way (which sheet was read, a hidden one
-        // of the file's year) often explains the error: said first.
+    // What was noticed on the way (which sheet was read, a hidden one of
+    // the file's year, a repeated header) often explains an error that ends
+    // the run: said first, whenever the run ends here.
+    let say_warnings = |warnings: &[Diagnostic]| {
         if !quiet {
-            for w in &warnings {
+            for w in warnings {
                 super::to_stderr(&w.render(config.lang));
             }
         }
+    };
+    if failed.len() == paths.len() {
+        say_warnings(&warnings);
         return Err(failed.into_iter().flat_map(|f| f.errors).collect());
     }
     // A region with a figure reported twice is left out, the file that
@@ -215,9 +219,11 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
                 more_clashes(more, false),
             ));
         }
+        say_warnings(&warnings);
         return Err(errors);
     }
     if region_years.is_empty() {
+        say_warnings(&warnings);
         return Err(vec![Diagnostic::error(
             Code::S003,
             files[0].display().to_string(),

@@ -71,6 +71,8 @@ pub enum Code {
     S023,
     /// a cell under no header (a blank header cell, or past the header's last) holds something: it was not read (a warning; one per column, listing its lines)
     S024,
+    /// a row that repeats the header (two files joined into one): skipped (a warning)
+    S025,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
@@ -93,7 +95,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 40] = [
+    pub const ALL: [Code; 41] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -125,6 +127,7 @@ impl Code {
         Code::S022,
         Code::S023,
         Code::S024,
+        Code::S025,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -267,6 +270,10 @@ impl Code {
                 "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每列一条，列出各行）",
                 "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per column, listing its lines)",
             ),
+            Code::S025 => (
+                "某一行与表头相同（可能是两个文件接在了一起）：跳过（警告）",
+                "a row that repeats the header (two files joined into one): skipped (a warning)",
+            ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
                 "评估报告的数据包含多个地区（报告针对一个地区）",
@@ -302,11 +309,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 40] = [
+const NAMES: [&str; 41] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "U001", "U002", "U003", "U004", "U005",
-    "I001", "I002", "I003", "I004",
+    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "U001", "U002", "U003", "U004",
+    "U005", "I001", "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

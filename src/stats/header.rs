@@ -51,6 +51,16 @@ const HEADERS: &[(&str, Column)] = &[
     ("region", Column::Region),
 ];
 
+/// Whether `cell` is a header word for the indicator column (`指标`,
+/// `指标名称`, `indicator`): a data row whose name cell says so repeats the
+/// header.
+pub fn names_the_indicator_column(cell: &str) -> bool {
+    let cell = trim_all(cell);
+    HEADERS
+        .iter()
+        .any(|(word, column)| *column == Column::Indicator && cell.eq_ignore_ascii_case(word))
+}
+
 /// Rows above the header that may hold a title (a merged cell with the table's name).
 pub const MAX_TITLE_ROWS: usize = 5;
 
@@ -347,10 +357,19 @@ pub fn read_header(
                             ),
                         ),
                     )
-                    .with_hint(Text::new(
-                        "可用 plan-check template 生成一份带表头的空白表",
-                        "plan-check template writes an empty file with the right header",
-                    )),
+                    .with_hint(if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
+                        // A UTF-8 BOM before GBK text: the header is garbled,
+                        // and the encoding is what to fix.
+                        Text::new(
+                            "表头不是 UTF-8 文字（文件可能是 GBK，开头却有 UTF-8 的标记，或混用了编码）：请用 --encoding gb18030 指定，或把文件另存为 UTF-8",
+                            "the header is not UTF-8 text (the file may be GBK behind a UTF-8 mark, or mix encodings): give --encoding gb18030, or save the file as UTF-8",
+                        )
+                    } else {
+                        Text::new(
+                            "可用 plan-check template 生成一份带表头的空白表",
+                            "plan-check template writes an empty file with the right header",
+                        )
+                    }),
             ))
         }
     }

@@ -209,10 +209,14 @@ fn lapses(series: &[YearPoint], as_of: i32) -> Vec<i32> {
                 basis: Basis::Relative,
                 ..
             }) => true,
-            Some(r) => matches!(
-                r.basis(),
-                Some(Basis::Hold | Basis::EveryYear | Basis::YearRequirement)
-            ),
+            // A line every year on the year's own figure fails that year
+            // (未达标); one on the average to date (研发经费投入 年均＞7) is
+            // only behind it, and a later year can make it good: no lapse.
+            Some(r) => match r.basis() {
+                Some(Basis::Hold | Basis::YearRequirement) => true,
+                Some(Basis::EveryYear) => p.status == Status::Failed,
+                _ => false,
+            },
             None => false,
         })
         .map(|p| p.year)

@@ -273,3 +273,44 @@ fn a_target_about_a_number_says_when_it_is_reached_and_more_is_no_failure() {
     assert_eq!(outlook_of(&rd, &[(2025, 4.5)]), Outlook::Achieved);
     assert_eq!(outlook_of(&rd, &[(2025, 4.0)]), Outlook::Failed);
 }
+
+#[test]
+fn a_year_short_of_an_average_to_date_is_no_lapse_and_a_line_broken_is() {
+    let point = |year: i32, status: Status, basis: Basis| YearPoint {
+        year,
+        actual: Some(6.5),
+        derived: None,
+        required: Some(7.0),
+        requirement: Some(Requirement::Threshold {
+            cmp: Comparator::Greater,
+            value: 7.0,
+            basis,
+        }),
+        status,
+        pass: status.passes(),
+        file: None,
+        line: None,
+        source: None,
+        remark: None,
+    };
+    // 研发经费投入增长 年均＞7: 6.5 in 2026 is behind the average, which
+    // 8 and 7.2 make good (7.23 %): not a year that missed its own line.
+    let average = [
+        point(2026, Status::Behind, Basis::EveryYear),
+        point(2027, Status::OnTrack, Basis::EveryYear),
+        point(2028, Status::OnTrack, Basis::EveryYear),
+    ];
+    assert!(lapses(&average, 2028).is_empty());
+    // 城镇调查失业率 ＜5.5 every year: 5.6 in 2026 failed that year.
+    let line = [
+        point(2026, Status::Failed, Basis::EveryYear),
+        point(2027, Status::Achieved, Basis::EveryYear),
+    ];
+    assert_eq!(lapses(&line, 2027), [2026]);
+    // A held line broken is one (滞后 before the target year).
+    let held = [
+        point(2026, Status::Behind, Basis::Hold),
+        point(2027, Status::Achieved, Basis::Hold),
+    ];
+    assert_eq!(lapses(&held, 2027), [2026]);
+}

@@ -137,9 +137,14 @@ pub(super) fn project(
             let toward = if more { slope > 0.0 } else { slope < 0.0 };
             // Met already as the year's status says it: a 左右's printed
             // number itself, not its tolerance (1.42 of 1.45左右 is on
-            // schedule, not 已达标).
+            // schedule, not 已达标) — unless the baseline held the line
+            // already, when within the tolerance is met.
             let met = match indicator.rule {
-                Rule::About { value, cmp, .. } => cmp.inclusive().holds(latest, value),
+                Rule::About { value, cmp, .. }
+                    if !baseline.is_some_and(|b| cmp.inclusive().holds(b, value)) =>
+                {
+                    cmp.inclusive().holds(latest, value)
+                }
                 _ => target.met_by(latest),
             };
             Some(if met {

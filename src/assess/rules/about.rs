@@ -23,11 +23,19 @@ pub struct Kind {
 }
 
 impl Kind {
+    /// Whether the baseline already meets the target itself (失业率 5.2
+    /// against 5.5%左右 as a ceiling, 耕地保有量 105 against 100左右): a line
+    /// to hold, not a way to go.
+    fn held(&self, baseline: Option<f64>) -> bool {
+        baseline.is_some_and(|b| self.cmp.inclusive().holds(b, self.value))
+    }
+
     /// The target less its tolerance, on the side that matters: a share of
-    /// the change from `baseline`, or of the level when there is none.
+    /// the change from `baseline`; of the level when there is none, or the
+    /// baseline holds the line already.
     fn edge(&self, baseline: Option<f64>) -> f64 {
         let span = match baseline {
-            Some(b) if b != self.value => (self.value - b).abs(),
+            Some(b) if !self.held(baseline) => (self.value - b).abs(),
             _ => self.value.abs(),
         };
         let margin = round_requirement(span * self.tolerance_pct / 100.0);
@@ -53,6 +61,9 @@ impl RuleKind for Kind {
         if at.in_target_year {
             return Ok(Some(self.threshold(edge, Basis::Target)));
         }
+        if self.held(figure.baseline) {
+            return Ok(Some(self.threshold(edge, Basis::Hold)));
+        }
         match figure.baseline {
             Some(baseline) => Ok(Some(self.threshold(
                 super::scheduled(baseline, edge, at.elapsed),
@@ -71,8 +82,13 @@ impl RuleKind for Kind {
     }
 
     /// Before the target year, 已达标 (met early) takes the printed value
-    /// itself, not its tolerance: 1.41 of 1.39 → 1.45左右 is on schedule.
+    /// itself, not its tolerance: 1.41 of 1.39 → 1.45左右 is on schedule. A
+    /// line held (or met with no baseline, as the requirement says) within
+    /// its tolerance is met.
     fn status(&self, at: &Year, value: f64, requirement: &Requirement) -> Status {
+        if matches!(requirement.basis(), Some(Basis::Hold | Basis::TargetMet)) {
+            return super::range::status(requirement.met_by(value), at.in_target_year);
+        }
         super::threshold::status(
             Threshold {
                 cmp: self.cmp.inclusive(),
@@ -184,5 +200,35 @@ mod tests {
         assert!((c - 0.5).abs() < 1e-9, "{c}");
         let c = rd.completion(&figure(4.4)).expect("a completion");
         assert!((c - 1.75).abs() < 1e-9, "{c}");
+    }
+
+    #[test]
+    fn a_baseline_already_at_the_target_holds_it_within_the_tolerance() {
+        // 城镇调查失业率 5.2 against 5.5%左右 (a ceiling by its name): hold
+        // at most 5.775 every year, never a path away from 5.2.
+        let rate = Kind {
+            value: 5.5,
+            tolerance_pct: 5.0,
+            cmp: Comparator::LessOrEqual,
+        };
+        let indicator = crate::assess::fixtures::indicator(
+            5.2,
+            crate::plan::Rule::NotAssessed,
+            crate::plan::Attribute::Binding,
+        );
+        let before = crate::assess::fixtures::year(&indicator, false);
+        let figure = |v: f64| Figure {
+            value: Some(v),
+            baseline: Some(5.2),
+            ..Figure::default()
+        };
+        let r = rate.requirement(&before, &figure(5.5)).unwrap().unwrap();
+        assert_eq!(r, rate.threshold(5.775, Basis::Hold));
+        assert_eq!(rate.status(&before, 5.5, &r), Status::Achieved);
+        assert_eq!(rate.status(&before, 5.9, &r), Status::Behind);
+        assert_eq!(rate.completion(&figure(5.4)), None);
+        let last = crate::assess::fixtures::year(&indicator, true);
+        let r = rate.requirement(&last, &figure(5.9)).unwrap().unwrap();
+        assert_eq!(rate.status(&last, 5.9, &r), Status::Failed);
     }
 }

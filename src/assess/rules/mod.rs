@@ -28,7 +28,7 @@ pub mod threshold;
 
 use super::figure::{Figure, Unjudged};
 use super::{Basis, Requirement, Status};
-use crate::plan::{Indicator, PlanMeta, Rule};
+use crate::plan::{Indicator, PlanMeta, Rule, YearRequirement};
 
 /// The year a kind judges, with what every kind needs of it.
 #[derive(Debug, Clone, Copy)]
@@ -187,9 +187,36 @@ pub fn requirement_by(
     figure: &Figure,
 ) -> Result<Option<Requirement>, Unjudged> {
     if let Some(&each) = at.indicator.year_requirements.get(&at.year) {
+        // A line the plan holds every year (城镇调查失业率 ＜5.5) still holds
+        // in a year an annual plan speaks of (2023: 5.5%左右, at most 5.775):
+        // the stricter of the two, or 5.7 passes that year alone.
+        if let Rule::Annual {
+            each: YearRequirement::Threshold(line),
+            average: false,
+        } = at.indicator.rule
+            && let YearRequirement::Threshold(year) = each
+            && line.cmp.wants_more() == year.cmp.wants_more()
+            && stricter(line, year)
+        {
+            return Ok(Some(annual::requirement(
+                YearRequirement::Threshold(line),
+                Basis::EveryYear,
+            )));
+        }
         return Ok(Some(annual::requirement(each, Basis::YearRequirement)));
     }
     kind.requirement(at, figure)
+}
+
+/// Whether `a` asks more than `b` (same direction): a higher floor, a lower
+/// ceiling, or the same number with the number itself excluded.
+fn stricter(a: crate::plan::Threshold, b: crate::plan::Threshold) -> bool {
+    let further = if a.cmp.wants_more() {
+        a.value > b.value
+    } else {
+        a.value < b.value
+    };
+    further || (a.value == b.value && a.cmp != a.cmp.inclusive() && b.cmp == b.cmp.inclusive())
 }
 
 /// The status of a figure that was reported, against this year's

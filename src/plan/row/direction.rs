@@ -29,8 +29,13 @@ pub fn better_by_name(name: &str) -> Option<bool> {
         "劣Ⅴ类",
         "劣V类",
         "负债率",
+        "债务率",
         "空置率",
         "超标",
+        // Totals a plan caps: 能源消费总量, 用水总量, 建设用地总规模.
+        "能源消费",
+        "用水总量",
+        "建设用地",
     ];
     const FLOOR: &[&str] = &["保有量", "红线", "底线", "储备", "不减少"];
     // A reduction is a name of what falls, and more of it is better
@@ -65,17 +70,27 @@ pub fn better_by_name(name: &str) -> Option<bool> {
 /// Whether a name is a head count that plans project rather than target
 /// (总人口, 在校学生数, 在园幼儿数): a bare number there is a projection.
 pub fn projected_by_name(name: &str) -> bool {
-    const COUNTS: &[&str] = &["人口", "人数", "学生数", "在校生", "幼儿数"];
+    const COUNTS: &[&str] = &[
+        "人口",
+        "人数",
+        "学生数",
+        "在校生",
+        "幼儿数",
+        "人口总量",
+        "人口规模",
+    ];
     COUNTS.iter().any(|w| name.ends_with(w)) && !name.contains("新增")
 }
 
-/// `1.45左右`: a target to reach, give or take `about_pct` percent. Where
-/// the baseline lies on one side of it, the direction of movement says which
-/// side counts, as `bare_numbers = "toward_target"` reads a bare number: from
-/// 1.39 to 1.45左右 asks for at least 1.45 less 5 %, and more is no shortfall
-/// (more grain capacity than planned does not fail the plan). A head count
-/// (`projected`: 总人口, 在校学生数), a baseline equal to the target or none
-/// keep the band both ways: a projection, off it either way.
+/// `1.45左右`: a target give or take `about_pct` percent, on the side the
+/// words give (控制在3%左右: at most), else the name (城镇调查失业率 from 5.0
+/// to 5.5%左右 is a ceiling, not a rise to reach), else — only where the plan
+/// reads numbers toward the target (`toward`: `bare_numbers =
+/// "toward_target"`, as the national outlines' files say) — the side the
+/// baseline lies from it (1.39 → 1.45左右 粮食综合生产能力: at least). With
+/// none of these the side is not printed: 能源消费总量 from 1000 to 1100左右
+/// may be a cap or a level to reach, so it is a band both ways, off it
+/// either way, as a head count's (`projected`: 总人口, 在校学生数) is.
 pub fn about(
     value: f64,
     baseline: Option<f64>,
@@ -83,21 +98,19 @@ pub fn about(
     about_pct: f64,
     said: Option<Comparator>,
     name: &str,
+    toward_target: bool,
 ) -> Rule {
     let toward = |cmp| Rule::About {
         value,
         tolerance_pct: about_pct,
         cmp,
     };
-    // The words (控制在3%左右), then what the name says is better
-    // (城镇调查失业率 from 5.0 to 5.5%左右 is a ceiling, not a rise to reach),
-    // then the baseline's side.
     if let Some(cmp) = said.or_else(|| side_by_name(name)) {
         return toward(cmp);
     }
     match baseline {
-        Some(b) if !projected && b < value => toward(Comparator::GreaterOrEqual),
-        Some(b) if !projected && b > value => toward(Comparator::LessOrEqual),
+        Some(b) if toward_target && !projected && b < value => toward(Comparator::GreaterOrEqual),
+        Some(b) if toward_target && !projected && b > value => toward(Comparator::LessOrEqual),
         _ => Rule::Projection {
             value,
             tolerance_pct: about_pct,

@@ -458,6 +458,7 @@ pub fn rule_from_text(
             meta.about_pct,
             reading.toward,
             printed.name,
+            meta.bare_numbers == Some(BareNumbers::TowardTarget),
         ))),
         Form::Between => Ok(RowRule::Ready(Rule::Range {
             min: reading.low.unwrap_or(reading.value),

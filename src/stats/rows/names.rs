@@ -143,6 +143,27 @@ impl RowReader<'_> {
                     )
                     .for_indicator(shown))
             }
+            // 指标,年份,数值 again under the header: two files joined into
+            // one (copied one below the other). Skipped and said so, never
+            // called an indicator the plan lacks.
+            Resolution::Unknown(_) if crate::stats::header::names_the_indicator_column(name) => {
+                let mut d = place
+                    .error(
+                        Code::S025,
+                        Some(layout.indicator),
+                        Text::new(
+                            "这一行与表头相同（可能是两个文件接在了一起），跳过",
+                            "this row repeats the header (two files joined into one?): skipped",
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "若是两份数据接在一起，请确认两份的年份、地区各不相同",
+                        "if two files were joined, check their years and regions do not overlap",
+                    ));
+                d.severity = Severity::Warning;
+                warnings.push(d);
+                Ok(None)
+            }
             Resolution::Unknown(suggestions) => {
                 let mut d = place
                     .error(

@@ -226,7 +226,7 @@ impl RowReader<'_> {
                     Code::S002,
                     Some(column),
                     Text::new(
-                        "这个单元格不是 UTF-8 编码，而文件开头是：文件可能混用了编码（如 UTF-8 与 GBK）",
+                        "这个单元格不是 UTF-8 编码，而文件开头是 UTF-8：文件可能混用了编码（如 UTF-8 与 GBK）",
                         "this cell is not UTF-8, though the file starts as UTF-8: the file may mix encodings (UTF-8 and GBK)",
                     ),
                 )

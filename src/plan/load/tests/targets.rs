@@ -142,19 +142,19 @@ fn targets_in_words_need_no_rule() {
             value: 5.5
         })
     );
-    // 左右 from the baseline of 50: toward the target; at it, a band.
+    // 左右 from the baseline of 50 with no side printed or named: a band
+    // (a cap or a level to reach?); 控制在…左右 says at most.
     assert_eq!(
         rule_of("60左右", "%").unwrap(),
-        Rule::About {
+        Rule::Projection {
             value: 60.0,
-            tolerance_pct: DEFAULT_ABOUT_PCT,
-            cmp: Comparator::GreaterOrEqual
+            tolerance_pct: DEFAULT_ABOUT_PCT
         }
     );
     assert_eq!(
-        rule_of("1.45左右", "%").unwrap(),
+        rule_of("控制在60左右", "%").unwrap(),
         Rule::About {
-            value: 1.45,
+            value: 60.0,
             tolerance_pct: DEFAULT_ABOUT_PCT,
             cmp: Comparator::LessOrEqual
         }
@@ -212,6 +212,16 @@ fn a_plan_may_read_bare_numbers_toward_the_target() {
     );
     assert_eq!(plan("45").unwrap(), at_most(45.0), "below it");
     assert!(plan("50").is_err(), "no direction");
+    // A 左右 likewise: toward the target from the baseline.
+    assert_eq!(
+        plan("60左右").unwrap(),
+        Rule::About {
+            value: 60.0,
+            tolerance_pct: DEFAULT_ABOUT_PCT,
+            cmp: Comparator::GreaterOrEqual
+        }
+    );
+    assert!(matches!(plan("50左右").unwrap(), Rule::Projection { .. }));
 }
 
 #[test]
