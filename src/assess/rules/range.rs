@@ -50,9 +50,22 @@ impl RuleKind for Kind {
         if (self.min..=self.max).contains(&value) {
             return Status::Achieved;
         }
+        // On the way in, short of the band: on schedule or behind it. Past
+        // its far edge (CPI 6 → 4.5%-5%, 4.0 in 2027) is out of the band on
+        // the other side: not on schedule.
         match requirement {
-            // On the way in, short of the band: on schedule or behind it.
-            Requirement::Threshold { .. } if requirement.met_by(value) => Status::OnTrack,
+            Requirement::Threshold { cmp, .. } if requirement.met_by(value) => {
+                let past_it = if cmp.wants_more() {
+                    value > self.max
+                } else {
+                    value < self.min
+                };
+                if past_it {
+                    status(false, at.in_target_year)
+                } else {
+                    Status::OnTrack
+                }
+            }
             _ => status(false, at.in_target_year),
         }
     }
@@ -131,6 +144,8 @@ mod tests {
         assert_eq!(kind.status(&at, 5.5, &r), Status::OnTrack);
         assert_eq!(kind.status(&at, 5.8, &r), Status::Behind);
         assert_eq!(kind.status(&at, 4.8, &r), Status::Achieved);
+        // Past the band's far edge: not on schedule.
+        assert_eq!(kind.status(&at, 4.0, &r), Status::Behind);
         let c = kind.completion(&figure(5.5)).unwrap();
         assert!((c - 0.5).abs() < 1e-9);
         // The target year asks the band itself.
