@@ -564,7 +564,7 @@ fn the_final_evaluation_of_the_national_14th_plan_on_real_bulletins() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     let xml = common::docx_xml(&docx);
     assert!(
-        xml.contains("2025年为5.1 %，累计（逐年复合）11.7037 %，当年要求累计 ≥ 13.5"),
+        xml.contains("2025年为5.1%，累计（逐年复合）11.7037%，当年要求累计 ≥ 13.5"),
         "the cumulative figure is called so"
     );
     assert!(

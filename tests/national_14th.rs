@@ -398,16 +398,16 @@ fn a_cumulative_lines_figure_is_the_one_judged() {
     };
     let junit = run("junit");
     assert!(
-        junit.contains("要求 累计 ≥ 5.4，实际 0.1 %，累计（逐年复合）2.7973 %"),
+        junit.contains("要求 累计 ≥ 5.4，实际 0.1%，累计（逐年复合）2.7973%"),
         "{junit}"
     );
     assert!(
-        junit.contains("实际 10.4 %，年均（逐年复合）12.2839 %"),
+        junit.contains("实际 10.4%，年均（逐年复合）12.2839%"),
         "{junit}"
     );
     let github = run("github");
     assert!(
-        github.contains("2022年要求 累计 ≥ 5.4，实际 0.1 %25，累计（逐年复合）2.7973 %25"),
+        github.contains("2022年要求 累计 ≥ 5.4，实际 0.1%25，累计（逐年复合）2.7973%25"),
         "{github}"
     );
 }

@@ -64,8 +64,13 @@ pub fn source(source: Option<&str>, remark: Option<&str>, lang: Lang) -> String 
 
 /// A share as a whole percentage: 0.6 → `60%`.
 /// A share that rounds to nothing is `0%`, never `-0%`.
+/// Short of the whole is never shown whole: 8499 of 8500 is `99%`, not
+/// `100%` beside a status that says it is not there.
 pub fn percent(share: f64) -> String {
-    let whole = (share * 100.0).round();
+    let mut whole = (share * 100.0).round();
+    if whole >= 100.0 && share < 1.0 {
+        whole = 99.0;
+    }
     format!("{:.0}%", if whole == 0.0 { 0.0 } else { whole })
 }
 
@@ -305,11 +310,15 @@ pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
         Some(_) => number(actual),
         None => number_against(actual, requirement),
     };
-    let year = format!("{year} {}", r.unit);
+    // 3.4%, 12万人 in Chinese; 3.4 %, 12 万人 in English.
+    let year = match lang {
+        Lang::Zh => format!("{year}{}", r.unit),
+        Lang::En => format!("{year} {}", r.unit),
+    };
     let year = year.trim_end();
     let text = match (&r.derived, lang) {
         (Some(d), Lang::Zh) => format!(
-            "{year}，{}{} {}",
+            "{year}，{}{}{}",
             derived(d.kind, lang),
             number_against(d.value, requirement),
             r.unit
@@ -358,6 +367,8 @@ mod tests {
         assert_eq!(number(-0.00001), "0");
         assert_eq!(percent(0.6), "60%");
         assert_eq!(percent(-0.001), "0%");
+        assert_eq!(percent(0.9999), "99%");
+        assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(-0.1), "-10%");
     }
 

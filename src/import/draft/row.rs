@@ -174,6 +174,20 @@ fn rule(
                 ),
             );
         }
+        // 〔12〕 in the target column of a table with no 年均/累计 column
+        // (上海市城市更新和住房“十五五”规划): each year's amount, added up.
+        Ok(Form::Cumulative | Form::CumulativeCap) if !in_period => {
+            measure = Measure::YearlyChange;
+            let _ = writeln!(w.out, "measure = \"yearly_change\"");
+            w.confirm(format!(
+                "“{deciding}”是规划期累计数（印在目标一栏）：统计数据应为每年的量，逐年{}；若填的是累计至今的数，请改写 measure",
+                if row.unit.replace('％', "%") == "%" {
+                    "复合"
+                } else {
+                    "相加"
+                }
+            ));
+        }
         Ok(Form::Cumulative | Form::CumulativeCap) if in_period => {
             w.confirm(format!(
                     "“{deciding}”是规划期累计数，指标是水平值：按本年水平减基期值累计；若统计数据是每年比上年的变化，请写 measure = \"yearly_change\""
@@ -353,7 +367,7 @@ fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Opti
         if added {
             "新增、新建的数量，是要完成的量"
         } else if floor {
-            "保有量、红线一类，是下限"
+            "保有量、红线、下降率一类，越高越好"
         } else {
             "越低越好"
         }
@@ -450,6 +464,18 @@ fn loads(
                     "“{deciding}”所比较的“{other}”不是本表的指标，暂只展示不判断；如有该指标的数据，可在规划文件中加上这一指标，再写 relative_to"
                 ),
             );
+        }
+        // 350左右 with no side the words, the name or a baseline give: a band
+        // both ways, which fails a figure past the target too; said, so a
+        // target to reach can be written as one.
+        Ok(RowRule::Ready(crate::plan::Rule::Projection { value, .. }))
+            if !crate::plan::row::projected_by_name(&row.name) =>
+        {
+            let shown = crate::number::display(value);
+            w.confirm(format!(
+                "“{deciding}”没说是要达到的量还是上限：暂按上下 5% 的区间判断（超过也算未达标）；若是要达到的量，请写 rule = {{ kind = \"at_least\", value = {shown} }}，若是上限写 at_most"
+            ));
+            return true;
         }
         Ok(_) => return true,
     }

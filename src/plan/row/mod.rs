@@ -495,9 +495,26 @@ pub fn rule_from_text(
             }
             .map(RowRule::Ready)
         }
-        Form::Cumulative | Form::CumulativeCap => Err(needs_rule(
-            "是规划期的累计数（〔〕），应印在年均/累计一栏：请写 period_target，并写明 measure = \"yearly_change\"",
-            "is cumulative over the period (〔〕), printed in the period column: write it as period_target with measure = \"yearly_change\"",
+        // 〔12〕 in the target column of a table with no 年均/累计 column
+        // (上海市城市更新和住房“十五五”规划): the figures are each year's,
+        // added up, as the plan says with measure = "yearly_change".
+        Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
+            Ok(RowRule::Ready(cumulative(
+                &reading,
+                if is_percent {
+                    Accumulate::Compound
+                } else {
+                    Accumulate::Sum
+                },
+            )))
+        }
+        Form::Cumulative | Form::CumulativeCap => Err(Text::new(
+            format!(
+                "目标“{target}”是规划期的累计数（〔〕）：请写明 measure = \"yearly_change\"（统计数据填每年的量，逐年累加），或把它写在 period_target 并写明 measure"
+            ),
+            format!(
+                "the target \"{target}\" is cumulative over the period (〔〕): say measure = \"yearly_change\" (the figures are each year's, added up), or write it as period_target with its measure"
+            ),
         )),
         Form::Bare => match (meta.bare_numbers, baseline) {
             (Some(BareNumbers::TowardTarget), Some(baseline)) if reading.value != baseline => {

@@ -44,6 +44,14 @@ fn a_name_says_which_way_is_better() {
     assert_eq!(better_by_name("单位GDP能源消耗"), Some(false));
     assert_eq!(better_by_name("劣Ⅴ类水体比例"), Some(false));
     assert_eq!(better_by_name("耕地保有量"), Some(true));
+    // The whole a share is of says nothing of the share (national 15th:
+    // 非化石能源占能源消费总量比重 21.7 → 25 was read as at most 25).
+    assert_eq!(better_by_name("非化石能源占能源消费总量比重"), None);
+    assert_eq!(better_by_name("能源消费总量"), Some(false));
+    assert_eq!(
+        better_by_name("单位地区生产总值能源消耗下降比例"),
+        Some(true)
+    );
     assert_eq!(better_by_name("生态保护红线面积"), Some(true));
     assert_eq!(better_by_name("总人口"), None);
     // A reduction: more of it is better (松江区节能降碳“十五五”规划's

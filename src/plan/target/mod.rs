@@ -198,6 +198,20 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
     };
     // 9%以上（力争10%）, 3.9左右（预测）, ≥98%（除危废外）: words in brackets
     // after a requirement that reads without them are a clause.
+    // 达到或好于Ⅲ类水体比例不低于75 (虹口区“十五五”纲要): the name said
+    // again, then the requirement; read whole it looked like a comparison
+    // with an indicator called 或好于Ⅲ类水体比例不低于75.
+    let read = match read {
+        Ok(r)
+            if r.other.as_deref().is_some_and(|o| {
+                o.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == '％')
+            }) =>
+        {
+            tail_requirement(text).unwrap_or(Ok(r))
+        }
+        Err(e) => tail_requirement(text).unwrap_or(Err(e)),
+        read => read,
+    };
     // (Read whole, 3.9左右（预测） is a bare number in the unit “左右（预测）”.)
     let unread = match &read {
         Err(_) => true,
@@ -212,6 +226,31 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
             .or(read),
         _ => read,
     }
+}
+
+/// The requirement at the end of `text` after words that restate the
+/// indicator (`达到或好于Ⅲ类水体比例不低于75` → ≥ 75, the words before kept
+/// as the clause): the last word of [`PREFIXES`] from which the rest reads
+/// as a comparison with a number, the earliest (不低于75, not 低于75).
+fn tail_requirement(text: &str) -> Option<Result<Reading, TargetError>> {
+    let (at, reading) = PREFIXES
+        .iter()
+        .filter(|(_, form)| matches!(form, Form::Compare(_)))
+        // Inside 不低于 is no 低于.
+        .filter_map(|(word, _)| {
+            text.rfind(word)
+                .filter(|&at| at > 0 && !text[..at].ends_with('不'))
+        })
+        .filter_map(|at| {
+            let reading = read_requirement(&text[at..]).ok()?;
+            matches!(reading.form, Form::Compare(_)).then_some((at, reading))
+        })
+        .min_by_key(|(at, _)| *at)?;
+    let clause = trim_all(&text[..at]);
+    Some(Ok(Reading {
+        clause: (!clause.is_empty()).then(|| clause.to_owned()),
+        ..reading
+    }))
 }
 
 /// `9%以上（力争10%）` → (`9%以上`, `力争10%`): the words in the brackets

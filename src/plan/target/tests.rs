@@ -205,8 +205,13 @@ fn a_clause_after_the_number_is_kept_and_the_number_read() {
     let r = read_target("〔13.5〕%").unwrap();
     assert_eq!((r.form, r.unit.as_deref()), (Form::Cumulative, Some("%")));
     // 《普陀区国土空间近期规划（2026-2030年）》: 满足消防响应时间（分钟）
-    // “5分钟覆盖区超80%” is a sentence, not 5 in a unit.
-    assert!(read_target("5分钟覆盖区超80%").is_err());
+    // “5分钟覆盖区超80%” is a sentence, not 5 in a unit: more than 80 %,
+    // which the loader refuses on an indicator in 分钟 (its unit).
+    let r = read_target("5分钟覆盖区超80%").unwrap();
+    assert_eq!(
+        (r.form, r.value, r.unit.as_deref()),
+        (Form::Compare(Greater), 80.0, Some("%"))
+    );
     assert_eq!(
         read_target("≤3万m3").map(|r| r.unit),
         Ok(Some("万m3".to_owned()))
@@ -366,6 +371,11 @@ fn reads_the_wordings_of_real_tables_and_reports() {
     // A note in brackets does not make words readable, nor hide a relative
     // target's gloss.
     assert!(read_target("稳步提高（力争更高）").is_err());
+    // The name said again before the requirement (虹口区“十五五”纲要, 优良水体比例).
+    let r = read_target("达到或好于Ⅲ类水体比例不低于75").unwrap();
+    assert_eq!((r.form, r.value), (Form::Compare(GreaterOrEqual), 75.0));
+    assert_eq!(r.clause.as_deref(), Some("达到或好于Ⅲ类水体比例"));
+    assert!(read_target("较“十二五”下降30%以上").is_err());
     let gdp = read_target("高于国内生产总值（GDP）增长").unwrap();
     assert_eq!(gdp.other.as_deref(), Some("国内生产总值（GDP）增长"));
 }

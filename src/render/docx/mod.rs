@@ -186,11 +186,40 @@ fn heading(text: &str) -> String {
 
 /// The title: 2号 小标宋, centred, with an empty line under it.
 fn title(text: &str) -> String {
+    // A line of its own per `\n`: a long title breaks where it says, not
+    // inside （2021－2025年）.
+    let runs: Vec<String> = text
+        .split('\n')
+        .map(|line| run(line, TITLE_FONT, SIZE_TITLE, false))
+        .collect();
     format!(
         r#"<w:p><w:pPr><w:spacing w:line="{}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>{}</w:p><w:p><w:pPr><w:spacing w:line="{LINE}" w:lineRule="exact"/></w:pPr></w:p>"#,
         LINE * 3 / 2,
-        run(text, TITLE_FONT, SIZE_TITLE, false)
+        runs.join("<w:r><w:br/></w:r>")
     )
+}
+
+/// A Chinese title in two parts, broken as official documents break them
+/// where it does not fit a line (about 20 characters at the title's size):
+/// the plan's name, its period （2021－2025年） on a line of its own when
+/// the name is long, then what is said of it.
+fn title_parts(head: &str, tail: &str) -> String {
+    const FITS: usize = 20;
+    let width = |s: &str| s.chars().count();
+    if width(head) + width(tail) <= FITS {
+        return format!("{head}{tail}");
+    }
+    let mut lines: Vec<String> = match head.rfind('（') {
+        Some(at) if width(head) > FITS && at > 0 => {
+            vec![head[..at].to_owned(), head[at..].to_owned()]
+        }
+        _ => vec![head.to_owned()],
+    };
+    match lines.last_mut() {
+        Some(last) if width(last) + width(tail) <= FITS => last.push_str(tail),
+        _ => lines.push(tail.to_owned()),
+    }
+    lines.join("\n")
 }
 
 /// One table cell; `merge` continues (`Some(false)`) or starts

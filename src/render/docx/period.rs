@@ -6,7 +6,7 @@
 
 use super::{
     Document, Width, body, body_keep_next, chart, heading, name_cell, notes_section, sources,
-    table, title,
+    table, title, title_parts,
 };
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::lang::Lang;
@@ -173,9 +173,9 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
 pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> Document {
     let mut doc = Document::default();
     let heading_text = match lang {
-        Lang::Zh => format!(
-            "《{}》实施情况评估（截至{}年）",
-            period.plan.title, period.latest_year
+        Lang::Zh => title_parts(
+            &format!("《{}》", period.plan.title),
+            &format!("实施情况评估（截至{}年）", period.latest_year),
         ),
         Lang::En => format!(
             "{}: evaluation as of {}",

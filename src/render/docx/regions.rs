@@ -3,7 +3,7 @@
 //! 情况 (the regions table: a row per region, worst first, with the binding
 //! indicators each fails).
 
-use super::{Document, Width, body, heading, table, title};
+use super::{Document, Width, body, heading, table, title, title_parts};
 use crate::assess::regions::RegionsReport;
 use crate::lang::Lang;
 use crate::render::{Outcome, Style, regions_table, wording};
@@ -21,7 +21,10 @@ pub(super) fn document(
         _ => lang.pick("规划", "plans").to_owned(),
     };
     doc.push(&title(&match lang {
-        Lang::Zh => format!("各地区{plan}实施情况（截至{year}年）"),
+        Lang::Zh => title_parts(
+            &format!("各地区{plan}"),
+            &format!("实施情况（截至{year}年）"),
+        ),
         Lang::En => format!("{plan} in every region, as of {year}"),
     }));
     doc.push(&heading(lang.pick("一、总体情况", "1. Overview")));

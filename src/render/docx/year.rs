@@ -3,7 +3,9 @@
 //! figure, completion and result), 三、未达到要求的指标 (a paragraph each),
 //! then the notes and the sources.
 
-use super::{Document, Width, body, heading, name_cell, notes_section, sources, table, title};
+use super::{
+    Document, Width, body, heading, name_cell, notes_section, sources, table, title, title_parts,
+};
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
 use crate::render::{Outcome, Style, columns, labels, summary, wording};
@@ -62,7 +64,10 @@ pub(super) fn document(
         report.region.as_str()
     };
     doc.push(&title(&match lang {
-        Lang::Zh => format!("{region}《{}》{}年实施情况", report.plan.title, report.year),
+        Lang::Zh => title_parts(
+            &format!("{region}《{}》", report.plan.title),
+            &format!("{}年实施情况", report.year),
+        ),
         Lang::En => format!(
             "{region}{}{}: the indicators in {}",
             if region.is_empty() { "" } else { " · " },
