@@ -418,3 +418,31 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 
 const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/></w:settings>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::title_parts;
+
+    #[test]
+    fn a_long_title_breaks_before_its_period_and_what_is_said_of_it() {
+        assert_eq!(
+            title_parts(
+                "《江津区教育事业发展“十四五”规划（2021－2025年）》",
+                "实施情况评估（截至2024年）"
+            ),
+            "《江津区教育事业发展“十四五”规划\n（2021－2025年）》\n实施情况评估（截至2024年）"
+        );
+        // A short one stays on one line; a name that fits keeps its period.
+        assert_eq!(
+            title_parts("《某规划》", "2023年实施情况"),
+            "《某规划》2023年实施情况"
+        );
+        assert_eq!(
+            title_parts(
+                "《某区教育规划（2021－2025年）》",
+                "实施情况评估（截至2024年）"
+            ),
+            "《某区教育规划（2021－2025年）》\n实施情况评估（截至2024年）"
+        );
+    }
+}
