@@ -309,7 +309,9 @@ fn a_count_of_what_is_built_is_at_least_its_number() {
 /// 《虹口区国民经济和社会发展第十五个五年规划纲要》's table: `800万` on an
 /// indicator in 平方米 was drafted ≥ 800 (850 平方米 passed, the true
 /// scale was refused as off by a factor); it is shown unjudged, the unit
-/// named. `超3000亿元` is > 3000, not unjudged.
+/// named. 外贸进出口总额（五年累计） `超3000亿元` is more than 3000 over the
+/// five years, of each year's amounts, and a bare 200 under a 累计 name a
+/// total to reach.
 #[test]
 fn a_number_in_another_unit_is_not_judged_and_chao_is_more_than() {
     let path = "tests/fixtures/import/corpus/18-hongkou-district-15th/original-excerpt.md";
@@ -327,11 +329,18 @@ fn a_number_in_another_unit_is_not_judged_and_chao_is_more_than() {
         plan_check::plan::Rule::NotAssessed
     );
     assert!(stderr_of(&out).contains("目标“800万”的单位“万”与指标的单位“平方米”不同"));
+    let trade = row("外贸进出口总额");
+    assert_eq!(trade.measure, plan_check::plan::Measure::YearlyChange);
     assert_eq!(
-        row("外贸进出口总额").rule,
-        plan_check::plan::Rule::Threshold(plan_check::plan::Threshold {
-            cmp: plan_check::plan::Comparator::Greater,
-            value: 3000.0
-        })
+        trade.rule,
+        plan_check::plan::Rule::Cumulative {
+            total: 3000.0,
+            from: plan_check::plan::Accumulate::Sum,
+            strict: true
+        }
     );
+    assert!(matches!(
+        row("新增各类首店").rule,
+        plan_check::plan::Rule::Cumulative { total, strict: false, .. } if total == 200.0
+    ));
 }

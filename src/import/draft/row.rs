@@ -208,6 +208,26 @@ fn rule(
         // A bare number: what the name says is better (失业率 lower, a
         // 保有量 kept at least), else toward the target from the
         // baseline; written out where the two disagree. Always to confirm.
+        // 外贸进出口总额（五年累计） 超3000亿元, 新增各类首店（五年累计） 200:
+        // the name says the figure is the period's total, made of each
+        // year's amounts (the loader reads the comparison as on the total).
+        Ok(Form::Compare(_) | Form::Bare)
+            if !in_period
+                && row.name.contains("累计")
+                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && reading.as_ref().ok().is_some_and(|r| {
+                    r.unit
+                        .as_deref()
+                        .is_none_or(|u| u.replace('％', "%") == row.unit.replace('％', "%"))
+                }) =>
+        {
+            is_settled = false;
+            measure = Measure::YearlyChange;
+            let _ = writeln!(w.out, "measure = \"yearly_change\"");
+            w.confirm(format!(
+                "名称说“累计”：“{deciding}”按规划期的累计数判断，统计数据应为每年的量，逐年相加；若填的是累计至今的数，请改写 measure"
+            ));
+        }
         // `1.5万` on an indicator in 个: the number is not in the
         // indicator's unit; a rule on 1.5 would pass 2 parking spaces.
         Ok(Form::Bare)

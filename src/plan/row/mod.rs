@@ -447,6 +447,34 @@ pub fn rule_from_text(
         };
     }
     match reading.form {
+        // 外贸进出口总额（五年累计） 超3000亿元 (虹口区纲要), with each year's
+        // amount as the figures: the period's total is what is compared.
+        // A bare 200 there (新增各类首店（五年累计）) is a total to reach.
+        Form::Compare(_) | Form::Bare
+            if measure == Measure::YearlyChange && printed.name.contains("累计") =>
+        {
+            let cmp = match reading.form {
+                Form::Compare(cmp) => cmp,
+                _ => Comparator::GreaterOrEqual,
+            };
+            let total = Reading {
+                form: if cmp.wants_more() {
+                    Form::Cumulative
+                } else {
+                    Form::CumulativeCap
+                },
+                strict: cmp.inclusive() != cmp,
+                ..reading
+            };
+            Ok(RowRule::Ready(cumulative(
+                &total,
+                if is_percent {
+                    Accumulate::Compound
+                } else {
+                    Accumulate::Sum
+                },
+            )))
+        }
         Form::Compare(cmp) => Ok(RowRule::Ready(Rule::Threshold(Threshold {
             cmp,
             value: reading.value,
