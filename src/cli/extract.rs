@@ -377,6 +377,9 @@ fn check(
     // regions it is not the bulletin of: not compared, and said so.
     let mut not_stated: Vec<String> = Vec::new();
     let mut other_regions: Vec<String> = Vec::new();
+    // Figures the bulletin states that the submitted file lacks for its
+    // year: a difference (a row left out is no agreement).
+    let mut unreported: Vec<String> = Vec::new();
     for ry in &loaded.region_years {
         let region = table.regions.get(ry.region);
         for r in read.iter().filter(|r| r.year == ry.year) {
@@ -455,6 +458,24 @@ fn check(
                     );
                 }
             }
+            for f in &r.extraction.found {
+                let key = crate::stats::Key {
+                    region: ry.region,
+                    year: ry.year,
+                    indicator: f.indicator,
+                };
+                if table.get(&key).and_then(|o| o.value).is_none() {
+                    let name = plan.indicators[f.indicator as usize].display_name();
+                    let stated = crate::number::display(f.value);
+                    let entry = match lang {
+                        Lang::Zh => format!("{name}（{}年，公报 {stated}）", ry.year),
+                        Lang::En => format!("{name} ({}, the bulletin says {stated})", ry.year),
+                    };
+                    if !unreported.contains(&entry) {
+                        unreported.push(entry);
+                    }
+                }
+            }
         }
     }
     // Nothing compared: no check was made, and none passes.
@@ -478,7 +499,7 @@ fn check(
     }
     let sep = lang.pick("、", ", ");
     // 全部一致 only when every submitted figure of the year was compared.
-    let whole = not_stated.is_empty() && other_regions.is_empty();
+    let whole = not_stated.is_empty() && other_regions.is_empty() && unreported.is_empty();
     let verdict = match (lang, differences, whole) {
         (Lang::Zh, 0, true) => "全部一致".to_owned(),
         (Lang::Zh, 0, false) => "都一致".to_owned(),
@@ -498,6 +519,24 @@ fn check(
             ),
         }
     );
+    if !unreported.is_empty() {
+        let _ = write!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "；公报有、报送中没有的 {} 个：{}",
+                    unreported.len(),
+                    unreported.join(sep)
+                ),
+                Lang::En => format!(
+                    "; {} the bulletin states and the file lacks: {}",
+                    unreported.len(),
+                    unreported.join(sep)
+                ),
+            }
+        );
+    }
     if !not_stated.is_empty() {
         let _ = write!(
             out,
@@ -531,7 +570,7 @@ fn check(
     }
     let _ = writeln!(out, "{}", lang.pick("。", "."));
     emit(config, out.as_bytes())?;
-    Ok(if differences == 0 {
+    Ok(if differences == 0 && unreported.is_empty() {
         exit::PASS
     } else {
         exit::FAIL

@@ -211,9 +211,12 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
                 Some(cmp) if margin < 0.0 => format!("{cmp} {other} − {}", number(-margin)),
                 Some(cmp) => format!("{cmp} {other}"),
                 None => format!(
-                    "{}{other} ± {}%",
+                    "{}{other}{}",
                     lang.pick("同步于 ", "in step with "),
-                    number(tolerance_pct)
+                    match lang {
+                        Lang::Zh => format!("（不低于其 {}%）", number(100.0 - tolerance_pct)),
+                        Lang::En => format!(" (at least {}% of it)", number(100.0 - tolerance_pct)),
+                    }
                 ),
             }
         }

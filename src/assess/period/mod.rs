@@ -203,9 +203,14 @@ fn lapses(series: &[YearPoint], as_of: i32) -> Vec<i32> {
                 )
         })
         .filter(|p| match p.requirement {
-            // A range, or in step with another indicator (a band held every year).
+            // A range, or another indicator's same-year figure (高于GDP增长,
+            // 与GDP增长同步): a year's own comparison, missed that year.
             Some(Requirement::Range { .. })
             | Some(Requirement::Band {
+                basis: Basis::Relative,
+                ..
+            })
+            | Some(Requirement::Threshold {
                 basis: Basis::Relative,
                 ..
             }) => true,

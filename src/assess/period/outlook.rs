@@ -110,13 +110,21 @@ pub fn outlook(
         // relative target) met this year: nothing achieved early, ahead when
         // the pace ratio says so, as for every kind.
         Status::Achieved | Status::OnTrack => match pace_ratio {
-            Some(r) if r >= meta.ahead_ratio => Outlook::Ahead,
+            Some(r) if reaches(r, meta.ahead_ratio) => Outlook::Ahead,
             _ => Outlook::OnSchedule,
         },
         Status::Behind => match pace_ratio {
             Some(r) if r < 0.0 => Outlook::MovingAway,
-            Some(r) if r >= meta.on_schedule_ratio => Outlook::OnSchedule,
+            Some(r) if reaches(r, meta.on_schedule_ratio) => Outlook::OnSchedule,
             _ => Outlook::Behind,
         },
     }
+}
+
+/// A pace ratio at a band's edge is on it: 55 % done at 50 % of the time is
+/// 1.1, which binary arithmetic makes 1.0999999999999996 (and called 基本
+/// 符合预期 beside a printed 1.10). Compared to six decimals, as
+/// requirements are ([`crate::number::round_requirement`]).
+fn reaches(ratio: f64, edge: f64) -> bool {
+    crate::number::round_requirement(ratio) >= edge
 }

@@ -314,3 +314,16 @@ fn a_year_short_of_an_average_to_date_is_no_lapse_and_a_line_broken_is() {
     ];
     assert_eq!(lapses(&held, 2027), [2026]);
 }
+
+#[test]
+fn a_pace_ratio_on_a_bands_edge_is_on_it_whatever_the_float_arithmetic_leaves() {
+    // 55 % done at 50 % of the time: 1.1 exactly, computed 1.0999999999999996.
+    let ratio = 1.0999999999999996_f64;
+    assert!(ratio < 1.1);
+    let j = super::super::judge(&spending(), &meta(), 2023, Some(18.7172));
+    assert_eq!(
+        outlook(&spending().rule, j.status, None, 2023, &meta(), Some(ratio)),
+        Outlook::Ahead,
+        "{ratio}"
+    );
+}
