@@ -117,8 +117,14 @@ fn check_finds_a_submitted_figure_that_differs_from_the_bulletin() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
     let text = stdout_of(&out);
-    assert!(text.contains("比对 2 个数，都一致；公报有、报送中没有的 8 个："), "{text}");
-    assert!(text.contains("城镇调查失业率（2022年，公报 5.6）"), "{text}");
+    assert!(
+        text.contains("比对 2 个数，都一致；公报有、报送中没有的 8 个："),
+        "{text}"
+    );
+    assert!(
+        text.contains("城镇调查失业率（2022年，公报 5.6）"),
+        "{text}"
+    );
     assert!(!text.contains("全部一致"), "{text}");
     // Every figure the bulletin states, as extract writes them: exit 0.
     let out = extract(&["tests/fixtures/bulletins/national-2022.md"]);
@@ -674,4 +680,30 @@ fn one_figure_fitting_two_categories_is_neither_and_an_untitled_text_is_said_so(
         stderr.contains("注意：标题中没有地区名称，未能核对这些数是不是江津区的"),
         "{stderr}"
     );
+}
+
+/// The same bulletin saved as plain text (a Markdown file renamed .txt):
+/// its `## 九、…` headings and `|` table rows stand alone, so every figure
+/// the Markdown gives is found (two were lost, glued onto a heading).
+#[test]
+fn a_bulletin_saved_as_text_gives_the_figures_its_markdown_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("national-2023.txt");
+    std::fs::copy(
+        root().join("tests/fixtures/bulletins/national-2023.md"),
+        &txt,
+    )
+    .unwrap();
+    let figures = |path: &str| {
+        let out = extract(&[path]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        stdout_of(&out)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(4).collect::<Vec<_>>().join(","))
+            .collect::<Vec<_>>()
+    };
+    let md = figures("tests/fixtures/bulletins/national-2023.md");
+    assert_eq!(md.len(), 10);
+    assert_eq!(figures(txt.to_str().unwrap()), md);
 }

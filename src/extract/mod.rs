@@ -191,11 +191,16 @@ pub fn same_region(bulletin: &str, plan: &str) -> bool {
 /// that wraps, a section's heading still stands alone.
 pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
     let sentence_end = |t: &str| t.ends_with(['。', '；', '！', '？', '：']);
+    // A heading (一、综合, a Markdown `## 九、…` saved as .txt) or a row of
+    // a Markdown table stands alone, wrapped text or not.
+    let alone = |t: &str| {
+        crate::import::text::section_heading(t) || t.starts_with('#') || t.starts_with('|')
+    };
     let lines: Vec<&str> = doc
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Text(t) if !t.trim().is_empty() => Some(t.trim()),
+            Block::Text(t) if !t.trim().is_empty() && !alone(t.trim()) => Some(t.trim()),
             _ => None,
         })
         .collect();
@@ -208,7 +213,7 @@ pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
         match block {
             Block::Text(t) => {
                 let t = t.trim();
-                if wrapped && crate::import::text::section_heading(t) {
+                if wrapped && alone(t) {
                     if !open.is_empty() {
                         out.push(std::mem::take(&mut open));
                     }

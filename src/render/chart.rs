@@ -195,7 +195,10 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
             out,
             r#"<polyline class="schedule" points="{}"><title>{}</title></polyline>"#,
             schedule.join(" "),
-            lang.pick("序时进度要求", "time-proportional requirement")
+            // Each year's requirement: a schedule, a line held every year,
+            // an annual plan's, another indicator's figure — not always
+            // 序时进度.
+            lang.pick("各年要求", "each year's requirement")
         );
     }
 
@@ -269,7 +272,7 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
 pub fn legend(lang: Lang) -> String {
     let items = [
         ("actual", lang.pick("实际值（按年份）", "reported value")),
-        ("schedule", lang.pick("序时进度要求", "requirement by year")),
+        ("schedule", lang.pick("各年要求", "requirement by year")),
         ("target", lang.pick("目标（原文）", "target as printed")),
         ("projection", lang.pick("趋势外推", "trend projection")),
         ("band", lang.pick("预测区间", "projection band")),

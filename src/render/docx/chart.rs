@@ -101,7 +101,7 @@ pub fn indicator(
     }];
     if !ranged && schedule.iter().flatten().count() >= 2 {
         lines.push(Line {
-            name: lang.pick("序时进度要求", "schedule").to_owned(),
+            name: lang.pick("各年要求", "each year's requirement").to_owned(),
             color: "7F7F7F",
             dash: None,
             marker: false,

@@ -54,7 +54,7 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
         Width::Rest,
         Width::Fit,
         Width::Fit,
-        Width::Fit,
+        Width::Upto(16),
     ];
     widths.extend(period.years.iter().map(|_| Width::Fit));
     // 基本符合预期 on one line (at 4 characters a line every outlook wrapped).

@@ -132,7 +132,7 @@ pub(super) fn document(
             Width::Rest,
             Width::Fit,
             Width::Fit,
-            Width::Fit,
+            Width::Upto(16),
             Width::Fit,
             Width::Fit,
             Width::Fit,
