@@ -471,7 +471,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("snippet", &["encoding", "printable"]),
     ("diagnostic", &["lang", "printable", "snippet"]),
     ("output", &["diagnostic"]),
-    ("plan", &["diagnostic", "lang", "number", "vocabulary"]),
+    (
+        "plan",
+        &["diagnostic", "encoding", "lang", "number", "vocabulary"],
+    ),
     (
         "stats",
         &[

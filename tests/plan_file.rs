@@ -105,3 +105,36 @@ fn the_plan_matches_the_printed_table() {
         ]
     );
 }
+
+/// A plan saved in GBK (Notepad's or WPS's Chinese default) is refused as
+/// not UTF-8, with the encoding it looks like and the line of its first
+/// such byte (it was 内容无法读取); a region typed with a space after it is
+/// the region the data names.
+#[test]
+fn a_plan_in_gbk_is_said_to_be_and_a_region_is_trimmed() {
+    let text =
+        std::fs::read_to_string(common::root().join("plan/jiangjin-education-14th-fyp.toml"))
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("gbk.toml");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&gbk, &bytes).unwrap();
+    let err = load_plan(&gbk).unwrap_err();
+    assert_eq!(err.code, plan_check::diagnostic::Code::P002);
+    assert!(
+        err.message.zh.contains("不是 UTF-8") && err.message.zh.contains("gb18030"),
+        "{}",
+        err.message.zh
+    );
+    assert!(err.line.is_some());
+    let spaced = dir.path().join("spaced.toml");
+    std::fs::write(
+        &spaced,
+        text.replacen("region = \"江津区\"", "region = \"江津区 \"", 1),
+    )
+    .unwrap();
+    assert_eq!(
+        load_plan(&spaced).unwrap().meta.region.as_deref(),
+        Some("江津区")
+    );
+}

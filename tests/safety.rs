@@ -1063,3 +1063,39 @@ fn a_closed_standard_error_is_no_panic() {
         assert_eq!(status.code(), Some(code), "{args}");
     }
 }
+
+/// A district's workbook saved by WPS as `.et` beside the others is not
+/// passed over (it was, and its failing binding figure with it, exit 0): it
+/// is refused with the way to read it; a file in the folder that is no
+/// statistics file is named (S026), never skipped in silence.
+#[test]
+fn a_folder_reads_a_wps_workbook_and_names_what_it_does_not_read() {
+    let mut sandbox = Sandbox::new();
+    std::fs::remove_file(sandbox.path("data/2024.csv")).ok();
+    let folder = sandbox.path("district");
+    std::fs::create_dir_all(&folder).unwrap();
+    // The binding 巩固率 at 90, below ＞96, in a workbook named .et.
+    let mut rows = common::xlsx::rows_2023();
+    for row in rows.iter_mut().skip(1) {
+        if matches!(row[0], common::xlsx::Cell::Text("九年义务教育巩固率")) {
+            row[1] = common::xlsx::Cell::Number(90.0);
+        }
+    }
+    common::xlsx::write(
+        &folder.join("2023.et"),
+        &[common::xlsx::sheet("2023", rows)],
+        None,
+        None,
+    );
+    std::fs::write(folder.join("说明.docx"), b"not a table").unwrap();
+    sandbox.remember();
+    let out = sandbox.run(&["district"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("S026") && err.contains("说明.docx"), "{err}");
+    assert!(
+        err.contains("district/2023.et") && err.contains("请把扩展名改为 .xlsx"),
+        "{err}"
+    );
+    sandbox.assert_untouched();
+}

@@ -96,7 +96,7 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             ),
         )]);
     }
-    let paths = expand_inputs(files).map_err(|d| vec![d])?;
+    let (paths, passed_over) = expand_inputs(files).map_err(|d| vec![d])?;
     output::refuse_inputs(config.output.as_deref(), paths.iter().map(PathBuf::as_path))
         .map_err(|d| vec![d])?;
     let options = LoadOptions {
@@ -109,6 +109,37 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     };
     let mut observations = Observations::default();
     let mut warnings = Vec::new();
+    // A file in a folder that is no statistics file (永川区.docx beside the
+    // workbooks) is not read, and said so: a district's figures saved in
+    // another format were dropped with exit 0.
+    for (folder, skipped) in passed_over {
+        let names: Vec<String> = skipped
+            .iter()
+            .map(|p| p.strip_prefix(&folder).unwrap_or(p).display().to_string())
+            .collect();
+        warnings.push(
+            Diagnostic::warning(
+                Code::S026,
+                folder.display().to_string(),
+                Text::new(
+                    format!(
+                        "文件夹中有 {} 个文件不是统计数据文件（.csv 或工作簿），没有读：{}",
+                        names.len(),
+                        names.join("、")
+                    ),
+                    format!(
+                        "{} files in the folder are no statistics files (.csv or a workbook) and were not read: {}",
+                        names.len(),
+                        names.join(", ")
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                "若其中有数据，请另存为 .xlsx 或 .csv，或直接在命令行给出这个文件",
+                "if one holds figures, save it as .xlsx or .csv, or give the file itself on the command line",
+            )),
+        );
+    }
     // A file given twice (also by another name, a hard link, or once in a
     // folder) is read once, and said so: read twice, every figure would
     // clash with itself.
@@ -349,15 +380,24 @@ fn shown(path: &Path) -> String {
 /// dangling or looping link) is kept, to be reported with the other files
 /// judged, never skipped; a folder named like a file is an error. Excel's
 /// lock files (`~$…`) and hidden files and folders are not data.
-pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Also the files of each folder given that are not read, by folder.
+pub type PassedOver = Vec<(PathBuf, Vec<PathBuf>)>;
+
+pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<PathBuf>, PassedOver), Diagnostic> {
     let mut paths = Vec::new();
+    let mut passed_over = Vec::new();
     for arg in args {
         if arg == Path::new("-") || !arg.is_dir() {
             paths.push(arg.clone());
             continue;
         }
         let mut found = Vec::new();
-        walk(arg, 0, &mut found)?;
+        let mut skipped = Vec::new();
+        walk(arg, 0, &mut found, &mut skipped)?;
+        if !skipped.is_empty() {
+            skipped.sort();
+            passed_over.push((arg.clone(), skipped));
+        }
         if found.is_empty() {
             return Err(Diagnostic::error(
                 Code::S001,
@@ -371,14 +411,19 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         found.sort();
         paths.extend(found);
     }
-    Ok(paths)
+    Ok((paths, passed_over))
 }
 
 /// How deep [`walk`] goes below a folder given.
 const MAX_DEPTH: usize = 16;
 
 /// The data files of `dir` and of its folders, into `found`.
-fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), Diagnostic> {
+fn walk(
+    dir: &Path,
+    depth: usize,
+    found: &mut Vec<PathBuf>,
+    skipped: &mut Vec<PathBuf>,
+) -> Result<(), Diagnostic> {
     let unreadable = |path: &Path, e: &std::io::Error| {
         Diagnostic::error(
             Code::S001,
@@ -397,11 +442,12 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), Diagno
         // A folder itself, not a link to one: walked.
         if entry.file_type().is_ok_and(|t| t.is_dir()) && !crate::stats::is_input(&path) {
             if depth < MAX_DEPTH {
-                walk(&path, depth + 1, found)?;
+                walk(&path, depth + 1, found, skipped)?;
             }
             continue;
         }
         if !crate::stats::is_input(&path) {
+            skipped.push(path);
             continue;
         }
         match std::fs::metadata(&path) {

@@ -73,6 +73,8 @@ pub enum Code {
     S024,
     /// a row that repeats the header (two files joined into one): skipped (a warning)
     S025,
+    /// a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)
+    S026,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
@@ -95,7 +97,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 41] = [
+    pub const ALL: [Code; 42] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -128,6 +130,7 @@ impl Code {
         Code::S023,
         Code::S024,
         Code::S025,
+        Code::S026,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -274,6 +277,10 @@ impl Code {
                 "某一行与表头相同（可能是两个文件接在了一起）：跳过（警告）",
                 "a row that repeats the header (two files joined into one): skipped (a warning)",
             ),
+            Code::S026 => (
+                "给出的文件夹中有不是统计数据文件（.csv 或工作簿）的文件：没有读（警告，列出文件）",
+                "a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)",
+            ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
                 "评估报告的数据包含多个地区（报告针对一个地区）",
@@ -309,11 +316,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 41] = [
+const NAMES: [&str; 42] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "U001", "U002", "U003", "U004",
-    "U005", "I001", "I002", "I003", "I004",
+    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "S026", "U001", "U002", "U003",
+    "U004", "U005", "I001", "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

@@ -37,13 +37,16 @@ pub use resolve::Resolver;
 pub use rows::LoadOptions;
 pub use slips::year_slips;
 
-/// Whether a file in a folder given as input is read: `.csv` and workbooks.
+/// Whether a file in a folder given as input is read: `.csv`, workbooks,
+/// and WPS's own `.et`, which is looked at as any file given is (a workbook
+/// under that name is refused with the way to read it, never passed over).
 pub fn is_input(path: &std::path::Path) -> bool {
     workbook::is_workbook(path)
-        || path
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        || path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            ["csv", "et", "ett"]
+                .iter()
+                .any(|e| x.eq_ignore_ascii_case(e))
+        })
 }
 
 /// Reads one statistics file, CSV or workbook by its extension, into `table`.

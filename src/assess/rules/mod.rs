@@ -225,9 +225,13 @@ pub fn status_by(kind: &dyn RuleKind, at: &Year, actual: f64, requirement: &Requ
     if at.indicator.year_requirements.contains_key(&at.year) {
         // An annual plan's figure: met or not this year; the target still
         // decides 已达标 for a threshold.
+        // Short of it is 未达标 for that year (the requirement is the
+        // year's own, no schedule to be behind: README, 年度要求).
         let meets = requirement.met_by(actual);
         return match at.indicator.rule {
-            Rule::Threshold(target) => threshold::status(target, actual, meets, at.in_target_year),
+            Rule::Threshold(target) if meets => {
+                threshold::status(target, actual, meets, at.in_target_year)
+            }
             _ => annual::status(meets, false, at.in_target_year),
         };
     }

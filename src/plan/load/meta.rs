@@ -82,7 +82,11 @@ pub(super) fn read_meta(raw: RawMeta, file: &str) -> Result<PlanMeta, Diagnostic
     Ok(PlanMeta {
         id: raw.id,
         title: raw.title,
-        region: raw.region,
+        // “江津区 ” is 江津区: the data's regions are trimmed alike.
+        region: raw
+            .region
+            .map(|r| crate::number::trim_all(&r).to_owned())
+            .filter(|r| !r.is_empty()),
         issuer: raw.issuer,
         issued: raw.issued,
         table: raw.table,

@@ -42,12 +42,44 @@ use valid::*;
 /// Reads and checks the plan file at `path`.
 pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
             Code::P002,
             &shown,
             Text::io("无法读取规划文件", "cannot read the plan file", &e),
         )
+    })?;
+    // A plan saved by Notepad or WPS in GBK, or as UTF-16: said so, with the
+    // line of the first byte that is not UTF-8 (it was 内容无法读取).
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u64;
+        let guess = crate::encoding::detect(e.as_bytes()).map(|enc| enc.name());
+        Diagnostic::error(
+            Code::P002,
+            &shown,
+            Text::new(
+                format!(
+                    "规划文件不是 UTF-8 编码{}",
+                    guess
+                        .filter(|n| *n != "UTF-8")
+                        .map(|n| format!("（看来是 {n}）"))
+                        .unwrap_or_default()
+                ),
+                format!(
+                    "the plan file is not UTF-8{}",
+                    guess
+                        .filter(|n| *n != "UTF-8")
+                        .map(|n| format!(" (it looks like {n})"))
+                        .unwrap_or_default()
+                ),
+            ),
+        )
+        .at_line(line)
+        .with_hint(Text::new(
+            "请在编辑器中另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）",
+            "save it as UTF-8 in the editor (Notepad: Save as → Encoding: UTF-8)",
+        ))
     })?;
     parse_plan(&text, &shown)
 }
