@@ -1099,3 +1099,31 @@ fn a_folder_reads_a_wps_workbook_and_names_what_it_does_not_read() {
     );
     sandbox.assert_untouched();
 }
+
+/// A city's collection sheet with each district's 地区 cell merged down over
+/// its rows (a reviewer's WPS workbook): read as Excel shows it, every row
+/// with its district (it was S002, 地区是空的, with a hint that could not work).
+#[test]
+fn merged_region_cells_stand_for_every_row_of_their_block() {
+    let out = plan_check()
+        .args([
+            "--format",
+            "json",
+            "tests/fixtures/merged-regions-2023.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let regions: Vec<&str> = json["regions"]
+        .as_array()
+        .expect("the regions view")
+        .iter()
+        .map(|r| r["region"].as_str().unwrap())
+        .collect();
+    assert_eq!(regions.len(), 2, "{json}");
+    assert!(
+        regions.contains(&"江津区") && regions.contains(&"永川区"),
+        "{regions:?}"
+    );
+}

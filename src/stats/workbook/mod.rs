@@ -127,11 +127,22 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, path, &file)?;
+        // Merged blocks (地区 merged over a district's rows), read first:
+        // a merged cell's value stands in every cell of its block.
+        let blocks = workbook
+            .merge_cells_by_sheet_name(&sheet)
+            .unwrap_or_default();
         let cells = workbook
             .worksheet_cells_reader(&sheet)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
         let mut rows = XlsxRows::new(cells, &file);
-        let blanks = read_rows(&mut rows, &sheet, path, &file, reading)?;
+        let blanks = read_rows(
+            &mut Merged::new(&mut rows, blocks),
+            &sheet,
+            path,
+            &file,
+            reading,
+        )?;
         drop(rows);
         if !blanks.is_empty() {
             let mut cells = workbook

@@ -158,3 +158,75 @@ impl SheetRows for XlsxRows<'_> {
         self.first_column as usize
     }
 }
+
+/// A sheet's rows with its merged cells read as Excel and WPS show them: a
+/// cell under the top of a merged block down a column (地区 or 分类 merged
+/// over a district's rows) reads as the block's first cell. The block's own
+/// top row is left as it is (a title merged across is one cell).
+pub(super) struct Merged<'r, R> {
+    rows: &'r mut R,
+    /// Blocks spanning more than one row, 0-based (row, column).
+    blocks: Vec<calamine::Dimensions>,
+    /// The text of each block's first cell, once its row is read.
+    tops: Vec<Option<Vec<u8>>>,
+}
+
+impl<'r, R: SheetRows> Merged<'r, R> {
+    pub(super) fn new(rows: &'r mut R, blocks: Vec<calamine::Dimensions>) -> Self {
+        let blocks: Vec<calamine::Dimensions> =
+            blocks.into_iter().filter(|b| b.end.0 > b.start.0).collect();
+        let tops = vec![None; blocks.len()];
+        Merged { rows, blocks, tops }
+    }
+}
+
+impl<R: SheetRows> SheetRows for Merged<'_, R> {
+    fn next_row(
+        &mut self,
+        record: &mut ByteRecord,
+        odds: &mut Odds,
+    ) -> Result<Option<u64>, Diagnostic> {
+        let Some(number) = self.rows.next_row(record, odds)? else {
+            return Ok(None);
+        };
+        if self.blocks.is_empty() {
+            return Ok(Some(number));
+        }
+        let row = u32::try_from(number.saturating_sub(1)).unwrap_or(u32::MAX);
+        let first = self.rows.first_column();
+        let at = |column: u32| (column as usize).checked_sub(first);
+        let mut fills: Vec<(usize, Vec<u8>)> = Vec::new();
+        for (block, top) in self.blocks.iter().zip(self.tops.iter_mut()) {
+            if block.start.0 == row {
+                *top = at(block.start.1)
+                    .and_then(|i| record.get(i))
+                    .map(<[u8]>::to_vec);
+            } else if (block.start.0..=block.end.0).contains(&row)
+                && let Some(text) = top.as_ref().filter(|t| !t.is_empty())
+            {
+                for column in block.start.1..=block.end.1 {
+                    if let Some(i) = at(column)
+                        && record.get(i).is_some_and(|cell| cell.is_empty())
+                    {
+                        fills.push((i, text.clone()));
+                    }
+                }
+            }
+        }
+        if !fills.is_empty() {
+            let mut filled = ByteRecord::with_capacity(record.as_slice().len(), record.len());
+            for (i, cell) in record.iter().enumerate() {
+                match fills.iter().find(|(at, _)| *at == i) {
+                    Some((_, text)) => filled.push_field(text),
+                    None => filled.push_field(cell),
+                }
+            }
+            *record = filled;
+        }
+        Ok(Some(number))
+    }
+
+    fn first_column(&self) -> usize {
+        self.rows.first_column()
+    }
+}
