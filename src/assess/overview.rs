@@ -38,7 +38,7 @@ pub struct OverviewRow {
     pub period_rule: Option<Rule>,
     /// Requirements the plan sets for single years (annual plans).
     pub year_requirements: Vec<(i32, crate::plan::YearRequirement)>,
-    /// The name of the indicator a relative target refers to.
+    /// The name of the indicator a relative target refers to (in either cell).
     pub relative_to: Option<String>,
     pub note: Option<String>,
 }
@@ -117,8 +117,10 @@ pub fn overview(plan: &Plan) -> PlanOverview {
                     .iter()
                     .map(|(y, r)| (*y, *r))
                     .collect(),
-                relative_to: match ind.rule {
-                    Rule::Relative { to, .. } => Some(name(to).display_name()),
+                relative_to: match (&ind.rule, &ind.period_rule) {
+                    (Rule::Relative { to, .. }, _) | (_, Some(Rule::Relative { to, .. })) => {
+                        Some(name(*to).display_name())
+                    }
                     _ => None,
                 },
                 note: ind.note.clone(),

@@ -386,6 +386,7 @@ fn page(
                 labels::rule_with_period(
                     labels::rule(&series.rule, series.relative_to.as_deref(), lang),
                     series.period_rule.as_ref(),
+                    series.relative_to.as_deref(),
                     lang,
                 ),
                 &series.year_requirements,

@@ -140,12 +140,17 @@ pub fn year_requirement(each: YearRequirement) -> String {
 /// `不考核；2026年 4.5 ~ 5`.
 /// A rule's words with the 年均/累计 cell's rule beside it, when the row
 /// judges both (`≥ 60；累计 ≥ 3.9`).
-pub fn rule_with_period(rule_text: String, period: Option<&Rule>, lang: Lang) -> String {
+pub fn rule_with_period(
+    rule_text: String,
+    period: Option<&Rule>,
+    other: Option<&str>,
+    lang: Lang,
+) -> String {
     match period {
         Some(p) => format!(
             "{rule_text}{}{}",
             lang.pick("；", "; "),
-            rule(p, None, lang)
+            rule(p, other, lang)
         ),
         None => rule_text,
     }

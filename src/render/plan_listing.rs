@@ -64,6 +64,7 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
                     labels::rule_with_period(
                         labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
                         ind.period_rule.as_ref(),
+                        ind.relative_to.as_deref(),
                         lang,
                     ),
                     &ind.year_requirements,

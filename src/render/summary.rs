@@ -265,6 +265,9 @@ fn period_line(
                 (_, Lang::En) => format!("{span}a change of {}{unit}", labels::number(v)),
             }
         }
+        // The year's own figure, held against another indicator's
+        // (高于高中阶段教育毛入学率).
+        (None, Some(v)) => format!("{}{unit}", labels::number(v)),
         _ => lang.pick("无可判断的数", "no figure to judge").to_owned(),
     };
     let target = labels::status(p.target_status, lang);

@@ -306,8 +306,10 @@ pub fn assess_period(
                     .iter()
                     .map(|(y, r)| (*y, *r))
                     .collect(),
-                relative_to: match ind.rule {
-                    Rule::Relative { to, .. } => Some(plan.indicators[to as usize].display_name()),
+                relative_to: match (&ind.rule, &ind.period_rule) {
+                    (Rule::Relative { to, .. }, _) | (_, Some(Rule::Relative { to, .. })) => {
+                        Some(plan.indicators[*to as usize].display_name())
+                    }
                     _ => None,
                 },
                 path,

@@ -309,6 +309,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                     margin,
                     line: lines.at(rule_start).0,
                     field: rule_field,
+                    period: false,
                 });
                 Rule::NotAssessed
             }
@@ -331,6 +332,30 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             let start = period_rule.map_or(0, |(_, start)| start);
             field_err("period_rule", start, message)
         })?;
+        // 高于高中阶段教育毛入学率 in the 年均/累计 cell beside ＞96: a
+        // comparison with another indicator's same-year figure, judged
+        // beside the level (it was shown, never judged, and a binding row
+        // passed below it).
+        if let (Some(Rule::NotAssessed), Some(cell)) = (&period_rule, raw.period_target.as_ref())
+            && both_judged
+            && raw.period_rule.is_none()
+            && let Ok(reading) = crate::plan::read_target(cell.get_ref())
+            && let crate::plan::Form::Relative(cmp) = reading.form
+        {
+            relatives.push(PendingRelative {
+                index: indicators.len(),
+                other: reading.other.unwrap_or_default(),
+                to: raw
+                    .relative_to
+                    .as_ref()
+                    .map(|t| t.get_ref().trim().to_owned()),
+                cmp,
+                margin: reading.margin,
+                line: lines.at(cell.span().start).0,
+                field: "period_target",
+                period: true,
+            });
+        }
         let year_requirements = match &raw.year_requirements {
             Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name, &raw.unit)
                 .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,

@@ -14,6 +14,8 @@ pub(super) struct PendingRelative {
     pub(super) margin: f64,
     pub(super) line: u64,
     pub(super) field: &'static str,
+    /// The 年均/累计 cell beside a level target: the row's `period_rule`.
+    pub(super) period: bool,
 }
 
 /// The names a target may call an indicator by: its name, the name with a
@@ -99,6 +101,11 @@ pub(super) fn resolve_relatives(
                     .collect()
             }
         };
+        // 高于全国平均 beside a level's own target: a figure the plan does not
+        // hold, shown and not judged, as before (the level's target judges).
+        if pending.period && pending.to.is_none() && matches.is_empty() {
+            continue;
+        }
         let other = match matches.as_slice() {
             [one] if *one != pending.index => *one,
             [_] => {
@@ -143,12 +150,17 @@ pub(super) fn resolve_relatives(
                 ),
             ));
         }
-        indicators[pending.index].rule = Rule::Relative {
+        let relative = Rule::Relative {
             to: other as IndicatorIdx,
             cmp: pending.cmp,
             tolerance_pct: meta.about_pct,
             margin: pending.margin,
         };
+        if pending.period {
+            indicators[pending.index].period_rule = Some(relative);
+        } else {
+            indicators[pending.index].rule = relative;
+        }
     }
     refuse_cycles(indicators, file)
 }

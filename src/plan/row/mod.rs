@@ -216,8 +216,9 @@ pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRe
 /// (`＞6.5%`, `7`, `＜7.2‰`) the level's compound average yearly growth
 /// since the baseline, in percent (‰ read as tenths of a percent); a bare
 /// number only where the plan says how bare numbers read, as at least that
-/// growth. Anything else (`高于全国平均`, a cell in another unit) is shown
-/// and not judged: `None`.
+/// growth. Anything else (a cell in another unit, `高于全国平均`) is shown
+/// and not judged: `None` — except a comparison with another indicator of
+/// the plan, which the loader resolves with the other relative targets.
 pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Option<Rule> {
     let reading = read_target(period).ok()?;
     let normal = |u: &str| u.trim().replace('％', "%");

@@ -242,6 +242,31 @@ fn a_relative_target_finds_the_indicator_it_names() {
             margin: 1.0
         }
     );
+    // In the 年均/累计 cell beside a level's own target (＞96；高于…): judged
+    // beside it, not shown only (a binding row passed below the other).
+    let beside = plan_with(&format!(
+        "{}{}",
+        row(
+            "gross",
+            "高中阶段教育毛入学率",
+            "baseline = 98\ntarget = \"＞98\""
+        ),
+        row(
+            "kept",
+            "九年义务教育巩固率",
+            "baseline = 100\ntarget = \"＞96\"\nperiod_target = \"高于高中阶段教育毛入学率\""
+        ),
+    ))
+    .unwrap();
+    assert_eq!(
+        beside.indicators[1].period_rule,
+        Some(Rule::Relative {
+            to: 0,
+            cmp: Some(Comparator::Greater),
+            tolerance_pct: 5.0,
+            margin: 0.0
+        })
+    );
     // A name the plan does not have: located, with the way out.
     let err = plan_with(&row(
         "p",
