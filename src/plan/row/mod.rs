@@ -371,6 +371,12 @@ pub fn rule_from_text(
     let printed_unit = reading.unit.as_deref().map(normal);
     let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
     let is_percent = normal(unit) == "%";
+    // A total of yearly changes: percentages compound, other units add up.
+    let of_years = if is_percent {
+        Accumulate::Compound
+    } else {
+        Accumulate::Sum
+    };
     if let Form::Relative(cmp) = reading.form {
         return Ok(RowRule::Relative {
             other: reading.other.unwrap_or_default(),
@@ -421,14 +427,7 @@ pub fn rule_from_text(
             // Yearly changes compound (percent) or add up; levels are
             // read against the baseline (figure::gather says which).
             Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
-                Ok(RowRule::Ready(cumulative(
-                    &reading,
-                    if is_percent {
-                        Accumulate::Compound
-                    } else {
-                        Accumulate::Sum
-                    },
-                )))
+                Ok(RowRule::Ready(cumulative(&reading, of_years)))
             }
             Form::Cumulative | Form::CumulativeCap if measure == Measure::Level => Ok(
                 RowRule::Ready(cumulative(&reading, Accumulate::LevelChange)),
@@ -467,14 +466,7 @@ pub fn rule_from_text(
                 strict: cmp.inclusive() != cmp,
                 ..reading
             };
-            Ok(RowRule::Ready(cumulative(
-                &total,
-                if is_percent {
-                    Accumulate::Compound
-                } else {
-                    Accumulate::Sum
-                },
-            )))
+            Ok(RowRule::Ready(cumulative(&total, of_years)))
         }
         Form::Compare(cmp) => Ok(RowRule::Ready(Rule::Threshold(Threshold {
             cmp,
@@ -528,14 +520,7 @@ pub fn rule_from_text(
         // (上海市城市更新和住房“十五五”规划): the figures are each year's,
         // added up, as the plan says with measure = "yearly_change".
         Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
-            Ok(RowRule::Ready(cumulative(
-                &reading,
-                if is_percent {
-                    Accumulate::Compound
-                } else {
-                    Accumulate::Sum
-                },
-            )))
+            Ok(RowRule::Ready(cumulative(&reading, of_years)))
         }
         Form::Cumulative | Form::CumulativeCap => Err(Text::new(
             format!(
