@@ -156,6 +156,14 @@ pub enum Rule {
         from: Accumulate,
         strict: bool,
     },
+    /// A cumulative total over the period to end within `[min, max]`
+    /// (`〔3000—4000〕`), made `from` the figures: the lower end's
+    /// time-proportional share before the target year, never past `max`.
+    CumulativeRange {
+        min: f64,
+        max: f64,
+        from: Accumulate,
+    },
     /// Relative to another indicator's figure of the same region and year:
     /// `cmp` it (`高于GDP增长`), or in step with it (`None`: within
     /// `tolerance_pct` percent of it, `与GDP增长同步`).

@@ -552,6 +552,70 @@ fn real_tables_copied_from_web_pages_draft_plans_that_load() {
     }
 }
 
+/// 上海市城市更新和住房“十五五”规划 prints four five-year totals as ranges
+/// in its target column (实施老旧小区改造面积 〔3000—4000〕 万平方米): drafted
+/// as each year's amount added up and judged (they were shown only), here on
+/// two illustrative years (示例数据): 700 + 400 is short of two fifths of
+/// 3000 (滞后), 500 + 2400 has passed 2800 (未达标 already).
+#[test]
+fn cumulative_ranges_of_a_real_table_are_judged_on_the_years_added_up() {
+    let out = import(&[
+        "tests/fixtures/import/corpus/06-shanghai-urban-renewal-housing-15th/original-excerpt.md",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let draft = stdout_of(&out);
+    let plan = plan_check::plan::parse_plan(&draft, "draft.toml").expect("loads");
+    use plan_check::plan::{Accumulate, Rule};
+    for (name, min, max) in [
+        ("实施老旧小区改造面积", 3000.0, 4000.0),
+        ("新增供应商品住房规模", 2500.0, 2800.0),
+        ("新增供应各类住宅用地面积", 1800.0, 2300.0),
+        ("新增供应保障性租赁住房数量", 25.0, 27.0),
+    ] {
+        let row = plan.indicators.iter().find(|i| i.name == name).expect(name);
+        assert_eq!(
+            row.rule,
+            Rule::CumulativeRange {
+                min,
+                max,
+                from: Accumulate::Sum
+            },
+            "{name}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan_file = dir.path().join("plan.toml");
+    std::fs::write(&plan_file, &draft).unwrap();
+    for (year, renewal, housing) in [(2026, 700, 500), (2027, 400, 2400)] {
+        std::fs::write(
+            dir.path().join(format!("{year}.csv")),
+            format!("指标,数值,来源\n实施老旧小区改造面积,{renewal},示例数据，非官方统计\n新增供应商品住房规模,{housing},示例数据，非官方统计\n"),
+        )
+        .unwrap();
+    }
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&plan_file)
+        .arg(dir.path().join("2026.csv"))
+        .arg(dir.path().join("2027.csv"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    let row = |name: &str| {
+        json["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["name"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .clone()
+    };
+    assert_eq!(row("实施老旧小区改造面积")["status"], "behind");
+    assert_eq!(row("新增供应商品住房规模")["status"], "failed");
+    assert_eq!(row("新增供应商品住房规模")["outlook"], "failed");
+}
+
 /// 《湖北省文物事业发展“十四五”规划》 as its PDF prints it (PDFium: every
 /// border a thin even-odd fill): the whole table over three pages, each
 /// row's category from the left column under one 指标 header, a bracket

@@ -75,6 +75,7 @@ pub fn target_value(rule: &Rule) -> Option<f64> {
         | Rule::Annual { .. }
         | Rule::Cumulative { .. }
         | Rule::CumulativeCap { .. }
+        | Rule::CumulativeRange { .. }
         | Rule::Relative { .. }
         | Rule::NotAssessed => None,
     }

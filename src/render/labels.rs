@@ -62,6 +62,15 @@ pub fn source(source: Option<&str>, remark: Option<&str>, lang: Lang) -> String 
     }
 }
 
+/// How a cumulative total is made from the figures, in brackets.
+fn accumulated(from: Accumulate, lang: Lang) -> &'static str {
+    match from {
+        Accumulate::Compound => lang.pick("（逐年复合）", " (compounded)"),
+        Accumulate::Sum => lang.pick("（逐年相加）", " (summed)"),
+        Accumulate::LevelChange => lang.pick("（水平减基期值）", " (level less baseline)"),
+    }
+}
+
 /// A share as a whole percentage: 0.6 → `60%`.
 /// A share that rounds to nothing is `0%`, never `-0%`.
 /// Short of the whole is never shown whole: 8499 of 8500 is `99%`, not
@@ -198,11 +207,14 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
                 (false, true) => ">",
             },
             number(total),
-            match from {
-                Accumulate::Compound => lang.pick("（逐年复合）", " (compounded)"),
-                Accumulate::Sum => lang.pick("（逐年相加）", " (summed)"),
-                Accumulate::LevelChange => lang.pick("（水平减基期值）", " (level less baseline)"),
-            }
+            accumulated(from, lang)
+        ),
+        Rule::CumulativeRange { min, max, from } => format!(
+            "{} {} ~ {}{}",
+            lang.pick("累计", "cumulative"),
+            number(min),
+            number(max),
+            accumulated(from, lang)
         ),
         Rule::Relative {
             cmp,

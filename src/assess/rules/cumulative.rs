@@ -45,16 +45,6 @@ impl RuleKind for Kind {
         completion(self.total, figure.value?)
     }
 
-    fn pace(
-        &self,
-        at: &Year,
-        _figure: &Figure,
-        _requirement: Option<&Requirement>,
-        completion: Option<f64>,
-    ) -> Option<f64> {
-        super::schedule_pace(at, completion)
-    }
-
     fn needs(&self) -> Needs {
         needs(self.from)
     }

@@ -13,6 +13,7 @@
 //! - [`annual`]: a requirement held every year (年均: on the compound average);
 //! - [`cumulative`]: a cumulative change `〔N〕` against its share to date;
 //! - [`cumulative_cap`]: a cap on the cumulative total `[<N]`, every year;
+//! - [`cumulative_range`]: a cumulative total to end within `〔N—M〕`;
 //! - [`relative`]: relative to another indicator's figure (`高于GDP增长`);
 //! - [`none`]: not judged (不考核).
 
@@ -20,6 +21,7 @@ pub mod about;
 pub mod annual;
 pub mod cumulative;
 pub mod cumulative_cap;
+pub mod cumulative_range;
 pub mod none;
 pub mod projection;
 pub mod range;
@@ -77,15 +79,17 @@ pub trait RuleKind {
     }
 
     /// The pace ratio: what was achieved against what the schedule required
-    /// by now (see [`pace`]).
+    /// by now (see [`pace_by`]). By default 完成进度 ÷ elapsed time: a kind
+    /// with a completion keeps the time-proportional schedule; one with none
+    /// has no pace.
     fn pace(
         &self,
-        _at: &Year,
+        at: &Year,
         _figure: &Figure,
         _requirement: Option<&Requirement>,
-        _completion: Option<f64>,
+        completion: Option<f64>,
     ) -> Option<f64> {
-        None
+        schedule_pace(at, completion)
     }
 
     /// The figure it judges.
@@ -151,6 +155,7 @@ pub fn with_kind<R>(rule: &Rule, f: impl FnOnce(&dyn RuleKind) -> R) -> R {
             from,
             strict,
         }),
+        Rule::CumulativeRange { min, max, from } => f(&cumulative_range::Kind { min, max, from }),
         Rule::Relative {
             to,
             cmp,

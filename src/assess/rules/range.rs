@@ -77,16 +77,6 @@ impl RuleKind for Kind {
         Some((figure.value? - baseline) / (edge - baseline))
     }
 
-    fn pace(
-        &self,
-        at: &Year,
-        _figure: &Figure,
-        _requirement: Option<&Requirement>,
-        completion: Option<f64>,
-    ) -> Option<f64> {
-        super::schedule_pace(at, completion)
-    }
-
     fn trends(&self) -> bool {
         true
     }

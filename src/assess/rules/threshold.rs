@@ -43,16 +43,6 @@ impl RuleKind for Kind {
         completion(self.0, figure.baseline?, figure.value?)
     }
 
-    fn pace(
-        &self,
-        at: &Year,
-        _figure: &Figure,
-        _requirement: Option<&Requirement>,
-        completion: Option<f64>,
-    ) -> Option<f64> {
-        super::schedule_pace(at, completion)
-    }
-
     fn trends(&self) -> bool {
         true
     }

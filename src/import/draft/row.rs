@@ -152,7 +152,7 @@ fn rule(
                 refused.map_or("", String::as_str)
             ));
         }
-        Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_flow(row) => {
+        Ok(form) if form.is_cumulative() && in_period && is_flow(row) => {
             measure = Measure::YearlyChange;
             let _ = writeln!(w.out, "measure = \"yearly_change\"");
             w.confirm(format!(
@@ -161,7 +161,7 @@ fn rule(
                 ),
             );
         }
-        Ok(Form::Cumulative | Form::CumulativeCap) if in_period && is_change(row) => {
+        Ok(form) if form.is_cumulative() && in_period && is_change(row) => {
             measure = Measure::YearlyChange;
             let _ = writeln!(w.out, "measure = \"yearly_change\"");
             w.confirm(format!(
@@ -176,7 +176,7 @@ fn rule(
         }
         // 〔12〕 in the target column of a table with no 年均/累计 column
         // (上海市城市更新和住房“十五五”规划): each year's amount, added up.
-        Ok(Form::Cumulative | Form::CumulativeCap) if !in_period => {
+        Ok(form) if form.is_cumulative() && !in_period => {
             measure = Measure::YearlyChange;
             let _ = writeln!(w.out, "measure = \"yearly_change\"");
             w.confirm(format!(
@@ -188,7 +188,7 @@ fn rule(
                 }
             ));
         }
-        Ok(Form::Cumulative | Form::CumulativeCap) if in_period => {
+        Ok(form) if form.is_cumulative() && in_period => {
             w.confirm(format!(
                     "“{deciding}”是规划期累计数，指标是水平值：按本年水平减基期值累计；若统计数据是每年比上年的变化，请写 measure = \"yearly_change\""
                 ),

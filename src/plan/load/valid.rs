@@ -63,6 +63,7 @@ pub(super) fn read_valid(
         },
         Rule::Cumulative { .. }
         | Rule::CumulativeCap { .. }
+        | Rule::CumulativeRange { .. }
         | Rule::Relative { .. }
         | Rule::NotAssessed => vec![],
     };
@@ -127,6 +128,7 @@ pub(super) fn agrees_with_target(
         | Rule::About { .. }
         | Rule::Cumulative { .. }
         | Rule::CumulativeCap { .. }
+        | Rule::CumulativeRange { .. }
         | Rule::Relative { .. } => return Ok(()),
     };
     if agrees {

@@ -110,11 +110,7 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
     if is_dash(text) {
         return Ok(none());
     }
-    if let Ok(Reading {
-        form: Form::Cumulative,
-        ..
-    }) = read_target(text)
-    {
+    if read_target(text).is_ok_and(|r| r.form.is_cumulative() && r.form != Form::CumulativeCap) {
         return Ok(none());
     }
     let starred = text.ends_with(['*', '＊']);
@@ -224,7 +220,7 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
     let normal = |u: &str| u.trim().replace('％', "%");
     let printed_unit = reading.unit.as_deref().map(normal);
     match reading.form {
-        Form::Cumulative | Form::CumulativeCap => {
+        form if form.is_cumulative() => {
             let points = normal(unit) == "%"
                 && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"));
             let same = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
@@ -269,11 +265,17 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
     }
 }
 
-/// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`) or a
-/// cap not to pass (`[<N]`).
+/// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`), a
+/// cap not to pass (`[<N]`), or a range to end within (`〔3000—4000〕`).
 fn cumulative(reading: &Reading, from: Accumulate) -> Rule {
     let (total, strict) = (reading.value, reading.strict);
-    if reading.form == Form::CumulativeCap {
+    if let (Form::CumulativeRange, Some(min)) = (reading.form, reading.low) {
+        Rule::CumulativeRange {
+            min,
+            max: total,
+            from,
+        }
+    } else if reading.form == Form::CumulativeCap {
         Rule::CumulativeCap {
             total,
             from,
@@ -386,7 +388,7 @@ pub fn rule_from_text(
     }
     let points_of_percent = is_percent
         && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"))
-        && matches!(reading.form, Form::Cumulative | Form::CumulativeCap);
+        && reading.form.is_cumulative();
     if matches!(
         reading.form,
         Form::Compare(_)
@@ -394,6 +396,7 @@ pub fn rule_from_text(
             | Form::Between
             | Form::Cumulative
             | Form::CumulativeCap
+            | Form::CumulativeRange
             | Form::Bare
     ) && !same_unit
         && !points_of_percent
@@ -407,7 +410,7 @@ pub fn rule_from_text(
     // 〔-13.5〕: plans print a fall as a positive total under a name that
     // says so (单位GDP能源消耗降低 〔13.5〕); a negative one was compounded
     // as a rise and judged the other way round from what the rule showed.
-    if matches!(reading.form, Form::Cumulative | Form::CumulativeCap) && reading.value < 0.0 {
+    if reading.form.is_cumulative() && reading.value.min(reading.low.unwrap_or(0.0)) < 0.0 {
         return Err(Text::new(
             format!(
                 "目标“{target}”的累计数是负数：下降请写正数，并在名称中写明“降低/下降”（如“单位GDP能源消耗降低”〔13.5〕），或用 rule 写明如何判断"
@@ -426,13 +429,13 @@ pub fn rule_from_text(
         return match reading.form {
             // Yearly changes compound (percent) or add up; levels are
             // read against the baseline (figure::gather says which).
-            Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
+            form if form.is_cumulative() && measure == Measure::YearlyChange => {
                 Ok(RowRule::Ready(cumulative(&reading, of_years)))
             }
-            Form::Cumulative | Form::CumulativeCap if measure == Measure::Level => Ok(
-                RowRule::Ready(cumulative(&reading, Accumulate::LevelChange)),
-            ),
-            Form::Cumulative | Form::CumulativeCap => Err(Text::new(
+            form if form.is_cumulative() && measure == Measure::Level => Ok(RowRule::Ready(
+                cumulative(&reading, Accumulate::LevelChange),
+            )),
+            form if form.is_cumulative() => Err(Text::new(
                 format!(
                     "目标“{target}”是规划期的累计数，而 measure = \"yearly_rate\"（逐年增长率）：累计变化要由逐年的变化（measure = \"yearly_change\"）或水平值（measure = \"level\"）得出"
                 ),
@@ -519,10 +522,10 @@ pub fn rule_from_text(
         // 〔12〕 in the target column of a table with no 年均/累计 column
         // (上海市城市更新和住房“十五五”规划): the figures are each year's,
         // added up, as the plan says with measure = "yearly_change".
-        Form::Cumulative | Form::CumulativeCap if measure == Measure::YearlyChange => {
+        form if form.is_cumulative() && measure == Measure::YearlyChange => {
             Ok(RowRule::Ready(cumulative(&reading, of_years)))
         }
-        Form::Cumulative | Form::CumulativeCap => Err(Text::new(
+        Form::Cumulative | Form::CumulativeCap | Form::CumulativeRange => Err(Text::new(
             format!(
                 "目标“{target}”是规划期的累计数（〔〕）：请写明 measure = \"yearly_change\"（统计数据填每年的量，逐年累加），或把它写在 period_target 并写明 measure"
             ),

@@ -101,6 +101,10 @@ pub enum Form {
     /// A cap on the cumulative total over the period: `[<3256]` (新增建设
     /// 用地规模: at most 3256 over the five years).
     CumulativeCap,
+    /// A cumulative total over the period within a range: `〔3000—4000〕`
+    /// (实施老旧小区改造面积, 上海市城市更新和住房“十五五”规划); `low` the
+    /// lower end, `value` the upper.
+    CumulativeRange,
     /// A number alone: `55`. Its reading is not printed.
     Bare,
     /// Between two numbers: `4.5%-5%`, `4.5%—5%`, `4.5～5`.
@@ -329,6 +333,15 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
                 Some((_, rest)) => (Form::Cumulative, rest),
                 None => (Form::Cumulative, inner),
             };
+            // 〔3000—4000〕: the total within a range.
+            if sign.is_none()
+                && let Some(range) = between(trim_all(inner))
+            {
+                return Ok(Reading {
+                    form: Form::CumulativeRange,
+                    ..range
+                });
+            }
             let (value, unit) = number_and_unit(inner)?;
             let mut reading = Reading::new(form, value, unit);
             reading.strict = matches!(sign, Some((Comparator::Greater | Comparator::Less, _)));
@@ -416,6 +429,17 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
         _ => e,
     })?;
     Ok(Reading::new(form, value, unit))
+}
+
+impl Form {
+    /// A total over the period (`〔13.5〕`, `[<3256]`, `〔3000—4000〕`),
+    /// not a year's level.
+    pub fn is_cumulative(self) -> bool {
+        matches!(
+            self,
+            Form::Cumulative | Form::CumulativeCap | Form::CumulativeRange
+        )
+    }
 }
 
 impl Reading {

@@ -85,6 +85,21 @@ fn reads_targets_in_words_as_plans_print_them() {
             strictly(reading(Form::CumulativeCap, 3256.0, None)),
         ),
         ("[ ≤ 3256 ]", reading(Form::CumulativeCap, 3256.0, None)),
+        // 上海市城市更新和住房“十五五”规划: 实施老旧小区改造面积 〔3000—4000〕.
+        (
+            "〔3000—4000〕",
+            Reading {
+                low: Some(3000.0),
+                ..reading(Form::CumulativeRange, 4000.0, None)
+            },
+        ),
+        (
+            "〔25-27〕万套",
+            Reading {
+                low: Some(25.0),
+                ..reading(Form::CumulativeRange, 27.0, Some("万套"))
+            },
+        ),
         (
             "提高1岁",
             reading(Form::Change { up: true }, 1.0, Some("岁")),

@@ -139,3 +139,45 @@ fn the_period_column_reads_every_year_averages_and_cumulative_changes() {
     let err = plan_with(&row("a", "a", "baseline = 1\ntarget = \"—\"")).unwrap_err();
     assert!(err.message.zh.contains("是空的"), "{}", err.message.zh);
 }
+
+/// 〔3000—4000〕 (实施老旧小区改造面积, 上海市城市更新和住房“十五五”规划,
+/// in the target column of a table with no 年均/累计 column): the total of
+/// each year's amount within the range; in the period column beside a
+/// level, the level's change within it; a negative end refused as 〔-13.5〕 is.
+#[test]
+fn a_cumulative_range_is_a_total_within_it() {
+    let plan = plan_with(
+        "\n[[indicator]]\nid = \"a\"\ncategory = \"c\"\nname = \"实施老旧小区改造面积\"\nunit = \"万平方米\"\nattribute = \"预期性\"\nbaseline = \"〔6880〕\"\ntarget = \"〔3000—4000〕\"\nmeasure = \"yearly_change\"",
+    )
+    .unwrap();
+    assert_eq!(plan.indicators[0].baseline, None);
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::CumulativeRange {
+            min: 3000.0,
+            max: 4000.0,
+            from: Accumulate::Sum,
+        }
+    );
+    let level = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 10\ntarget = \"—\"\nperiod_target = \"〔2—3〕\"",
+    ))
+    .unwrap();
+    assert_eq!(
+        level.indicators[0].rule,
+        Rule::CumulativeRange {
+            min: 2.0,
+            max: 3.0,
+            from: Accumulate::LevelChange,
+        }
+    );
+    let err = plan_with(&row(
+        "a",
+        "a",
+        "baseline = 10\ntarget = \"—\"\nperiod_target = \"〔-3—-2〕\"",
+    ))
+    .unwrap_err();
+    assert!(err.message.zh.contains("负数"), "{}", err.message.zh);
+}
