@@ -69,6 +69,23 @@ pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError>
     Ok(if negative { -value } else { value })
 }
 
+/// A figure to the 15 significant digits a spreadsheet keeps (Excel shows
+/// and compares no more): 96.00000000000001, the sum 0.2 + 79.9 + 15.9 as a
+/// workbook caches it or a script prints it, is 96, never a pass of `＞96`
+/// on binary noise. Numbers of 10¹⁵ and more (refused as implausible
+/// elsewhere) and below 10⁻⁸ are left as they are.
+pub fn significant(value: f64) -> f64 {
+    let magnitude = value.abs();
+    if !(1e-8..1e15).contains(&magnitude) {
+        return value;
+    }
+    // 10^(14 − exponent): exact for every power used (up to 10²²).
+    let exponent = magnitude.log10().floor() as i32;
+    let scale = 10f64.powi(14 - exponent);
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { value }
+}
+
 /// Requirements are rounded to six decimals, so a figure typed exactly at the
 /// time-proportional value (18.596) meets it despite floating-point noise.
 pub fn round_requirement(value: f64) -> f64 {
@@ -258,6 +275,22 @@ fn is_plain_decimal(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_keep_fifteen_significant_digits_as_spreadsheets_do() {
+        assert_eq!(significant(96.00000000000001), 96.0);
+        assert_eq!(significant(0.2 + 79.9 + 15.9), 96.0);
+        assert_eq!(significant(-96.00000000000001), -96.0);
+        assert_eq!(significant(98.25), 98.25);
+        assert_eq!(significant(18.596), 18.596);
+        assert_eq!(significant(123456789012345.0), 123456789012345.0);
+        assert_eq!(
+            significant(0.000_123_456_789_012_345_67),
+            0.000_123_456_789_012_346
+        );
+        assert_eq!(significant(0.0), 0.0);
+        assert_eq!(significant(1e300), 1e300);
+    }
 
     #[test]
     fn a_small_figure_in_a_message_keeps_its_digits() {

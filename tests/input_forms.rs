@@ -361,3 +361,30 @@ fn a_pasted_gbk_line_a_marked_gbk_file_and_a_repeated_header() {
         "the same judgement as without the repeated header"
     );
 }
+
+/// A city's sheets name the district and year columns many ways: a
+/// reviewer's 区县名称 was dropped in silence (every row judged by the
+/// default plan as its own region, exit 0) and 统计年度 too (the year taken
+/// from the file name). Both are read.
+#[test]
+fn district_and_year_columns_named_otherwise_are_read() {
+    for (region, year) in [
+        ("区县名称", "统计年度"),
+        ("县区", "年度"),
+        ("所属区县", "数据年份"),
+    ] {
+        // 示例数据: 永川区's 2023 figures in a file named for 2024.
+        let text = format!(
+            "{region},指标,数值,{year}\n永川区,九年义务教育巩固率,97,2023\n永川区,毛入园率,98.4,2023\n"
+        );
+        let (_dir, path) = write_csv("2024年报送.csv", &text);
+        let out = plan_check()
+            .args(["--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let json = json_of(&out);
+        assert_eq!(json["region"], "永川区", "{region}: {json}");
+        assert_eq!(json["year"], 2023, "{year}: {json}");
+    }
+}

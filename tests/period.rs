@@ -266,6 +266,28 @@ fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
         "{text}"
     );
     assert!(text.contains("九年义务教育巩固率（按2020年数据"), "{text}");
+    // The counts say what the exit code says (were 达到要求1项 beside it).
+    let out = plan_check()
+        .args(["--format", "markdown"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("约束性指标1项：达到要求0项（已达标0，符合序时进度0）；未填报1项"),
+        "{}",
+        stdout_of(&out)
+    );
+    let out = plan_check()
+        .args(["--format", "junit"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out)
+            .contains("<failure type=\"missing\" message=\"未填报（约束性）：按2020年数据"),
+        "{}",
+        stdout_of(&out)
+    );
     let out = plan_check()
         .args(["--format", "github"])
         .arg(dir.path())

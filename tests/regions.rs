@@ -771,6 +771,13 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     assert_eq!(period["view"], "period");
     let retention = item(&period["indicators"], "id", "compulsory_retention_rate");
     assert_eq!(retention["as_of"], 2022);
+    // Counted as the exit code counts it: no figure in 2023 (was "pass": 1
+    // beside the failing list, a reviewer's period and regions views).
+    let counts = &period["summary"]["latest"]["binding"];
+    assert_eq!(
+        (counts["pass"].as_u64(), counts["missing"].as_u64()),
+        (Some(0), Some(1))
+    );
 
     let (json, code) = json_run(&[city.as_os_str()]);
     assert_eq!(code, Some(1));
@@ -789,6 +796,8 @@ fn a_region_is_judged_alike_alone_and_among_many() {
         row["judged_earlier"],
         serde_json::json!([{ "id": "compulsory_retention_rate", "year": 2022 }])
     );
+    assert_eq!(row["binding"]["pass"], 0, "{row}");
+    assert_eq!(row["binding"]["missing"], 1, "{row}");
     let line = result(
         item(&json["reports"], "region", "甲区"),
         "compulsory_retention_rate",

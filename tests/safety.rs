@@ -370,6 +370,30 @@ mod silent_passes {
         sandbox
     }
 
+    /// 96.00000000000001 (0.2 + 79.9 + 15.9 as pandas writes it, or a
+    /// workbook caches a SUM) passed ＞96 with exit 0, the table showing 96
+    /// against > 96 as 已达标 (a reviewer's file): figures keep the 15
+    /// significant digits a spreadsheet does.
+    #[test]
+    fn binary_noise_past_fifteen_digits_passes_no_strict_target() {
+        let (_dir, path) = write_csv(
+            "2023.csv",
+            &data_2023_with("九年义务教育巩固率", "96.00000000000001"),
+        );
+        let out = plan_check()
+            .args(["--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+        let json = json_of(&out);
+        assert_eq!(result(&json, "compulsory_retention_rate")["actual"], 96.0);
+        assert_ne!(
+            result(&json, "compulsory_retention_rate")["status"],
+            "achieved"
+        );
+    }
+
     #[test]
     fn a_year_typo_far_beyond_the_plan_is_an_error_not_a_period() {
         let text = std::fs::read_to_string(root().join("data/2023.csv"))
@@ -1098,6 +1122,29 @@ fn a_folder_reads_a_wps_workbook_and_names_what_it_does_not_read() {
         "{err}"
     );
     sandbox.assert_untouched();
+}
+
+/// A 数值 merged down over two indicators is the first's figure only: the
+/// binding 巩固率 under 毛入园率's merged 98.3 was judged 已达标 on it, exit
+/// 0 (a reviewer's workbook); it is 未填报 now, as `.xls` and `.ods` read
+/// it. A 年份 merged down every row still stands in each.
+#[test]
+fn a_merged_figure_stands_for_its_first_row_only() {
+    let out = plan_check()
+        .args(["--format", "json", "tests/fixtures/merged-value-2023.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["year"], 2023, "{json}");
+    assert_eq!(
+        result(&json, "compulsory_retention_rate")["status"],
+        "missing"
+    );
+    assert_eq!(
+        result(&json, "preschool_gross_enrolment_rate")["actual"],
+        98.3
+    );
 }
 
 /// A city's collection sheet with each district's 地区 cell merged down over

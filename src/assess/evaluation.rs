@@ -126,9 +126,7 @@ impl<'a> Evaluation<'a> {
     /// that does not pass, or judged at an earlier year than the run's
     /// latest; with `--strict`, any judged one).
     pub fn fails_run(&self, result: &IndicatorResult) -> bool {
-        result
-            .status
-            .fails_run_at(result.attribute, self.strict, result.as_of.is_some())
+        result.run_status().fails_run(result.attribute, self.strict)
     }
 
     /// The year reports the per-indicator formats (JUnit, GitHub, the

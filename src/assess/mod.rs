@@ -70,7 +70,7 @@ impl Status {
     /// Over several years, [`Status::fails_run_at`] also counts a figure
     /// missing from the run's latest year.
     pub fn fails_run(self, attribute: Attribute, strict: bool) -> bool {
-        self.fails_run_at(attribute, strict, false)
+        !self.passes() && self != Status::NotAssessed && (strict || attribute == Attribute::Binding)
     }
 
     /// [`Status::fails_run`] for an indicator judged over several years:
@@ -81,8 +81,20 @@ impl Status {
     /// year does not pass on a figure of another (a single-year check of
     /// the same file fails it as 未填报).
     pub fn fails_run_at(self, attribute: Attribute, strict: bool, earlier: bool) -> bool {
-        let fails = !self.passes() || earlier;
-        fails && self != Status::NotAssessed && (strict || attribute == Attribute::Binding)
+        self.at_run_year(earlier).fails_run(attribute, strict)
+    }
+
+    /// The status the run's latest year counts: an indicator judged at an
+    /// earlier year (`earlier`) has no figure in it, and counts as 未填报
+    /// there, as a single-year check of that year counts it — in the
+    /// summary's numbers, the regions' counts and what fails the run alike
+    /// (not judged stays not judged).
+    pub fn at_run_year(self, earlier: bool) -> Status {
+        if earlier && self != Status::NotAssessed {
+            Status::Missing
+        } else {
+            self
+        }
     }
 
     pub fn code(self) -> &'static str {

@@ -305,16 +305,19 @@ fn region_row<'a>(
             });
         }
         let status = status_of(plan, index, at, &figures);
-        let fails = status.fails_run_at(ind.attribute, true, at != year);
+        // Counted at the run's year: judged at an earlier one is 未填报
+        // there; the row names it with how it stood at its year.
+        let counted = status.at_run_year(at != year);
+        let fails = counted.fails_run(ind.attribute, true);
         match ind.attribute {
             Attribute::Binding => {
-                row.binding.add(status);
+                row.binding.add(counted);
                 if fails {
                     row.failing_binding.push(&ind.id);
                 }
             }
             Attribute::Expected => {
-                row.expected.add(status);
+                row.expected.add(counted);
                 row.failing_expected += usize::from(fails);
             }
         }

@@ -139,8 +139,9 @@ impl Summary {
                 Attribute::Binding => (&mut summary.binding, &mut summary.failing_binding),
                 Attribute::Expected => (&mut summary.expected, &mut summary.failing_expected),
             };
-            counts.add(r.status);
-            if r.status.fails_run_at(r.attribute, true, r.as_of.is_some()) {
+            let status = r.run_status();
+            counts.add(status);
+            if status.fails_run(r.attribute, true) {
                 failing.push(r.id.clone());
             }
         }
@@ -200,6 +201,12 @@ impl IndicatorResult {
     /// The name as the plan table shows it (`其中：普通小学`).
     pub fn display_name(&self) -> String {
         display_name(&self.name, self.part_of.is_some(), self.group.as_deref())
+    }
+
+    /// The status the run's latest year counts ([`Status::at_run_year`]):
+    /// judged at an earlier year (`as_of`), 未填报.
+    pub fn run_status(&self) -> Status {
+        self.status.at_run_year(self.as_of.is_some())
     }
 }
 

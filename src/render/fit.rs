@@ -143,13 +143,18 @@ fn keep_whole(tokens: Vec<String>, width: usize) -> Vec<String> {
                 out.pop();
             }
             match out.last_mut() {
-                Some(last) => {
+                // With what it marks while the two fit a line; else on the
+                // next line (a wide unit, `（微克/立方米） ★`, made a name
+                // column one wider than the room it was given).
+                Some(last)
+                    if self::width(last) + usize::from(space) + self::width("★") <= width =>
+                {
                     if space {
                         last.push(' ');
                     }
                     last.push_str(token.trim());
                 }
-                None => out.push(token),
+                _ => out.push(token.trim().to_owned()),
             }
             continue;
         }
@@ -371,6 +376,15 @@ mod tests {
             lines.last().is_some_and(|l| l.ends_with("（%） ★")),
             "{lines:?}"
         );
+        // A unit as wide as the room: ★ on the next line, no line wider
+        // than the room (the national plan's 细颗粒物 row at --width 100).
+        for width in 14..20 {
+            let lines = wrap_text("细颗粒物平均浓度（微克/立方米） ★", width, 0);
+            assert!(
+                lines.iter().all(|l| super::width(l) <= width),
+                "{width}: {lines:?}"
+            );
+        }
         // The heading breaks before its bracket, not inside 时间进度.
         let lines = wrap_text("2023年指标检查（时间进度 60%）", 20, 2);
         assert!(

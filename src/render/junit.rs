@@ -182,7 +182,7 @@ fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
             let _ = writeln!(
                 out,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                r.status.code(),
+                r.run_status().code(),
                 escape(&detail),
                 escape(&detail)
             );
@@ -206,19 +206,23 @@ fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
 fn describe(r: &crate::assess::IndicatorResult, lang: crate::lang::Lang) -> String {
     let requirement = labels::result_requirement(r, lang).unwrap_or_else(|| "—".to_owned());
     let actual = labels::judged_figure(r, lang);
+    // Judged at an earlier year: 未填报 in the run's, with how it stood then.
+    let then = labels::status(r.status, lang);
     match (lang, r.as_of) {
         (crate::lang::Lang::Zh, as_of) => format!(
             "{}（{}）：{}要求 {requirement}，实际 {actual}",
-            labels::status(r.status, lang),
+            labels::status(r.run_status(), lang),
             labels::attribute(r.attribute, lang),
-            as_of.map(|y| format!("按{y}年数据，")).unwrap_or_default(),
+            as_of
+                .map(|y| format!("按{y}年数据{then}，"))
+                .unwrap_or_default(),
         ),
         (crate::lang::Lang::En, as_of) => format!(
             "{} ({}): {}required {requirement}, actual {actual}",
-            labels::status(r.status, lang),
+            labels::status(r.run_status(), lang),
             labels::attribute(r.attribute, lang),
             as_of
-                .map(|y| format!("on the {y} figure, "))
+                .map(|y| format!("{then} on the {y} figure, "))
                 .unwrap_or_default(),
         ),
     }

@@ -29,6 +29,23 @@ pub fn standing(series: &IndicatorSeries, lang: Lang) -> &'static str {
     }
 }
 
+/// [`standing`], for a list of what the run's latest year fails: one judged
+/// at an earlier year says first that the latest has no figure
+/// (`2024年未填报；按2023年数据基本符合（保持）`).
+pub fn standing_at(series: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
+    let standing = standing(series, lang);
+    if series.as_of == latest_year {
+        return standing.to_owned();
+    }
+    match lang {
+        Lang::Zh => format!("{latest_year}年未填报；按{}年数据{standing}", series.as_of),
+        Lang::En => format!(
+            "not reported for {latest_year}; {standing} on its {} figure",
+            series.as_of
+        ),
+    }
+}
+
 pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
     match attribute {
         Attribute::Binding => lang.pick("约束性", "binding"),

@@ -509,9 +509,12 @@ pub fn binding_not_on_track(period: &PeriodReport, lang: Lang) -> Vec<String> {
     };
     let mut out: Vec<String> = binding()
         .filter(|s| period.summary.binding_not_on_track.contains(&s.id))
-        .map(|s| match lang {
-            Lang::Zh => format!("{}（{}）", s.display_name(), labels::standing(s, lang)),
-            Lang::En => format!("{} ({})", s.display_name(), labels::standing(s, lang)),
+        .map(|s| {
+            let standing = labels::standing_at(s, period.latest_year, lang);
+            match lang {
+                Lang::Zh => format!("{}（{standing}）", s.display_name()),
+                Lang::En => format!("{} ({standing})", s.display_name()),
+            }
         })
         .collect();
     out.extend(binding().filter(|s| !s.lapses.is_empty()).map(|s| {

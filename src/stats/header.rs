@@ -34,6 +34,22 @@ const HEADERS: &[(&str, Column)] = &[
     ("区县", Column::Region),
     ("行政区划", Column::Region),
     ("地区名称", Column::Region),
+    // A city's collection sheets name the district column many ways (a
+    // reviewer's 区县名称 was not read, and every row judged by the default
+    // plan, exit 0).
+    ("区县名称", Column::Region),
+    ("县区", Column::Region),
+    ("县（市、区）", Column::Region),
+    ("区（县）", Column::Region),
+    ("区（县、市）", Column::Region),
+    ("行政区", Column::Region),
+    ("所属区县", Column::Region),
+    ("年度", Column::Year),
+    ("统计年度", Column::Year),
+    ("所属年度", Column::Year),
+    ("数据年份", Column::Year),
+    ("统计年份", Column::Year),
+    ("年份（年）", Column::Year),
     ("indicator", Column::Indicator),
     ("数值", Column::Value),
     ("value", Column::Value),

@@ -105,7 +105,12 @@ pub fn outlook(
         // A line the baseline met, held; or a target met with no baseline to
         // show that it took any movement.
         Status::Achieved if matches!(basis, Some(Basis::Hold | Basis::TargetMet)) => Outlook::Held,
-        Status::Achieved if crate::assess::rules::moves(rule) => Outlook::AchievedEarly,
+        // A kind that moves toward a number; or a year whose requirement was
+        // a schedule's (a range the baseline lies outside of, 6 → 4.5%-5%,
+        // entered early).
+        Status::Achieved if crate::assess::rules::moves(rule) || basis == Some(Basis::Schedule) => {
+            Outlook::AchievedEarly
+        }
         // On the schedule, or a requirement of every year (年均, a range, a
         // relative target) met this year: nothing achieved early, ahead when
         // the pace ratio says so, as for every kind.

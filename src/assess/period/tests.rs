@@ -327,3 +327,42 @@ fn a_pace_ratio_on_a_bands_edge_is_on_it_whatever_the_float_arithmetic_leaves() 
         "{ratio}"
     );
 }
+
+/// A range the baseline lies outside (赤字率 6 → 4.5%-5%) asks for
+/// movement: entered before the target year it is 提前实现, as a floor
+/// reached early is (was 快于预期 from the pace ratio, a reviewer's
+/// comparison with 民生支出占比 70 → ≥75); a baseline within it holds it.
+#[test]
+fn a_range_entered_early_from_outside_is_achieved_early_and_one_held_is_not() {
+    let deficit = indicator(6.0, Rule::Range { min: 4.5, max: 5.0 });
+    assert_eq!(outlook_of(&deficit, &[(2023, 4.8)]), Outlook::AchievedEarly);
+    let held = indicator(4.8, Rule::Range { min: 4.5, max: 5.0 });
+    assert_eq!(outlook_of(&held, &[(2023, 4.8)]), Outlook::OnSchedule);
+}
+
+/// 与GDP增长同步 is kept each year or not: no pace ratio, never 快于预期
+/// however far the income outgrows the economy (5.0 against 4.4).
+#[test]
+fn in_step_with_another_figure_has_no_pace_and_is_never_ahead() {
+    use crate::assess::rules::{RuleKind, Year, relative};
+    let kind = relative::Kind {
+        to: 0,
+        cmp: None,
+        tolerance_pct: 5.0,
+        margin: 0.0,
+    };
+    let ind = indicator(5.0, Rule::NotAssessed);
+    let at = Year::new(&ind, &meta(), 2023);
+    let figure = crate::assess::figure::Figure {
+        value: Some(5.0),
+        ..Default::default()
+    };
+    let required = relative::requirement(None, 5.0, 4.4, 0.0);
+    assert_eq!(kind.pace(&at, &figure, Some(&required), None), None);
+    let higher = relative::Kind {
+        cmp: Some(Comparator::Greater),
+        ..kind
+    };
+    let above = relative::requirement(Some(Comparator::Greater), 5.0, 4.4, 0.0);
+    assert!(higher.pace(&at, &figure, Some(&above), None).is_some());
+}

@@ -47,7 +47,8 @@ impl RuleKind for Kind {
         }
     }
 
-    /// Above another rate: the rate achieved ÷ the other's.
+    /// Above another rate: the rate achieved ÷ the other's. In step
+    /// (`与GDP增长同步`) asks no pace: it is kept each year or not.
     fn pace(
         &self,
         _at: &Year,
@@ -55,7 +56,7 @@ impl RuleKind for Kind {
         requirement: Option<&Requirement>,
         _completion: Option<f64>,
     ) -> Option<f64> {
-        super::rate_pace(figure, requirement)
+        self.cmp.and(super::rate_pace(figure, requirement))
     }
 
     fn needs(&self) -> Needs {

@@ -91,7 +91,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
         .and_then(|p| p.requirement)
         .map(|r| labels::requirement_on(&r, s.judged_on, lang));
     let name = wording::name_in_prose(s, period);
-    let outlook = labels::standing(s, lang);
+    let outlook = labels::standing_at(s, period.latest_year, lang);
     // The year's figure, and the one made from the years where that is what
     // is judged (5.1%，累计（逐年复合）11.7037%): a cumulative change is
     // never called the year's.

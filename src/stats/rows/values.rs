@@ -16,7 +16,7 @@ impl RowReader<'_> {
         indicator: IndicatorIdx,
     ) -> Result<Option<f64>, Diagnostic> {
         if !stored.percent {
-            return Ok(Some(stored.value));
+            return Ok(Some(crate::number::significant(stored.value)));
         }
         let ind = &plan.indicators[indicator as usize];
         if units::normalize(&ind.unit) == "%" {
@@ -61,12 +61,17 @@ impl RowReader<'_> {
             return Ok(None);
         }
         if let Some(v) = crate::number::plain_decimal(trimmed) {
-            return Ok(Some(v));
+            // More than 15 digits written (96.00000000000001): binary noise.
+            return Ok(Some(if trimmed.len() > 16 {
+                crate::number::significant(v)
+            } else {
+                v
+            }));
         }
         let ind = &plan.indicators[indicator as usize];
         let text = self.text(raw, line, column)?;
         match read_cell(text, units::normalize(&ind.unit) == "%") {
-            Ok(Cell::Value(v)) => Ok(Some(v)),
+            Ok(Cell::Value(v)) => Ok(Some(crate::number::significant(v))),
             Ok(Cell::NotReported) => Ok(None),
             Err(e) => {
                 let raw = quote_raw(text);
@@ -83,7 +88,12 @@ impl RowReader<'_> {
                         ),
                     ),
                 };
-                let hint = if text.contains('\n') {
+                let hint = if text.contains('\n') && self.sheet.is_some() {
+                    Text::new(
+                        "单元格里有换行：请只填一个数字",
+                        "the cell holds a line break: write one number only",
+                    )
+                } else if text.contains('\n') {
                     Text::new(
                         "单元格跨了多行：可能有未闭合的双引号",
                         "the cell spans several lines: a double quote may be left open",

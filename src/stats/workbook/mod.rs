@@ -377,6 +377,9 @@ trait SheetRows {
     ) -> Result<Option<u64>, Diagnostic>;
     /// The sheet column (0-based) of each record's first cell.
     fn first_column(&self) -> usize;
+    /// The header is read: `columns` (of the record) hold figures, and a
+    /// merged cell's value does not stand in them (see [`Merged`]).
+    fn figures_in(&mut self, _columns: &[usize]) {}
 }
 
 /// Blank cells in figure columns, kept to look for formulas never computed.
@@ -437,6 +440,8 @@ fn read_rows(
     reading.warnings.extend(layout.take_notes());
     let key_columns = layout.key_columns();
     let figure_columns = layout.figure_columns();
+    // A year merged down a district's rows stands in each; a figure not.
+    rows.figures_in(&layout.value_columns());
     let indicator_column = layout.indicator_column();
     let value_columns = layout.value_columns();
     let file_year = path

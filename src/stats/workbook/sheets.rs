@@ -76,7 +76,7 @@ impl<'a> XlsxRows<'a> {
                 style
                     .number_format
                     .as_ref()
-                    .is_some_and(|f| f.format_code.contains('%'))
+                    .is_some_and(|f| shows_percent(&f.format_code))
             })
             .collect();
         let dimensions = cells.dimensions();
@@ -159,12 +159,39 @@ impl SheetRows for XlsxRows<'_> {
     }
 }
 
+/// Whether a number format shows a number as a percent (`0.0%`: 0.983 as
+/// 98.3%): a `%` in its first (positive) section that is a percent sign, not
+/// text — `0.0"%"` and `0.0\%` print a literal % after a number already in
+/// percent (0.1 shows 0.1%; read as a fraction, it was judged 10), and `@"%"`
+/// or `0;-0%` say nothing of a positive number.
+fn shows_percent(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '"' => quoted = !quoted,
+            '\\' if !quoted => escaped = true,
+            ';' if !quoted => return false,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A sheet's rows with its merged cells read as Excel and WPS show them: a
 /// cell under the top of a merged block down a column (地区 or 分类 merged
 /// over a district's rows) reads as the block's first cell. The block's own
-/// top row is left as it is (a title merged across is one cell).
+/// top row is left as it is (a title merged across is one cell). Not in the
+/// figure columns: a 数值 merged down over two indicators is one figure,
+/// the first's; the second is not reported (as `.xls` and `.ods` read it),
+/// never given the first's figure (a reviewer's 巩固率 passed on 毛入园率's
+/// 98.3).
 pub(super) struct Merged<'r, R> {
     rows: &'r mut R,
+    /// Record columns holding figures, once the header is read.
+    figures: Vec<usize>,
     /// Blocks spanning more than one row, 0-based (row, column).
     blocks: Vec<calamine::Dimensions>,
     /// The text of each block's first cell, once its row is read.
@@ -176,7 +203,12 @@ impl<'r, R: SheetRows> Merged<'r, R> {
         let blocks: Vec<calamine::Dimensions> =
             blocks.into_iter().filter(|b| b.end.0 > b.start.0).collect();
         let tops = vec![None; blocks.len()];
-        Merged { rows, blocks, tops }
+        Merged {
+            rows,
+            figures: Vec::new(),
+            blocks,
+            tops,
+        }
     }
 }
 
@@ -206,6 +238,7 @@ impl<R: SheetRows> SheetRows for Merged<'_, R> {
             {
                 for column in block.start.1..=block.end.1 {
                     if let Some(i) = at(column)
+                        && !self.figures.contains(&i)
                         && record.get(i).is_some_and(|cell| cell.is_empty())
                     {
                         fills.push((i, text.clone()));
@@ -228,5 +261,31 @@ impl<R: SheetRows> SheetRows for Merged<'_, R> {
 
     fn first_column(&self) -> usize {
         self.rows.first_column()
+    }
+
+    fn figures_in(&mut self, columns: &[usize]) {
+        self.figures = columns.to_vec();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_percent;
+
+    #[test]
+    fn a_percent_format_is_a_percent_sign_in_the_positive_section_not_text() {
+        for code in ["0.0%", "0%", "0.00%;-0.00%", "[Red]0.0%", "#,##0.0%"] {
+            assert!(shows_percent(code), "{code}");
+        }
+        for code in [
+            "0.0\"%\"",
+            "0.0\\%",
+            "@\"%\"",
+            "0.0;-0.0%",
+            "General",
+            "0.0\"万人\"",
+        ] {
+            assert!(!shows_percent(code), "{code}");
+        }
     }
 }
