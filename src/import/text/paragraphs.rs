@@ -70,6 +70,110 @@ fn header_like(cell: &str) -> bool {
             || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
 }
 
+/// A header printed over two lines, flattened a cell a paragraph: a group
+/// cell over the columns it spans (`“十五五”目标` over `2030年` and
+/// `年均【累计】`, 普陀区“十五五”纲要's 表1) stands before them and is no
+/// column of its own: dropped, so the rows fit the header (the table was
+/// refused, its rows one cell short of it).
+fn without_group_cells(header: Vec<String>) -> Vec<String> {
+    let year = |h: &str| h.chars().filter(char::is_ascii_digit).count() == 4 && h.contains('年');
+    let spanned = |h: &str| year(h) || h.contains("年均") || h.contains("累计");
+    let group = |i: usize| {
+        let h = header[i].as_str();
+        !year(h)
+            && !spanned(h)
+            && ["目标", "十五五", "十四五", "十三五", "规划"]
+                .iter()
+                .any(|w| h.contains(w))
+            && header.len() > i + 2
+            && spanned(&header[i + 1])
+            && spanned(&header[i + 2])
+    };
+    let groups: Vec<usize> = (0..header.len()).filter(|&i| group(i)).collect();
+    if groups.is_empty() {
+        return header;
+    }
+    header
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !groups.contains(i))
+        .map(|(_, h)| h)
+        .collect()
+}
+
+/// A cell cut short where a page broke it over two paragraphs: a unit's
+/// `微克/` before `立方米` (宝山区“十五五”纲要), an opening bracket's words.
+fn unfinished(cell: &str) -> bool {
+    // `/` alone is an empty cell (崇明区水务“十四五”规划), not half of one.
+    cell.chars().count() > 1
+        && !crate::plan::is_dash(cell)
+        && cell.ends_with(['/', '／', '（', '(', '、'])
+        || (cell.matches(['（', '(']).count() > cell.matches(['）', ')']).count())
+}
+
+/// In a numbered table, the paragraph after a row that is not the next row's
+/// 序号 while the one after it is: the row's last cell broken over two
+/// paragraphs (`达到全市` / `平均水平`, 宝山区“十五五”纲要), joined to it.
+/// Returns the paragraphs taken (0 or 1).
+fn overflow(after: &[Paragraph], row: &mut [String], seq_at: Option<usize>) -> usize {
+    // Only where the 序号 opens each row: a category printed once stands
+    // before the next number where it comes first (`市容景观建设`, `2`).
+    let Some(n) = seq_at
+        .filter(|&at| at == 0)
+        .and_then(|at| row.get(at))
+        .and_then(|c| c.trim().parse::<u32>().ok())
+    else {
+        return 0;
+    };
+    let [spill, next, ..] = after else {
+        return 0;
+    };
+    let (spill, next) = (spill.cell(), next.cell());
+    let next_number = (n + 1).to_string();
+    if next.trim() != next_number
+        || spill.trim() == next_number
+        || spill.trim().parse::<u32>().is_ok()
+        || ends_table(&spill)
+        || is_attribute(&spill)
+    {
+        return 0;
+    }
+    match row.last_mut() {
+        Some(last) => {
+            last.push_str(&spill);
+            1
+        }
+        None => 0,
+    }
+}
+
+/// In a numbered table, a row whose last cell is the next row's 序号: a
+/// cell of it merged over two columns (`≥30（初中）⏎≥55（高中）` over both
+/// target columns, 普陀区“十五五”纲要) left it one short, and the next
+/// row's number was read into it (and the paragraph after the row is not
+/// that number again: `2` beside row 2's `2` is a figure). The cell is left
+/// empty and the paragraph given back; returns the paragraphs given back.
+fn underflow(after: &[Paragraph], row: &mut [String], seq_at: Option<usize>) -> usize {
+    let Some(n) = seq_at
+        .and_then(|at| row.get(at))
+        .and_then(|c| c.trim().parse::<u32>().ok())
+    else {
+        return 0;
+    };
+    let next = (n + 1).to_string();
+    // A figure equal to the next number is followed by that number itself.
+    if after.first().is_some_and(|p| p.cell().trim() == next) {
+        return 0;
+    }
+    match row.last_mut() {
+        Some(last) if last.trim() == next => {
+            last.clear();
+            1
+        }
+        _ => 0,
+    }
+}
+
 /// A cell that reads as a figure or a target (`≥5`, `〔12〕`, `-`).
 fn figure_like(cell: &str) -> bool {
     let c = cell.trim();
@@ -228,6 +332,7 @@ fn rejoined(
     ahead: &[String],
     a: usize,
     width: usize,
+    unit_at: Option<usize>,
 ) -> Option<(Vec<String>, usize, Option<String>)> {
     let at = ahead.iter().position(|c| is_attribute(c))?;
     let extra = at.checked_sub(a).filter(|&e| (1..=2).contains(&e))?;
@@ -236,10 +341,17 @@ fn rejoined(
     let mut cells: Vec<String> = ahead[..consumed].to_vec();
     let mut attribute_at = at;
     let mut broken = None;
+    // The cells from the 单位 to the 属性 stand where the header has them:
+    // `%` is no second half of the name before it.
+    let fixed = unit_at.filter(|&u| u < a).map_or(0, |u| a - u);
     for _ in 0..extra {
-        let join = (0..attribute_at.saturating_sub(1))
+        // Of the neighbouring word cells, the pair whose second is the
+        // shortest: a page breaks a cell near its end (`主要经济` / `指标`,
+        // not `指标` / `地区生产总值年均增长率`).
+        let join = (0..attribute_at.saturating_sub(fixed + 1))
             .rev()
-            .find(|&i| !figure_like(&cells[i]) && !figure_like(&cells[i + 1]))?;
+            .filter(|&i| !figure_like(&cells[i]) && !figure_like(&cells[i + 1]))
+            .min_by_key(|&i| cells[i + 1].chars().count())?;
         let next = cells.remove(join + 1);
         cells[join].push_str(&next);
         broken = Some(cells[join].clone());
@@ -285,6 +397,7 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     _ => header.push((*line).to_owned()),
                 }
             }
+            let header = without_group_cells(header);
             if header.iter().any(|h| h.contains("指标")) {
                 let numbered = header.first().is_some_and(|h| h.contains("序号"));
                 let width = header.len();
@@ -360,13 +473,16 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             .iter()
             .take_while(|para| header_like(&para.cell()))
             .count();
-        let header: Vec<String> = paras[p..p + run].iter().map(Paragraph::cell).collect();
+        let header: Vec<String> =
+            without_group_cells(paras[p..p + run].iter().map(Paragraph::cell).collect());
         if run >= 3 && head.lines.len() <= 2 && header.iter().any(|h| h.contains("指标")) {
             let width = header.len();
             let attribute = header
                 .iter()
                 .position(|h| h.contains("属性"))
                 .or_else(|| header.iter().position(|h| h.contains("类型")));
+            let seq_at = header.iter().position(|h| h.contains("序号"));
+            let unit_at = header.iter().position(|h| h.contains("单位"));
             // Where the name and the figures stand: a 其中 row prints only these.
             let name_at = header
                 .iter()
@@ -405,10 +521,28 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     .take_while(|para| !ends_table(&para.cell()))
                     .map(Paragraph::cell)
                     .collect();
-                if let Some((row, consumed, broken)) =
-                    attribute.and_then(|a| rejoined(&ahead, a, width))
+                // Cells cut short (`微克/` / `立方米`) joined with the next,
+                // within the row; `joins` where, so that the paragraphs a row
+                // took are counted.
+                let mut joins: Vec<usize> = Vec::new();
+                let mut i = 0;
+                while i + 1 < ahead.len().min(width + 1) {
+                    if unfinished(&ahead[i]) && !is_attribute(&ahead[i + 1]) {
+                        let next = ahead.remove(i + 1);
+                        ahead[i].push_str(&next);
+                        joins.push(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+                let paragraphs_of = |cells: usize, joins: &[usize]| {
+                    cells + joins.iter().filter(|&&j| j < cells).count()
+                };
+                if let Some((mut row, consumed, broken)) =
+                    attribute.and_then(|a| rejoined(&ahead, a, width, unit_at))
                 {
-                    q = (q + consumed).min(paras.len());
+                    q = (q + paragraphs_of(consumed, &joins)).min(paras.len());
+                    q += overflow(&paras[q..], &mut row, seq_at);
                     rows.push(row);
                     last_broken = broken;
                     continue;
@@ -425,14 +559,16 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 // The same text broken the same way in a row that also lacks
                 // a leading cell (松江区: 完成市级 / 下达目标 under a category
                 // printed once): joined first, so the 属性 says what is missing.
-                let mut joined = 0;
                 if let Some(text) = &last_broken
                     && let Some(i) = (0..ahead.len().saturating_sub(1))
                         .find(|&i| format!("{}{}", ahead[i], ahead[i + 1]) == *text)
                 {
                     let next = ahead.remove(i + 1);
                     ahead[i].push_str(&next);
-                    joined = 1;
+                    for j in joins.iter_mut().filter(|j| **j > i) {
+                        *j -= 1;
+                    }
+                    joins.push(i);
                 }
                 ahead.truncate(width);
                 // 其中 公园绿地 | 58.46 | 17.5: a part prints its name and
@@ -477,7 +613,9 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
                 }
                 row.extend(cells);
-                q = (q + consumed + joined).min(paras.len());
+                q = (q + paragraphs_of(consumed, &joins)).min(paras.len());
+                q -= underflow(&paras[q..], &mut row, seq_at);
+                q += overflow(&paras[q..], &mut row, seq_at);
                 rows.push(row);
             }
             if rows.len() > 1 {
