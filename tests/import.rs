@@ -616,6 +616,59 @@ fn cumulative_ranges_of_a_real_table_are_judged_on_the_years_added_up() {
     assert_eq!(row("新增供应商品住房规模")["outlook"], "failed");
 }
 
+/// Three district outlines (普陀区、宝山区、浦东新区“十五五”纲要) print their
+/// totals and yearly amounts in words: 【累计15】, 累计完成3250, 累计2000,
+/// 五年累计… 100左右 were shown and never judged, 每年6900 (a binding row)
+/// too. Each is drafted to be judged as the marks are.
+#[test]
+fn totals_in_words_in_real_outlines_are_judged() {
+    use plan_check::plan::{Accumulate, Rule, Threshold, YearRequirement};
+    let rule_of = |dir: &str, name: &str| {
+        let out = import(&[&format!(
+            "tests/fixtures/import/corpus/{dir}/original-excerpt.md"
+        )]);
+        assert_eq!(out.status.code(), Some(0), "{dir}: {}", stderr_of(&out));
+        let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+        plan.indicators
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{dir}: {name}"))
+            .rule
+            .clone()
+    };
+    let total = |total: f64| Rule::Cumulative {
+        total,
+        from: Accumulate::Sum,
+        strict: false,
+    };
+    assert_eq!(
+        rule_of("19-putuo-district-15th", "新增高新技术企业数"),
+        total(300.0)
+    );
+    assert_eq!(
+        rule_of("19-putuo-district-15th", "失业人员实现再就业人数"),
+        Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: plan_check::plan::Comparator::GreaterOrEqual,
+                value: 6900.0
+            }),
+            average: false
+        }
+    );
+    assert_eq!(
+        rule_of("20-baoshan-district-15th", "全社会固定资产投资总额"),
+        total(3250.0)
+    );
+    assert_eq!(
+        rule_of("21-pudong-district-15th", "国家和市级重大人才工程引进人数"),
+        total(2000.0)
+    );
+    assert_eq!(
+        rule_of("21-pudong-district-15th", "五年累计新增金融机构数量"),
+        total(95.0)
+    );
+}
+
 /// 《湖北省文物事业发展“十四五”规划》 as its PDF prints it (PDFium: every
 /// border a thin even-odd fill): the whole table over three pages, each
 /// row's category from the left column under one 指标 header, a bracket

@@ -1124,6 +1124,23 @@ fn a_folder_reads_a_wps_workbook_and_names_what_it_does_not_read() {
     sandbox.assert_untouched();
 }
 
+/// A header of two rows (数值 merged over 2022年 | 2023年): the second row
+/// was skipped as a repeated header and the 2022 column judged as 2023's
+/// figures, exit 0 (a reviewer's workbook). Refused at the cell, S003.
+#[test]
+fn a_header_of_two_rows_with_years_under_the_value_is_refused() {
+    let out = plan_check()
+        .arg("tests/fixtures/two-row-header-2023.xlsx")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("S003") && err.contains("D2") && err.contains("表头占了两行"),
+        "{err}"
+    );
+}
+
 /// A 数值 merged down over two indicators is the first's figure only: the
 /// binding 巩固率 under 毛入园率's merged 98.3 was judged 已达标 on it, exit
 /// 0 (a reviewer's workbook); it is 未填报 now, as `.xls` and `.ods` read

@@ -211,7 +211,7 @@ fn rule(
         // 外贸进出口总额（五年累计） 超3000亿元, 新增各类首店（五年累计） 200:
         // the name says the figure is the period's total, made of each
         // year's amounts (the loader reads the comparison as on the total).
-        Ok(Form::Compare(_) | Form::Bare)
+        Ok(Form::Compare(_) | Form::Bare | Form::About)
             if !in_period
                 && row.name.contains("累计")
                 && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")

@@ -449,7 +449,37 @@ pub fn rule_from_text(
             )),
         };
     }
+    // 每年6900 in the target column: held every year, as a line in the
+    // 年均/累计 column is.
+    if reading.every_year
+        && let Some(each) = each_year(&reading, meta.about_pct, printed.name)
+    {
+        return Ok(RowRule::Ready(Rule::Annual {
+            each,
+            average: false,
+        }));
+    }
     match reading.form {
+        // 五年累计新增金融机构数量 100左右 (浦东新区纲要): a total to reach,
+        // short of it by at most about_pct % of it (the change it asks for),
+        // or a cap where the name says lower is better.
+        Form::About if measure == Measure::YearlyChange && printed.name.contains("累计") => {
+            let cmp = reading
+                .toward
+                .or_else(|| direction::side_by_name(printed.name))
+                .unwrap_or(Comparator::GreaterOrEqual);
+            let bound = about_bound(reading.value, meta.about_pct, cmp);
+            let total = Reading {
+                form: if cmp.wants_more() {
+                    Form::Cumulative
+                } else {
+                    Form::CumulativeCap
+                },
+                value: bound.value,
+                ..reading
+            };
+            Ok(RowRule::Ready(cumulative(&total, of_years)))
+        }
         // 外贸进出口总额（五年累计） 超3000亿元 (虹口区纲要), with each year's
         // amount as the figures: the period's total is what is compared.
         // A bare 200 there (新增各类首店（五年累计）) is a total to reach.

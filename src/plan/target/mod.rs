@@ -82,6 +82,9 @@ pub struct Reading {
     /// A cumulative total printed with a sign that excludes it (`[>5000]`,
     /// `[<3256]`): read as strictly as `＞97` is.
     pub strict: bool,
+    /// `每年6900` (普陀区“十五五”纲要's 失业人员实现再就业人数): the
+    /// requirement holds in every year, not only the target year.
+    pub every_year: bool,
 }
 
 /// The forms a target takes in a plan table.
@@ -112,6 +115,25 @@ pub enum Form {
     /// Relative to another indicator of the plan: `高于GDP增长` (a comparison
     /// with its figure), `与GDP增长同步` (in step with it: no comparator).
     Relative(Option<Comparator>),
+}
+
+/// Words before a number that make it a total over the period.
+const TOTAL_WORDS: &[&str] = &[
+    "五年累计新增",
+    "五年累计完成",
+    "五年累计",
+    "累计新增",
+    "累计完成",
+    "累计",
+];
+
+/// Whether `text` starts with a digit (after spaces): 累计 is then a
+/// total's word, not part of a name (`累计新增就业`).
+fn starts_with_number(text: &str) -> bool {
+    trim_all(text)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Words before the number and what they make of it. Longer forms first, so
@@ -301,6 +323,32 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     if let Some(reading) = both_bounds(text) {
         return Ok(reading);
     }
+    // 累计15, 累计完成3250, 五年累计新增30 (宝山区、浦东新区“十五五”纲要): a
+    // total over the period, as 〔15〕 prints it.
+    if let Some(rest) = TOTAL_WORDS.iter().find_map(|w| text.strip_prefix(w))
+        && starts_with_number(rest)
+    {
+        return read_requirement(&format!("〔{rest}〕"));
+    }
+    // 每年6900: that much in every year.
+    if let Some(rest) = text.strip_prefix("每年")
+        && starts_with_number(rest.trim_start_matches(['新', '增']))
+    {
+        let rest = rest.trim_start_matches(['新', '增']);
+        let reading = read_requirement(rest)?;
+        // A number alone each year is the least each year is to bring.
+        let form = match reading.form {
+            Form::Bare => Form::Compare(Comparator::GreaterOrEqual),
+            form => form,
+        };
+        if matches!(form, Form::Compare(_) | Form::Between) {
+            return Ok(Reading {
+                form,
+                every_year: true,
+                ..reading
+            });
+        }
+    }
     // >〔56.5〕%, ≤[3256]万亩: the unit printed after the brackets is the
     // unit of the number inside them.
     if let Some(moved) = unit_into_brackets(text) {
@@ -323,6 +371,11 @@ fn read_requirement(text: &str) -> Result<Reading, TargetError> {
     // 〔13.5〕, [13.5], ［13.5］: a cumulative change over the period.
     for (open, close) in BRACKETS {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            // 【累计15】 (普陀区“十五五”纲要): the word says what the brackets say.
+            let inner = TOTAL_WORDS
+                .iter()
+                .find_map(|w| trim_all(inner).strip_prefix(w))
+                .unwrap_or(inner);
             // [>5000]: more than that over the period; [<3256]: less; the
             // sign read as strictly as outside brackets (＞97).
             let sign = strip_sign(trim_all(inner));
@@ -454,6 +507,7 @@ impl Reading {
             unit,
             clause: None,
             strict: false,
+            every_year: false,
         }
     }
 }

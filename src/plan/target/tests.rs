@@ -394,3 +394,33 @@ fn reads_the_wordings_of_real_tables_and_reports() {
     let gdp = read_target("高于国内生产总值（GDP）增长").unwrap();
     assert_eq!(gdp.other.as_deref(), Some("国内生产总值（GDP）增长"));
 }
+
+/// Totals and yearly amounts in words (普陀区、宝山区、浦东新区“十五五”纲要):
+/// 【累计15】, 累计完成3250 and 累计2000 are totals over the period, as
+/// 〔15〕 is; 每年6900 is at least that much in every year.
+#[test]
+fn totals_and_every_year_in_words_read_as_the_marks_do() {
+    for (text, total, unit) in [
+        ("【累计15】", 15.0, None),
+        ("累计完成3250", 3250.0, None),
+        ("累计完成 3250亿元", 3250.0, Some("亿元")),
+        ("累计2000", 2000.0, None),
+        ("五年累计新增30", 30.0, None),
+    ] {
+        assert_eq!(
+            read_target(text).unwrap(),
+            reading(Form::Cumulative, total, unit),
+            "{text}"
+        );
+    }
+    let every = read_target("每年6900").unwrap();
+    assert_eq!(every.form, Form::Compare(GreaterOrEqual));
+    assert_eq!(every.value, 6900.0);
+    assert!(every.every_year);
+    assert!(!read_target("≥6900").unwrap().every_year);
+    // 累计 before words is no total: 累计新增就业 names an indicator.
+    assert!(
+        read_target("累计新增就业").is_err()
+            || read_target("累计新增就业").unwrap().form != Form::Cumulative
+    );
+}

@@ -147,6 +147,26 @@ impl RowReader<'_> {
             // one (copied one below the other). Skipped and said so, never
             // called an indicator the plan lacks.
             Resolution::Unknown(_) if crate::stats::header::names_the_indicator_column(name) => {
+                // A second header row: years under the 数值 (数值 merged over
+                // 2022年 | 2023年 above them). Skipping it read the 2022
+                // column as the file's year with exit 0 (a reviewer's
+                // workbook): refused.
+                let value = String::from_utf8_lossy(trim_bytes(&record[layout.value]));
+                if crate::year::whole(&value).is_some() {
+                    return Err(place
+                        .error(
+                            Code::S003,
+                            Some(layout.value),
+                            Text::new(
+                                format!("表头占了两行：“数值”下面一行是“{value}”等年份，不知道哪一列是哪一年"),
+                                format!("the header takes two rows: under the value column the next row says \"{value}\" and other years; which column is which year is not clear"),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            "请把表头写成一行：各年一列，列名写年份（如“2022年”“2023年”），或只留一列“数值”并加“年份”列",
+                            "make the header one row: a column per year named by its year (2022年, 2023年), or one value column and a year column",
+                        )));
+                }
                 let mut d = place
                     .error(
                         Code::S025,

@@ -181,3 +181,32 @@ fn a_cumulative_range_is_a_total_within_it() {
     .unwrap_err();
     assert!(err.message.zh.contains("负数"), "{}", err.message.zh);
 }
+
+/// 五年累计新增金融机构数量 100左右 (浦东新区“十五五”纲要), each year's new
+/// institutions added up: a total to reach, short of it by at most
+/// about_pct % (95); 每年6900 in the 年均/累计 column, at least 6900 a year.
+#[test]
+fn about_a_total_and_every_year_in_words() {
+    let plan = plan_with(
+        "\n[[indicator]]\nid = \"a\"\ncategory = \"c\"\nname = \"五年累计新增金融机构数量\"\nunit = \"家\"\nattribute = \"预期性\"\nbaseline = \"—\"\ntarget = \"100左右\"\nmeasure = \"yearly_change\"\n\n[[indicator]]\nid = \"b\"\ncategory = \"c\"\nname = \"失业人员实现再就业人数\"\nunit = \"人\"\nattribute = \"约束性\"\nbaseline = \"—\"\ntarget = \"—\"\nperiod_target = \"每年6900\"",
+    )
+    .unwrap();
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::Cumulative {
+            total: 95.0,
+            from: Accumulate::Sum,
+            strict: false,
+        }
+    );
+    assert_eq!(
+        plan.indicators[1].rule,
+        Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 6900.0
+            }),
+            average: false
+        }
+    );
+}
