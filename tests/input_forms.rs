@@ -388,3 +388,25 @@ fn district_and_year_columns_named_otherwise_are_read() {
         assert_eq!(json["year"], 2023, "{year}: {json}");
     }
 }
+
+/// Notes a statistician writes under the table (注：…, a numbered line
+/// after it, 填表人：… | 审核人：… on one row) stopped the whole file with
+/// S002 “这一行有 1 列” and nothing judged (a reviewer's files): each is a
+/// warning, S027, at its line, and the figures above are judged.
+#[test]
+fn notes_under_the_table_are_warned_of_not_fatal() {
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap()
+        + "注：1.本表数据为快报数。\n2. 九年义务教育巩固率为预计数。\n填表人：张三,,审核人：李四,,,\n";
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("S027").count(), 3, "{err}");
+    assert!(err.contains("2023.csv:15"), "{err}");
+    // 注册护士数 under the table is a row, not a note.
+    let text = std::fs::read_to_string(root().join("data/2023.csv")).unwrap() + "注册护士数\n";
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("S002"), "{}", stderr_of(&out));
+}

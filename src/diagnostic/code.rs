@@ -75,6 +75,8 @@ pub enum Code {
     S025,
     /// a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)
     S026,
+    /// a note under the table (注：…, 填表人：…) in a row of its own: not read (a warning)
+    S027,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
@@ -97,7 +99,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 42] = [
+    pub const ALL: [Code; 43] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -131,6 +133,7 @@ impl Code {
         Code::S024,
         Code::S025,
         Code::S026,
+        Code::S027,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -281,6 +284,10 @@ impl Code {
                 "给出的文件夹中有不是统计数据文件（.csv 或工作簿）的文件：没有读（警告，列出文件）",
                 "a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)",
             ),
+            Code::S027 => (
+                "表格下方单独成行的说明（注：…、填表人：…）：没有读取（警告）",
+                "a note under the table (注：…, 填表人：…) in a row of its own: not read (a warning)",
+            ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
                 "评估报告的数据包含多个地区（报告针对一个地区）",
@@ -316,11 +323,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 42] = [
+const NAMES: [&str; 43] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "S026", "U001", "U002", "U003",
-    "U004", "U005", "I001", "I002", "I003", "I004",
+    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "S026", "S027", "U001", "U002",
+    "U003", "U004", "U005", "I001", "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

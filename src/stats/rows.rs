@@ -265,6 +265,10 @@ impl<'a> RowReader<'a> {
             if is_blank(record.iter()) {
                 return Ok(());
             }
+            if let Some(note) = self.note_row(record, line) {
+                warnings.push(note);
+                return Ok(());
+            }
             return Err(self.width_error(record, line));
         }
         for &column in &self.layout.unheaded {
@@ -338,6 +342,10 @@ impl<'a> RowReader<'a> {
         let name_raw = &record[layout.indicator];
         if trim_bytes(name_raw).is_empty() {
             if is_blank(record.iter()) {
+                return Ok(());
+            }
+            if let Some(note) = self.note_row(record, line) {
+                warnings.push(note);
                 return Ok(());
             }
             return Err(self.place(line).error(
@@ -439,6 +447,40 @@ impl<'a> RowReader<'a> {
             ))
     }
 
+    /// A row holding only a note under the table, in its first filled cell
+    /// (`注：1.本表数据为快报数。`, `填表人：张三`): a warning that it was
+    /// not read, S027 (it stopped the whole file, S002, “这一行有 1 列”).
+    fn note_row(&self, record: &Cells, line: u64) -> Option<Diagnostic> {
+        let filled: Vec<&[u8]> = record
+            .iter()
+            .map(trim_bytes)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let first = *filled.first()?;
+        // Every filled cell a note's (填表人：… | 审核人：… | 填报日期：…), or
+        // the one filled cell a note's next numbered line (`2. …为预计数。`).
+        let numbered = filled.len() == 1 && numbered_note(&String::from_utf8_lossy(first));
+        if !numbered && !filled.iter().all(|c| is_note(&String::from_utf8_lossy(c))) {
+            return None;
+        }
+        let text = String::from_utf8_lossy(first);
+        let shown: String = text.chars().take(30).collect();
+        let column = record.iter().position(|c| !trim_bytes(c).is_empty());
+        let mut d = self.place(line).error(
+            Code::S027,
+            column,
+            Text::new(
+                format!("表格下方的说明“{}”没有读取", quote_raw(&shown)),
+                format!(
+                    "the note under the table \"{}\" was not read",
+                    quote_raw(&shown)
+                ),
+            ),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        Some(d)
+    }
+
     fn width_error(&self, record: &Cells, line: u64) -> Diagnostic {
         let width = self.layout.width;
         let mut d = self.place(line).error(
@@ -466,6 +508,52 @@ impl<'a> RowReader<'a> {
         d
     }
 }
+
+/// A cell that opens a note under a table: 注 (with what follows a note's
+/// 注: 注册护士数 is a name), or what was filled in, by whom, from where.
+fn is_note(cell: &str) -> bool {
+    match cell.strip_prefix('注') {
+        Some(rest) => {
+            rest.is_empty() || rest.starts_with(['：', ':', ' ', '①', '1', '（', '(', '*', '＊'])
+        }
+        None => NOTE_WORDS.iter().any(|w| cell.starts_with(w)),
+    }
+}
+
+/// A note's next numbered line: `2. 九年义务教育巩固率为预计数。`, `3、…`
+/// (a number, its mark, then words: never a figure).
+fn numbered_note(cell: &str) -> bool {
+    let rest = cell.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < cell.len()
+        && rest.strip_prefix(['.', '、', '．']).is_some_and(|words| {
+            words
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit())
+        })
+}
+
+/// Words that open a note under a table: what was filled in, by whom, from
+/// where.
+const NOTE_WORDS: &[&str] = &[
+    "说明：",
+    "说明:",
+    "备注：",
+    "备注:",
+    "资料来源",
+    "数据来源",
+    "填表人",
+    "填报人",
+    "制表人",
+    "审核人",
+    "负责人",
+    "单位负责人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+];
 
 /// Trims ASCII white space (the fast path's trim; the full readers trim Unicode too).
 fn trim_bytes(raw: &[u8]) -> &[u8] {
