@@ -339,10 +339,12 @@ fn the_final_evaluation_judges_the_target_year_and_forecasts_nothing() {
         !text.contains("2025年预计") && !text.contains("预计："),
         "{text}"
     );
+    // Projections within their band are said apart from targets met.
     assert!(
-        text.contains("项主要指标中，") && text.contains("项实现了规划目标。"),
+        text.contains("项主要指标中，") && text.contains("项实现了规划目标或符合规划预测。"),
         "{text}"
     );
+    assert!(text.contains("符合规划预测。"), "{text}");
     assert!(!text.contains("基本符合或快于预期"), "{text}");
     assert!(text.contains("1项约束性指标已实现。"), "{text}");
     // A year before the target year still forecasts.
@@ -353,6 +355,35 @@ fn the_final_evaluation_judges_the_target_year_and_forecasts_nothing() {
         .output()
         .unwrap();
     assert!(stdout_of(&out).contains("2025年预计"));
+}
+
+/// The 总结评估 with an indicator missing from the target year's file: its
+/// 2024 pace (10.3 against 10.5) was 快于预期 and counted among the targets
+/// 实现了规划目标, with a trend drawn to 2025 (a reviewer's final
+/// evaluation). It is 未填报: whether the target was met cannot be said.
+#[test]
+fn the_final_evaluation_does_not_count_an_indicator_missing_in_the_target_year() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in 2020..=2024 {
+        std::fs::copy(
+            root().join(format!("data/{year}.csv")),
+            dir.path().join(format!("{year}.csv")),
+        )
+        .unwrap();
+    }
+    // 示例数据，非官方统计: the 2024 figures as 2025's, 高等教育 left out.
+    let text: String = std::fs::read_to_string(root().join("data/2024.csv"))
+        .unwrap()
+        .replace("2024", "2025")
+        .lines()
+        .filter(|l| !l.contains("高等教育在学总规模"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("2025.csv"), text).unwrap();
+    let (json, _) = json_run(&[dir.path().as_os_str()]);
+    let higher = item(&json["indicators"], "id", "higher_education_enrolment");
+    assert_eq!(higher["outlook"], "missing", "{higher}");
+    assert!(higher["projection"].is_null(), "{higher}");
 }
 
 /// A held floor broken in a year before the latest (九年义务教育巩固率, binding,

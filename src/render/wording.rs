@@ -86,9 +86,19 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     let all = &period.indicators;
     let total = all.len();
     let good = all.iter().filter(|s| s.outlook.on_track()).count();
+    // A projection (在校学生数) within its band is no target met: 符合规划预测.
+    let projected = |s: &&IndicatorSeries| crate::assess::rules::is_projection(&s.rule);
+    let good_projections = all
+        .iter()
+        .filter(|s| s.outlook.on_track())
+        .filter(projected)
+        .count();
     // At the target year (总结评估) a target is met or not: no schedule.
     let mut out = vec![match (lang, period.is_final()) {
         (Lang::Zh, false) => format!("规划提出的{total}项主要指标中，{good}项基本符合或快于预期。"),
+        (Lang::Zh, true) if good_projections > 0 => {
+            format!("规划提出的{total}项主要指标中，{good}项实现了规划目标或符合规划预测。")
+        }
         (Lang::Zh, true) => format!("规划提出的{total}项主要指标中，{good}项实现了规划目标。"),
         (Lang::En, false) => {
             format!("Of the plan's {total} main indicators, {good} are on or ahead of schedule.")
@@ -127,6 +137,26 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             (_, Lang::En) => format!("{list} ({k})"),
         };
         let first = i == 0 || out.len() == 1;
+        // At the target year the projections met are said apart.
+        if i == 1 && period.is_final() && lang == Lang::Zh && members.iter().any(projected) {
+            let (bands, targets): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) =
+                members.iter().copied().partition(projected);
+            let said = |group: &[&IndicatorSeries]| match group.len() {
+                1 => names(group, period, lang),
+                k => format!("{}等{k}项指标", names(group, period, lang)),
+            };
+            let mut sentence = String::new();
+            if !targets.is_empty() {
+                sentence.push_str(&format!("{}已实现。", said(&targets)));
+            }
+            sentence.push_str(&format!("{}符合规划预测。", said(&bands)));
+            out.push(if first {
+                format!("其中，{sentence}")
+            } else {
+                sentence
+            });
+            continue;
+        }
         let sentence = match (i, lang) {
             (0, Lang::Zh) => format!("{list_k}提前实现。"),
             (1, Lang::Zh) => format!("{list_k}已实现。"),

@@ -295,8 +295,18 @@ pub fn assess_period(
                 note: ind.note.clone(),
                 clause: ind.clause.clone(),
                 unjudged,
-                projection: project(ind, meta, baseline, &reported),
-                outlook: outlook(&ind.rule, status, basis, as_of, meta, pace_ratio),
+                // The 总结评估 forecasts nothing.
+                projection: (latest_year < meta.target_year)
+                    .then(|| project(ind, meta, baseline, &reported))
+                    .flatten(),
+                outlook: outlook(
+                    &ind.rule,
+                    status,
+                    basis,
+                    (as_of, latest_year),
+                    meta,
+                    pace_ratio,
+                ),
                 lapses,
                 judged_on: crate::assess::rules::judged_on(&ind.rule),
                 rule: ind.rule.clone(),

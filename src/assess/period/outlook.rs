@@ -83,17 +83,26 @@ impl Outlook {
     }
 }
 
-/// The outlook of an indicator from its latest status, the basis of that
-/// year's requirement and the pace ratio. The only place an outlook is decided.
+/// The outlook of an indicator from its latest status (at `year`, its own
+/// latest reported one), the basis of that year's requirement and the pace
+/// ratio, in a run whose latest year is `run_year`. The only place an
+/// outlook is decided.
 pub fn outlook(
     rule: &Rule,
     status: Status,
     basis: Option<Basis>,
-    year: i32,
+    (year, run_year): (i32, i32),
     meta: &PlanMeta,
     pace_ratio: Option<f64>,
 ) -> Outlook {
     let projection = crate::assess::rules::is_projection(rule);
+    // The 总结评估 with no figure for the target year: whether the target
+    // was met cannot be said (an earlier year's pace is no result; a
+    // reviewer's 高等教育在学总规模 was counted among those that 实现了规划
+    // 目标 on its 2024 figure, short of the target).
+    if run_year >= meta.target_year && year < meta.target_year && status != Status::NotAssessed {
+        return Outlook::Missing;
+    }
     match status {
         Status::Missing => Outlook::Missing,
         Status::NotAssessed => Outlook::NotAssessed,

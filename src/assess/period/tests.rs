@@ -25,7 +25,7 @@ fn outlook_of(ind: &Indicator, values: &[(i32, f64)]) -> Outlook {
     let j = super::super::judge(ind, &meta(), year, Some(latest));
     let pace = j.pace_ratio;
     let basis = j.requirement.and_then(|r| r.basis());
-    outlook(&ind.rule, j.status, basis, year, &meta(), pace)
+    outlook(&ind.rule, j.status, basis, (year, year), &meta(), pace)
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn the_ahead_edge_is_set_by_the_plan() {
     let j = super::super::judge(&spending(), &m, 2023, Some(18.7172));
     let pace = j.pace_ratio;
     assert_eq!(
-        outlook(&spending().rule, j.status, None, 2023, &m, pace),
+        outlook(&spending().rule, j.status, None, (2023, 2023), &m, pace),
         Outlook::OnSchedule
     );
 }
@@ -110,7 +110,7 @@ fn short_of_the_schedule_at_95_percent_of_the_pace_is_on_schedule_as_eurostat_ba
     let pace = j.pace_ratio;
     let basis = j.requirement.and_then(|r| r.basis());
     assert_eq!(
-        outlook(&spending().rule, j.status, basis, 2023, &m, pace),
+        outlook(&spending().rule, j.status, basis, (2023, 2023), &m, pace),
         Outlook::Behind
     );
 }
@@ -199,7 +199,14 @@ fn a_projection_is_on_schedule_or_off_projection_never_ahead_or_behind() {
 fn missing_stays_missing() {
     let j = super::super::judge(&spending(), &meta(), 2023, None);
     assert_eq!(
-        outlook(&spending().rule, j.status, None, 2023, &meta(), None),
+        outlook(
+            &spending().rule,
+            j.status,
+            None,
+            (2023, 2023),
+            &meta(),
+            None
+        ),
         Outlook::Missing
     );
 }
@@ -322,7 +329,14 @@ fn a_pace_ratio_on_a_bands_edge_is_on_it_whatever_the_float_arithmetic_leaves() 
     assert!(ratio < 1.1);
     let j = super::super::judge(&spending(), &meta(), 2023, Some(18.7172));
     assert_eq!(
-        outlook(&spending().rule, j.status, None, 2023, &meta(), Some(ratio)),
+        outlook(
+            &spending().rule,
+            j.status,
+            None,
+            (2023, 2023),
+            &meta(),
+            Some(ratio)
+        ),
         Outlook::Ahead,
         "{ratio}"
     );
@@ -365,4 +379,27 @@ fn in_step_with_another_figure_has_no_pace_and_is_never_ahead() {
     };
     let above = relative::requirement(Some(Comparator::Greater), 5.0, 4.4, 0.0);
     assert!(higher.pace(&at, &figure, Some(&above), None).is_some());
+}
+
+/// The 总结评估 (the run reaches the target year) with no figure for it:
+/// an earlier year's pace is no result — 未填报, never 快于预期 or counted
+/// among the targets met (a reviewer's 高等教育在学总规模, 10.3 in 2024
+/// against 10.5). Before the target year the same figure keeps its outlook.
+#[test]
+fn the_final_evaluation_without_the_target_years_figure_says_so() {
+    let target = meta().target_year;
+    let j = super::super::judge(&spending(), &meta(), target - 1, Some(18.9));
+    let basis = j.requirement.and_then(|r| r.basis());
+    let at = |run: i32| {
+        outlook(
+            &spending().rule,
+            j.status,
+            basis,
+            (target - 1, run),
+            &meta(),
+            j.pace_ratio,
+        )
+    };
+    assert_eq!(at(target), Outlook::Missing);
+    assert_ne!(at(target - 1), Outlook::Missing);
 }
