@@ -177,6 +177,19 @@ fn several_plans_each_judge_their_own_region() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // But not a planned region written short (乙 for 乙区): judged by the
+    // default plan, a district passed on another's targets with exit 0 (a
+    // reviewer's city collection). Refused, naming the region meant.
+    std::fs::write(&data, THREE_REGIONS.replace("乙区,", "乙,")).unwrap();
+    let out = plan_check()
+        .arg("--plan-dir")
+        .arg(dir.path())
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("S011") && err.contains("是“乙区”吗"), "{err}");
 }
 
 fn without_paths(json: &str, path: &str) -> String {
@@ -1069,5 +1082,38 @@ fn a_failure_on_an_earlier_years_figure_says_its_year() {
     assert!(
         xml.contains("甲区（九年义务教育巩固率按2023年）"),
         "the Word document says it too"
+    );
+}
+
+/// A district's return without the 地区 column, in a folder of returns
+/// with it, was read as the plan's region with no word (a reviewer's
+/// 北碚区.xlsx became 江津区, exit 0): said, S022, naming the file; and
+/// 江津 beside 江津区 with one plan is said to look like the same place.
+#[test]
+fn a_return_without_the_region_column_among_others_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    // 示例数据，非官方统计.
+    std::fs::write(
+        dir.path().join("南岸区.csv"),
+        "地区,指标,数值,年份\n南岸区,九年义务教育巩固率,99,2023\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("北碚区.csv"),
+        "指标,数值,年份\n九年义务教育巩固率,99,2023\n",
+    )
+    .unwrap();
+    let out = plan_check().arg(dir.path()).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("北碚区.csv：这个文件没有“地区”列"), "{err}");
+    let (_d, path) = write_csv(
+        "2023.csv",
+        "地区,指标,数值,年份\n江津,九年义务教育巩固率,99,2023\n江津区,九年义务教育巩固率,99,2023\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(
+        stderr_of(&out).contains("“江津”像是规划的地区“江津区”"),
+        "{}",
+        stderr_of(&out)
     );
 }

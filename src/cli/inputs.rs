@@ -278,6 +278,20 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             .map(|&id| observations.regions.get(id))
             .filter(|r| !r.is_empty() && *r != own);
         let k = others.clone().count();
+        // 江津 beside 江津区: one place written two ways, two rows.
+        for slip in others.clone().filter(|r| plans.near_region(r) == Some(own)) {
+            warnings.push(
+                Diagnostic::error(
+                    Code::S022,
+                    shown(&files[0]),
+                    Text::new(
+                        format!("数据中的地区“{slip}”像是规划的地区“{own}”少写或多写了一个字，现按两个地区分别检查；若是同一地区，请改正名称"),
+                        format!("the region \"{slip}\" in the data looks like the plan's \"{own}\" written short or long; they are judged as two regions: correct the name if they are one"),
+                    ),
+                )
+                .as_warning(),
+            );
+        }
         if let Some(first) = others.min() {
             warnings.push(
                 Diagnostic::error(
@@ -300,6 +314,22 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
                 .as_warning(),
             );
         }
+    }
+    // A return without the 地区 column among returns with it: read as the
+    // plan's region, which is said (a reviewer's 北碚区.xlsx became 江津区).
+    let region = plans.default_region();
+    for file in observations.files_without_region_column() {
+        warnings.push(
+            Diagnostic::error(
+                Code::S022,
+                file,
+                Text::new(
+                    format!("这个文件没有“地区”列，其余文件有：它的数据按规划的地区“{region}”检查；若是别的地区报来的，请加上“地区”列"),
+                    format!("this file has no region column and the others have one: its figures are judged as the plan's region \"{region}\"; if another region sent it, add the column"),
+                ),
+            )
+            .as_warning(),
+        );
     }
     // A year typed wrong in a row or two of a one-year return.
     let baseline_years: Vec<i32> = plans.plans.iter().map(|p| p.meta.baseline_year).collect();

@@ -65,7 +65,7 @@ pub enum Code {
     S020,
     /// the same file given twice, under another name or inside a folder: read once (a warning)
     S021,
-    /// a single plan naming a region, and other regions in the data: judged by it too (a warning)
+    /// a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区); a file with no region column beside files with one, read as the plan's region (warnings)
     S022,
     /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
     S023,
@@ -265,8 +265,8 @@ impl Code {
                 "the same file given twice, under another name or inside a folder: read once (a warning)",
             ),
             Code::S022 => (
-                "只有一份规划且写明了地区，数据中还有别的地区：也按这份规划检查（警告；各地区有各自的规划时用 `--plan-dir`）",
-                "a single plan naming a region, and other regions in the data: judged by it too (a warning)",
+                "只有一份规划且写明了地区，数据中还有别的地区：也按这份规划检查（警告；各地区有各自的规划时用 `--plan-dir`）；数据中的地区像是规划的地区少写或多写了“区、县、市”（江津/江津区）；有“地区”列的文件之外，另有文件没有这一列，按规划的地区读取（均为警告）",
+                "a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区); a file with no region column beside files with one, read as the plan's region (warnings)",
             ),
             Code::S023 => (
                 "文件名中没有年份，文件中一两行的年份与其余各行不同：是否写错了年份（警告；照写的年份会成为期间评估）",

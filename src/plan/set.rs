@@ -89,6 +89,18 @@ impl PlanSet {
         if let Some(&i) = self.by_region.get(region) {
             return Ok(i);
         }
+        // 江津 for 江津区: a plan's region but for its last character (区,
+        // 县, 市, 旗) is a slip, never the default plan's region — judged by
+        // the default plan, the district passed with exit 0 (a reviewer's
+        // city collection).
+        if let Some(near) = self.by_region.keys().find(|r| same_place(r, region)) {
+            return Err(Text::new(
+                format!("没有地区“{region}”的规划；是“{near}”吗？请改正地区名，它不按默认规划检查"),
+                format!(
+                    "no plan for the region \"{region}\"; is it \"{near}\"? Correct the name: it is not judged by the default plan"
+                ),
+            ));
+        }
         self.default.ok_or_else(|| {
             let available = self
                 .plans
@@ -108,6 +120,15 @@ impl PlanSet {
                 )
             }
         })
+    }
+
+    /// The plan's region `region` names, as another plan's region but for
+    /// its administrative suffix (`江津` / `江津区`), if any.
+    pub fn near_region(&self, region: &str) -> Option<&str> {
+        self.plans
+            .iter()
+            .filter_map(|p| p.meta.region.as_deref())
+            .find(|r| same_place(r, region))
     }
 
     /// The region name rows without a region column belong to.
@@ -193,4 +214,28 @@ pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet
         .map(|f| load_plan(f))
         .collect::<Result<Vec<_>, _>>()?;
     PlanSet::new(plans)
+}
+
+/// Whether two region names differ only by an administrative suffix one of
+/// them has (江津 / 江津区, 璧山 / 璧山县): the same place written short.
+fn same_place(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long != short
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "区" | "县" | "市" | "旗" | "新区" | "自治县"))
+}
+
+#[cfg(test)]
+mod near_tests {
+    #[test]
+    fn a_region_written_without_its_suffix_is_the_same_place() {
+        assert!(super::same_place("江津区", "江津"));
+        assert!(super::same_place("璧山", "璧山县"));
+        assert!(!super::same_place("江津区", "江津区"));
+        assert!(!super::same_place("江津区", "永川区"));
+        assert!(!super::same_place("江津区", ""));
+        assert!(!super::same_place("南岸区", "南"));
+    }
 }

@@ -87,7 +87,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
     let total = all.len();
     let good = all.iter().filter(|s| s.outlook.on_track()).count();
     // A projection (在校学生数) within its band is no target met: 符合规划预测.
-    let projected = |s: &&IndicatorSeries| crate::assess::rules::is_projection(&s.rule);
+    let projected = |s: &&IndicatorSeries| s.projects;
     let good_projections = all
         .iter()
         .filter(|s| s.outlook.on_track())

@@ -118,6 +118,11 @@ pub struct IndicatorSeries {
     #[serde(skip)]
     #[schemars(skip)]
     pub period_rule: Option<Rule>,
+    /// The rule reads a projection (在校学生数): within its band it is
+    /// 符合规划预测, not a target met.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub projects: bool,
     /// Each year's requirement from the baseline year to the target year (or
     /// the latest year, when later): the path a chart draws.
     #[serde(skip)]
@@ -311,6 +316,7 @@ pub fn assess_period(
                 judged_on: crate::assess::rules::judged_on(&ind.rule),
                 rule: ind.rule.clone(),
                 period_rule: ind.period_rule.clone(),
+                projects: crate::assess::rules::is_projection(&ind.rule),
                 year_requirements: ind
                     .year_requirements
                     .iter()

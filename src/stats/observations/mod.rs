@@ -162,6 +162,19 @@ impl Observations {
         self.region_columns[file] = true;
     }
 
+    /// Where some files name their region in a column and others do not,
+    /// the others (their rows are the plan's region): a district's return
+    /// without the column, in a city's folder, is read as the plan's region.
+    pub fn files_without_region_column(&self) -> Vec<&str> {
+        if !self.region_columns.contains(&true) {
+            return Vec::new();
+        }
+        (0..self.files.len())
+            .filter(|&f| self.region_columns.get(f) != Some(&true))
+            .map(|f| self.files.get(f as Id))
+            .collect()
+    }
+
     /// Adds a figure. Duplicates are found by [`Observations::finish`].
     pub fn push(&mut self, key: Key, observation: Observation) -> Result<(), Diagnostic> {
         let file = observation.origin.file;

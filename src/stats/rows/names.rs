@@ -47,14 +47,8 @@ impl RowReader<'_> {
                     ),
                 )
                 .with_hint(Text::new(
-                    format!("若这些数据都属于同一地区，可删去“地区”列{}", match plans.default_region() {
-                        "" => String::new(),
-                        region => format!("（按规划的地区“{region}”读取）"),
-                    }),
-                    format!("if all figures are of one region, drop the region column{}", match plans.default_region() {
-                        "" => String::new(),
-                        region => format!(" (they are then read as the plan's region, {region})"),
-                    }),
+                    "合并的“地区”单元格只在 .xlsx 中按各行读取：请取消合并并在每一行填上地区，或另存为 .xlsx；不要删去“地区”列，否则这些数据会按规划的地区检查",
+                    "merged region cells are read row by row in .xlsx only: unmerge them and fill each row, or save as .xlsx; do not drop the region column, or the figures are judged as the plan's region",
                 )));
         }
         let plan = plans
