@@ -396,3 +396,35 @@ fn what_could_not_be_read_is_said_in_the_overview() {
         .expect("section two");
     assert!(said < second, "in the overview: {paras:?}");
 }
+
+/// A district judged by a plan that names another region (a city's
+/// template): its report's title named no district, and twenty districts'
+/// reports read alike, each as the plan's own region's (a reviewer's city
+/// collection). The region stands above the title.
+#[test]
+fn a_report_for_another_region_names_it_in_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("潼南区.csv");
+    // 示例数据，非官方统计.
+    std::fs::write(
+        &data,
+        "地区,指标,数值,年份\n潼南区,九年义务教育巩固率,99,2023\n潼南区,九年义务教育巩固率,99.2,2024\n",
+    )
+    .unwrap();
+    let docx = dir.path().join("潼南区.docx");
+    let out = plan_check()
+        .arg("report")
+        .arg(&data)
+        .arg("-o")
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(docx.exists(), "{}", stderr_of(&out));
+    let xml = common::docx_xml(&docx);
+    let title_end = xml.find("一、总体情况").expect("the overview heading");
+    assert!(
+        xml[..title_end].contains("潼南区"),
+        "{}",
+        &xml[..title_end.min(3000)]
+    );
+}

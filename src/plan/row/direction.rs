@@ -65,10 +65,48 @@ pub fn better_by_name(name: &str) -> Option<bool> {
         Some(true)
     } else if LOWER.iter().any(|w| name.contains(w)) {
         Some(false)
+    } else if let plain = without_glosses(name)
+        && ["增长", "增速", "增长率"]
+            .iter()
+            .any(|w| plain.ends_with(w))
+        && GROWTH_OF.iter().any(|w| plain.contains(w))
+    {
+        // 国内生产总值增长 5.5%左右 (an annual plan): output, income and
+        // productivity growing faster is no shortfall (a reviewer's 6.0
+        // against it was 未达标, a band both ways).
+        Some(true)
     } else {
         None
     }
 }
+
+/// A name without its bracketed glosses: 国内生产总值（GDP）增长 →
+/// 国内生产总值增长.
+fn without_glosses(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim_end_matches(['*', ' ']).to_owned()
+}
+
+/// What a growth rate is better high for: output, value added, income,
+/// productivity.
+const GROWTH_OF: &[&str] = &[
+    "生产总值",
+    "GDP",
+    "增加值",
+    "产值",
+    "收入",
+    "营收",
+    "劳动生产率",
+];
 
 /// Whether a name is a head count that plans project rather than target
 /// (总人口, 在校学生数, 在园幼儿数): a bare number there is a projection.

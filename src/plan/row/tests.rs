@@ -68,6 +68,13 @@ fn a_name_says_which_way_is_better() {
         !projected_by_name("劳动年龄人口平均受教育年限") && !projected_by_name("城镇新增就业人数")
     );
     assert_eq!(better_by_name("森林覆盖率"), None);
+    // Output, income and productivity growing faster is no shortfall; a
+    // total that is capped is not read so for growing (能源消费总量增长).
+    assert_eq!(better_by_name("国内生产总值（GDP）增长"), Some(true));
+    assert_eq!(better_by_name("居民人均可支配收入增长"), Some(true));
+    assert_eq!(better_by_name("地区生产总值年均增速"), Some(true));
+    assert_eq!(better_by_name("能源消费总量增长"), Some(false));
+    assert_eq!(better_by_name("人口自然增长率"), None);
 }
 
 #[test]

@@ -222,6 +222,18 @@ fn title_parts(head: &str, tail: &str) -> String {
     lines.join("\n")
 }
 
+/// A title for one region's figures: the region on a line of its own
+/// above it where the plan's title does not name it (潼南区 judged by a
+/// city's template plan: twenty districts' reports read alike, each as the
+/// plan's own region's).
+fn with_region(region: &str, plan_title: &str, title: String) -> String {
+    if region.is_empty() || plan_title.contains(region) {
+        title
+    } else {
+        format!("{region}\n{title}")
+    }
+}
+
 /// One table cell; `merge` continues (`Some(false)`) or starts
 /// (`Some(true)`) a cell merged down.
 fn cell(text: &str, width: u32, merge: Option<bool>, header: bool) -> String {

@@ -6,7 +6,7 @@
 
 use super::{
     Document, Width, body, body_keep_next, chart, heading, name_cell, notes_section, sources,
-    table, title, title_parts,
+    table, title, title_parts, with_region,
 };
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::lang::Lang;
@@ -182,7 +182,11 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
             period.plan.title, period.latest_year
         ),
     };
-    doc.push(&title(&heading_text));
+    doc.push(&title(&with_region(
+        &period.region,
+        &period.plan.title,
+        heading_text,
+    )));
     doc.push(&heading(lang.pick("一、总体情况", "1. Overview")));
     doc.push(&body(&wording::paragraph(period, lang)));
     for line in failed {
