@@ -91,6 +91,9 @@ pub const PERIOD_HEADER: [&str; 25] = [
 fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    // A share or ratio computed here: to 12 decimals, not the binary noise
+    // of the division (0.7999999999999986 for 80 %).
+    let ratio = |v: Option<f64>| v.map(computed).unwrap_or_default();
     writer.write_record(PERIOD_HEADER)?;
     for s in &period.indicators {
         let method = s.projection.map(|p| match p.method {
@@ -118,10 +121,10 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
                 &*text(point.remark.as_deref().unwrap_or("")),
                 &period.latest_year.to_string(),
                 s.status.code(),
-                &opt(s.completion),
-                &opt(s.pace_ratio),
+                &ratio(s.completion),
+                &ratio(s.pace_ratio),
                 method.unwrap_or(""),
-                &opt(s.projection.map(|p| p.target_year_value)),
+                &ratio(s.projection.map(|p| p.target_year_value)),
                 &s.projection
                     .map(|p| p.meets_target.to_string())
                     .unwrap_or_default(),
@@ -171,6 +174,9 @@ fn year_rows<W: std::io::Write>(
     writer: &mut csv::Writer<W>,
 ) -> std::io::Result<()> {
     let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    // A share or ratio computed here: to 12 decimals, not the binary noise
+    // of the division (0.7999999999999986 for 80 %).
+    let ratio = |v: Option<f64>| v.map(computed).unwrap_or_default();
     for r in &report.results {
         let attribute = attribute_code(r.attribute);
         // A line judged at an earlier year (a region's indicator not yet
@@ -189,8 +195,8 @@ fn year_rows<W: std::io::Write>(
             &opt(r.actual),
             r.status.code(),
             if r.pass { "true" } else { "false" },
-            &opt(r.completion),
-            &r.elapsed.to_string(),
+            &ratio(r.completion),
+            &computed(r.elapsed),
             &*text(r.file.as_deref().unwrap_or("")),
             &r.line.map(|l| l.to_string()).unwrap_or_default(),
             &*text(r.source.as_deref().unwrap_or("")),
@@ -198,4 +204,15 @@ fn year_rows<W: std::io::Write>(
         ])?;
     }
     Ok(())
+}
+
+/// A computed share or ratio as text: to 12 decimals, trailing zeros dropped.
+fn computed(v: f64) -> String {
+    let text = format!("{v:.12}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
