@@ -411,3 +411,27 @@ fn a_cumulative_lines_figure_is_the_one_judged() {
         "{github}"
     );
 }
+
+/// The year's table set the year's 0.1 against `累计 ≥ 5.4` with nothing
+/// beside it (a reviewer's Markdown of the national 14th plan): the figure
+/// the requirement is on stands beside the year's, in the table and in
+/// Markdown alike.
+#[test]
+fn a_cumulative_requirement_has_its_cumulative_figure_beside_the_years() {
+    let out = plan_check()
+        .args([
+            "--plan",
+            "examples/plans/national-14th-fyp.toml",
+            "--format",
+            "markdown",
+            "examples/data/national-14th-2021-2022.csv",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("| 累计 ≥ 5.4 | 0.1（累计 2.7973） |"),
+        "{text}"
+    );
+    assert!(text.contains("10.4（年均 12.2839）"), "{text}");
+}

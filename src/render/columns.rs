@@ -69,14 +69,37 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         labels::baseline(r.baseline, r.baseline_text.as_deref()),
         r.target_text.clone(),
         labels::result_requirement(r, lang).unwrap_or_else(dash),
-        // A figure of an earlier year (a period's latest report) says so.
-        match (r.actual, r.as_of) {
-            (None, _) => dash(),
-            (Some(a), None) => actual(a),
-            (Some(a), Some(y)) => match lang {
-                Lang::Zh => format!("{}（{y}年）", actual(a)),
-                Lang::En => format!("{} ({y})", actual(a)),
-            },
+        // A figure of an earlier year (a period's latest report) says so;
+        // the figure made from the years, where that is what the
+        // requirement is on, stands beside it (`0.1（累计 2.7973）` under
+        // `累计 ≥ 5.4`, never 0.1 alone against a cumulative requirement).
+        {
+            let figure = match (r.actual, &r.derived) {
+                (None, _) => None,
+                (Some(a), None) => Some(actual(a)),
+                (Some(a), Some(d)) => Some(match lang {
+                    Lang::Zh => format!(
+                        "{}（{} {}）",
+                        actual(a),
+                        labels::derived_short(d.kind, lang),
+                        labels::number_against(d.value, r.requirement.as_ref())
+                    ),
+                    Lang::En => format!(
+                        "{} ({} {})",
+                        actual(a),
+                        labels::derived_short(d.kind, lang),
+                        labels::number_against(d.value, r.requirement.as_ref())
+                    ),
+                }),
+            };
+            match (figure, r.as_of) {
+                (None, _) => dash(),
+                (Some(f), None) => f,
+                (Some(f), Some(y)) => match lang {
+                    Lang::Zh => format!("{f}（{y}年）"),
+                    Lang::En => format!("{f} ({y})"),
+                },
+            }
         },
         r.completion.map_or_else(dash, labels::percent),
         labels::status(r.status, lang).to_owned(),

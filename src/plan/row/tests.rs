@@ -198,11 +198,19 @@ fn an_approximate_year_requirement_keeps_the_side_the_words_or_the_name_give() {
             value: 3.15
         }))
     );
-    // GDP growth 5.5%左右: the name gives no side, a band both ways.
+    // GDP growth 5.5%左右: growth above it is no shortfall (evaluations
+    // call it 超过预期目标), at least 5.225; a name with no side is a band.
     assert_eq!(
         each("5.5%左右", "国内生产总值增长"),
+        Some(YearRequirement::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 5.225
+        }))
+    );
+    assert_eq!(
+        each("3%左右", "居民消费价格"),
         Some(YearRequirement::About {
-            value: 5.5,
+            value: 3.0,
             tolerance_pct: 5.0
         })
     );
