@@ -54,6 +54,14 @@ impl Resolver {
     pub fn resolve(&self, name: &str, category: Option<&str>) -> Resolution {
         let key = normalize(name);
         let Some(candidates) = self.by_key.get(&key) else {
+            // 义务教育在校学生数: a category and a name run together, as a
+            // table with indicators as columns (no 分类 column) heads two
+            // indicators the plan names alike under two categories.
+            if category.is_none_or(|c| normalize(c).is_empty())
+                && let Some(found) = self.with_category_before(&key)
+            {
+                return Resolution::One(found);
+            }
             return Resolution::Unknown(self.suggest(&key));
         };
         let category = category.map(normalize).filter(|c| !c.is_empty());
@@ -75,6 +83,22 @@ impl Resolver {
                 _ => Resolution::Ambiguous(candidates.clone()),
             },
         }
+    }
+
+    /// The one indicator whose category and name, run together, are `key`.
+    fn with_category_before(&self, key: &str) -> Option<IndicatorIdx> {
+        let mut found = self
+            .categories
+            .iter()
+            .enumerate()
+            .filter_map(|(i, category)| {
+                let rest = key
+                    .strip_prefix(category.as_str())
+                    .filter(|_| !category.is_empty())?;
+                (normalize(rest) == self.names[i]).then_some(i as IndicatorIdx)
+            });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     /// Up to three names close to `key`: containing it, contained in it, or within
@@ -196,6 +220,32 @@ mod tests {
         assert_eq!(normalize("在园幼儿数(万人)"), "在园幼儿数");
         assert_eq!(normalize("在 校 学生数"), "在校学生数");
         assert_eq!(normalize("Preschool_Enrolment"), "preschool_enrolment");
+    }
+
+    /// 义务教育在校学生数 heading a column of a table with no 分类: the
+    /// category and the name run together (a reviewer's district workbook
+    /// had both 在校学生数 unread, S007).
+    #[test]
+    fn a_category_run_into_the_name_finds_the_one_indicator() {
+        let plan = crate::plan::load_plan(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/plan/jiangjin-education-14th-fyp.toml"
+        )))
+        .unwrap();
+        let resolver = Resolver::new(&plan);
+        let id = |r: Resolution| match r {
+            Resolution::One(i) => Some(plan.indicators[i as usize].id.clone()),
+            _ => None,
+        };
+        assert_eq!(
+            id(resolver.resolve("义务教育在校学生数", None)).as_deref(),
+            Some("compulsory_students")
+        );
+        assert_eq!(
+            id(resolver.resolve("高中阶段教育在校学生数（万人）", None)).as_deref(),
+            Some("upper_secondary_students")
+        );
+        assert!(id(resolver.resolve("学前教育在校学生数", None)).is_none());
     }
 
     #[test]
