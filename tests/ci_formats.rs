@@ -469,3 +469,33 @@ fn the_report_of_a_run_that_judged_nothing_never_goes_over_an_input() {
         common::stderr_of(&out)
     );
 }
+
+/// An indicator a district's return lacks entirely was annotated on every
+/// file of the run joined by commas (a reviewer's city folder of 18
+/// returns): it points at the file its district's other figures came from.
+#[test]
+fn a_missing_indicator_points_at_its_regions_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // 示例数据，非官方统计.
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "地区,指标,数值,年份\n甲区,九年义务教育巩固率,99,2023\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.csv"),
+        "地区,指标,数值,年份\n乙区,毛入园率,98,2023\n",
+    )
+    .unwrap();
+    let out = plan_check()
+        .args(["--format", "github"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("乙区") && l.contains("九年义务教育巩固率"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("b.csv,") && !line.contains("a.csv"), "{line}");
+}

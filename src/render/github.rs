@@ -137,10 +137,19 @@ fn render(ev: &Evaluation, style: Style) -> String {
                 ),
             };
             // The line that holds the figure (or its empty cell); with no row at all,
-            // the file the figure should have been in.
+            // the file the figure should have been in: the one its region's
+            // other figures came from (not every file of the run, joined:
+            // a reviewer's city folder of 18 returns).
             let (file, line) = match &r.file {
                 Some(file) => (file.as_str(), r.line),
-                None => (every_input.as_str(), None),
+                None => (
+                    report
+                        .results
+                        .iter()
+                        .find_map(|other| other.file.as_deref())
+                        .unwrap_or(every_input.as_str()),
+                    None,
+                ),
             };
             out.push_str(&command(kind, file, line, &title, &message));
         }
