@@ -279,3 +279,30 @@ fn a_year_column_not_understood_is_an_error_not_passed_over() {
     );
     assert!(text.contains("2023"), "{text}");
 }
+
+/// Indicators as columns: two indicators of one name under two categories
+/// are headed by the category and the name run together; a bare
+/// 在校学生数 is refused at its own column (it pointed one past the table),
+/// with a hint a wide table can follow (a reviewer's district workbook).
+#[test]
+fn two_indicators_of_one_name_as_columns() {
+    // 示例数据，非官方统计.
+    let (_d, path) = write_csv(
+        "2023.csv",
+        "地区,年份,义务教育在校学生数,高中阶段教育在校学生数,毛入园率\n江津区,2023,12.3,4.9,98.3\n",
+    );
+    let (json, _) = json_run(&[path.as_os_str()]);
+    assert_eq!(result(&json, "compulsory_students")["actual"], 12.3);
+    assert_eq!(result(&json, "upper_secondary_students")["actual"], 4.9);
+    let (_d, path) = write_csv(
+        "2023.csv",
+        "地区,年份,毛入园率,在校学生数\n江津区,2023,98.3,12.3\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("S006") && err.contains("2023.csv:2:4"),
+        "{err}"
+    );
+    assert!(err.contains("分类与名称连写"), "{err}");
+}

@@ -69,6 +69,13 @@ impl RowReader<'_> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Option<IndicatorIdx>, Diagnostic> {
         let layout = &self.layout;
+        // Indicators as columns: the name is the value column's header
+        // (the cell past the row's last that carries it is no cell of the
+        // sheet: a reviewer's S006 pointed one column past the table).
+        let name_at = match layout.shape {
+            Shape::Indicators(_) => layout.value,
+            _ => layout.indicator,
+        };
         self.key.clear();
         self.key
             .extend_from_slice(&(plan_index as u32).to_le_bytes());
@@ -108,17 +115,24 @@ impl RowReader<'_> {
                 Err(place
                     .error(
                         Code::S006,
-                        Some(layout.indicator),
+                        Some(name_at),
                         Text::new(
                             format!("指标名称“{name}”对应多个指标：{list}"),
                             format!("the name \"{name}\" fits several indicators: {list_en}"),
                         ),
                     )
                     .for_indicator(shown)
-                    .with_hint(Text::new(
-                        "请加“分类”列，或改用指标 id",
-                        "add a category column, or use the indicator id",
-                    )))
+                    .with_hint(if name_at == layout.indicator {
+                        Text::new(
+                            "请加“分类”列，或改用指标 id",
+                            "add a category column, or use the indicator id",
+                        )
+                    } else {
+                        Text::new(
+                            "指标作列时，列名请写成分类与名称连写（如“义务教育在校学生数”），或改用指标 id",
+                            "with indicators as columns, head the column with the category and the name run together (义务教育在校学生数), or use the indicator id",
+                        )
+                    }))
             }
             Resolution::WrongCategory(candidates) => {
                 let (list, list_en) = list_candidates(plan, &candidates);
@@ -164,7 +178,7 @@ impl RowReader<'_> {
                 let mut d = place
                     .error(
                         Code::S025,
-                        Some(layout.indicator),
+                        Some(name_at),
                         Text::new(
                             "这一行与表头相同（可能是两个文件接在了一起），跳过",
                             "this row repeats the header (two files joined into one?): skipped",
@@ -182,7 +196,7 @@ impl RowReader<'_> {
                 let mut d = place
                     .error(
                         Code::S007,
-                        Some(layout.indicator),
+                        Some(name_at),
                         Text::new(
                             "规划中没有这一指标，本行未检查",
                             "the plan has no such indicator; this row was not checked",
