@@ -75,15 +75,11 @@ pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError>
 /// on binary noise. Numbers of 10¹⁵ and more (refused as implausible
 /// elsewhere) and below 10⁻⁸ are left as they are.
 pub fn significant(value: f64) -> f64 {
-    let magnitude = value.abs();
-    if !(1e-8..1e15).contains(&magnitude) {
-        return value;
+    if (1e-8..1e15).contains(&value.abs()) {
+        round_significant(value, 15)
+    } else {
+        value
     }
-    // 10^(14 − exponent): exact for every power used (up to 10²²).
-    let exponent = magnitude.log10().floor() as i32;
-    let scale = 10f64.powi(14 - exponent);
-    let rounded = (value * scale).round() / scale;
-    if rounded.is_finite() { rounded } else { value }
 }
 
 /// Requirements are rounded to six decimals, so a figure typed exactly at the
@@ -110,10 +106,15 @@ pub fn round_significant(value: f64, digits: i32) -> f64 {
 /// it has (up to ten decimals), never [`display`]'s four (181799.6 万亩 is
 /// 18.17996 亿亩; written 18.18 it met ≥ 18.18).
 pub fn written(value: f64) -> String {
+    written_to(value, 10)
+}
+
+/// [`written`] to `decimals` decimals, trailing zeros dropped.
+pub fn written_to(value: f64, decimals: usize) -> String {
     if !value.is_finite() || value.abs() >= 1e16 {
         return display(value);
     }
-    let text = format!("{value:.10}");
+    let text = format!("{value:.decimals$}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_owned()

@@ -115,6 +115,18 @@ pub enum Accumulate {
     LevelChange,
 }
 
+impl Accumulate {
+    /// How a total of yearly changes in `unit` is made: percentages
+    /// compound, other units add up.
+    pub fn of_yearly_changes(unit: &str) -> Accumulate {
+        if unit.trim().replace('％', "%") == "%" {
+            Accumulate::Compound
+        } else {
+            Accumulate::Sum
+        }
+    }
+}
+
 /// How an indicator is judged.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {

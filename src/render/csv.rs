@@ -208,11 +208,5 @@ fn year_rows<W: std::io::Write>(
 
 /// A computed share or ratio as text: to 12 decimals, trailing zeros dropped.
 fn computed(v: f64) -> String {
-    let text = format!("{v:.12}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
-    }
+    crate::number::written_to(v, 12)
 }

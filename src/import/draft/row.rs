@@ -166,11 +166,7 @@ fn rule(
             let _ = writeln!(w.out, "measure = \"yearly_change\"");
             w.confirm(format!(
                     "“{deciding}”是规划期累计数：统计数据应为每年比上年的变化（如“比上年下降2.7%”填 2.7），逐年{}",
-                    if row.unit.replace('％', "%") == "%" {
-                        "复合"
-                    } else {
-                        "相加"
-                    }
+                    added_how(row)
                 ),
             );
         }
@@ -181,11 +177,7 @@ fn rule(
             let _ = writeln!(w.out, "measure = \"yearly_change\"");
             w.confirm(format!(
                 "“{deciding}”是规划期累计数（印在目标一栏）：统计数据应为每年的量，逐年{}；若填的是累计至今的数，请改写 measure",
-                if row.unit.replace('％', "%") == "%" {
-                    "复合"
-                } else {
-                    "相加"
-                }
+                added_how(row)
             ));
         }
         Ok(form) if form.is_cumulative() && in_period => {
@@ -508,5 +500,14 @@ fn conventions(bare_rows: usize) -> Conventions {
     Conventions {
         about_pct: crate::plan::DEFAULT_ABOUT_PCT,
         bare_numbers: (bare_rows > 0).then_some(BareNumbers::TowardTarget),
+    }
+}
+
+/// How the draft says a total of yearly changes is made (as the loader
+/// makes it, [`Accumulate::of_yearly_changes`]): 复合 or 相加.
+fn added_how(row: &Row) -> &'static str {
+    match crate::plan::Accumulate::of_yearly_changes(&row.unit) {
+        crate::plan::Accumulate::Compound => "复合",
+        _ => "相加",
     }
 }

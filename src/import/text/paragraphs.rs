@@ -105,10 +105,12 @@ fn without_group_cells(header: Vec<String>) -> Vec<String> {
 /// `微克/` before `立方米` (宝山区“十五五”纲要), an opening bracket's words.
 fn unfinished(cell: &str) -> bool {
     // `/` alone is an empty cell (崇明区水务“十四五”规划), not half of one.
-    cell.chars().count() > 1
+    let cut = cell.chars().count() > 1
         && !crate::plan::is_dash(cell)
-        && cell.ends_with(['/', '／', '（', '(', '、'])
-        || (cell.matches(['（', '(']).count() > cell.matches(['）', ')']).count())
+        && cell.ends_with(['/', '／', '（', '(', '、']);
+    // A bracket opened and not closed: `每千人口拥有执业（助理`.
+    let open = cell.matches(['（', '(']).count() > cell.matches(['）', ')']).count();
+    cut || open
 }
 
 /// In a numbered table, the paragraph after a row that is not the next row's

@@ -373,12 +373,7 @@ pub fn rule_from_text(
     let printed_unit = reading.unit.as_deref().map(normal);
     let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
     let is_percent = normal(unit) == "%";
-    // A total of yearly changes: percentages compound, other units add up.
-    let of_years = if is_percent {
-        Accumulate::Compound
-    } else {
-        Accumulate::Sum
-    };
+    let of_years = Accumulate::of_yearly_changes(unit);
     if let Form::Relative(cmp) = reading.form {
         return Ok(RowRule::Relative {
             other: reading.other.unwrap_or_default(),
