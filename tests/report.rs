@@ -264,3 +264,41 @@ fn template_and_extract_name_the_file_they_wrote() {
         "{said}"
     );
 }
+
+/// A chart of a 年均 or 累计 target plots that figure, not the years' own:
+/// it says so on the chart and each point's title gives the year's figure
+/// beside it (the legend's 实际值 read over a compound average, a
+/// reviewer's 研发经费投入增长 chart).
+#[test]
+fn a_chart_of_a_derived_figure_names_it_and_keeps_the_years_own() {
+    let (out, html) = report(&[
+        "--plan",
+        "examples/plans/national-14th-fyp.toml",
+        "examples/data/national-14th-2021-2022.csv",
+    ]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let page = Html::parse_document(&html);
+    let chart = page
+        .select(&select(r#"svg.chart[data-id="rd_spending_growth"]"#))
+        .next()
+        .expect("the 研发 chart");
+    let label: String = chart
+        .select(&select("text.axis-label"))
+        .flat_map(|t| t.text())
+        .collect();
+    assert_eq!(label, "图中数值：年均（逐年复合）");
+    let titles: Vec<String> = chart
+        .select(&select("circle.point title"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert!(!titles.is_empty());
+    for t in &titles {
+        assert!(t.contains("年均 ") && t.contains("（当年 "), "{t}");
+    }
+    // A level's chart says nothing of the kind.
+    let level = page
+        .select(&select(r#"svg.chart[data-id="urbanisation_rate"]"#))
+        .next()
+        .expect("the 城镇化率 chart");
+    assert_eq!(level.select(&select("text.axis-label")).count(), 0);
+}

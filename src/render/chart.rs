@@ -70,14 +70,17 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
     let last_year = series.series.last().map_or(y1, |p| p.year).max(y1);
     // The requirement path: each year's requirement from the baseline to the target year.
     let path = &series.path;
-    let reported: Vec<(i32, f64, &str)> = series
+    let reported: Vec<(i32, f64, &str, Option<f64>)> = series
         .series
         .iter()
         .filter_map(|p| {
-            // A figure made from the yearly ones is what the path holds it against.
-            p.derived
-                .or(p.actual)
-                .map(|a| (p.year, a, status_class(p.status)))
+            // A figure made from the yearly ones is what the path holds it
+            // against; the year's own figure goes into its title.
+            match (p.derived, p.actual) {
+                (Some(d), a) => Some((p.year, d, status_class(p.status), a)),
+                (None, Some(a)) => Some((p.year, a, status_class(p.status), None)),
+                (None, None) => None,
+            }
         })
         .collect();
     // A requirement on a figure made from the years (累计, 年均, the level
@@ -217,7 +220,7 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
     }
 
     // The trend carried to the target year, dashed, from the latest reported value.
-    if let (Some(p), Some(&(year, value, _))) = (series.projection, reported.last())
+    if let (Some(p), Some(&(year, value, _, _))) = (series.projection, reported.last())
         && year < y1
     {
         let _ = write!(
@@ -254,12 +257,37 @@ pub fn svg(series: &IndicatorSeries, plan: &PlanInfo, lang: Lang) -> String {
             );
         }
     }
-    for (year, value, class) in &reported {
-        let (x, y) = (scale.x(f64::from(*year)), scale.y(*value));
+    // What the points are when they are not the years' own figures (the
+    // legend says 实际值: a 年均 plotted unnamed read as the year's growth).
+    if let Some(kind) = series.judged_on {
         let _ = write!(
             out,
-            r#"<circle class="point {class}" cx="{x:.1}" cy="{y:.1}" r="4" data-year="{year}" data-value="{value}"><title>{year}: {}</title></circle><text class="value" x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-            labels::number(*value),
+            r#"<text class="axis-label" x="{LEFT}" y="{:.1}">{}</text>"#,
+            TOP - 4.0,
+            escape(&format!(
+                "{}{}",
+                lang.pick("图中数值：", "points: "),
+                labels::derived(kind, lang)
+            ))
+        );
+    }
+    for (year, value, class, own) in &reported {
+        let (x, y) = (scale.x(f64::from(*year)), scale.y(*value));
+        let title = match (series.judged_on, own) {
+            (Some(kind), Some(own)) => format!(
+                "{year}: {} {}{}{}{}",
+                labels::derived_short(kind, lang),
+                labels::number(*value),
+                lang.pick("（当年 ", " (the year: "),
+                labels::number(*own),
+                lang.pick("）", ")")
+            ),
+            _ => format!("{year}: {}", labels::number(*value)),
+        };
+        let _ = write!(
+            out,
+            r#"<circle class="point {class}" cx="{x:.1}" cy="{y:.1}" r="4" data-year="{year}" data-value="{value}"><title>{}</title></circle><text class="value" x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            escape(&title),
             y - 8.0,
             labels::number(*value)
         );
