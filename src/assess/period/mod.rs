@@ -311,6 +311,9 @@ pub fn assess_period(
                     (as_of, latest_year),
                     meta,
                     pace_ratio,
+                    series
+                        .iter()
+                        .any(|p| p.year < as_of && p.actual.is_some() && !p.pass),
                 ),
                 lapses,
                 judged_on: crate::assess::rules::judged_on(&ind.rule),

@@ -85,8 +85,9 @@ impl Outlook {
 
 /// The outlook of an indicator from its latest status (at `year`, its own
 /// latest reported one), the basis of that year's requirement and the pace
-/// ratio, in a run whose latest year is `run_year`. The only place an
-/// outlook is decided.
+/// ratio, in a run whose latest year is `run_year`; `short_before` is whether
+/// a figure of an earlier year of the run fell short of what that year asked.
+/// The only place an outlook is decided.
 pub fn outlook(
     rule: &Rule,
     status: Status,
@@ -94,6 +95,7 @@ pub fn outlook(
     (year, run_year): (i32, i32),
     meta: &PlanMeta,
     pace_ratio: Option<f64>,
+    short_before: bool,
 ) -> Outlook {
     let projection = crate::assess::rules::is_projection(rule);
     // The 总结评估 with no figure for the target year: whether the target
@@ -112,8 +114,12 @@ pub fn outlook(
         Status::Achieved if year >= meta.target_year => Outlook::Achieved,
         Status::Achieved | Status::OnTrack if projection => Outlook::OnSchedule,
         // A line the baseline met, held; or a target met with no baseline to
-        // show that it took any movement.
-        Status::Achieved if matches!(basis, Some(Basis::Hold | Basis::TargetMet)) => Outlook::Held,
+        // show that it took any movement — unless an earlier year of the run
+        // shows it (能源综合生产能力 44.5 then 46.6 against ＞46, with no
+        // baseline printed, was called 保持).
+        Status::Achieved if basis == Some(Basis::Hold) => Outlook::Held,
+        Status::Achieved if basis == Some(Basis::TargetMet) && !short_before => Outlook::Held,
+        Status::Achieved if basis == Some(Basis::TargetMet) => Outlook::AchievedEarly,
         // A kind that moves toward a number; or a year whose requirement was
         // a schedule's (a range the baseline lies outside of, 6 → 4.5%-5%,
         // entered early).

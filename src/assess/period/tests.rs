@@ -25,7 +25,15 @@ fn outlook_of(ind: &Indicator, values: &[(i32, f64)]) -> Outlook {
     let j = super::super::judge(ind, &meta(), year, Some(latest));
     let pace = j.pace_ratio;
     let basis = j.requirement.and_then(|r| r.basis());
-    outlook(&ind.rule, j.status, basis, (year, year), &meta(), pace)
+    outlook(
+        &ind.rule,
+        j.status,
+        basis,
+        (year, year),
+        &meta(),
+        pace,
+        false,
+    )
 }
 
 #[test]
@@ -55,7 +63,15 @@ fn the_ahead_edge_is_set_by_the_plan() {
     let j = super::super::judge(&spending(), &m, 2023, Some(18.7172));
     let pace = j.pace_ratio;
     assert_eq!(
-        outlook(&spending().rule, j.status, None, (2023, 2023), &m, pace),
+        outlook(
+            &spending().rule,
+            j.status,
+            None,
+            (2023, 2023),
+            &m,
+            pace,
+            false
+        ),
         Outlook::OnSchedule
     );
 }
@@ -110,7 +126,15 @@ fn short_of_the_schedule_at_95_percent_of_the_pace_is_on_schedule_as_eurostat_ba
     let pace = j.pace_ratio;
     let basis = j.requirement.and_then(|r| r.basis());
     assert_eq!(
-        outlook(&spending().rule, j.status, basis, (2023, 2023), &m, pace),
+        outlook(
+            &spending().rule,
+            j.status,
+            basis,
+            (2023, 2023),
+            &m,
+            pace,
+            false
+        ),
         Outlook::Behind
     );
 }
@@ -205,7 +229,8 @@ fn missing_stays_missing() {
             None,
             (2023, 2023),
             &meta(),
-            None
+            None,
+            false
         ),
         Outlook::Missing
     );
@@ -335,7 +360,8 @@ fn a_pace_ratio_on_a_bands_edge_is_on_it_whatever_the_float_arithmetic_leaves() 
             None,
             (2023, 2023),
             &meta(),
-            Some(ratio)
+            Some(ratio),
+            false
         ),
         Outlook::Ahead,
         "{ratio}"
@@ -398,8 +424,62 @@ fn the_final_evaluation_without_the_target_years_figure_says_so() {
             (target - 1, run),
             &meta(),
             j.pace_ratio,
+            false,
         )
     };
     assert_eq!(at(target), Outlook::Missing);
     assert_ne!(at(target - 1), Outlook::Missing);
+}
+
+/// A target met with no baseline printed is held — unless an earlier year
+/// of the run fell short of it: then it took movement, and was reached
+/// early (能源综合生产能力 44.5 then 46.6 against ＞46 was called 保持).
+#[test]
+fn a_target_met_without_a_baseline_after_a_year_short_of_it_is_achieved_early() {
+    let mut capacity = indicator(
+        0.0,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 46.0,
+        }),
+    );
+    capacity.baseline = None;
+    let j = super::super::judge(&capacity, &meta(), 2023, Some(46.6));
+    let basis = j.requirement.and_then(|r| r.basis());
+    assert_eq!(basis, Some(Basis::TargetMet));
+    let at = |short_before| {
+        outlook(
+            &capacity.rule,
+            j.status,
+            basis,
+            (2023, 2023),
+            &meta(),
+            j.pace_ratio,
+            short_before,
+        )
+    };
+    assert_eq!(at(false), Outlook::Held);
+    assert_eq!(at(true), Outlook::AchievedEarly);
+    // A line the baseline met stays held whatever a year between did.
+    let retention = indicator(
+        100.0,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 96.0,
+        }),
+    );
+    let j = super::super::judge(&retention, &meta(), 2023, Some(99.0));
+    let basis = j.requirement.and_then(|r| r.basis());
+    assert_eq!(
+        outlook(
+            &retention.rule,
+            j.status,
+            basis,
+            (2023, 2023),
+            &meta(),
+            None,
+            true
+        ),
+        Outlook::Held
+    );
 }
