@@ -667,6 +667,75 @@ fn totals_in_words_in_real_outlines_are_judged() {
         rule_of("21-pudong-district-15th", "五年累计新增金融机构数量"),
         total(95.0)
     );
+    // 年均增长率 5 in the only target column: the years' rates on average
+    // (was a level's schedule from a baseline the table does not print:
+    // 无法判断 every year).
+    let average = |value: f64| Rule::Annual {
+        each: YearRequirement::Threshold(Threshold {
+            cmp: plan_check::plan::Comparator::GreaterOrEqual,
+            value,
+        }),
+        average: true,
+    };
+    for name in [
+        "区级一般公共预算收入年均增长率",
+        "规模以上服务业营业收入年均增长率",
+    ] {
+        assert_eq!(
+            rule_of("20-baoshan-district-15th", name),
+            average(5.0),
+            "{name}"
+        );
+    }
+}
+
+/// A 年均增长 column beside levels in 亿元 (a district outline's shape;
+/// the table is written here, its figures illustrative): `5以上` there is
+/// no level of 5 亿元 to hold every year (which every year passes), and
+/// not said to be growth by the cell alone — drafted unjudged, saying how
+/// to make it judged; `8%` is the level's average growth.
+#[test]
+fn a_number_under_a_growth_header_beside_a_level_is_not_read_as_the_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("outline.md");
+    std::fs::write(
+        &doc,
+        "# 某区“十五五”规划（示例，非官方）\n\n\
+         | 序号 | 指标 | 单位 | 2025年 | 2030年 | 年均增长（%） | 属性 |\n\
+         |---|---|---|---|---|---|---|\n\
+         | 1 | 一般公共预算收入 | 亿元 | 80 | — | 5以上 | 预期性 |\n\
+         | 2 | 地区生产总值 | 亿元 | 1200 | — | 8% | 预期性 |\n\
+         | 3 | 城镇调查失业率 | % | 4.5 | — | ＜5.5 | 约束性 |\n",
+    )
+    .unwrap();
+    let out = import(&[doc.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    use plan_check::plan::{Comparator, Rule, Threshold, YearRequirement};
+    let rule = |i: usize| plan.indicators[i].rule.clone();
+    assert_eq!(rule(0), Rule::NotAssessed);
+    assert!(stderr_of(&out).contains("请把 period_target 写成带 % 的“5%以上”"));
+    assert_eq!(
+        rule(1),
+        Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 8.0
+            }),
+            average: true
+        }
+    );
+    // A level in % under the same header is that level every year.
+    assert_eq!(
+        rule(2),
+        Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Less,
+                value: 5.5
+            }),
+            average: false
+        }
+    );
 }
 
 /// 《湖北省文物事业发展“十四五”规划》 as its PDF prints it (PDFium: every

@@ -193,6 +193,23 @@ fn rule(
                 "“{deciding}”在年均/累计一栏、指标是增长率：按规划期至今的复合年均增长判断"
             ));
         }
+        // 区级一般公共预算收入年均增长率 5 in the only target column (宝山区
+        // 纲要): each year's rate as the figures, the target on their
+        // compound average to date.
+        Ok(form @ (Form::Compare(_) | Form::About | Form::Between | Form::Bare))
+            if !in_period && is_growth(row) && row.name.contains("年均") =>
+        {
+            measure = Measure::YearlyRate;
+            let _ = writeln!(w.out, "measure = \"yearly_rate\"");
+            w.confirm(format!(
+                "名称说“年均”、指标是增长率：统计数据应为每年的增长率，“{deciding}”按规划期至今的复合年均增长判断"
+            ));
+            if form == Form::Bare {
+                is_settled = false;
+                let value = reading.as_ref().map_or(0.0, |r| r.value);
+                explicit = bare(w, row, deciding, value, baseline_value);
+            }
+        }
         Ok(Form::Relative(_)) if is_growth(row) => {
             measure = Measure::YearlyRate;
             let _ = writeln!(w.out, "measure = \"yearly_rate\"");
@@ -228,7 +245,10 @@ fn rule(
                 .ok()
                 .and_then(|r| r.unit.as_deref())
                 .is_some_and(|u| {
-                    u.replace('％', "%") != row.unit.replace('％', "%") && !row.unit.is_empty()
+                    u.replace('％', "%") != row.unit.replace('％', "%")
+                        && !row.unit.is_empty()
+                        // `8%` in the 年均 column of a level: its growth.
+                        && !(in_period && u.replace('％', "%") == "%")
                 }) =>
         {
             is_settled = false;
@@ -241,6 +261,39 @@ fn rule(
             w.unjudged(format!(
                 "目标“{deciding}”的单位“{unit}”与指标的单位“{}”不同，暂只展示不判断；请换算成指标的单位后写 rule",
                 row.unit
+            ));
+        }
+        // 地区生产总值 亿元 | 8% in the 年均 column: the level's average
+        // growth since the baseline, as the loader reads it.
+        Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
+            if in_period
+                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && reading.as_ref().is_ok_and(|r| {
+                    r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
+                }) =>
+        {
+            w.confirm(format!(
+                "“{deciding}”在年均一栏，指标是水平值（{}）：按基期至今的复合年均增长判断",
+                row.unit
+            ));
+        }
+        // 一般公共预算收入 亿元 | 5以上 under 年均增长（%）: the level's growth,
+        // which the cell alone does not say (the loader would hold the
+        // level at 5 亿元 every year, and pass it). Written with its %, it
+        // is judged as the average growth since the baseline.
+        Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
+            if in_period
+                && cx.table.period_growth
+                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && !is_flow(row)
+                && reading.as_ref().is_ok_and(|r| r.unit.is_none()) =>
+        {
+            is_settled = false;
+            explicit = true;
+            w.unjudged(format!(
+                "“{deciding}”在年均增长一栏，指标是水平值（{}）：若是基期至今的年均增速（%），请把 period_target 写成带 % 的“{}”（按复合年均增长判断），并删去 rule；若是每年的水平，请写 rule",
+                row.unit,
+                with_percent(deciding)
             ));
         }
         Ok(Form::Bare) => {
@@ -378,6 +431,8 @@ fn bare(w: &mut Out, row: &Row, deciding: &str, value: f64, baseline_value: Opti
     let by_name = |floor: bool| {
         if added {
             "新增、新建的数量，是要完成的量"
+        } else if floor && is_growth(row) {
+            "增长率一类，越高越好"
         } else if floor {
             "保有量、红线、下降率一类，越高越好"
         } else {
@@ -509,5 +564,21 @@ fn added_how(row: &Row) -> &'static str {
     match crate::plan::Accumulate::of_yearly_changes(&row.unit) {
         crate::plan::Accumulate::Compound => "复合",
         _ => "相加",
+    }
+}
+
+/// A growth cell with its percent sign after the number: `5以上` → `5%以上`,
+/// `8` → `8%`.
+fn with_percent(cell: &str) -> String {
+    // After the first number (`5以上（力争6）` → `5%以上（力争6）`).
+    let number = |c: char| c.is_ascii_digit() || c == '.';
+    let end = cell.find(|c: char| c.is_ascii_digit()).map(|start| {
+        cell[start..]
+            .find(|c: char| !number(c))
+            .map_or(cell.len(), |n| start + n)
+    });
+    match end {
+        Some(at) => format!("{}%{}", &cell[..at], &cell[at..]),
+        None => cell.to_owned(),
     }
 }

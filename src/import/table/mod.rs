@@ -30,6 +30,9 @@ pub struct IndicatorTable {
     pub target_year: i32,
     /// Whether it has a 年均/累计 column.
     pub has_period: bool,
+    /// Whether that column's header says it holds growth (年均增长, 年均增速,
+    /// 年均增长（%）): a number there on a level in 亿元 is its growth.
+    pub period_growth: bool,
     /// The header has a 属性 column (each row's 约束性/预期性).
     pub has_attribute: bool,
     /// The header prints no baseline year (a target column only, or a year
@@ -344,6 +347,9 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             baseline_year,
             target_year,
             has_period: cols.contains(&Col::Period),
+            period_growth: cols.iter().zip(header_row).any(|(c, cell)| {
+                *c == Col::Period && ["增长", "增速", "增幅"].iter().any(|w| cell.contains(w))
+            }),
             has_attribute: cols.contains(&Col::Attribute),
             baseline_year_assumed,
             rows,

@@ -117,7 +117,34 @@ pub(super) fn read_rule(
     {
         agrees_with_target(&rule, cmp, value, target)?;
     }
-    Ok(RowRule::Ready(rule))
+    Ok(RowRule::Ready(on_yearly_rates(rule, measure, printed)))
+}
+
+/// An explicit rule on the target column of a growth rate whose figures are
+/// each year's rate (`measure = "yearly_rate"`, 年均增长率 `at_least 5`): held
+/// against the compound average to date, as the printed cell is
+/// ([`rule_from_text`]) — a level's schedule from a baseline rate means
+/// nothing.
+fn on_yearly_rates(rule: Rule, measure: Measure, printed: &Printed) -> Rule {
+    if measure != Measure::YearlyRate || printed.period.is_some() {
+        return rule;
+    }
+    let each = match rule {
+        Rule::Threshold(t) => YearRequirement::Threshold(t),
+        Rule::Range { min, max } => YearRequirement::Between { min, max },
+        Rule::Projection {
+            value,
+            tolerance_pct,
+        } => YearRequirement::About {
+            value,
+            tolerance_pct,
+        },
+        other => return other,
+    };
+    Rule::Annual {
+        each,
+        average: true,
+    }
 }
 
 /// The rule of the 年均/累计 cell beside a level target, read as printed; the

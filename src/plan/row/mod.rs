@@ -384,6 +384,18 @@ pub fn rule_from_text(
     let points_of_percent = is_percent
         && matches!(printed_unit.as_deref(), Some("百分点" | "个百分点"))
         && reading.form.is_cumulative();
+    // `8%以上` in the 年均 column of a level in another unit (地区生产总值,
+    // 亿元): the level's compound average growth since the baseline, as
+    // beside a level target ([`period_rule_of_level`]) — never the level
+    // held at 8 亿元 every year.
+    let growth_of_level = printed.period.is_some()
+        && measure == Measure::Level
+        && !matches!(normal(unit).as_str(), "%" | "‰" | "")
+        && printed_unit.as_deref() == Some("%")
+        && matches!(
+            reading.form,
+            Form::Compare(_) | Form::About | Form::Between | Form::Bare
+        );
     if matches!(
         reading.form,
         Form::Compare(_)
@@ -395,6 +407,7 @@ pub fn rule_from_text(
             | Form::Bare
     ) && !same_unit
         && !points_of_percent
+        && !growth_of_level
     {
         let printed = printed_unit.unwrap_or_default();
         return Err(Text::new(
@@ -416,6 +429,27 @@ pub fn rule_from_text(
         ));
     }
     // The 年均/累计 cell: a requirement of every year, or a cumulative change.
+    if growth_of_level {
+        // A growth's side: the words, else the growth's name (工业增加值's
+        // higher, 能源消费总量's lower), else a band; a bare number a floor.
+        let growth = format!("{}增长", printed.name);
+        let each = match reading.form {
+            Form::Bare => YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: reading.value,
+            }),
+            _ => each_year(&reading, meta.about_pct, &growth).ok_or_else(|| {
+                needs_rule(
+                    "在年均/累计一栏，但不是比较、约数或区间",
+                    "stands in the period column but is no comparison, approximate value or range",
+                )
+            })?,
+        };
+        return Ok(RowRule::Ready(Rule::Annual {
+            each,
+            average: true,
+        }));
+    }
     if printed.period.is_some() {
         let average = measure != Measure::Level;
         if let Some(each) = each_year(&reading, meta.about_pct, printed.name) {
@@ -443,6 +477,19 @@ pub fn rule_from_text(
                 "stands in the period column but is no comparison, approximate value, range or cumulative figure",
             )),
         };
+    }
+    // A growth rate in the target column with each year's rate as the
+    // figures (区级一般公共预算收入年均增长率 5, 宝山区纲要; 社会消费品零售
+    // 总额年均增速 力争5以上): the compound average to date, as in the
+    // 年均/累计 column — never a level on a schedule from a baseline rate.
+    if measure == Measure::YearlyRate
+        && !reading.every_year
+        && let Some(each) = each_year(&reading, meta.about_pct, printed.name)
+    {
+        return Ok(RowRule::Ready(Rule::Annual {
+            each,
+            average: true,
+        }));
     }
     // 每年6900 in the target column: held every year, as a line in the
     // 年均/累计 column is.

@@ -215,3 +215,101 @@ fn an_approximate_year_requirement_keeps_the_side_the_words_or_the_name_give() {
         })
     );
 }
+
+/// A growth rate's target in the only target column, with each year's rate
+/// as the figures (宝山区纲要's 区级一般公共预算收入年均增长率 5; 力争5以上):
+/// held against the compound average to date, as in the 年均 column — a
+/// schedule from a baseline rate meant nothing, and with no baseline the row
+/// was 无法判断.
+#[test]
+fn a_rate_in_the_target_column_of_yearly_rates_is_their_average() {
+    let conventions = Conventions {
+        about_pct: 5.0,
+        bare_numbers: None,
+    };
+    let read = |target: &str, name: &str, measure| {
+        rule_from_text(
+            &Printed::new(target, None).named(name),
+            "%",
+            None,
+            measure,
+            &conventions,
+        )
+    };
+    assert_eq!(
+        read(
+            "力争5以上",
+            "社会消费品零售总额年均增速",
+            Measure::YearlyRate
+        ),
+        Ok(RowRule::Ready(Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 5.0
+            }),
+            average: true
+        }))
+    );
+    // The same cell on a level (a share in %) stays the level's target.
+    assert_eq!(
+        read("力争5以上", "某比重", Measure::Level),
+        Ok(RowRule::Ready(Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 5.0
+        })))
+    );
+}
+
+/// `8%以上` in the 年均 column of a level in 亿元 is the level's average
+/// growth since the baseline, never the level held at 8 亿元 every year;
+/// without the % the cell is read as before (a level every year: 粮食综合
+/// 生产能力 ＞6.5 亿吨 in the national table's column).
+#[test]
+fn a_percent_in_the_period_column_of_a_level_is_its_average_growth() {
+    let conventions = Conventions {
+        about_pct: 5.0,
+        bare_numbers: None,
+    };
+    let read = |period: &str, name: &str| {
+        rule_from_text(
+            &Printed::new("—", Some(period)).named(name),
+            "亿元",
+            Some(1200.0),
+            Measure::Level,
+            &conventions,
+        )
+    };
+    let growth = |cmp, value| {
+        Ok(RowRule::Ready(Rule::Annual {
+            each: YearRequirement::Threshold(Threshold { cmp, value }),
+            average: true,
+        }))
+    };
+    assert_eq!(
+        read("8%", "地区生产总值"),
+        growth(Comparator::GreaterOrEqual, 8.0)
+    );
+    assert_eq!(
+        read("5%以上", "一般公共预算收入"),
+        growth(Comparator::GreaterOrEqual, 5.0)
+    );
+    // 左右 on the growth's side by its name: value added higher, energy use lower.
+    assert_eq!(
+        read("6%左右", "工业增加值"),
+        growth(Comparator::GreaterOrEqual, 5.7)
+    );
+    assert_eq!(
+        read("3%左右", "能源消费总量"),
+        growth(Comparator::LessOrEqual, 3.15)
+    );
+    assert_eq!(
+        read("＞6.5", "粮食综合生产能力"),
+        Ok(RowRule::Ready(Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::Greater,
+                value: 6.5
+            }),
+            average: false,
+        }))
+    );
+}

@@ -210,3 +210,34 @@ fn about_a_total_and_every_year_in_words() {
         }
     );
 }
+
+/// An explicit rule on a growth rate's target column, the figures each
+/// year's rate (the draft of 宝山区纲要's 年均增长率 `5`): the compound
+/// average to date is held to it, as the printed cell would be.
+#[test]
+fn an_explicit_rule_on_yearly_rates_in_the_target_column_holds_their_average() {
+    let plan = plan_with(&row(
+        "rate",
+        "区级一般公共预算收入年均增长率",
+        "baseline = \"—\"\ntarget = \"5\"\nmeasure = \"yearly_rate\"\nrule = { kind = \"at_least\", value = 5 }",
+    ))
+    .unwrap();
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::Annual {
+            each: YearRequirement::Threshold(Threshold {
+                cmp: Comparator::GreaterOrEqual,
+                value: 5.0
+            }),
+            average: true
+        }
+    );
+    // On levels the same rule is the level's.
+    let level = plan_with(&row(
+        "share",
+        "某比重",
+        "baseline = \"—\"\ntarget = \"5\"\nrule = { kind = \"at_least\", value = 5 }",
+    ))
+    .unwrap();
+    assert!(matches!(level.indicators[0].rule, Rule::Threshold(_)));
+}
