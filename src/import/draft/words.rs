@@ -74,11 +74,11 @@ pub(super) fn starred_year(notes: &[String]) -> Option<i32> {
 }
 
 /// Whether a name reads as a yearly growth rate (`研发经费投入增长（%）`).
+/// A gloss in brackets after it is no part of it (吸引实到外资年均增长率（期末）).
 pub(super) fn is_growth(row: &Row) -> bool {
+    let name = crate::plan::row::without_glosses(&row.name);
     row.unit.replace('％', "%") == "%"
-        && (row.name.ends_with("增长")
-            || row.name.ends_with("增速")
-            || row.name.ends_with("增长率"))
+        && (name.ends_with("增长") || name.ends_with("增速") || name.ends_with("增长率"))
 }
 
 /// Whether the indicator `name` is the one a relative target names

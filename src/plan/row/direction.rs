@@ -82,7 +82,7 @@ pub fn better_by_name(name: &str) -> Option<bool> {
 
 /// A name without its bracketed glosses: 国内生产总值（GDP）增长 →
 /// 国内生产总值增长.
-fn without_glosses(name: &str) -> String {
+pub fn without_glosses(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut depth = 0usize;
     for c in name.chars() {

@@ -10,7 +10,7 @@
 mod direction;
 
 use direction::side_by_name;
-pub use direction::{about, about_bound, better_by_name, projected_by_name};
+pub use direction::{about, about_bound, better_by_name, projected_by_name, without_glosses};
 
 use super::{
     Accumulate, BareNumbers, Comparator, Form, Measure, Reading, Rule, Threshold, YearRequirement,
