@@ -371,12 +371,13 @@ fn the_final_evaluation_does_not_count_an_indicator_missing_in_the_target_year()
         )
         .unwrap();
     }
-    // 示例数据，非官方统计: the 2024 figures as 2025's, 高等教育 left out.
+    // 示例数据，非官方统计: the 2024 figures as 2025's, 高等教育 and the
+    // binding 巩固率 left out.
     let text: String = std::fs::read_to_string(root().join("data/2024.csv"))
         .unwrap()
         .replace("2024", "2025")
         .lines()
-        .filter(|l| !l.contains("高等教育在学总规模"))
+        .filter(|l| !l.contains("高等教育在学总规模") && !l.contains("九年义务教育巩固率"))
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(dir.path().join("2025.csv"), text).unwrap();
@@ -384,6 +385,47 @@ fn the_final_evaluation_does_not_count_an_indicator_missing_in_the_target_year()
     let higher = item(&json["indicators"], "id", "higher_education_enrolment");
     assert_eq!(higher["outlook"], "missing", "{higher}");
     assert!(higher["projection"].is_null(), "{higher}");
+    // Every view says the same of it (a reviewer found four readings).
+    let run = |args: &[&str]| stdout_of(&plan_check().args(args).arg(dir.path()).output().unwrap());
+    // The table names the year without a figure (`未填报（2024）` read as
+    // 2024 not reported).
+    let table = run(&["--width", "240"]);
+    let line = table
+        .lines()
+        .find(|l| l.contains("高等教育在学总规模"))
+        .expect("row");
+    assert!(line.contains("未填报（2025年）"), "{line}");
+    // Markdown's year table marks it as counted, not ✅ beside 未填报1项.
+    let markdown = run(&["--format", "markdown"]);
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with('|') && l.contains("高等教育在学总规模"))
+        .expect("row");
+    assert!(row.contains("❔ 未填报（2024年"), "{row}");
+    // CSV: its latest year is the one its status is of.
+    let csv = run(&["--format", "csv"]);
+    let row = csv
+        .lines()
+        .find(|l| l.contains("higher_education_enrolment,") && l.contains(",2025,"))
+        .expect("row");
+    assert!(
+        row.contains(",2024,") && !row.contains(",2025,on_track"),
+        "{row}"
+    );
+    // The report never says it was judged 未填报 on a year it has a figure.
+    let page = dir.path().join("r.html");
+    plan_check()
+        .arg("report")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .unwrap();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("九年义务教育巩固率（2025年未填报；按2024年数据已达标）"),
+        "{html}"
+    );
 }
 
 /// A held floor broken in a year before the latest (九年义务教育巩固率, binding,

@@ -807,8 +807,18 @@ fn a_region_is_judged_alike_alone_and_among_many() {
     );
     assert_eq!(
         row["judged_earlier"],
-        serde_json::json!([{ "id": "compulsory_retention_rate", "year": 2022 }])
+        serde_json::json!([{ "id": "compulsory_retention_rate", "year": 2022, "status": "achieved" }])
     );
+    // The matrix's status is the row's year's: 未填报 there, as counted
+    // (was achieved, drawn ✓ beside a failing region).
+    let at = item(&json["reports"], "region", "甲区")["results"]
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .position(|i| i["id"] == "compulsory_retention_rate")
+        })
+        .expect("column");
+    assert_eq!(row["statuses"][at], "missing", "{row}");
     assert_eq!(row["binding"]["pass"], 0, "{row}");
     assert_eq!(row["binding"]["missing"], 1, "{row}");
     let line = result(
@@ -1061,7 +1071,7 @@ fn a_failure_on_an_earlier_years_figure_says_its_year() {
     assert_eq!(out.status.code(), Some(1));
     let table = stdout_of(&out);
     assert!(
-        table.contains("九年义务教育巩固率（滞后于序时进度，2023年）"),
+        table.contains("九年义务教育巩固率（2024年未填报；2023年滞后于序时进度）"),
         "{table}"
     );
     assert!(

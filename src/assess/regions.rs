@@ -23,7 +23,10 @@ pub struct RegionRow<'a> {
     /// How many expected indicators do not pass (their ids are in the region's
     /// full report; kept as a count so many regions stay cheap).
     pub failing_expected: usize,
-    /// Each indicator's status, in the plan's order (for the matrix).
+    /// Each indicator's status at the row's year, in the plan's order (for
+    /// the matrix): one judged at an earlier year is 未填报 here, as it is
+    /// counted ([`Status::at_run_year`]); how it stood then is in
+    /// `judged_earlier`.
     pub statuses: Vec<Status>,
     /// The indicators not reported in `year`, judged at their own latest
     /// reported year (the region's full report marks each `as_of`).
@@ -43,6 +46,8 @@ pub struct JudgedEarlier<'a> {
     pub id: &'a str,
     /// The year it is judged at: its latest reported.
     pub year: i32,
+    /// Its status at that year.
+    pub status: Status,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -298,13 +303,14 @@ fn region_row<'a>(
         // Each indicator at its own latest reported year, as in the period view.
         let at = judged_year(run.iter().map(|g| g.year), |y| figures(index, y).is_some())
             .unwrap_or(year);
+        let status = status_of(plan, index, at, &figures);
         if at != year {
             row.judged_earlier.push(JudgedEarlier {
                 id: &ind.id,
                 year: at,
+                status,
             });
         }
-        let status = status_of(plan, index, at, &figures);
         // Counted at the run's year: judged at an earlier one is 未填报
         // there; the row names it with how it stood at its year.
         let counted = status.at_run_year(at != year);
@@ -321,7 +327,7 @@ fn region_row<'a>(
                 row.failing_expected += usize::from(fails);
             }
         }
-        row.statuses.push(status);
+        row.statuses.push(counted);
     }
     row
 }
@@ -407,13 +413,22 @@ attribute = "预期性"
         let report = assess_regions(&plans, &table, &table.region_years(), |_| 0);
         assert_eq!(report.regions.len(), regions);
         // Each row's statuses are those of the region's full report of its
-        // latest year, each indicator at its own latest year, judged alone.
+        // latest year, each indicator at its own latest year, judged alone,
+        // and counted at the row's year (未填报 there when judged earlier).
         let mut failing = 0;
         for row in &report.regions {
             let years: Vec<i32> = (2021..=row.year).collect();
             let alone = assess_latest(&plans.plans[0], &table, row.region_id, &years);
-            let statuses: Vec<Status> = alone.results.iter().map(|r| r.status).collect();
+            let statuses: Vec<Status> = alone
+                .results
+                .iter()
+                .map(|r| r.status.at_run_year(r.as_of.is_some()))
+                .collect();
             assert_eq!(row.statuses, statuses, "{}", row.region);
+            for j in &row.judged_earlier {
+                let r = alone.results.iter().find(|r| r.id == j.id).expect("judged");
+                assert_eq!((Some(j.year), j.status), (r.as_of, r.status));
+            }
             assert_eq!(row.year, if row.region_id % 7 == 0 { 2022 } else { 2023 });
             let earlier: Vec<&str> = alone
                 .results

@@ -16,7 +16,7 @@
 //!   baseline and the target (a decimal point, or 千人 for 人) is an error:
 //!   a slip, not a result.
 
-use super::{Indicator, Measure, NON_NEGATIVE_UNITS, Valid, ValidBasis};
+use super::{Indicator, Measure, NON_NEGATIVE_UNITS, Rule, Valid, ValidBasis, YearRequirement};
 
 /// How far (a factor) from both the baseline and the target a level figure
 /// may lie before it is taken for a slip: short of an order of magnitude,
@@ -126,13 +126,39 @@ pub fn scale(ind: &Indicator) -> Option<(f64, f64)> {
 }
 
 /// Whether `value` is off the scale of the indicator's baseline and target.
+/// Below it is no slip where the plan asks for less (a ceiling, 劣Ⅴ类水体
+/// 比例 9.7 → ＜5): such a level may fall toward 0 (0.6 in 2020, a real
+/// figure refused, and the whole file with it).
 pub fn off_scale(ind: &Indicator, value: f64) -> bool {
-    scale(ind).is_some_and(|(low, high)| value > high || (value > 0.0 && value < low))
+    let asks_less = matches!(
+        &ind.rule,
+        Rule::Threshold(t) | Rule::Annual { each: YearRequirement::Threshold(t), .. }
+            if !t.cmp.wants_more()
+    );
+    scale(ind).is_some_and(|(low, high)| value > high || (value > 0.0 && value < low && !asks_less))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 劣Ⅴ类水体比例 9.7 → ＜5 at 0.6 (the real 2020 figure) is a level
+    /// fallen far, as a ceiling allows; a floor's 0.6 against 9.7 → ＞12 is
+    /// a slip, and so is 60 above either.
+    #[test]
+    fn far_below_a_ceiling_is_no_slip() {
+        use crate::plan::{Attribute, Comparator, Threshold};
+        let with = |cmp, value| {
+            crate::assess::fixtures::indicator(
+                9.7,
+                Rule::Threshold(Threshold { cmp, value }),
+                Attribute::Binding,
+            )
+        };
+        assert!(!off_scale(&with(Comparator::Less, 5.0), 0.6));
+        assert!(off_scale(&with(Comparator::Greater, 12.0), 0.6));
+        assert!(off_scale(&with(Comparator::Less, 5.0), 600.0));
+    }
 
     fn bounds(name: &str, unit: &str) -> (Option<f64>, Option<f64>) {
         let v = implied(name, unit, Measure::Level);

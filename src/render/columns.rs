@@ -3,7 +3,7 @@
 //! actual figure, completion and the result.
 
 use super::{labels, summary};
-use crate::assess::{IndicatorResult, PlanInfo, YearReport};
+use crate::assess::{IndicatorResult, PlanInfo, Status, YearReport};
 use crate::lang::Lang;
 
 /// Columns whose figures align right.
@@ -102,6 +102,23 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
             }
         },
         r.completion.map_or_else(dash, labels::percent),
-        labels::status(r.status, lang).to_owned(),
+        // Judged at an earlier year: the run's year has no figure, and the
+        // line says so first, as the counts and the exit code have it (a
+        // period's Markdown showed ✅ 符合序时进度 beside 未填报1项).
+        match r.as_of {
+            Some(y) if r.status.at_run_year(true) != r.status => match lang {
+                Lang::Zh => format!(
+                    "{}（{y}年{}）",
+                    labels::status(Status::Missing, lang),
+                    labels::status(r.status, lang)
+                ),
+                Lang::En => format!(
+                    "{} ({} in {y})",
+                    labels::status(Status::Missing, lang),
+                    labels::status(r.status, lang)
+                ),
+            },
+            _ => labels::status(r.status, lang).to_owned(),
+        },
     ]
 }

@@ -119,7 +119,11 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
                 &point.line.map(|l| l.to_string()).unwrap_or_default(),
                 &*text(point.source.as_deref().unwrap_or("")),
                 &*text(point.remark.as_deref().unwrap_or("")),
-                &period.latest_year.to_string(),
+                // The indicator's own latest judged year and its status there
+                // (JSON's as_of and status): beside the run's year, a status
+                // of an earlier one read as that year's (2025, on_track for
+                // an indicator with no 2025 figure).
+                &s.as_of.to_string(),
                 s.status.code(),
                 &ratio(s.completion),
                 &ratio(s.pace_ratio),

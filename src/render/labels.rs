@@ -33,10 +33,17 @@ pub fn standing(series: &IndicatorSeries, lang: Lang) -> &'static str {
 /// at an earlier year says first that the latest has no figure
 /// (`2024年未填报；按2023年数据基本符合（保持）`).
 pub fn standing_at(series: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
-    let standing = standing(series, lang);
     if series.as_of == latest_year {
-        return standing.to_owned();
+        return standing(series, lang).to_owned();
     }
+    // At the target year the outlook of one without its figure is 未填报;
+    // what the earlier year showed is that year's status (it read
+    // `2025年未填报；按2024年数据未填报`).
+    let standing = if series.outlook == Outlook::Missing {
+        status(series.status, lang)
+    } else {
+        standing(series, lang)
+    };
     match lang {
         Lang::Zh => format!("{latest_year}年未填报；按{}年数据{standing}", series.as_of),
         Lang::En => format!(

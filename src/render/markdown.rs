@@ -73,7 +73,11 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
     for r in &report.results {
         let mut cells = columns::cells(r, previous, lang);
         previous = Some(r);
-        cells[9] = format!("{} {}", mark(r.status), cells[9]);
+        cells[9] = format!(
+            "{} {}",
+            mark(r.status.at_run_year(r.as_of.is_some())),
+            cells[9]
+        );
         row(&mut out, &cells);
     }
     list(&mut out, &summary::lines(report, style, outcome));

@@ -3,7 +3,7 @@
 //! outlook; then a summary in the words of an official evaluation.
 
 use super::{Outcome, Style, labels, summary};
-use crate::assess::period::{IndicatorSeries, PeriodReport, Reach};
+use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport, Reach};
 use crate::lang::Lang;
 use crate::vocabulary::Attribute;
 use comfy_table::{CellAlignment, Color};
@@ -221,6 +221,15 @@ fn outlook_text(s: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
     // The year the outlook is taken at, when older than the run's latest.
     if s.as_of == latest_year {
         labels::outlook(s.outlook, lang).to_owned()
+    } else if s.outlook == Outlook::Missing {
+        // The year without a figure, not the one judged (`未填报（2024）`
+        // read as 2024 not reported, a reviewer's 总结评估).
+        format!(
+            "{}（{}{}）",
+            labels::outlook(s.outlook, lang),
+            latest_year,
+            lang.pick("年", "")
+        )
     } else {
         format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of)
     }

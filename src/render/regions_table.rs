@@ -244,17 +244,25 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
         .filter_map(|id| columns.iter().position(|i| &i.id == id))
         .map(|i| {
             let (name, status) = (&columns[i].name, labels::status(row.statuses[i], lang));
-            // Judged at an earlier year than the row's: which.
-            let year = row
-                .judged_earlier
-                .iter()
-                .find(|j| j.id == columns[i].id)
-                .map(|j| j.year);
-            match (lang, year) {
+            // Judged at an earlier year than the row's: the row's year has
+            // no figure, and how it stood then (it read （已达标，2029年）
+            // under 未达到要求, as if it passed).
+            let earlier = row.judged_earlier.iter().find(|j| j.id == columns[i].id);
+            match (lang, earlier) {
                 (Lang::Zh, None) => format!("{name}（{status}）"),
-                (Lang::Zh, Some(y)) => format!("{name}（{status}，{y}年）"),
+                (Lang::Zh, Some(j)) => format!(
+                    "{name}（{}年{status}；{}年{}）",
+                    row.year,
+                    j.year,
+                    labels::status(j.status, lang)
+                ),
                 (Lang::En, None) => format!("{name} ({status})"),
-                (Lang::En, Some(y)) => format!("{name} ({status}, {y})"),
+                (Lang::En, Some(j)) => format!(
+                    "{name} ({status} for {}; {} in {})",
+                    row.year,
+                    labels::status(j.status, lang),
+                    j.year
+                ),
             }
         })
         .collect();

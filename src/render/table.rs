@@ -133,7 +133,11 @@ fn render_year(report: &YearReport, style: Style, outcome: Outcome) -> String {
                 if style.color
                     && let Some(last) = row.pop()
                 {
-                    row.push(last.fg(super::look::status(r.status).tone.terminal()));
+                    row.push(
+                        last.fg(super::look::status(r.status.at_run_year(r.as_of.is_some()))
+                            .tone
+                            .terminal()),
+                    );
                 }
                 table.add_row(row);
             }
@@ -256,7 +260,11 @@ fn compact_year(report: &YearReport, style: Style, width: u16) -> String {
         if style.color
             && let Some(cell) = row.pop()
         {
-            row.push(cell.fg(super::look::status(r.status).tone.terminal()));
+            row.push(
+                cell.fg(super::look::status(r.status.at_run_year(r.as_of.is_some()))
+                    .tone
+                    .terminal()),
+            );
         }
         table.add_row(row);
     }
@@ -298,7 +306,9 @@ fn stacked_year(report: &YearReport, style: Style, width: u16) -> String {
             let l = match style.color {
                 true => {
                     let status = printable(&cells[9]);
-                    let color = super::look::status(r.status).tone.terminal();
+                    let color = super::look::status(r.status.at_run_year(r.as_of.is_some()))
+                        .tone
+                        .terminal();
                     l.replacen(&status, &colored(&status, color), 1)
                 }
                 false => l,
