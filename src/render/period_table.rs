@@ -219,7 +219,8 @@ fn compact_name(s: &IndicatorSeries) -> String {
 
 fn outlook_text(s: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
     // The year the outlook is taken at, when older than the run's latest.
-    if s.as_of == latest_year {
+    // Not judged is not judged whatever year (was `不考核（2029）`).
+    if s.as_of == latest_year || s.outlook == Outlook::NotAssessed {
         labels::outlook(s.outlook, lang).to_owned()
     } else if s.outlook == Outlook::Missing {
         // The year without a figure, not the one judged (`未填报（2024）`

@@ -206,6 +206,15 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             ),
             (_, Lang::En) => format!("{list_k} {} not assessed in numbers.", en(k, "is", "are")),
         };
+        // One group holds every indicator the count opened with: said once
+        // (was 12项基本符合或快于预期。其中，12项指标基本符合预期).
+        if first && i < 4 && k == good && out.len() == 1 {
+            out[0] = match lang {
+                Lang::Zh => format!("规划提出的{total}项主要指标中，{sentence}"),
+                Lang::En => format!("Of the plan's {total} main indicators, {sentence}"),
+            };
+            continue;
+        }
         // 其中 opens the groups inside the count.
         let sentence = match lang {
             Lang::Zh if first && i < 4 => format!("其中，{sentence}"),

@@ -241,7 +241,9 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
             let mut by_source: Vec<(String, Vec<String>)> = Vec::new();
             for p in &s.series {
                 let source = labels::source(p.source.as_deref(), p.remark.as_deref(), lang);
-                if source.is_empty() {
+                // A blank figure's row gave nothing (its 来源 was listed
+                // with a year that has no figure).
+                if source.is_empty() || p.actual.is_none() {
                     continue;
                 }
                 let year = p.year.to_string();
