@@ -44,6 +44,7 @@ pub fn better_by_name(name: &str) -> Option<bool> {
     const REDUCTION: &[&str] = &["下降", "降低", "减少", "削减", "减排", "压减"];
     // 非化石能源占能源消费总量比重: a share is judged by its subject; the
     // words after 占 name the whole it is a share of.
+    let whole = name;
     let name = name.split('占').next().unwrap_or(name);
     let bare = name
         .split(['（', '('])
@@ -74,6 +75,18 @@ pub fn better_by_name(name: &str) -> Option<bool> {
         // 国内生产总值增长 5.5%左右 (an annual plan): output, income and
         // productivity growing faster is no shortfall (a reviewer's 6.0
         // against it was 未达标, a band both ways).
+        Some(true)
+    } else if let plain = without_glosses(whole)
+        && GROWTH_OF.iter().any(|w| plain.contains(w))
+        && !plain.contains('占')
+        && (plain.ends_with("劳动生产率")
+            || !["比重", "占比", "比例", "率", "指数"]
+                .iter()
+                .any(|w| plain.ends_with(w)))
+    {
+        // The level itself: 全员劳动生产率 55左右 (长宁区纲要, no baseline
+        // printed) is a level to reach, more no shortfall — it was a band
+        // both ways, and 57.8 偏离预测.
         Some(true)
     } else {
         None

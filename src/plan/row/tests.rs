@@ -57,6 +57,12 @@ fn a_name_says_which_way_is_better() {
     // A reduction: more of it is better (松江区节能降碳“十五五”规划's
     // 碳排放下降率 3 is at least 3), though the name says 排放 or 能耗.
     assert_eq!(better_by_name("碳排放下降率"), Some(true));
+    // Output, income and productivity levels: more is no shortfall; a
+    // share of them says nothing by the name.
+    assert_eq!(better_by_name("全员劳动生产率"), Some(true));
+    assert_eq!(better_by_name("地区生产总值（GDP）"), Some(true));
+    assert_eq!(better_by_name("居民人均可支配收入"), Some(true));
+    assert_eq!(better_by_name("服务业增加值占GDP比重"), None);
     assert_eq!(better_by_name("单位地区生产总值能源消耗降低"), Some(true));
     assert_eq!(better_by_name("单位GDP二氧化碳排放降低（%）"), Some(true));
     assert_eq!(better_by_name("化学需氧量排放总量减少"), Some(true));
