@@ -281,25 +281,27 @@ fn page(
                     "完成进度 {}，时间进度 {}，进度比 {:.2}{}",
                     labels::percent(c),
                     labels::percent(c / r),
-                    r,
+                    labels::ratio(r),
                     as_of(series.as_of, period.latest_year, lang)
                 ),
                 Lang::En => format!(
                     "completion {}, time {}, pace ratio {:.2}{}",
                     labels::percent(c),
                     labels::percent(c / r),
-                    r,
+                    labels::ratio(r),
                     as_of(series.as_of, period.latest_year, lang)
                 ),
             }),
             // A rate against the rate required: the ratio alone.
             (None, Some(r)) => Some(match lang {
                 Lang::Zh => format!(
-                    "进度比 {r:.2}（实际 ÷ 要求）{}",
+                    "进度比 {:.2}（实际 ÷ 要求）{}",
+                    labels::ratio(r),
                     as_of(series.as_of, period.latest_year, lang)
                 ),
                 Lang::En => format!(
-                    "pace ratio {r:.2} (achieved ÷ required){}",
+                    "pace ratio {:.2} (achieved ÷ required){}",
+                    labels::ratio(r),
                     as_of(series.as_of, period.latest_year, lang)
                 ),
             }),

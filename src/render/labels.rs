@@ -60,6 +60,14 @@ pub fn attribute(attribute: Attribute, lang: Lang) -> &'static str {
     }
 }
 
+/// A pace ratio to two decimals, cut, not rounded: 1.096 is not 快于预期
+/// (1.1), and shown as 1.10 it read as if it were (a reviewer's workbook); a
+/// ratio at an edge to six decimals (1.0999999999999996) is on it, as
+/// [`crate::assess::period`] judges it.
+pub fn ratio(value: f64) -> f64 {
+    (crate::number::round_requirement(value) * 100.0 + 1e-9).floor() / 100.0
+}
+
 /// A number as people read it: at most four decimals, no trailing zeros.
 pub fn number(value: f64) -> String {
     crate::number::display(value)
@@ -399,6 +407,16 @@ pub fn with_unit(name: &str, unit: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pace_ratio_is_never_shown_across_an_edge_it_did_not_reach() {
+        assert_eq!(super::ratio(1.096), 1.09);
+        assert_eq!(super::ratio(0.996), 0.99);
+        assert_eq!(super::ratio(1.0999999999999996), 1.1);
+        assert_eq!(super::ratio(0.9499999999999994), 0.95);
+        assert_eq!(super::ratio(1.304347826087), 1.3);
+    }
+
     use super::*;
 
     #[test]

@@ -269,7 +269,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                 summary_sheet.write_string(r, 5, labels::percent(c))?;
             }
             if let Some(p) = s.pace_ratio {
-                summary_sheet.write_number(r, 6, (p * 100.0).round() / 100.0)?;
+                summary_sheet.write_number(r, 6, labels::ratio(p))?;
             }
             summary_texts.push(vec![
                 s.category.clone(),
