@@ -1164,6 +1164,27 @@ fn a_merged_figure_stands_for_its_first_row_only() {
     );
 }
 
+/// An `.ods` whose 数值 cells of percent rows are typed as percentages
+/// (LibreOffice and WPS show 98.3%, the file holds 0.983): read as shown,
+/// as an `.xlsx` percent format is (they read 0.983, S017, and judged as it).
+#[test]
+fn percent_typed_cells_of_an_ods_read_as_shown() {
+    let out = plan_check()
+        .args(["--format", "json", "tests/fixtures/percent-2023.ods"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("S017"), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        result(&json, "preschool_gross_enrolment_rate")["actual"],
+        98.3
+    );
+    assert_eq!(result(&json, "compulsory_retention_rate")["actual"], 100.0);
+    // A count beside them is read as it is.
+    assert_eq!(result(&json, "preschool_enrolment")["actual"], 3.85);
+}
+
 /// A city's collection sheet with each district's 地区 cell merged down over
 /// its rows (a reviewer's WPS workbook): read as Excel shows it, every row
 /// with its district (it was S002, 地区是空的, with a hint that could not work).

@@ -27,6 +27,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 mod cells;
+mod ods_percent;
 mod open;
 mod sheets;
 
@@ -170,8 +171,14 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         let range = workbook
             .worksheet_range(&sheet)
             .map_err(|e| open_error(&e, &file))?;
-        // Number formats: only .xlsx reports them; here percent cells read as fractions.
-        let mut rows = RangeRows::new(&range);
+        // Percent cells: an .ods types them (read from its content.xml);
+        // an .xls's number formats calamine does not report, so there they
+        // read as fractions (S017 says so).
+        let mut rows = if has_extension(path, &["ods"]) {
+            RangeRows::new(&range).with_percent(ods_percent::percent_cells(path, &sheet))
+        } else {
+            RangeRows::new(&range)
+        };
         let blanks = read_rows(&mut rows, &sheet, path, &file, reading)?;
         if !blanks.is_empty()
             && let Ok(formulas) = workbook.worksheet_formula(&sheet)

@@ -9,6 +9,9 @@ pub(super) struct RangeRows<'r> {
     rows: std::iter::Enumerate<calamine::Rows<'r, Data>>,
     first_row: u32,
     first_column: u32,
+    /// Cells typed as percentages (`.ods`: [`super::ods_percent`]), by
+    /// (row, column) in the sheet.
+    percent: std::collections::HashSet<(u32, u32)>,
 }
 
 impl<'r> RangeRows<'r> {
@@ -18,7 +21,13 @@ impl<'r> RangeRows<'r> {
             rows: range.rows().enumerate(),
             first_row,
             first_column,
+            percent: std::collections::HashSet::new(),
         }
+    }
+
+    /// The same rows, the cells at `percent` read as percentages.
+    pub(super) fn with_percent(self, percent: std::collections::HashSet<(u32, u32)>) -> Self {
+        RangeRows { percent, ..self }
     }
 }
 
@@ -33,14 +42,17 @@ impl SheetRows for RangeRows<'_> {
         };
         record.clear();
         odds.clear();
-        for cell in cells {
+        let row = self.first_row + i as u32;
+        for (j, cell) in cells.iter().enumerate() {
             let cell = data_ref(cell);
-            if let Some(odd) = odd(&cell, false) {
+            let percent = !self.percent.is_empty()
+                && self.percent.contains(&(row, self.first_column + j as u32));
+            if let Some(odd) = odd(&cell, percent) {
                 odds.push((record.len(), odd));
             }
-            record.push_field(cell_text(&cell, false).as_bytes());
+            record.push_field(cell_text(&cell, percent).as_bytes());
         }
-        Ok(Some(u64::from(self.first_row) + i as u64 + 1))
+        Ok(Some(u64::from(row) + 1))
     }
 
     fn first_column(&self) -> usize {
