@@ -1025,6 +1025,11 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
         sandbox.path("2025.xls"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/fuzz/repeat-bomb.ods"),
+        sandbox.path("2026.ods"),
+    )
+    .unwrap();
     sandbox.remember();
     let bin = assert_cmd::cargo::cargo_bin("plan-check");
     let run = |file: &str| {
@@ -1044,6 +1049,9 @@ fn a_looping_compound_file_is_refused_within_bounded_memory() {
     assert_refused(&run("2024.xls"), "S012", "2024.xls");
     // A DIMENSIONS record declaring a range of 491 GB.
     assert_refused(&run("2025.xls"), "S012", "2025.xls");
+    // A 904-byte .ods whose repeated row and columns expand to 98 million
+    // cells (a reviewer's; 15 GB, then an abort, under a limit).
+    assert_refused(&run("2026.ods"), "S012", "2026.ods");
     sandbox.assert_untouched();
     // A genuine .xls still reads.
     let out = plan_check()

@@ -15,6 +15,7 @@ pub mod decode;
 pub mod header;
 mod interner;
 mod observations;
+mod ods;
 pub mod package;
 mod place;
 pub mod resolve;

@@ -28,6 +28,12 @@ pub const MAX_WHOLE_PART: u64 = 256 << 20;
 /// The longest stretch of an XML part between two `<`.
 pub const MAX_SEGMENT: u64 = 1 << 20;
 
+/// The cells of a sheet the library will hold at once (rows × columns of
+/// the used range, in an `.xls`; every sheet's, repeats expanded, in an
+/// `.ods`): far above any statistics table, far below what would exhaust
+/// memory.
+pub const MAX_CELLS: u64 = 5_000_000;
+
 mod compound {
     //! `.xls` files are compound files (OLE2/CFB): sectors linked into chains
     //! by a table (the FAT). calamine follows a chain until it ends, so a
@@ -194,10 +200,7 @@ mod compound {
         biff_extents(&stream).map_err(damaged)
     }
 
-    /// The cells of a sheet the library will hold at once (rows × columns of
-    /// the used range): far above any statistics table, far below what would
-    /// exhaust memory.
-    const MAX_CELLS: u64 = 5_000_000;
+    use super::MAX_CELLS;
 
     /// Every sheet's used range, from its cell records, must be a range an
     /// `.xls` can hold (256 columns) and at most [`MAX_CELLS`] cells: calamine
@@ -371,6 +374,31 @@ pub fn check(path: &Path, file: &str) -> Result<Option<Active>, Diagnostic> {
         }
         if keep {
             active = active.or_else(|| active_sheet(&lower, &kept));
+        }
+    }
+    // An .ods: the cells its repeats expand to, counted before calamine
+    // makes them (a 902-byte file asked for 15 GB).
+    if archive.index_for_name("xl/workbook.xml").is_none()
+        && let Ok(content) = archive.by_name("content.xml")
+    {
+        let cells = super::ods::extent(std::io::BufReader::new(content), MAX_CELLS);
+        if cells > MAX_CELLS {
+            return Err(Diagnostic::error(
+                Code::S012,
+                file,
+                Text::new(
+                    format!(
+                        "工作簿的重复行列展开后有 {cells} 个以上单元格（超过 {MAX_CELLS} 个），不像是统计表：未读取"
+                    ),
+                    format!(
+                        "the workbook's repeated rows and columns expand to {cells} cells or more (over {MAX_CELLS}), which no statistics table has: not read"
+                    ),
+                ),
+            )
+            .with_hint(Text::new(
+                "请在 LibreOffice/WPS 中删去多余的行列后另存，或另存为 CSV",
+                "delete the surplus rows and columns in LibreOffice or WPS and save it again, or save it as CSV",
+            )));
         }
     }
     Ok(active)

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 mod cells;
-mod ods_percent;
+
 mod open;
 mod sheets;
 
@@ -175,7 +175,7 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         // an .xls's number formats calamine does not report, so there they
         // read as fractions (S017 says so).
         let mut rows = if has_extension(path, &["ods"]) {
-            RangeRows::new(&range).with_percent(ods_percent::percent_cells(path, &sheet))
+            RangeRows::new(&range).with_percent(crate::stats::ods::percent_cells(path, &sheet))
         } else {
             RangeRows::new(&range)
         };

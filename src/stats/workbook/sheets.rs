@@ -9,7 +9,7 @@ pub(super) struct RangeRows<'r> {
     rows: std::iter::Enumerate<calamine::Rows<'r, Data>>,
     first_row: u32,
     first_column: u32,
-    /// Cells typed as percentages (`.ods`: [`super::ods_percent`]), by
+    /// Cells typed as percentages (`.ods`: [`crate::stats::ods`]), by
     /// (row, column) in the sheet.
     percent: std::collections::HashSet<(u32, u32)>,
 }
