@@ -471,14 +471,24 @@ fn a_long_file_read_on_two_threads_names_the_failing_region_and_the_right_lines(
     assert_eq!(json["summary"]["regions"], 4_000);
     assert_eq!(json["summary"]["regions_failing_binding"], 1);
     assert_eq!(json["regions"][0]["region"], "合成区03500");
-    // The warnings come in the file's order, each with its own line.
+    // The unknown name is one warning, at its first line, listing every
+    // line in the file's order.
     let stderr = stderr_of(&out);
     let warned: Vec<usize> = stderr
         .lines()
         .filter(|l| l.contains("S007"))
         .filter_map(|l| l.split(':').nth(1)?.trim().parse().ok())
         .collect();
-    assert_eq!(warned, unknown, "{stderr}");
+    assert_eq!(warned, unknown[..1], "{stderr}");
+    let listed: Vec<String> = unknown.iter().map(usize::to_string).collect();
+    assert!(
+        stderr.contains(&format!(
+            "共 {} 行是这一名称：第 {} 行",
+            unknown.len(),
+            listed.join("、")
+        )),
+        "{stderr}"
+    );
 
     // GitHub annotations point at the failing row's line.
     let out = plan_check()

@@ -1220,3 +1220,77 @@ fn merged_region_cells_stand_for_every_row_of_their_block() {
         "{regions:?}"
     );
 }
+
+/// Warnings that repeat on every row are kept bounded and counted: two
+/// thousand rows of one unknown name are one S007 that counts them (a
+/// reviewer's two million kept two million warnings, 9.7 GB), and the first
+/// few fractions of one indicator are listed, the rest counted.
+#[test]
+fn repeated_warnings_are_one_that_counts_them() {
+    let mut text = String::from("指标,数值,年份\n九年义务教育巩固率,99,2023\n");
+    for _ in 0..2000 {
+        text.push_str("某个没有的指标,1,2023\n");
+    }
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("[S007]").count(), 1, "{err}");
+    assert!(err.contains("共 2000 行是这一名称：第 3、4、5"), "{err}");
+    // A warning of another kind on every row (100 districts' 毛入园率
+    // written as fractions, S017): the first 20 listed, the rest counted.
+    let mut text = String::from(
+        "地区,指标,数值,年份
+",
+    );
+    for i in 0..100 {
+        text.push_str(&format!(
+            "示例区{i},毛入园率,0.983,2023
+"
+        ));
+    }
+    let (_dir, path) = write_csv("2023.csv", &text);
+    let out = plan_check().arg(&path).output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("[S017]").count(), 20, "{err}");
+    assert!(err.contains("另有 80 处同样的警告未列出"), "{err}");
+}
+
+/// A workbook row with thousands of cells right of its header is no table
+/// row: refused at once, as a CSV row wider than its header is (a
+/// reviewer's one row of 20 million cells ran 10 minutes into 16 GB); and
+/// a cell past an .xlsx sheet's 16,384 columns is a damaged file.
+#[test]
+fn a_workbook_row_far_wider_than_its_header_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "指标").unwrap();
+    sheet.write_string(0, 1, "数值").unwrap();
+    sheet.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    sheet.write_number(1, 1, 99.0).unwrap();
+    for column in 2..200 {
+        sheet.write_number(1, column, 1.0).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("S002") && err.contains("没有表头的列中有超过 64 个单元格有内容"),
+        "{err}"
+    );
+    // A note or two beside the table is still only said.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "指标").unwrap();
+    sheet.write_string(0, 1, "数值").unwrap();
+    sheet.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    sheet.write_number(1, 1, 99.0).unwrap();
+    sheet.write_string(1, 3, "已核").unwrap();
+    workbook.save(&path).unwrap();
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("S024"));
+}

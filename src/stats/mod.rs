@@ -77,7 +77,9 @@ pub fn load_path(
     } else {
         load_csv_path(path, plans, options, table, warnings)
     };
+    thin(warnings, start);
     collapse_year_warnings(warnings, start);
+    say_more(warnings, start);
     read.map_err(|errors| {
         table.rollback(checkpoint);
         collapse_repeated(errors)
@@ -209,6 +211,64 @@ fn collapse_repeated(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Warnings of one kind kept per file: the first of each (code, column,
+/// indicator); the rest are counted in the last one kept
+/// ([`crate::diagnostic::Details::more`]).
+pub const KEEP_PER_KIND: usize = 20;
+
+/// Folds the warnings from `start` on so that at most [`KEEP_PER_KIND`] of
+/// each kind stay, the others counted: memory stays bounded whatever the
+/// rows repeat (readers call it as warnings pile up).
+pub(crate) fn thin(warnings: &mut Vec<Diagnostic>, start: usize) {
+    use std::hash::{Hash, Hasher};
+    let kind = |w: &Diagnostic| {
+        let mut h = rustc_hash::FxHasher::default();
+        (w.code, w.field, w.column, &w.indicator).hash(&mut h);
+        h.finish()
+    };
+    let mut seen: rustc_hash::FxHashMap<u64, (usize, u64)> = rustc_hash::FxHashMap::default();
+    let mut tail = warnings.split_off(start);
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(tail.len().min(1 << 12));
+    for w in tail.drain(..) {
+        let k = kind(&w);
+        match seen.get_mut(&k) {
+            Some((count, last)) if *count >= KEEP_PER_KIND => {
+                let more = 1 + w.more;
+                kept[*last as usize].more += more;
+            }
+            Some((count, last)) => {
+                *count += 1;
+                *last = kept.len() as u64;
+                kept.push(w);
+            }
+            None => {
+                seen.insert(k, (1, kept.len() as u64));
+                kept.push(w);
+            }
+        }
+    }
+    warnings.extend(kept);
+}
+
+/// A warning that stands for more than it lists says how many more.
+fn say_more(warnings: &mut [Diagnostic], start: usize) {
+    for w in warnings[start..].iter_mut().filter(|w| w.more > 0) {
+        let more = w.more;
+        w.more = 0;
+        let also = crate::diagnostic::Text::new(
+            format!("另有 {more} 处同样的警告未列出"),
+            format!("{more} more of the same are not listed"),
+        );
+        w.hint = Some(match w.hint.take() {
+            Some(h) => crate::diagnostic::Text::new(
+                format!("{}；{}", h.zh, also.zh),
+                format!("{}; {}", h.en, also.en),
+            ),
+            None => also,
+        });
+    }
+}
+
 /// Rows whose year differs from the file name's (S013) are one warning per
 /// file, and cells under no header (S024) one per column (a 序号 column's
 /// warning hid a figure typed in another: a helper's review): the first
@@ -229,6 +289,24 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
                     "{count} rows have a year other than the file name's: lines {}",
                     lines.join(", ")
                 ),
+            )
+        },
+    );
+    // An unknown name on many rows: one warning for the name.
+    collapse_by_line(
+        warnings,
+        start,
+        Code::S007,
+        |w| {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            w.indicator.hash(&mut h);
+            Some(h.finish() as usize)
+        },
+        |count, lines| {
+            crate::diagnostic::Text::new(
+                format!("共 {count} 行是这一名称：第 {} 行", lines.join("、")),
+                format!("{count} rows have this name: lines {}", lines.join(", ")),
             )
         },
     );
@@ -261,44 +339,50 @@ fn collapse_by_line(
     start: usize,
     code: Code,
     key: impl Fn(&Diagnostic) -> Option<usize>,
-    listed: impl Fn(usize, &[String]) -> crate::diagnostic::Text,
+    listed: impl Fn(u64, &[String]) -> crate::diagnostic::Text,
 ) {
     const LISTED: usize = 20;
-    let mut groups: Vec<(Option<usize>, Vec<u64>)> = Vec::new();
+    // Per key: the first lines (at most one past those listed) and how many
+    // rows in all, those folded by `thin` included.
+    let mut groups: rustc_hash::FxHashMap<Option<usize>, (Vec<u64>, u64)> =
+        rustc_hash::FxHashMap::default();
     for w in warnings[start..].iter().filter(|w| w.code == code) {
-        let k = key(w);
-        let lines = match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, lines)) => lines,
-            None => {
-                groups.push((k, Vec::new()));
-                &mut groups.last_mut().expect("just pushed").1
-            }
-        };
+        let (lines, count) = groups.entry(key(w)).or_default();
+        *count += 1 + w.more;
         if let Some(line) = w.line
+            && lines.len() <= LISTED
             && !lines.contains(&line)
         {
             lines.push(line);
         }
     }
-    let mut seen: Vec<Option<usize>> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<Option<usize>> = rustc_hash::FxHashSet::default();
     let mut tail = warnings.split_off(start);
     tail.retain_mut(|w| {
         if w.code != code {
             return true;
         }
         let k = key(w);
-        if seen.contains(&k) {
+        if !seen.insert(k) {
             return false;
         }
-        seen.push(k);
-        if let Some((_, lines)) = groups.iter().find(|(g, _)| *g == k)
-            && lines.len() >= 2
+        if let Some((lines, count)) = groups.get(&k)
+            && *count >= 2
         {
             let mut shown: Vec<String> = lines.iter().take(LISTED).map(u64::to_string).collect();
-            if lines.len() > LISTED {
+            if *count as usize > shown.len() {
                 shown.push("…".to_owned());
             }
-            w.hint = Some(listed(lines.len(), &shown));
+            let list = listed(*count, &shown);
+            // An unknown name's suggestions stay before its lines.
+            w.hint = Some(match w.hint.take() {
+                Some(h) if code == Code::S007 => crate::diagnostic::Text::new(
+                    format!("{}；{}", h.zh, list.zh),
+                    format!("{}; {}", h.en, list.en),
+                ),
+                _ => list,
+            });
+            w.more = 0;
         }
         true
     });

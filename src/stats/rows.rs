@@ -28,6 +28,10 @@ use crate::plan::{IndicatorIdx, Plan, PlanSet};
 use csv::ByteRecord;
 use rustc_hash::FxHashMap;
 
+/// Cells with something in them right of a workbook row's header, at most:
+/// more is no table row.
+const MAX_UNHEADED: usize = 64;
+
 /// How to read the statistics of a run.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -251,9 +255,18 @@ impl<'a> RowReader<'a> {
         // last is under no header, not a row of the wrong width.
         let whole = *record;
         let record = &if self.sheet.is_some() && record.len() > self.layout.width {
+            let mut unheaded = 0usize;
             for column in self.layout.width..whole.len() {
                 let cell = trim_bytes(&whole[column]);
                 if !cell.is_empty() {
+                    unheaded += 1;
+                    // A note or two beside the table is said; a row of
+                    // thousands of cells past the header is no table row
+                    // (a reviewer's 20 million made 16 GB of warnings): as
+                    // a CSV row wider than its header, refused.
+                    if unheaded > MAX_UNHEADED {
+                        return Err(self.too_many_unheaded(line));
+                    }
                     warnings.push(self.unheaded(cell, column, line));
                 }
             }
@@ -271,9 +284,14 @@ impl<'a> RowReader<'a> {
             }
             return Err(self.width_error(record, line));
         }
+        let mut unheaded = 0usize;
         for &column in &self.layout.unheaded {
             let cell = trim_bytes(&record[column]);
             if !cell.is_empty() {
+                unheaded += 1;
+                if unheaded > MAX_UNHEADED {
+                    return Err(self.too_many_unheaded(line));
+                }
                 warnings.push(self.unheaded(cell, column, line));
             }
         }
@@ -479,6 +497,23 @@ impl<'a> RowReader<'a> {
         );
         d.severity = crate::diagnostic::Severity::Warning;
         Some(d)
+    }
+
+    /// A row with more than [`MAX_UNHEADED`] cells under no header.
+    fn too_many_unheaded(&self, line: u64) -> Diagnostic {
+        self.place(line)
+            .error(
+                Code::S002,
+                None,
+                Text::new(
+                    format!("这一行在没有表头的列中有超过 {MAX_UNHEADED} 个单元格有内容，不像是数据表的一行"),
+                    format!("this row holds more than {MAX_UNHEADED} cells under no header, which no table row does"),
+                ),
+            )
+            .with_hint(Text::new(
+                "请删去表格以外的内容，或给这些列写上列名",
+                "delete what is not the table, or name those columns in the header",
+            ))
     }
 
     fn width_error(&self, record: &Cells, line: u64) -> Diagnostic {

@@ -63,6 +63,7 @@ impl<'a> Checker<'a> {
         let mut table = Observations::with_capacity(entries, regions);
         self.rows.start_part(&mut table);
         let mut warnings = Vec::new();
+        let mut thin_at = crate::stats::workbook::THIN_EVERY;
         let mut records = Records::new(text, self.format.delimiter, |text| self.format.csv(text));
         let mut rows = 0;
         let mut errors = Vec::new();
@@ -88,6 +89,10 @@ impl<'a> Checker<'a> {
                 if errors.len() >= crate::stats::MAX_ERRORS_PER_FILE {
                     break None;
                 }
+            }
+            if warnings.len() >= thin_at {
+                crate::stats::thin(&mut warnings, 0);
+                thin_at = warnings.len() + crate::stats::workbook::THIN_EVERY;
             }
         };
         let stop = fatal.is_some() || errors.len() >= crate::stats::MAX_ERRORS_PER_FILE;

@@ -36,6 +36,9 @@ use open::*;
 use sheets::*;
 
 /// The extensions read as workbooks.
+/// New warnings read before those piled up are folded.
+pub(crate) const THIN_EVERY: usize = 4096;
+
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 pub fn is_workbook(path: &Path) -> bool {
@@ -480,6 +483,9 @@ fn read_rows(
     );
     let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
+    // Warnings of a file folded as they pile up (crate::stats::thin).
+    let warned_from = reading.warnings.len();
+    let mut thin_at = warned_from + THIN_EVERY;
     // The figures of the row the workbook stores as numbers, by column.
     let mut stored: Vec<(usize, StoredNumber)> = Vec::new();
     while let Some(line) = rows.next_row(&mut record, &mut odds)? {
@@ -531,6 +537,10 @@ fn read_rows(
             reader.read_with_number(&cells, &stored, line, reading.table, reading.warnings)
         {
             reading.errors.push(d);
+        }
+        if reading.warnings.len() >= thin_at {
+            crate::stats::thin(reading.warnings, warned_from);
+            thin_at = reading.warnings.len() + THIN_EVERY;
         }
     }
     if data_rows == 0 {

@@ -60,6 +60,9 @@ impl SheetRows for RangeRows<'_> {
     }
 }
 
+/// The columns of an .xlsx sheet, A to XFD.
+const XLSX_COLUMNS: u32 = 16_384;
+
 /// The rows of an .xlsx sheet as its cells stream in (in row order, each row
 /// left to right). Every record is as wide as the sheet's declared dimensions,
 /// as a whole-sheet read gives it.
@@ -146,6 +149,14 @@ impl SheetRows for XlsxRows<'_> {
             if cell_row != row {
                 self.pending = Some((cell, style));
                 break;
+            }
+            // An .xlsx has 16,384 columns (XFD); a cell past them is no
+            // sheet's (a 584 KB file of 20 million in one row).
+            if column >= XLSX_COLUMNS {
+                return Err(crate::stats::package::damaged(
+                    &self.file,
+                    Some("a cell beyond the 16,384 columns of an .xlsx sheet"),
+                ));
             }
             // Cells left of the sheet's declared first column are not part of it.
             if let Some(at) = column.checked_sub(self.first_column) {
