@@ -205,8 +205,8 @@ impl Code {
                 "a name matches several indicators, or the category does not match",
             ),
             Code::S007 => (
-                "规划中没有的指标（警告；`--strict` 时为错误）",
-                "an indicator the plan does not have (a warning; an error with `--strict`)",
+                "规划中没有的指标（警告，同一名称一条，列出各行；`--strict` 时为错误）",
+                "an indicator the plan does not have (a warning, one per name, listing its lines; an error with `--strict`)",
             ),
             Code::S008 => (
                 "年份缺失、无法识别、与 `--year` 不一致、早于基期、晚于目标年后一个规划期（多为笔误，如 2023 写成 2032），或文件名中有多个年份而没有“年份”列（请用 `--year`）",
@@ -273,8 +273,8 @@ impl Code {
                 "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
             ),
             Code::S024 => (
-                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每列一条，列出各行）",
-                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per column, listing its lines)",
+                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每列一条，列出各行；一行中超过 64 个这样的单元格时报错 S002）",
+                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per column, listing its lines; over 64 such cells in one row is error S002)",
             ),
             Code::S025 => (
                 "某一行与表头相同（可能是两个文件接在了一起）：跳过（警告）",
