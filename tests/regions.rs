@@ -1137,3 +1137,31 @@ fn a_return_without_the_region_column_among_others_is_said() {
         stderr_of(&out)
     );
 }
+
+/// A district that sends only last year's return has no figure for the
+/// run's year: its binding indicator fails the run, as a return with the
+/// cell left blank does (it passed, exit 0, where the blank failed: a
+/// reviewer's city folder).
+#[test]
+fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
+    // 示例数据，非官方统计.
+    let text = "地区,指标,数值,年份\n\
+        甲区,九年义务教育巩固率,99,2023\n\
+        乙区,九年义务教育巩固率,99.5,2021\n";
+    let (_dir, path) = write_csv("全市.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("九年义务教育巩固率（2023年未填报）"),
+        "{table}"
+    );
+    assert!(
+        table.contains("约束性指标未达到要求的地区：乙区"),
+        "{table}"
+    );
+    let (json, _) = json_run(&[path.as_os_str()]);
+    let row = item(&json["regions"], "region", "乙区");
+    assert_eq!(row["year"], 2021);
+    assert_eq!(row["binding"]["missing"], 1, "{row}");
+}

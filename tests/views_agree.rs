@@ -125,12 +125,15 @@ proptest! {
             // The region alone, over its years: the period view.
             let period = assess_period(plan, &table, row.region_id, &years);
             let latest: Vec<Status> = period.latest.results.iter().map(|r| r.status).collect();
-            // The row counts each at its year: 未填报 where judged earlier.
+            // The row counts each at the run's year: 未填报 where judged
+            // earlier, every one for a region with nothing in that year.
+            let run_year = region_years.iter().map(|g| g.year).max();
+            let stale = Some(row.year) != run_year;
             let counted: Vec<Status> = period
                 .latest
                 .results
                 .iter()
-                .map(|r| r.status.at_run_year(r.as_of.is_some()))
+                .map(|r| r.status.at_run_year(r.as_of.is_some() || stale))
                 .collect();
             prop_assert_eq!(&row.statuses, &counted, "{} {}: the regions row and the period", PLANS[which], row.region);
             // The full report the streaming formats write, with each line's year.

@@ -31,6 +31,10 @@ pub struct RegionRow<'a> {
     /// The indicators not reported in `year`, judged at their own latest
     /// reported year (the region's full report marks each `as_of`).
     pub judged_earlier: Vec<JudgedEarlier<'a>>,
+    /// The run's latest year (the row's `year` when the region has figures
+    /// for it).
+    #[serde(skip)]
+    pub run_year: i32,
     #[serde(skip)]
     pub plan_index: usize,
     #[serde(skip)]
@@ -178,10 +182,11 @@ pub fn assess_regions<'a>(
             (run, start - run.len(), plan_of(run[0].region))
         })
         .collect();
+    let run_year = years.last().copied().unwrap_or_default();
     let judge = |runs: &[(&[RegionYear], usize, usize)]| -> Vec<RegionRow<'a>> {
         runs.iter()
             .map(|&(run, start, plan_index)| {
-                region_row(plans, observations, run, start, plan_index)
+                region_row(plans, observations, run, start, plan_index, run_year)
             })
             .collect()
     };
@@ -256,12 +261,16 @@ pub fn assess_regions<'a>(
 /// One region's row: its latest year judged indicator by indicator, each at
 /// its own latest reported year. `run` holds the region's (region, year)
 /// pairs, its latest year last; they start at `start` among the run's pairs.
+/// Counted at the run's latest year (`run_year`): a region whose latest is
+/// earlier has no figure there (last year's return sent again passed where
+/// this year's with a blank failed, a reviewer's city folder).
 fn region_row<'a>(
     plans: &'a PlanSet,
     observations: &'a Observations,
     run: &[RegionYear],
     start: usize,
     plan_index: usize,
+    run_year: i32,
 ) -> RegionRow<'a> {
     let group = run[run.len() - 1];
     let RegionYear { region, year, .. } = group;
@@ -276,6 +285,7 @@ fn region_row<'a>(
         failing_expected: 0,
         statuses: Vec::with_capacity(plan.indicators.len()),
         judged_earlier: Vec::new(),
+        run_year,
         plan_index,
         region_id: region,
         run: start..start + run.len(),
@@ -313,7 +323,7 @@ fn region_row<'a>(
         }
         // Counted at the run's year: judged at an earlier one is 未填报
         // there; the row names it with how it stood at its year.
-        let counted = status.at_run_year(at != year);
+        let counted = status.at_run_year(at != year || year != run_year);
         let fails = counted.fails_run(ind.attribute, true);
         match ind.attribute {
             Attribute::Binding => {

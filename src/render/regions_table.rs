@@ -249,6 +249,13 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
             // under 未达到要求, as if it passed).
             let earlier = row.judged_earlier.iter().find(|j| j.id == columns[i].id);
             match (lang, earlier) {
+                // A region with nothing for the run's year: said of each.
+                (Lang::Zh, None) if row.year != row.run_year => {
+                    format!("{name}（{}年未填报）", row.run_year)
+                }
+                (Lang::En, None) if row.year != row.run_year => {
+                    format!("{name} (not reported for {})", row.run_year)
+                }
                 (Lang::Zh, None) => format!("{name}（{status}）"),
                 (Lang::Zh, Some(j)) => format!(
                     "{name}（{}年{status}；{}年{}）",
