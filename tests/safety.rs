@@ -1294,3 +1294,47 @@ fn a_workbook_row_far_wider_than_its_header_is_refused() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("S024"));
 }
+
+/// A return saved open on its 填表说明 sheet, which holds an example row
+/// under the same header: the example was judged (exit 0) and the district's
+/// 90 on 2023年数据 never read (a reviewer's template). The first sheet that
+/// is not instructions is read, and said.
+#[test]
+fn a_workbook_open_on_its_instructions_reads_the_data_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let notes = workbook.add_worksheet().set_name("填表说明").unwrap();
+    notes.write_string(0, 0, "指标").unwrap();
+    notes.write_string(0, 1, "数值").unwrap();
+    notes.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    notes.write_number(1, 1, 98.5).unwrap();
+    notes.set_active(true);
+    let data = workbook.add_worksheet().set_name("2023年数据").unwrap();
+    data.write_string(0, 0, "指标").unwrap();
+    data.write_string(0, 1, "数值").unwrap();
+    data.write_string(1, 0, "九年义务教育巩固率").unwrap();
+    data.write_number(1, 1, 90.0).unwrap();
+    workbook.save(&path).unwrap();
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result(&json, "compulsory_retention_rate")["actual"], 90.0);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("读取的是工作表“2023年数据”（打开时显示的“填表说明”是说明）"),
+        "{err}"
+    );
+    // Asked for by name, the instructions are read.
+    let out = plan_check()
+        .args(["--format", "json", "--sheet", "填表说明"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result(&json, "compulsory_retention_rate")["actual"], 98.5);
+}

@@ -288,6 +288,24 @@ fn choose_sheet(
                 .filter(visible)
                 .find(|s| year_of(s) == Some(year))
         });
+    // A workbook saved open on its instructions (填表说明, with an example
+    // row under a header like the data's): the data are on another sheet,
+    // the first visible one that is not instructions (the example was
+    // judged, exit 0, while the return on 2023年数据 failed: a reviewer's).
+    let past_instructions = (of_the_named_year.is_none() && is_instructions(&opened.name))
+        .then(|| {
+            let others = || {
+                sheets
+                    .iter()
+                    .filter(visible)
+                    .filter(|s| !is_instructions(&s.name))
+            };
+            named
+                .and_then(|year| others().find(|s| year_of(s) == Some(year)))
+                .or_else(|| others().next())
+        })
+        .flatten();
+    let of_the_named_year = of_the_named_year.or(past_instructions);
     let chosen = of_the_named_year.unwrap_or(opened);
     // The sheet of the file name's year is there but hidden: not read
     // unasked (someone hid it), and said, with the way to read it.
@@ -322,6 +340,13 @@ fn choose_sheet(
     }
     if sheets.len() > 1 && hidden_of_the_year.is_none() {
         let (zh, en) = match (of_the_named_year, named) {
+            (Some(_), _) if past_instructions.is_some() => (
+                format!("打开时显示的“{}”是说明", opened.name),
+                format!(
+                    "the workbook opens on \"{}\", its instructions",
+                    opened.name
+                ),
+            ),
             (Some(_), Some(year)) => (
                 format!(
                     "与文件名的年份（{year}）相同；打开时显示的是“{}”",
@@ -357,6 +382,16 @@ fn choose_sheet(
         ));
     }
     Ok(chosen.name.clone())
+}
+
+/// Whether a sheet's name says it holds instructions or an example, not the
+/// return: 说明, 填表说明, 填报说明, 示例, 样表, 封面, 目录.
+fn is_instructions(name: &str) -> bool {
+    let name = name.trim();
+    ["说明", "示例", "样表", "样例", "范例", "封面", "目录"]
+        .iter()
+        .any(|w| name.contains(w))
+        || name.eq_ignore_ascii_case("readme")
 }
 
 /// A cell that is not plain text or a number.
