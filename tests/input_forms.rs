@@ -410,3 +410,75 @@ fn notes_under_the_table_are_warned_of_not_fatal() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("S002"), "{}", stderr_of(&out));
 }
+
+/// File names that say less than a year, or a date: a half year's figures
+/// were judged as the year's and `export-2024-01-05.csv` as 2024's, exit 0,
+/// without a word (a reviewer's slips). Refused with the reason, S008;
+/// `--year` says they are the year's; `--year` over another year in the
+/// name is judged as asked and said (S013).
+#[test]
+fn a_part_of_a_year_or_a_date_in_the_file_name_is_no_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    // The file without its 年份 column, as many returns are.
+    let without_year: String = data
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            format!("{},{},{},{}\n", cells[0], cells[1], cells[2], cells[3])
+        })
+        .collect();
+    for (name, said) in [
+        ("2023年1-6月.csv", "（“1-6月”）"),
+        ("2023Q3.csv", "（“Q3”）"),
+        ("2023年上半年.csv", "（“上半年”）"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &without_year).unwrap();
+        let out = plan_check().arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stdout_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("S008") && err.contains(said) && err.contains("--year 2023"),
+            "{name}: {err}"
+        );
+        // With its 年份 column, still not a year's figures.
+        std::fs::write(&path, &data).unwrap();
+        let out = plan_check().arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stdout_of(&out));
+        // Said to be the year's, it is judged.
+        let out = plan_check()
+            .args(["--year", "2023"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr_of(&out));
+    }
+    let path = dir.path().join("export-2024-01-05.csv");
+    std::fs::write(&path, &without_year).unwrap();
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("“2024-01-05”是日期"),
+        "{}",
+        stderr_of(&out)
+    );
+    // The whole year said in months is the year.
+    let path = dir.path().join("2023年1-12月.csv");
+    std::fs::write(&path, &without_year).unwrap();
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // --year over the file name's year: as asked, and said.
+    let path = dir.path().join("2023.csv");
+    std::fs::write(&path, &without_year).unwrap();
+    let out = plan_check()
+        .args(["--year", "2022"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).contains("文件名中的年份是 2023，按 --year 2022 检查"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -37,7 +37,7 @@ pub enum Code {
     S006,
     /// an indicator the plan does not have (a warning; an error with `--strict`)
     S007,
-    /// the year is missing, not understood, not `--year`'s, before the baseline, or beyond one plan period after the target year (mostly a slip, 2032 for 2023), or the file name holds several years
+    /// the year is missing, not understood, not `--year`'s, before the baseline, or beyond one plan period after the target year (mostly a slip, 2032 for 2023), or the file name holds several years, a part of a year (`2023年1-6月`, `2023Q3`, `上半年`) or a date (`export-2024-01-05`)
     S008,
     /// input too large (over 4 billion rows in all files)
     S009,
@@ -47,7 +47,7 @@ pub enum Code {
     S011,
     /// a workbook that cannot be opened, is password-protected, has no such or no visible sheet, or a part too large
     S012,
-    /// a row's year differs from the year in the file name (a warning; one per file, listing every line)
+    /// a row's year (or `--year`) differs from the year in the file name (a warning; one per file, listing every line)
     S013,
     /// a workbook with several sheets: which one was read (a warning)
     S014,
@@ -209,8 +209,8 @@ impl Code {
                 "an indicator the plan does not have (a warning, one per name, listing its lines; an error with `--strict`)",
             ),
             Code::S008 => (
-                "年份缺失、无法识别、与 `--year` 不一致、早于基期、晚于目标年后一个规划期（多为笔误，如 2023 写成 2032），或文件名中有多个年份而没有“年份”列（请用 `--year`）",
-                "the year is missing, not understood, not `--year`'s, before the baseline, or beyond one plan period after the target year (mostly a slip, 2032 for 2023), or the file name holds several years",
+                "年份缺失、无法识别、与 `--year` 不一致、早于基期、晚于目标年后一个规划期（多为笔误，如 2023 写成 2032），或文件名中有多个年份而没有“年份”列（请用 `--year`）、文件名或工作表名说的是一年的一部分（`2023年1-6月`、`2023Q3`、`上半年`）或是日期（`export-2024-01-05`）",
+                "the year is missing, not understood, not `--year`'s, before the baseline, or beyond one plan period after the target year (mostly a slip, 2032 for 2023), or the file name holds several years, a part of a year (`2023年1-6月`, `2023Q3`, `上半年`) or a date (`export-2024-01-05`)",
             ),
             Code::S009 => (
                 "输入过大（所有文件合计超过 40 亿行）",
@@ -229,8 +229,8 @@ impl Code {
                 "a workbook that cannot be opened, is password-protected, has no such or no visible sheet, or a part too large",
             ),
             Code::S013 => (
-                "行的年份与文件名中的年份不同（警告；每个文件一条，列出所有行号）",
-                "a row's year differs from the year in the file name (a warning; one per file, listing every line)",
+                "行的年份（或 `--year`）与文件名中的年份不同（警告；每个文件一条，列出所有行号）",
+                "a row's year (or `--year`) differs from the year in the file name (a warning; one per file, listing every line)",
             ),
             Code::S014 => (
                 "工作簿有多张工作表：说明读的是哪一张（警告）",

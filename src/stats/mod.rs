@@ -69,6 +69,24 @@ pub fn load_path(
 ) -> Result<(), Vec<Diagnostic>> {
     let start = warnings.len();
     let checkpoint = table.checkpoint();
+    // `--year` over a file named by another year (a command reused from
+    // the shell's history): judged as asked, and said.
+    if let (Some(given), Some(named)) = (
+        options.year,
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|stem| year::year_in_name(stem).one()),
+    ) && given != named
+    {
+        warnings.push(Diagnostic::warning(
+            Code::S013,
+            path.display().to_string(),
+            crate::diagnostic::Text::new(
+                format!("文件名中的年份是 {named}，按 --year {given} 检查"),
+                format!("the file name says {named}; checked as --year {given} asks"),
+            ),
+        ));
+    }
     let read = if path == std::path::Path::new("-") {
         load_stdin(plans, options, table, warnings)
     } else if workbook::is_workbook(path) {

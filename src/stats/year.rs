@@ -24,6 +24,11 @@ pub(super) enum YearSource {
 
 impl YearSource {
     pub(super) fn new(column: Option<usize>, given: Option<i32>, named: NameYear) -> YearSource {
+        // A part of a year in the name (2023年1-6月.csv): not the year's
+        // figures, whatever a year column says; `--year` says they are.
+        if given.is_none() && matches!(named, NameYear::Partial { .. }) {
+            return YearSource::Unknown(named);
+        }
         match (column, given, named.one()) {
             (Some(column), _, _) => YearSource::Column {
                 column,
@@ -75,6 +80,22 @@ pub(super) fn unknown_year(named: &NameYear) -> Text {
                 ),
             )
         }
+        NameYear::Partial { year, part } => Text::new(
+            format!(
+                "文件名（或工作表名）说这是 {year} 年的一部分（“{part}”），规划的要求是全年的：不按全年判断；确是全年数据的，请用 --year {year} 指定"
+            ),
+            format!(
+                "the file (or sheet) name says it holds part of {year} (\"{part}\"), and the plan's requirements are the whole year's: not judged as the year; if the figures are the whole year's, give --year {year}"
+            ),
+        ),
+        NameYear::Date(date) => Text::new(
+            format!(
+                "文件名中的“{date}”是日期（像是导出或报送的日子），不是数据的年份：请用 --year 指定，或加“年份”列"
+            ),
+            format!(
+                "\"{date}\" in the file name is a date (when it was exported or sent?), not the year of the figures: give --year, or add a year column"
+            ),
+        ),
         _ => Text::new(
             "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
             "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
@@ -91,6 +112,15 @@ pub enum NameYear {
     /// Several different years (`江津区2024年1月报送_2023年度数据`): which one
     /// the figures are of is not for the tool to guess.
     Several(Vec<i32>),
+    /// A year with a part of it (`2023年1-6月`, `2023Q3`, `2023年上半年`): no
+    /// whole year's figures, which the plan's requirements are of.
+    Partial {
+        year: i32,
+        part: String,
+    },
+    /// A date (`export-2024-01-05`): when the file was written, not the
+    /// year of its figures.
+    Date(String),
 }
 
 impl NameYear {
@@ -103,19 +133,140 @@ impl NameYear {
 }
 
 /// The years (1900–2099) standing alone in a file name: `2023`,
-/// `江津-2023-统计`, but not `120231`.
+/// `江津-2023-统计`, but not `120231`; a year with a part of it or a date
+/// said as such.
 pub fn year_in_name(stem: &str) -> NameYear {
+    // Whole years, parts of years and dates, each in the order met.
     let mut years: Vec<i32> = Vec::new();
-    for year in crate::year::years_in(stem).map(|f| f.year) {
-        if crate::year::is_calendar(year) && !years.contains(&year) {
-            years.push(year);
+    let mut parts: Vec<(i32, String)> = Vec::new();
+    let mut dates: Vec<(i32, String)> = Vec::new();
+    for found in crate::year::years_in(stem) {
+        if !crate::year::is_calendar(found.year) {
+            continue;
+        }
+        let after = &stem[found.at.end..];
+        if let Some(date) = date_after(after) {
+            dates.push((found.year, format!("{}{date}", &stem[found.at.clone()])));
+        } else if let Some(part) = part_after(after) {
+            parts.push((found.year, part));
+        } else if !years.contains(&found.year) {
+            years.push(found.year);
         }
     }
-    match years.as_slice() {
-        [] => NameYear::None,
-        [one] => NameYear::One(*one),
-        _ => NameYear::Several(years),
+    match (years.as_slice(), parts.as_slice(), dates.as_slice()) {
+        ([], [], []) => NameYear::None,
+        // A date beside one year (`2023年统计_2024-01-05导出`): the year's.
+        ([one], [], _) => NameYear::One(*one),
+        ([], [], [(_, date), ..]) => NameYear::Date(date.clone()),
+        ([], [(year, part)], _) => NameYear::Partial {
+            year: *year,
+            part: part.clone(),
+        },
+        // 2024年1月报送_2023年度数据: which is the figures' is not for the
+        // tool to guess.
+        _ => {
+            let mut all = Vec::new();
+            for year in years
+                .iter()
+                .copied()
+                .chain(parts.iter().map(|p| p.0))
+                .chain(dates.iter().map(|d| d.0))
+            {
+                if !all.contains(&year) {
+                    all.push(year);
+                }
+            }
+            match all.as_slice() {
+                [one] => NameYear::One(*one),
+                _ => NameYear::Several(all),
+            }
+        }
     }
+}
+
+/// The month and day after a year (`-01-05`, `.1.5`, `年1月5日`, `_01_05`).
+fn date_after(after: &str) -> Option<&str> {
+    let mut rest = after;
+    let take_sep = |rest: &mut &str, seps: &[char]| {
+        let c = rest.chars().next().filter(|c| seps.contains(c))?;
+        *rest = &rest[c.len_utf8()..];
+        Some(c)
+    };
+    let take_number = |rest: &mut &str| {
+        let n = rest.chars().take_while(char::is_ascii_digit).count();
+        ((1..=2).contains(&n)).then(|| *rest = &rest[n..])
+    };
+    let first = take_sep(&mut rest, &['-', '.', '_', '年', '/'])?;
+    take_number(&mut rest)?;
+    // 年…月…日, or one separator twice (2024-01-05, 2024.1.5).
+    let second = if first == '年' { '月' } else { first };
+    take_sep(&mut rest, &[second])?;
+    take_number(&mut rest)?;
+    // Not followed by more digits or a month (2023-1-6月 is months).
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == '月') {
+        return None;
+    }
+    let end = after.len() - rest.len();
+    let end = if rest.starts_with('日') {
+        end + '日'.len_utf8()
+    } else {
+        end
+    };
+    Some(&after[..end])
+}
+
+/// The part of a year after it (`年1-6月`, `Q3`, `上半年`, `年第三季度`,
+/// `年6月`), when it is less than the whole year (`1-12月` and `全年` are
+/// the whole, `年度` says the year).
+fn part_after(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches(['年', ' ', '_', '-']);
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    const HALVES: [&str; 8] = [
+        "上半年",
+        "下半年",
+        "前三季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "半年",
+    ];
+    if let Some(h) = HALVES.iter().find(|h| rest.starts_with(**h)) {
+        return Some((*h).to_owned());
+    }
+    let upper: String = rest
+        .chars()
+        .take(2)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if let ["Q1" | "Q2" | "Q3" | "Q4"] = [upper.as_str()] {
+        return Some(upper);
+    }
+    // 1-6月, 1—9月, 1~6月, 6月, 1至6月, 1季度.
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let n = digits(rest);
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let first: u32 = rest[..n].parse().ok()?;
+    let tail = &rest[n..];
+    if tail.starts_with("季度") {
+        return Some(format!("{first}季度"));
+    }
+    if tail.starts_with('月') {
+        return Some(format!("{first}月"));
+    }
+    let sep = tail
+        .chars()
+        .next()
+        .filter(|c| ['-', '—', '–', '~', '～', '至', '－'].contains(c))?;
+    let tail = &tail[sep.len_utf8()..];
+    let m = digits(tail);
+    if m == 0 || m > 2 || !tail[m..].starts_with('月') {
+        return None;
+    }
+    let last: u32 = tail[..m].parse().ok()?;
+    (!(first == 1 && last == 12)).then(|| format!("{first}{sep}{last}月"))
 }
 
 #[cfg(test)]
@@ -133,7 +284,42 @@ mod tests {
         assert_eq!(year_in_name("abc"), NameYear::None);
         assert_eq!(
             year_in_name("江津区2024年1月报送_2023年度数据"),
-            NameYear::Several(vec![2024, 2023])
+            NameYear::Several(vec![2023, 2024])
         );
+        assert_eq!(year_in_name("2023年度"), NameYear::One(2023));
+        assert_eq!(year_in_name("2023年1-12月"), NameYear::One(2023));
+        assert_eq!(
+            year_in_name("2023-2024"),
+            NameYear::Several(vec![2023, 2024])
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_year_or_a_date_is_said_to_be_one() {
+        let part = |stem: &str| match year_in_name(stem) {
+            NameYear::Partial { year, part } => Some((year, part)),
+            _ => None,
+        };
+        assert_eq!(part("2023年1-6月"), Some((2023, "1-6月".to_owned())));
+        assert_eq!(
+            part("江津区2023年1—9月统计"),
+            Some((2023, "1—9月".to_owned()))
+        );
+        assert_eq!(part("2023Q3"), Some((2023, "Q3".to_owned())));
+        assert_eq!(part("2023q1"), Some((2023, "Q1".to_owned())));
+        assert_eq!(part("2023年上半年"), Some((2023, "上半年".to_owned())));
+        assert_eq!(part("2023年第三季度"), Some((2023, "三季度".to_owned())));
+        assert_eq!(part("2023年6月"), Some((2023, "6月".to_owned())));
+        assert_eq!(part("2023"), None);
+        assert_eq!(part("2023_v2"), None);
+        assert_eq!(
+            year_in_name("export-2024-01-05"),
+            NameYear::Date("2024-01-05".to_owned())
+        );
+        assert_eq!(
+            year_in_name("报送2024年1月5日"),
+            NameYear::Date("2024年1月5日".to_owned())
+        );
+        assert_eq!(year_in_name("2023-1"), NameYear::One(2023));
     }
 }

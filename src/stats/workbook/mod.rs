@@ -500,6 +500,9 @@ fn read_rows(
     // With a 年份 column the rows say their year, and the file's name is
     // what they are held to (S013), as in a CSV file.
     let year_from_name = match (file_year, year_in_name(sheet)) {
+        // A sheet of part of a year (2023年1-6月): no year's figures,
+        // whatever the file or a 年份 column says.
+        (_, part @ super::rows::NameYear::Partial { .. }) => part,
         (file_year, _) if layout.year.is_some() => file_year,
         (super::rows::NameYear::None, sheet_year @ super::rows::NameYear::One(_)) => sheet_year,
         (super::rows::NameYear::One(a), super::rows::NameYear::One(b)) if a != b => {
