@@ -482,3 +482,18 @@ fn a_part_of_a_year_or_a_date_in_the_file_name_is_no_year() {
         stderr_of(&out)
     );
 }
+
+/// A mistyped workbook name is a file that is not there (S001), as for a
+/// CSV file — it was called a damaged workbook to open and save again.
+#[test]
+fn a_workbook_that_is_not_there_is_said_to_be_missing() {
+    for name in ["nosuch.xlsx", "nosuch.xls", "nosuch.ods"] {
+        let out = plan_check().arg(name).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("S001") && err.contains("无法打开统计数据文件") && !err.contains("另存"),
+            "{name}: {err}"
+        );
+    }
+}

@@ -91,7 +91,12 @@ pub fn load_path(
         load_stdin(plans, options, table, warnings)
     } else if workbook::is_workbook(path) {
         let shown = path.display().to_string();
-        workbook::load_workbook(path, &shown, plans, options, table, warnings)
+        // Not there or not readable: said as for a CSV file, not as a
+        // damaged workbook.
+        match std::fs::File::open(path) {
+            Err(e) => Err(csv_input::cannot_open(path, &shown, &e)),
+            Ok(_) => workbook::load_workbook(path, &shown, plans, options, table, warnings),
+        }
     } else {
         load_csv_path(path, plans, options, table, warnings)
     };

@@ -46,27 +46,7 @@ pub fn load_csv_path(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| {
-        let d = Diagnostic::error(
-            Code::S001,
-            &shown,
-            Text::io(
-                "无法打开统计数据文件",
-                "cannot open the statistics file",
-                &e,
-            ),
-        );
-        vec![
-            if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
-                d.with_hint(Text::new(
-                    "这是一个链接，它指向的文件不存在或链接成环",
-                    "this is a link to a file that does not exist, or a loop of links",
-                ))
-            } else {
-                d
-            },
-        ]
-    })?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_open(path, &shown, &e))?;
     let input = Input {
         plans,
         options,
@@ -76,6 +56,27 @@ pub fn load_csv_path(
             .map_or(NameYear::None, year_in_name),
     };
     load_csv(file, &shown, &input, table, warnings)
+}
+
+/// A statistics file that cannot be opened (S001): not there, not
+/// readable, a link to nothing. Workbooks alike (a mistyped 2023.xlsx was
+/// called a damaged workbook to be saved again).
+pub fn cannot_open(path: &Path, shown: &str, e: &std::io::Error) -> Vec<Diagnostic> {
+    let d = Diagnostic::error(
+        Code::S001,
+        shown,
+        Text::io("无法打开统计数据文件", "cannot open the statistics file", e),
+    );
+    vec![
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+            d.with_hint(Text::new(
+                "这是一个链接，它指向的文件不存在或链接成环",
+                "this is a link to a file that does not exist, or a loop of links",
+            ))
+        } else {
+            d
+        },
+    ]
 }
 
 /// Reads CSV from `reader`; `file` names it in messages.
