@@ -517,8 +517,24 @@ fn the_output_s_extension_chooses_the_format_when_none_is_given() {
             &bytes[..8.min(bytes.len())]
         );
     }
-    // An explicit --format wins over the extension.
-    let path = dir.path().join("表.csv");
+    // A format the extension contradicts: refused, nothing written (CSV
+    // text in a file named .xlsx, which Excel refuses, was written with
+    // “已写出”: a reviewer's slip).
+    let path = dir.path().join("表.xlsx");
+    let out = common::plan_check()
+        .args(["--format", "csv", "data/2023.csv", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr_of(&out).contains("--format csv 与输出文件的扩展名 .xlsx 不一致"),
+        "{}",
+        common::stderr_of(&out)
+    );
+    assert!(!path.exists());
+    // An extension that names no format takes the one asked for.
+    let path = dir.path().join("表.txt");
     common::plan_check()
         .args(["--format", "json", "data/2023.csv", "-o"])
         .arg(&path)

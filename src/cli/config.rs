@@ -102,6 +102,8 @@ impl Config {
             Written::Check(format) => {
                 if cli.format.is_none() {
                     refuse_unwritable_extension(self.output.as_deref(), false)?;
+                } else {
+                    refuse_format_against_extension(format, self.output.as_deref())?;
                 }
                 if matches!(format, Format::Xlsx | Format::Docx) {
                     refuse_bytes_on_terminal(self.output.as_deref(), format == Format::Docx)?;
@@ -201,6 +203,46 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
         ),
     )
     .into())
+}
+
+/// `--format csv --output 结果.xlsx`: CSV text under a workbook's name,
+/// which Excel refuses (a reviewer's slip, written with “已写出”). Refused
+/// when the extension names another format plan-check writes.
+fn refuse_format_against_extension(format: Format, output: Option<&Path>) -> Result<(), Failure> {
+    let Some(path) = output.filter(|_| output::is_file(output)) else {
+        return Ok(());
+    };
+    let named = output_format(None, Some(path));
+    // An extension that names no format (.txt, none) takes any.
+    if named == Format::Table || named == format {
+        return Ok(());
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    Err(Diagnostic::error(
+        Code::U005,
+        path.display().to_string(),
+        Text::new(
+            format!(
+                "--format {} 与输出文件的扩展名 .{extension} 不一致：请去掉 --format（按扩展名写出），或把文件名改成相应的扩展名",
+                format_name(format)
+            ),
+            format!(
+                "--format {} disagrees with the output's extension .{extension}: drop --format (the extension decides), or name the file to match",
+                format_name(format)
+            ),
+        ),
+    )
+    .into())
+}
+
+/// The name `--format` takes for `format`.
+fn format_name(format: Format) -> String {
+    clap::ValueEnum::to_possible_value(&format)
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
 }
 
 /// A workbook or a Word document is bytes no terminal shows: it needs
