@@ -102,7 +102,13 @@ impl Config {
             Written::Check(format) => {
                 if cli.format.is_none() {
                     refuse_unwritable_extension(self.output.as_deref(), false)?;
-                } else {
+                } else if output::refuse_inputs(
+                    self.output.as_deref(),
+                    cli.files.iter().map(std::path::PathBuf::as_path),
+                )
+                .is_ok()
+                {
+                    // (An output onto an input is refused as that, U004.)
                     refuse_format_against_extension(format, self.output.as_deref())?;
                 }
                 if matches!(format, Format::Xlsx | Format::Docx) {

@@ -22,6 +22,8 @@ pub struct Resolver {
     by_key: HashMap<String, Vec<IndicatorIdx>>,
     categories: Vec<String>,
     names: Vec<String>,
+    /// Each name with its bracket at the end kept.
+    whole_names: Vec<String>,
 }
 
 impl Resolver {
@@ -48,11 +50,32 @@ impl Resolver {
                 .map(|i| normalize(&i.category))
                 .collect(),
             names: plan.indicators.iter().map(|i| normalize(&i.name)).collect(),
+            whole_names: plan
+                .indicators
+                .iter()
+                .map(|i| normalized(&i.name, false))
+                .collect(),
         }
     }
 
     pub fn resolve(&self, name: &str, category: Option<&str>) -> Resolution {
         let key = normalize(name);
+        // A bracket that says the figure is another than the year's own
+        // (巩固率（2022年）, （目标）, （预计数）, （不含随迁子女））, unless the
+        // plan's name says it too (外贸进出口总额（五年累计）): no indicator's
+        // (it was read as the year's figure, exit 0: a reviewer's slips).
+        if let Some((_, inner)) = last_bracket(name.trim())
+            && says_another_figure(inner)
+        {
+            let whole = normalized(name, false);
+            let candidates = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
+            if !candidates
+                .iter()
+                .any(|&i| self.whole_names[i as usize] == whole)
+            {
+                return Resolution::Unknown(candidates.to_vec());
+            }
+        }
         let Some(candidates) = self.by_key.get(&key) else {
             // 义务教育在校学生数: a category and a name run together, as a
             // table with indicators as columns (no 分类 column) heads two
@@ -129,6 +152,11 @@ impl Resolver {
 
 /// The form names are compared in.
 pub fn normalize(raw: &str) -> String {
+    normalized(raw, true)
+}
+
+/// [`normalize`]; `drop_bracket`: a bracket at the end goes (a unit).
+fn normalized(raw: &str, drop_bracket: bool) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -150,13 +178,24 @@ pub fn normalize(raw: &str) -> String {
     let marks = |c: char| matches!(c, '*' | '＊' | '※' | '¹' | '²' | '³' | '①'..='⑳');
     s = s.trim_end_matches(marks);
     // A unit suffix copied from the plan table: 毛入园率(%), 在园幼儿数(万人).
-    if s.ends_with(')')
+    if drop_bracket
+        && s.ends_with(')')
         && let Some(open) = s.rfind('(')
         && open > 0
     {
         s = s[..open].trim_end_matches(marks);
     }
     s.to_owned()
+}
+
+/// Whether a bracket after a name says its figure is not the year's own:
+/// a year, a target, a forecast, last year's, a change, or a scope.
+fn says_another_figure(bracket: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "目标", "预计", "预测", "规划", "计划", "上年", "去年", "同期", "增长", "增速", "累计",
+        "含",
+    ];
+    crate::year::years_in(bracket).next().is_some() || WORDS.iter().any(|w| bracket.contains(w))
 }
 
 /// The text in brackets at the end of a name (`在园幼儿数（人）` → `人`), if any.
@@ -216,6 +255,7 @@ mod tests {
         // A note's mark, as 上海市生态空间“十五五”规划 prints 森林覆盖率*.
         assert_eq!(normalize("森林覆盖率*"), "森林覆盖率");
         assert_eq!(normalize("森林覆盖率*（%）"), "森林覆盖率");
+
         assert_eq!(normalize("人均预期寿命①"), "人均预期寿命");
         assert_eq!(normalize("在园幼儿数(万人)"), "在园幼儿数");
         assert_eq!(normalize("在 校 学生数"), "在校学生数");
@@ -246,6 +286,56 @@ mod tests {
             Some("upper_secondary_students")
         );
         assert!(id(resolver.resolve("学前教育在校学生数", None)).is_none());
+    }
+
+    /// A bracket that says the figure is not the year's own keeps the name
+    /// from the indicator (it was read as the year's figure, exit 0); a unit
+    /// does not, and a plan whose name says it too matches it.
+    #[test]
+    fn a_bracket_that_says_another_figure_is_no_indicators() {
+        let plan = crate::plan::parse_plan(
+            r#"
+[plan]
+id = "p"
+title = "t"
+baseline_year = 2025
+target_year = 2030
+
+[[indicator]]
+id = "retention"
+category = "义务教育"
+name = "九年义务教育巩固率"
+unit = "%"
+baseline = 96
+target = "＞96"
+attribute = "约束性"
+
+[[indicator]]
+id = "trade"
+category = "开放"
+name = "外贸进出口总额（五年累计）"
+unit = "亿元"
+baseline = "—"
+target = "超3000"
+measure = "yearly_change"
+attribute = "预期性"
+"#,
+            "p.toml",
+        )
+        .unwrap();
+        let resolver = Resolver::new(&plan);
+        let one = |name: &str| matches!(resolver.resolve(name, None), Resolution::One(_));
+        for other in [
+            "九年义务教育巩固率（2022年）",
+            "九年义务教育巩固率（目标）",
+            "九年义务教育巩固率（预计数）",
+            "九年义务教育巩固率（不含随迁子女）",
+        ] {
+            assert!(!one(other), "{other}");
+        }
+        assert!(one("九年义务教育巩固率（%）"));
+        assert!(one("外贸进出口总额（五年累计）"));
+        assert!(one("外贸进出口总额"));
     }
 
     #[test]

@@ -140,9 +140,14 @@ pub fn year_in_name(stem: &str) -> NameYear {
     let mut years: Vec<i32> = Vec::new();
     let mut parts: Vec<(i32, String)> = Vec::new();
     let mut dates: Vec<(i32, String)> = Vec::new();
+    // Every year, in the order met.
+    let mut all: Vec<i32> = Vec::new();
     for found in crate::year::years_in(stem) {
         if !crate::year::is_calendar(found.year) {
             continue;
+        }
+        if !all.contains(&found.year) {
+            all.push(found.year);
         }
         let after = &stem[found.at.end..];
         if let Some(date) = date_after(after) {
@@ -164,23 +169,10 @@ pub fn year_in_name(stem: &str) -> NameYear {
         },
         // 2024年1月报送_2023年度数据: which is the figures' is not for the
         // tool to guess.
-        _ => {
-            let mut all = Vec::new();
-            for year in years
-                .iter()
-                .copied()
-                .chain(parts.iter().map(|p| p.0))
-                .chain(dates.iter().map(|d| d.0))
-            {
-                if !all.contains(&year) {
-                    all.push(year);
-                }
-            }
-            match all.as_slice() {
-                [one] => NameYear::One(*one),
-                _ => NameYear::Several(all),
-            }
-        }
+        _ => match all.as_slice() {
+            [one] => NameYear::One(*one),
+            _ => NameYear::Several(all),
+        },
     }
 }
 
@@ -284,7 +276,7 @@ mod tests {
         assert_eq!(year_in_name("abc"), NameYear::None);
         assert_eq!(
             year_in_name("江津区2024年1月报送_2023年度数据"),
-            NameYear::Several(vec![2023, 2024])
+            NameYear::Several(vec![2024, 2023])
         );
         assert_eq!(year_in_name("2023年度"), NameYear::One(2023));
         assert_eq!(year_in_name("2023年1-12月"), NameYear::One(2023));
