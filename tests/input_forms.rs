@@ -497,3 +497,18 @@ fn a_workbook_that_is_not_there_is_said_to_be_missing() {
         );
     }
 }
+
+/// A second column of figures beside 数值 (本年数值, 修正后数值) was dropped
+/// in silence, the 数值 column judged (a reviewer's slip): said, S024.
+/// Columns that hold no figures (序号, 填报单位) are not.
+#[test]
+fn another_column_of_figures_beside_the_value_is_said_not_read() {
+    let (_dir, path) = write_csv(
+        "2023.csv",
+        "序号,分类,指标,数值,本年数值,单位,填报单位\n1,义务教育,九年义务教育巩固率,100,90,%,区教委\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("列“本年数值”没有读取"), "{err}");
+    assert_eq!(err.matches("[S024]").count(), 1, "{err}");
+}

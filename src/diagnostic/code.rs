@@ -273,8 +273,8 @@ impl Code {
                 "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
             ),
             Code::S024 => (
-                "表头为空的列中有内容（如数值填到了没有表头的列）：没有读取（警告；每列一条，列出各行；一行中超过 64 个这样的单元格时报错 S002）",
-                "a cell in a column with no header holds something (a figure typed one column too far): not read (a warning; one per column, listing its lines; over 64 such cells in one row is error S002)",
+                "表头为空的列中有内容（如数值填到了没有表头的列），或“数值”之外另有一列数（`本年数值`、`修正后数值`）：没有读取（警告；每列一条，列出各行；一行中超过 64 个这样的单元格时报错 S002）",
+                "a cell in a column with no header holds something (a figure typed one column too far), or a column of figures other than the value column (`本年数值`, `修正后数值`): not read (a warning; one per column, listing its lines; over 64 such cells in one row is error S002)",
             ),
             Code::S025 => (
                 "某一行与表头相同（可能是两个文件接在了一起）：跳过（警告）",

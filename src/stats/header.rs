@@ -177,6 +177,46 @@ fn meant(cell: &str) -> Option<&'static str> {
 
 /// Recognises the header row: long (指标, 数值, …), or wide (years or the
 /// plan's indicators as columns, see [`super::wide`]).
+/// Columns a long table does not read whose names say they hold figures too
+/// (本年数值 beside 数值, 修正后数值, 实际完成): which one is the year's is
+/// not for the tool to guess, so it is said (S024, a warning) — the 数值
+/// column is read, the other was dropped in silence (a reviewer's slip).
+fn other_figures(record: &ByteRecord, known: &[bool], place: Place) -> Vec<Diagnostic> {
+    const FIGURE_WORDS: [&str; 9] = [
+        "数值", "数据", "实际", "完成", "本年", "当年", "修正", "调整", "核定",
+    ];
+    record
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !known[*i])
+        .filter_map(|(i, raw)| {
+            let text = trim_all(&String::from_utf8_lossy(raw)).to_owned();
+            FIGURE_WORDS
+                .iter()
+                .any(|w| text.contains(w))
+                .then(|| {
+                    place
+                        .error(
+                            Code::S024,
+                            Some(i),
+                            Text::new(
+                                format!("列“{}”没有读取：数值只读“数值”列", quote_raw(&text)),
+                                format!(
+                                    "the column \"{}\" was not read: figures are read from the value column only",
+                                    quote_raw(&text)
+                                ),
+                            ),
+                        )
+                        .as_warning()
+                        .with_hint(Text::new(
+                            "若这一列才是本年的数，请把它的列名改为“数值”，并删去或改名另一列",
+                            "if this column holds the year's figures, name it 数值 and rename or delete the other",
+                        ))
+                })
+        })
+        .collect()
+}
+
 pub fn read_header(
     record: &ByteRecord,
     place: Place,
@@ -235,6 +275,7 @@ pub fn read_header(
         (Detected::Long, Some(indicator), Some(value)) => {
             layout.indicator = indicator;
             layout.value = value;
+            layout.notes = other_figures(record, &known, place);
             Ok(layout)
         }
         (Detected::Wide(shape @ Shape::Years(_)), Some(indicator), _) => {
