@@ -25,21 +25,28 @@ pub(super) fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
 
 /// A failed read: the line limit of [`super::decode`], or the system's error.
 pub(super) fn read_error(e: &std::io::Error, file: &str) -> Diagnostic {
-    let (zh, en) = if e.get_ref().is_some_and(|e| e.is::<LineTooLong>()) {
-        (
-            format!(
-                "有一行超过 {} 字节，不像是 CSV 文件",
-                crate::stats::decode::MAX_LINE
-            ),
-            format!(
-                "a line is longer than {} bytes: this does not look like CSV",
-                crate::stats::decode::MAX_LINE
+    if let Some(too_long) = e.get_ref().and_then(|e| e.downcast_ref::<LineTooLong>()) {
+        return Diagnostic::error(
+            Code::S002,
+            file,
+            Text::new(
+                format!(
+                    "这一行超过 {} 字节，不像是 CSV 文件",
+                    crate::stats::decode::MAX_LINE
+                ),
+                format!(
+                    "this line is longer than {} bytes: this does not look like CSV",
+                    crate::stats::decode::MAX_LINE
+                ),
             ),
         )
-    } else {
-        (format!("读取失败：{e}"), format!("cannot read: {e}"))
-    };
-    Diagnostic::error(Code::S002, file, Text::new(zh, en))
+        .at_line(too_long.line);
+    }
+    Diagnostic::error(
+        Code::S002,
+        file,
+        Text::new(format!("读取失败：{e}"), format!("cannot read: {e}")),
+    )
 }
 
 /// An error of the CSV reader (reading from a block in memory, only a read error
