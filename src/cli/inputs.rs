@@ -113,10 +113,31 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     // workbooks) is not read, and said so: a district's figures saved in
     // another format were dropped with exit 0.
     for (folder, skipped) in passed_over {
-        let names: Vec<String> = skipped
-            .iter()
-            .map(|p| p.strip_prefix(&folder).unwrap_or(p).display().to_string())
-            .collect();
+        let name = |p: &PathBuf| p.strip_prefix(&folder).unwrap_or(p).display().to_string();
+        let (results, skipped): (Vec<PathBuf>, Vec<PathBuf>) =
+            skipped.into_iter().partition(|p| is_own_result(p));
+        if !results.is_empty() {
+            let names: Vec<String> = results.iter().map(name).collect();
+            warnings.push(Diagnostic::warning(
+                Code::S026,
+                folder.display().to_string(),
+                Text::new(
+                    format!(
+                        "文件夹中的 {} 是 plan-check 写出的检查结果，不是统计数据，没有读",
+                        names.join("、")
+                    ),
+                    format!(
+                        "{} in the folder {} plan-check's own results, not statistics: not read",
+                        names.join(", "),
+                        if names.len() == 1 { "is" } else { "are" }
+                    ),
+                ),
+            ));
+        }
+        if skipped.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = skipped.iter().map(name).collect();
         warnings.push(
             Diagnostic::warning(
                 Code::S026,
@@ -444,6 +465,54 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<PathBuf>, PassedOver), Dia
     Ok((paths, passed_over))
 }
 
+/// Whether `path` is a results file plan-check wrote: a CSV under its own
+/// header, or a workbook of its 检查结果 and 汇总 sheets.
+fn is_own_result(path: &Path) -> bool {
+    use std::io::Read;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => {
+            let mut head = [0u8; 128];
+            let n = std::fs::File::open(path)
+                .and_then(|mut f| f.read(&mut head))
+                .unwrap_or(0);
+            let head = head[..n]
+                .strip_prefix(b"\xEF\xBB\xBF")
+                .unwrap_or(&head[..n]);
+            [
+                &crate::render::csv::HEADER[..6],
+                &crate::render::csv::PERIOD_HEADER[..6],
+            ]
+            .iter()
+            .any(|h| head.starts_with(h.join(",").as_bytes()))
+        }
+        Some("xlsx") => {
+            let Ok(file) = std::fs::File::open(path) else {
+                return false;
+            };
+            let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+                return false;
+            };
+            let Ok(part) = zip.by_name("xl/workbook.xml") else {
+                return false;
+            };
+            let mut xml = Vec::new();
+            if part.take(1 << 20).read_to_end(&mut xml).is_err() {
+                return false;
+            }
+            let has = |name: &str| {
+                let needle = format!("name=\"{name}\"");
+                xml.windows(needle.len()).any(|w| w == needle.as_bytes())
+            };
+            (has("检查结果") && has("汇总")) || (has("Results") && has("Summary"))
+        }
+        _ => false,
+    }
+}
+
 /// How deep [`walk`] goes below a folder given.
 const MAX_DEPTH: usize = 16;
 
@@ -476,7 +545,9 @@ fn walk(
             }
             continue;
         }
-        if !crate::stats::is_input(&path) {
+        // A results file plan-check wrote into the folder (`-o data/结果.csv`):
+        // not the statistics; read, it stopped the next run (S003).
+        if !crate::stats::is_input(&path) || is_own_result(&path) {
             skipped.push(path);
             continue;
         }

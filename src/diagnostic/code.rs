@@ -73,7 +73,7 @@ pub enum Code {
     S024,
     /// a row that repeats the header (two files joined into one): skipped (a warning)
     S025,
-    /// a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)
+    /// a file in a folder given is no statistics file (.csv or a workbook), or plan-check's own results: not read (a warning, naming them)
     S026,
     /// a note under the table (注：…, 填表人：…) in a row of its own: not read (a warning)
     S027,
@@ -281,8 +281,8 @@ impl Code {
                 "a row that repeats the header (two files joined into one): skipped (a warning)",
             ),
             Code::S026 => (
-                "给出的文件夹中有不是统计数据文件（.csv 或工作簿）的文件：没有读（警告，列出文件）",
-                "a file in a folder given is no statistics file (.csv or a workbook): not read (a warning, naming them)",
+                "给出的文件夹中有不是统计数据文件（.csv 或工作簿）的文件，或 plan-check 自己写出的检查结果：没有读（警告，列出文件）",
+                "a file in a folder given is no statistics file (.csv or a workbook), or plan-check's own results: not read (a warning, naming them)",
             ),
             Code::S027 => (
                 "表格下方单独成行的说明（注：…、填表人：…）：没有读取（警告）",
