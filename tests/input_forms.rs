@@ -512,3 +512,31 @@ fn another_column_of_figures_beside_the_value_is_said_not_read() {
     assert!(err.contains("列“本年数值”没有读取"), "{err}");
     assert_eq!(err.matches("[S024]").count(), 1, "{err}");
 }
+
+/// Standard input has no file name to hold a year, and can be read once:
+/// the messages said to put the year in the file name, and `- -` called the
+/// second read an empty file.
+#[test]
+fn standard_input_is_spoken_of_as_standard_input() {
+    let run = |args: &[&str]| {
+        plan_check()
+            .args(args)
+            .write_stdin("指标,数值\n九年义务教育巩固率,99\n")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["-"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("从标准输入读取时请用 --year 指定") && !err.contains("文件名"),
+        "{err}"
+    );
+    let out = run(&["--year", "2023", "-", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("标准输入（-）只能给一次"),
+        "{}",
+        stderr_of(&out)
+    );
+}

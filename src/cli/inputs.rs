@@ -96,6 +96,22 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
             ),
         )]);
     }
+    // Standard input can be read once (`- -` read it empty the second time).
+    if files
+        .iter()
+        .filter(|f| f.as_path() == Path::new("-"))
+        .count()
+        > 1
+    {
+        return Err(vec![Diagnostic::error(
+            Code::U001,
+            "-",
+            Text::new(
+                "标准输入（-）只能给一次",
+                "standard input (-) can be given once",
+            ),
+        )]);
+    }
     let (paths, passed_over) = expand_inputs(files).map_err(|d| vec![d])?;
     output::refuse_inputs(config.output.as_deref(), paths.iter().map(PathBuf::as_path))
         .map_err(|d| vec![d])?;

@@ -159,7 +159,7 @@ fn load_stdin(
         let input = csv_input::Input {
             plans,
             options,
-            year_from_name: rows::NameYear::None,
+            year_from_name: rows::NameYear::Unnamed,
         };
         return csv_input::load_csv(stdin, SHOWN, &input, table, warnings);
     };

@@ -96,6 +96,10 @@ pub(super) fn unknown_year(named: &NameYear) -> Text {
                 "\"{date}\" in the file name is a date (when it was exported or sent?), not the year of the figures: give --year, or add a year column"
             ),
         ),
+        NameYear::Unnamed => Text::new(
+            "不知道数据是哪一年的：从标准输入读取时请用 --year 指定，或加“年份”列",
+            "the year of the figures is unknown: reading standard input, give --year, or add a year column",
+        ),
         _ => Text::new(
             "不知道数据是哪一年的：请用 --year 指定，或加“年份”列，或在文件名中写上年份（如 2023.csv）",
             "the year of the figures is unknown: give --year, add a year column, or put the year in the file name (2023.csv)",
@@ -121,6 +125,8 @@ pub enum NameYear {
     /// A date (`export-2024-01-05`): when the file was written, not the
     /// year of its figures.
     Date(String),
+    /// Standard input: no name to hold a year.
+    Unnamed,
 }
 
 impl NameYear {

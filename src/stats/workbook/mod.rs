@@ -489,10 +489,14 @@ fn read_rows(
     rows.figures_in(&layout.value_columns());
     let indicator_column = layout.indicator_column();
     let value_columns = layout.value_columns();
-    let file_year = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .map_or(super::rows::NameYear::None, year_in_name);
+    // Standard input is copied to a file whose random name is no name.
+    let file_year = if file == "<stdin>" {
+        super::rows::NameYear::Unnamed
+    } else {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .map_or(super::rows::NameYear::None, year_in_name)
+    };
     // The sheet's name is the workbook's other name for its rows' year
     // (2023.xlsx read on its only sheet, 2022年, was judged as 2023 in
     // silence: a helper's review): a year there with none in the file's
@@ -504,7 +508,10 @@ fn read_rows(
         // whatever the file or a 年份 column says.
         (_, part @ super::rows::NameYear::Partial { .. }) => part,
         (file_year, _) if layout.year.is_some() => file_year,
-        (super::rows::NameYear::None, sheet_year @ super::rows::NameYear::One(_)) => sheet_year,
+        (
+            super::rows::NameYear::None | super::rows::NameYear::Unnamed,
+            sheet_year @ super::rows::NameYear::One(_),
+        ) => sheet_year,
         (super::rows::NameYear::One(a), super::rows::NameYear::One(b)) if a != b => {
             super::rows::NameYear::Several(vec![a, b])
         }
