@@ -687,6 +687,15 @@ fn totals_in_words_in_real_outlines_are_judged() {
             "{name}"
         );
     }
+    // A magnitude after the number, in the indicator's unit: 1.2万 in a 亿元
+    // column is 1.2万亿元 (was shown unjudged).
+    assert_eq!(
+        rule_of("21-pudong-district-15th", "三大先导产业规模"),
+        Rule::Threshold(Threshold {
+            cmp: plan_check::plan::Comparator::GreaterOrEqual,
+            value: 12000.0
+        })
+    );
 }
 
 /// A 年均增长 column beside levels in 亿元 (a district outline's shape;

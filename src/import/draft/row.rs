@@ -225,9 +225,10 @@ fn rule(
                 && row.name.contains("累计")
                 && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
                 && reading.as_ref().ok().is_some_and(|r| {
-                    r.unit
-                        .as_deref()
-                        .is_none_or(|u| u.replace('％', "%") == row.unit.replace('％', "%"))
+                    r.unit.as_deref().is_none_or(|u| {
+                        u.replace('％', "%") == row.unit.replace('％', "%")
+                            || crate::plan::row::magnitude(u, &row.unit).is_some()
+                    })
                 }) =>
         {
             is_settled = false;
@@ -249,6 +250,8 @@ fn rule(
                         && !row.unit.is_empty()
                         // `8%` in the 年均 column of a level: its growth.
                         && !(in_period && u.replace('％', "%") == "%")
+                        // `1.2万` of 亿元: a magnitude, read in the unit.
+                        && crate::plan::row::magnitude(u, &row.unit).is_none()
                 }) =>
         {
             is_settled = false;
@@ -298,7 +301,20 @@ fn rule(
         }
         Ok(Form::Bare) => {
             is_settled = false;
-            let value = reading.as_ref().map_or(0.0, |r| r.value);
+            let value = reading.as_ref().map_or(0.0, |r| {
+                let factor = r
+                    .unit
+                    .as_deref()
+                    .and_then(|u| crate::plan::row::magnitude(u, &row.unit));
+                if let Some(factor) = factor.filter(|f| *f != 1.0) {
+                    w.confirm(format!(
+                        "“{deciding}”按指标的单位读作 {} {}",
+                        crate::number::display(r.value * factor),
+                        row.unit
+                    ));
+                }
+                r.value * factor.unwrap_or(1.0)
+            });
             explicit = bare(w, row, deciding, value, baseline_value);
         }
         Ok(_) => {}

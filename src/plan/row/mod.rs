@@ -265,6 +265,29 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
     }
 }
 
+/// The factor of a magnitude printed after a number where the indicator's
+/// unit is another (`1.2万` of 亿元 is 12000 亿元, `800万` of 平方米 is
+/// 8,000,000): `None` for a unit, or where the indicator's unit starts with
+/// the same magnitude (`5万` of 万人 is 5 万人).
+pub fn magnitude(printed: &str, unit: &str) -> Option<f64> {
+    let printed = crate::number::trim_all(printed);
+    let unit = crate::number::trim_all(unit);
+    let factor = match printed {
+        "万" => 1e4,
+        "亿" => 1e8,
+        "千" => 1e3,
+        _ => return None,
+    };
+    if unit.is_empty() || unit == "%" || unit == "％" {
+        return None;
+    }
+    Some(if unit.starts_with(printed) {
+        1.0
+    } else {
+        factor
+    })
+}
+
 /// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`), a
 /// cap not to pass (`[<N]`), or a range to end within (`〔3000—4000〕`).
 fn cumulative(reading: &Reading, from: Accumulate) -> Rule {
@@ -341,7 +364,7 @@ pub fn rule_from_text(
             ),
         )
     };
-    let reading = match read_target(target) {
+    let mut reading = match read_target(target) {
         Ok(reading) => reading,
         Err(TargetError::BadNumber) => {
             return Err(Text::new(
@@ -370,6 +393,17 @@ pub fn rule_from_text(
         }
     };
     let normal = |u: &str| u.trim().replace('％', "%");
+    // `1.2万` in a 亿元 column (浦东新区纲要: 1.2万亿元), `800万` 平方米: a
+    // magnitude, in the indicator's unit.
+    if let Some(factor) = reading
+        .unit
+        .as_deref()
+        .and_then(|printed| magnitude(printed, unit))
+    {
+        reading.value *= factor;
+        reading.low = reading.low.map(|low| low * factor);
+        reading.unit = None;
+    }
     let printed_unit = reading.unit.as_deref().map(normal);
     let same_unit = printed_unit.as_deref().is_none_or(|u| u == normal(unit));
     let is_percent = normal(unit) == "%";

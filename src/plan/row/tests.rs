@@ -319,3 +319,15 @@ fn a_percent_in_the_period_column_of_a_level_is_its_average_growth() {
         }))
     );
 }
+
+/// `1.2万` of 亿元 is 12000 亿元; `5万` of 万人 is 5 万人; a unit is none.
+#[test]
+fn a_magnitude_after_a_number_is_read_in_the_indicators_unit() {
+    assert_eq!(magnitude("万", "亿元"), Some(1e4));
+    assert_eq!(magnitude("万", "平方米"), Some(1e4));
+    assert_eq!(magnitude("万", "万人"), Some(1.0));
+    assert_eq!(magnitude("亿", "元"), Some(1e8));
+    assert_eq!(magnitude("万人", "人"), None);
+    assert_eq!(magnitude("万", "%"), None);
+    assert_eq!(magnitude("万", ""), None);
+}
