@@ -687,6 +687,17 @@ fn totals_in_words_in_real_outlines_are_judged() {
             "{name}"
         );
     }
+    // 不超过市下达目标: the city's figure, year by year (was read as a
+    // comparison with an indicator the plan should add).
+    let out =
+        import(&["tests/fixtures/import/corpus/20-baoshan-district-15th/original-excerpt.md"]);
+    assert!(
+        stderr_of(&out).contains(
+            "“不超过市下达目标”是上级逐年下达的数，表中没有：暂只展示不判断；拿到下达的数后，请逐年写 year_requirements，如 year_requirements = { \"2026\" = \"≤…\" }"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
     // A magnitude after the number, in the indicator's unit: 1.2万 in a 亿元
     // column is 1.2万亿元 (was shown unjudged).
     assert_eq!(

@@ -540,6 +540,20 @@ fn loads(
         }
         // 与全市经济增速保持同步: compared with a figure this table
         // does not hold, which the loader could not find.
+        // 不超过市下达目标, 完成区下达任务: a figure a higher level sets
+        // year by year, which the plan file takes as each year's.
+        Ok(RowRule::Relative { other, cmp, .. })
+            if other.contains("下达")
+                && !cx.table.rows.iter().any(|r| names_the(&r.name, &other)) =>
+        {
+            let sign = match cmp.map(|c| c.wants_more()) {
+                Some(false) => "≤",
+                _ => "≥",
+            };
+            w.unjudged(format!(
+                "“{deciding}”是上级逐年下达的数，表中没有：暂只展示不判断；拿到下达的数后，请逐年写 year_requirements，如 year_requirements = {{ \"2026\" = \"{sign}…\" }}"
+            ));
+        }
         Ok(RowRule::Relative { other, .. })
             if !cx.table.rows.iter().any(|r| names_the(&r.name, &other)) =>
         {
