@@ -1064,3 +1064,50 @@ fn a_blank_header_over_units_is_the_unit_column() {
         "{text}"
     );
 }
+
+/// 《闵行区城市更新“十五五”规划》's table prints “十四五”完成值 beside
+/// “十五五”目标值: an amount of work (改造面积 240 → 300, 燃气老化管道改造
+/// 355 → 421 公里, 盘活 ≥2000 → ≥5000 亩) is the period's total of each
+/// year's amounts; it was drafted as a level (0.3 a year of a 1.4 task was
+/// 提前实现, on-schedule amounts 偏离目标方向: a reviewer's 中期评估). Per-head
+/// levels (人均公园绿地面积) stay levels; a bound printed as a baseline is
+/// said to be one.
+#[test]
+fn amounts_of_work_under_a_periods_columns_are_totals() {
+    use plan_check::plan::{Accumulate, Comparator, Rule, Threshold};
+    let out = import(&["tests/fixtures/import/corpus/03-minhang-urban-renewal-15th/original-excerpt.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    let rule = |name: &str| {
+        plan.indicators
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .rule
+            .clone()
+    };
+    let total = |total: f64| Rule::Cumulative {
+        total,
+        from: Accumulate::Sum,
+        strict: false,
+    };
+    assert_eq!(rule("旧住房成套改造任务"), total(1.4));
+    assert_eq!(rule("老旧小区整治改造面积"), total(300.0));
+    assert_eq!(rule("燃气老化管道改造数量"), total(421.0));
+    assert_eq!(rule("低效产业用地盘活面积"), total(5000.0));
+    assert_eq!(rule("推动商务楼宇更新数量"), total(10.0));
+    assert_eq!(
+        rule("人均公园绿地面积"),
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 11.5
+        })
+    );
+    assert!(matches!(rule("人均应急避难面积"), Rule::Threshold(_)));
+    let err = stderr_of(&out);
+    assert!(err.contains("原文基期值“＞1.5”是个界限"), "{err}");
+    assert!(
+        err.contains("“421”按规划期内的累计完成量判断：统计数据填每年完成的量"),
+        "{err}"
+    );
+}

@@ -2,7 +2,7 @@
 //! baseline and target read as the loader reads them (`plan::row`), and
 //! each assumption a `# 待核对` line, also listed for standard error.
 
-use super::words::{is_change, is_flow, is_growth, names_the, quote};
+use super::words::{is_amount_of_work, is_change, is_flow, is_growth, names_the, quote};
 use crate::import::table::{IndicatorTable, Row};
 use crate::plan::row::{Conventions, Printed, RowRule, rule_from_text};
 use crate::plan::{BareNumbers, Form, Measure, ValidBasis, read_target};
@@ -82,7 +82,12 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
     } else if row.unit_from_target {
         w.confirm("单位取自目标一栏（原文没有单位列）".to_owned());
     }
-    let baseline_value = baseline(w, row, cx.star_year);
+    let baseline_value = baseline(
+        w,
+        row,
+        cx.star_year,
+        cx.table.period_amounts && is_amount_of_work(row),
+    );
     let target = if row.target.trim().is_empty() {
         "—"
     } else {
@@ -169,6 +174,21 @@ fn rule(
                     added_how(row)
                 ),
             );
+        }
+        // 老旧小区整治改造面积 240 → 300 under “十四五”完成值 / “十五五”目标值
+        // (闵行区城市更新规划): the work done in each period, so the target
+        // is the period's total of each year's amounts (it was drafted as a
+        // level, and 0.3 a year of a 1.4 task was 提前实现).
+        Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
+            if !in_period && cx.table.period_amounts && is_amount_of_work(row) =>
+        {
+            is_settled = false;
+            measure = Measure::YearlyChange;
+            let _ = writeln!(w.out, "measure = \"yearly_change\"");
+            w.confirm(format!(
+                "表头是规划期的完成值和目标值，“{deciding}”按规划期内的累计完成量判断：统计数据填每年完成的量，逐年{}；基期一栏是上一规划期的完成量，不作基期；若填的是年末的水平，请删去 measure",
+                added_how(row)
+            ));
         }
         // 〔12〕 in the target column of a table with no 年均/累计 column
         // (上海市城市更新和住房“十五五”规划): each year's amount, added up.
@@ -374,7 +394,9 @@ fn rule(
 }
 
 /// The baseline cell, read as the loader reads it; its number.
-fn baseline(w: &mut Out, row: &Row, star_year: Option<i32>) -> Option<f64> {
+/// `an_amount`: the row is the period's work, its baseline cell the last
+/// period's (no baseline of a schedule).
+fn baseline(w: &mut Out, row: &Row, star_year: Option<i32>, an_amount: bool) -> Option<f64> {
     let b = row.baseline.trim();
     let cell = crate::plan::row::read_baseline(b, &row.unit).ok();
     let baseline_value = cell.as_ref().and_then(|c| c.value);
@@ -383,9 +405,21 @@ fn baseline(w: &mut Out, row: &Row, star_year: Option<i32>) -> Option<f64> {
             (Some(v), false) if crate::number::read_number(b, false).is_ok() => {
                 let _ = writeln!(w.out, "baseline = {}", crate::number::display(v));
             }
-            // `86.44%`: kept as printed, its number read.
-            (Some(_), false) => {
+            // `86.44%`: kept as printed, its number read; `≥2000`, `＞1.5`:
+            // a bound, not the figure, and said (it drove a 当年要求 and a
+            // 快于预期 as if exact: a reviewer's report).
+            (Some(v), false) => {
                 let _ = writeln!(w.out, "baseline = {}", quote(b));
+                if !an_amount
+                    && (b.starts_with(['≥', '＞', '>', '≧', '≤', '＜', '<', '≦'])
+                        || b.contains("以上")
+                        || b.contains("以下"))
+                {
+                    w.confirm(format!(
+                        "原文基期值“{b}”是个界限，不是确数：暂按 {} 作基期，序时进度和完成进度由它算出；有实际数的，请写 baseline = 实际数",
+                        crate::number::display(v)
+                    ));
+                }
             }
             (Some(v), true) => match star_year {
                 Some(year) => {

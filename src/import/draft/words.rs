@@ -115,3 +115,34 @@ pub(super) fn is_flow(row: &Row) -> bool {
     .any(|w| row.name.contains(w));
     no_baseline && counted && done
 }
+
+/// Whether a row is an amount of work done over a period (改造面积, 更新数量,
+/// 盘活面积, 管道改造公里数): counted in a unit that adds up, named by the
+/// work, not a per-head level, a rate or a share.
+pub(super) fn is_amount_of_work(row: &Row) -> bool {
+    const WORK: [&str; 14] = [
+        "改造",
+        "更新",
+        "盘活",
+        "整治",
+        "建设",
+        "新建",
+        "新增",
+        "提档升级",
+        "实施",
+        "治理",
+        "修复",
+        "任务",
+        "完成",
+        "腾退",
+    ];
+    let unit = row.unit.replace('％', "%");
+    let name = crate::plan::row::without_glosses(&row.name);
+    !matches!(unit.as_str(), "%" | "‰" | "")
+        && !name.starts_with("人均")
+        && !name.starts_with('每')
+        && !["率", "比重", "占比", "比例", "指数", "密度"]
+            .iter()
+            .any(|w| name.ends_with(w))
+        && WORK.iter().any(|w| name.contains(w))
+}

@@ -33,6 +33,10 @@ pub struct IndicatorTable {
     /// Whether that column's header says it holds growth (年均增长, 年均增速,
     /// 年均增长（%）): a number there on a level in 亿元 is its growth.
     pub period_growth: bool,
+    /// The baseline column is a plan period's achievement, not a year's
+    /// level (“十四五”完成值 beside “十五五”目标值, 闵行区城市更新规划): an
+    /// amount of work there and in the target is the period's total.
+    pub period_amounts: bool,
     /// The header has a 属性 column (each row's 约束性/预期性).
     pub has_attribute: bool,
     /// The header prints no baseline year (a target column only, or a year
@@ -349,6 +353,13 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             has_period: cols.contains(&Col::Period),
             period_growth: cols.iter().zip(header_row).any(|(c, cell)| {
                 *c == Col::Period && ["增长", "增速", "增幅"].iter().any(|w| cell.contains(w))
+            }),
+            period_amounts: cols.iter().zip(header_row).any(|(c, cell)| {
+                let c_text = clean(cell).replace(' ', "");
+                *c == Col::Baseline
+                    && c_text.contains("完成")
+                    && year_in(&c_text).is_none()
+                    && period_year(&c_text).is_some()
             }),
             has_attribute: cols.contains(&Col::Attribute),
             baseline_year_assumed,

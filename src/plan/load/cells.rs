@@ -117,7 +117,9 @@ pub(super) fn read_rule(
     {
         agrees_with_target(&rule, cmp, value, target)?;
     }
-    Ok(RowRule::Ready(on_yearly_rates(rule, measure, printed)))
+    Ok(RowRule::Ready(on_yearly_figures(
+        rule, measure, printed, unit,
+    )))
 }
 
 /// An explicit rule on the target column of a growth rate whose figures are
@@ -125,8 +127,32 @@ pub(super) fn read_rule(
 /// against the compound average to date, as the printed cell is
 /// ([`rule_from_text`]) — a level's schedule from a baseline rate means
 /// nothing.
-fn on_yearly_rates(rule: Rule, measure: Measure, printed: &Printed) -> Rule {
-    if measure != Measure::YearlyRate || printed.period.is_some() {
+///
+/// Each year's change (`measure = "yearly_change"`, 老旧小区整治改造面积
+/// `at_least 300`): the period's total is held to it, as a printed total
+/// is — one year's amount against the five years' was judged in silence.
+fn on_yearly_figures(rule: Rule, measure: Measure, printed: &Printed, unit: &str) -> Rule {
+    if printed.period.is_some() {
+        return rule;
+    }
+    if measure == Measure::YearlyChange {
+        let from = crate::plan::Accumulate::of_yearly_changes(unit);
+        return match rule {
+            Rule::Threshold(t) if t.cmp.wants_more() => Rule::Cumulative {
+                total: t.value,
+                from,
+                strict: t.cmp.inclusive() != t.cmp,
+            },
+            Rule::Threshold(t) => Rule::CumulativeCap {
+                total: t.value,
+                from,
+                strict: t.cmp.inclusive() != t.cmp,
+            },
+            Rule::Range { min, max } => Rule::CumulativeRange { min, max, from },
+            other => other,
+        };
+    }
+    if measure != Measure::YearlyRate {
         return rule;
     }
     let each = match rule {

@@ -539,7 +539,7 @@ pub fn rule_from_text(
         // 五年累计新增金融机构数量 100左右 (浦东新区纲要): a total to reach,
         // short of it by at most about_pct % of it (the change it asks for),
         // or a cap where the name says lower is better.
-        Form::About if measure == Measure::YearlyChange && printed.name.contains("累计") => {
+        Form::About if measure == Measure::YearlyChange => {
             let cmp = reading
                 .toward
                 .or_else(|| direction::side_by_name(printed.name))
@@ -558,10 +558,11 @@ pub fn rule_from_text(
         }
         // 外贸进出口总额（五年累计） 超3000亿元 (虹口区纲要), with each year's
         // amount as the figures: the period's total is what is compared.
-        // A bare 200 there (新增各类首店（五年累计）) is a total to reach.
-        Form::Compare(_) | Form::Bare
-            if measure == Measure::YearlyChange && printed.name.contains("累计") =>
-        {
+        // A bare 200 there (新增各类首店（五年累计）) is a total to reach; so
+        // is 老旧小区整治改造面积 300 in a “十五五”目标值 column (闵行区城市更新
+        // 规划): with each year's amount as the figures, a level of one
+        // year's amount means nothing (measure was read and ignored).
+        Form::Compare(_) | Form::Bare if measure == Measure::YearlyChange => {
             let cmp = match reading.form {
                 Form::Compare(cmp) => cmp,
                 _ => Comparator::GreaterOrEqual,

@@ -241,3 +241,36 @@ fn an_explicit_rule_on_yearly_rates_in_the_target_column_holds_their_average() {
     .unwrap();
     assert!(matches!(level.indicators[0].rule, Rule::Threshold(_)));
 }
+
+/// `measure = "yearly_change"` with a number or a bound in the target
+/// column: the period's total of the yearly amounts (a reviewer's
+/// 老旧小区整治改造面积 `300`, and `at_least 300`, judged each year's 60 as
+/// a level, the measure read and ignored).
+#[test]
+fn yearly_changes_against_a_number_in_the_target_column_add_up() {
+    let total = |total: f64, strict| Rule::Cumulative {
+        total,
+        from: Accumulate::Sum,
+        strict,
+    };
+    for (target, rule, expected) in [
+        ("300", "", total(300.0, false)),
+        ("≥300", "", total(300.0, false)),
+        ("300", "\nrule = { kind = \"at_least\", value = 300 }", total(300.0, false)),
+    ] {
+        let plan = plan_with(
+            &row(
+                "area",
+                "老旧小区整治改造面积",
+                &format!("baseline = 240\ntarget = \"{target}\"\nmeasure = \"yearly_change\"{rule}"),
+            )
+            .replace("unit = \"%\"", "unit = \"万平方米\""),
+        )
+        .map_err(|e| format!("{e:?}"));
+        let plan = match plan {
+            Ok(plan) => plan,
+            Err(e) => panic!("{target} {rule}: {e}"),
+        };
+        assert_eq!(plan.indicators[0].rule, expected, "{target} {rule}");
+    }
+}
