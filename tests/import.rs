@@ -1075,7 +1075,8 @@ fn a_blank_header_over_units_is_the_unit_column() {
 #[test]
 fn amounts_of_work_under_a_periods_columns_are_totals() {
     use plan_check::plan::{Accumulate, Comparator, Rule, Threshold};
-    let out = import(&["tests/fixtures/import/corpus/03-minhang-urban-renewal-15th/original-excerpt.md"]);
+    let out =
+        import(&["tests/fixtures/import/corpus/03-minhang-urban-renewal-15th/original-excerpt.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
     let rule = |name: &str| {

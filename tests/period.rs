@@ -471,3 +471,40 @@ fn a_held_line_broken_earlier_is_named_in_the_final_evaluation() {
         "{text}"
     );
 }
+
+/// An indicator moving away from its target is said so in the paragraph,
+/// in the table's words: it was counted among those 相对滞后 while the table
+/// and the report's section 三 called it 偏离目标方向 (a reviewer's 中期评估).
+#[test]
+fn moving_away_is_said_in_the_tables_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in 2020..=2023 {
+        let text = std::fs::read_to_string(root().join(format!("data/{year}.csv"))).unwrap();
+        // 示例数据，非官方统计: 2023's spending share below its baseline 17.99.
+        let text = if year == 2023 {
+            text.replace(
+                "财政性教育经费占一般公共预算支出的比例,18.2",
+                "财政性教育经费占一般公共预算支出的比例,17.5",
+            )
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(format!("{year}.csv")), text).unwrap();
+    }
+    let out = plan_check()
+        .args(["--width", "250"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let row = text
+        .lines()
+        .find(|l| l.contains("财政性教育经费占一般公共预算支出的比例"))
+        .expect("row");
+    assert!(row.contains("偏离目标方向"), "{row}");
+    let paragraph: String = text.lines().map(str::trim).collect();
+    assert!(
+        paragraph.contains("财政性教育经费占一般公共预算支出的比例偏离目标方向。"),
+        "{text}"
+    );
+}

@@ -157,6 +157,41 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             });
             continue;
         }
+        // Moving away from the target is said in the table's words, not
+        // counted among those 相对滞后 (a reviewer's 中期评估 said 相对滞后
+        // of a row its table and section 三 called 偏离目标方向).
+        if i == 4 && members.iter().any(|s| s.outlook == Outlook::MovingAway) {
+            let (away, behind): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
+                .iter()
+                .copied()
+                .partition(|s| s.outlook == Outlook::MovingAway);
+            let said = |group: &[&IndicatorSeries]| match (group.len(), lang) {
+                (1, _) => names(group, period, lang),
+                (k, Lang::Zh) => format!("{}等{k}项指标", names(group, period, lang)),
+                (k, Lang::En) => format!("{} ({k})", names(group, period, lang)),
+            };
+            let mut sentence = String::new();
+            if !behind.is_empty() {
+                sentence.push_str(&match lang {
+                    Lang::Zh => format!("{}相对滞后。", said(&behind)),
+                    Lang::En => format!(
+                        "{} {} lagging behind. ",
+                        said(&behind),
+                        en(behind.len(), "is", "are")
+                    ),
+                });
+            }
+            sentence.push_str(&match lang {
+                Lang::Zh => format!("{}偏离目标方向。", said(&away)),
+                Lang::En => format!(
+                    "{} {} moving away from the target.",
+                    said(&away),
+                    en(away.len(), "is", "are")
+                ),
+            });
+            out.push(sentence);
+            continue;
+        }
         let sentence = match (i, lang) {
             (0, Lang::Zh) => format!("{list_k}提前实现。"),
             (1, Lang::Zh) => format!("{list_k}已实现。"),

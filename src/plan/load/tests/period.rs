@@ -256,13 +256,19 @@ fn yearly_changes_against_a_number_in_the_target_column_add_up() {
     for (target, rule, expected) in [
         ("300", "", total(300.0, false)),
         ("≥300", "", total(300.0, false)),
-        ("300", "\nrule = { kind = \"at_least\", value = 300 }", total(300.0, false)),
+        (
+            "300",
+            "\nrule = { kind = \"at_least\", value = 300 }",
+            total(300.0, false),
+        ),
     ] {
         let plan = plan_with(
             &row(
                 "area",
                 "老旧小区整治改造面积",
-                &format!("baseline = 240\ntarget = \"{target}\"\nmeasure = \"yearly_change\"{rule}"),
+                &format!(
+                    "baseline = 240\ntarget = \"{target}\"\nmeasure = \"yearly_change\"{rule}"
+                ),
             )
             .replace("unit = \"%\"", "unit = \"万平方米\""),
         )
