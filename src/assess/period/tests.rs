@@ -483,3 +483,21 @@ fn a_target_met_without_a_baseline_after_a_year_short_of_it_is_achieved_early() 
         Outlook::Held
     );
 }
+
+/// A trend carried past what the figure can be (an area below 0) stops
+/// there: 按现有趋势2030年约为-100 was printed of 万平方米.
+#[test]
+fn a_projection_stays_within_the_figures_range() {
+    let mut area = indicator(
+        240.0,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 300.0,
+        }),
+    );
+    area.valid.min = Some(0.0);
+    // 240 → 60 two years on: −90 a year, −210 by 2025 on the line.
+    let p = project(&area, &meta(), Some(240.0), &[(2022, 60.0)]).unwrap();
+    assert_eq!(p.target_year_value, 0.0);
+    assert!(!p.meets_target);
+}

@@ -124,7 +124,13 @@ pub(super) fn project(
     // The trend's value as the figures are read: to the precision of a
     // requirement, so 11.299999999999983 meets 11.3.
     let on_line = |year: i32| crate::number::round_requirement(line(year));
-    let target_year_value = line(meta.target_year);
+    // Within what the figure can be at all: an area's or a length's trend
+    // carried below 0 was printed (按现有趋势2030年约为-100).
+    let within = |v: f64| {
+        let v = indicator.valid.min.map_or(v, |min| v.max(min));
+        indicator.valid.max.map_or(v, |max| v.min(max))
+    };
+    let target_year_value = within(line(meta.target_year));
     // A target to reach (a threshold, a 左右 toward its number): when.
     let wants_more = match indicator.rule {
         Rule::Threshold(t) => Some(t.cmp.wants_more()),
@@ -165,7 +171,7 @@ pub(super) fn project(
         slope_per_year: slope,
         intercept,
         target_year_value,
-        meets_target: target.met_by(on_line(meta.target_year)),
+        meets_target: target.met_by(crate::number::round_requirement(target_year_value)),
         reach,
     })
 }
