@@ -311,6 +311,45 @@ fn the_plan_is_found_in_plan_dir_or_through_the_environment() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+/// Run from elsewhere, the plan is found beside the statistics: in a
+/// `plan/` beside or above their folder, or the one `.toml` kept in the
+/// folder given (a first-time user's run stopped at P001 there).
+#[test]
+fn the_plan_is_found_beside_the_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    std::fs::create_dir_all(ws.join("plan")).unwrap();
+    std::fs::create_dir_all(ws.join("统计")).unwrap();
+    std::fs::copy(plan_path(), ws.join("plan/a.toml")).unwrap();
+    std::fs::copy(root().join("data/2023.csv"), ws.join("统计/2023.csv")).unwrap();
+    let run = |arg: &str| {
+        plan_check()
+            .current_dir(dir.path())
+            .arg(arg)
+            .output()
+            .unwrap()
+    };
+    for arg in ["ws/统计/", "ws/统计/2023.csv"] {
+        let out = run(arg);
+        assert_eq!(out.status.code(), Some(0), "{arg}: {}", stderr_of(&out));
+    }
+    // The plan kept with the figures: used, and not called a stray file.
+    let kept = dir.path().join("kept");
+    std::fs::create_dir(&kept).unwrap();
+    std::fs::copy(plan_path(), kept.join("规划.toml")).unwrap();
+    std::fs::copy(root().join("data/2023.csv"), kept.join("2023.csv")).unwrap();
+    let out = run("kept/");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("S026"), "{}", stderr_of(&out));
+    // Nothing anywhere near: still P001.
+    let alone = dir.path().join("alone");
+    std::fs::create_dir(&alone).unwrap();
+    std::fs::copy(root().join("data/2023.csv"), alone.join("2023.csv")).unwrap();
+    let out = run("alone/2023.csv");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("P001"));
+}
+
 #[test]
 fn standard_input_with_year_equals_the_file() {
     let file = plan_check().arg("data/2023.csv").output().unwrap();

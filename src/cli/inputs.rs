@@ -12,14 +12,68 @@ use std::path::{Path, PathBuf};
 /// The plans of the run (`--plan`, `--plan-dir`, else `./plan/`), refusing an
 /// output onto any of them.
 pub fn plans(config: &Config) -> Result<PlanSet, Vec<Diagnostic>> {
-    let plans =
-        load_plan_set(&config.plans.plan, config.plans.plan_dir.as_deref()).map_err(|d| vec![d])?;
+    let plans = match load_plan_set(&config.plans.plan, config.plans.plan_dir.as_deref()) {
+        // None where the run is: the statistics' own folder, or a `plan/`
+        // beside it or above it (`plan-check 区县/江津区/统计/` from
+        // elsewhere, a plan file kept with the figures: a reviewer's
+        // first hour, stopped at P001).
+        Err(not_found)
+            if config.plans.plan.is_empty()
+                && config.plans.plan_dir.is_none()
+                && not_found.message.zh.starts_with("找不到规划文件") =>
+        {
+            match plan_beside(&config.files) {
+                Some(found) => load_plan_set(&[found], None),
+                None => Err(not_found),
+            }
+        }
+        loaded => loaded,
+    }
+    .map_err(|d| vec![d])?;
     output::refuse_inputs(
         config.output.as_deref(),
         plans.plans.iter().map(|p| Path::new(&p.path)),
     )
     .map_err(|d| vec![d])?;
     Ok(plans)
+}
+
+/// The one plan file found from the statistics given, when none is found
+/// where the run is: a single `.toml` in a folder given, else in a `plan/`
+/// folder beside the first input or above it (to a repository's root).
+fn plan_beside(files: &[PathBuf]) -> Option<PathBuf> {
+    let first = files.iter().find(|f| f.as_path() != Path::new("-"))?;
+    let only = |dir: &Path| {
+        let found = crate::plan::set::toml_files(dir).ok()?;
+        match found.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    };
+    if first.is_dir()
+        && let Some(found) = only(first)
+    {
+        return Some(found);
+    }
+    let start = if first.is_dir() {
+        first.as_path()
+    } else {
+        first.parent()?
+    };
+    let start = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    };
+    for dir in start.ancestors() {
+        if dir.join("plan").is_dir() {
+            return only(&dir.join("plan"));
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
 }
 
 /// The one plan a command that works on a single plan needs.
@@ -129,6 +183,14 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     // workbooks) is not read, and said so: a district's figures saved in
     // another format were dropped with exit 0.
     for (folder, skipped) in passed_over {
+        // The plan of the run, kept with the figures, is no stray file.
+        let skipped: Vec<PathBuf> = skipped
+            .into_iter()
+            .filter(|p| !plans.plans.iter().any(|plan| Path::new(&plan.path) == p))
+            .collect();
+        if skipped.is_empty() {
+            continue;
+        }
         let name = |p: &PathBuf| p.strip_prefix(&folder).unwrap_or(p).display().to_string();
         let (results, skipped): (Vec<PathBuf>, Vec<PathBuf>) =
             skipped.into_iter().partition(|p| is_own_result(p));

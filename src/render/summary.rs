@@ -444,11 +444,11 @@ fn unjudged(name: &str, why: &Unjudged, report: &YearReport, lang: Lang) -> Stri
                 .collect::<Vec<_>>()
                 .join(lang.pick("、", ", "));
             match lang {
-                Lang::Zh => {
-                    format!("{name}：无法判断——年均或累计要用规划期内每一年的数据，缺{list}年。")
-                }
+                Lang::Zh => format!(
+                    "{name}：无法判断——年均或累计要用规划期内每一年的数据，缺{list}年（各年的文件请一起给出，如整个文件夹）。"
+                ),
                 Lang::En => format!(
-                    "{name}: cannot be judged: an average or a cumulative change needs every year of the period; {list} missing."
+                    "{name}: cannot be judged: an average or a cumulative change needs every year of the period; {list} missing (give every year's file, or the folder)."
                 ),
             }
         }
