@@ -690,3 +690,41 @@ fn a_year_typed_wrong_in_one_row_is_warned_about() {
     let err = stderr_of(&plan_check().arg(&path).output().unwrap());
     assert!(err.contains("S013") && !err.contains("S023"), "{err}");
 }
+
+/// `report` on a terminal with no --output: a page of HTML filled a
+/// first-time user's screen; it says to give a file. Piped, the page is
+/// written (a script's `> 报告.html`). Run under `script`, which gives the
+/// binary a terminal; skipped where there is none.
+#[cfg(unix)]
+#[test]
+fn a_report_on_a_terminal_asks_for_a_file() {
+    let bin = assert_cmd::cargo::cargo_bin("plan-check");
+    let Ok(out) = std::process::Command::new("script")
+        .args([
+            "-qc",
+            &format!("'{}' report data/", bin.display()),
+            "/dev/null",
+        ])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+    else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout)
+        .replace("\r\n", "\n")
+        .replace('\n', "");
+    if text.is_empty() {
+        return; // no pseudo-terminal here
+    }
+    assert!(
+        text.contains("评估报告是一个网页或 Word 文档") && !text.contains("<!doctype"),
+        "{text}"
+    );
+    let piped = plan_check().args(["report", "data/"]).output().unwrap();
+    assert!(
+        stdout_of(&piped)
+            .to_ascii_lowercase()
+            .starts_with("<!doctype html")
+    );
+}

@@ -121,6 +121,20 @@ impl Config {
                 }
                 if format == ReportFormat::Docx {
                     refuse_bytes_on_terminal(self.output.as_deref(), true)?;
+                } else if output::is_stdout(self.output.as_deref())
+                    && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                {
+                    // A page of HTML is no reading on a terminal (a
+                    // first-time user's screen filled with it).
+                    return Err(Diagnostic::error(
+                        Code::U001,
+                        "plan-check",
+                        Text::new(
+                            "评估报告是一个网页或 Word 文档：请用 --output 评估报告.html 或 --output 评估报告.docx",
+                            "the report is a web page or a Word document: give --output report.html or --output report.docx",
+                        ),
+                    )
+                    .into());
                 }
             }
             Written::Template(TemplateFormat::Xlsx) => {
