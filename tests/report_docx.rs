@@ -79,6 +79,15 @@ fn the_jiangjin_period_as_a_word_report() {
         assert!(paras.iter().any(|p| p.starts_with(&name)), "{name}");
     }
     assert!(paras.contains(&"九年义务教育巩固率（%）★".to_owned()));
+    // The time elapsed, which the outlooks are measured against.
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains("截至2024年，规划期时间进度80%。")),
+        "{paras:?}"
+    );
+    // Headings carry an outline level, for Word's navigation pane.
+    assert!(document.matches(r#"<w:outlineLvl w:val="0"/>"#).count() >= 2);
     // The sources of every year's figures, each with what it gave: the
     // 2022 figures from a media report are not called sample data.
     let sources = paras

@@ -178,8 +178,9 @@ fn body_keep_next(text: &str) -> String {
 
 /// A heading of the first level (一、…): 黑体, indented as the body.
 fn heading(text: &str) -> String {
+    // An outline level, so Word's navigation pane lists the headings.
     format!(
-        r#"<w:p><w:pPr><w:keepNext/><w:spacing w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>{}</w:p>"#,
+        r#"<w:p><w:pPr><w:keepNext/><w:spacing w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:outlineLvl w:val="0"/></w:pPr>{}</w:p>"#,
         run(text, HEADING_FONT, SIZE_BODY, false)
     )
 }
@@ -397,8 +398,10 @@ fn notes_section(
     }
     if !sources.is_empty() {
         doc.push(&body(lang.pick("数据来源：", "Sources of the figures:")));
+        // Ragged right: a long file name justified stretched the line's
+        // characters apart.
         for s in sources {
-            doc.push(&body(s));
+            doc.push(&body(s).replacen(r#"<w:jc w:val="both"/>"#, r#"<w:jc w:val="left"/>"#, 1));
         }
     }
 }

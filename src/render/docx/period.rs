@@ -196,10 +196,20 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
         lang.pick("二、主要指标完成情况", "2. The main indicators"),
     ));
     doc.push(&indicator_table(period, lang));
-    doc.push(&body(lang.pick(
-        "注：★为约束性指标；评估按各指标最近填报的一年。",
-        "Note: ★ binding; each indicator is assessed at its latest reported year.",
-    )));
+    // The time elapsed, which 快于预期 and 相对滞后 are measured against
+    // (a reader could not check them: a reviewer's 中期评估).
+    doc.push(&body(&match lang {
+        Lang::Zh => format!(
+            "注：★为约束性指标；评估按各指标最近填报的一年。截至{}年，规划期时间进度{}。",
+            period.latest_year,
+            labels::percent(period.elapsed)
+        ),
+        Lang::En => format!(
+            "Note: ★ binding; each indicator is assessed at its latest reported year. By {}, {} of the plan period has elapsed.",
+            period.latest_year,
+            labels::percent(period.elapsed)
+        ),
+    }));
     let lagging: Vec<&IndicatorSeries> = period
         .indicators
         .iter()
