@@ -229,6 +229,24 @@ fn a_binding_indicator_slightly_behind_is_never_called_on_schedule() {
             "{format}: {out}"
         );
     }
+    // The Word report's heading for it says both, as the table's outlook
+    // (it said 滞后于序时进度 over a row of 基本符合预期).
+    let docx = path.with_extension("docx");
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&plan)
+        .arg("report")
+        .arg(&path)
+        .arg("-o")
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let xml = common::docx_xml(&docx);
+    assert!(
+        xml.contains("非化石能源占能源消费总量比重（基本符合预期，但当年滞后于序时进度）"),
+        "{xml}"
+    );
 }
 
 /// A binding indicator with no figure in the run's latest year was judged

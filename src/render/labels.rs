@@ -33,6 +33,23 @@ pub fn standing(series: &IndicatorSeries, lang: Lang) -> &'static str {
 /// at an earlier year says first that the latest has no figure
 /// (`2024年未填报；按2023年数据基本符合（保持）`).
 pub fn standing_at(series: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
+    // On schedule by its pace, short of the year's requirement: both, as
+    // the table says the outlook (a heading of 滞后于序时进度 over a row of
+    // 基本符合预期 read as a contradiction: a reviewer's 中期评估).
+    if series.as_of == latest_year && series.outlook.on_track() && !series.status.passes() {
+        return match lang {
+            Lang::Zh => format!(
+                "{}，但当年{}",
+                outlook(series.outlook, lang),
+                status(series.status, lang)
+            ),
+            Lang::En => format!(
+                "{}, but {} this year",
+                outlook(series.outlook, lang),
+                status(series.status, lang)
+            ),
+        };
+    }
     if series.as_of == latest_year {
         return standing(series, lang).to_owned();
     }
