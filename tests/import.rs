@@ -698,6 +698,16 @@ fn totals_in_words_in_real_outlines_are_judged() {
         "{}",
         stderr_of(&out)
     );
+    // 50左右 with no side the words, the name or a baseline give: a level
+    // to reach, written out (a band both ways failed 52.6, past it).
+    assert_eq!(
+        rule_of("21-pudong-district-15th", "服务贸易规模占全市比重"),
+        Rule::About {
+            value: 50.0,
+            tolerance_pct: 5.0,
+            cmp: plan_check::plan::Comparator::GreaterOrEqual
+        }
+    );
     // A magnitude after the number, in the indicator's unit: 1.2万 in a 亿元
     // column is 1.2万亿元 (was shown unjudged).
     assert_eq!(

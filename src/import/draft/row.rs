@@ -596,15 +596,19 @@ fn loads(
                 ),
             );
         }
-        // 350左右 with no side the words, the name or a baseline give: a band
-        // both ways, which fails a figure past the target too; said, so a
-        // target to reach can be written as one.
+        // 470左右 with no side the words, the name or a baseline give: read
+        // as a level to reach (short of it by at most 5 %, more no
+        // shortfall), as statisticians read 航空货邮年吞吐量 470左右 and
+        // 主要劳动年龄人口受过高等教育的比例 60左右 (上海市“十五五”纲要); a band
+        // both ways failed a figure past the target (two reviewers). Written
+        // out, and said, so a cap or a projection can be written instead.
         Ok(RowRule::Ready(crate::plan::Rule::Projection { value, .. }))
             if !crate::plan::row::projected_by_name(&row.name) =>
         {
             let shown = crate::number::display(value);
+            let _ = writeln!(w.out, "rule = {{ kind = \"about\", toward = \"more\" }}");
             w.confirm(format!(
-                "“{deciding}”没说是要达到的量还是上限：暂按上下 5% 的区间判断（超过也算未达标）；若是要达到的量，请写 rule = {{ kind = \"at_least\", value = {shown} }}，若是上限写 at_most"
+                "“{deciding}”没说是要达到的量还是上限：暂按要达到的量判断（可差 5%，超过不算未达标）；若是上限，请改写 toward = \"less\"；若上下都不能偏（预测值），请改写 rule = {{ kind = \"projection\", value = {shown}, tolerance_pct = 5 }}"
             ));
             return true;
         }

@@ -108,6 +108,41 @@ pub(super) fn read_rule(
             change(baseline, delta)?
         }
         Some(RawRule::None) => Rule::NotAssessed,
+        Some(RawRule::About { toward }) => match read_target(target) {
+            Ok(Reading {
+                form: Form::About,
+                value,
+                toward: said,
+                ..
+            }) => {
+                let cmp = match toward {
+                    super::raw::Toward::More => Comparator::GreaterOrEqual,
+                    super::raw::Toward::Less => Comparator::LessOrEqual,
+                };
+                // The words' side, where they give one, is not overruled.
+                if said.is_some_and(|s| s.wants_more() != cmp.wants_more()) {
+                    return Err(Text::new(
+                        format!("rule 的 toward 与目标“{target}”的文字方向相反"),
+                        format!("rule toward contradicts the words of the target \"{target}\""),
+                    ));
+                }
+                Rule::About {
+                    value,
+                    tolerance_pct: meta.about_pct,
+                    cmp,
+                }
+            }
+            _ => {
+                return Err(Text::new(
+                    format!(
+                        "rule = {{ kind = \"about\" }} 只用于写着“左右”的目标，目标为“{target}”"
+                    ),
+                    format!(
+                        "rule = {{ kind = \"about\" }} is for a target printed with 左右; the target is \"{target}\""
+                    ),
+                ));
+            }
+        },
     };
     if let Ok(Reading {
         form: Form::Compare(cmp),

@@ -193,6 +193,21 @@ pub(super) enum RawRule {
         by: Option<f64>,
         by_pct: Option<f64>,
     },
+    /// A `左右` target whose side the text does not give, on the side the
+    /// plan file says (`toward = "more"`: a level to reach, short of it by
+    /// at most `about_pct` %, more no shortfall; `"less"`: a cap with that
+    /// margin); the number is the printed one.
+    About { toward: Toward },
     /// Shown, not judged: a qualitative goal.
     None,
+}
+
+/// The side of a `左右` target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum Toward {
+    /// A level to reach.
+    More,
+    /// A cap.
+    Less,
 }

@@ -307,3 +307,39 @@ fn a_relative_target_finds_the_indicator_it_names() {
     .unwrap_err();
     assert!(err.message.zh.contains("nope"), "{}", err.message.zh);
 }
+
+/// `rule = { kind = "about", toward = … }`: a 左右 whose side the text does
+/// not give, on the side the plan file says; only for a 左右 target, and
+/// never against the side its words give.
+#[test]
+fn an_about_rule_takes_its_side_from_the_plan_file() {
+    let about = |target: &str, toward: &str| {
+        plan_with(&row(
+            "a",
+            "某比重",
+            &format!(
+                "baseline = \"—\"\ntarget = \"{target}\"\nrule = {{ kind = \"about\", toward = \"{toward}\" }}"
+            ),
+        ))
+    };
+    let rule =
+        |target: &str, toward: &str| about(target, toward).map(|p| p.indicators[0].rule.clone());
+    assert_eq!(
+        rule("50左右", "more").unwrap(),
+        Rule::About {
+            value: 50.0,
+            tolerance_pct: 5.0,
+            cmp: Comparator::GreaterOrEqual
+        }
+    );
+    assert_eq!(
+        rule("50左右", "less").unwrap(),
+        Rule::About {
+            value: 50.0,
+            tolerance_pct: 5.0,
+            cmp: Comparator::LessOrEqual
+        }
+    );
+    assert!(rule("50", "more").is_err());
+    assert!(rule("控制在50左右", "more").is_err());
+}
