@@ -794,7 +794,7 @@ fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
     let exhibitions = ind("博物馆年度举办陈列展览数量（含临展）");
     assert_eq!(exhibitions.unit, "");
     assert!(
-        err.contains("湖北省文物保护单位增加数量：名称说“新增/新建/增加”"),
+        err.contains("湖北省文物保护单位增加数量：名称说的是新增或完成的量"),
         "{err}"
     );
     // Only “2025 年” is printed: the baseline year is assumed, and said so.

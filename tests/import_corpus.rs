@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 21] = [
+const CORPUS: [&str; 23] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -32,6 +32,8 @@ const CORPUS: [&str; 21] = [
     "19-putuo-district-15th",
     "20-baoshan-district-15th",
     "21-pudong-district-15th",
+    "22-songjiang-transport-15th",
+    "23-shanghai-outline-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as

@@ -354,7 +354,11 @@ fn rule(
             reading.as_ref().map(|r| r.form),
             Ok(Form::Compare(_) | Form::Bare | Form::About | Form::Between)
         )
-        && ADDED.iter().any(|word| row.name.contains(word))
+        // 农村公路提档升级总里程 不低于100公里 (松江区综合交通规划): work done
+        // over the period is as much a total as what is added.
+        && (ADDED.iter().any(|word| row.name.contains(word)) || is_amount_of_work(row))
+        // Already read as the period's total (a 完成值 column, 五年累计).
+        && measure != Measure::YearlyChange
         // 重大项目开竣工面积（五年累计）: the name says it already.
         && !row.name.contains("累计")
         // 增加值 is value added; a share or a rate (…比重, …比例, %) of new
@@ -365,7 +369,7 @@ fn rule(
     {
         is_settled = false;
         w.confirm(format!(
-            "名称说“新增/新建/增加”，目标“{deciding}”却没有〔〕累计的标记：若是规划期内累计新增的量，各年数据应填规划期累计至今的数；若是当年新增的量，照此即可"
+            "名称说的是新增或完成的量，目标“{deciding}”却没有〔〕累计的标记：若是规划期内累计的量，请写 measure = \"yearly_change\"，各年数据填当年的量（逐年相加）；若是目标年当年的量，照此即可"
         ));
     }
     if let Some(period) = beside {

@@ -269,6 +269,18 @@ fn is_clause(bracketed: &str) -> bool {
         || bracketed.ends_with('等')
         || bracketed.ends_with('外')
         || year_in(bracketed).is_some()
+        || is_abbreviation(bracketed)
+}
+
+/// An abbreviation in capitals that names the indicator (`(MQI)` after
+/// 优良路率, 松江区综合交通规划; `（GDP）`), not a unit: three letters or
+/// more, none of the units written so (MWh, TWh, MPa are mixed case; GWH
+/// and the like in capitals are units too).
+fn is_abbreviation(bracketed: &str) -> bool {
+    let letters = bracketed.trim();
+    letters.len() >= 3
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && !["KWH", "MWH", "GWH", "TWH", "MPA", "KPA"].contains(&letters)
 }
 
 /// The tables of main indicators in `doc`, in order.

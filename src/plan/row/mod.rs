@@ -114,8 +114,12 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
         return Ok(none());
     }
     let starred = text.ends_with(['*', '＊']);
-    let number = crate::number::trim_all(text.trim_end_matches(['*', '＊']));
-    let unit = crate::number::trim_all(unit);
+    // km/km² beside km/km2: one unit, written with and without a superscript.
+    let plain = |t: &str| t.replace('²', "2").replace('³', "3");
+    let number_text = plain(text.trim_end_matches(['*', '＊']));
+    let number = crate::number::trim_all(&number_text);
+    let unit_text = plain(unit);
+    let unit = crate::number::trim_all(&unit_text);
     let number = [unit, "%", "％"]
         .iter()
         .filter(|u| !u.is_empty())
