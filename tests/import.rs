@@ -1122,3 +1122,42 @@ fn amounts_of_work_under_a_periods_columns_are_totals() {
         "{err}"
     );
 }
+
+/// 《上海市加强土地管理“十五五”规划》's table, a cell a paragraph with names,
+/// units and baselines broken over two paragraphs and a header 指标性质: it
+/// drafted nine shifted rows, the 约束性 cap ≤3200 a floor ≥3139 under a
+/// name that was a number, exit 0 (a helper's corpus). Every row is read as
+/// printed, the cap a cap.
+#[test]
+fn a_land_table_broken_over_paragraphs_drafts_its_rows() {
+    use plan_check::plan::{Attribute, Comparator, Rule, Threshold};
+    let out = import(&["tests/fixtures/import/corpus/24-shanghai-land-15th/original-excerpt.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(plan.indicators.len(), 7);
+    let ind = |name: &str| {
+        plan.indicators
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let total = ind("建设用地总规模");
+    assert_eq!(total.unit, "平方公里");
+    assert_eq!(total.attribute, Attribute::Binding);
+    assert_eq!(
+        total.rule,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: 3200.0
+        })
+    );
+    // 减量化: more reduction is no shortfall.
+    assert!(matches!(
+        ind("年均低效建设用地减量化规模").rule,
+        Rule::About {
+            cmp: Comparator::GreaterOrEqual,
+            ..
+        }
+    ));
+    assert!(!stderr_of(&out).contains("建设用地总规模：名称说的是新增或完成的量"));
+}

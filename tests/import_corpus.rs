@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 23] = [
+const CORPUS: [&str; 24] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -34,6 +34,7 @@ const CORPUS: [&str; 23] = [
     "21-pudong-district-15th",
     "22-songjiang-transport-15th",
     "23-shanghai-outline-15th",
+    "24-shanghai-land-15th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -153,14 +154,19 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
         };
         let name_at = header
             .iter()
-            .rposition(|h| h.contains("指标") && !h.contains("属性") && !h.contains("单位"))
+            .rposition(|h| {
+                h.contains("指标")
+                    && !h.contains("属性")
+                    && !h.contains("性质")
+                    && !h.contains("单位")
+            })
             .or_else(|| {
                 header
                     .iter()
                     .position(|h| h.ends_with("内容") || h.ends_with("名称"))
             })
             .unwrap();
-        let attribute_at = col(&["属性"]);
+        let attribute_at = col(&["属性", "性质"]);
         let category_at = col(&["分类", "类别", "板块", "类型"]);
         let unit_at = col(&["单位"]);
         // Baseline and target: the year columns (or 现状/完成 and 目标), in order.

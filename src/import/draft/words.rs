@@ -144,5 +144,8 @@ pub(super) fn is_amount_of_work(row: &Row) -> bool {
         && !["率", "比重", "占比", "比例", "指数", "密度"]
             .iter()
             .any(|w| name.ends_with(w))
-        && WORK.iter().any(|w| name.contains(w))
+        // 建设用地 is land for building, a level (建设用地总规模 ≤3200).
+        && WORK
+            .iter()
+            .any(|w| name.replace("建设用地", "").contains(w))
 }

@@ -133,7 +133,7 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
         } else {
             None
         };
-        let col = if c.contains("属性") || c.contains("类型") {
+        let col = if c.contains("属性") || c.contains("类型") || c.contains("性质") {
             Col::Attribute
         } else if c.contains("年均") || c.contains("累计") {
             Col::Period

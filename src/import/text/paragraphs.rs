@@ -350,10 +350,18 @@ fn rejoined(
         // Of the neighbouring word cells, the pair whose second is the
         // shortest: a page breaks a cell near its end (`主要经济` / `指标`,
         // not `指标` / `地区生产总值年均增长率`).
+        // A bracket standing alone after a cell is its note or unit
+        // (`建设用地总规模` / `（平方公里）`, `36` / `（2021年-2025年）`,
+        // 上海市加强土地管理“十五五”规划), joined first.
+        let bracket = |c: &str| {
+            c.starts_with(['（', '(']) && c.ends_with(['）', ')']) && c.chars().count() > 2
+        };
         let join = (0..attribute_at.saturating_sub(fixed + 1))
             .rev()
-            .filter(|&i| !figure_like(&cells[i]) && !figure_like(&cells[i + 1]))
-            .min_by_key(|&i| cells[i + 1].chars().count())?;
+            .filter(|&i| {
+                bracket(&cells[i + 1]) || (!figure_like(&cells[i]) && !figure_like(&cells[i + 1]))
+            })
+            .min_by_key(|&i| (!bracket(&cells[i + 1]), cells[i + 1].chars().count()))?;
         let next = cells.remove(join + 1);
         cells[join].push_str(&next);
         broken = Some(cells[join].clone());
@@ -403,7 +411,9 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             if header.iter().any(|h| h.contains("指标")) {
                 let numbered = header.first().is_some_and(|h| h.contains("序号"));
                 let width = header.len();
-                let attribute_at = header.iter().position(|h| h.contains("属性"));
+                let attribute_at = header
+                    .iter()
+                    .position(|h| h.contains("属性") || h.contains("性质"));
                 let mut rows = vec![header];
                 let mut q = p + 1;
                 // A paragraph that starts as the table's end, or holds a
@@ -481,14 +491,14 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             let width = header.len();
             let attribute = header
                 .iter()
-                .position(|h| h.contains("属性"))
+                .position(|h| h.contains("属性") || h.contains("性质"))
                 .or_else(|| header.iter().position(|h| h.contains("类型")));
             let seq_at = header.iter().position(|h| h.contains("序号"));
             let unit_at = header.iter().position(|h| h.contains("单位"));
             // Where the name and the figures stand: a 其中 row prints only these.
             let name_at = header
                 .iter()
-                .rposition(|h| h.contains("指标") && !h.contains("属性"));
+                .rposition(|h| h.contains("指标") && !h.contains("属性") && !h.contains("性质"));
             let figures: Vec<usize> = header
                 .iter()
                 .enumerate()

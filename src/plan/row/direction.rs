@@ -40,7 +40,7 @@ pub fn better_by_name(name: &str) -> Option<bool> {
     const FLOOR: &[&str] = &["保有量", "红线", "底线", "储备", "不减少"];
     // A reduction is a name of what falls, and more of it is better
     // (碳排放下降率 3, 单位GDP能耗降低 13.5: at least that much).
-    const REDUCTION_RATE: &[&str] = &["下降率", "降低率", "减排率", "削减率"];
+    const REDUCTION_RATE: &[&str] = &["下降率", "降低率", "减排率", "削减率", "减量化"];
     const REDUCTION: &[&str] = &["下降", "降低", "减少", "削减", "减排", "压减"];
     // 非化石能源占能源消费总量比重: a share is judged by its subject; the
     // words after 占 name the whole it is a share of.

@@ -113,6 +113,11 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
     if read_target(text).is_ok_and(|r| r.form.is_cumulative() && r.form != Form::CumulativeCap) {
         return Ok(none());
     }
+    // `30-40（2021年-2025年）`: the last period's range, shown, no baseline
+    // (上海市加强土地管理“十五五”规划's 年均土地储备计划规模).
+    if read_target(text).is_ok_and(|r| r.form == Form::Between) {
+        return Ok(none());
+    }
     let starred = text.ends_with(['*', '＊']);
     // km/km² beside km/km2: one unit, written with and without a superscript.
     let plain = |t: &str| t.replace('²', "2").replace('³', "3");
