@@ -66,7 +66,11 @@ pub fn read_number(raw: &str, percent_allowed: bool) -> Result<f64, NumberError>
     if !value.is_finite() {
         return Err(NumberError::NotANumber);
     }
-    Ok(if negative { -value } else { value })
+    Ok(if negative && value != 0.0 {
+        -value
+    } else {
+        value
+    })
 }
 
 /// A figure to the 15 significant digits a spreadsheet keeps (Excel shows
@@ -197,7 +201,12 @@ pub fn plain_decimal(bytes: &[u8]) -> Option<f64> {
         return None;
     }
     let value = mantissa as f64 / *POW10.get(decimals.unwrap_or(0))?;
-    Some(if negative { -value } else { value })
+    // `-0` is 0 (it was written back as -0).
+    Some(if negative && mantissa != 0 {
+        -value
+    } else {
+        value
+    })
 }
 
 /// The ASCII digits of `text` written with half- or full-width digits
@@ -291,6 +300,18 @@ mod tests {
         );
         assert_eq!(significant(0.0), 0.0);
         assert_eq!(significant(1e300), 1e300);
+    }
+
+    /// `-0` is 0: written back, it read -0 in CSV and -0.0 in JSON.
+    #[test]
+    fn negative_zero_is_zero() {
+        for text in ["-0", "-0.0", "-0.00"] {
+            let fast = plain_decimal(text.as_bytes()).unwrap();
+            let full = read_number(text, false).unwrap();
+            assert!(fast == 0.0 && fast.is_sign_positive(), "{text}");
+            assert!(full == 0.0 && full.is_sign_positive(), "{text}");
+        }
+        assert_eq!(plain_decimal(b"-1.5"), Some(-1.5));
     }
 
     #[test]
