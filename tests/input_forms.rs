@@ -540,3 +540,29 @@ fn standard_input_is_spoken_of_as_standard_input() {
         stderr_of(&out)
     );
 }
+
+/// `--year` over two years' files made them one year's, and the clash was
+/// said to be about regions (a reviewer's slip): the hint names --year.
+#[test]
+fn year_over_several_files_is_named_as_the_cause_of_their_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in [2021, 2023] {
+        std::fs::write(
+            dir.path().join(format!("{year}.csv")),
+            "指标,数值\n九年义务教育巩固率,99\n",
+        )
+        .unwrap();
+    }
+    let out = plan_check()
+        .args(["--year", "2022"])
+        .arg(dir.path().join("2021.csv"))
+        .arg(dir.path().join("2023.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("S005") && err.contains("--year 2022 把每个文件都当作 2022 年的数据"),
+        "{err}"
+    );
+}

@@ -323,10 +323,25 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     );
     if let Err(clashes) = finished {
         for clash in clashes {
+            let mut error = clash.error;
+            // `--year` over files of several years made them one year's:
+            // that, not the regions, is what to change.
+            if let Some(year) = read.year
+                && paths.len() > 1
+            {
+                error.hint = Some(Text::new(
+                    format!(
+                        "--year {year} 把每个文件都当作 {year} 年的数据：各年的文件请去掉 --year，按文件名或“年份”列定年份"
+                    ),
+                    format!(
+                        "--year {year} makes every file {year}'s: for files of several years drop --year, and the file names or a year column give the years"
+                    ),
+                ));
+            }
             failed.push(FailedInput {
-                file: clash.error.file.clone(),
+                file: error.file.clone(),
                 region: Some(clash.region),
-                errors: vec![clash.error],
+                errors: vec![error],
             });
         }
     }
