@@ -566,3 +566,24 @@ fn year_over_several_files_is_named_as_the_cause_of_their_clash() {
         "{err}"
     );
 }
+
+/// A title row naming another year than the file's (last year's sheet saved
+/// under this year's name) is said (S013); a plan period in the title is no
+/// year of the figures.
+#[test]
+fn a_title_naming_another_year_is_said() {
+    let body = "指标,数值\n九年义务教育巩固率,99\n";
+    let (_dir, path) = write_csv("2023.csv", &format!("江津区2022年教育事业统计表\n{body}"));
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(
+        stderr_of(&out).contains("标题写的是 2022 年，数据按 2023 年检查"),
+        "{}",
+        stderr_of(&out)
+    );
+    let (_dir, path) = write_csv(
+        "2023.csv",
+        &format!("江津区教育事业发展规划（2021－2025年）2023年统计表\n{body}"),
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(!stderr_of(&out).contains("S013"), "{}", stderr_of(&out));
+}

@@ -113,6 +113,24 @@ pub fn load_csv<R: Read + Send>(
     let mut block = Vec::new();
     let mut header = find_header(&mut blocks, &mut block, &format, input.plans).map_err(one)?;
     warnings.extend(header.layout.take_notes());
+    // A title naming another year than the file name's (last year's sheet
+    // saved under this year's name): read as the name says, and said.
+    let year = input.options.year.or(input.year_from_name.one());
+    if let (Some((titled, line)), Some(year)) = (header.title_year, year)
+        && titled != year
+    {
+        warnings.push(
+            Diagnostic::warning(
+                Code::S013,
+                file,
+                Text::new(
+                    format!("标题写的是 {titled} 年，数据按 {year} 年检查（文件名或 --year）：是否用了上一年的表？"),
+                    format!("the title says {titled}; the figures are checked as {year}'s (the file name or --year): last year's sheet?"),
+                ),
+            )
+            .at_line(line),
+        );
+    }
 
     let file_id = table.begin_file(file);
     let mut checker = Checker::new(input, header.layout, &format, table);
@@ -181,6 +199,9 @@ impl Format<'_> {
 /// Where the header is and what it says.
 struct Header {
     layout: Layout,
+    /// A year a title row above the header names before 年
+    /// (`江津区2022年教育事业统计表`), and its line.
+    title_year: Option<(i32, u64)>,
     /// Where the data rows start in the block that holds the header.
     data_start: usize,
     /// The line of the file at `data_start`.
@@ -198,6 +219,7 @@ fn find_header<R: Read>(
     let file = format.file;
     let mut first_problem = None;
     let mut rows_seen = 0;
+    let mut title_year = None;
     // The line of the file the block starts at.
     let mut block_line = 1;
     let mut record = csv::ByteRecord::new();
@@ -225,12 +247,28 @@ fn find_header<R: Read>(
                     let position = csv.position();
                     return Ok(Header {
                         layout,
+                        title_year,
                         data_start: usize::try_from(position.byte()).unwrap_or(block.len()),
                         next_line: at(position.line()),
                     });
                 }
                 Err(HeaderProblem::Fatal(d)) => return Err(d),
                 Err(HeaderProblem::NotAHeader(d)) => {
+                    if title_year.is_none() {
+                        // One year only: a plan period in the title
+                        // (2021－2025年) says no year of the figures.
+                        title_year = record
+                            .iter()
+                            .find_map(|cell| {
+                                let text = String::from_utf8_lossy(cell);
+                                let mut years = crate::year::years_in(&text).map(|f| f.year);
+                                let first = years.next()?;
+                                (years.all(|y| y == first)
+                                    && crate::year::before_nian(&text) == Some(first))
+                                .then_some(first)
+                            })
+                            .map(|year| (year, line));
+                    }
                     let first = first_problem.get_or_insert(d);
                     if rows_seen > MAX_TITLE_ROWS {
                         return Err(first.clone());
