@@ -1,7 +1,8 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = plan_check::cli::Cli::parse();
-    ExitCode::from(plan_check::cli::run(cli))
+    match plan_check::cli::parse() {
+        Ok(cli) => ExitCode::from(plan_check::cli::run(cli)),
+        Err(code) => ExitCode::from(code),
+    }
 }

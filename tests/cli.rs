@@ -728,3 +728,33 @@ fn a_report_on_a_terminal_asks_for_a_file() {
             .starts_with("<!doctype html")
     );
 }
+
+/// The commonest slips on the command line are said in Chinese first (they
+/// met clap's English alone), clap's words with the usage after them.
+#[test]
+fn command_line_slips_are_said_in_chinese_first() {
+    for (args, said) in [
+        (
+            &["report", "data/", "--ouput", "x.docx"][..],
+            "错误：不认识的参数 --ouput（是不是 --output？）",
+        ),
+        (
+            &["report", "data/", "-o"][..],
+            "错误：--output <FILE> 后面要写一个值",
+        ),
+        (&["report"][..], "错误：缺少参数 <FILE>..."),
+        (
+            &["--format", "jsn", "data/2023.csv"][..],
+            "错误：--format <FORMAT> 的值“jsn”不对，可用：table、json",
+        ),
+    ] {
+        let out = plan_check().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr_of(&out);
+        assert!(err.starts_with(said), "{args:?}: {err}");
+        assert!(err.contains("error:"), "clap's words too: {err}");
+    }
+    let out = plan_check().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout_of(&out).contains("Usage:"));
+}

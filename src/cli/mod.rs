@@ -61,6 +61,68 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+/// The command line, or, when it cannot be read, the exit code after
+/// saying why: in Chinese first (a first-time user's slips — `--ouput`,
+/// `-o` with no file, no file at all — met clap's English alone), then
+/// clap's own words with the usage. Help and the version print as clap
+/// prints them.
+pub fn parse() -> Result<Cli, u8> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let e = match <Cli as clap::Parser>::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return Err(0);
+    }
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join("、")),
+        _ => None,
+    };
+    let argument = context(ContextKind::InvalidArg).unwrap_or_default();
+    let said = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let suggested = context(ContextKind::SuggestedArg)
+                .map(|s| format!("（是不是 {s}？）"))
+                .unwrap_or_default();
+            format!("不认识的参数 {argument}{suggested}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少参数 {argument}"),
+        ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let valid = context(ContextKind::ValidValue)
+                .map(|v| format!("，可用：{v}"))
+                .unwrap_or_default();
+            if value.is_empty() {
+                format!("{argument} 后面要写一个值{valid}")
+            } else {
+                format!("{argument} 的值“{value}”不对{valid}")
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let suggested = context(ContextKind::SuggestedSubcommand)
+                .map(|s| format!("（是不是 {s}？）"))
+                .unwrap_or_default();
+            format!(
+                "不认识的命令 {}{suggested}",
+                context(ContextKind::InvalidSubcommand).unwrap_or_default()
+            )
+        }
+        ErrorKind::ValueValidation => format!("{argument} 的值不对"),
+        _ => "命令行参数有误".to_owned(),
+    };
+    eprintln!("错误：{said}（plan-check --help 查看用法）\n");
+    let _ = e.print();
+    Err(2)
+}
+
 /// Runs the command line and returns the exit code.
 pub fn run(cli: Cli) -> u8 {
     output::remove_temporary_on_signal();
