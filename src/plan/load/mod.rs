@@ -84,6 +84,40 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
     parse_plan(&text, &shown)
 }
 
+/// What the TOML reader's message means, for the commonest slips of
+/// editing a plan file by hand (a first-time user met them in English).
+fn toml_hint(message: &str) -> Option<Text> {
+    if message.contains("string values must be quoted") || message.contains("invalid string") {
+        return Some(Text::new(
+            "文字要加英文双引号，如 target = \"〔300〕\"",
+            "text must be in double quotes, e.g. target = \"〔300〕\"",
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ");
+        return Some(Text::new(
+            format!("“{value}”不是可用的写法，可用：{expected}"),
+            format!("\"{value}\" is not one of the values allowed: {expected}"),
+        ));
+    }
+    if message.contains("unknown field `") {
+        return Some(Text::new(
+            "规划文件中没有这一字段：请核对拼写（字段见 README “规划文件”一节，或 plan-check schema plan）",
+            "the plan file has no such field: check its spelling (the fields are in the README, or plan-check schema plan)",
+        ));
+    }
+    if message.contains("missing field `") {
+        return Some(Text::new(
+            "缺少这一字段：每个 [[indicator]] 要有 id、category、name、baseline、target、attribute",
+            "a field is missing: every [[indicator]] needs id, category, name, baseline, target and attribute",
+        ));
+    }
+    None
+}
+
 /// Parses plan TOML; `file` names it in messages.
 pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let raw: PlanFile = toml::from_str(text).map_err(|e| {
@@ -95,6 +129,10 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                 format!("the plan file is not valid: {}", e.message()),
             ),
         );
+        // The TOML reader's words, for the slips of editing a draft.
+        if let Some(hint) = toml_hint(e.message()) {
+            d = d.with_hint(hint);
+        }
         if let Some(span) = e.span() {
             let (line, column) = line_and_column(text, span.start);
             d = d.at_line(line).at_column(column);

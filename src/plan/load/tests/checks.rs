@@ -343,3 +343,30 @@ fn an_about_rule_takes_its_side_from_the_plan_file() {
     assert!(rule("50", "more").is_err());
     assert!(rule("控制在50左右", "more").is_err());
 }
+
+/// The TOML reader's English, for the slips of editing a draft by hand,
+/// comes with what it means (a first-time user met it alone).
+#[test]
+fn toml_slips_come_with_what_they_mean() {
+    let hint = |text: &str| {
+        plan_with(text)
+            .err()
+            .and_then(|d| d.hint.clone())
+            .map(|h| h.zh)
+            .unwrap_or_default()
+    };
+    assert!(
+        hint(&row("a", "a", "baseline = 1\ntarget = 〔300〕")).contains("文字要加英文双引号"),
+        "{}",
+        hint(&row("a", "a", "baseline = 1\ntarget = 〔300〕"))
+    );
+    let measured = hint(&row(
+        "a",
+        "a",
+        "baseline = 1\ntarget = \"2\"\nmeasure = \"逐年变化\"",
+    ));
+    assert!(
+        measured.contains("“逐年变化”不是可用的写法，可用：`level`"),
+        "{measured}"
+    );
+}
