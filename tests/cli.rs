@@ -758,3 +758,39 @@ fn command_line_slips_are_said_in_chinese_first() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout_of(&out).contains("Usage:"));
 }
+
+/// A plan whose figures are yearly rates or amounts: the template says how
+/// to fill each such row (a reviewer could not tell a year's amount from a
+/// running total), in a column the check does not read.
+#[test]
+fn the_template_says_how_to_fill_rates_and_amounts() {
+    let plan = root().join("examples/plans/national-14th-fyp.toml");
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&plan)
+        .args(["template", "--year", "2023"])
+        .output()
+        .unwrap();
+    let template = stdout_of(&out);
+    let header = template.lines().next().unwrap();
+    assert!(header.ends_with(",填报说明"), "{header}");
+    assert!(template.contains("国内生产总值（GDP）增长,,%,2023,,,填当年比上年增长的百分数（%）"));
+    assert!(template.contains(",填当年比上年下降（或提高）的百分数，不是累计数"));
+    // Filled in, the column is not read and not warned of.
+    let filled = template.replace(
+        "国内生产总值（GDP）增长,,%,2023",
+        "国内生产总值（GDP）增长,8.1,%,2023",
+    );
+    let (_dir, path) = write_csv("2023.csv", &filled);
+    let out = plan_check()
+        .arg("--plan")
+        .arg(&plan)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(!err.contains("警告") && !err.contains("错误"), "{err}");
+    // A plan of levels alone keeps the seven columns.
+    let out = plan_check().arg("template").output().unwrap();
+    assert!(!stdout_of(&out).contains("填报说明"));
+}

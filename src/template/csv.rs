@@ -15,11 +15,18 @@ pub fn render(plan: &Plan, year: Option<i32>, region: Option<&str>) -> String {
     let year = year.map(|y| y.to_string()).unwrap_or_default();
     let mut header = HEADER.to_vec();
     header.extend(region.map(|_| "地区"));
+    let explain = super::needs_how_to_fill(plan);
+    if explain {
+        header.push("填报说明");
+    }
     let _ = writer.write_record(&header);
     for ind in &plan.indicators {
         let name = ind.display_name();
         let mut row = vec![ind.category.as_str(), &name, "", &ind.unit, &year, "", ""];
         row.extend(region);
+        if explain {
+            row.push(super::how_to_fill(ind).unwrap_or(""));
+        }
         let _ = writer.write_record(&row);
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -19,6 +19,11 @@ pub fn template(
     sheet.set_name(lang.pick("填报", "Statistics"))?;
     let mut header = super::csv::HEADER.to_vec();
     header.extend(region.map(|_| "地区"));
+    let explain = super::needs_how_to_fill(plan);
+    if explain {
+        header.push("填报说明");
+    }
+    let explain_at = header.len() as u16 - 1;
     let bold = header_format();
     let locked = Format::new()
         .set_locked()
@@ -42,6 +47,14 @@ pub fn template(
         sheet.write_blank(r, 6, &open)?;
         if let Some(region) = region {
             sheet.write_string_with_format(r, 7, region, &locked)?;
+        }
+        if explain {
+            sheet.write_string_with_format(
+                r,
+                explain_at,
+                super::how_to_fill(ind).unwrap_or(""),
+                &locked,
+            )?;
         }
     }
     let validation = DataValidation::new()
@@ -70,6 +83,9 @@ pub fn template(
                 "备注备注".into(),
             ];
             row.extend(region.map(str::to_owned));
+            if explain {
+                row.push(super::how_to_fill(ind).unwrap_or("").to_owned());
+            }
             row
         }))
         .collect();
