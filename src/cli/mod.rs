@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod config;
 mod extract;
+mod folders;
 mod import;
 mod info;
 mod inputs;

@@ -6,7 +6,9 @@
 //! so, never dropped. `header.rs` writes the `[plan]` section, `row.rs`
 //! each `[[indicator]]`, `words.rs` reads what a row's words say.
 
+mod cells;
 mod header;
+mod out;
 mod row;
 mod words;
 
@@ -74,7 +76,7 @@ fn draft_with(
             category = Some(&r.category);
             let _ = writeln!(out, "\n# ── {} ──", r.category);
         }
-        let mut w = row::Out {
+        let mut w = out::Out {
             out: &mut out,
             to_confirm: &mut to_confirm,
             shown: row::shown(r),

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 mod cells;
-
+mod choose;
 mod open;
 mod sheets;
 
@@ -104,7 +104,7 @@ struct Reading<'a> {
 }
 
 impl Reading<'_> {
-    /// The sheet to read ([`choose_sheet`]), warning when there is a choice.
+    /// The sheet to read ([`choose::choose_sheet`]), warning when there is a choice.
     fn choose_sheet(
         &mut self,
         sheets: &[calamine::Sheet],
@@ -116,7 +116,7 @@ impl Reading<'_> {
             .file_stem()
             .and_then(|s| s.to_str())
             .and_then(|stem| super::year::year_in_name(stem).one());
-        choose_sheet(sheets, active, named, self.options, file, self.warnings)
+        choose::choose_sheet(sheets, active, named, self.options, file, self.warnings)
     }
 }
 
@@ -217,181 +217,6 @@ fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str)
         "请在 Excel/WPS 中打开并保存一次（会算出公式的值），或直接填写数值",
         "open and save the file once in Excel or WPS (which computes the formula), or type the figure",
     ))
-}
-
-/// `--sheet`; else the sheet the workbook opens on (its active sheet) when it
-/// is visible; else the first visible sheet. But when the file's name holds a
-/// year (`named`) and the sheet so chosen is named by another year
-/// (`2022年`, saved open on last year's sheet), the visible sheet named by the
-/// file's year is read, if there is one. With several sheets, a note says
-/// which one was read, and why.
-fn choose_sheet(
-    sheets: &[calamine::Sheet],
-    active: Option<super::package::Active>,
-    named: Option<i32>,
-    options: &super::LoadOptions,
-    file: &str,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<String, Diagnostic> {
-    use super::package::Active;
-    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-    if let Some(wanted) = &options.sheet {
-        return names
-            .iter()
-            .find(|n| *n == wanted)
-            .map(|n| (*n).to_owned())
-            .ok_or_else(|| {
-                Diagnostic::error(
-                    Code::S012,
-                    file,
-                    Text::new(
-                        format!("工作簿中没有工作表“{wanted}”；现有：{}", names.join("、")),
-                        format!(
-                            "the workbook has no sheet \"{wanted}\"; it has: {}",
-                            names.join(", ")
-                        ),
-                    ),
-                )
-            });
-    }
-    let visible = |s: &&calamine::Sheet| {
-        s.visible == calamine::SheetVisible::Visible && s.typ == calamine::SheetType::WorkSheet
-    };
-    let active = match active {
-        Some(Active::Index(i)) => sheets.get(i),
-        Some(Active::Name(name)) => sheets.iter().find(|s| s.name == name),
-        None => None,
-    };
-    let opened = active
-        .filter(visible)
-        .or_else(|| sheets.iter().find(visible))
-        .ok_or_else(|| {
-            Diagnostic::error(
-                Code::S012,
-                file,
-                Text::new(
-                    "工作簿中没有可见的工作表",
-                    "the workbook has no visible worksheet",
-                ),
-            )
-            .with_hint(Text::new(
-                "用 --sheet 指定要读的工作表",
-                "name the sheet to read with --sheet",
-            ))
-        })?;
-    let year_of = |sheet: &calamine::Sheet| super::year::year_in_name(&sheet.name).one();
-    let of_the_named_year = named
-        .filter(|&year| year_of(opened).is_some_and(|other| other != year))
-        .and_then(|year| {
-            sheets
-                .iter()
-                .filter(visible)
-                .find(|s| year_of(s) == Some(year))
-        });
-    // A workbook saved open on its instructions (填表说明, with an example
-    // row under a header like the data's): the data are on another sheet,
-    // the first visible one that is not instructions (the example was
-    // judged, exit 0, while the return on 2023年数据 failed: a reviewer's).
-    let past_instructions = (of_the_named_year.is_none() && is_instructions(&opened.name))
-        .then(|| {
-            let others = || {
-                sheets
-                    .iter()
-                    .filter(visible)
-                    .filter(|s| !is_instructions(&s.name))
-            };
-            named
-                .and_then(|year| others().find(|s| year_of(s) == Some(year)))
-                .or_else(|| others().next())
-        })
-        .flatten();
-    let of_the_named_year = of_the_named_year.or(past_instructions);
-    let chosen = of_the_named_year.unwrap_or(opened);
-    // The sheet of the file name's year is there but hidden: not read
-    // unasked (someone hid it), and said, with the way to read it.
-    let hidden_of_the_year = named
-        .filter(|&year| of_the_named_year.is_none() && year_of(opened) != Some(year))
-        .and_then(|year| {
-            sheets.iter().find(|s| {
-                !visible(s) && s.typ == calamine::SheetType::WorkSheet && year_of(s) == Some(year)
-            })
-        });
-    if let Some(hidden) = hidden_of_the_year {
-        warnings.push(
-            Diagnostic::warning(
-                Code::S014,
-                file,
-                Text::new(
-                    format!(
-                        "读取的是工作表“{}”；与文件名年份相同的工作表“{}”是隐藏的，没有读",
-                        chosen.name, hidden.name
-                    ),
-                    format!(
-                        "read the sheet \"{}\"; the sheet of the file name's year, \"{}\", is hidden and was not read",
-                        chosen.name, hidden.name
-                    ),
-                ),
-            )
-            .with_hint(Text::new(
-                format!("要读它，请用 --sheet {}", hidden.name),
-                format!("to read it, give --sheet {}", hidden.name),
-            )),
-        );
-    }
-    if sheets.len() > 1 && hidden_of_the_year.is_none() {
-        let (zh, en) = match (of_the_named_year, named) {
-            (Some(_), _) if past_instructions.is_some() => (
-                format!("打开时显示的“{}”是说明", opened.name),
-                format!(
-                    "the workbook opens on \"{}\", its instructions",
-                    opened.name
-                ),
-            ),
-            (Some(_), Some(year)) => (
-                format!(
-                    "与文件名的年份（{year}）相同；打开时显示的是“{}”",
-                    opened.name
-                ),
-                format!(
-                    "the file name's year, {year}; the workbook opens on \"{}\"",
-                    opened.name
-                ),
-            ),
-            _ => (
-                "打开时显示的一张".to_owned(),
-                "the one the workbook opens on".to_owned(),
-            ),
-        };
-        warnings.push(Diagnostic::warning(
-            Code::S014,
-            file,
-            Text::new(
-                format!(
-                    "读取的是工作表“{}”（{zh}）；工作簿共有 {} 张：{}。可用 --sheet 指定",
-                    chosen.name,
-                    names.len(),
-                    names.join("、")
-                ),
-                format!(
-                    "read the sheet \"{}\" ({en}) of {}: {}; choose another with --sheet",
-                    chosen.name,
-                    names.len(),
-                    names.join(", ")
-                ),
-            ),
-        ));
-    }
-    Ok(chosen.name.clone())
-}
-
-/// Whether a sheet's name says it holds instructions or an example, not the
-/// return: 说明, 填表说明, 填报说明, 示例, 样表, 封面, 目录.
-fn is_instructions(name: &str) -> bool {
-    let name = name.trim();
-    ["说明", "示例", "样表", "样例", "范例", "封面", "目录"]
-        .iter()
-        .any(|w| name.contains(w))
-        || name.eq_ignore_ascii_case("readme")
 }
 
 /// A cell that is not plain text or a number.
