@@ -755,6 +755,24 @@ fn a_number_under_a_growth_header_beside_a_level_is_not_read_as_the_level() {
             average: true
         }
     );
+    // Judged: the level's average growth, said in percent (it read 亿元).
+    let plan_file = dir.path().join("plan.toml");
+    std::fs::write(&plan_file, stdout_of(&out)).unwrap();
+    let data = dir.path().join("2026.csv");
+    // 示例数据，非官方统计.
+    std::fs::write(&data, "指标,数值\n地区生产总值,1300\n").unwrap();
+    let checked = plan_check()
+        .arg("--plan")
+        .arg(&plan_file)
+        .args(["--format", "markdown"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&checked).contains("年均增长（由基期与本年水平复合）8.3333%"),
+        "{}",
+        stdout_of(&checked)
+    );
     // A level in % under the same header is that level every year.
     assert_eq!(
         rule(2),

@@ -587,3 +587,27 @@ fn a_title_naming_another_year_is_said() {
     let out = plan_check().arg(&path).output().unwrap();
     assert!(!stderr_of(&out).contains("S013"), "{}", stderr_of(&out));
 }
+
+/// A bracket naming the file's own year is the year's figure (the change
+/// that refused （2022年） in 2023.csv refused （2023年） too, exit 1).
+#[test]
+fn a_bracket_naming_the_rows_own_year_is_its_figure() {
+    let (_dir, path) = write_csv("2023.csv", "指标,数值\n九年义务教育巩固率（2023年）,99\n");
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        result(&json_of(&out), "compulsory_retention_rate")["actual"],
+        99.0
+    );
+    let (_dir, path) = write_csv(
+        "2023.csv",
+        "指标,数值\n毛入园率,98\n九年义务教育巩固率（2022年）,99\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("S007"));
+}

@@ -1153,7 +1153,7 @@ fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
     let table = stdout_of(&out);
     assert!(
-        table.contains("九年义务教育巩固率（2023年未填报）"),
+        table.contains("九年义务教育巩固率（2023年未填报；2021年已达标）"),
         "{table}"
     );
     assert!(
@@ -1163,5 +1163,23 @@ fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
     let (json, _) = json_run(&[path.as_os_str()]);
     let row = item(&json["regions"], "region", "乙区");
     assert_eq!(row["year"], 2021);
+    // Its full report, which CSV and JUnit write, is of the run's year:
+    // the figure judged at 2021, the line missing at 2023 (CSV said
+    // achieved, JUnit no failure, beside exit 1).
+    let line = result(
+        item(&json["reports"], "region", "乙区"),
+        "compulsory_retention_rate",
+    );
+    assert_eq!(line["as_of"], 2021, "{line}");
+    let junit = plan_check()
+        .args(["--format", "junit"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&junit).contains("<failure type=\"missing\""),
+        "{}",
+        stdout_of(&junit)
+    );
     assert_eq!(row["binding"]["missing"], 1, "{row}");
 }

@@ -437,3 +437,25 @@ fn a_report_for_another_region_names_it_in_the_title() {
         &xml[..title_end.min(3000)]
     );
 }
+
+/// `report --format html -o 评估.docx` wrote a page under a Word document's
+/// name, 已写出, exit 0 (a reviewer's slip): refused, U005, nothing written.
+#[test]
+fn a_report_format_against_the_extension_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, name) in [("html", "评估.docx"), ("docx", "评估.html")] {
+        let path = dir.path().join(name);
+        let out = common::plan_check()
+            .args(["report", "data/", "--format", format, "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(
+            common::stderr_of(&out).contains("U005"),
+            "{}",
+            common::stderr_of(&out)
+        );
+        assert!(!path.exists());
+    }
+}

@@ -119,6 +119,38 @@ impl Config {
                 if !report_named && cli.format.is_none() {
                     refuse_unwritable_extension(self.output.as_deref(), true)?;
                 }
+                // `report --format html -o 评估.docx`: a page under a Word
+                // document's name (a reviewer's slip), and the reverse.
+                let extension = self
+                    .output
+                    .as_deref()
+                    .filter(|o| output::is_file(Some(o)))
+                    .and_then(|o| o.extension())
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase);
+                let against = match (format, extension.as_deref()) {
+                    (ReportFormat::Html, Some(e @ "docx")) => Some(("html", e)),
+                    (ReportFormat::Docx, Some(e @ ("html" | "htm"))) => Some(("docx", e)),
+                    _ => None,
+                };
+                if let (true, Some((asked, extension))) = (report_named, against) {
+                    return Err(Diagnostic::error(
+                        Code::U005,
+                        self.output
+                            .as_deref()
+                            .map(|o| o.display().to_string())
+                            .unwrap_or_default(),
+                        Text::new(
+                            format!(
+                                "--format {asked} 与输出文件的扩展名 .{extension} 不一致：请去掉 --format（按扩展名写出），或把文件名改成相应的扩展名"
+                            ),
+                            format!(
+                                "--format {asked} disagrees with the output's extension .{extension}: drop --format (the extension decides), or name the file to match"
+                            ),
+                        ),
+                    )
+                    .into());
+                }
                 if format == ReportFormat::Docx {
                     refuse_bytes_on_terminal(self.output.as_deref(), true)?;
                 } else if output::is_stdout(self.output.as_deref())

@@ -385,18 +385,24 @@ pub fn judged_figure(r: &crate::assess::IndicatorResult, lang: Lang) -> String {
         Lang::En => format!("{year} {}", r.unit),
     };
     let year = year.trim_end();
+    // A level's average growth is in percent, whatever the level's unit
+    // (it read 7.7033亿元).
+    let unit = match r.derived.as_ref().map(|d| d.kind) {
+        Some(DerivedKind::LevelGrowth) => "%",
+        _ => r.unit.as_str(),
+    };
     let text = match (&r.derived, lang) {
         (Some(d), Lang::Zh) => format!(
             "{year}，{}{}{}",
             derived(d.kind, lang),
             number_against(d.value, requirement),
-            r.unit
+            unit
         ),
         (Some(d), Lang::En) => format!(
             "{year}, {} {} {}",
             derived(d.kind, lang),
             number_against(d.value, requirement),
-            r.unit
+            unit
         ),
         (None, _) => year.to_owned(),
     };

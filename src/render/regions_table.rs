@@ -158,10 +158,11 @@ pub fn judged_earlier(regions: &RegionsReport, lang: Lang) -> Vec<String> {
     // Indicators not reported for a region's latest year are judged at
     // their own latest reported year, as in the period view: said, by
     // region, with each indicator's year.
+    // (A region with nothing for the run's year is named above, whole.)
     let earlier: Vec<String> = regions
         .regions
         .iter()
-        .filter(|r| !r.judged_earlier.is_empty())
+        .filter(|r| !r.judged_earlier.is_empty() && r.year >= latest)
         .map(|r| {
             let columns = regions
                 .plans
@@ -249,24 +250,24 @@ pub fn cells(row: &RegionRow, plans: &[PlanColumns], lang: Lang) -> [String; 5] 
             // under 未达到要求, as if it passed).
             let earlier = row.judged_earlier.iter().find(|j| j.id == columns[i].id);
             match (lang, earlier) {
-                // A region with nothing for the run's year: said of each.
-                (Lang::Zh, None) if row.year != row.run_year => {
+                // Never reported at all: no earlier year to say how it stood.
+                (Lang::Zh, Some(j)) if j.status == Status::Missing => {
                     format!("{name}（{}年未填报）", row.run_year)
                 }
-                (Lang::En, None) if row.year != row.run_year => {
+                (Lang::En, Some(j)) if j.status == Status::Missing => {
                     format!("{name} (not reported for {})", row.run_year)
                 }
                 (Lang::Zh, None) => format!("{name}（{status}）"),
                 (Lang::Zh, Some(j)) => format!(
                     "{name}（{}年{status}；{}年{}）",
-                    row.year,
+                    row.run_year,
                     j.year,
                     labels::status(j.status, lang)
                 ),
                 (Lang::En, None) => format!("{name} ({status})"),
                 (Lang::En, Some(j)) => format!(
                     "{name} ({status} for {}; {} in {})",
-                    row.year,
+                    row.run_year,
                     labels::status(j.status, lang),
                     j.year
                 ),

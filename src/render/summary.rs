@@ -387,16 +387,22 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
                 labels::derived(d.kind, Lang::Zh),
                 labels::derived(d.kind, Lang::En),
             );
+            // A level's average growth is in percent (it read 8.3333亿元).
+            let unit = if d.kind == DerivedKind::LevelGrowth {
+                "%"
+            } else {
+                r.unit.as_str()
+            };
             out.push(match lang {
                 Lang::Zh => format!(
                     "{name}：逐年 {years} → {zh}{}{}，按此判断。",
                     labels::number(d.value),
-                    r.unit
+                    unit
                 ),
                 Lang::En => format!(
                     "{name}: yearly {years} → {en} {}{}, judged on it.",
                     labels::number(d.value),
-                    r.unit
+                    unit
                 ),
             });
         }

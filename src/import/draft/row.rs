@@ -186,7 +186,9 @@ fn rule(
                 ),
             );
         }
-        Ok(Form::Compare(_) | Form::About | Form::Between) if in_period && is_growth(row) => {
+        Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
+            if in_period && is_growth(row) =>
+        {
             measure = Measure::YearlyRate;
             let _ = writeln!(w.out, "measure = \"yearly_rate\"");
             w.confirm(format!(

@@ -170,6 +170,29 @@ fn on_yearly_figures(rule: Rule, measure: Measure, printed: &Printed, unit: &str
     if printed.period.is_some() {
         return rule;
     }
+    // A 左右 with its side (`kind = "about"`): its bound, as the figures are.
+    let rule = match rule {
+        Rule::About {
+            value,
+            tolerance_pct,
+            cmp,
+        } if measure != Measure::Level => {
+            Rule::Threshold(super::super::row::about_bound(value, tolerance_pct, cmp))
+        }
+        other => other,
+    };
+    if measure == Measure::YearlyChange
+        && (printed.name.contains("年均") || printed.name.contains("每年"))
+    {
+        // 年均新增… 6: every year's amount, as the printed cell reads.
+        return match rule {
+            Rule::Threshold(t) => Rule::Annual {
+                each: YearRequirement::Threshold(t),
+                average: false,
+            },
+            other => other,
+        };
+    }
     if measure == Measure::YearlyChange {
         let from = crate::plan::Accumulate::of_yearly_changes(unit);
         return match rule {

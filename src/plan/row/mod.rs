@@ -178,22 +178,28 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
 /// 8,000,000): `None` for a unit, or where the indicator's unit starts with
 /// the same magnitude (`5万` of 万人 is 5 万人).
 pub fn magnitude(printed: &str, unit: &str) -> Option<f64> {
+    let of = |m: &str| match m {
+        "万" => Some(1e4),
+        "亿" => Some(1e8),
+        "千" => Some(1e3),
+        _ => None,
+    };
     let printed = crate::number::trim_all(printed);
     let unit = crate::number::trim_all(unit);
-    let factor = match printed {
-        "万" => 1e4,
-        "亿" => 1e8,
-        "千" => 1e3,
-        _ => return None,
-    };
+    let factor = of(printed)?;
     if unit.is_empty() || unit == "%" || unit == "％" {
         return None;
     }
-    Some(if unit.starts_with(printed) {
-        1.0
-    } else {
-        factor
-    })
+    // The unit's own magnitude (万人次, 万元): `1.5亿` there is 1.5亿 人次,
+    // 15000 万人次 (it was multiplied into 150,000,000 万人次); a smaller one
+    // than the unit's (`1.2万` of 亿元) multiplies it, as the prose says
+    // 1.2万亿元.
+    let own = unit
+        .chars()
+        .next()
+        .and_then(|c| of(&c.to_string()))
+        .unwrap_or(1.0);
+    Some(if factor >= own { factor / own } else { factor })
 }
 
 /// The rule of a cumulative cell: a total to reach (`〔N〕`, `[>N]`), a
@@ -397,6 +403,22 @@ pub fn rule_from_text(
         if let Some(each) = each_year(&reading, meta.about_pct, printed.name) {
             return Ok(RowRule::Ready(Rule::Annual { each, average }));
         }
+        // `8` in the 年均 column of a growth rate (普陀区纲要's 规上服务业营收
+        // 年均增长率): its average at least that, on the side its name gives
+        // (or the plan's reading of bare numbers).
+        if reading.form == Form::Bare
+            && measure == Measure::YearlyRate
+            && let Some(cmp) =
+                side_by_name(printed.name).or(meta.bare_numbers.map(|_| Comparator::GreaterOrEqual))
+        {
+            return Ok(RowRule::Ready(Rule::Annual {
+                each: YearRequirement::Threshold(Threshold {
+                    cmp,
+                    value: reading.value,
+                }),
+                average: true,
+            }));
+        }
         return match reading.form {
             // Yearly changes compound (percent) or add up; levels are
             // read against the baseline (figure::gather says which).
@@ -470,6 +492,25 @@ pub fn rule_from_text(
         // is 老旧小区整治改造面积 300 in a “十五五”目标值 column (闵行区城市更新
         // 规划): with each year's amount as the figures, a level of one
         // year's amount means nothing (measure was read and ignored).
+        // 年均新增城镇就业 6 (each year's amount as the figures): a
+        // requirement of every year, not a five-year total of 6 (it was
+        // 提前实现 in the second year).
+        Form::Compare(_) | Form::Bare
+            if measure == Measure::YearlyChange
+                && (printed.name.contains("年均") || printed.name.contains("每年")) =>
+        {
+            let cmp = match reading.form {
+                Form::Compare(cmp) => cmp,
+                _ => Comparator::GreaterOrEqual,
+            };
+            Ok(RowRule::Ready(Rule::Annual {
+                each: YearRequirement::Threshold(Threshold {
+                    cmp,
+                    value: reading.value,
+                }),
+                average: false,
+            }))
+        }
         Form::Compare(_) | Form::Bare if measure == Measure::YearlyChange => {
             let cmp = match reading.form {
                 Form::Compare(cmp) => cmp,

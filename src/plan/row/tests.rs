@@ -327,6 +327,10 @@ fn a_magnitude_after_a_number_is_read_in_the_indicators_unit() {
     assert_eq!(magnitude("万", "平方米"), Some(1e4));
     assert_eq!(magnitude("万", "万人"), Some(1.0));
     assert_eq!(magnitude("亿", "元"), Some(1e8));
+    // Larger than the unit's own: 1.5亿 of 万人次 is 15000 万人次.
+    assert_eq!(magnitude("亿", "万人次"), Some(1e4));
+    assert_eq!(magnitude("亿", "万元"), Some(1e4));
+    assert_eq!(magnitude("万", "亿元"), Some(1e4));
     assert_eq!(magnitude("万人", "人"), None);
     assert_eq!(magnitude("万", "%"), None);
     assert_eq!(magnitude("万", ""), None);

@@ -101,6 +101,17 @@ impl RowReader<'_> {
             Some(c) if !c.is_empty() => format!("{}/{}", quote_raw(c), quote_raw(trim_all(name))),
             _ => quote_raw(trim_all(name)),
         };
+        // 巩固率（2023年） among 2023's figures: the year's own figure (a
+        // bracket naming another year is no indicator's). Not remembered:
+        // another row's year may differ.
+        let trimmed = trim_all(name);
+        if let Some((at, inner)) = crate::stats::resolve::last_bracket(trimmed)
+            && let Some(year) = crate::year::whole(inner)
+            && let Resolution::One(i) = self.resolvers[plan_index].resolve(&trimmed[..at], category)
+            && self.year(record, line, plan).ok() == Some(year)
+        {
+            return Ok(Some(i));
+        }
         let place = self.place(line);
         match self.resolvers[plan_index].resolve(name, category) {
             Resolution::One(i) => {
@@ -122,7 +133,7 @@ impl RowReader<'_> {
                         ),
                     )
                     .for_indicator(shown)
-                    .with_hint(if name_at == layout.indicator {
+                    .with_hint(if name_at == self.layout.indicator {
                         Text::new(
                             "请加“分类”列，或改用指标 id",
                             "add a category column, or use the indicator id",
@@ -141,7 +152,7 @@ impl RowReader<'_> {
                 Err(place
                     .error(
                         Code::S006,
-                        layout.category,
+                        self.layout.category,
                         Text::new(
                             format!("分类“{category}”下没有指标“{name}”；规划中它属于：{list}"),
                             format!(
@@ -159,12 +170,12 @@ impl RowReader<'_> {
                 // 2022年 | 2023年 above them). Skipping it read the 2022
                 // column as the file's year with exit 0 (a reviewer's
                 // workbook): refused.
-                let value = String::from_utf8_lossy(trim_bytes(&record[layout.value]));
+                let value = String::from_utf8_lossy(trim_bytes(&record[self.layout.value]));
                 if crate::year::whole(&value).is_some() {
                     return Err(place
                         .error(
                             Code::S003,
-                            Some(layout.value),
+                            Some(self.layout.value),
                             Text::new(
                                 format!("表头占了两行：“数值”下面一行是“{value}”等年份，不知道哪一列是哪一年"),
                                 format!("the header takes two rows: under the value column the next row says \"{value}\" and other years; which column is which year is not clear"),

@@ -370,3 +370,55 @@ fn toml_slips_come_with_what_they_mean() {
         "{measured}"
     );
 }
+
+/// A reviewer's day of slips on today's readings: an `about` rule with
+/// yearly rates or amounts is their average or total (it was a level, 无法
+/// 判断); a bare rate in the 年均 column of a growth rate its average; a
+/// 年均 amount each year's, not a five-year total.
+#[test]
+fn about_rules_bare_rates_and_yearly_amounts_read_as_their_figures_are() {
+    let rule = |name: &str, cells: &str| {
+        plan_with(&row("a", name, cells))
+            .map(|p| p.indicators[0].rule.clone())
+            .map_err(|d| format!("{d:?}"))
+    };
+    let floor = |value: f64| {
+        YearRequirement::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value,
+        })
+    };
+    assert_eq!(
+        rule(
+            "社会消费品零售总额增速",
+            "baseline = \"—\"\ntarget = \"5左右\"\nmeasure = \"yearly_rate\"\nrule = { kind = \"about\", toward = \"more\" }"
+        )
+        .unwrap(),
+        Rule::Annual {
+            each: floor(4.75),
+            average: true
+        }
+    );
+    assert_eq!(
+        rule(
+            "规上服务业营收年均增长率",
+            "baseline = \"—\"\ntarget = \"—\"\nperiod_target = \"8\"\nmeasure = \"yearly_rate\""
+        )
+        .unwrap(),
+        Rule::Annual {
+            each: floor(8.0),
+            average: true
+        }
+    );
+    assert_eq!(
+        rule(
+            "年均新增城镇就业",
+            "baseline = \"—\"\ntarget = \"6\"\nmeasure = \"yearly_change\""
+        )
+        .unwrap(),
+        Rule::Annual {
+            each: floor(6.0),
+            average: false
+        }
+    );
+}
