@@ -1237,6 +1237,12 @@ fn repeated_warnings_are_one_that_counts_them() {
     let err = stderr_of(&out);
     assert_eq!(err.matches("[S007]").count(), 1, "{err}");
     assert!(err.contains("共 2000 行是这一名称：第 3、4、5"), "{err}");
+    // The table's footer counts the rows, not the one warning.
+    assert!(
+        stdout_of(&out).contains("其中 2000 行的指标不在规划中，未检查"),
+        "{}",
+        stdout_of(&out)
+    );
     // A warning of another kind on every row (100 districts' 毛入园率
     // written as fractions, S017): the first 20 listed, the rest counted.
     let mut text = String::from(
@@ -1254,6 +1260,20 @@ fn repeated_warnings_are_one_that_counts_them() {
     let err = stderr_of(&out);
     assert_eq!(err.matches("[S017]").count(), 20, "{err}");
     assert!(err.contains("另有 80 处同样的警告未列出"), "{err}");
+    // JSON says how many more each stands for.
+    let out = plan_check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let more: u64 = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["more"].as_u64())
+        .sum();
+    assert_eq!(more, 80, "{json}");
 }
 
 /// A workbook row with thousands of cells right of its header is no table

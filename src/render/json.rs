@@ -58,6 +58,14 @@ pub struct Warning<'a> {
     line: Option<u64>,
     indicator: Option<&'a str>,
     message: &'a str,
+    /// The same warning on this many more rows, not listed (a file's
+    /// warnings of one kind past 20, or an unknown name's other rows).
+    #[serde(skip_serializing_if = "is_zero")]
+    more: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// `--format json`: written to `out` as it is serialised; the regions' reports
@@ -83,6 +91,7 @@ fn warning<'a>(d: &'a crate::diagnostic::Diagnostic, style: &Style) -> Warning<'
         line: d.line,
         indicator: d.indicator.as_deref(),
         message: d.message.get(style.lang),
+        more: d.more,
     }
 }
 

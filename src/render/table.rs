@@ -60,7 +60,12 @@ fn warnings_note(
         .map(|(c, n)| format!("{c} ×{n}"))
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));
-    let unchecked = warnings.iter().filter(|w| w.code == Code::S007).count();
+    // Rows, each warning counting those folded into it.
+    let unchecked: u64 = warnings
+        .iter()
+        .filter(|w| w.code == Code::S007)
+        .map(|w| 1 + w.more)
+        .sum();
     let total = warnings.len();
     Some(match lang {
         crate::lang::Lang::Zh => {

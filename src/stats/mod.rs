@@ -275,9 +275,13 @@ pub(crate) fn thin(warnings: &mut Vec<Diagnostic>, start: usize) {
 
 /// A warning that stands for more than it lists says how many more.
 fn say_more(warnings: &mut [Diagnostic], start: usize) {
-    for w in warnings[start..].iter_mut().filter(|w| w.more > 0) {
+    // (Those collapsed by line say their count in the list of lines.)
+    let listed = [Code::S007, Code::S013, Code::S024];
+    for w in warnings[start..]
+        .iter_mut()
+        .filter(|w| w.more > 0 && !listed.contains(&w.code))
+    {
         let more = w.more;
-        w.more = 0;
         let also = crate::diagnostic::Text::new(
             format!("另有 {more} 处同样的警告未列出"),
             format!("{more} more of the same are not listed"),
@@ -405,7 +409,8 @@ fn collapse_by_line(
                 ),
                 _ => list,
             });
-            w.more = 0;
+            // It stands for every row of its kind (counted where summed).
+            w.more = *count - 1;
         }
         true
     });

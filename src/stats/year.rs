@@ -217,9 +217,19 @@ fn date_after(after: &str) -> Option<&str> {
 /// `年6月`), when it is less than the whole year (`1-12月` and `全年` are
 /// the whole, `年度` says the year).
 fn part_after(after: &str) -> Option<String> {
-    let rest = after.trim_start_matches(['年', ' ', '_', '-']);
+    // 2023-06, 2023.06, 2023_06: a month (two digits, no day after).
+    if let Some(rest) = after.strip_prefix(['-', '.', '_']) {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 2
+            && let Ok(month @ 1..=12) = digits.parse::<u32>()
+            && !rest[2..].starts_with(|c: char| c.is_ascii_digit() || ['-', '.', '_'].contains(&c))
+        {
+            return Some(format!("{month}月"));
+        }
+    }
+    let rest = after.trim_start_matches(['年', ' ', '_', '-', '（', '(']);
     let rest = rest.strip_prefix('第').unwrap_or(rest);
-    const HALVES: [&str; 8] = [
+    const HALVES: [&str; 14] = [
         "上半年",
         "下半年",
         "前三季度",
@@ -228,6 +238,12 @@ fn part_after(after: &str) -> Option<String> {
         "三季度",
         "四季度",
         "半年",
+        "中报",
+        "一季报",
+        "三季报",
+        "季报",
+        "H1",
+        "H2",
     ];
     if let Some(h) = HALVES.iter().find(|h| rest.starts_with(**h)) {
         return Some((*h).to_owned());
@@ -319,5 +335,14 @@ mod tests {
             NameYear::Date("2024年1月5日".to_owned())
         );
         assert_eq!(year_in_name("2023-1"), NameYear::One(2023));
+        assert_eq!(part("2023-06"), Some((2023, "6月".to_owned())));
+        assert_eq!(part("2023年（1-6月）"), Some((2023, "1-6月".to_owned())));
+        assert_eq!(part("2023H1"), Some((2023, "H1".to_owned())));
+        assert_eq!(part("2023年中报"), Some((2023, "中报".to_owned())));
+        assert_eq!(part("2023年三季报"), Some((2023, "三季报".to_owned())));
+        assert_eq!(
+            year_in_name("2023-2024"),
+            NameYear::Several(vec![2023, 2024])
+        );
     }
 }
