@@ -255,17 +255,19 @@ impl<'a> RowReader<'a> {
         // A workbook's cells are where they are: one right of the header's
         // last is under no header, not a row of the wrong width.
         let whole = *record;
+        // Cells under no header: a note or two beside the table is said; a
+        // row of thousands past the header is no table row (a reviewer's 20
+        // million made 16 GB of warnings): as a CSV row wider than its
+        // header, refused — and then without a warning for each.
+        let start = warnings.len();
         let record = &if self.sheet.is_some() && record.len() > self.layout.width {
             let mut unheaded = 0usize;
             for column in self.layout.width..whole.len() {
                 let cell = trim_bytes(&whole[column]);
                 if !cell.is_empty() {
                     unheaded += 1;
-                    // A note or two beside the table is said; a row of
-                    // thousands of cells past the header is no table row
-                    // (a reviewer's 20 million made 16 GB of warnings): as
-                    // a CSV row wider than its header, refused.
                     if unheaded > MAX_UNHEADED {
+                        warnings.truncate(start);
                         return Err(self.too_many_unheaded(line));
                     }
                     warnings.push(self.unheaded(cell, column, line));
@@ -285,12 +287,13 @@ impl<'a> RowReader<'a> {
             }
             return Err(self.width_error(record, line));
         }
-        let mut unheaded = 0usize;
+        let mut unheaded = warnings.len() - start;
         for &column in &self.layout.unheaded {
             let cell = trim_bytes(&record[column]);
             if !cell.is_empty() {
                 unheaded += 1;
                 if unheaded > MAX_UNHEADED {
+                    warnings.truncate(start);
                     return Err(self.too_many_unheaded(line));
                 }
                 warnings.push(self.unheaded(cell, column, line));

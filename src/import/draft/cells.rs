@@ -108,7 +108,7 @@ pub(super) fn bare(
         } else if floor && is_growth(row) {
             "增长率一类，越高越好"
         } else if floor {
-            "保有量、红线、下降率一类，越高越好"
+            "保有量、红线、下降率、产出、收入一类，越高越好"
         } else {
             "越低越好"
         }
