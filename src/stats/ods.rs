@@ -46,13 +46,8 @@ fn read(xml: impl std::io::BufRead, sheet: &str, out: &mut HashSet<(u32, u32)>) 
     let mut rows_repeated = 1u32;
     // The percent cells of the row being read, by column.
     let mut in_row: Vec<u32> = Vec::new();
-    let number = |e: &quick_xml::events::BytesStart, key: &str| -> u32 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| a.value.trim().parse().ok())
-            .unwrap_or(1)
-            .max(1)
+    let number = |e: &quick_xml::events::BytesStart, key: &str| {
+        u32::try_from(repeats(e, key)).unwrap_or(u32::MAX)
     };
     loop {
         let event = match reader.read_event_into(&mut buf) {
@@ -131,14 +126,7 @@ pub(crate) fn extent(content: impl std::io::BufRead, limit: u64) -> u64 {
     // The row being read: its repeats, the next column, the end of its
     // last cell with a value.
     let (mut repeated, mut column, mut filled) = (1u64, 0u64, 0u64);
-    let number = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| a.value.trim().parse().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let number = repeats;
     loop {
         let (e, closed) = match reader.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => return total,
@@ -192,6 +180,16 @@ pub(crate) fn extent(content: impl std::io::BufRead, limit: u64) -> u64 {
         }
         buf.clear();
     }
+}
+
+/// A repeat count of an element (`table:number-rows-repeated`), at least 1.
+fn repeats(e: &quick_xml::events::BytesStart, key: &str) -> u64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| a.value.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
 }
 
 #[cfg(test)]
