@@ -576,7 +576,9 @@ fn a_title_naming_another_year_is_said() {
     let (_dir, path) = write_csv("2023.csv", &format!("江津区2022年教育事业统计表\n{body}"));
     let out = plan_check().arg(&path).output().unwrap();
     assert!(
-        stderr_of(&out).contains("标题写的是 2022 年，数据按 2023 年检查"),
+        stderr_of(&out).contains(
+            "标题写的是 2022 年，数据按 2023 年检查（文件名或 --year）：是否用了往年的表？"
+        ),
         "{}",
         stderr_of(&out)
     );

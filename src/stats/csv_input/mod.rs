@@ -123,10 +123,17 @@ pub fn load_csv<R: Read + Send>(
             Diagnostic::warning(
                 Code::S013,
                 file,
-                Text::new(
-                    format!("标题写的是 {titled} 年，数据按 {year} 年检查（文件名或 --year）：是否用了上一年的表？"),
-                    format!("the title says {titled}; the figures are checked as {year}'s (the file name or --year): last year's sheet?"),
-                ),
+                if titled < year {
+                    Text::new(
+                        format!("标题写的是 {titled} 年，数据按 {year} 年检查（文件名或 --year）：是否用了往年的表？"),
+                        format!("the title says {titled}; the figures are checked as {year}'s (the file name or --year): an earlier year's sheet?"),
+                    )
+                } else {
+                    Text::new(
+                        format!("标题写的是 {titled} 年，数据按 {year} 年检查（文件名或 --year）：文件名或标题的年份写错了吗？"),
+                        format!("the title says {titled}; the figures are checked as {year}'s (the file name or --year): is the file name's or the title's year wrong?"),
+                    )
+                },
             )
             .at_line(line),
         );
