@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// judged, never skipped; a folder named like a file is an error. Excel's
 /// lock files (`~$…`) and hidden files and folders are not data.
 /// Also the files of each folder given that are not read, by folder.
-pub type PassedOver = Vec<(PathBuf, Vec<PathBuf>)>;
+/// Each passed over with whether it is plan-check's own results file.
+pub type PassedOver = Vec<(PathBuf, Vec<(PathBuf, bool)>)>;
 
 pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<PathBuf>, PassedOver), Diagnostic> {
     let mut paths = Vec::new();
@@ -49,7 +50,7 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<PathBuf>, PassedOver), Dia
 
 /// Whether `path` is a results file plan-check wrote: a CSV under its own
 /// header, or a workbook of its 检查结果 and 汇总 sheets.
-pub(super) fn is_own_result(path: &Path) -> bool {
+fn is_own_result(path: &Path) -> bool {
     use std::io::Read;
     let extension = path
         .extension()
@@ -103,7 +104,7 @@ fn walk(
     dir: &Path,
     depth: usize,
     found: &mut Vec<PathBuf>,
-    skipped: &mut Vec<PathBuf>,
+    skipped: &mut Vec<(PathBuf, bool)>,
 ) -> Result<(), Diagnostic> {
     let unreadable = |path: &Path, e: &std::io::Error| {
         Diagnostic::error(
@@ -129,8 +130,12 @@ fn walk(
         }
         // A results file plan-check wrote into the folder (`-o data/结果.csv`):
         // not the statistics; read, it stopped the next run (S003).
-        if !crate::stats::is_input(&path) || is_own_result(&path) {
-            skipped.push(path);
+        if !crate::stats::is_input(&path) {
+            skipped.push((path, false));
+            continue;
+        }
+        if is_own_result(&path) {
+            skipped.push((path, true));
             continue;
         }
         match std::fs::metadata(&path) {

@@ -10,7 +10,6 @@ use crate::stats::{LoadOptions, Observations, RegionYear};
 use std::path::{Path, PathBuf};
 
 use super::folders::expand_inputs;
-use super::folders::is_own_result;
 
 /// The plans of the run (`--plan`, `--plan-dir`, else `./plan/`), refusing an
 /// output onto any of them.
@@ -187,16 +186,19 @@ pub fn load(config: &Config, plans: &PlanSet) -> Result<Loaded, Vec<Diagnostic>>
     // another format were dropped with exit 0.
     for (folder, skipped) in passed_over {
         // The plan of the run, kept with the figures, is no stray file.
-        let skipped: Vec<PathBuf> = skipped
+        let skipped: Vec<(PathBuf, bool)> = skipped
             .into_iter()
-            .filter(|p| !plans.plans.iter().any(|plan| Path::new(&plan.path) == p))
+            .filter(|(p, _)| !plans.plans.iter().any(|plan| Path::new(&plan.path) == p))
             .collect();
         if skipped.is_empty() {
             continue;
         }
         let name = |p: &PathBuf| p.strip_prefix(&folder).unwrap_or(p).display().to_string();
-        let (results, skipped): (Vec<PathBuf>, Vec<PathBuf>) =
-            skipped.into_iter().partition(|p| is_own_result(p));
+        let (results, skipped): (Vec<_>, Vec<_>) = skipped.into_iter().partition(|(_, own)| *own);
+        let (results, skipped): (Vec<PathBuf>, Vec<PathBuf>) = (
+            results.into_iter().map(|(p, _)| p).collect(),
+            skipped.into_iter().map(|(p, _)| p).collect(),
+        );
         if !results.is_empty() {
             let names: Vec<String> = results.iter().map(name).collect();
             warnings.push(Diagnostic::warning(

@@ -72,6 +72,16 @@ fn lapsed<'s>(
         .collect()
 }
 
+/// Indicators named, and counted when more than one: `A`, `A、B等2项指标`,
+/// `A, B (2)`.
+fn counted_names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> String {
+    match (members.len(), lang) {
+        (1, _) => names(members, period, lang),
+        (k, Lang::Zh) => format!("{}等{k}项指标", names(members, period, lang)),
+        (k, Lang::En) => format!("{} ({k})", names(members, period, lang)),
+    }
+}
+
 fn names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> String {
     members
         .iter()
@@ -141,10 +151,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         if i == 1 && period.is_final() && lang == Lang::Zh && members.iter().any(projected) {
             let (bands, targets): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) =
                 members.iter().copied().partition(projected);
-            let said = |group: &[&IndicatorSeries]| match group.len() {
-                1 => names(group, period, lang),
-                k => format!("{}等{k}项指标", names(group, period, lang)),
-            };
+            let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
             let mut sentence = String::new();
             if !targets.is_empty() {
                 sentence.push_str(&format!("{}已实现。", said(&targets)));
@@ -165,11 +172,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 .iter()
                 .copied()
                 .partition(|s| s.outlook == Outlook::MovingAway);
-            let said = |group: &[&IndicatorSeries]| match (group.len(), lang) {
-                (1, _) => names(group, period, lang),
-                (k, Lang::Zh) => format!("{}等{k}项指标", names(group, period, lang)),
-                (k, Lang::En) => format!("{} ({k})", names(group, period, lang)),
-            };
+            let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
             let mut sentence = String::new();
             if !behind.is_empty() {
                 sentence.push_str(&match lang {

@@ -273,13 +273,16 @@ pub(crate) fn thin(warnings: &mut Vec<Diagnostic>, start: usize) {
     warnings.extend(kept);
 }
 
+/// The codes [`collapse_year_warnings`] makes one warning listing its lines
+/// of: their count is in that list.
+const LISTED_BY_LINE: [Code; 3] = [Code::S013, Code::S007, Code::S024];
+
 /// A warning that stands for more than it lists says how many more.
 fn say_more(warnings: &mut [Diagnostic], start: usize) {
     // (Those collapsed by line say their count in the list of lines.)
-    let listed = [Code::S007, Code::S013, Code::S024];
     for w in warnings[start..]
         .iter_mut()
-        .filter(|w| w.more > 0 && !listed.contains(&w.code))
+        .filter(|w| w.more > 0 && !LISTED_BY_LINE.contains(&w.code))
     {
         let more = w.more;
         let also = crate::diagnostic::Text::new(

@@ -2,7 +2,7 @@
 //! loader reads them, with what the reader must confirm.
 
 use super::out::Out;
-use super::words::{is_growth, quote};
+use super::words::{in_a_rate, is_growth, quote};
 use crate::import::table::Row;
 use std::fmt::Write as _;
 
@@ -88,7 +88,7 @@ pub(super) fn bare(
     // is to build, no level moving down: at least the number.
     let added = ADDED.iter().any(|w| row.name.contains(w))
         && !row.name.contains("增加值")
-        && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰");
+        && !in_a_rate(row);
     let said = crate::plan::row::better_by_name(&row.name).or(added.then_some(true));
     if said.is_none() && crate::plan::row::projected_by_name(&row.name) {
         // 总人口 136000: a head count is projected, not a line.

@@ -4,7 +4,9 @@
 
 use super::cells::{ADDED, bare, baseline};
 use super::out::Out;
-use super::words::{is_amount_of_work, is_change, is_flow, is_growth, names_the, quote};
+use super::words::{
+    counted, in_a_rate, is_amount_of_work, is_change, is_flow, is_growth, names_the, quote,
+};
 use crate::import::table::{IndicatorTable, Row};
 use crate::plan::row::{Conventions, Printed, RowRule, rule_from_text};
 use crate::plan::{BareNumbers, Form, Measure, ValidBasis, read_target};
@@ -225,7 +227,7 @@ fn rule(
         Ok(Form::Compare(_) | Form::Bare | Form::About)
             if !in_period
                 && row.name.contains("累计")
-                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && counted(row)
                 && reading.as_ref().ok().is_some_and(|r| {
                     r.unit.as_deref().is_none_or(|u| {
                         u.replace('％', "%") == row.unit.replace('％', "%")
@@ -272,7 +274,7 @@ fn rule(
         // growth since the baseline, as the loader reads it.
         Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
             if in_period
-                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && counted(row)
                 && reading.as_ref().is_ok_and(|r| {
                     r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
                 }) =>
@@ -289,7 +291,7 @@ fn rule(
         Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
             if in_period
                 && cx.table.period_growth
-                && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "")
+                && counted(row)
                 && !is_flow(row)
                 && reading.as_ref().is_ok_and(|r| r.unit.is_none()) =>
         {
@@ -347,7 +349,7 @@ fn rule(
         // things is no count that adds up.
         && !row.name.contains("增加值")
         && !["比重", "比例", "率", "占比"].iter().any(|w| row.name.ends_with(w))
-        && !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰")
+        && !in_a_rate(row)
     {
         is_settled = false;
         w.confirm(format!(

@@ -102,18 +102,28 @@ pub(super) fn is_change(row: &Row) -> bool {
         .any(|w| row.name.ends_with(w) || group.ends_with(w))
 }
 
+/// Whether a row's unit is a rate (`%`, `％`, `‰`): no amount that adds up.
+pub(super) fn in_a_rate(row: &Row) -> bool {
+    matches!(row.unit.replace('％', "%").as_str(), "%" | "‰")
+}
+
+/// Whether a row is counted in a unit that adds up (万人, 亿元, 平方米, 个):
+/// neither a rate nor without a unit.
+pub(super) fn counted(row: &Row) -> bool {
+    !in_a_rate(row) && !row.unit.is_empty()
+}
+
 /// An amount made each year and added up over the period (城镇新增就业人数,
 /// 农村贫困人口脱贫, 城镇棚户区住房改造 `〔2000〕`): no baseline level, a count
 /// or an amount, and a name that says something is done or added.
 pub(super) fn is_flow(row: &Row) -> bool {
     let no_baseline = crate::plan::is_dash(row.baseline.trim());
-    let counted = !matches!(row.unit.replace('％', "%").as_str(), "%" | "‰" | "");
     let done = [
         "新增", "脱贫", "改造", "新建", "建设", "完成", "实施", "培训",
     ]
     .iter()
     .any(|w| row.name.contains(w));
-    no_baseline && counted && done
+    no_baseline && counted(row) && done
 }
 
 /// Whether a row is an amount of work done over a period (改造面积, 更新数量,
@@ -136,9 +146,8 @@ pub(super) fn is_amount_of_work(row: &Row) -> bool {
         "完成",
         "腾退",
     ];
-    let unit = row.unit.replace('％', "%");
     let name = crate::plan::row::without_glosses(&row.name);
-    !matches!(unit.as_str(), "%" | "‰" | "")
+    counted(row)
         && !name.starts_with("人均")
         && !name.starts_with('每')
         && !["率", "比重", "占比", "比例", "指数", "密度"]

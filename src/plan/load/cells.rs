@@ -181,9 +181,7 @@ fn on_yearly_figures(rule: Rule, measure: Measure, printed: &Printed, unit: &str
         }
         other => other,
     };
-    if measure == Measure::YearlyChange
-        && (printed.name.contains("年均") || printed.name.contains("每年"))
-    {
+    if measure == Measure::YearlyChange && super::super::row::asks_every_year(printed.name) {
         // 年均新增… 6: every year's amount, as the printed cell reads.
         return match rule {
             Rule::Threshold(t) => Rule::Annual {

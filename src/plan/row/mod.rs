@@ -173,6 +173,13 @@ pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Opt
     }
 }
 
+/// Whether a name asks for an amount every year (年均新增城镇就业, 每年新增):
+/// with each year's amount as the figures, a number is each year's, not a
+/// five-year total.
+pub fn asks_every_year(name: &str) -> bool {
+    name.contains("年均") || name.contains("每年")
+}
+
 /// The factor of a magnitude printed after a number where the indicator's
 /// unit is another (`1.2万` of 亿元 is 12000 亿元, `800万` of 平方米 is
 /// 8,000,000): `None` for a unit, or where the indicator's unit starts with
@@ -496,8 +503,7 @@ pub fn rule_from_text(
         // requirement of every year, not a five-year total of 6 (it was
         // 提前实现 in the second year).
         Form::Compare(_) | Form::Bare
-            if measure == Measure::YearlyChange
-                && (printed.name.contains("年均") || printed.name.contains("每年")) =>
+            if measure == Measure::YearlyChange && asks_every_year(printed.name) =>
         {
             let cmp = match reading.form {
                 Form::Compare(cmp) => cmp,

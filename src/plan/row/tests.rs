@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// A plan's readings as the loader defaults them: 左右 ± 5 %, a bare number
+/// asking for a rule.
+fn plain() -> Conventions {
+    Conventions {
+        about_pct: 5.0,
+        bare_numbers: None,
+    }
+}
+
 fn baseline(text: &str, unit: &str) -> (Option<f64>, bool) {
     let b = read_baseline(text, unit).unwrap();
     assert_eq!(b.printed.as_deref(), Some(text.trim()), "{text}");
@@ -85,10 +94,7 @@ fn a_name_says_which_way_is_better() {
 
 #[test]
 fn the_period_cell_beside_a_level_target_is_a_second_requirement() {
-    let c = Conventions {
-        about_pct: 5.0,
-        bare_numbers: None,
-    };
+    let c = plain();
     // 城镇化率 60 with 〔3.9〕: the level's change, in points.
     assert_eq!(
         period_rule_of_level("〔3.9〕", "%", &c),
@@ -136,10 +142,7 @@ fn the_period_cell_beside_a_level_target_is_a_second_requirement() {
 
 #[test]
 fn the_rule_a_row_states() {
-    let conventions = Conventions {
-        about_pct: 5.0,
-        bare_numbers: None,
-    };
+    let conventions = plain();
     let rule = |target: &str, period: Option<&str>, unit: &str, measure| {
         rule_from_text(
             &Printed::new(target, period),
@@ -229,10 +232,7 @@ fn an_approximate_year_requirement_keeps_the_side_the_words_or_the_name_give() {
 /// was 无法判断.
 #[test]
 fn a_rate_in_the_target_column_of_yearly_rates_is_their_average() {
-    let conventions = Conventions {
-        about_pct: 5.0,
-        bare_numbers: None,
-    };
+    let conventions = plain();
     let read = |target: &str, name: &str, measure| {
         rule_from_text(
             &Printed::new(target, None).named(name),
@@ -272,10 +272,7 @@ fn a_rate_in_the_target_column_of_yearly_rates_is_their_average() {
 /// 生产能力 ＞6.5 亿吨 in the national table's column).
 #[test]
 fn a_percent_in_the_period_column_of_a_level_is_its_average_growth() {
-    let conventions = Conventions {
-        about_pct: 5.0,
-        bare_numbers: None,
-    };
+    let conventions = plain();
     let read = |period: &str, name: &str| {
         rule_from_text(
             &Printed::new("—", Some(period)).named(name),
