@@ -5,7 +5,14 @@
 //! the count first, then each group with its members named. Made from the
 //! evaluation's outlooks, never recomputed; one function for every format
 //! that shows it (the terminal's period view, Markdown, the HTML and Word
-//! reports); the year's and the regions' paragraphs in the same manner.
+//! reports); the year's (`year.rs`) and the regions' (`regions.rs`)
+//! paragraphs in the same manner.
+
+mod regions;
+mod year;
+
+pub use regions::regions_summary;
+pub use year::year_summary;
 
 use super::labels;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
@@ -461,114 +468,6 @@ pub fn paragraph(period: &PeriodReport, lang: Lang) -> String {
     summary(period, lang).join(lang.pick("", " "))
 }
 
-/// One year's check in the same manner: the count, those meeting the year's
-/// requirement, each group short of it named, then the binding indicators.
-pub fn year_summary(report: &YearReport, lang: Lang) -> Vec<String> {
-    let all = &report.results;
-    let year = report.year;
-    let assessed = all
-        .iter()
-        .filter(|r| r.status != Status::NotAssessed)
-        .count();
-    let pass = all.iter().filter(|r| r.status.passes()).count();
-    let named = |status: Status| -> Vec<String> {
-        all.iter()
-            .filter(|r| r.status == status)
-            .map(|r| result_in_prose(r, report))
-            .collect()
-    };
-    let count = |status: Status| all.iter().filter(|r| r.status == status).count();
-    let mut out = vec![match lang {
-        Lang::Zh => format!(
-            "规划提出的{}项主要指标中，{assessed}项作量化评估，{year}年{pass}项达到当年要求（已达标{}项，符合序时进度{}项）。",
-            all.len(),
-            count(Status::Achieved),
-            count(Status::OnTrack)
-        ),
-        Lang::En => format!(
-            "Of the plan's {} main indicators, {assessed} are assessed in numbers; in {year}, {pass} meet the year's requirement ({} achieved, {} on schedule).",
-            all.len(),
-            count(Status::Achieved),
-            count(Status::OnTrack)
-        ),
-    }];
-    for status in [
-        Status::Behind,
-        Status::Failed,
-        Status::Missing,
-        Status::Undetermined,
-    ] {
-        let names = named(status);
-        if names.is_empty() {
-            continue;
-        }
-        let k = names.len();
-        let list = names.join(lang.pick("、", ", "));
-        let label = labels::status(status, lang);
-        out.push(match (k, lang) {
-            (1, Lang::Zh) => format!("{list}{label}。"),
-            (_, Lang::Zh) => format!("{list}等{k}项指标{label}。"),
-            (_, Lang::En) => {
-                let mut chars = label.chars();
-                let first = chars.next().map(|c| c.to_uppercase().to_string());
-                format!("{}{}: {list}.", first.unwrap_or_default(), chars.as_str())
-            }
-        });
-    }
-    let binding: Vec<&IndicatorResult> = all
-        .iter()
-        .filter(|r| r.attribute == Attribute::Binding)
-        .collect();
-    // 不考核 rows are shown, not judged: counted apart.
-    let not_assessed: Vec<&IndicatorResult> = binding
-        .iter()
-        .copied()
-        .filter(|r| r.status == Status::NotAssessed)
-        .collect();
-    let binding: Vec<&IndicatorResult> = binding
-        .into_iter()
-        .filter(|r| r.status != Status::NotAssessed)
-        .collect();
-    if !binding.is_empty() {
-        let b = binding.len();
-        let short: Vec<String> = binding
-            .iter()
-            .filter(|r| !r.status.passes() && r.status != Status::NotAssessed)
-            .map(|r| match lang {
-                Lang::Zh => format!(
-                    "{}（{}）",
-                    result_in_prose(r, report),
-                    labels::status(r.status, lang)
-                ),
-                Lang::En => format!(
-                    "{} ({})",
-                    result_in_prose(r, report),
-                    labels::status(r.status, lang)
-                ),
-            })
-            .collect();
-        out.push(match (short.is_empty(), lang) {
-            (true, Lang::Zh) if b == 1 => "1项约束性指标达到要求。".to_owned(),
-            (true, Lang::Zh) => format!("{b}项约束性指标均达到要求。"),
-            (true, Lang::En) if b == 1 => "The binding indicator meets its requirement.".to_owned(),
-            (true, Lang::En) => format!("All {b} binding indicators meet their requirement."),
-            (false, Lang::Zh) => format!("{b}项约束性指标中，{}未达到要求。", short.join("、")),
-            (false, Lang::En) => format!(
-                "Of the {b} binding indicators, these fall short: {}.",
-                short.join(", ")
-            ),
-        });
-    }
-    if !not_assessed.is_empty() {
-        let names: Vec<String> = not_assessed
-            .iter()
-            .map(|r| result_in_prose(r, report))
-            .collect();
-        out.push(binding_not_assessed(&names, !binding.is_empty(), lang));
-    }
-    out
-}
-
 /// The binding indicators shown and not judged (不考核), named: `more`
 /// when others were judged.
 fn binding_not_assessed(names: &[String], more: bool, lang: Lang) -> String {
@@ -584,43 +483,4 @@ fn binding_not_assessed(names: &[String], more: bool, lang: Lang) -> String {
             format!("{k} binding indicators are not assessed ({list}), not judged.")
         }
     }
-}
-
-/// Every region's latest year in the same manner: the count, those whose
-/// binding indicators all meet their requirement, those that do not, named.
-pub fn regions_summary(regions: &RegionsReport, lang: Lang) -> Vec<String> {
-    let s = &regions.summary;
-    let failing = regions.failing_binding();
-    let ok = s.regions.saturating_sub(s.regions_failing_binding);
-    let mut out = vec![match lang {
-        Lang::Zh => format!("{}个地区中，{ok}个地区约束性指标均达到要求。", s.regions),
-        Lang::En => format!(
-            "Of {} regions, {ok} {} every binding requirement.",
-            s.regions,
-            en(ok, "meets", "meet")
-        ),
-    }];
-    if !failing.is_empty() {
-        let k = failing.len();
-        let list = failing.join(lang.pick("、", ", "));
-        out.push(match (k, lang) {
-            (1, Lang::Zh) => format!("{list}有约束性指标未达到要求。"),
-            (_, Lang::Zh) => format!("{list}等{k}个地区有约束性指标未达到要求。"),
-            (1, Lang::En) => format!("{list} has binding indicators short of it."),
-            (_, Lang::En) => format!("{list} ({k}) have binding indicators short of it."),
-        });
-    }
-    if s.regions_failing_expected > 0 {
-        out.push(match lang {
-            Lang::Zh => format!(
-                "{}个地区有预期性指标未达到要求。",
-                s.regions_failing_expected
-            ),
-            Lang::En => format!(
-                "{} regions have expected indicators short of their requirement.",
-                s.regions_failing_expected
-            ),
-        });
-    }
-    out
 }
