@@ -86,7 +86,9 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
 
 /// What the TOML reader's message means, for the commonest slips of
 /// editing a plan file by hand (a first-time user met them in English).
-fn toml_hint(message: &str) -> Option<Text> {
+/// `line` is the line the reader points at (a table's header for a
+/// missing field: `[plan]` or `[[indicator]]`).
+fn toml_hint(message: &str, line: &str) -> Option<Text> {
     if message.contains("string values must be quoted") || message.contains("invalid string") {
         return Some(Text::new(
             "文字要加英文双引号，如 target = \"〔300〕\"",
@@ -107,6 +109,12 @@ fn toml_hint(message: &str) -> Option<Text> {
         return Some(Text::new(
             "规划文件中没有这一字段：请核对拼写（字段见 README “规划文件”一节，或 plan-check schema plan）",
             "the plan file has no such field: check its spelling (the fields are in the README, or plan-check schema plan)",
+        ));
+    }
+    if message.contains("missing field `") && line.trim_start().starts_with("[plan]") {
+        return Some(Text::new(
+            "缺少这一字段：[plan] 要有 id、title、baseline_year、target_year",
+            "a field is missing: [plan] needs id, title, baseline_year and target_year",
         ));
     }
     if message.contains("missing field `") {
@@ -130,7 +138,14 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             ),
         );
         // The TOML reader's words, for the slips of editing a draft.
-        if let Some(hint) = toml_hint(e.message()) {
+        let at = e
+            .span()
+            .and_then(|span| text.get(..span.start))
+            .map_or("", |before| {
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                text[start..].lines().next().unwrap_or("")
+            });
+        if let Some(hint) = toml_hint(e.message(), at) {
             d = d.with_hint(hint);
         }
         if let Some(span) = e.span() {

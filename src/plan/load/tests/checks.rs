@@ -369,6 +369,19 @@ fn toml_slips_come_with_what_they_mean() {
         measured.contains("“逐年变化”不是可用的写法，可用：`level`"),
         "{measured}"
     );
+    // A field missing from [plan] is said of [plan], not of [[indicator]]
+    // (a reviewer was told every indicator needs an id).
+    let in_plan = parse_plan(
+        "[plan]\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\n",
+        "p.toml",
+    )
+    .err()
+    .and_then(|d| d.hint.clone())
+    .map(|h| h.zh)
+    .unwrap_or_default();
+    assert!(in_plan.contains("[plan] 要有 id"), "{in_plan}");
+    let in_row = hint("\n[[indicator]]\nid = \"a\"\ncategory = \"c\"\n");
+    assert!(in_row.contains("每个 [[indicator]] 要有"), "{in_row}");
 }
 
 /// A reviewer's day of slips on today's readings: an `about` rule with
