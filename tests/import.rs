@@ -1179,3 +1179,44 @@ fn a_land_table_broken_over_paragraphs_drafts_its_rows() {
     ));
     assert!(!stderr_of(&out).contains("建设用地总规模：名称说的是新增或完成的量"));
 }
+
+/// 上海市防震减灾“十四五”规划 (a helper's corpus, table 25): its caption on
+/// the line above the header was read as a fifth header cell and the table
+/// refused (I002); its categories print a few characters a line. Now every
+/// row is drafted, and the targets that are sentences or two areas' figures
+/// are shown, not judged: `30分钟提供震后趋势快速判定意见` was at least 30 in
+/// the unit `分钟提供…`, `上海行政区达到0.8级，邻近地区…达到1.5级` at least 1.5.
+#[test]
+fn an_earthquake_table_with_targets_in_sentences_drafts_them_unjudged() {
+    use plan_check::plan::{Comparator, Rule, Threshold};
+    let out =
+        import(&["tests/fixtures/import/corpus/25-shanghai-earthquake-14th/original-excerpt.md"]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(plan.indicators.len(), 9);
+    let ind = |name: &str| {
+        plan.indicators
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(ind("地震监测能力").category, "地震监测预报预警能力");
+    for name in ["地震监测能力", "地震速报水平", "地震震后预测水平"] {
+        let row = ind(name);
+        assert_eq!(row.rule, Rule::NotAssessed, "{name}");
+        assert!(
+            !row.unit.contains("提供") && !row.unit.contains("实现"),
+            "{name}: {}",
+            row.unit
+        );
+    }
+    assert!(err.contains("是一句话，不是数字加单位"), "{err}");
+    assert_eq!(
+        ind("地震灾害风险普查完成率").rule,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 100.0
+        })
+    );
+}

@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 24] = [
+const CORPUS: [&str; 25] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -35,6 +35,7 @@ const CORPUS: [&str; 24] = [
     "22-songjiang-transport-15th",
     "23-shanghai-outline-15th",
     "24-shanghai-land-15th",
+    "25-shanghai-earthquake-14th",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as

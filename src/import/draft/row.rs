@@ -242,6 +242,24 @@ fn rule(
                 "名称说“累计”：“{deciding}”按规划期的累计数判断，统计数据应为每年的量，逐年相加；若填的是累计至今的数，请改写 measure"
             ));
         }
+        // 30分钟提供震后趋势快速判定意见 (上海市防震减灾“十四五”规划): a
+        // sentence with a number in it, not a number in a unit; at least 30
+        // of it was drafted (a time limit, if anything, is at most).
+        Ok(Form::Bare)
+            if reading
+                .as_ref()
+                .ok()
+                .and_then(|r| r.unit.as_deref())
+                .is_some_and(|u| !crate::import::table::reads_as_a_unit(u)) =>
+        {
+            is_settled = false;
+            explicit = true;
+            let value = reading.as_ref().map_or(0.0, |r| r.value);
+            w.unjudged(format!(
+                "“{deciding}”是一句话，不是数字加单位：只展示不判断；若是时限（N分钟内）或下限，请写单位和 rule（如 rule = {{ kind = \"at_most\", value = {} }}）",
+                crate::number::display(value)
+            ));
+        }
         // `1.5万` on an indicator in 个: the number is not in the
         // indicator's unit; a rule on 1.5 would pass 2 parking spaces.
         Ok(Form::Bare)

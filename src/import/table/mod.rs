@@ -350,7 +350,7 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             let unit = crate::plan::read_target(&row.target)
                 .ok()
                 .and_then(|r| r.unit)
-                .filter(|u| u != "个百分点");
+                .filter(|u| u != "个百分点" && reads_as_a_unit(u));
             if let Some(unit) = unit {
                 row.unit = unit;
                 row.unit_from_target = true;
@@ -384,6 +384,14 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
 
 /// The notes right under a table: `注：①…②…` in one paragraph or several,
 /// split at the circled numbers.
+/// Words after a target's number that can be a unit (`人`, `微克/立方米`,
+/// `万吨标准煤/万元`), not the rest of a sentence (`30分钟提供震后趋势快速
+/// 判定意见`, 上海市防震减灾“十四五”规划: its unit was drafted as
+/// `分钟提供震后趋势快速判定意见`, the target as at least 30).
+pub(crate) fn reads_as_a_unit(words: &str) -> bool {
+    words.chars().count() <= 8 && !words.contains([',', '，', '、', '；', ';', '。'])
+}
+
 fn notes_after(blocks: &[Block]) -> Vec<String> {
     let mut text = String::new();
     for block in blocks.iter().take(4) {

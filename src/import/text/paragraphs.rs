@@ -61,8 +61,12 @@ const HEADER_WORDS: &[&str] = &[
 /// plan period in it.
 fn header_like(cell: &str) -> bool {
     let c = cell.replace(['\n', ' '], "");
-    // 主要指标表, 专栏1 …: the table's title, not one of its header cells.
+    // 主要指标表, 专栏1 …: the table's title, not one of its header cells;
+    // “十四五”期间主要指标 too, on the line above 类别 (上海市防震减灾“十四五”
+    // 规划: the caption was read as a fifth header cell and the table refused).
     let title = c.ends_with('表')
+        || c.ends_with("主要指标")
+        || c.ends_with("指标体系")
         || c.starts_with("专栏")
         || c.starts_with('表')
         || c.contains('、')
@@ -320,6 +324,24 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                         .iter()
                         .map(|l| super::super::clean(l))
                         .collect();
+                    // 地震 / 监测 / 预报 / 预警 / 能力, then the row's cells: a
+                    // category in a narrow merged cell, a few characters a
+                    // line (上海市防震减灾“十四五”规划), joined into one cell
+                    // when the row ends with its 属性 where the header has it.
+                    if let Some(a) = attribute_at
+                        && a + 1 == width
+                        && row.len() > width
+                        && row.last().is_some_and(|c| is_attribute(c))
+                    {
+                        let extra = row.len() - width + 1;
+                        if row[..extra]
+                            .iter()
+                            .all(|c| c.chars().count() <= 4 && !figure_like(c))
+                        {
+                            let joined: String = row.drain(..extra).collect();
+                            row.insert(0, joined);
+                        }
+                    }
                     // `1`, a blank line, then the row: the 序号 printed apart.
                     if numbered
                         && row.len() == 1

@@ -276,10 +276,42 @@ fn tail_requirement(text: &str) -> Option<Result<Reading, TargetError>> {
         })
         .min_by_key(|(at, _)| *at)?;
     let clause = trim_all(&text[..at]);
+    // 上海行政区达到0.8级，邻近地区（行政区域外50公里）达到1.5级 (上海市防震
+    // 减灾“十四五”规划): a number in words set apart before the requirement
+    // (`，`, `、`, `；`) is another target: two targets in one cell, not the
+    // last one's (it was read ≥ 1.5). A number in the requirement's own
+    // words is its qualifier (`5分钟覆盖区超80%`), a year (`到2025年，`) no
+    // target.
+    if let Some(apart) = clause.rfind([',', '，', '、', '；', ';'])
+        && holds_a_number_besides_years(&clause[..apart])
+    {
+        return None;
+    }
     Some(Ok(Reading {
         clause: (!clause.is_empty()).then(|| clause.to_owned()),
         ..reading
     }))
+}
+
+/// Whether `text` holds a digit that is not part of a year (`2025年`).
+fn holds_a_number_besides_years(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && digit(chars[i]) {
+            i += 1;
+        }
+        if !(i - start == 4 && chars.get(i) == Some(&'年')) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `9%以上（力争10%）` → (`9%以上`, `力争10%`): the words in the brackets
