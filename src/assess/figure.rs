@@ -35,6 +35,10 @@ pub struct Derived {
 pub enum DerivedKind {
     /// (∏(1 + rᵢ/100))^(1/n) − 1, in percent: 年均.
     CompoundAverage,
+    /// Σ dᵢ / n: the average of yearly amounts in a unit other than percent
+    /// (`年均土地供应规模 35-40` 平方公里: 39 and 31 are 35 a year, not the
+    /// 34.94 % they compounded to as if growth rates).
+    MeanAverage,
     /// 1 − ∏(1 − dᵢ/100), in percent: a cumulative change in percent.
     CompoundCumulative,
     /// Σ dᵢ: a cumulative change in the unit (points, years).
@@ -171,6 +175,15 @@ pub fn gather(
             );
             return figure;
         }
+        // Yearly amounts in square kilometres, people, points: their mean
+        // (percentages compound, as their totals do).
+        Needs::Derived(DerivedKind::CompoundAverage)
+            if indicator.measure == Measure::YearlyChange
+                && crate::plan::Accumulate::of_yearly_changes(&indicator.unit)
+                    == crate::plan::Accumulate::Sum =>
+        {
+            DerivedKind::MeanAverage
+        }
         Needs::Derived(kind) => kind,
     };
     // The years since the baseline, up to the target year.
@@ -264,6 +277,7 @@ pub fn derive(kind: DerivedKind, from: &[YearFigure]) -> Option<f64> {
             }
             _ => return None,
         },
+        DerivedKind::MeanAverage => from.iter().map(|f| f.value).sum::<f64>() / n,
         DerivedKind::CompoundAverage => {
             let factors = from.iter().map(|f| 1.0 + f.value / 100.0);
             if factors.clone().any(|x| x <= 0.0) {
@@ -418,6 +432,16 @@ unit = "亿吨"
 baseline = "—"
 target = "＞6.5"
 attribute = "约束性"
+[[indicator]]
+id = "land"
+category = "c"
+name = "年均土地供应规模"
+unit = "平方公里"
+baseline = 36
+target = "—"
+period_target = "35-40"
+measure = "yearly_change"
+attribute = "预期性"
 "#,
             "p.toml",
         )
@@ -437,6 +461,18 @@ attribute = "约束性"
         let status =
             judge_figure(&plan.indicators[index as usize], &plan.meta, year, &figure).status;
         (figure, status)
+    }
+
+    /// 年均土地供应规模 35-40 平方公里 (上海市加强土地管理“十五五”规划):
+    /// 39 and 31 are 35 a year, within the range; compounded as rates they
+    /// were 34.94 and behind (a reviewer's).
+    #[test]
+    fn yearly_amounts_in_a_unit_average_to_their_mean() {
+        let (figure, status) = judged(&[(6, 2026, 39.0), (6, 2027, 31.0)], 6, 2027);
+        let derived = figure.derived.expect("an average");
+        assert_eq!(derived.kind, DerivedKind::MeanAverage);
+        assert_eq!(derived.value, 35.0);
+        assert_eq!(status, Status::OnTrack);
     }
 
     #[test]

@@ -32,7 +32,9 @@ pub struct IndicatorResult {
     /// Share of this indicator's own period elapsed (时间进度): from its
     /// baseline year, which a `*` row sets earlier than the plan's.
     pub elapsed: f64,
-    /// True when the baseline came from the statistics.
+    /// True when the baseline came from the statistics and the year's
+    /// requirement or completion rests on it (a 每年6900 row has no
+    /// schedule to compute from it).
     pub baseline_from_data: bool,
     /// The target as printed: the target-year cell, or the 年均/累计 one.
     pub target_text: String,
@@ -268,7 +270,11 @@ pub fn indicator_result(
         baseline_text: ind.baseline_text.clone(),
         baseline_year: ind.baseline_year,
         elapsed: ind.elapsed(&plan.meta, year),
-        baseline_from_data: figure.baseline_from_data,
+        baseline_from_data: figure.baseline_from_data
+            && (judgement.completion.is_some()
+                || judgement
+                    .requirement
+                    .is_some_and(|r| r.basis() == Some(crate::assess::Basis::Schedule))),
         target_text: ind.shown_target(),
         required: judgement.requirement.and_then(|r| r.value()),
         requirement: judgement.requirement,

@@ -167,7 +167,9 @@ pub fn requirement_on(requirement: &Requirement, on: Option<DerivedKind>, lang: 
 /// A figure made from the yearly figures in a word: 年均, 累计, 累计变化.
 pub fn derived_short(kind: DerivedKind, lang: Lang) -> &'static str {
     match kind {
-        DerivedKind::CompoundAverage => lang.pick("年均", "yearly average"),
+        DerivedKind::CompoundAverage | DerivedKind::MeanAverage => {
+            lang.pick("年均", "yearly average")
+        }
         DerivedKind::CompoundCumulative | DerivedKind::SumCumulative => {
             lang.pick("累计", "cumulative")
         }
@@ -351,6 +353,7 @@ pub fn derived(kind: DerivedKind, lang: Lang) -> &'static str {
         DerivedKind::CompoundAverage => {
             lang.pick("年均（逐年复合）", "yearly average (compounded)")
         }
+        DerivedKind::MeanAverage => lang.pick("年均（逐年平均）", "yearly average (mean)"),
         DerivedKind::CompoundCumulative => lang.pick("累计（逐年复合）", "cumulative (compounded)"),
         DerivedKind::SumCumulative => lang.pick("累计（逐年相加）", "cumulative (summed)"),
         DerivedKind::LevelChange => lang.pick(

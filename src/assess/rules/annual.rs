@@ -17,7 +17,13 @@ pub struct Kind {
 }
 
 impl RuleKind for Kind {
-    fn requirement(&self, _at: &Year, _figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+    /// Not of the baseline year: a 2025 file checked against 2026–2030's
+    /// 每年6900 failed a binding row (exit 1), and the period paragraph
+    /// named 2025 as a lapse (a reviewer's).
+    fn requirement(&self, at: &Year, _figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        if at.before_period {
+            return Ok(None);
+        }
         Ok(Some(requirement(self.each, Basis::EveryYear)))
     }
 
@@ -110,6 +116,34 @@ mod tests {
         assert_eq!(status(r.met_by(5.2), false, false), Status::Achieved);
         assert_eq!(status(r.met_by(5.6), false, false), Status::Failed);
         assert_eq!(status(r.met_by(5.6), false, true), Status::Failed);
+    }
+
+    /// A requirement of every year is not asked of the plan's baseline
+    /// year (a 2025 file against 2026–2030's 每年6900 failed, exit 1).
+    #[test]
+    fn the_baseline_year_is_asked_nothing() {
+        use crate::assess::fixtures;
+        let each = YearRequirement::Threshold(Threshold {
+            cmp: Comparator::GreaterOrEqual,
+            value: 6900.0,
+        });
+        let kind = Kind {
+            each,
+            average: false,
+        };
+        let meta = fixtures::meta();
+        let ind = fixtures::indicator(
+            1.0,
+            crate::plan::Rule::Annual {
+                each,
+                average: false,
+            },
+            crate::plan::Attribute::Binding,
+        );
+        let figure = Figure::default();
+        let asked = |year| kind.requirement(&Year::new(&ind, &meta, year), &figure);
+        assert_eq!(asked(meta.baseline_year), Ok(None));
+        assert!(matches!(asked(meta.baseline_year + 1), Ok(Some(_))));
     }
 
     #[test]

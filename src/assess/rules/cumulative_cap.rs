@@ -82,6 +82,7 @@ mod tests {
             in_target_year: false,
             elapsed: 0.6,
             compound: false,
+            before_period: false,
         };
         let figure = Figure::default();
         let cap = |k: &Kind| k.requirement(&at, &figure).ok().flatten();

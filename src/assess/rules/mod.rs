@@ -45,6 +45,9 @@ pub struct Year<'a> {
     /// growth (`＞92.7` and `＞6.5%`): the level's schedule is the path of
     /// constant growth from the baseline to the target, not a straight line.
     pub compound: bool,
+    /// The plan's baseline year or earlier: its starting point, not one of
+    /// its years; a requirement of every year is not asked of it.
+    pub before_period: bool,
 }
 
 impl<'a> Year<'a> {
@@ -58,6 +61,7 @@ impl<'a> Year<'a> {
                 indicator.period_rule,
                 Some(Rule::Annual { average: true, .. })
             ),
+            before_period: year <= meta.baseline_year,
         }
     }
 }

@@ -22,7 +22,11 @@ pub struct Kind {
 }
 
 impl RuleKind for Kind {
-    fn requirement(&self, _at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+    fn requirement(&self, at: &Year, figure: &Figure) -> Result<Option<Requirement>, Unjudged> {
+        // Of every year of the plan, not of its baseline year.
+        if at.before_period {
+            return Ok(None);
+        }
         match figure.reference {
             Some(reference) => Ok(Some(requirement(
                 self.cmp,

@@ -167,7 +167,10 @@ pub(super) fn read_rule(
 /// `at_least 300`): the period's total is held to it, as a printed total
 /// is — one year's amount against the five years' was judged in silence.
 fn on_yearly_figures(rule: Rule, measure: Measure, printed: &Printed, unit: &str) -> Rule {
-    if printed.period.is_some() {
+    // A rate's rule is on its average whichever column printed it
+    // (`年均增长7%以上` in the 年均 column with `at_least 7` was a level
+    // held each year, 8 then 6.5 相对滞后 at a 7.25 average: a reviewer's).
+    if printed.period.is_some() && measure != Measure::YearlyRate {
         return rule;
     }
     // A 左右 with its side (`kind = "about"`): its bound, as the figures are.

@@ -295,6 +295,21 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             }
         };
         let measure = raw.measure.unwrap_or_default();
+        // Each year's growth rate is a percent: a rate measure on 平方公里
+        // compounded the yearly amounts as if they were rates (a reviewer's).
+        let unit = raw.unit.trim().replace('％', "%");
+        if measure == Measure::YearlyRate && !unit.is_empty() && unit != "%" {
+            return Err(err(Text::new(
+                format!(
+                    "measure = \"yearly_rate\" 表示数据是每年的增长率（%），而指标的单位是“{}”：每年的量请写 measure = \"yearly_change\"",
+                    raw.unit
+                ),
+                format!(
+                    "measure = \"yearly_rate\" means the figures are each year's growth in percent, but the unit is \"{}\": for each year's amount write measure = \"yearly_change\"",
+                    raw.unit
+                ),
+            )));
+        }
         // The cell that decides: the 年均/累计 one when the target-year cell is empty.
         let period = raw.period_target.as_ref().filter(|p| !is_dash(p.get_ref()));
         let printed = Printed::new(

@@ -25,7 +25,8 @@ pub fn rule_from_text(
             ),
         )
     };
-    let mut reading = match read_target(target) {
+    let in_period = printed.period.is_some();
+    let mut reading = match read_target(without_average_words(target, measure, in_period)) {
         Ok(reading) => reading,
         Err(TargetError::BadNumber) => {
             return Err(Text::new(
@@ -361,4 +362,35 @@ pub fn rule_from_text(
             )),
         },
     }
+}
+
+/// `年均增长7%以上` → `7%以上`: the words that say the figure is a yearly
+/// average, where the rule reads it so already — each year's rate
+/// (`measure = "yearly_rate"`), a rate in percent (a level's average
+/// growth in the 年均 column), or each year's amounts averaged in the 年均
+/// column (`年均35-40` 平方公里). It was refused, and the `rule` its message
+/// asked for judged the average as a level each year (a reviewer's).
+/// Words before another number (`年均新增6`, `年均下降3%`) are kept.
+fn without_average_words(target: &str, measure: Measure, in_period: bool) -> &str {
+    let text = target.trim();
+    let starts_a_number = |rest: &str| {
+        rest.chars().next().is_some_and(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '≥' | '＞' | '>' | '≧' | '≤' | '＜' | '<' | '≦')
+        })
+    };
+    for words in ["年均增长率", "年均增长", "年均增速", "年均"] {
+        if let Some(rest) = text.strip_prefix(words).map(str::trim_start)
+            && starts_a_number(rest)
+            && (measure == Measure::YearlyRate
+                || (measure == Measure::YearlyChange && in_period)
+                || read_target(rest).is_ok_and(|r| {
+                    r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
+                }))
+        {
+            return rest;
+        }
+    }
+    target
 }

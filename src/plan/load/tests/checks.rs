@@ -435,3 +435,43 @@ fn about_rules_bare_rates_and_yearly_amounts_read_as_their_figures_are() {
         }
     );
 }
+
+/// A rate measure on an amount (平方公里) compounded the yearly amounts as
+/// if they were growth rates: refused, saying to write yearly_change.
+#[test]
+fn a_yearly_rate_measure_needs_a_percent_unit() {
+    let text =
+        indicator("a", "measure = \"yearly_rate\"").replace("unit = \"%\"", "unit = \"平方公里\"");
+    let err = plan_with(&text).expect_err("refused");
+    assert!(
+        err.message.zh.contains("yearly_change"),
+        "{:?}",
+        err.message
+    );
+    assert!(plan_with(&indicator("b", "measure = \"yearly_rate\"")).is_ok());
+}
+
+/// `年均增长7%以上` in the 年均 column of a rate (a common printed form)
+/// was refused, and the `rule` its message asked for judged the average
+/// as a level each year: both are now the compound average (a reviewer's).
+#[test]
+fn yearly_average_words_before_a_rate_read_as_its_average() {
+    let seven = YearRequirement::Threshold(Threshold {
+        cmp: Comparator::GreaterOrEqual,
+        value: 7.0,
+    });
+    let average = Rule::Annual {
+        each: seven,
+        average: true,
+    };
+    let fields = "baseline = 8\ntarget = \"—\"\nperiod_target = \"年均增长7%以上\"\nmeasure = \"yearly_rate\"";
+    let printed = plan_with(&row("a", "研发经费投入增长", fields)).expect("loads");
+    assert_eq!(printed.indicators[0].rule, average);
+    let explicit = format!("{fields}\nrule = {{ kind = \"at_least\", value = 7 }}");
+    let explicit = plan_with(&row("a", "研发经费投入增长", &explicit)).expect("loads");
+    assert_eq!(explicit.indicators[0].rule, average);
+    // Before another number the words stay, and are refused, not guessed.
+    let fall =
+        "baseline = 8\ntarget = \"—\"\nperiod_target = \"年均下降3%\"\nmeasure = \"yearly_rate\"";
+    assert!(plan_with(&row("b", "能耗", fall)).is_err());
+}
