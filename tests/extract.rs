@@ -715,3 +715,53 @@ fn a_bulletin_saved_as_text_gives_the_figures_its_markdown_gives() {
     assert_eq!(md.len(), 10);
     assert_eq!(figures(txt.to_str().unwrap()), md);
 }
+
+/// Government work reports (国务院《政府工作报告》2023, 2024, real): the
+/// year's figures are taken, never the coming year's targets nor the five
+/// years' totals. Before, 2024's 国内生产总值增长5%左右 was written as
+/// 2023's growth (the review's 超过126万亿元，增长5.2% not matched), its
+/// 能耗降低2.5%左右 as 2023's fall, and 2023's 过去五年…能耗下降8.1% as 2022's.
+#[test]
+fn a_work_report_gives_the_years_figures_not_its_targets_or_five_years() {
+    let out = extract(&[
+        "--year",
+        "2023",
+        "tests/fixtures/bulletins/work-report-2024.md",
+    ]);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("国内生产总值（GDP）增长,2023,5.2,"),
+        "{text}\n{}",
+        stderr_of(&out)
+    );
+    assert!(!text.contains("今年发展主要预期目标"), "{text}");
+    assert!(!text.contains("单位GDP能源消耗降低"), "{text}");
+    let out = extract(&[
+        "--year",
+        "2022",
+        "tests/fixtures/bulletins/work-report-2023.md",
+    ]);
+    let text = stdout_of(&out);
+    assert!(text.contains("国内生产总值（GDP）增长,2022,3,"), "{text}");
+    assert!(!text.contains("8.1"), "a five-year fall taken: {text}");
+    assert!(
+        !text.contains("城镇调查失业率,2022,5.5"),
+        "a target taken: {text}"
+    );
+}
+
+/// An empty file is said to be one (it was asked for a year, then found
+/// to hold no indicator).
+#[test]
+fn an_empty_bulletin_is_said_to_be_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let out = extract(&["--year", "2023", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("文件中没有文字"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -49,6 +49,22 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
     for path in &args.bulletins {
         let document = crate::import::read(path)?;
         let file = document.file.clone();
+        // An empty file, or a document with no text: said so (it was asked
+        // for a year, then found no indicator).
+        if document.blocks.iter().all(|b| match b {
+            crate::import::Block::Text(t) => t.trim().is_empty(),
+            crate::import::Block::Table(rows) => rows.iter().flatten().all(|c| c.trim().is_empty()),
+        }) {
+            return Err(Diagnostic::error(
+                Code::I004,
+                &file,
+                Text::new(
+                    "文件中没有文字：不是公报，或文件是空的",
+                    "the file holds no text: not a bulletin, or empty",
+                ),
+            )
+            .into());
+        }
         let title = extract::title_of(&document);
         let titled = title.as_deref().and_then(crate::year::before_nian);
         // --year is for a title that names none; a title's own year stands.

@@ -3,7 +3,9 @@
 //! the sector bulletins), each citing the sentence it came from.
 //!
 //! The bulletin is read by `import`'s readers into paragraphs; each
-//! paragraph is cut into sentences ([`sentences`]); each indicator is looked
+//! paragraph is cut into sentences ([`sentences`]), those of another time
+//! than the year (a work report's targets and five-year review,
+//! [`scope`]) left out; each indicator is looked
 //! for by its name, its `aliases` and the standard equivalences of
 //! statistical wording, and its figure taken by what the plan says it is
 //! ([`find`]). Precision before recall: where the sentences give different
@@ -11,6 +13,7 @@
 //! listed with every candidate; a figure is never guessed.
 
 pub mod find;
+pub mod scope;
 pub mod sentences;
 
 use crate::import::{Block, Document};
@@ -194,7 +197,10 @@ pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
     // A heading (一、综合, a Markdown `## 九、…` saved as .txt) or a row of
     // a Markdown table stands alone, wrapped text or not.
     let alone = |t: &str| {
-        crate::import::text::section_heading(t) || t.starts_with('#') || t.starts_with('|')
+        crate::import::text::section_heading(t)
+            || t.starts_with('#')
+            || t.starts_with('|')
+            || caption(t)
     };
     let lines: Vec<&str> = doc
         .blocks
@@ -239,6 +245,19 @@ pub fn paragraphs(doc: &Document, wrapped: bool) -> Vec<String> {
     out
 }
 
+/// A chart's or table's caption (`图1 2019-2023年地区生产总值及其增长速度`,
+/// `表2 …`): a line of its own, never glued to the sentence under it (the
+/// Shandong 2023 bulletin's 年末常住人口10122.97万人 was lost behind one).
+fn caption(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('图').or_else(|| line.strip_prefix('表')) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !line.ends_with(['。', '；'])
+        && line.chars().count() <= 60
+}
+
 /// Words that put a sentence's figure at another level of government than
 /// the plan's: a district's plan (…区, …县) takes no 全市 or 全国 figure, a
 /// city's no 全省 or 全国 figure, a province's no 全国 figure.
@@ -257,7 +276,10 @@ pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
 
 /// Every indicator of `plan` looked for in the paragraphs.
 pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
-    let sentences = sentences::split(paragraphs);
+    // A work report's targets and five-year review are no figures of the year.
+    let other_times = scope::other_times(paragraphs);
+    let mut sentences = sentences::split(paragraphs);
+    sentences.retain(|s| !other_times[s.paragraph - 1]);
     let refused = other_levels(plan.meta.region.as_deref());
     let own = own_names(plan.meta.region.as_deref());
     let own: Vec<&str> = own.iter().map(String::as_str).collect();
@@ -342,6 +364,30 @@ fn keep_apart_shared_names(plan: &Plan, out: &mut Extraction) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A chart's caption stands alone, wrapped text or not (山东省2023年
+    /// 统计公报: 年末常住人口10122.97万人 was read as part of the caption).
+    #[test]
+    fn a_caption_is_not_glued_to_the_sentence_under_it() {
+        let doc = Document {
+            file: "x".into(),
+            blocks: [
+                "图1 2019-2023年地区生产总值及其增长速度",
+                "年末常住人口10122.97万人。",
+            ]
+            .iter()
+            .map(|t| Block::Text((*t).to_owned()))
+            .collect(),
+        };
+        for wrapped in [true, false] {
+            let p = paragraphs(&doc, wrapped);
+            assert_eq!(
+                p.last().map(String::as_str),
+                Some("年末常住人口10122.97万人。")
+            );
+        }
+        assert!(!caption("图书馆藏书量增长5%。"));
+    }
 
     #[test]
     fn a_title_names_its_region_and_year() {

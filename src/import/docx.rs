@@ -32,13 +32,14 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
         Diagnostic::error(
             Code::I001,
             file,
-            Text::io("无法读取规划文本", "cannot read the plan document", &e),
+            Text::io("无法读取文件", "cannot read the file", &e),
         )
     })?;
     let mut zip = zip::ZipArchive::new(handle).map_err(|e| bad(e.to_string()))?;
-    let part = zip
-        .by_name("word/document.xml")
-        .map_err(|e| bad(format!("word/document.xml：{e}")))?;
+    let part = zip.by_name("word/document.xml").map_err(|e| match e {
+        zip::result::ZipError::FileNotFound => bad("压缩包中没有 word/document.xml".to_owned()),
+        e => bad(format!("word/document.xml：{e}")),
+    })?;
     let mut xml = Vec::new();
     part.take(MAX_XML + 1)
         .read_to_end(&mut xml)
@@ -95,11 +96,24 @@ pub fn parse(xml: &[u8]) -> Result<Vec<Block>, Failed> {
     let mut in_text = false;
     // Inside a run (w:r): a w:tab there is a tab character, elsewhere a tab stop.
     let mut in_run = false;
+    // Elements open: a document cut off inside its body ends with some
+    // still open, and was read as an empty one without a word.
+    let mut open = 0usize;
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| Failed::Xml(e.to_string()))?;
+        match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            _ => {}
+        }
         match event {
+            Event::Eof if open > 0 => {
+                return Err(Failed::Xml(
+                    "word/document.xml 在中途截断（文件不完整）".to_owned(),
+                ));
+            }
             Event::Eof => break,
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let opens = matches!(event, Event::Start(_));
@@ -220,6 +234,16 @@ fn push(cell: &mut Option<Cell>, paragraph: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document cut off inside its body was read as an empty one, and
+    /// `extract` then asked for a year (a reviewer's).
+    #[test]
+    fn a_document_cut_off_is_refused() {
+        let cut = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>2023年统计公报"#.as_bytes();
+        assert!(matches!(parse(cut), Err(Failed::Xml(_))));
+        let whole = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>2023年统计公报</w:t></w:r></w:p></w:body></w:document>"#.as_bytes();
+        assert!(parse(whole).is_ok());
+    }
 
     #[test]
     fn paragraphs_and_a_table_with_merged_cells() {

@@ -68,7 +68,7 @@ pub fn read(path: &Path) -> Result<Document, Diagnostic> {
         Diagnostic::error(
             Code::I001,
             &file,
-            Text::io("无法读取规划文本", "cannot read the plan document", &e),
+            Text::io("无法读取文件", "cannot read the file", &e),
         )
     };
     let blocks = match extension.as_str() {

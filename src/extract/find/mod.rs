@@ -52,6 +52,10 @@ pub const EQUIVALENT: &[(&str, &str)] = &[
     // national 14th plan's 每千人口拥有执业（助理）医师数.
     ("每千人口拥有", "每千人口"),
     ("每万人口拥有", "每万人口"),
+    // The national 15th plan's 地级及以上城市细颗粒物（PM2.5）浓度, as the NBS
+    // bulletin words it (在监测的339个地级及以上城市中，细颗粒物（PM2.5）年平均
+    // 浓度28.0微克/立方米).
+    ("地级及以上城市细颗粒物浓度", "细颗粒物年平均浓度"),
 ];
 
 /// Words a bulletin puts before a subject that do not change it.
@@ -122,18 +126,24 @@ pub fn figure(
         if per.is_some_and(|p| !s.plain.contains(p)) {
             continue;
         }
-        for term in &terms {
-            if let Some((value, converted)) = in_sentence(&s.plain, term, indicator, refused, own) {
-                candidates.push(Candidate {
-                    value,
-                    converted,
-                    paragraph: s.paragraph,
-                    sentence: s.text.clone(),
-                    whole_year: s.plain.contains("全年") || s.plain.contains("平均值"),
-                    year_end: ["年末", "年底", "12月"].iter().any(|w| s.plain.contains(w)),
-                });
-                break;
-            }
+        // The sentence as printed, and without its ASCII glosses, as the
+        // terms are (细颗粒物（PM2.5）年平均浓度 for the term 细颗粒物年平均浓度).
+        let unglossed = strip_gloss(&s.plain);
+        let texts = [s.plain.as_str(), unglossed.as_str()];
+        let found = terms.iter().find_map(|term| {
+            texts
+                .iter()
+                .find_map(|text| in_sentence(text, term, indicator, refused, own))
+        });
+        if let Some((value, converted)) = found {
+            candidates.push(Candidate {
+                value,
+                converted,
+                paragraph: s.paragraph,
+                sentence: s.text.clone(),
+                whole_year: s.plain.contains("全年") || s.plain.contains("平均值"),
+                year_end: ["年末", "年底", "12月"].iter().any(|w| s.plain.contains(w)),
+            });
         }
     }
     settle(candidates, indicator.bulletin_figure)
@@ -349,6 +359,11 @@ fn in_sentence(
             // A flow counted in its own unit (城镇新增就业1312万人) is the
             // year's figure as it stands; a percent reduction is read from
             // the change words (下降2.7%).
+            // A change in points (3岁以下婴幼儿入托率提高, 百分点): `比上年提高
+            // 1.6个百分点` (it could never be read).
+            Measure::YearlyChange if indicator.unit.contains("百分点") => {
+                points(after, falls(&indicator.name)).map(|v| (v, None))
+            }
             Measure::YearlyChange if !indicator.unit.contains('%') => {
                 level(after, &indicator.unit).or_else(|| change(after).map(|v| (v, None)))
             }
@@ -398,6 +413,11 @@ fn figure_follows(after: &str) -> bool {
             "与上年",
             "持平",
             "为",
+            // 国内生产总值超过126万亿元，增长5.2% (政府工作报告): the
+            // subject, its level a bound (never taken as the level, which
+            // [`level`] reads only as a figure), its rate after it.
+            "超过",
+            "突破",
         ]
         .iter()
         .any(|w| t.starts_with(w))
@@ -432,6 +452,16 @@ fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
         t = t.strip_prefix(filler).unwrap_or(t);
     }
     let (value, rest) = number(t)?;
+    // 平均受教育年限2023年达到11.2年: a year before the figure, not the
+    // figure (2023 年 was written as the level: a reviewer's).
+    if value.fract() == 0.0
+        && (1900.0..=2100.0).contains(&value)
+        && let Some(more) = rest.strip_prefix('年')
+        && (more.starts_with(['达', '为', '是', '末', '底'])
+            || more.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return level(more.trim_start_matches(['末', '底']), unit);
+    }
     let unit = unit.trim().replace('％', "%");
     let rest = rest.replace('％', "%");
     if unit.is_empty() {
@@ -507,6 +537,62 @@ fn change(after: &str) -> Option<f64> {
     for (word, sign) in [("下降", 1.0), ("降低", 1.0), ("增长", -1.0), ("上升", -1.0)] {
         if let Some(i) = first.find(word) {
             return percent(&first[i + word.len()..]).map(|v| sign * v);
+        }
+    }
+    first.contains("持平").then_some(0.0)
+}
+
+/// Whether an indicator's name counts a fall (`…降低`, `…下降`, `…减少`).
+fn falls(name: &str) -> bool {
+    ["降低", "下降", "减少"].iter().any(|w| name.ends_with(w))
+}
+
+/// A change in percentage points in the first clause after the name:
+/// `比上年提高1.6个百分点` is 1.6 of a rise, −1.6 of a fall (`falls`).
+/// A clause after the level (`为12.5%，比上年提高1.6个百分点`) is read
+/// when it opens on the change, with no subject of its own.
+fn points(after: &str, falls: bool) -> Option<f64> {
+    let all = clauses(after);
+    let first = all.first()?;
+    let opens_on_change = |c: &str| {
+        let c = c.trim_start();
+        [
+            "比上年",
+            "提高",
+            "上升",
+            "增加",
+            "增长",
+            "下降",
+            "降低",
+            "减少",
+        ]
+        .iter()
+        .any(|w| c.starts_with(w))
+    };
+    let level_first = level(first, "%").is_some();
+    let clause = match all.get(1) {
+        Some(second) if level_first && opens_on_change(second) => second,
+        _ => first,
+    };
+    points_in(clause, falls)
+}
+
+fn points_in(first: &str, falls: bool) -> Option<f64> {
+    for (word, up) in [
+        ("提高", true),
+        ("上升", true),
+        ("增加", true),
+        ("增长", true),
+        ("下降", false),
+        ("降低", false),
+        ("减少", false),
+    ] {
+        if let Some(i) = first.find(word) {
+            let (value, rest) = number(first[i + word.len()..].trim_start())?;
+            if !(rest.starts_with("个百分点") || rest.starts_with("百分点")) {
+                return None;
+            }
+            return Some(if up != falls { value } else { -value });
         }
     }
     first.contains("持平").then_some(0.0)

@@ -109,6 +109,70 @@ fn a_rate_is_the_years_growth_never_a_two_year_average() {
     );
 }
 
+/// A government work report's review (2024, of 2023): the level a bound
+/// (超过126万亿元), the rate after it; a year before a figure is no figure.
+#[test]
+fn a_bound_level_and_a_year_before_the_figure_are_not_taken() {
+    let text = "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。";
+    assert_eq!(
+        found("国内生产总值（GDP）增长", "%", Measure::YearlyRate, text),
+        Some(5.2)
+    );
+    assert_eq!(found("国内生产总值", "万亿元", Measure::Level, text), None);
+    let years = "全市劳动年龄人口平均受教育年限2023年达到11.2年。";
+    assert_eq!(
+        found("劳动年龄人口平均受教育年限", "年", Measure::Level, years),
+        Some(11.2)
+    );
+}
+
+/// The national 15th plan's PM2.5 (the bulletin's gloss and 年平均) and its
+/// 入托率提高 in points (neither could be read).
+#[test]
+fn a_glossed_subject_and_a_change_in_points() {
+    let pm = "在监测的339个地级及以上城市中，细颗粒物（PM2.5）年平均浓度28.0微克/立方米，比上年下降4.4%。";
+    assert_eq!(
+        found(
+            "地级及以上城市细颗粒物（PM2.5）浓度",
+            "微克/立方米",
+            Measure::Level,
+            pm
+        ),
+        Some(28.0)
+    );
+    let care = "全年3岁以下婴幼儿入托率比上年提高1.6个百分点，达到12.5%。";
+    assert_eq!(
+        found(
+            "3岁以下婴幼儿入托率提高",
+            "百分点",
+            Measure::YearlyChange,
+            care
+        ),
+        Some(1.6)
+    );
+    let fell = "3岁以下婴幼儿入托率为12.5%，比上年下降0.4个百分点。";
+    assert_eq!(
+        found(
+            "3岁以下婴幼儿入托率提高",
+            "百分点",
+            Measure::YearlyChange,
+            fell
+        ),
+        Some(-0.4)
+    );
+    // Another subject's change after the level is not this one's.
+    let other = "3岁以下婴幼儿入托率为12.5%，城镇化率提高0.9个百分点。";
+    assert_eq!(
+        found(
+            "3岁以下婴幼儿入托率提高",
+            "百分点",
+            Measure::YearlyChange,
+            other
+        ),
+        None
+    );
+}
+
 #[test]
 fn the_real_rate_is_taken_where_both_are_printed() {
     let text = "全年全国居民人均可支配收入35128元，比上年增长9.1%，扣除价格因素，实际增长8.1%。全国居民人均可支配收入中位数29975元，比上年增长8.8%。";

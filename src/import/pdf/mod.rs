@@ -43,7 +43,7 @@ pub fn read(path: &Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
             Diagnostic::error(
                 Code::I001,
                 file,
-                Text::io("无法读取规划文本", "cannot read the plan document", &e),
+                Text::io("无法读取文件", "cannot read the file", &e),
             )
         })?
         .len();
@@ -60,7 +60,7 @@ pub fn read(path: &Path, file: &str) -> Result<Vec<Block>, Diagnostic> {
         Diagnostic::error(
             Code::I001,
             file,
-            Text::io("无法读取规划文本", "cannot read the plan document", &e),
+            Text::io("无法读取文件", "cannot read the file", &e),
         )
     })?;
     if !bytes.starts_with(b"%PDF") {
