@@ -65,10 +65,16 @@ pub(super) fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
-/// The year a `*` note names: `带*的为2024年数据` → 2024.
+/// The year a `*` note names: `带*的为2024年数据` → 2024; or a note on
+/// figures in brackets: `括号内数据为2019年平均值` → 2019.
 pub(super) fn starred_year(notes: &[String]) -> Option<i32> {
     notes.iter().find_map(|n| {
-        let at = n.find('*').or_else(|| n.find('＊'))?;
+        let at = n
+            .find('*')
+            .or_else(|| n.find('＊'))
+            // 注：括号内数据为2019年平均值 (崇明区水务“十四五”规划): the
+            // year of a bracketed baseline, as of a starred one.
+            .or_else(|| n.find("括号内"))?;
         crate::year::years_in(&n[at..]).next().map(|f| f.year)
     })
 }

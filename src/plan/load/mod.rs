@@ -273,6 +273,20 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
                     ),
                 ));
             }
+            None if baseline_text
+                .as_deref()
+                .and_then(|t| crate::plan::row::bracketed(crate::number::trim_all(t)))
+                .is_some() =>
+            {
+                return Err(field_err(
+                    "baseline",
+                    raw.baseline.span().start,
+                    Text::new(
+                        "基期值在括号中：表注多说明括号内是另一年的数（如“括号内数据为2019年平均值”），请用 baseline_year 写明年份；是基期年的数就去掉括号",
+                        "the baseline is in brackets: the table's note usually says they hold another year's figure (括号内数据为2019年平均值): give its year with baseline_year, or drop the brackets if it is the baseline year's",
+                    ),
+                ));
+            }
             None => meta.baseline_year,
         };
         if indicators.len() >= IndicatorIdx::MAX as usize {

@@ -59,18 +59,19 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
             starred,
         });
     }
-    // （86.4％）: a figure in brackets (a note under the table says of what).
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))
-            && let Ok(inner) = read_baseline(inner, unit)
-            && inner.value.is_some()
-        {
-            return Ok(Baseline {
-                value: inner.value,
-                printed: Some(text.to_owned()),
-                starred: inner.starred,
-            });
-        }
+    // （86.4％）: a figure in brackets, of another year or another measure
+    // as a note under the table says (崇明区水务: 括号内数据为2019年平均值),
+    // marked as a `*` is: its year is asked for (it was taken as the
+    // baseline year's level in silence: a reviewer's).
+    if let Some(inner) = bracketed(text)
+        && let Ok(inner) = read_baseline(inner, unit)
+        && inner.value.is_some()
+    {
+        return Ok(Baseline {
+            value: inner.value,
+            printed: Some(text.to_owned()),
+            starred: true,
+        });
     }
     // ≥95％, ＞1.5: a bound printed as the baseline, from its number; 21km,
     // 6.3m3: a unit printed in the cell, where the indicator has none of
@@ -105,4 +106,11 @@ pub fn read_baseline(text: &str, unit: &str) -> Result<Baseline, Text> {
             ),
         )),
     }
+}
+
+/// The text inside brackets that enclose the whole cell (`（44.4％）`).
+pub fn bracketed(text: &str) -> Option<&str> {
+    [('（', '）'), ('(', ')')]
+        .into_iter()
+        .find_map(|(open, close)| text.strip_prefix(open).and_then(|t| t.strip_suffix(close)))
 }

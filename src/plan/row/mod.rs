@@ -13,7 +13,7 @@ mod baseline;
 mod direction;
 mod rule;
 
-pub use baseline::{Baseline, read_baseline};
+pub use baseline::{Baseline, bracketed, read_baseline};
 use direction::side_by_name;
 pub use direction::{about, about_bound, better_by_name, projected_by_name, without_glosses};
 pub use rule::rule_from_text;

@@ -28,6 +28,9 @@ fn baseline_cells_as_plans_print_them() {
     assert_eq!(baseline("99％", "%"), (Some(99.0), false));
     assert_eq!(baseline("11.4年", "年"), (Some(11.4), false));
     assert_eq!(baseline("0%", "%"), (Some(0.0), false));
+    // In brackets: another year's, as a note says (崇明区水务: 括号内数据为
+    // 2019年平均值): marked as a `*` is, its year asked for.
+    assert_eq!(baseline("（44.4％）", "%"), (Some(44.4), true));
     // Another unit than the indicator's is not this indicator's figure.
     assert!(read_baseline("11.4万人", "年").is_err());
     assert!(read_baseline("约十", "%").is_err());

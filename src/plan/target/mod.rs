@@ -241,10 +241,12 @@ pub fn read_target(text: &str) -> Result<Reading, TargetError> {
         Err(e) => tail_requirement(text).unwrap_or(Err(e)),
         read => read,
     };
-    // (Read whole, 3.9左右（预测） is a bare number in the unit “左右（预测）”.)
+    // (Read whole, 3.9左右（预测） is a bare number in the unit “左右（预测）”;
+    // ≥98％（除危废外）, the README's own example of 崇明区水务's cell, a
+    // comparison in the unit “%（除危废外）”, refused for it.)
     let unread = match &read {
         Err(_) => true,
-        Ok(r) => r.form == Form::Bare && r.unit.as_deref().is_some_and(|u| u.contains(['（', '('])),
+        Ok(r) => r.unit.as_deref().is_some_and(|u| u.contains(['（', '('])),
     };
     match bracketed_note(text) {
         Some((head, note)) if unread => read_requirement(head)

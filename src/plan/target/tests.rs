@@ -391,6 +391,17 @@ fn reads_the_wordings_of_real_tables_and_reports() {
     assert_eq!((r.form, r.value), (Form::Compare(GreaterOrEqual), 75.0));
     assert_eq!(r.clause.as_deref(), Some("达到或好于Ⅲ类水体比例"));
     assert!(read_target("较“十二五”下降30%以上").is_err());
+    // A note in brackets after a comparison and its unit (崇明区水务).
+    let r = read_target("≥98％（除危废外）").unwrap();
+    assert_eq!(
+        (r.form, r.value, r.unit.as_deref(), r.clause.as_deref()),
+        (
+            Form::Compare(GreaterOrEqual),
+            98.0,
+            Some("％"),
+            Some("除危废外")
+        )
+    );
     // Two targets for two areas in one cell (上海市防震减灾“十四五”规划's
     // 地震监测能力): not the last one's (it was ≥ 1.5).
     assert!(read_target("上海行政区达到0.8级，邻近地区（行政区域外50公里）达到1.5级").is_err());

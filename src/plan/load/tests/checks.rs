@@ -475,3 +475,21 @@ fn yearly_average_words_before_a_rate_read_as_its_average() {
         "baseline = 8\ntarget = \"—\"\nperiod_target = \"年均下降3%\"\nmeasure = \"yearly_rate\"";
     assert!(plan_with(&row("b", "能耗", fall)).is_err());
 }
+
+/// A baseline in brackets (崇明区水务's `（44.4％）`, 括号内数据为2019年平均值)
+/// was taken as the baseline year's level in silence: its year is asked
+/// for, as a `*`'s is, and given it loads.
+#[test]
+fn a_bracketed_baseline_asks_for_its_year() {
+    let cells = "baseline = \"（44.4％）\"\ntarget = \"≥100％\"";
+    let err = plan_with(&row("a", "河长制标准化街镇建成率", cells)).expect_err("its year");
+    assert!(
+        err.message.zh.contains("baseline_year"),
+        "{:?}",
+        err.message
+    );
+    let dated = format!("{cells}\nbaseline_year = 2019");
+    let plan = plan_with(&row("a", "河长制标准化街镇建成率", &dated)).expect("loads");
+    assert_eq!(plan.indicators[0].baseline, Some(44.4));
+    assert_eq!(plan.indicators[0].baseline_year, 2019);
+}
