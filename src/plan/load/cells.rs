@@ -53,6 +53,8 @@ pub(super) fn read_rule(
         }
     };
     let target = printed.deciding();
+    // A change (`by`) is a number of its own, not the printed one.
+    let of_the_printed_number = !matches!(raw, Some(RawRule::Change { .. }));
     let rule = match raw {
         None => return rule_from_text(printed, unit, baseline, measure, &meta.conventions()),
         Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
@@ -144,17 +146,131 @@ pub(super) fn read_rule(
             }
         },
     };
+    let reading = read_target(target);
     if let Ok(Reading {
         form: Form::Compare(cmp),
         value,
         ..
-    }) = read_target(target)
+    }) = reading
     {
         agrees_with_target(&rule, cmp, value, target)?;
+    }
+    if let Ok(reading) = &reading
+        && rule != Rule::NotAssessed
+        && of_the_printed_number
+    {
+        printed_agrees(&rule, reading, target, unit)?;
     }
     Ok(RowRule::Ready(on_yearly_figures(
         rule, measure, printed, unit,
     )))
+}
+
+/// A year's requirement on the other side of the row's own (`≤61` for a
+/// floor rising to 65: a binding 城镇化率 falling from 60 to 55 passed as
+/// 符合序时进度, exit 0, a reviewer's slip): refused. Projections, ranges
+/// and relative rules have no side; a total's yearly requirement is on
+/// another figure.
+pub(super) fn same_side(rule: &Rule, years: &BTreeMap<i32, YearRequirement>) -> Result<(), Text> {
+    let wants_more = match rule {
+        Rule::Threshold(t)
+        | Rule::Annual {
+            each: YearRequirement::Threshold(t),
+            ..
+        } => t.cmp.wants_more(),
+        Rule::About { cmp, .. } => cmp.wants_more(),
+        // A total's year requirement is on the year's own figure.
+        _ => return Ok(()),
+    };
+    for (year, each) in years {
+        if let YearRequirement::Threshold(t) = each
+            && t.cmp.wants_more() != wants_more
+        {
+            let (zh, en) = if wants_more {
+                ("不低于", "at least")
+            } else {
+                ("不高于", "at most")
+            };
+            return Err(Text::new(
+                format!(
+                    "{year}年的要求“{} {}”与指标的目标方向相反（目标要求{zh}）：年度要求是否写反了？",
+                    t.cmp.symbol(),
+                    crate::number::display(t.value)
+                ),
+                format!(
+                    "{year}'s requirement \"{} {}\" runs against the target ({en}): written the wrong way round?",
+                    t.cmp.symbol(),
+                    crate::number::display(t.value)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An explicit rule over a printed level target keeps its unit and, where
+/// the target is a bare number, its number (a reviewer's slips passed in
+/// silence: `≥5‰` with `at_least 5` on a % indicator judged 0.6 % against
+/// 5 %; `65` with `at_least 60.5` passed 61 as 已达标, completion 200 %).
+/// A magnitude (`1.2万` of 亿元) is the number in the unit.
+fn printed_agrees(rule: &Rule, reading: &Reading, target: &str, unit: &str) -> Result<(), Text> {
+    if !matches!(
+        reading.form,
+        Form::Compare(_) | Form::Bare | Form::About | Form::Between
+    ) {
+        return Ok(());
+    }
+    let normal = |u: &str| u.trim().replace('％', "%");
+    let factor = reading
+        .unit
+        .as_deref()
+        .and_then(|printed| super::super::row::magnitude(printed, unit));
+    if let Some(printed) = reading.unit.as_deref()
+        && factor.is_none()
+        && normal(printed) != normal(unit)
+    {
+        return Err(Text::new(
+            format!(
+                "目标“{target}”中的单位“{printed}”与指标的单位“{unit}”不同：写了 rule 也须换算成指标的单位"
+            ),
+            format!(
+                "the target \"{target}\" is in \"{printed}\", the indicator in \"{unit}\": a rule does not change that; convert it to the indicator's unit"
+            ),
+        ));
+    }
+    if reading.form != Form::Bare {
+        return Ok(());
+    }
+    let value = reading.value * factor.unwrap_or(1.0);
+    let same = |a: f64| (a - value).abs() <= 1e-9 * value.abs().max(1.0);
+    let (agrees, said) = match *rule {
+        Rule::Threshold(t) => (same(t.value), crate::number::display(t.value)),
+        Rule::Projection { value: v, .. } | Rule::About { value: v, .. } => {
+            (same(v), crate::number::display(v))
+        }
+        Rule::Range { min, max } => (
+            same(min) || same(max),
+            format!(
+                "{}~{}",
+                crate::number::display(min),
+                crate::number::display(max)
+            ),
+        ),
+        _ => return Ok(()),
+    };
+    if agrees {
+        return Ok(());
+    }
+    Err(Text::new(
+        format!(
+            "rule 的数（{said}）与印出的目标“{target}”（{}）不同：rule 只说怎样判断，数须是原文的",
+            crate::number::display(value)
+        ),
+        format!(
+            "the rule's number ({said}) is not the printed target \"{target}\" ({}): a rule says how to judge, its number is the printed one",
+            crate::number::display(value)
+        ),
+    ))
 }
 
 /// An explicit rule on the target column of a growth rate whose figures are

@@ -86,6 +86,47 @@ pub fn load_plan(path: &Path) -> Result<Plan, Diagnostic> {
 
 /// What the TOML reader's message means, for the commonest slips of
 /// editing a plan file by hand (a first-time user met them in English).
+/// The TOML reader's commonest messages in Chinese (a statistician could
+/// not act on `invalid type: string "2020", expected i32`: a reviewer's);
+/// others as they are.
+fn toml_in_chinese(message: &str) -> String {
+    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_owned);
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = quoted(rest).unwrap_or_default();
+        let known: Vec<&str> = rest.split('`').skip(3).step_by(2).collect();
+        let near = known
+            .iter()
+            .filter(|k| strsim::levenshtein(k, &field) <= 2)
+            .min_by_key(|k| strsim::levenshtein(k, &field));
+        return match near {
+            Some(k) => format!("没有“{field}”这一字段（是不是 {k}？）"),
+            None => format!("没有“{field}”这一字段"),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("缺少字段“{}”", quoted(rest).unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: string ") {
+        let given = rest.split(", expected").next().unwrap_or(rest);
+        if rest.contains("expected i") || rest.contains("expected u") {
+            return format!("{given} 应是整数，不加引号（如 baseline_year = 2020）");
+        }
+        if rest.contains("expected f") {
+            return format!("{given} 应是数字，不加引号（如 value = 65）");
+        }
+        if rest.contains("expected a boolean") {
+            return format!("{given} 应是 true 或 false，不加引号");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && rest.contains("expected a string")
+    {
+        let given = rest.split(", expected").next().unwrap_or(rest);
+        return format!("{given} 应是文字，加英文双引号");
+    }
+    message.to_owned()
+}
+
 /// `line` is the line the reader points at (a table's header for a
 /// missing field: `[plan]` or `[[indicator]]`).
 fn toml_hint(message: &str, line: &str) -> Option<Text> {
@@ -126,6 +167,35 @@ fn toml_hint(message: &str, line: &str) -> Option<Text> {
     None
 }
 
+/// A `[plan]` error (P005) at the line of the key it is about
+/// (`ahead_ratio 0.9 应不小于 1` named no line: a reviewer's).
+fn at_its_key(d: Diagnostic, text: &str) -> Diagnostic {
+    let keys = [
+        "ahead_ratio",
+        "on_schedule_ratio",
+        "about_pct",
+        "baseline_year",
+        "target_year",
+    ];
+    let about = keys.iter().find(|k| d.message.en.contains(*k)).or_else(|| {
+        ["baseline", "plan year"]
+            .iter()
+            .any(|w| d.message.en.contains(w))
+            .then_some(&"baseline_year")
+    });
+    let line = about.and_then(|key| {
+        text.lines().position(|l| {
+            l.trim_start()
+                .strip_prefix(*key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+    });
+    match line {
+        Some(i) => d.at_line(i as u64 + 1),
+        None => d,
+    }
+}
+
 /// Parses plan TOML; `file` names it in messages.
 pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
     let raw: PlanFile = toml::from_str(text).map_err(|e| {
@@ -133,7 +203,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
             Code::P003,
             file,
             Text::new(
-                format!("规划文件格式有误：{}", e.message()),
+                format!("规划文件格式有误：{}", toml_in_chinese(e.message())),
                 format!("the plan file is not valid: {}", e.message()),
             ),
         );
@@ -154,7 +224,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         }
         d
     })?;
-    let meta = read_meta(raw.plan, file)?;
+    let meta = read_meta(raw.plan, file).map_err(|d| at_its_key(d, text))?;
     let lines = Lines::new(text);
 
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -440,6 +510,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         }
         let year_requirements = match &raw.year_requirements {
             Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name, &raw.unit)
+                .and_then(|years| cells::same_side(&rule, &years).map(|()| years))
                 .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,
             None => BTreeMap::new(),
         };

@@ -493,3 +493,76 @@ fn a_bracketed_baseline_asks_for_its_year() {
     assert_eq!(plan.indicators[0].baseline, Some(44.4));
     assert_eq!(plan.indicators[0].baseline_year, 2019);
 }
+
+/// An explicit rule keeps the printed unit and, over a bare number, the
+/// printed number (a reviewer's slips passed: `≥5‰` with `at_least 5` on a
+/// % indicator; `65` with `at_least 60.5`); a change states its own number.
+#[test]
+fn an_explicit_rule_keeps_the_printed_unit_and_number() {
+    let with = |cells: &str| plan_with(&row("a", "城镇化率", cells));
+    let err = with("baseline = 0.3\ntarget = \"≥5‰\"\nrule = { kind = \"at_least\", value = 5 }")
+        .expect_err("another unit");
+    assert!(err.message.zh.contains("单位“‰”"), "{:?}", err.message);
+    let err = with("baseline = 60\ntarget = \"65\"\nrule = { kind = \"at_least\", value = 60.5 }")
+        .expect_err("another number");
+    assert!(err.message.zh.contains("60.5"), "{:?}", err.message);
+    assert!(
+        with("baseline = 60\ntarget = \"65\"\nrule = { kind = \"at_least\", value = 65 }").is_ok()
+    );
+    assert!(
+        with("baseline = 60\ntarget = \"65\"\nrule = { kind = \"range\", min = 60, max = 65 }")
+            .is_ok()
+    );
+    assert!(with("baseline = 60\ntarget = \"65\"\nrule = { kind = \"none\" }").is_ok());
+    assert!(with("baseline = 60\ntarget = \"5\"\nrule = { kind = \"change\", by = 5 }").is_ok());
+}
+
+/// A year's requirement on the other side of the target's (`≤61` typed for
+/// an annual plan's 61%以上, on a floor rising to 65) is refused: a binding
+/// row falling from 60 to 55 passed as on schedule.
+#[test]
+fn a_year_requirement_against_the_target_is_refused() {
+    let with = |years: &str| {
+        plan_with(&row(
+            "a",
+            "常住人口城镇化率",
+            &format!("baseline = 60\ntarget = \"≥65\"\nyear_requirements = {{ {years} }}"),
+        ))
+    };
+    let err = with("\"2023\" = \"≤61\"").expect_err("the other side");
+    assert!(err.message.zh.contains("方向相反"), "{:?}", err.message);
+    assert!(with("\"2023\" = \"≥61\"").is_ok());
+    assert!(with("\"2023\" = \"61左右\"").is_ok());
+}
+
+/// The TOML reader's English in Chinese, with the nearest field for a typo
+/// (a statistician could not act on `expected i32`).
+#[test]
+fn toml_errors_are_said_in_chinese() {
+    let zh = |text: &str| {
+        plan_with(text)
+            .err()
+            .map(|d| d.message.zh.clone())
+            .unwrap_or_default()
+    };
+    let typo = zh(&indicator("a", "measures = \"level\""));
+    assert!(
+        typo.contains("没有“measures”这一字段（是不是 measure？）"),
+        "{typo}"
+    );
+    let quoted = parse_plan(
+        "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = \"2020\"\ntarget_year = 2025\n",
+        "p.toml",
+    )
+    .err()
+    .map(|d| d.message.zh.clone())
+    .unwrap_or_default();
+    assert!(quoted.contains("应是整数，不加引号"), "{quoted}");
+    // P005 names the line of its key.
+    let late = parse_plan(
+        "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\nahead_ratio = 0.9\n",
+        "p.toml",
+    )
+    .expect_err("below 1");
+    assert_eq!(late.line, Some(6));
+}
