@@ -1220,3 +1220,52 @@ fn an_earthquake_table_with_targets_in_sentences_drafts_them_unjudged() {
         })
     );
 }
+
+/// A reviewer's breaks of the earthquake table's fixes, on constructed
+/// tables (one cell a line, a row a paragraph): a header cell that is
+/// 主要指标 itself is no caption; a row with one cell too many under a
+/// four-character category is said to be shifted, not joined; a short
+/// sentence (`5分钟内到场`) is no unit, its row shown, not at least 5.
+#[test]
+fn short_categories_a_header_of_zhuyao_zhibiao_and_short_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let header = write(
+        "header.md",
+        "某区“十四五”经济社会发展主要指标\n类别\n主要指标\n单位\n2020年\n2025年\n属性\n\n经济发展\n地区生产总值\n亿元\n1000\n1500\n预期性\n\n绿色生态\n森林覆盖率\n%\n18\n＞20\n约束性\n",
+    );
+    let out = import(&[&header]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("name = \"森林覆盖率\""));
+    let shifted = write(
+        "shifted.md",
+        "某区“十四五”经济社会发展主要指标\n类别\n指标\n单位\n2020年\n2025年\n属性\n\n经济发展\n城镇化率\n%\n70\n75\n（力争76）\n预期性\n\n民生福祉\n学位数\n个\n1000\n1200\n预期性\n",
+    );
+    let out = import(&[&shifted]);
+    let draft = stdout_of(&out);
+    assert!(draft.contains("name = \"城镇化率\""), "{draft}");
+    assert!(
+        stderr_of(&out).contains("各格可能错位"),
+        "{}",
+        stderr_of(&out)
+    );
+    let sentences = write(
+        "sentences.md",
+        "“十四五”期间主要指标\n类别\n指标内容\n2025年规划值\n指标属性\n\n应急\n消防站到场时间\n5分钟内到场\n约束性\n\n应急\n地震震后预测水平\n30分钟提供判定意见\n预期性\n",
+    );
+    let out = import(&[&sentences]);
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    for ind in &plan.indicators {
+        assert_eq!(
+            ind.rule,
+            plan_check::plan::Rule::NotAssessed,
+            "{}",
+            ind.name
+        );
+        assert_eq!(ind.unit, "", "{}", ind.name);
+    }
+}

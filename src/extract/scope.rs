@@ -17,7 +17,7 @@ pub fn other_times(paragraphs: &[String]) -> Vec<bool> {
         .map(|p| {
             let text = p.trim();
             if let Some(heading) = heading(text) {
-                section = if ["建议", "任务", "目标", "展望", "部署", "安排"]
+                section = if ["建议", "任务", "目标", "展望", "部署", "安排", "重点工作"]
                     .iter()
                     .any(|w| heading.contains(w))
                 {
@@ -31,8 +31,10 @@ pub fn other_times(paragraphs: &[String]) -> Vec<bool> {
             // the look back, its `——…` paragraphs after it; a sentence inside
             // one (`2025年是“十四五”收官之年。过去5年，…`, the 2026 report; a
             // press text's `过去5年，全区…累计…`) is that paragraph's alone.
+            // `回顾过去五年，`, `近五年`, `“十三五”以来，` open it as well.
             let opens = |s: &str, words: &[&str]| {
-                let s = s.trim_start_matches(['—', '-', ' ']);
+                let s = s.trim_start_matches(['—', '-', ' ', '*']);
+                let s = s.strip_prefix("回顾").unwrap_or(s);
                 words.iter().any(|w| s.starts_with(w))
             };
             if opens(text, FIVE_YEARS) {
@@ -60,7 +62,14 @@ enum Section {
 const FIVE_YEARS: &[&str] = &[
     "过去五年",
     "过去5年",
+    "过去的五年",
+    "近五年",
+    "这五年",
     "五年来",
+    "“十三五”以来",
+    "“十四五”以来",
+    "“十三五”期间",
+    "“十四五”期间",
     "“十三五”时期",
     "“十四五”时期",
     "“十五五”时期",
@@ -68,14 +77,26 @@ const FIVE_YEARS: &[&str] = &[
     "十四五时期",
 ];
 
-/// Words of a paragraph that states targets, not figures.
-const TARGET_WORDS: &[&str] = &["预期目标", "主要目标是", "目标是：", "目标是:", "目标为："];
+/// Words of a paragraph that states targets, not figures: a target said
+/// (`目标是`, `目标为`, `主要目标：`) or explained (`增长7.5%的目标，综合考虑了…`,
+/// 武汉 2022). Not a figure held against one (`比预期目标多80万人`, NBS
+/// 2004; `实现了…主要预期目标`).
+const TARGET_WORDS: &[&str] = &["目标是", "目标为", "目标：", "目标:", "%的目标", "％的目标"];
 
 /// A section's heading: a Markdown heading, or `一、…` short and with no
 /// full stop (a bulletin's `（一）…` paragraphs are text, not sections).
 fn heading(text: &str) -> Option<&str> {
     if let Some(rest) = text.strip_prefix('#') {
         return Some(rest.trim_start_matches('#').trim());
+    }
+    // A line in bold, short (`**三、2022年重点工作**`, `**2025年工作安排建议**`:
+    // 武汉, 成都 work reports), is a heading too.
+    if let Some(inner) = text
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .filter(|t| !t.contains("**") && t.chars().count() <= 40 && !t.contains('。'))
+    {
+        return Some(inner.trim());
     }
     let mut chars = text.chars();
     let numeral = chars
@@ -121,6 +142,27 @@ mod tests {
             [
                 false, false, true, true, true, false, false, true, false, false, true, true
             ]
+        );
+    }
+
+    /// Other wordings (a reviewer's): bold headings, 重点工作, 回顾过去五年,
+    /// 近五年, 主要目标：, a target explained; not a figure beside a target.
+    #[test]
+    fn other_wordings_of_targets_and_five_years() {
+        let other = of(&[
+            "**一、2021年工作回顾**",
+            "全市地区生产总值增长12.2%。",
+            "**三、2022年重点工作**",
+            "地区生产总值增长7.5%的目标，综合考虑了发展的需要和可能。",
+            "## 一、工作回顾",
+            "回顾过去五年，单位国内生产总值能耗下降8.1%。",
+            "## 一、工作回顾",
+            "今年发展的主要目标：国内生产总值增长5%左右。",
+            "全年城镇新增就业人员980万人，比预期目标多80万人。",
+        ]);
+        assert_eq!(
+            other,
+            [false, false, false, true, false, true, false, true, false]
         );
     }
 

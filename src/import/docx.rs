@@ -35,7 +35,28 @@ pub fn read(path: &std::path::Path, file: &str) -> Result<Vec<Block>, Diagnostic
             Text::io("无法读取文件", "cannot read the file", &e),
         )
     })?;
-    let mut zip = zip::ZipArchive::new(handle).map_err(|e| bad(e.to_string()))?;
+    // A file cut off (a download interrupted) or not a zip at all: said in
+    // Chinese (the reader's `invalid Zip archive: Could not find EOCD` went
+    // through as it was: a reviewer's).
+    let mut zip = zip::ZipArchive::new(handle).map_err(|e| match e {
+        zip::result::ZipError::Io(e) => Diagnostic::error(
+            Code::I001,
+            file,
+            Text::io("无法读取文件", "cannot read the file", &e),
+        ),
+        _ => Diagnostic::error(
+            Code::I001,
+            file,
+            Text::new(
+                "不是完整的 Word 文档（.docx）：压缩包不完整或已损坏（可能下载中断）",
+                "not a whole Word document (.docx): the package is cut off or damaged (an interrupted download?)",
+            ),
+        )
+        .with_hint(Text::new(
+            "请重新下载，或在 Word/WPS 中打开后另存为 .docx；旧的 .doc 文件也请另存为 .docx",
+            "download it again, or open it in Word or WPS and save it as .docx; save an old .doc file as .docx too",
+        )),
+    })?;
     let part = zip.by_name("word/document.xml").map_err(|e| match e {
         zip::result::ZipError::FileNotFound => bad("压缩包中没有 word/document.xml".to_owned()),
         e => bad(format!("word/document.xml：{e}")),

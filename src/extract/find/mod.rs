@@ -467,8 +467,9 @@ fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
     if unit.is_empty() {
         return None;
     }
-    if rest.starts_with(unit.as_str()) {
-        return Some((value, None));
+    if let Some(after) = rest.strip_prefix(unit.as_str()) {
+        // `达到1.45万亿斤左右`: a target's words, no figure of the year.
+        return (!after.starts_with("左右")).then_some((value, None));
     }
     // Another unit of the same quantity (68653万吨 for a plan in 亿吨):
     // converted exactly, as the statistics reader converts a submitted one.
@@ -599,9 +600,11 @@ fn points_in(first: &str, falls: bool) -> Option<f64> {
 }
 
 /// `8.1%` at the start of `text`.
+/// Never one `左右` follows (`增长5%左右`: a target, not the year's figure).
 fn percent(text: &str) -> Option<f64> {
     let (value, rest) = number(text.trim_start())?;
-    (rest.starts_with('%') || rest.starts_with('％')).then_some(value)
+    let after = rest.strip_prefix('%').or_else(|| rest.strip_prefix('％'))?;
+    (!after.starts_with("左右")).then_some(value)
 }
 
 #[cfg(test)]

@@ -119,6 +119,12 @@ fn a_bound_level_and_a_year_before_the_figure_are_not_taken() {
         Some(5.2)
     );
     assert_eq!(found("国内生产总值", "万亿元", Measure::Level, text), None);
+    // A figure given 左右 is a target's.
+    let about = "单位国内生产总值能耗降低2.5%左右，生态环境质量持续改善。";
+    assert_eq!(
+        found("单位GDP能源消耗降低", "%", Measure::YearlyChange, about),
+        None
+    );
     let years = "全市劳动年龄人口平均受教育年限2023年达到11.2年。";
     assert_eq!(
         found("劳动年龄人口平均受教育年限", "年", Measure::Level, years),

@@ -47,7 +47,8 @@ pub(super) fn baseline(
                 None => {
                     let _ = writeln!(w.out, "baseline = {}", crate::number::display(v));
                     w.confirm(format!(
-                            "原文基期值为“{b}”，表注中没有找到“*”所指的年份；请写 baseline = \"{b}\" 和 baseline_year"
+                            "原文基期值为“{b}”，表注中没有找到{}所指的年份，暂按基期年的数；请写 baseline = \"{b}\" 和 baseline_year",
+                            if b.ends_with(['*', '＊']) { "“*”" } else { "括号" }
                         ),
                     );
                 }

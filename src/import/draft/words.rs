@@ -73,8 +73,13 @@ pub(super) fn starred_year(notes: &[String]) -> Option<i32> {
             .find('*')
             .or_else(|| n.find('＊'))
             // 注：括号内数据为2019年平均值 (崇明区水务“十四五”规划): the
-            // year of a bracketed baseline, as of a starred one.
-            .or_else(|| n.find("括号内"))?;
+            // year of a bracketed baseline, as of a starred one; 括号中,
+            // （）内, 带括号的 alike.
+            .or_else(|| {
+                ["括号内", "括号中", "括号里", "（）内", "()内", "带括号"]
+                    .iter()
+                    .find_map(|w| n.find(w))
+            })?;
         crate::year::years_in(&n[at..]).next().map(|f| f.year)
     })
 }

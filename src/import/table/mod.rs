@@ -389,7 +389,14 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
 /// 判定意见`, 上海市防震减灾“十四五”规划: its unit was drafted as
 /// `分钟提供震后趋势快速判定意见`, the target as at least 30).
 pub(crate) fn reads_as_a_unit(words: &str) -> bool {
-    words.chars().count() <= 8 && !words.contains([',', '，', '、', '；', ';', '。'])
+    // A verb or 内 makes words a sentence, however short (`分钟内到场`,
+    // `分钟提供判定意见`: a reviewer's).
+    const SENTENCE: &[&str] = &[
+        "内", "提供", "到场", "到达", "完成", "实现", "达到", "覆盖", "处置", "响应", "发布",
+    ];
+    words.chars().count() <= 8
+        && !words.contains([',', '，', '、', '；', ';', '。'])
+        && !SENTENCE.iter().any(|w| words.contains(w))
 }
 
 fn notes_after(blocks: &[Block]) -> Vec<String> {

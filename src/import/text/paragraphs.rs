@@ -64,9 +64,11 @@ fn header_like(cell: &str) -> bool {
     // 主要指标表, 专栏1 …: the table's title, not one of its header cells;
     // “十四五”期间主要指标 too, on the line above 类别 (上海市防震减灾“十四五”
     // 规划: the caption was read as a fifth header cell and the table refused).
+    // A header cell that is 主要指标 itself stays one (a reviewer's).
+    let more_than = |w: &str| c.ends_with(w) && c.chars().count() > w.chars().count();
     let title = c.ends_with('表')
-        || c.ends_with("主要指标")
-        || c.ends_with("指标体系")
+        || more_than("主要指标")
+        || more_than("指标体系")
         || c.starts_with("专栏")
         || c.starts_with('表')
         || c.contains('、')
@@ -333,10 +335,15 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                         && row.len() > width
                         && row.last().is_some_and(|c| is_attribute(c))
                     {
+                        // Three pieces or more of two characters at most:
+                        // no category and name of a row with one cell too
+                        // many (经济发展 / 城镇化率, a reviewer's), which the
+                        // table reader says may be shifted.
                         let extra = row.len() - width + 1;
-                        if row[..extra]
-                            .iter()
-                            .all(|c| c.chars().count() <= 4 && !figure_like(c))
+                        if extra >= 3
+                            && row[..extra]
+                                .iter()
+                                .all(|c| c.chars().count() <= 2 && !figure_like(c))
                         {
                             let joined: String = row.drain(..extra).collect();
                             row.insert(0, joined);

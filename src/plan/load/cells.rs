@@ -283,10 +283,23 @@ fn printed_agrees(rule: &Rule, reading: &Reading, target: &str, unit: &str) -> R
 /// `at_least 300`): the period's total is held to it, as a printed total
 /// is — one year's amount against the five years' was judged in silence.
 fn on_yearly_figures(rule: Rule, measure: Measure, printed: &Printed, unit: &str) -> Rule {
-    // A rate's rule is on its average whichever column printed it
+    // A rate's floor or ceiling is on its average whichever column printed it
     // (`年均增长7%以上` in the 年均 column with `at_least 7` was a level
     // held each year, 8 then 6.5 相对滞后 at a 7.25 average: a reviewer's).
-    if printed.period.is_some() && measure != Measure::YearlyRate {
+    // A range stays a requirement of every year, as the README's rule table
+    // says (保持在合理区间: a binding 3.5 against 4–6 passed on a 5.24 average).
+    if printed.period.is_some()
+        && measure == Measure::YearlyRate
+        && let Rule::Range { min, max } = rule
+    {
+        return Rule::Annual {
+            each: YearRequirement::Between { min, max },
+            average: false,
+        };
+    }
+    if printed.period.is_some()
+        && !(measure == Measure::YearlyRate && matches!(rule, Rule::Threshold(_)))
+    {
         return rule;
     }
     // A 左右 with its side (`kind = "about"`): its bound, as the figures are.

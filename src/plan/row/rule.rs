@@ -26,7 +26,7 @@ pub fn rule_from_text(
         )
     };
     let in_period = printed.period.is_some();
-    let mut reading = match read_target(without_average_words(target, measure, in_period)) {
+    let mut reading = match read_target(without_average_words(target, measure, in_period, unit)) {
         Ok(reading) => reading,
         Err(TargetError::BadNumber) => {
             return Err(Text::new(
@@ -46,6 +46,18 @@ pub fn rule_from_text(
         }
         Err(TargetError::NoComparator) if is_dash(target) => {
             return Err(needs_rule("是空的（—）", "is empty (—)"));
+        }
+        Err(TargetError::NoComparator)
+            if measure == Measure::Level && target.trim_start().starts_with("年均") =>
+        {
+            return Err(Text::new(
+                format!(
+                    "目标“{target}”是年均数：统计数据是每年的增长率时请写 measure = \"yearly_rate\"（按复合年均判断），是每年的量时写 measure = \"yearly_change\""
+                ),
+                format!(
+                    "the target \"{target}\" is a yearly average: write measure = \"yearly_rate\" when the figures are each year's growth (judged on the compound average), measure = \"yearly_change\" when they are each year's amount"
+                ),
+            ));
         }
         Err(TargetError::NoComparator) => {
             return Err(needs_rule(
@@ -371,7 +383,18 @@ pub fn rule_from_text(
 /// column (`年均35-40` 平方公里). It was refused, and the `rule` its message
 /// asked for judged the average as a level each year (a reviewer's).
 /// Words before another number (`年均新增6`, `年均下降3%`) are kept.
-fn without_average_words(target: &str, measure: Measure, in_period: bool) -> &str {
+fn without_average_words<'t>(
+    target: &'t str,
+    measure: Measure,
+    in_period: bool,
+    unit: &str,
+) -> &'t str {
+    // A rate in % with no measure: the figures are levels, and `7%以上` would
+    // hold every year — never what 年均 says (a reviewer's); refused, asking
+    // for the measure.
+    let a_level_in_another_unit = measure == Measure::Level
+        && in_period
+        && !matches!(unit.trim().replace('％', "%").as_str(), "%" | "‰" | "");
     let text = target.trim();
     let starts_a_number = |rest: &str| {
         rest.chars().next().is_some_and(|c| {
@@ -385,9 +408,10 @@ fn without_average_words(target: &str, measure: Measure, in_period: bool) -> &st
             && starts_a_number(rest)
             && (measure == Measure::YearlyRate
                 || (measure == Measure::YearlyChange && in_period)
-                || read_target(rest).is_ok_and(|r| {
-                    r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
-                }))
+                || a_level_in_another_unit
+                    && read_target(rest).is_ok_and(|r| {
+                        r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
+                    }))
         {
             return rest;
         }

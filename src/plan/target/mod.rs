@@ -284,15 +284,36 @@ fn tail_requirement(text: &str) -> Option<Result<Reading, TargetError>> {
     // last one's (it was read ≥ 1.5). A number in the requirement's own
     // words is its qualifier (`5分钟覆盖区超80%`), a year (`到2025年，`) no
     // target.
-    if let Some(apart) = clause.rfind([',', '，', '、', '；', ';'])
+    // Set apart by a line break, a space or `/` as well, or with no mark
+    // at all when the words before hold a requirement of their own
+    // (`达到0.8级邻近地区…达到1.5级`, `城市不低于95%/农村不低于85%`).
+    if let Some(apart) = clause.rfind([',', '，', '、', '；', ';', '/', '／', ' ', '\n', '　'])
         && holds_a_number_besides_years(&clause[..apart])
     {
+        return None;
+    }
+    if holds_a_requirement(clause) {
         return None;
     }
     Some(Ok(Reading {
         clause: (!clause.is_empty()).then(|| clause.to_owned()),
         ..reading
     }))
+}
+
+/// Whether `text` holds a comparison word right before a number (`达到0.8`,
+/// `不低于95`): a requirement of its own.
+fn holds_a_requirement(text: &str) -> bool {
+    PREFIXES
+        .iter()
+        .filter(|(_, form)| matches!(form, Form::Compare(_)))
+        .any(|(word, _)| {
+            text.match_indices(word).any(|(at, w)| {
+                text[at + w.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            })
+        })
 }
 
 /// Whether `text` holds a digit that is not part of a year (`2025年`).

@@ -406,6 +406,15 @@ fn reads_the_wordings_of_real_tables_and_reports() {
     // 地震监测能力): not the last one's (it was ≥ 1.5).
     assert!(read_target("上海行政区达到0.8级，邻近地区（行政区域外50公里）达到1.5级").is_err());
     assert!(read_target("城市100%，农村不低于70%").is_err());
+    // Apart by a line break, a space, `/`, or nothing (a reviewer's).
+    for two in [
+        "上海行政区达到0.8级\n邻近地区（行政区域外50公里）达到1.5级",
+        "上海行政区达到0.8级邻近地区（行政区域外50公里）达到1.5级",
+        "城市100% 农村不低于70%",
+        "城市不低于95%/农村不低于85%",
+    ] {
+        assert!(read_target(two).is_err(), "{two}");
+    }
     // A year before the requirement is no other number.
     let r = read_target("到2025年，全区不低于75").unwrap();
     assert_eq!((r.form, r.value), (Form::Compare(GreaterOrEqual), 75.0));

@@ -566,3 +566,23 @@ fn toml_errors_are_said_in_chinese() {
     .expect_err("below 1");
     assert_eq!(late.line, Some(6));
 }
+
+/// A reviewer's breaks of today's readings: a range rule beside a 年均 cell
+/// of a rate is every year's (a binding 3.5 against 4–6 passed on the
+/// average); `年均增长7%以上` on a % row with no measure is refused asking for
+/// it (it became 每年 ≥ 7).
+#[test]
+fn a_rate_range_holds_every_year_and_an_average_needs_its_measure() {
+    let fields = "baseline = 5\ntarget = \"—\"\nperiod_target = \"保持在合理区间、各年度视情提出\"\nmeasure = \"yearly_rate\"\nrule = { kind = \"range\", min = 4, max = 6 }";
+    let plan = plan_with(&row("a", "国内生产总值增长", fields)).expect("loads");
+    assert_eq!(
+        plan.indicators[0].rule,
+        Rule::Annual {
+            each: YearRequirement::Between { min: 4.0, max: 6.0 },
+            average: false
+        }
+    );
+    let no_measure = "baseline = 9\ntarget = \"—\"\nperiod_target = \"年均增长7%以上\"";
+    let err = plan_with(&row("b", "研发经费投入增长", no_measure)).expect_err("its measure");
+    assert!(err.message.zh.contains("yearly_rate"), "{:?}", err.message);
+}
