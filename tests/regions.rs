@@ -1171,6 +1171,23 @@ fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
         "compulsory_retention_rate",
     );
     assert_eq!(line["as_of"], 2021, "{line}");
+    // It does not pass the run, in every view a filter would read (CSV and
+    // JSON said pass: true, the results workbook 已达标: a reviewer's).
+    assert_eq!(line["pass"], false, "{line}");
+    let csv = plan_check()
+        .args(["--format", "csv"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let row_csv = stdout_of(&csv)
+        .lines()
+        .find(|l| l.starts_with("乙区,") && l.contains("compulsory_retention_rate"))
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(
+        row_csv.contains(",achieved,false,") && row_csv.ends_with("2023年未填报"),
+        "{row_csv}"
+    );
     let junit = plan_check()
         .args(["--format", "junit"])
         .arg(&path)
@@ -1180,6 +1197,15 @@ fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
         stdout_of(&junit).contains("<failure type=\"missing\""),
         "{}",
         stdout_of(&junit)
+    );
+    let junit = stdout_of(&junit);
+    let suite = junit
+        .split("<testsuite ")
+        .find(|s| s.starts_with("name=\"乙区"))
+        .unwrap_or_default();
+    assert!(
+        !suite.contains("<property name=\"status\" value=\"achieved\"/><property name=\"attribute\" value=\"binding\"/>"),
+        "{suite}"
     );
     assert_eq!(row["binding"]["missing"], 1, "{row}");
 }

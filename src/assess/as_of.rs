@@ -48,9 +48,14 @@ pub fn at_own_years(
         if year != latest.year
             && let Some(line) = latest.results.get_mut(i)
         {
+            let earlier = result_at(i as IndicatorIdx, year);
+            // It passes the run only as the run's year counts it (未填报):
+            // a region that sent last year's figures was `pass: true` in
+            // CSV and JSON while the run failed it (a reviewer's).
             *line = IndicatorResult {
                 as_of: Some(year),
-                ..result_at(i as IndicatorIdx, year)
+                pass: earlier.status.at_run_year(true).passes(),
+                ..earlier
             };
             changed = true;
         }

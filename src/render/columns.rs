@@ -3,7 +3,7 @@
 //! actual figure, completion and the result.
 
 use super::{labels, summary};
-use crate::assess::{IndicatorResult, PlanInfo, Status, YearReport};
+use crate::assess::{IndicatorResult, PlanInfo, YearReport};
 use crate::lang::Lang;
 
 /// Columns whose figures align right.
@@ -106,19 +106,8 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         // line says so first, as the counts and the exit code have it (a
         // period's Markdown showed ✅ 符合序时进度 beside 未填报1项).
         match r.as_of {
-            Some(y) if r.status.at_run_year(true) != r.status => match lang {
-                Lang::Zh => format!(
-                    "{}（{y}年{}）",
-                    labels::status(Status::Missing, lang),
-                    labels::status(r.status, lang)
-                ),
-                Lang::En => format!(
-                    "{} ({} in {y})",
-                    labels::status(Status::Missing, lang),
-                    labels::status(r.status, lang)
-                ),
-            },
-            _ => labels::status(r.status, lang).to_owned(),
+            Some(y) => labels::judged_earlier(y, r.status, lang),
+            None => labels::status(r.status, lang).to_owned(),
         },
     ]
 }

@@ -204,10 +204,21 @@ fn year_rows<W: std::io::Write>(
             &*text(r.file.as_deref().unwrap_or("")),
             &r.line.map(|l| l.to_string()).unwrap_or_default(),
             &*text(r.source.as_deref().unwrap_or("")),
-            &*text(r.remark.as_deref().unwrap_or("")),
+            &*text(&remark(r, report.year)),
         ])?;
     }
     Ok(())
+}
+
+/// The row's remark; a line judged at an earlier year says the run's year
+/// has no figure (its `pass` is the run's: false).
+fn remark(r: &crate::assess::IndicatorResult, year: i32) -> String {
+    let own = r.remark.as_deref().unwrap_or("");
+    match r.as_of {
+        Some(_) if own.is_empty() => format!("{year}年未填报"),
+        Some(_) => format!("{year}年未填报；{own}"),
+        None => own.to_owned(),
+    }
 }
 
 /// A computed share or ratio as text: to 12 decimals, trailing zeros dropped.

@@ -174,7 +174,7 @@ fn suite(report: &YearReport, ev: &Evaluation, style: Style) -> Suite {
         let _ = writeln!(
             out,
             "      <properties><property name=\"status\" value=\"{}\"/><property name=\"attribute\" value=\"{}\"/></properties>",
-            r.status.code(),
+            r.run_status().code(),
             labels::attribute(r.attribute, crate::lang::Lang::En)
         );
         let detail = describe(r, lang);

@@ -12,6 +12,28 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
     super::look::status(status).label(lang)
 }
 
+/// A line judged at an earlier year `y`: the run's year has no figure, said
+/// first, as the counts and the exit code have it (`未填报（2022年已达标）`);
+/// one not judged (不考核) is that alone. The table, Markdown and the
+/// results workbook say it so.
+pub fn judged_earlier(y: i32, status: Status, lang: Lang) -> String {
+    if status.at_run_year(true) == status {
+        return self::status(status, lang).to_owned();
+    }
+    match lang {
+        Lang::Zh => format!(
+            "{}（{y}年{}）",
+            self::status(Status::Missing, lang),
+            self::status(status, lang)
+        ),
+        Lang::En => format!(
+            "{} ({} in {y})",
+            self::status(Status::Missing, lang),
+            self::status(status, lang)
+        ),
+    }
+}
+
 /// The label of an outlook, in the words of the national mid-term evaluation.
 pub fn outlook(outlook: Outlook, lang: Lang) -> &'static str {
     super::look::outlook(outlook).label(lang)

@@ -125,7 +125,13 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             labels::attribute(r.attribute, lang).to_owned(),
                             r.target_text.clone(),
                             text_of(r),
-                            labels::status(r.status, lang).to_owned(),
+                            // Judged at an earlier year: the run's year has
+                            // no figure (it read 已达标 while the run failed
+                            // the region: a reviewer's).
+                            match r.as_of {
+                                Some(earlier) => labels::judged_earlier(earlier, r.status, lang),
+                                None => labels::status(r.status, lang).to_owned(),
+                            },
                             labels::source(r.source.as_deref(), r.remark.as_deref(), lang),
                         ],
                         numbers: [
@@ -134,7 +140,7 @@ fn results(ev: &Evaluation, style: Style) -> Result<Vec<u8>, XlsxError> {
                             r.actual,
                             r.derived.as_ref().map(|d| d.value),
                         ],
-                        status: r.status,
+                        status: r.run_status(),
                     });
                 }
             }
