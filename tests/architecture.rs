@@ -484,6 +484,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "number",
             "plan",
             "printable",
+            "region_name",
             "year",
         ],
     ),

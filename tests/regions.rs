@@ -1209,3 +1209,95 @@ fn a_region_with_nothing_for_the_run_year_fails_its_binding_indicators() {
     );
     assert_eq!(row["binding"]["missing"], 1, "{row}");
 }
+
+/// A city's collection with a total row and names written two ways (a
+/// reviewer's city workbooks; 示例数据，非官方统计): 全市 and 合计 are no
+/// regions (they were judged, counted and ranked, or refused for their
+/// summed figures as slips); a zero-width space or a line break in a cell
+/// is no part of the name; 永川 beside 永川区 is said.
+#[test]
+fn total_rows_are_no_regions_and_names_written_two_ways_are_said() {
+    let text = "地区,指标,数值,年份\n\
+        永川区,九年义务教育巩固率,99,2023\n\
+        永川,在园幼儿数,3.9,2023\n\
+        \"沙坪坝区\u{200B}\",九年义务教育巩固率,99,2023\n\
+        \"渝\n中区\",九年义务教育巩固率,99,2023\n\
+        全市,九年义务教育巩固率,99,2023\n\
+        合计,在园幼儿数,390,2023\n";
+    let (_dir, path) = write_csv("全市.csv", text);
+    let out = plan_check().arg(&path).output().unwrap();
+    let (table, err) = (stdout_of(&out), stderr_of(&out));
+    assert!(err.contains("警告[S028]"), "{err}");
+    assert!(err.contains("共 2 行是汇总行：第 7、8 行"), "{err}");
+    assert!(!err.contains("S019"), "{err}");
+    assert!(
+        !table.contains("全市 ") && !table.contains("合计"),
+        "{table}"
+    );
+    assert!(
+        err.contains("“永川区”和“永川”像是同一地区的两种写法"),
+        "{err}"
+    );
+    let (json, _) = json_run(&[path.as_os_str()]);
+    let names: Vec<&str> = json["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["region"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"沙坪坝区") && names.contains(&"渝中区"),
+        "{names:?}"
+    );
+    assert_eq!(names.len(), 4, "{names:?}");
+}
+
+/// A workbook of one sheet a district, saved open on its instructions (a
+/// reviewer's city workbook; 示例数据，非官方统计): every district sheet is
+/// read as its district (only the first was read, as the plan's 江津区, the
+/// others unread, exit 0 beside a district's failing binding figure); and a
+/// district's workbook of one sheet a year, with no year in its name, saved
+/// open on 2022年, gives its 2023 figures (they went unread).
+#[test]
+fn a_workbook_of_one_sheet_a_district_or_a_year_is_read_sheet_by_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet_of = |workbook: &mut rust_xlsxwriter::Workbook, name: &str, rate: f64| {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, h) in ["分类", "指标", "数值", "来源"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "义务教育").unwrap();
+        sheet.write_string(1, 1, "九年义务教育巩固率").unwrap();
+        sheet.write_number(1, 2, rate).unwrap();
+        sheet.write_string(1, 3, "示例数据，非官方统计").unwrap();
+    };
+    let districts = dir.path().join("各区县2023.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().set_name("填表说明").unwrap();
+    sheet_of(&mut workbook, "万州区", 99.0);
+    sheet_of(&mut workbook, "合川区", 95.0);
+    sheet_of(&mut workbook, "涪陵区", 99.5);
+    workbook.save(&districts).unwrap();
+    let out = plan_check().arg(&districts).output().unwrap();
+    let (table, err) = (stdout_of(&out), stderr_of(&out));
+    assert_eq!(out.status.code(), Some(1), "{table}{err}");
+    assert!(
+        table.contains("约束性指标未达到要求的地区：合川区"),
+        "{table}"
+    );
+    assert!(table.contains("共3个地区"), "{table}");
+    assert!(!table.contains("江津区 "), "{table}");
+    assert!(err.contains("3 张以地区命名的工作表"), "{err}");
+
+    let years = dir.path().join("永川区.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    sheet_of(&mut workbook, "2022年", 99.5);
+    sheet_of(&mut workbook, "2023年", 95.0);
+    workbook.worksheet_from_index(0).unwrap().set_active(true);
+    workbook.save(&years).unwrap();
+    let out = plan_check().arg(&years).output().unwrap();
+    let table = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{table}{}", stderr_of(&out));
+    assert!(table.contains("2022–2023年"), "{table}");
+}

@@ -109,7 +109,7 @@ fn a_bad_cell_of_a_wide_table_is_named_at_its_own_cell() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = stderr_of(&out);
     assert!(
-        stderr.contains("汇总.csv:2:4（指标“毛入园率”）"),
+        stderr.contains("汇总.csv:2:4（地区“永川区”，指标“毛入园率”）"),
         "{stderr}"
     );
 }

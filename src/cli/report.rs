@@ -44,6 +44,18 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
                     ),
                 ),
             )
+            // The regions' own report is the check's (a reviewer's bureau
+            // was sent off to split 30 districts).
+            .with_hint(Text::new(
+                format!(
+                    "各地区情况表（Word）用检查命令写出：plan-check {} --output 各区县.docx",
+                    config.files[0].display()
+                ),
+                format!(
+                    "the regions' report (Word) is the check's: plan-check {} --output regions.docx",
+                    config.files[0].display()
+                ),
+            ))
             .into());
         }
     };

@@ -65,7 +65,7 @@ pub enum Code {
     S020,
     /// the same file given twice, under another name or inside a folder: read once (a warning)
     S021,
-    /// a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区); a file with no region column beside files with one, read as the plan's region (warnings)
+    /// a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区), or two regions in the data like one place written two ways (永川/永川区, 重庆市江北区/江北区); a file with no region column beside files with one, read as the plan's region (warnings)
     S022,
     /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
     S023,
@@ -77,6 +77,8 @@ pub enum Code {
     S026,
     /// a note under the table (注：…, 填表人：…) in a row of its own: not read (a warning)
     S027,
+    /// a total row (地区 合计, 全市, 汇总 …) among the regions: not judged as a region (a warning, listing its lines)
+    S028,
     /// no file to check was given
     U001,
     /// a report's data hold several regions (a report covers one)
@@ -99,7 +101,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 43] = [
+    pub const ALL: [Code; 44] = [
         Code::P001,
         Code::P002,
         Code::P003,
@@ -134,6 +136,7 @@ impl Code {
         Code::S025,
         Code::S026,
         Code::S027,
+        Code::S028,
         Code::U001,
         Code::U002,
         Code::U003,
@@ -265,8 +268,8 @@ impl Code {
                 "the same file given twice, under another name or inside a folder: read once (a warning)",
             ),
             Code::S022 => (
-                "只有一份规划且写明了地区，数据中还有别的地区：也按这份规划检查（警告；各地区有各自的规划时用 `--plan-dir`）；数据中的地区像是规划的地区少写或多写了“区、县、市”（江津/江津区）；有“地区”列的文件之外，另有文件没有这一列，按规划的地区读取（均为警告）",
-                "a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区); a file with no region column beside files with one, read as the plan's region (warnings)",
+                "只有一份规划且写明了地区，数据中还有别的地区：也按这份规划检查（警告；各地区有各自的规划时用 `--plan-dir`）；数据中的地区像是规划的地区少写或多写了“区、县、市”（江津/江津区），或数据中的两个地区像是同一地区的两种写法（永川/永川区、重庆市江北区/江北区）；有“地区”列的文件之外，另有文件没有这一列，按规划的地区读取（均为警告）",
+                "a single plan naming a region, and other regions in the data: judged by it too; a region in the data like the plan's but for 区/县/市 (江津/江津区), or two regions in the data like one place written two ways (永川/永川区, 重庆市江北区/江北区); a file with no region column beside files with one, read as the plan's region (warnings)",
             ),
             Code::S023 => (
                 "文件名中没有年份，文件中一两行的年份与其余各行不同：是否写错了年份（警告；照写的年份会成为期间评估）",
@@ -287,6 +290,10 @@ impl Code {
             Code::S027 => (
                 "表格下方单独成行的说明（注：…、填表人：…）：没有读取（警告）",
                 "a note under the table (注：…, 填表人：…) in a row of its own: not read (a warning)",
+            ),
+            Code::S028 => (
+                "地区为“合计”“全市”“汇总”等的汇总行：不作为一个地区检查（警告，列出行号）",
+                "a total row (地区 合计, 全市, 汇总 …) among the regions: not judged as a region (a warning, listing its lines)",
             ),
             Code::U001 => ("没有给出要检查的文件", "no file to check was given"),
             Code::U002 => (
@@ -323,11 +330,11 @@ impl Code {
     }
 }
 
-const NAMES: [&str; 43] = [
+const NAMES: [&str; 44] = [
     "P001", "P002", "P003", "P004", "P005", "P006", "P007", "S001", "S002", "S003", "S004", "S005",
     "S006", "S007", "S008", "S009", "S010", "S011", "S012", "S013", "S014", "S015", "S016", "S017",
-    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "S026", "S027", "U001", "U002",
-    "U003", "U004", "U005", "I001", "I002", "I003", "I004",
+    "S018", "S019", "S020", "S021", "S022", "S023", "S024", "S025", "S026", "S027", "S028", "U001",
+    "U002", "U003", "U004", "U005", "I001", "I002", "I003", "I004",
 ];
 
 impl fmt::Display for Code {

@@ -84,6 +84,9 @@ pub struct Details {
     /// For a CSV row: the 0-based field the column names (the snippet's caret).
     pub field: Option<usize>,
     pub indicator: Option<String>,
+    /// The region the row is of, where it names one (a long file of many
+    /// districts: the district's staff are the ones to fix it).
+    pub region: Option<String>,
     /// In a workbook: the worksheet and cell (`Sheet1!C7`) or row (`Sheet1!7`),
     /// shown instead of the line and column.
     pub cell: Option<String>,
@@ -118,6 +121,7 @@ impl Diagnostic {
             column: None,
             field: None,
             indicator: None,
+            region: None,
             cell: None,
             message,
             hint: None,
@@ -171,6 +175,11 @@ impl Diagnostic {
 
     pub fn for_indicator(mut self, indicator: impl Into<String>) -> Self {
         self.indicator = Some(indicator.into());
+        self
+    }
+
+    pub fn for_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
         self
     }
 
@@ -235,15 +244,27 @@ impl Diagnostic {
                 let _ = write!(out, ":{column}");
             }
         }
-        if let Some(indicator) = &self.indicator {
-            let indicator = crate::printable::printable(indicator);
-            match lang {
-                Lang::Zh => {
-                    let _ = write!(out, "（指标“{indicator}”）");
-                }
-                Lang::En => {
-                    let _ = write!(out, " (indicator \"{indicator}\")");
-                }
+        let region = self.region.as_deref().map(crate::printable::printable);
+        let indicator = self.indicator.as_deref().map(crate::printable::printable);
+        match (lang, region, indicator) {
+            (_, None, None) => {}
+            (Lang::Zh, Some(r), Some(i)) => {
+                let _ = write!(out, "（地区“{r}”，指标“{i}”）");
+            }
+            (Lang::Zh, Some(r), None) => {
+                let _ = write!(out, "（地区“{r}”）");
+            }
+            (Lang::Zh, None, Some(i)) => {
+                let _ = write!(out, "（指标“{i}”）");
+            }
+            (Lang::En, Some(r), Some(i)) => {
+                let _ = write!(out, " (region \"{r}\", indicator \"{i}\")");
+            }
+            (Lang::En, Some(r), None) => {
+                let _ = write!(out, " (region \"{r}\")");
+            }
+            (Lang::En, None, Some(i)) => {
+                let _ = write!(out, " (indicator \"{i}\")");
             }
         }
         let _ = write!(

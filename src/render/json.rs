@@ -57,6 +57,9 @@ pub struct Warning<'a> {
     file: &'a str,
     line: Option<u64>,
     indicator: Option<&'a str>,
+    /// The region of the row, where the row names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
     message: &'a str,
     /// The same warning on this many more rows, not listed (a file's
     /// warnings of one kind past 20, or an unknown name's other rows).
@@ -90,6 +93,7 @@ fn warning<'a>(d: &'a crate::diagnostic::Diagnostic, style: &Style) -> Warning<'
         file: &d.file,
         line: d.line,
         indicator: d.indicator.as_deref(),
+        region: d.region.as_deref(),
         message: d.message.get(style.lang),
         more: d.more,
     }

@@ -275,7 +275,7 @@ pub(crate) fn thin(warnings: &mut Vec<Diagnostic>, start: usize) {
 
 /// The codes [`collapse_year_warnings`] makes one warning listing its lines
 /// of: their count is in that list.
-const LISTED_BY_LINE: [Code; 3] = [Code::S013, Code::S007, Code::S024];
+const LISTED_BY_LINE: [Code; 4] = [Code::S013, Code::S007, Code::S024, Code::S028];
 
 /// A warning that stands for more than it lists says how many more.
 fn say_more(warnings: &mut [Diagnostic], start: usize) {
@@ -337,6 +337,19 @@ fn collapse_year_warnings(warnings: &mut Vec<Diagnostic>, start: usize) {
             crate::diagnostic::Text::new(
                 format!("共 {count} 行是这一名称：第 {} 行", lines.join("、")),
                 format!("{count} rows have this name: lines {}", lines.join(", ")),
+            )
+        },
+    );
+    // Total rows: one warning, listing their lines.
+    collapse_by_line(
+        warnings,
+        start,
+        Code::S028,
+        |_| None,
+        |count, lines| {
+            crate::diagnostic::Text::new(
+                format!("共 {count} 行是汇总行：第 {} 行", lines.join("、")),
+                format!("{count} total rows: lines {}", lines.join(", ")),
             )
         },
     );

@@ -160,6 +160,9 @@ pub struct RowReader<'a> {
     last_source: LastCell<Id>,
     /// Plan index for rows without a region column.
     default_region: Option<(Id, usize)>,
+    /// The region a worksheet's name gives its rows, where they have no
+    /// region column (a workbook of one sheet a district: 万州区, 涪陵区 …).
+    sheet_region: Option<String>,
     /// For years as columns: the year of the column being read.
     year_of_column: Option<i32>,
     /// For indicators as columns: the row with its column's name added,
@@ -198,10 +201,24 @@ impl<'a> RowReader<'a> {
             last_year: LastCell::default(),
             last_source: LastCell::default(),
             default_region: None,
+            sheet_region: None,
             year_of_column: None,
             wide_record: ByteRecord::new(),
             wide_bounds: Vec::new(),
         }
+    }
+
+    /// Rows without a region column are of `region` (a worksheet named by
+    /// its district), not of the plan's region.
+    pub fn in_region(mut self, region: Option<&str>, table: &mut Observations) -> Self {
+        if let Some(region) = region
+            && self.layout.region.is_none()
+        {
+            self.sheet_region = Some(region.to_owned());
+            // Its rows name their region, as a column's would.
+            table.note_region_column(self.file_id);
+        }
+        self
     }
 
     /// The header's number of columns.
@@ -377,7 +394,69 @@ impl<'a> RowReader<'a> {
             ));
         }
 
+        // 合计, 全市, 汇总 in the region column: the regions' total, no region
+        // (it was judged, counted and ranked as one, or refused for its
+        // summed figures as a slip: a reviewer's city workbooks).
+        if let Some(column) = self.layout.region
+            && let Some(total) = total_row(&record[column])
+        {
+            // A wide row's cells are read one by one: one warning a row.
+            if warnings
+                .last()
+                .is_some_and(|w| w.code == Code::S028 && w.line == Some(line))
+            {
+                return Ok(());
+            }
+            warnings.push(
+                self.place(line)
+                    .error(
+                        Code::S028,
+                        Some(column),
+                        Text::new(
+                            format!("地区“{total}”是汇总行，不作为一个地区检查"),
+                            format!(
+                                "the region \"{total}\" is a total row, not judged as a region"
+                            ),
+                        ),
+                    )
+                    .as_warning(),
+            );
+            return Ok(());
+        }
         let (region, plan_index) = self.region(record, line, table)?;
+        // A row that names its region says it in its messages (a city's long
+        // file: the district's staff fix it).
+        if self.layout.region.is_none() && self.sheet_region.is_none() {
+            return self.read_figure_of(
+                record,
+                stored,
+                line,
+                table,
+                warnings,
+                (region, plan_index),
+            );
+        }
+        let from = warnings.len();
+        let read = self.read_figure_of(record, stored, line, table, warnings, (region, plan_index));
+        let name = || table.regions.get(region).to_owned();
+        for w in &mut warnings[from..] {
+            if w.region.is_none() {
+                w.region = Some(name());
+            }
+        }
+        read.map_err(|d| d.for_region(name()))
+    }
+
+    /// [`Self::read_figure`] past the region: the indicator, its figure and year.
+    fn read_figure_of(
+        &mut self,
+        record: &Cells,
+        stored: Option<StoredNumber>,
+        line: u64,
+        table: &mut Observations,
+        warnings: &mut Vec<Diagnostic>,
+        (region, plan_index): (Id, usize),
+    ) -> Result<(), Diagnostic> {
         let plan = &self.plans.plans[plan_index];
         let Some(indicator) = self.indicator(record, line, plan_index, warnings)? else {
             return Ok(());
@@ -448,6 +527,31 @@ impl<'a> RowReader<'a> {
             },
         )
     }
+}
+
+/// The name of a total row in the region column (合计, 总计, 小计, 汇总,
+/// 全市, 全区, 全县, 全省, 全市合计 …), if the cell is one.
+fn total_row(cell: &[u8]) -> Option<String> {
+    // A region's name is short; its bytes first, before any decoding.
+    if cell.len() > 24 {
+        return None;
+    }
+    let name: String = std::str::from_utf8(cell)
+        .ok()?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let whole = [
+        "合计", "总计", "小计", "汇总", "总体", "全部", "全市", "全区", "全县", "全省", "全州",
+        "全旗", "全盟", "全国",
+    ];
+    let total = whole.contains(&name.as_str())
+        || (name.chars().count() <= 6
+            && ["合计", "汇总", "总计", "平均"]
+                .iter()
+                .any(|w| name.ends_with(w))
+            && name.starts_with('全'));
+    total.then_some(name)
 }
 
 /// Trims ASCII white space (the fast path's trim; the full readers trim Unicode too).

@@ -17,11 +17,20 @@ impl RowReader<'_> {
             if let Some(found) = self.default_region {
                 return Ok(found);
             }
-            let name = self.plans.default_region().to_owned();
-            let plan = self
-                .plans
-                .for_region("")
-                .map_err(|m| self.place(line).error(Code::S011, None, m))?;
+            let (name, plan) = match &self.sheet_region {
+                Some(name) => (
+                    name.clone(),
+                    self.plans
+                        .for_region(name)
+                        .map_err(|m| self.place(line).error(Code::S011, None, m))?,
+                ),
+                None => (
+                    self.plans.default_region().to_owned(),
+                    self.plans
+                        .for_region("")
+                        .map_err(|m| self.place(line).error(Code::S011, None, m))?,
+                ),
+            };
             let found = (table.regions.intern(&name), plan);
             self.default_region = Some(found);
             return Ok(found);
@@ -31,7 +40,20 @@ impl RowReader<'_> {
             return Ok(found);
         }
         let plans = self.plans;
-        let name = trim_all(self.text(raw, line, column)?);
+        // A zero-width space pasted from a web page, a line break typed in
+        // the cell (Alt-Enter): no part of the name (沙坪坝区​ beside
+        // 沙坪坝区 were two regions, the real one failing for 未填报).
+        let text = trim_all(self.text(raw, line, column)?);
+        let cleaned: String;
+        let name = if text.contains(|c: char| is_invisible_in_a_name(c)) {
+            cleaned = text
+                .chars()
+                .filter(|&c| !is_invisible_in_a_name(c))
+                .collect();
+            cleaned.as_str()
+        } else {
+            text
+        };
         if name.is_empty() {
             // A blank region in a file that has the column is not the plan's
             // region by default: in a city's collection, it is a row whose
@@ -311,4 +333,13 @@ impl RowReader<'_> {
             scale => Ok(Some((scale, unit.to_owned()))),
         }
     }
+}
+
+/// Characters that are no part of a region's name when a cell holds them:
+/// zero-width ones and line breaks.
+fn is_invisible_in_a_name(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\n' | '\r' | '\t'
+    )
 }

@@ -1,6 +1,8 @@
-//! Which sheet of a workbook holds the figures: `--sheet`, the one it opens
-//! on, the file's year's, never its instructions; said when there is a
-//! choice (S014).
+//! Which sheets of a workbook hold the figures: `--sheet`; every sheet named
+//! by a district (a workbook of one sheet a district), or by a year (one
+//! sheet a year, the file's name holding none), each read as its name says;
+//! else the one it opens on, the file's year's, never its instructions; said
+//! when there is a choice (S014).
 
 use crate::diagnostic::{Code, Diagnostic, Text};
 
@@ -167,6 +169,119 @@ pub(super) fn choose_sheet(
         ));
     }
     Ok(chosen.name.clone())
+}
+
+/// A sheet to read, and the region its name gives its rows.
+pub(super) struct Chosen {
+    pub(super) name: String,
+    pub(super) region: Option<String>,
+}
+
+/// The sheets to read. Unless `--sheet` names one: a workbook with two or
+/// more visible sheets named by districts (`万州区`, `涪陵区`, …) is read
+/// sheet by sheet, each the region its name says (only the first was read,
+/// as the plan's region, and the others passed unread with exit 0: a
+/// reviewer's city workbook); one with no year in the file's name and two or
+/// more visible sheets named by different years is read sheet by sheet,
+/// each its year's (saved open on `2022年`, its `2023年` went unread). Else
+/// the one sheet [`choose_sheet`] chooses.
+pub(super) fn choose_sheets(
+    sheets: &[calamine::Sheet],
+    active: Option<crate::stats::package::Active>,
+    named: Option<i32>,
+    options: &crate::stats::LoadOptions,
+    file: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Chosen>, Diagnostic> {
+    if options.sheet.is_none() {
+        let worksheet = |s: &&calamine::Sheet| s.typ == calamine::SheetType::WorkSheet;
+        let visible = |s: &&calamine::Sheet| s.visible == calamine::SheetVisible::Visible;
+        let data = || {
+            sheets
+                .iter()
+                .filter(worksheet)
+                .filter(|s| !is_instructions(&s.name))
+        };
+        let districts: Vec<&calamine::Sheet> = data()
+            .filter(visible)
+            .filter(|s| names_a_region(&s.name))
+            .collect();
+        let year_of = |s: &calamine::Sheet| crate::stats::year::year_in_name(&s.name).one();
+        let years: Vec<&calamine::Sheet> = data()
+            .filter(visible)
+            .filter(|s| year_of(s).is_some())
+            .collect();
+        let distinct = {
+            let mut y: Vec<i32> = years.iter().filter_map(|s| year_of(s)).collect();
+            y.sort_unstable();
+            y.dedup();
+            y.len()
+        };
+        let (read, what_zh, what_en) = if districts.len() >= 2 {
+            (districts, "地区", "region")
+        } else if named.is_none() && distinct >= 2 && distinct == years.len() {
+            (years, "年份", "year")
+        } else {
+            (Vec::new(), "", "")
+        };
+        if !read.is_empty() {
+            let names: Vec<&str> = read.iter().map(|s| s.name.as_str()).collect();
+            let unread: Vec<&str> = sheets
+                .iter()
+                .filter(|s| !names.contains(&s.name.as_str()))
+                .map(|s| s.name.as_str())
+                .collect();
+            let (unread_zh, unread_en) = if unread.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("；没有读：{}", unread.join("、")),
+                    format!("; not read: {}", unread.join(", ")),
+                )
+            };
+            warnings.push(Diagnostic::warning(
+                Code::S014,
+                file,
+                Text::new(
+                    format!(
+                        "工作簿有 {} 张以{what_zh}命名的工作表，各按名称中的{what_zh}读取：{}{unread_zh}。只读一张请用 --sheet",
+                        names.len(),
+                        names.join("、")
+                    ),
+                    format!(
+                        "the workbook has {} sheets named by {what_en}, each read as its name says: {}{unread_en}; give --sheet to read one",
+                        names.len(),
+                        names.join(", ")
+                    ),
+                ),
+            ));
+            let by_region = what_en == "region";
+            return Ok(read
+                .into_iter()
+                .map(|s| Chosen {
+                    name: s.name.clone(),
+                    region: by_region.then(|| s.name.trim().to_owned()),
+                })
+                .collect());
+        }
+    }
+    Ok(vec![Chosen {
+        name: choose_sheet(sheets, active, named, options, file, warnings)?,
+        region: None,
+    }])
+}
+
+/// Whether a sheet's name is a district's (`万州区`, `丰都县`, `重庆市`):
+/// a few characters ending with a unit's word, no year in it, no total.
+fn names_a_region(name: &str) -> bool {
+    let name = name.trim();
+    let count = name.chars().count();
+    (3..=12).contains(&count)
+        && name.ends_with(['省', '市', '区', '县', '州', '旗', '盟'])
+        && crate::region_name::finest(name).is_some()
+        && crate::stats::year::year_in_name(name).one().is_none()
+        && !name.starts_with('全')
+        && !name.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a sheet's name says it holds instructions or an example, not the

@@ -1,8 +1,11 @@
 //! Reading statistics straight from an Excel or WPS workbook (`.xlsx`, `.xlsm`,
 //! `.xlsb`, `.xls`) or an OpenDocument spreadsheet (`.ods`) through calamine.
 //!
-//! `--sheet NAME` is read, else the sheet the workbook opens on (its active
-//! sheet) when visible, else the first visible sheet. A cell that is a date, a
+//! `--sheet NAME` is read; else every sheet named by a district (a workbook
+//! of one sheet a district, each its district's) or, with no year in the
+//! file's name, by a year (each its year's); else the sheet the workbook
+//! opens on (its active sheet) when visible, else the first visible sheet
+//! (`choose.rs`). A cell that is a date, a
 //! truth value or an error value where a name, figure, year or region belongs
 //! is an error at the cell; so is a formula saved without its value. The
 //! package is checked first ([`super::package`]) so that no part can make the
@@ -104,19 +107,38 @@ struct Reading<'a> {
 }
 
 impl Reading<'_> {
-    /// The sheet to read ([`choose::choose_sheet`]), warning when there is a choice.
-    fn choose_sheet(
+    /// The sheets to read ([`choose::choose_sheets`]), warning when there is a choice.
+    fn choose_sheets(
         &mut self,
         sheets: &[calamine::Sheet],
         active: Option<super::package::Active>,
         path: &Path,
         file: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<choose::Chosen>, Diagnostic> {
         let named = path
             .file_stem()
             .and_then(|s| s.to_str())
             .and_then(|stem| super::year::year_in_name(stem).one());
-        choose::choose_sheet(sheets, active, named, self.options, file, self.warnings)
+        choose::choose_sheets(sheets, active, named, self.options, file, self.warnings)
+    }
+
+    /// Reads each of `chosen` with `read`: with one sheet, its error ends the
+    /// file; with several, each sheet's is the file's error and the next
+    /// sheet is read.
+    fn each_sheet(
+        &mut self,
+        chosen: Vec<choose::Chosen>,
+        mut read: impl FnMut(&mut Self, &choose::Chosen) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        if let [one] = chosen.as_slice() {
+            return read(self, one);
+        }
+        for sheet in &chosen {
+            if let Err(d) = read(self, sheet) {
+                self.errors.push(d);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -130,71 +152,77 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
         // .xlsx/.xlsm: the sheet's cells are read as a stream, a row at a time.
         let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, path, &file)?;
-        // Merged blocks (地区 merged over a district's rows), read first:
-        // a merged cell's value stands in every cell of its block.
-        let blocks = workbook
-            .merge_cells_by_sheet_name(&sheet)
-            .unwrap_or_default();
-        let cells = workbook
-            .worksheet_cells_reader(&sheet)
-            .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-        let mut rows = XlsxRows::new(cells, &file);
-        let blanks = read_rows(
-            &mut Merged::new(&mut rows, blocks),
-            &sheet,
-            path,
-            &file,
-            reading,
-        )?;
-        drop(rows);
-        if !blanks.is_empty() {
-            let mut cells = workbook
-                .worksheet_cells_reader(&sheet)
+        let chosen = reading.choose_sheets(workbook.sheets_metadata(), active, path, &file)?;
+        reading.each_sheet(chosen, |reading, chosen| {
+            let sheet = &chosen.name;
+            // Merged blocks (地区 merged over a district's rows), read first:
+            // a merged cell's value stands in every cell of its block.
+            let blocks = workbook
+                .merge_cells_by_sheet_name(sheet)
+                .unwrap_or_default();
+            let cells = workbook
+                .worksheet_cells_reader(sheet)
                 .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
-            while let Some(formula) = cells
-                .next_formula()
-                .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?
-            {
-                if !formula.get_value().is_empty() && blanks.contains(&formula.get_position()) {
-                    return Err(uncomputed(
-                        &file,
-                        &sheet,
-                        formula.get_position(),
-                        formula.get_value(),
-                    ));
+            let mut rows = XlsxRows::new(cells, &file);
+            let blanks = read_rows(
+                &mut Merged::new(&mut rows, blocks),
+                chosen,
+                path,
+                &file,
+                reading,
+            )?;
+            drop(rows);
+            if !blanks.is_empty() {
+                let mut cells = workbook
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?;
+                while let Some(formula) = cells
+                    .next_formula()
+                    .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?
+                {
+                    if !formula.get_value().is_empty() && blanks.contains(&formula.get_position()) {
+                        return Err(uncomputed(
+                            &file,
+                            sheet,
+                            formula.get_position(),
+                            formula.get_value(),
+                        ));
+                    }
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     } else {
         // .xls, .xlsb, .ods: calamine reads the whole sheet.
         let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
-        let sheet = reading.choose_sheet(workbook.sheets_metadata(), active, path, &file)?;
-        let range = workbook
-            .worksheet_range(&sheet)
-            .map_err(|e| open_error(&e, &file))?;
-        // Percent cells: an .ods types them (read from its content.xml);
-        // an .xls's number formats calamine does not report, so there they
-        // read as fractions (S017 says so).
-        let mut rows = if has_extension(path, &["ods"]) {
-            RangeRows::new(&range).with_percent(crate::stats::ods::percent_cells(path, &sheet))
-        } else {
-            RangeRows::new(&range)
-        };
-        let blanks = read_rows(&mut rows, &sheet, path, &file, reading)?;
-        if !blanks.is_empty()
-            && let Ok(formulas) = workbook.worksheet_formula(&sheet)
-        {
-            for &(row, column) in &blanks {
-                if let Some(formula) = formulas.get_value((row, column))
-                    && !formula.is_empty()
-                {
-                    return Err(uncomputed(&file, &sheet, (row, column), formula));
+        let chosen = reading.choose_sheets(workbook.sheets_metadata(), active, path, &file)?;
+        reading.each_sheet(chosen, |reading, chosen| {
+            let sheet = &chosen.name;
+            let range = workbook
+                .worksheet_range(sheet)
+                .map_err(|e| open_error(&e, &file))?;
+            // Percent cells: an .ods types them (read from its content.xml);
+            // an .xls's number formats calamine does not report, so there they
+            // read as fractions (S017 says so).
+            let mut rows = if has_extension(path, &["ods"]) {
+                RangeRows::new(&range).with_percent(crate::stats::ods::percent_cells(path, sheet))
+            } else {
+                RangeRows::new(&range)
+            };
+            let blanks = read_rows(&mut rows, chosen, path, &file, reading)?;
+            if !blanks.is_empty()
+                && let Ok(formulas) = workbook.worksheet_formula(sheet)
+            {
+                for &(row, column) in &blanks {
+                    if let Some(formula) = formulas.get_value((row, column))
+                        && !formula.is_empty()
+                    {
+                        return Err(uncomputed(&file, sheet, (row, column), formula));
+                    }
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
@@ -260,11 +288,12 @@ const MAX_BLANKS: usize = 100_000;
 /// value and year columns, where a formula without a value would hide.
 fn read_rows(
     rows: &mut dyn SheetRows,
-    sheet: &str,
+    chosen: &choose::Chosen,
     path: &Path,
     file: &str,
     reading: &mut Reading,
 ) -> Result<HashSet<(u32, u32)>, Diagnostic> {
+    let sheet = chosen.name.as_str();
     let (plans, options) = (reading.plans, reading.options);
     let file = file.to_owned();
     let first_column = rows.first_column();
@@ -313,6 +342,7 @@ fn read_rows(
     // A year merged down a district's rows stands in each; a figure not.
     rows.figures_in(&layout.value_columns());
     let indicator_column = layout.indicator_column();
+    let region_column = layout.region;
     let value_columns = layout.value_columns();
     // Standard input is copied to a file whose random name is no name.
     let file_year = if file == "<stdin>" {
@@ -350,7 +380,8 @@ fn read_rows(
         Some((sheet, first_column)),
         year_from_name,
         reading.table,
-    );
+    )
+    .in_region(chosen.region.as_deref(), reading.table);
     let mut blanks = HashSet::new();
     let mut data_rows = 0usize;
     // Warnings of a file folded as they pile up (crate::stats::thin).
@@ -393,7 +424,16 @@ fn read_rows(
                 .map(|n| String::from_utf8_lossy(n).trim().to_owned())
                 .unwrap_or_default();
             if let Some(d) = odd_cell(place(line), *column, odd, &name) {
-                reading.errors.push(d);
+                // The row's district, where it names one.
+                let region = region_column
+                    .and_then(|c| record.get(c))
+                    .map(|r| String::from_utf8_lossy(r).trim().to_owned())
+                    .filter(|r| !r.is_empty())
+                    .or_else(|| chosen.region.clone());
+                reading.errors.push(match region {
+                    Some(region) => d.for_region(region),
+                    None => d,
+                });
                 odd_row = true;
                 break;
             }
