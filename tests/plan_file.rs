@@ -138,3 +138,37 @@ fn a_plan_in_gbk_is_said_to_be_and_a_region_is_trimmed() {
         Some("江津区")
     );
 }
+
+/// Two names of one category that the statistics reader cannot tell apart
+/// (`研发经费投入增长` and `研发经费投入增长（%）`, a hand-written plan) are
+/// refused at the plan, with both lines; every row of the data was S006
+/// with a hint to add the 分类 column the file had (a reviewer's).
+#[test]
+fn names_the_statistics_cannot_tell_apart_are_refused_at_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.toml");
+    let row = |id: &str, name: &str| {
+        format!(
+            "\n[[indicator]]\nid = \"{id}\"\ncategory = \"创新驱动\"\nname = \"{name}\"\nunit = \"%\"\nbaseline = 8\ntarget = \"≥7\"\nattribute = \"预期性\"\n"
+        )
+    };
+    std::fs::write(
+        &plan,
+        format!(
+            "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\n{}{}",
+            row("a", "研发经费投入增长"),
+            row("b", "研发经费投入增长（%）")
+        ),
+    )
+    .unwrap();
+    let out = common::plan_check()
+        .args(["--plan"])
+        .arg(&plan)
+        .arg("plan")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = common::stderr_of(&out);
+    assert!(err.contains("P004") && err.contains("分不开"), "{err}");
+    assert!(err.contains("p.toml:16") && err.contains("第7行"), "{err}");
+}

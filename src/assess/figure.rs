@@ -177,11 +177,7 @@ pub fn gather(
         }
         // Yearly amounts in square kilometres, people, points: their mean
         // (percentages compound, as their totals do).
-        Needs::Derived(DerivedKind::CompoundAverage)
-            if indicator.measure == Measure::YearlyChange
-                && crate::plan::Accumulate::of_yearly_changes(&indicator.unit)
-                    == crate::plan::Accumulate::Sum =>
-        {
+        Needs::Derived(DerivedKind::CompoundAverage) if averages_by_mean(indicator) => {
             DerivedKind::MeanAverage
         }
         Needs::Derived(kind) => kind,
@@ -241,6 +237,14 @@ fn from_levels(figure: &mut Figure, kind: DerivedKind, baseline_year: i32, year:
         },
     ];
     set_derived(figure, kind, from);
+}
+
+/// Whether `indicator`'s yearly figures average to their mean rather than
+/// compound: amounts in a unit other than percent (平方公里, 人).
+pub fn averages_by_mean(indicator: &crate::plan::Indicator) -> bool {
+    indicator.measure == Measure::YearlyChange
+        && crate::plan::Accumulate::of_yearly_changes(&indicator.unit)
+            == crate::plan::Accumulate::Sum
 }
 
 /// The figure judged is `kind` made of `from`, or none: the figures cannot

@@ -280,7 +280,7 @@ pub fn indicator_result(
         requirement: judgement.requirement,
         actual: figure.reported,
         derived: figure.derived,
-        judged_on: crate::assess::rules::judged_on(&ind.rule),
+        judged_on: crate::assess::rules::judged_on_of(ind),
         reference: figure.reference,
         status: judgement.status,
         pass: judgement.status.passes(),

@@ -37,6 +37,36 @@ pub fn plans(config: &Config) -> Result<PlanSet, Vec<Diagnostic>> {
         plans.plans.iter().map(|p| Path::new(&p.path)),
     )
     .map_err(|d| vec![d])?;
+    // Names the statistics cannot tell apart: said at the plan, not as an
+    // S006 on every row with a hint to add a 分类 column the file has (a
+    // reviewer's hand-written plan).
+    for plan in &plans.plans {
+        if let Some((a, b)) = crate::stats::resolve::indistinct_names(plan) {
+            let (a, b) = (&plan.indicators[a as usize], &plan.indicators[b as usize]);
+            return Err(vec![
+                Diagnostic::error(
+                    Code::P004,
+                    plan.path.clone(),
+                    Text::new(
+                        format!(
+                            "分类“{}”下的指标“{}”与第{}行的“{}”在统计数据中分不开（读取时不计单位、括号的全半角、“其中：”和空格）",
+                            b.category, b.name, a.line, a.name
+                        ),
+                        format!(
+                            "in the category \"{}\", \"{}\" cannot be told from \"{}\" (line {}) in the statistics (units, bracket widths, 其中： and spaces are not counted)",
+                            b.category, b.name, a.name, a.line
+                        ),
+                    ),
+                )
+                .at_line(b.line as u64)
+                .for_indicator(b.id.clone())
+                .with_hint(Text::new(
+                    "请改动其中一个名称，使两者去掉单位和括号后仍不相同",
+                    "rename one so that the two differ without their units and brackets",
+                )),
+            ]);
+        }
+    }
     Ok(plans)
 }
 

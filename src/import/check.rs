@@ -148,7 +148,7 @@ pub fn compare(
                     }
                     _ => None,
                 };
-                crate::render::labels::rule(&i.rule, other.as_deref(), lang)
+                crate::render::labels::rule(&i.rule, other.as_deref(), i.baseline, lang)
             };
             cell("rule", rule(plan, plan_row), rule(document, doc_row));
         }

@@ -150,7 +150,7 @@ fn words_for(period: &PeriodReport, lang: Lang) -> Words {
             "Every binding indicator is achieved.",
         );
         t.method = lang.pick(
-            "说明：目标年的数与规划目标比较；基期已达到目标的指标须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认），超过不算未达标；年均、累计类目标用规划期内每一年的数计算。未填报的年份不插值。",
+            "说明：目标年的数与规划目标比较；基期已达到目标的指标须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标；年均、累计类目标用规划期内每一年的数计算。未填报的年份不插值。",
             "Notes: the target year's figures are held against the plan's targets; an indicator whose baseline already met the target must hold it; projections (enrolment counts) are met within a tolerance band; a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall; yearly-average and cumulative targets are computed from every year of the period. Years not reported are never interpolated.",
         );
     }
@@ -185,7 +185,7 @@ fn words(lang: Lang) -> Words {
         not_reported: lang.pick("未填报", "not reported"),
         binding: lang.pick("约束性", "binding"),
         method: lang.pick(
-            "说明：各年要求按序时进度（基期至目标线性推进）计算；基期已达到目标的指标每年须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认），超过不算未达标。趋势预计：基期与已填报年份共 3 个点及以上用最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
+            "说明：各年要求按序时进度（基期至目标线性推进）计算；基期已达到目标的指标每年须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标。趋势预计：基期与已填报年份共 3 个点及以上用最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
             "Notes: each year's requirement follows the time-proportional schedule from baseline to target; an indicator whose baseline already meets the target must hold it every year; projections (enrolment counts) are met within a tolerance band; a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall. Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; years not reported are never interpolated.",
         ),
         contents: lang.pick("目录", "Contents"),
@@ -386,7 +386,12 @@ fn page(
             },
             rule: labels::rule_with_years(
                 labels::rule_with_period(
-                    labels::rule(&series.rule, series.relative_to.as_deref(), lang),
+                    labels::rule(
+                        &series.rule,
+                        series.relative_to.as_deref(),
+                        series.baseline,
+                        lang,
+                    ),
                     series.period_rule.as_ref(),
                     series.relative_to.as_deref(),
                     lang,

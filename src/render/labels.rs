@@ -232,7 +232,7 @@ pub fn rule_with_period(
         Some(p) => format!(
             "{rule_text}{}{}",
             lang.pick("；", "; "),
-            rule(p, other, lang)
+            rule(p, other, None, lang)
         ),
         None => rule_text,
     }
@@ -250,8 +250,8 @@ pub fn rule_with_years(rule_text: String, years: &[(i32, YearRequirement)], lang
 }
 
 /// The machine rule of an indicator, for the plan listing; `other` names
-/// the indicator a relative target refers to.
-pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
+/// the indicator a relative target refers to, `baseline` is the plan's.
+pub fn rule(rule: &Rule, other: Option<&str>, baseline: Option<f64>, lang: Lang) -> String {
     match *rule {
         Rule::Annual { each, average } => {
             let each = year_requirement(each);
@@ -323,24 +323,43 @@ pub fn rule(rule: &Rule, other: Option<&str>, lang: Lang) -> String {
         ),
         // The margin depends on the baseline: each year's requirement says
         // the number (≥ 1.447).
+        // Of the change to make; of the level itself where the baseline
+        // holds the line already or there is none, as the rule judges it
+        // (控制在5.5%左右 from 5.0 said 变化量 while 5.775 was allowed: a
+        // reviewer's).
         Rule::About {
             value,
             tolerance_pct,
             cmp,
-        } => match lang {
-            Lang::Zh => format!(
-                "{} {} 左右（可差变化量的 {}%）",
-                cmp.inclusive(),
-                number(value),
-                number(tolerance_pct)
-            ),
-            Lang::En => format!(
-                "{} about {} (short by at most {}% of the change)",
-                cmp.inclusive(),
-                number(value),
-                number(tolerance_pct)
-            ),
-        },
+        } => {
+            let of_level = baseline.is_none_or(|b| cmp.inclusive().holds(b, value));
+            match (lang, of_level) {
+                (Lang::Zh, false) => format!(
+                    "{} {} 左右（可差变化量的 {}%）",
+                    cmp.inclusive(),
+                    number(value),
+                    number(tolerance_pct)
+                ),
+                (Lang::Zh, true) => format!(
+                    "{} {} 左右（可差目标值的 {}%）",
+                    cmp.inclusive(),
+                    number(value),
+                    number(tolerance_pct)
+                ),
+                (Lang::En, false) => format!(
+                    "{} about {} (short by at most {}% of the change)",
+                    cmp.inclusive(),
+                    number(value),
+                    number(tolerance_pct)
+                ),
+                (Lang::En, true) => format!(
+                    "{} about {} (off by at most {}% of it)",
+                    cmp.inclusive(),
+                    number(value),
+                    number(tolerance_pct)
+                ),
+            }
+        }
         Rule::NotAssessed => lang.pick("不考核", "not assessed").to_owned(),
     }
 }
@@ -505,5 +524,26 @@ mod tests {
         };
         assert_eq!(number_against(96.0, Some(&band)), "96");
         assert_eq!(number_against(96.00000001, None), "96");
+    }
+}
+
+#[cfg(test)]
+mod about_tests {
+    use super::*;
+    use crate::vocabulary::Comparator;
+
+    /// A 左右 whose baseline holds the line already (控制在5.5%左右 from
+    /// 5.0) is allowed its margin of the level, and says so (it said 变化量
+    /// while 5.775 was allowed: a reviewer's).
+    #[test]
+    fn an_about_rule_says_what_its_margin_is_of() {
+        let rule = Rule::About {
+            value: 5.5,
+            tolerance_pct: 5.0,
+            cmp: Comparator::LessOrEqual,
+        };
+        assert!(super::rule(&rule, None, Some(5.0), Lang::Zh).contains("可差目标值的 5%"));
+        assert!(super::rule(&rule, None, None, Lang::Zh).contains("可差目标值的 5%"));
+        assert!(super::rule(&rule, None, Some(6.0), Lang::Zh).contains("可差变化量的 5%"));
     }
 }

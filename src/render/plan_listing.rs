@@ -62,7 +62,7 @@ pub fn render(plan: &PlanOverview, style: Style) -> String {
                 ind.target_text.clone(),
                 labels::rule_with_years(
                     labels::rule_with_period(
-                        labels::rule(&ind.rule, ind.relative_to.as_deref(), lang),
+                        labels::rule(&ind.rule, ind.relative_to.as_deref(), ind.baseline, lang),
                         ind.period_rule.as_ref(),
                         ind.relative_to.as_deref(),
                         lang,

@@ -151,6 +151,21 @@ impl Resolver {
 }
 
 /// The form names are compared in.
+/// Two indicators of one category whose names the statistics reader cannot
+/// tell apart (`研发经费投入增长` and `研发经费投入增长（%）`, `其中：…`): every
+/// row of either would be ambiguous (S006). The first such pair, by index.
+pub fn indistinct_names(plan: &Plan) -> Option<(IndicatorIdx, IndicatorIdx)> {
+    let mut seen: HashMap<(String, String), IndicatorIdx> = HashMap::new();
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        let key = (normalize(&ind.category), normalize(&ind.name));
+        if let Some(&first) = seen.get(&key) {
+            return Some((first, i as IndicatorIdx));
+        }
+        seen.insert(key, i as IndicatorIdx);
+    }
+    None
+}
+
 pub fn normalize(raw: &str) -> String {
     normalized(raw, true)
 }

@@ -532,8 +532,15 @@ impl<'a> RowReader<'a> {
 /// The name of a total row in the region column (合计, 总计, 小计, 汇总,
 /// 全市, 全区, 全县, 全省, 全市合计 …), if the cell is one.
 fn total_row(cell: &[u8]) -> Option<String> {
-    // A region's name is short; its bytes first, before any decoding.
-    if cell.len() > 24 {
+    // A region's name is short, and a total's starts with 合, 总, 小, 汇 or
+    // 全: its bytes first, before any decoding (every row of a long file
+    // passes here).
+    let lead = cell.trim_ascii_start();
+    if cell.len() > 24
+        || !["合", "总", "小", "汇", "全"]
+            .iter()
+            .any(|c| lead.starts_with(c.as_bytes()))
+    {
         return None;
     }
     let name: String = std::str::from_utf8(cell)

@@ -316,7 +316,7 @@ pub fn assess_period(
                         .any(|p| p.year < as_of && p.actual.is_some() && !p.pass),
                 ),
                 lapses,
-                judged_on: crate::assess::rules::judged_on(&ind.rule),
+                judged_on: crate::assess::rules::judged_on_of(ind),
                 rule: ind.rule.clone(),
                 period_rule: ind.period_rule.clone(),
                 projects: crate::assess::rules::is_projection(&ind.rule),

@@ -305,6 +305,20 @@ pub fn judged_on(rule: &Rule) -> Option<crate::assess::figure::DerivedKind> {
     }
 }
 
+/// [`judged_on`] of an indicator, as [`crate::assess::figure`] makes the
+/// figure: yearly amounts in a unit other than percent average to their mean.
+pub fn judged_on_of(
+    indicator: &crate::plan::Indicator,
+) -> Option<crate::assess::figure::DerivedKind> {
+    use crate::assess::figure::{DerivedKind, averages_by_mean};
+    match judged_on(&indicator.rule) {
+        Some(DerivedKind::CompoundAverage) if averages_by_mean(indicator) => {
+            Some(DerivedKind::MeanAverage)
+        }
+        kind => kind,
+    }
+}
+
 /// Whether the period view carries a trend to the target year.
 pub fn trends(rule: &Rule) -> bool {
     with_kind(rule, |kind| kind.trends())
