@@ -252,8 +252,9 @@ fn a_binding_indicator_slightly_behind_is_never_called_on_schedule() {
 /// A binding indicator with no figure in the run's latest year was judged
 /// on its last earlier one and passed the run, exit 0 — even when that was
 /// the baseline year's file, the plan's own baseline (a helper's slips:
-/// 巩固率 blank in 2021–2024). It is still shown at its year, and fails the
-/// run in every format, as the single-year check of the latest file does.
+/// 巩固率 blank in 2021–2024). A baseline year's figure judges nothing of
+/// the plan: the indicator is 未填报, and fails the run in every format, as
+/// the single-year check of the latest file does.
 #[test]
 fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
     let dir = tempfile::tempdir().unwrap();
@@ -279,11 +280,12 @@ fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
     }
     let out = plan_check().arg(dir.path()).output().unwrap();
     let text = stdout_of(&out);
+    // Its only figure is the baseline year's, which judges nothing of the
+    // plan: 未填报 (it was said to be judged at 2020).
     assert!(
-        text.contains("约束性指标未达到要求：九年义务教育巩固率（2024年未填报；2020年"),
+        text.contains("约束性指标未达到要求：九年义务教育巩固率（未填报）"),
         "{text}"
     );
-    assert!(text.contains("九年义务教育巩固率（按2020年数据"), "{text}");
     // The counts say what the exit code says (were 达到要求1项 beside it).
     let out = plan_check()
         .args(["--format", "markdown"])
@@ -301,8 +303,7 @@ fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&out)
-            .contains("<failure type=\"missing\" message=\"未填报（约束性）：按2020年数据"),
+        stdout_of(&out).contains("<failure type=\"missing\" message=\"未填报（约束性）"),
         "{}",
         stdout_of(&out)
     );
@@ -312,7 +313,7 @@ fn a_binding_indicator_not_reported_in_the_latest_year_fails_the_period() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&out).contains("::error") && stdout_of(&out).contains("2024年未填报"),
+        stdout_of(&out).contains("::error") && stdout_of(&out).contains("未填报"),
         "{}",
         stdout_of(&out)
     );
@@ -524,5 +525,38 @@ fn moving_away_is_said_in_the_tables_words() {
     assert!(
         paragraph.contains("财政性教育经费占一般公共预算支出的比例偏离目标方向。"),
         "{text}"
+    );
+}
+
+/// A binding requirement of every year with a figure only in the plan's
+/// baseline year: the latest year's 未填报, exit 1 (the baseline year's
+/// figure judged nothing and made it 不考核, exit 0: a reviewer's).
+#[test]
+fn a_baseline_year_figure_does_not_stand_for_a_missing_latest_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"p\"\ntitle = \"测试规划（构造）\"\nbaseline_year = 2025\ntarget_year = 2030\n\n[[indicator]]\nid = \"u\"\ncategory = \"民生\"\nname = \"城镇调查失业率\"\nunit = \"%\"\nbaseline = 5.2\ntarget = \"—\"\nperiod_target = \"＜5.5\"\nattribute = \"约束性\"\n\n[[indicator]]\nid = \"f\"\ncategory = \"生态\"\nname = \"森林覆盖率\"\nunit = \"%\"\nbaseline = 25\ntarget = \"≥26\"\nattribute = \"预期性\"\n",
+    )
+    .unwrap();
+    // 示例数据，非官方统计.
+    let data = dir.path().join("d.csv");
+    std::fs::write(
+        &data,
+        "指标,数值,年份\n城镇调查失业率,5.3,2025\n森林覆盖率,25,2025\n森林覆盖率,25.3,2026\n",
+    )
+    .unwrap();
+    let out = common::plan_check()
+        .arg("--plan")
+        .arg(&plan)
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", common::stdout_of(&out));
+    assert!(
+        common::stdout_of(&out).contains("城镇调查失业率（未填报）"),
+        "{}",
+        common::stdout_of(&out)
     );
 }

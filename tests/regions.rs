@@ -1299,5 +1299,40 @@ fn a_workbook_of_one_sheet_a_district_or_a_year_is_read_sheet_by_sheet() {
     let out = plan_check().arg(&years).output().unwrap();
     let table = stdout_of(&out);
     assert_eq!(out.status.code(), Some(1), "{table}{}", stderr_of(&out));
-    assert!(table.contains("2022–2023年"), "{table}");
+    // The latest year's sheet, alone (reading every year's sheet made a
+    // yearbook's editions, years as columns, clash).
+    assert!(table.contains("2023年指标检查"), "{table}");
+    assert!(
+        stderr_of(&out).contains("读的是最新一年的“2023年”"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+/// A reviewer's breaks of the total rows (示例数据，非官方统计): a district's
+/// own file saying 全区 is the district (it was refused, exit 2); 合计 with
+/// a zero-width space and 重庆市合计 are totals (they were ranked as regions).
+#[test]
+fn a_districts_own_total_is_the_district_and_other_totals_are_none() {
+    let own = "地区,指标,数值,年份\n全区,九年义务教育巩固率,99,2023\n";
+    let (_dir, path) = write_csv("江津区2023.csv", own);
+    let out = plan_check().arg(&path).output().unwrap();
+    // Its one binding indicator reported and met.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("江津区"), "{}", stdout_of(&out));
+    assert!(!stderr_of(&out).contains("S028"), "{}", stderr_of(&out));
+    let city = "地区,指标,数值,年份\n\
+        万州区,九年义务教育巩固率,99,2023\n\
+        \"合\u{200B}计\",九年义务教育巩固率,99,2023\n\
+        重庆市合计,九年义务教育巩固率,99,2023\n";
+    let (_dir, path) = write_csv("全市.csv", city);
+    // One region left: the year's view, of 万州区.
+    let (json, _) = json_run(&[path.as_os_str()]);
+    assert_eq!(json["region"], "万州区", "{json}");
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(
+        stderr_of(&out).contains("共 2 行是汇总行"),
+        "{}",
+        stderr_of(&out)
+    );
 }

@@ -77,7 +77,13 @@ pub fn assess_latest(
 ) -> YearReport {
     let latest = years.last().copied().unwrap_or(plan.meta.baseline_year);
     let figures = lookup(observations, region);
-    let as_of = judged_years(years, plan.indicators.len(), |i, y| figures(i, y).is_some());
+    // A figure of the plan's baseline year judges nothing of the plan: an
+    // indicator with no later one is the latest year's 未填报 (a binding
+    // ＜5.5 with only a 2025 figure was 不考核, exit 0: a reviewer's).
+    let baseline_year = plan.meta.baseline_year;
+    let as_of = judged_years(years, plan.indicators.len(), |i, y| {
+        y > baseline_year && figures(i, y).is_some()
+    });
     at_own_years(
         assess_year(plan, observations, region, latest),
         &as_of,

@@ -98,14 +98,31 @@ impl Resolver {
                 match in_category.as_slice() {
                     [one] => Resolution::One(*one),
                     [] => Resolution::WrongCategory(candidates.clone()),
-                    _ => Resolution::Ambiguous(in_category),
+                    _ => self
+                        .by_whole_name(name, &in_category)
+                        .map_or(Resolution::Ambiguous(in_category), Resolution::One),
                 }
             }
             None => match candidates.as_slice() {
                 [one] => Resolution::One(*one),
-                _ => Resolution::Ambiguous(candidates.clone()),
+                _ => self.by_whole_name(name, candidates).map_or_else(
+                    || Resolution::Ambiguous(candidates.clone()),
+                    Resolution::One,
+                ),
             },
         }
+    }
+
+    /// Among names alike but for a last bracket (`人均住房建筑面积（城镇）`,
+    /// `（农村）`), the one `name` gives whole.
+    fn by_whole_name(&self, name: &str, among: &[IndicatorIdx]) -> Option<IndicatorIdx> {
+        let whole = normalized(name, false);
+        let mut found = among
+            .iter()
+            .copied()
+            .filter(|&i| self.whole_names[i as usize] == whole);
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     /// The one indicator whose category and name, run together, are `key`.
@@ -155,13 +172,24 @@ impl Resolver {
 /// tell apart (`研发经费投入增长` and `研发经费投入增长（%）`, `其中：…`): every
 /// row of either would be ambiguous (S006). The first such pair, by index.
 pub fn indistinct_names(plan: &Plan) -> Option<(IndicatorIdx, IndicatorIdx)> {
-    let mut seen: HashMap<(String, String), IndicatorIdx> = HashMap::new();
+    // Names that differ by a last bracket that is no unit (（城镇）, （农村）)
+    // are told apart when written whole; a unit's or none is no difference.
+    let own_bracket =
+        |name: &str| last_bracket(name.trim()).is_some_and(|(_, inner)| !reads_as_a_unit(inner));
+    let mut seen: HashMap<(String, String), Vec<IndicatorIdx>> = HashMap::new();
     for (i, ind) in plan.indicators.iter().enumerate() {
         let key = (normalize(&ind.category), normalize(&ind.name));
-        if let Some(&first) = seen.get(&key) {
-            return Some((first, i as IndicatorIdx));
+        let others = seen.entry(key).or_default();
+        for &first in others.iter() {
+            let a = &plan.indicators[first as usize].name;
+            let told_apart = own_bracket(a)
+                && own_bracket(&ind.name)
+                && normalized(a, false) != normalized(&ind.name, false);
+            if !told_apart {
+                return Some((first, i as IndicatorIdx));
+            }
         }
-        seen.insert(key, i as IndicatorIdx);
+        others.push(i as IndicatorIdx);
     }
     None
 }
@@ -214,6 +242,19 @@ fn says_another_figure(bracket: &str) -> bool {
 }
 
 /// The text in brackets at the end of a name (`在园幼儿数（人）` → `人`), if any.
+/// Whether the words in a name's last bracket read as a unit (`%`, `万人`,
+/// `km`, `个`), not as the name's own words (`城镇`, `含技工`).
+fn reads_as_a_unit(inner: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "人", "元", "个", "所", "张", "件", "岁", "年", "吨", "亩", "米", "里", "次", "床", "户",
+        "辆", "座", "项", "万", "亿", "克", "位", "间", "天", "分", "斤", "瓦", "时", "度",
+    ];
+    let inner = inner.trim();
+    inner.contains(['%', '％', '‰'])
+        || inner.is_ascii()
+        || (inner.chars().count() <= 6 && ENDS.iter().any(|w| inner.ends_with(w)))
+}
+
 pub fn unit_suffix(name: &str) -> Option<&str> {
     last_bracket(name).map(|(_, inner)| inner)
 }
@@ -261,6 +302,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names alike but for a last bracket that is no unit (a reviewer's
+    /// import of 人均住房建筑面积（城镇）/（农村）, refused at the plan, every
+    /// row ambiguous): told apart when written whole; a unit is no
+    /// difference.
+    #[test]
+    fn names_told_apart_by_their_own_bracket() {
+        let plan = |a: &str, b: &str| {
+            crate::plan::parse_plan(
+                &format!(
+                    "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\n\n[[indicator]]\nid = \"a\"\ncategory = \"c\"\nname = \"{a}\"\nunit = \"平方米\"\nbaseline = 40\ntarget = \"≥42\"\nattribute = \"预期性\"\n\n[[indicator]]\nid = \"b\"\ncategory = \"c\"\nname = \"{b}\"\nunit = \"平方米\"\nbaseline = 50\ntarget = \"≥52\"\nattribute = \"预期性\"\n"
+                ),
+                "p.toml",
+            )
+            .expect("loads")
+        };
+        let housing = plan("人均住房建筑面积（城镇）", "人均住房建筑面积（农村）");
+        assert_eq!(indistinct_names(&housing), None);
+        let r = Resolver::new(&housing);
+        assert_eq!(
+            r.resolve("人均住房建筑面积（农村）", None),
+            Resolution::One(1)
+        );
+        assert!(matches!(
+            r.resolve("人均住房建筑面积", None),
+            Resolution::Ambiguous(_)
+        ));
+        let units = plan("人均住房建筑面积", "人均住房建筑面积（平方米）");
+        assert_eq!(indistinct_names(&units), Some((0, 1)));
+    }
 
     #[test]
     fn normalises_what_people_type() {

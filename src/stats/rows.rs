@@ -398,7 +398,10 @@ impl<'a> RowReader<'a> {
         // (it was judged, counted and ranked as one, or refused for its
         // summed figures as a slip: a reviewer's city workbooks).
         if let Some(column) = self.layout.region
-            && let Some(total) = total_row(&record[column])
+            && let Some(total) = total_row(
+                &record[column],
+                self.plans.default_region().chars().next_back(),
+            )
         {
             // A wide row's cells are read one by one: one warning a row.
             if warnings
@@ -530,35 +533,43 @@ impl<'a> RowReader<'a> {
 }
 
 /// The name of a total row in the region column (合计, 总计, 小计, 汇总,
-/// 全市, 全区, 全县, 全省, 全市合计 …), if the cell is one.
-fn total_row(cell: &[u8]) -> Option<String> {
-    // A region's name is short, and a total's starts with 合, 总, 小, 汇 or
-    // 全: its bytes first, before any decoding (every row of a long file
-    // passes here).
-    let lead = cell.trim_ascii_start();
-    if cell.len() > 24
-        || !["合", "总", "小", "汇", "全"]
+/// 全市合计, 重庆市合计, and 全市, 全区 … of another level than the plan's
+/// region), if the cell is one. `own`: the last character of the plan's
+/// region (区 of 江津区): its 全区 is the region itself, no total (a
+/// district's own file saying 全区 was refused: a reviewer's).
+fn total_row(cell: &[u8], own: Option<char>) -> Option<String> {
+    // A region's name is short, and a total's holds 计, 总, 全 or 汇: its
+    // bytes first, before any decoding (every row of a long file passes).
+    if cell.len() > 36
+        || !["计", "总", "全", "汇"]
             .iter()
-            .any(|c| lead.starts_with(c.as_bytes()))
+            .any(|w| cell.windows(3).any(|b| b == w.as_bytes()))
     {
         return None;
     }
     let name: String = std::str::from_utf8(cell)
         .ok()?
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !names::is_invisible_in_a_name(*c))
         .collect();
-    let whole = [
-        "合计", "总计", "小计", "汇总", "总体", "全部", "全市", "全区", "全县", "全省", "全州",
-        "全旗", "全盟", "全国",
-    ];
-    let total = whole.contains(&name.as_str())
-        || (name.chars().count() <= 6
-            && ["合计", "汇总", "总计", "平均"]
+    if let Some(unit) = whole_place(&name) {
+        return (Some(unit) != own).then_some(name);
+    }
+    let total = ["合计", "总计", "小计", "汇总", "总体", "全部"].contains(&name.as_str())
+        || (name.chars().count() <= 8
+            && ["合计", "汇总", "总计", "小计", "平均"]
                 .iter()
-                .any(|w| name.ends_with(w))
-            && name.starts_with('全'));
+                .any(|w| name.ends_with(w)));
     total.then_some(name)
+}
+
+/// `全区` → 区: a whole place of one level (全市, 全区, 全县, 全省 …).
+pub(crate) fn whole_place(name: &str) -> Option<char> {
+    let mut chars = name.chars();
+    (chars.next() == Some('全'))
+        .then(|| chars.next())
+        .flatten()
+        .filter(|c| "省市区县州旗盟国".contains(*c) && chars.next().is_none())
 }
 
 /// Trims ASCII white space (the fast path's trim; the full readers trim Unicode too).

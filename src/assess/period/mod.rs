@@ -252,7 +252,10 @@ pub fn assess_period(
         .cloned()
         .unwrap_or_else(|| assess_year(plan, observations, region, latest_year));
     // Each indicator at its own latest reported year.
-    let as_of_years = judged_years(years, plan.indicators.len(), |i, y| figures(i, y).is_some());
+    // Never judged at the plan's baseline year (see `as_of::assess_latest`).
+    let as_of_years = judged_years(years, plan.indicators.len(), |i, y| {
+        y > meta.baseline_year && figures(i, y).is_some()
+    });
     let report_of = |year: i32| reports.iter().find(|r| r.year == year);
     let indicators: Vec<IndicatorSeries> = plan
         .indicators

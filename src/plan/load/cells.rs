@@ -53,8 +53,13 @@ pub(super) fn read_rule(
         }
     };
     let target = printed.deciding();
-    // A change (`by`) is a number of its own, not the printed one.
-    let of_the_printed_number = !matches!(raw, Some(RawRule::Change { .. }));
+    // A change's printed number is the level it reaches or the change
+    // itself (`提高5` written `5`): either is the printed one (80 with
+    // `change by 1` from 78 passed 79 as 已达标: a reviewer's).
+    let printed_change = match &raw {
+        Some(RawRule::Change { by, by_pct }) => by.or(*by_pct),
+        _ => None,
+    };
     let rule = match raw {
         None => return rule_from_text(printed, unit, baseline, measure, &meta.conventions()),
         Some(RawRule::AtLeast { value }) => Rule::Threshold(Threshold {
@@ -157,7 +162,7 @@ pub(super) fn read_rule(
     }
     if let Ok(reading) = &reading
         && rule != Rule::NotAssessed
-        && of_the_printed_number
+        && printed_change.is_none_or(|by| (by - reading.value).abs() > 1e-9)
     {
         printed_agrees(&rule, reading, target, unit)?;
     }

@@ -118,6 +118,18 @@ fn toml_in_chinese(message: &str) -> String {
             return format!("{given} 应是 true 或 false，不加引号");
         }
     }
+    if message.starts_with("duplicate key") {
+        return match message.strip_prefix("duplicate key ").and_then(quoted) {
+            Some(key) => format!("“{key}”写了两次（同一张表中每个字段只能写一次）"),
+            None => "同一字段写了两次（同一张表中每个字段只能写一次）".to_owned(),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: floating point ")
+        && (rest.contains("expected i") || rest.contains("expected u"))
+    {
+        let given = rest.split(", expected").next().unwrap_or(rest);
+        return format!("{given} 应是整数（如 baseline_year = 2020）");
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && rest.contains("expected a string")
     {

@@ -128,6 +128,21 @@ pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRe
 /// and not judged: `None` — except a comparison with another indicator of
 /// the plan, which the loader resolves with the other relative targets.
 pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Option<Rule> {
+    // `年均增长7%以上` beside a level target is its growth, as `＞7%` is (it
+    // was shown only, exit 0, where ＞7% failed: a reviewer's).
+    let period = period.trim();
+    let period = ["年均增长率", "年均增长", "年均增速", "年均"]
+        .iter()
+        .find_map(|w| period.strip_prefix(w))
+        .map(str::trim_start)
+        .filter(|rest| {
+            rest.starts_with(|c: char| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || matches!(c, '≥' | '＞' | '>' | '≧' | '≤' | '＜' | '<' | '≦')
+            })
+        })
+        .unwrap_or(period);
     let reading = read_target(period).ok()?;
     let normal = |u: &str| u.trim().replace('％', "%");
     let printed_unit = reading.unit.as_deref().map(normal);

@@ -54,6 +54,12 @@ impl RowReader<'_> {
         } else {
             text
         };
+        // 全区 in a district's own file (江津区's plan): the district itself.
+        let own = plans.default_region();
+        let name = match super::whole_place(name) {
+            Some(unit) if !own.is_empty() && own.ends_with(unit) => own,
+            _ => name,
+        };
         if name.is_empty() {
             // A blank region in a file that has the column is not the plan's
             // region by default: in a city's collection, it is a row whose
@@ -337,7 +343,7 @@ impl RowReader<'_> {
 
 /// Characters that are no part of a region's name when a cell holds them:
 /// zero-width ones and line breaks.
-fn is_invisible_in_a_name(c: char) -> bool {
+pub(super) fn is_invisible_in_a_name(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\n' | '\r' | '\t'

@@ -1,6 +1,6 @@
 //! Which sheets of a workbook hold the figures: `--sheet`; every sheet named
-//! by a district (a workbook of one sheet a district), or by a year (one
-//! sheet a year, the file's name holding none), each read as its name says;
+//! by a district (a workbook of one sheet a district), each its district's;
+//! the latest of the sheets named by a year (the file's name holding none);
 //! else the one it opens on, the file's year's, never its instructions; said
 //! when there is a choice (S014).
 
@@ -182,9 +182,9 @@ pub(super) struct Chosen {
 /// sheet by sheet, each the region its name says (only the first was read,
 /// as the plan's region, and the others passed unread with exit 0: a
 /// reviewer's city workbook); one with no year in the file's name and two or
-/// more visible sheets named by different years is read sheet by sheet,
-/// each its year's (saved open on `2022年`, its `2023年` went unread). Else
-/// the one sheet [`choose_sheet`] chooses.
+/// more visible sheets named by years is read on the latest (saved open on
+/// `2022年`, its `2023年` went unread). Else the one sheet [`choose_sheet`]
+/// chooses.
 pub(super) fn choose_sheets(
     sheets: &[calamine::Sheet],
     active: Option<crate::stats::package::Active>,
@@ -202,25 +202,47 @@ pub(super) fn choose_sheets(
                 .filter(worksheet)
                 .filter(|s| !is_instructions(&s.name))
         };
-        let districts: Vec<&calamine::Sheet> = data()
+        // The largest group of sheets named by districts of one kind (区,
+        // 县 …): 万州区, 涪陵区 beside a 重庆市 comparison sheet are the
+        // districts; a 重庆市 sheet beside one district's is no collection.
+        let kind = |s: &calamine::Sheet| s.name.trim().chars().next_back();
+        let by_region: Vec<&calamine::Sheet> = data()
             .filter(visible)
             .filter(|s| names_a_region(&s.name))
             .collect();
-        let year_of = |s: &calamine::Sheet| crate::stats::year::year_in_name(&s.name).one();
-        let years: Vec<&calamine::Sheet> = data()
+        let districts: Vec<&calamine::Sheet> = by_region
+            .iter()
+            .filter_map(|s| kind(s))
+            .max_by_key(|k| by_region.iter().filter(|s| kind(s) == Some(*k)).count())
+            .map(|k| {
+                by_region
+                    .iter()
+                    .copied()
+                    .filter(|s| kind(s) == Some(k))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Sheets of a year's figures (2022年, 2023年; not 2025年目标,
+        // 2024年计划): with no year in the file's name, the latest one is
+        // read (saved open on 2022年, the 2023年 sheet went unread; reading
+        // them all made a yearbook's editions, years as columns, clash).
+        let year_of = |s: &calamine::Sheet| {
+            crate::stats::year::year_in_name(&s.name)
+                .one()
+                .filter(|_| !is_another_figure(&s.name))
+        };
+        let latest_year = data()
             .filter(visible)
             .filter(|s| year_of(s).is_some())
-            .collect();
-        let distinct = {
-            let mut y: Vec<i32> = years.iter().filter_map(|s| year_of(s)).collect();
-            y.sort_unstable();
-            y.dedup();
-            y.len()
-        };
+            .max_by_key(|s| year_of(s));
+        let years_named = data()
+            .filter(visible)
+            .filter(|s| year_of(s).is_some())
+            .count();
         let (read, what_zh, what_en) = if districts.len() >= 2 {
             (districts, "地区", "region")
-        } else if named.is_none() && distinct >= 2 && distinct == years.len() {
-            (years, "年份", "year")
+        } else if named.is_none() && years_named >= 2 {
+            (latest_year.into_iter().collect(), "年份", "year")
         } else {
             (Vec::new(), "", "")
         };
@@ -239,9 +261,18 @@ pub(super) fn choose_sheets(
                     format!("; not read: {}", unread.join(", ")),
                 )
             };
-            warnings.push(Diagnostic::warning(
-                Code::S014,
-                file,
+            let text = if what_en == "year" {
+                Text::new(
+                    format!(
+                        "工作簿有 {years_named} 张以年份命名的工作表，读的是最新一年的“{}”{unread_zh}。读别的一张请用 --sheet",
+                        names.join("、")
+                    ),
+                    format!(
+                        "the workbook has {years_named} sheets named by years; read the latest, \"{}\"{unread_en}; give --sheet to read another",
+                        names.join(", ")
+                    ),
+                )
+            } else {
                 Text::new(
                     format!(
                         "工作簿有 {} 张以{what_zh}命名的工作表，各按名称中的{what_zh}读取：{}{unread_zh}。只读一张请用 --sheet",
@@ -253,8 +284,9 @@ pub(super) fn choose_sheets(
                         names.len(),
                         names.join(", ")
                     ),
-                ),
-            ));
+                )
+            };
+            warnings.push(Diagnostic::warning(Code::S014, file, text));
             let by_region = what_en == "region";
             return Ok(read
                 .into_iter()
@@ -271,10 +303,39 @@ pub(super) fn choose_sheets(
     }])
 }
 
+/// Whether a sheet's name says its figures are no year's own: a target, a
+/// forecast, a plan, a copy (`2025年目标`, `2024年计划`, `2023年备份`).
+fn is_another_figure(name: &str) -> bool {
+    [
+        "目标", "预计", "计划", "预测", "规划", "备份", "副本", "草稿", "修订",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+}
+
 /// Whether a sheet's name is a district's (`万州区`, `丰都县`, `重庆市`):
-/// a few characters ending with a unit's word, no year in it, no total.
+/// a few characters ending with a unit's word, no year in it, no total, no
+/// zone that is no administrative unit (主城都市区, 第一学区, 片区, 园区).
 fn names_a_region(name: &str) -> bool {
     let name = name.trim();
+    if [
+        "都市区",
+        "学区",
+        "片区",
+        "园区",
+        "社区",
+        "校区",
+        "景区",
+        "城区",
+        "合计",
+        "汇总",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+        || is_another_figure(name)
+    {
+        return false;
+    }
     let count = name.chars().count();
     (3..=12).contains(&count)
         && name.ends_with(['省', '市', '区', '县', '州', '旗', '盟'])

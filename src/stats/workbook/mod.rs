@@ -3,7 +3,7 @@
 //!
 //! `--sheet NAME` is read; else every sheet named by a district (a workbook
 //! of one sheet a district, each its district's) or, with no year in the
-//! file's name, by a year (each its year's); else the sheet the workbook
+//! file's name, the latest of the sheets named by a year; else the sheet the workbook
 //! opens on (its active sheet) when visible, else the first visible sheet
 //! (`choose.rs`). A cell that is a date, a
 //! truth value or an error value where a name, figure, year or region belongs

@@ -515,6 +515,11 @@ fn an_explicit_rule_keeps_the_printed_unit_and_number() {
     );
     assert!(with("baseline = 60\ntarget = \"65\"\nrule = { kind = \"none\" }").is_ok());
     assert!(with("baseline = 60\ntarget = \"5\"\nrule = { kind = \"change\", by = 5 }").is_ok());
+    assert!(with("baseline = 78\ntarget = \"80\"\nrule = { kind = \"change\", by = 2 }").is_ok());
+    assert!(
+        with("baseline = 78\ntarget = \"80\"\nrule = { kind = \"change\", by = 1 }").is_err(),
+        "79 is neither the printed level nor the printed change"
+    );
 }
 
 /// A year's requirement on the other side of the target's (`≤61` typed for
@@ -558,6 +563,8 @@ fn toml_errors_are_said_in_chinese() {
     .map(|d| d.message.zh.clone())
     .unwrap_or_default();
     assert!(quoted.contains("应是整数，不加引号"), "{quoted}");
+    let twice = zh(&indicator("a", "unit = \"万人\""));
+    assert!(twice.contains("写了两次"), "{twice}");
     // P005 names the line of its key.
     let late = parse_plan(
         "[plan]\nid = \"p\"\ntitle = \"t\"\nbaseline_year = 2020\ntarget_year = 2025\nahead_ratio = 0.9\n",
