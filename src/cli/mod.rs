@@ -13,6 +13,7 @@ mod import;
 mod info;
 mod inputs;
 mod plan;
+mod region_slips;
 mod report;
 mod template;
 

@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic, Text};
 /// (`2022年`, saved open on last year's sheet), the visible sheet named by the
 /// file's year is read, if there is one. With several sheets, a note says
 /// which one was read, and why.
-pub(super) fn choose_sheet(
+fn choose_sheet(
     sheets: &[calamine::Sheet],
     active: Option<crate::stats::package::Active>,
     named: Option<i32>,
