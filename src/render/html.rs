@@ -274,18 +274,29 @@ fn page(
                 source: labels::source(p.source.as_deref(), p.remark.as_deref(), lang),
             })
             .collect();
+        // On the path of constant growth (a level beside its 年均 rate), the
+        // completion that path reaches by now; else the time elapsed.
+        let compound = matches!(
+            series.period_rule,
+            Some(crate::vocabulary::Rule::Annual { average: true, .. })
+        );
+        let (time_zh, time_en) = if compound {
+            ("按等速增长应完成", "due on constant growth")
+        } else {
+            ("时间进度", "time")
+        };
         let pace = match (series.completion, series.pace_ratio) {
             // The indicator's own time elapsed: completion ÷ pace ratio.
             (Some(c), Some(r)) if r != 0.0 => Some(match lang {
                 Lang::Zh => format!(
-                    "完成进度 {}，时间进度 {}，进度比 {:.2}{}",
+                    "完成进度 {}，{time_zh} {}，进度比 {:.2}{}",
                     labels::percent(c),
                     labels::percent(c / r),
                     labels::ratio(r),
                     as_of(series.as_of, period.latest_year, lang)
                 ),
                 Lang::En => format!(
-                    "completion {}, time {}, pace ratio {:.2}{}",
+                    "completion {}, {time_en} {}, pace ratio {:.2}{}",
                     labels::percent(c),
                     labels::percent(c / r),
                     labels::ratio(r),
