@@ -400,7 +400,9 @@ impl<'a> RowReader<'a> {
         // 合计, 全市, 汇总 in the region column: the regions' total, no region
         // (it was judged, counted and ranked as one, or refused for its
         // summed figures as a slip: a reviewer's city workbooks).
+        // (A region's cell equal to the last row's is that region: no total.)
         if let Some(column) = self.layout.region
+            && self.last_region.get(&record[column]).is_none()
             && let Some(total) = total_row(
                 &record[column],
                 self.plans.default_region().chars().next_back(),
