@@ -582,6 +582,12 @@ mod workbooks {
             "{}",
             stderr_of(&out)
         );
+        // The indicator its row names (S015 named none: a reviewer's).
+        assert!(
+            stderr_of(&out).contains("（指标“九年义务教育巩固率”）"),
+            "{}",
+            stderr_of(&out)
+        );
         sandbox.assert_untouched();
     }
 

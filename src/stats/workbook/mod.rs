@@ -26,7 +26,7 @@ use crate::plan::PlanSet;
 use calamine::{Data, DataRef, Reader};
 use csv::ByteRecord;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 mod cells;
@@ -180,12 +180,15 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
                     .next_formula()
                     .map_err(|e| open_error(&calamine::Error::Xlsx(e), &file))?
                 {
-                    if !formula.get_value().is_empty() && blanks.contains(&formula.get_position()) {
+                    if !formula.get_value().is_empty()
+                        && let Some(name) = blanks.get(&formula.get_position())
+                    {
                         return Err(uncomputed(
                             &file,
                             sheet,
                             formula.get_position(),
                             formula.get_value(),
+                            name,
                         ));
                     }
                 }
@@ -213,11 +216,11 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
             if !blanks.is_empty()
                 && let Ok(formulas) = workbook.worksheet_formula(sheet)
             {
-                for &(row, column) in &blanks {
+                for (&(row, column), name) in &blanks {
                     if let Some(formula) = formulas.get_value((row, column))
                         && !formula.is_empty()
                     {
-                        return Err(uncomputed(&file, sheet, (row, column), formula));
+                        return Err(uncomputed(&file, sheet, (row, column), formula, name));
                     }
                 }
             }
@@ -228,9 +231,15 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
 
 /// A formula whose value was never computed (a file written by a script, not
 /// saved by Excel or WPS): its cell would read as empty, not reported.
-fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str) -> Diagnostic {
+fn uncomputed(
+    file: &str,
+    sheet: &str,
+    (row, column): (u32, u32),
+    formula: &str,
+    indicator: &str,
+) -> Diagnostic {
     let formula = crate::diagnostic::quote_raw(formula);
-    Diagnostic::error(
+    let d = Diagnostic::error(
         Code::S015,
         file,
         Text::new(
@@ -244,7 +253,12 @@ fn uncomputed(file: &str, sheet: &str, (row, column): (u32, u32), formula: &str)
     .with_hint(Text::new(
         "请在 Excel/WPS 中打开并保存一次（会算出公式的值），或直接填写数值",
         "open and save the file once in Excel or WPS (which computes the formula), or type the figure",
-    ))
+    ));
+    if indicator.is_empty() {
+        d
+    } else {
+        d.for_indicator(crate::diagnostic::quote_raw(indicator))
+    }
 }
 
 /// A cell that is not plain text or a number.
@@ -292,7 +306,7 @@ fn read_rows(
     path: &Path,
     file: &str,
     reading: &mut Reading,
-) -> Result<HashSet<(u32, u32)>, Diagnostic> {
+) -> Result<HashMap<(u32, u32), String>, Diagnostic> {
     let sheet = chosen.name.as_str();
     let (plans, options) = (reading.plans, reading.options);
     let file = file.to_owned();
@@ -382,7 +396,9 @@ fn read_rows(
         reading.table,
     )
     .in_region(chosen.region.as_deref(), reading.table);
-    let mut blanks = HashSet::new();
+    // Each blank figure cell, with the indicator its row names (a formula
+    // found there later is said of it: S015 named none, a reviewer's).
+    let mut blanks: HashMap<(u32, u32), String> = HashMap::new();
     let mut data_rows = 0usize;
     // Warnings of a file folded as they pile up (crate::stats::thin).
     let warned_from = reading.warnings.len();
@@ -396,7 +412,10 @@ fn read_rows(
         if is_blank(&record) && odds.iter().all(|(_, odd)| *odd == Odd::Blank) {
             for &(column, _) in &odds {
                 if figure_columns.contains(&column) && blanks.len() < MAX_BLANKS {
-                    blanks.insert((line as u32 - 1, (first_column + column) as u32));
+                    blanks.insert(
+                        (line as u32 - 1, (first_column + column) as u32),
+                        String::new(),
+                    );
                 }
             }
             continue;
@@ -415,7 +434,11 @@ fn read_rows(
             }
             if *odd == Odd::Blank {
                 if figure_columns.contains(column) && blanks.len() < MAX_BLANKS {
-                    blanks.insert((line as u32 - 1, (first_column + column) as u32));
+                    let name = record
+                        .get(indicator_column)
+                        .map(|n| String::from_utf8_lossy(n).trim().to_owned())
+                        .unwrap_or_default();
+                    blanks.insert((line as u32 - 1, (first_column + column) as u32), name);
                 }
                 continue;
             }
