@@ -117,6 +117,24 @@ pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRe
     })
 }
 
+/// `年均增长7%以上` → `7%以上`: what follows the words that say a figure is a
+/// yearly average (年均增长率, 年均增长, 年均增速, 年均), where a number or a
+/// comparison follows them; `None` otherwise (`年均新增6`, `年均下降3%`).
+pub fn after_average_words(text: &str) -> Option<&str> {
+    let text = text.trim();
+    ["年均增长率", "年均增长", "年均增速", "年均"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .map(str::trim_start)
+        .filter(|rest| {
+            rest.starts_with(|c: char| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || matches!(c, '≥' | '＞' | '>' | '≧' | '≤' | '＜' | '<' | '≦')
+            })
+        })
+}
+
 /// The 年均/累计 cell of a row whose target-year cell holds the level's own
 /// target (both printed: `60` beside `〔3.9〕`, `55.8` beside `7`): a second
 /// requirement on the same yearly levels. `〔N〕` is the level's change since
@@ -130,19 +148,7 @@ pub fn each_year(reading: &Reading, about_pct: f64, name: &str) -> Option<YearRe
 pub fn period_rule_of_level(period: &str, unit: &str, meta: &Conventions) -> Option<Rule> {
     // `年均增长7%以上` beside a level target is its growth, as `＞7%` is (it
     // was shown only, exit 0, where ＞7% failed: a reviewer's).
-    let period = period.trim();
-    let period = ["年均增长率", "年均增长", "年均增速", "年均"]
-        .iter()
-        .find_map(|w| period.strip_prefix(w))
-        .map(str::trim_start)
-        .filter(|rest| {
-            rest.starts_with(|c: char| {
-                c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
-                    || matches!(c, '≥' | '＞' | '>' | '≧' | '≤' | '＜' | '<' | '≦')
-            })
-        })
-        .unwrap_or(period);
+    let period = after_average_words(period).unwrap_or(period);
     let reading = read_target(period).ok()?;
     let normal = |u: &str| u.trim().replace('％', "%");
     let printed_unit = reading.unit.as_deref().map(normal);

@@ -395,26 +395,17 @@ fn without_average_words<'t>(
     let a_level_in_another_unit = measure == Measure::Level
         && in_period
         && !matches!(unit.trim().replace('％', "%").as_str(), "%" | "‰" | "");
-    let text = target.trim();
-    let starts_a_number = |rest: &str| {
-        rest.chars().next().is_some_and(|c| {
-            c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || matches!(c, '≥' | '＞' | '>' | '≧' | '≤' | '＜' | '<' | '≦')
-        })
-    };
-    for words in ["年均增长率", "年均增长", "年均增速", "年均"] {
-        if let Some(rest) = text.strip_prefix(words).map(str::trim_start)
-            && starts_a_number(rest)
-            && (measure == Measure::YearlyRate
+    match after_average_words(target) {
+        Some(rest)
+            if measure == Measure::YearlyRate
                 || (measure == Measure::YearlyChange && in_period)
                 || a_level_in_another_unit
                     && read_target(rest).is_ok_and(|r| {
                         r.unit.as_deref().map(|u| u.replace('％', "%")).as_deref() == Some("%")
-                    }))
+                    }) =>
         {
-            return rest;
+            rest
         }
+        _ => target,
     }
-    target
 }
