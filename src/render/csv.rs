@@ -103,6 +103,8 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
         let method = s.projection.map(|p| match p.method {
             Method::LeastSquares => "least_squares",
             Method::BaselineToLatest => "baseline_to_latest",
+            Method::GrowthLeastSquares => "growth_least_squares",
+            Method::GrowthBaselineToLatest => "growth_baseline_to_latest",
         });
         for point in &s.series {
             writer.write_record([

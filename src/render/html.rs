@@ -185,8 +185,8 @@ fn words(lang: Lang) -> Words {
         not_reported: lang.pick("未填报", "not reported"),
         binding: lang.pick("约束性", "binding"),
         method: lang.pick(
-            "说明：各年要求按序时进度（基期至目标线性推进）计算；基期已达到目标的指标每年须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标。趋势预计：基期与已填报年份共 3 个点及以上用最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
-            "Notes: each year's requirement follows the time-proportional schedule from baseline to target; an indicator whose baseline already meets the target must hold it every year; projections (enrolment counts) are met within a tolerance band; a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall. Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; years not reported are never interpolated.",
+            "说明：各年要求按序时进度（基期至目标线性推进）计算；基期已达到目标的指标每年须保持目标；人口预测类指标允许在预测值上下一定幅度内；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标。趋势预计：基期与已填报年份共 3 个点及以上用最小二乘直线外推，2 个点用基期至最新值的连线（年均一栏为增长率的水平值按等速增长外推）；未填报的年份不插值。",
+            "Notes: each year's requirement follows the time-proportional schedule from baseline to target; an indicator whose baseline already meets the target must hold it every year; projections (enrolment counts) are met within a tolerance band; a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall. Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value (constant growth for a level whose period cell is a growth rate); years not reported are never interpolated.",
         ),
         contents: lang.pick("目录", "Contents"),
         notes: lang.pick("规划表注", "The plan's notes"),
@@ -324,6 +324,19 @@ fn page(
                 (Method::LeastSquares, Lang::En) => format!("least squares, {} points", p.points),
                 (Method::BaselineToLatest, Lang::Zh) => "基期至最新值".to_owned(),
                 (Method::BaselineToLatest, Lang::En) => "baseline to latest".to_owned(),
+                (Method::GrowthLeastSquares, Lang::Zh) => {
+                    format!("等速增长（对数最小二乘），{}个点", p.points)
+                }
+                (Method::GrowthLeastSquares, Lang::En) => {
+                    format!(
+                        "constant growth (least squares of logarithms), {} points",
+                        p.points
+                    )
+                }
+                (Method::GrowthBaselineToLatest, Lang::Zh) => "基期至最新值的等速增长".to_owned(),
+                (Method::GrowthBaselineToLatest, Lang::En) => {
+                    "constant growth from baseline to latest".to_owned()
+                }
             };
             let reach = match (p.reach, lang) {
                 (Some(Reach::AlreadyMet), Lang::Zh) => "，已达到目标".to_owned(),

@@ -558,8 +558,8 @@ fn lines_for(
     if projection_shown {
         out.push(
             lang.pick(
-                "预计：基期与已填报年份共3个点及以上用最小二乘直线外推，2个点用基期至最新值的连线；“✓/✗”为目标年的预计值能否达到目标。",
-                "Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; ✓/✗: whether the projected target-year value meets the target.",
+                "预计：基期与已填报年份共3个点及以上用最小二乘直线外推，2个点用基期至最新值的连线（年均一栏为增长率的按等速增长）；“✓/✗”为目标年的预计值能否达到目标。",
+                "Projection: a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value (constant growth where the period cell is a growth rate); ✓/✗: whether the projected target-year value meets the target.",
             )
             .to_owned(),
         );

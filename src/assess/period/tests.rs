@@ -242,8 +242,13 @@ fn least_squares_matches_a_hand_computation() {
     // x̄ = 2021.5, ȳ = 18.2475; y − ȳ = −0.2575, −0.1475, 0.1525, 0.2525;
     // Σ(x−x̄)(y−ȳ) = 0.38625 + 0.07375 + 0.07625 + 0.37875 = 0.915, Σ(x−x̄)² = 5;
     // slope = 0.183; value in 2025 = 18.2475 + 0.183 × 3.5 = 18.888.
-    let (method, points, slope, intercept) =
-        fit_trend(2020, 17.99, &[(2021, 18.1), (2022, 18.4), (2023, 18.5)]).unwrap();
+    let (method, points, slope, intercept) = fit_trend(
+        2020,
+        17.99,
+        &[(2021, 18.1), (2022, 18.4), (2023, 18.5)],
+        false,
+    )
+    .unwrap();
     assert_eq!((method, points), (Method::LeastSquares, 4));
     assert!((slope - 0.183).abs() < 1e-9, "{slope}");
     assert!((intercept + slope * 2025.0 - 18.888).abs() < 1e-9);
@@ -251,12 +256,12 @@ fn least_squares_matches_a_hand_computation() {
 
 #[test]
 fn two_points_draw_the_line_from_the_baseline_and_one_says_nothing() {
-    let (method, _, slope, _) = fit_trend(2020, 17.99, &[(2022, 18.39)]).unwrap();
+    let (method, _, slope, _) = fit_trend(2020, 17.99, &[(2022, 18.39)], false).unwrap();
     assert_eq!(method, Method::BaselineToLatest);
     assert!((slope - 0.2).abs() < 1e-9);
-    assert!(fit_trend(2020, 17.99, &[]).is_none());
+    assert!(fit_trend(2020, 17.99, &[], false).is_none());
     // A value reported for the baseline year itself is the baseline, not a second point.
-    assert!(fit_trend(2020, 17.99, &[(2020, 17.99)]).is_none());
+    assert!(fit_trend(2020, 17.99, &[(2020, 17.99)], false).is_none());
 }
 
 #[test]
@@ -500,4 +505,62 @@ fn a_projection_stays_within_the_figures_range() {
     let p = project(&area, &meta(), Some(240.0), &[(2022, 60.0)]).unwrap();
     assert_eq!(p.target_year_value, 0.0);
     assert!(!p.meets_target);
+}
+
+/// `＞92.7` beside `＞6.5%` from 67.7 (the 13th outline's GDP, a plan of
+/// 2020–2025 here).
+fn growing_level() -> Indicator {
+    let mut ind = indicator(
+        67.7,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 92.7,
+        }),
+    );
+    ind.period_rule = Some(Rule::Annual {
+        each: crate::plan::YearRequirement::Threshold(Threshold {
+            cmp: Comparator::Greater,
+            value: 6.5,
+        }),
+        average: true,
+    });
+    ind
+}
+
+#[test]
+fn a_level_growing_at_its_asked_rate_is_projected_to_reach_its_target() {
+    // 6.55 % a year for three years: 67.7 × 1.0655⁵ = 93.1 > 92.7 in 2025.
+    // A straight line through the same figures reached 91.2 ✗ while every
+    // year kept its schedule on the path of constant growth.
+    let grown: Vec<(i32, f64)> = (1..=3)
+        .map(|k| (2020 + k, 67.7 * 1.0655_f64.powi(k)))
+        .collect();
+    let p = project(&growing_level(), &meta(), Some(67.7), &grown).unwrap();
+    assert_eq!((p.method, p.points), (Method::GrowthLeastSquares, 4));
+    assert!((p.target_year_value - 67.7 * 1.0655_f64.powi(5)).abs() < 1e-6);
+    assert!(p.meets_target);
+    assert_eq!(p.reach, Some(Reach::InYear { year: 2025 }));
+    assert!((p.value_at(2023) - grown[2].1).abs() < 1e-6);
+    // The same figures without the rate beside: the straight line, short.
+    let mut level = growing_level();
+    level.period_rule = None;
+    let p = project(&level, &meta(), Some(67.7), &grown).unwrap();
+    assert_eq!(p.method, Method::LeastSquares);
+    assert!(!p.meets_target, "{}", p.target_year_value);
+    // 5 % a year is short of 6.5 %: 86.4 in 2025, not met.
+    let slow = [(2022, 67.7 * 1.05_f64.powi(2))];
+    let p = project(&growing_level(), &meta(), Some(67.7), &slow).unwrap();
+    assert_eq!(p.method, Method::GrowthBaselineToLatest);
+    assert!((p.target_year_value - 67.7 * 1.05_f64.powi(5)).abs() < 1e-6);
+    assert!(!p.meets_target);
+}
+
+#[test]
+fn a_growth_trend_needs_every_figure_above_zero() {
+    // A logarithm of 0 or less is none: the straight line is drawn.
+    let (method, ..) = fit_trend(2020, 0.0, &[(2021, 1.0), (2022, 2.0)], true).unwrap();
+    assert_eq!(method, Method::LeastSquares);
+    let (method, _, slope, _) = fit_trend(2020, 100.0, &[(2022, 121.0)], true).unwrap();
+    assert_eq!(method, Method::GrowthBaselineToLatest);
+    assert!((slope.exp() - 1.1).abs() < 1e-12);
 }

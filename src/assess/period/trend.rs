@@ -1,7 +1,11 @@
 //! The trend of an indicator's figures carried to the target year: a
 //! least-squares line through the baseline and the reported years (or the
 //! line from the baseline to the latest figure), whether it meets the target
-//! and when it reaches it.
+//! and when it reaches it. A level whose plan also asks its average yearly
+//! growth (`＞92.7` beside `＞6.5%`) is scheduled on the path of constant
+//! growth, and its trend is fitted the same way: the line through the
+//! logarithms of its figures (an exponential trend), so a level growing at
+//! the asked rate is seen to reach its target, as its schedule says.
 
 use super::*;
 
@@ -14,6 +18,24 @@ pub enum Method {
     LeastSquares,
     /// The line from the baseline to the latest reported value (two points).
     BaselineToLatest,
+    /// Least squares over the logarithms of the baseline and every reported
+    /// year (three points or more): constant growth, for a level whose plan
+    /// asks its average yearly growth.
+    GrowthLeastSquares,
+    /// Constant growth from the baseline to the latest reported value (two
+    /// points).
+    GrowthBaselineToLatest,
+}
+
+impl Method {
+    /// Fitted to the logarithms of the figures: `slope_per_year` and
+    /// `intercept` are of the natural logarithm of the value.
+    pub fn on_growth(self) -> bool {
+        matches!(
+            self,
+            Method::GrowthLeastSquares | Method::GrowthBaselineToLatest
+        )
+    }
 }
 
 /// When the trend meets the target, for a target not met yet.
@@ -39,6 +61,8 @@ pub struct TrendProjection {
     pub method: Method,
     /// Points the line was fitted to (the baseline counts as one).
     pub points: usize,
+    /// The line's slope and intercept: of the value, or of its natural
+    /// logarithm for a growth method (`e^slope − 1` is the yearly growth).
     pub slope_per_year: f64,
     pub intercept: f64,
     /// The trend's value in the target year.
@@ -51,17 +75,25 @@ pub struct TrendProjection {
 
 impl TrendProjection {
     pub fn value_at(&self, year: i32) -> f64 {
-        self.intercept + self.slope_per_year * f64::from(year)
+        on_line(self.method, self.slope_per_year, self.intercept, year)
     }
+}
+
+/// The fitted line's value in `year`.
+fn on_line(method: Method, slope: f64, intercept: f64, year: i32) -> f64 {
+    let y = intercept + slope * f64::from(year);
+    if method.on_growth() { y.exp() } else { y }
 }
 
 /// Fits the trend through the baseline and the reported values (year, value),
 /// sorted by year and after the baseline year. `None` with no reported value:
-/// one point says nothing about pace.
+/// one point says nothing about pace. With `growth`, and every figure above
+/// 0, the line is fitted to the figures' logarithms (constant growth).
 pub fn fit_trend(
     baseline_year: i32,
     baseline: f64,
     reported: &[(i32, f64)],
+    growth: bool,
 ) -> Option<(Method, usize, f64, f64)> {
     let mut points: Vec<(f64, f64)> = vec![(f64::from(baseline_year), baseline)];
     points.extend(
@@ -70,12 +102,23 @@ pub fn fit_trend(
             .filter(|(y, _)| *y > baseline_year)
             .map(|&(y, v)| (f64::from(y), v)),
     );
+    let growth = growth && points.iter().all(|&(_, v)| v > 0.0);
+    if growth {
+        for p in &mut points {
+            p.1 = p.1.ln();
+        }
+    }
+    let (two, many) = if growth {
+        (Method::GrowthBaselineToLatest, Method::GrowthLeastSquares)
+    } else {
+        (Method::BaselineToLatest, Method::LeastSquares)
+    };
     match points.len() {
         0 | 1 => None,
         2 => {
             let ((x0, y0), (x1, y1)) = (points[0], points[1]);
             let slope = (y1 - y0) / (x1 - x0);
-            Some((Method::BaselineToLatest, 2, slope, y0 - slope * x0))
+            Some((two, 2, slope, y0 - slope * x0))
         }
         n => {
             let count = n as f64;
@@ -87,7 +130,7 @@ pub fn fit_trend(
                 .sum();
             let sxx: f64 = points.iter().map(|(x, _)| (x - mean_x).powi(2)).sum();
             let slope = sxy / sxx;
-            Some((Method::LeastSquares, n, slope, mean_y - slope * mean_x))
+            Some((many, n, slope, mean_y - slope * mean_x))
         }
     }
 }
@@ -112,9 +155,13 @@ pub(super) fn project(
     {
         return None;
     }
-    let (method, points, slope, intercept) =
-        fit_trend(indicator.baseline_year, baseline?, reported)?;
-    let line = |year: i32| intercept + slope * f64::from(year);
+    let (method, points, slope, intercept) = fit_trend(
+        indicator.baseline_year,
+        baseline?,
+        reported,
+        crate::assess::rules::grows_at_a_rate(indicator),
+    )?;
+    let line = |year: i32| on_line(method, slope, intercept, year);
     let figure = Figure {
         baseline,
         ..Figure::default()

@@ -57,10 +57,7 @@ impl<'a> Year<'a> {
             year,
             in_target_year: year >= meta.target_year,
             elapsed: indicator.elapsed(meta, year),
-            compound: matches!(
-                indicator.period_rule,
-                Some(Rule::Annual { average: true, .. })
-            ),
+            compound: grows_at_a_rate(indicator),
             before_period: year <= meta.baseline_year,
         }
     }
@@ -344,6 +341,16 @@ pub fn scheduled(baseline: f64, target: f64, elapsed: f64) -> f64 {
 /// (geometric interpolation, the path a compound average growth rate draws,
 /// as Eurostat's growth-rate method reads it); the straight line where
 /// either is not positive.
+/// The row asks for a level and, beside it, the level's average yearly
+/// growth (`＞92.7` and `＞6.5%`): its schedule and its trend are on the path
+/// of constant growth.
+pub fn grows_at_a_rate(indicator: &Indicator) -> bool {
+    matches!(
+        indicator.period_rule,
+        Some(Rule::Annual { average: true, .. })
+    )
+}
+
 pub fn scheduled_compound(baseline: f64, target: f64, elapsed: f64) -> f64 {
     if baseline > 0.0 && target > 0.0 {
         crate::number::round_requirement(baseline * (target / baseline).powf(elapsed))

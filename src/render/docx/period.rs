@@ -237,8 +237,8 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
         )
     } else {
         lang.pick(
-            "评估方法：年度要求按序时进度（基期到目标的直线；年均/累计一栏为增长率的，按等速增长的路径）；预测类指标在规划给定的容差带以内（默认上下 5%）为符合；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标；“按现有趋势”为基期与已填报年份共 3 个点及以上的最小二乘直线外推，2 个点用基期至最新值的连线；未填报的年份不插值。",
-            "Method: each year's requirement follows the time-proportional schedule (a straight line from the baseline to the target; the path of constant growth where the period cell is a growth rate); a projection is met within its tolerance band (5 % unless the plan says otherwise); a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall; the trend is a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value; a year not reported is never interpolated.",
+            "评估方法：年度要求按序时进度（基期到目标的直线；年均/累计一栏为增长率的，按等速增长的路径）；预测类指标在规划给定的容差带以内（默认上下 5%）为符合；“左右”的目标朝规划的方向判断（文字、指标名称或基期说明方向），可差规划变化量的 5%（默认；基期已达到目标或没有基期时差目标值的 5%），超过不算未达标；“按现有趋势”为基期与已填报年份共 3 个点及以上的最小二乘直线外推，2 个点用基期至最新值的连线（年均一栏为增长率的，按等速增长外推）；未填报的年份不插值。",
+            "Method: each year's requirement follows the time-proportional schedule (a straight line from the baseline to the target; the path of constant growth where the period cell is a growth rate); a projection is met within its tolerance band (5 % unless the plan says otherwise); a 左右 target is judged on the side the plan moves toward (as its words, its name or its baseline say), and may fall short by 5 % (unless the plan says otherwise) of the change it asks for, more being no shortfall; the trend is a least-squares line through the baseline and the reported years (three points or more), else the line from the baseline to the latest value (constant growth where the period cell is a growth rate); a year not reported is never interpolated.",
         )
     }
     .to_owned()];
