@@ -822,29 +822,24 @@ fn a_pdf_printed_by_pdfium_drafts_its_whole_table() {
     );
 }
 
-/// 松江区绿化市容“十五五”规划 as its page was flattened (a cell a paragraph,
-/// each figure column's header broken into three): the rows do not fit the
-/// header whichever table is chosen, and no draft of shifted cells is
-/// written with exit 0; the first table's rows are refused by name.
+/// 松江区绿化市容“十五五”规划 (corpus 26) holds two tables: the first is the
+/// 十四五 completion table, no table of targets, and choosing it says so and
+/// which one is (both were refused as shifted rows before 2026-12-01, their
+/// header cells broken over paragraphs; the second now drafts, see
+/// `a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft`).
 #[test]
-fn rows_that_do_not_fit_their_header_are_refused_not_drafted() {
-    let file = "tests/fixtures/import/misaligned/songjiang-greening-15th.md";
+fn a_completion_table_chosen_is_refused_naming_the_table_of_targets() {
+    let file = "tests/fixtures/import/corpus/26-songjiang-greening-15th/original-excerpt.md";
     let out = import(&[file, "--table", "1"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
     assert_eq!(stdout_of(&out), "");
     assert!(
-        stderr_of(&out).contains("I002") && stderr_of(&out).contains("行与表头对不上"),
-        "{}",
-        stderr_of(&out)
+        err.contains("I002")
+            && err.contains("第 1 个表格不是主要指标表")
+            && err.contains("2（松江区“十五五”绿化市容发展主要指标，9 行）"),
+        "{err}"
     );
-    let out = import(&[file, "--table", "2"]);
-    assert_ne!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    // 《普陀区国土空间近期规划（2026-2030年）》's table, its header cells
-    // broken alike.
-    let out = import(&["tests/fixtures/import/misaligned/putuo-land-use-2026-2030.md"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "");
-    assert!(stderr_of(&out).contains("I002"), "{}", stderr_of(&out));
 }
 
 /// Shapes a reviewer tried against the refusal of shifted tables and the
@@ -1268,4 +1263,120 @@ fn short_categories_a_header_of_zhuyao_zhibiao_and_short_sentences() {
         );
         assert_eq!(ind.unit, "", "{}", ind.name);
     }
+}
+
+/// 《松江区绿化市容“十五五”规划》 (corpus 26): its figure columns' header
+/// cells are each printed as three paragraphs (`松江` / `“十四五”` / `现状`),
+/// and row 4 prints no unit cell. The table was refused (I002); with its
+/// header joined, row 4 was dropped in silence. Every row is drafted, row 4
+/// with no unit and its name whole (（鸟类） is what it covers, no unit).
+#[test]
+fn a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft() {
+    let out =
+        import(&["tests/fixtures/import/corpus/26-songjiang-greening-15th/original-excerpt.md"]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(
+        (plan.meta.baseline_year, plan.meta.target_year),
+        (2025, 2030)
+    );
+    assert_eq!(plan.indicators.len(), 9);
+    let birds = &plan.indicators[3];
+    assert_eq!(birds.name, "城市生物多样性指数（鸟类）");
+    assert_eq!(birds.unit, "");
+    assert_eq!(birds.target_text, "0.6");
+    let last = &plan.indicators[8];
+    assert_eq!(last.target_text, "95");
+    assert_eq!(last.unit, "%");
+}
+
+/// 《普陀区国土空间近期规划（2026-2030年）》专栏1 (corpus 27): a header over
+/// three rows, flattened — `指标值` over `现状` / `近期规划`, their years
+/// `（2025年）` / `（2030年）` printed after both. It was refused (I002); with
+/// the group cell gone and the years still apart, every target was lost
+/// (exit 0). Each year now joins its column.
+#[test]
+fn years_printed_under_their_columns_join_them() {
+    use plan_check::plan::{Attribute, Comparator, Rule, Threshold};
+    let out = import(&[
+        "tests/fixtures/import/corpus/27-putuo-spatial-nearterm-2030/original-excerpt.md",
+    ]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(
+        (plan.meta.baseline_year, plan.meta.target_year),
+        (2025, 2030)
+    );
+    assert_eq!(plan.indicators.len(), 25);
+    let land = &plan.indicators[0];
+    assert_eq!(
+        (land.name.as_str(), land.category.as_str()),
+        ("建设用地总规模", "发展规模")
+    );
+    assert_eq!(land.attribute, Attribute::Binding);
+    assert_eq!(
+        land.rule,
+        Rule::Threshold(Threshold {
+            cmp: Comparator::LessOrEqual,
+            value: 53.74
+        })
+    );
+    assert_eq!(plan.indicators[24].target_text, "10");
+}
+
+/// A header one cell wider than its rows (`基期` / `2025年` printed as two
+/// cells over one column): each row took the next row's 序号 as its last
+/// cell, which was emptied as a cell merged over two columns, and every
+/// target was drafted `—`, exit 0. Now the table is refused.
+#[test]
+fn a_header_wider_than_every_row_is_refused() {
+    let mut cells: Vec<&str> = vec![
+        "某区“十五五”主要指标",
+        "序号",
+        "指标名称",
+        "单位",
+        "属性",
+        "基期",
+        "2025年",
+        "2030年",
+    ];
+    cells.extend([
+        "1",
+        "人均公园绿地面积",
+        "平方米",
+        "约束性",
+        "7.3",
+        "8.6",
+        "2",
+        "绿道长度",
+        "公里",
+        "约束性",
+        "160",
+        "210",
+        "3",
+        "森林覆盖率",
+        "%",
+        "约束性",
+        "18.3",
+        "19.5",
+        "4",
+        "生活垃圾回收利用率",
+        "%",
+        "约束性",
+        "48.2",
+        "50",
+        "五、主要任务",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("shift.md");
+    std::fs::write(&md, cells.join("\n\n")).unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("I002") && err.contains("下一行的序号"),
+        "{err}"
+    );
 }

@@ -10,7 +10,7 @@ mod common;
 use common::{plan_check, stderr_of, stdout_of};
 
 /// The corpus, with the columns of each transcription's first table.
-const CORPUS: [&str; 25] = [
+const CORPUS: [&str; 27] = [
     "01-changning-district-15th",
     "02-putuo-greening-15th",
     "03-minhang-urban-renewal-15th",
@@ -36,6 +36,8 @@ const CORPUS: [&str; 25] = [
     "23-shanghai-outline-15th",
     "24-shanghai-land-15th",
     "25-shanghai-earthquake-14th",
+    "26-songjiang-greening-15th",
+    "27-putuo-spatial-nearterm-2030",
 ];
 
 /// A cell as compared: `(绿化)` (a merged cell not printed on the row) as
@@ -153,6 +155,8 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                 .iter()
                 .position(|h| words.iter().any(|w| h.contains(w)))
         };
+        // A plan period names a figure column (`松江“十五五”指标`).
+        let period = |h: &str| ["十三五", "十四五", "十五五"].iter().any(|w| h.contains(w));
         let name_at = header
             .iter()
             .rposition(|h| {
@@ -160,6 +164,7 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                     && !h.contains("属性")
                     && !h.contains("性质")
                     && !h.contains("单位")
+                    && !period(h)
             })
             .or_else(|| {
                 header
@@ -167,8 +172,12 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
                     .position(|h| h.ends_with("内容") || h.ends_with("名称"))
             })
             .unwrap();
-        let attribute_at = col(&["属性", "性质"]);
-        let category_at = col(&["分类", "类别", "板块", "类型"]);
+        // 类型 is the 属性 column where no column says 属性 (普陀区国土空间
+        // 近期规划), else a kind of indicator.
+        let attribute_at =
+            col(&["属性", "性质"]).or_else(|| header.iter().position(|h| h == "类型"));
+        let category_at =
+            col(&["分类", "类别", "板块", "类型"]).filter(|&c| Some(c) != attribute_at);
         let unit_at = col(&["单位"]);
         // Baseline and target: the year columns (or 现状/完成 and 目标), in order.
         let years: Vec<usize> = header
@@ -176,7 +185,11 @@ fn every_corpus_table_drafts_a_plan_that_loads_with_its_cells_as_printed() {
             .enumerate()
             .filter(|(i, _)| Some(*i) != category_at && *i != name_at)
             .filter(|(_, h)| {
-                h.contains("20") || h.contains("目标") || h.contains("现状") || h.contains("完成")
+                h.contains("20")
+                    || h.contains("目标")
+                    || h.contains("现状")
+                    || h.contains("完成")
+                    || period(h)
             })
             .map(|(i, _)| i)
             .collect();

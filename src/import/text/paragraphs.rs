@@ -80,6 +80,98 @@ fn header_like(cell: &str) -> bool {
             || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
 }
 
+/// A header cell's piece that names no column by itself: a place or a
+/// period (`松江`, `“十四五”`) the page broke from the words after it
+/// (`松江` / `“十四五”` / `现状`, 松江区绿化市容“十五五”规划: the table was
+/// refused, its header read as four cells).
+fn header_piece(cell: &str) -> bool {
+    let c = cell.replace(['\n', ' '], "");
+    let n = c.chars().count();
+    (1..=8).contains(&n)
+        && !c
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || ch.is_ascii_punctuation())
+        && !is_attribute(&c)
+        && !figure_like(&c)
+        && !ends_table(&c)
+        && !names_a_column(&c)
+}
+
+/// A header cell that says what its column holds: a header word or a year.
+fn names_a_column(cell: &str) -> bool {
+    HEADER_WORDS.iter().any(|w| cell.contains(w))
+        || (cell.chars().filter(char::is_ascii_digit).count() == 4 && cell.contains('年'))
+}
+
+/// The header cells of a table one cell a paragraph, from its first, and
+/// the paragraphs they took: header cells in a row, and pieces of one broken
+/// over paragraphs (`松江` / `“十四五”` / `现状`) joined into one, up to the
+/// piece that names its column.
+fn header_run(paras: &[Paragraph]) -> (Vec<String>, usize) {
+    let mut cells: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let cell = paras[i].cell();
+        if !cells.is_empty() && header_piece(&cell) {
+            let mut joined = cell.clone();
+            let mut j = i + 1;
+            while j < paras.len() && j < i + 4 && !names_a_column(&joined) {
+                let next = paras[j].cell();
+                if !(header_piece(&next) || header_like(&next)) {
+                    break;
+                }
+                joined.push_str(&next);
+                j += 1;
+            }
+            if names_a_column(&joined) && header_like(&joined) {
+                cells.push(joined);
+                i = j;
+                continue;
+            }
+        }
+        if !header_like(&cell) {
+            break;
+        }
+        cells.push(cell);
+        i += 1;
+    }
+    (cells, i)
+}
+
+/// A header printed over three rows, flattened a cell a paragraph: the
+/// columns' words, then their years in brackets under them (`现状` /
+/// `近期规划` / `（2025年）` / `（2030年）`, 普陀区国土空间近期规划's 专栏1):
+/// each year joined to its column, in order (the table was refused, its
+/// header two cells too wide).
+fn with_years_under(header: Vec<String>) -> Vec<String> {
+    let bracketed_year = |h: &str| {
+        h.starts_with(['（', '('])
+            && h.ends_with(['）', ')'])
+            && h.chars().filter(char::is_ascii_digit).count() == 4
+            && h.contains('年')
+    };
+    let Some(first) = header.iter().position(|h| bracketed_year(h)) else {
+        return header;
+    };
+    let k = header[first..]
+        .iter()
+        .take_while(|h| bracketed_year(h))
+        .count();
+    let has_year = |h: &str| h.chars().filter(char::is_ascii_digit).count() >= 4;
+    if k < 2 || first < k || header[first - k..first].iter().any(|h| has_year(h)) {
+        return header;
+    }
+    let mut out: Vec<String> = header[..first - k].to_vec();
+    for (word, year) in header[first - k..first]
+        .iter()
+        .zip(&header[first..first + k])
+    {
+        out.push(format!("{word}{year}"));
+    }
+    out.extend(header[first + k..].iter().cloned());
+    out
+}
+
 /// A header printed over two lines, flattened a cell a paragraph: a group
 /// cell over the columns it spans (`“十五五”目标` over `2030年` and
 /// `年均【累计】`, 普陀区“十五五”纲要's 表1) stands before them and is no
@@ -92,9 +184,10 @@ fn without_group_cells(header: Vec<String>) -> Vec<String> {
         let h = header[i].as_str();
         !year(h)
             && !spanned(h)
-            && ["目标", "十五五", "十四五", "十三五", "规划"]
+            && (["目标", "十五五", "十四五", "十三五", "规划"]
                 .iter()
                 .any(|w| h.contains(w))
+                || h == "指标值")
             && header.len() > i + 2
             && spanned(&header[i + 1])
             && spanned(&header[i + 2])
@@ -393,12 +486,8 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             }
         }
         // One paragraph a cell: a run of 3+ header cells.
-        let run = paras[p..]
-            .iter()
-            .take_while(|para| header_like(&para.cell()))
-            .count();
-        let header: Vec<String> =
-            without_group_cells(paras[p..p + run].iter().map(Paragraph::cell).collect());
+        let (header, run) = header_run(&paras[p..]);
+        let header = without_group_cells(with_years_under(header));
         if run >= 3 && head.lines.len() <= 2 && header.iter().any(|h| h.contains("指标")) {
             let width = header.len();
             let attribute = header
@@ -408,16 +497,30 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             let seq_at = header.iter().position(|h| h.contains("序号"));
             let unit_at = header.iter().position(|h| h.contains("单位"));
             // Where the name and the figures stand: a 其中 row prints only these.
-            let name_at = header
-                .iter()
-                .rposition(|h| h.contains("指标") && !h.contains("属性") && !h.contains("性质"));
+            // (`松江“十五五”指标` is a figure column: a plan period names it.)
+            let name_at = header.iter().rposition(|h| {
+                h.contains("指标")
+                    && !h.contains("属性")
+                    && !h.contains("性质")
+                    && !["十三五", "十四五", "十五五"].iter().any(|w| h.contains(w))
+            });
             let figures: Vec<usize> = header
                 .iter()
                 .enumerate()
                 .filter(|(_, h)| {
-                    ["目标", "现状", "基期", "基准", "完成", "年均", "累计"]
-                        .iter()
-                        .any(|w| h.contains(w))
+                    [
+                        "目标",
+                        "现状",
+                        "基期",
+                        "基准",
+                        "完成",
+                        "年均",
+                        "累计",
+                        "十四五",
+                        "十五五",
+                    ]
+                    .iter()
+                    .any(|w| h.contains(w))
                         || h.chars().filter(char::is_ascii_digit).count() == 4
                 })
                 .map(|(i, _)| i)
@@ -427,6 +530,8 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             // The text of the last cell found broken over two paragraphs: the
             // row below, printing the same text, breaks it the same way.
             let mut last_broken: Option<String> = None;
+            // Rows whose last cell was the next row's 序号, given back.
+            let mut underflowed: Vec<(usize, String)> = Vec::new();
             while q < paras.len() {
                 let cell = paras[q].cell();
                 if category_cell(&cell, &paras[q + 1..], attribute, width) {
@@ -520,9 +625,21 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 let consumed = ahead.len().min(take).max(1);
                 let mut cells = ahead.into_iter().take(take);
                 let mut row = Vec::with_capacity(width);
-                // A 序号 is printed on every row: the cells missing come
-                // after it (the category of a group, printed once).
-                if missing.is_some()
+                // One cell short before the 属性 in a table with nothing
+                // before the name but the 序号 (no category printed once): the
+                // unit left blank (`4` / `城市生物多样性指数（鸟类）` / `预期性`,
+                // 松江区绿化市容“十五五”规划: the row was dropped).
+                let no_category =
+                    name_at.is_some_and(|n| rows[0][..n].iter().all(|h| h.contains("序号")));
+                if missing == Some(1)
+                    && no_category
+                    && let Some(u) = unit_at.filter(|&u| attribute.is_some_and(|a| u < a))
+                {
+                    row.extend(cells.by_ref());
+                    if u <= row.len() {
+                        row.insert(u, String::new());
+                    }
+                } else if missing.is_some()
                     && rows[0].first().is_some_and(|h| h.contains("序号"))
                     && let Some(first) = cells.next()
                 {
@@ -538,9 +655,28 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 }
                 row.extend(cells);
                 q = (q + paragraphs_of(consumed, &joins)).min(paras.len());
-                q -= underflow(&paras[q..], &mut row, seq_at);
+                let before = row.last().cloned();
+                let given_back = underflow(&paras[q..], &mut row, seq_at);
+                if given_back > 0
+                    && let Some(cell) = before
+                {
+                    underflowed.push((rows.len(), cell));
+                }
+                q -= given_back;
                 q += overflow(&paras[q..], &mut row, seq_at);
                 rows.push(row);
+            }
+            // One row merged over two columns is a row one short; most rows
+            // so is a header one cell wider than its rows (`基期` / `2025年`
+            // printed as two cells over one column): the numbers are put
+            // back, and the table reader refuses rows whose target is the
+            // next row's 序号 (every target was left empty, exit 0).
+            if underflowed.len() >= 2 && underflowed.len() * 2 > rows.len() - 1 {
+                for (i, cell) in underflowed {
+                    if let Some(last) = rows[i].last_mut() {
+                        *last = cell;
+                    }
+                }
             }
             if rows.len() > 1 {
                 out.push(Found {
