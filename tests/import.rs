@@ -1265,15 +1265,10 @@ fn short_categories_a_header_of_zhuyao_zhibiao_and_short_sentences() {
     }
 }
 
-/// 《松江区绿化市容“十五五”规划》 (corpus 26): its figure columns' header
-/// cells are each printed as three paragraphs (`松江` / `“十四五”` / `现状`),
-/// and row 4 prints no unit cell. The table was refused (I002); with its
-/// header joined, row 4 was dropped in silence. Every row is drafted, row 4
-/// with no unit and its name whole (（鸟类） is what it covers, no unit).
-#[test]
-fn a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft() {
-    let out =
-        import(&["tests/fixtures/import/corpus/26-songjiang-greening-15th/original-excerpt.md"]);
+/// The draft of a corpus table of 2025–2030, imported with exit 0.
+fn corpus_draft_2025_2030(dir: &str) -> plan_check::plan::Plan {
+    let path = format!("tests/fixtures/import/corpus/{dir}/original-excerpt.md");
+    let out = import(&[&path]);
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
@@ -1281,6 +1276,17 @@ fn a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft() {
         (plan.meta.baseline_year, plan.meta.target_year),
         (2025, 2030)
     );
+    plan
+}
+
+/// 《松江区绿化市容“十五五”规划》 (corpus 26): its figure columns' header
+/// cells are each printed as three paragraphs (`松江` / `“十四五”` / `现状`),
+/// and row 4 prints no unit cell. The table was refused (I002); with its
+/// header joined, row 4 was dropped in silence. Every row is drafted, row 4
+/// with no unit and its name whole (（鸟类） is what it covers, no unit).
+#[test]
+fn a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft() {
+    let plan = corpus_draft_2025_2030("26-songjiang-greening-15th");
     assert_eq!(plan.indicators.len(), 9);
     let birds = &plan.indicators[3];
     assert_eq!(birds.name, "城市生物多样性指数（鸟类）");
@@ -1299,16 +1305,7 @@ fn a_header_cell_in_three_paragraphs_and_a_row_without_its_unit_draft() {
 #[test]
 fn years_printed_under_their_columns_join_them() {
     use plan_check::plan::{Attribute, Comparator, Rule, Threshold};
-    let out = import(&[
-        "tests/fixtures/import/corpus/27-putuo-spatial-nearterm-2030/original-excerpt.md",
-    ]);
-    let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
-    assert_eq!(
-        (plan.meta.baseline_year, plan.meta.target_year),
-        (2025, 2030)
-    );
+    let plan = corpus_draft_2025_2030("27-putuo-spatial-nearterm-2030");
     assert_eq!(plan.indicators.len(), 25);
     let land = &plan.indicators[0];
     assert_eq!(
