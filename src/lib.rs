@@ -1,7 +1,8 @@
 //! plan-check: checks a government plan's target indicators against each year's statistics.
 //!
-//! Data flows one way: [`plan`] (TOML) + [`stats`] (CSV) → [`assess`] (pure) →
-//! [`render`] → exit code ([`cli`]).
+//! Data flows one way: [`plan`] (TOML) + [`stats`] (CSV, workbooks) →
+//! [`assess`] (pure) → [`render`] → exit code ([`cli`]). `ARCHITECTURE.md`
+//! says where everything else goes.
 
 pub mod assess;
 pub mod cli;

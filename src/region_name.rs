@@ -49,6 +49,15 @@ pub fn finest(name: &str) -> Option<&str> {
 /// 恩施土家族苗族自治州; never 上海市浦东新区 and 上海市).
 pub fn same_place(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
+    // One is the other less its unit's word (乙 / 乙区, 璧山 / 璧山县).
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if !short.is_empty()
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "区" | "县" | "市" | "旗" | "新区" | "自治县"))
+    {
+        return true;
+    }
     match (finest(a), finest(b)) {
         // The same kind of unit (州 and 州, never 州 and 市: 恩施州 is not
         // 恩施市, 吉林省 not 吉林市), its name in full or shortened.
@@ -96,6 +105,9 @@ mod tests {
         assert!(same_place("广州市", "广东省广州市"));
         // Places that share the start of their names are not one.
         assert!(!same_place("恩施州", "恩施市"));
+        // A name less its unit's word, however short its stem.
+        assert!(same_place("乙区", "乙"));
+        assert!(!same_place("南岸区", "南"));
         assert!(!same_place("阿拉善盟", "阿拉善左旗"));
         assert!(!same_place("吉林省", "吉林市"));
         assert!(!same_place("喀什地区", "喀什市"));

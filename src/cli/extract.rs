@@ -66,7 +66,7 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
             .into());
         }
         let title = extract::title_of(&document);
-        let titled = title.as_deref().and_then(crate::year::before_nian);
+        let titled = extract::year_of(&document);
         // --year is for a title that names none; a title's own year stands.
         if let (Some(given), Some(titled)) = (args.year, titled)
             && given != titled

@@ -1,7 +1,8 @@
 //! Command-line interface: arguments in, exit code out. One file per command
 //! (`check.rs`, the main job; `report.rs`, `template.rs`, `plan.rs`,
-//! `info.rs`), the clap definitions apart (`args.rs`), and one place that
-//! opens the statistics (`inputs.rs`). The commands read files, call the
+//! `import.rs`, `extract.rs`, `info.rs`), the clap definitions apart
+//! (`args.rs`), the arguments resolved once (`config.rs`), and one place
+//! that loads the plans and statistics of a run (`inputs.rs`). The commands read files, call the
 //! assessment and hand the evaluation to a renderer; they decide nothing.
 
 mod args;

@@ -216,15 +216,11 @@ pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet
     PlanSet::new(plans)
 }
 
-/// Whether two region names differ only by an administrative suffix one of
-/// them has (江津 / 江津区, 璧山 / 璧山县): the same place written short.
+/// Whether two region names are one place written two ways (江津 / 江津区,
+/// 璧山 / 璧山县, 重庆市江津区 / 江津区): [`crate::region_name::same_place`],
+/// the one judge of it, for names that differ.
 fn same_place(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty()
-        && long != short
-        && long
-            .strip_prefix(short)
-            .is_some_and(|rest| matches!(rest, "区" | "县" | "市" | "旗" | "新区" | "自治县"))
+    a != b && crate::region_name::same_place(a, b)
 }
 
 #[cfg(test)]
@@ -237,5 +233,7 @@ mod near_tests {
         assert!(!super::same_place("江津区", "永川区"));
         assert!(!super::same_place("江津区", ""));
         assert!(!super::same_place("南岸区", "南"));
+        // A district named with its city is the district.
+        assert!(super::same_place("重庆市江津区", "江津区"));
     }
 }

@@ -276,11 +276,7 @@ fn page(
             .collect();
         // On the path of constant growth (a level beside its 年均 rate), the
         // completion that path reaches by now; else the time elapsed.
-        let compound = matches!(
-            series.period_rule,
-            Some(crate::vocabulary::Rule::Annual { average: true, .. })
-        );
-        let (time_zh, time_en) = if compound {
+        let (time_zh, time_en) = if series.on_growth_path {
             ("按等速增长应完成", "due on constant growth")
         } else {
             ("时间进度", "time")

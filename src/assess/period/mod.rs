@@ -123,6 +123,12 @@ pub struct IndicatorSeries {
     #[serde(skip)]
     #[schemars(skip)]
     pub projects: bool,
+    /// The level's schedule is the path of constant growth (a level beside
+    /// its average growth rate, `＞92.7` and `＞6.5%`), for the report's
+    /// words ([`crate::assess::rules::grows_at_a_rate`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub on_growth_path: bool,
     /// Each year's requirement from the baseline year to the target year (or
     /// the latest year, when later): the path a chart draws.
     #[serde(skip)]
@@ -322,6 +328,7 @@ pub fn assess_period(
                 judged_on: crate::assess::rules::judged_on_of(ind),
                 rule: ind.rule.clone(),
                 period_rule: ind.period_rule.clone(),
+                on_growth_path: crate::assess::rules::grows_at_a_rate(ind),
                 projects: crate::assess::rules::is_projection(&ind.rule),
                 year_requirements: ind
                     .year_requirements
