@@ -541,6 +541,10 @@ fn a_level_growing_at_its_asked_rate_is_projected_to_reach_its_target() {
     assert!(p.meets_target);
     assert_eq!(p.reach, Some(Reach::InYear { year: 2025 }));
     assert!((p.value_at(2023) - grown[2].1).abs() < 1e-6);
+    // The JSON's straight line still gives the target year's value; the
+    // curve's pace is its own field.
+    assert!((p.intercept + p.slope_per_year * 2025.0 - p.target_year_value).abs() < 1e-6);
+    assert!((p.growth_per_year.unwrap() - 0.0655).abs() < 1e-9);
     // The same figures without the rate beside: the straight line, short.
     let mut level = growing_level();
     level.period_rule = None;
@@ -563,4 +567,24 @@ fn a_growth_trend_needs_every_figure_above_zero() {
     let (method, _, slope, _) = fit_trend(2020, 100.0, &[(2022, 121.0)], true).unwrap();
     assert_eq!(method, Method::GrowthBaselineToLatest);
     assert!((slope.exp() - 1.1).abs() < 1e-12);
+}
+
+#[test]
+fn a_cap_beside_a_rate_keeps_the_straight_line() {
+    // `<125` beside `<5%`: no schedule to follow, no growth curve.
+    let mut cap = growing_level();
+    cap.rule = Rule::Threshold(Threshold {
+        cmp: Comparator::Less,
+        value: 125.0,
+    });
+    cap.baseline = Some(100.0);
+    let p = project(
+        &cap,
+        &meta(),
+        Some(100.0),
+        &[(2021, 103.0), (2022, 108.0), (2023, 115.0)],
+    )
+    .unwrap();
+    assert_eq!(p.method, Method::LeastSquares);
+    assert_eq!(p.growth_per_year, None);
 }

@@ -61,10 +61,20 @@ pub struct TrendProjection {
     pub method: Method,
     /// Points the line was fitted to (the baseline counts as one).
     pub points: usize,
-    /// The line's slope and intercept: of the value, or of its natural
-    /// logarithm for a growth method (`e^slope − 1` is the yearly growth).
+    /// The line's slope and intercept (`intercept + slope_per_year × year`).
+    /// For a growth method, the straight line through the growth curve's
+    /// values in the latest reported year and the target year, so that the
+    /// line's value in the target year is the trend's there, as for any
+    /// method; `growth_per_year` says the curve's own pace.
     pub slope_per_year: f64,
     pub intercept: f64,
+    /// For a growth method: the trend's growth a year, as a fraction
+    /// (0.0655 for 6.55 %); none for a straight line.
+    pub growth_per_year: Option<f64>,
+    /// The growth curve itself, `ln(value) = intercept + slope × year`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    curve: Option<(f64, f64)>,
     /// The trend's value in the target year.
     pub target_year_value: f64,
     /// Whether that value meets the target-year requirement.
@@ -74,8 +84,12 @@ pub struct TrendProjection {
 }
 
 impl TrendProjection {
+    /// The trend's value in `year` (on the growth curve for a growth method).
     pub fn value_at(&self, year: i32) -> f64 {
-        on_line(self.method, self.slope_per_year, self.intercept, year)
+        match self.curve {
+            Some((slope, intercept)) => on_line(self.method, slope, intercept, year),
+            None => on_line(self.method, self.slope_per_year, self.intercept, year),
+        }
     }
 }
 
@@ -212,11 +226,29 @@ pub(super) fn project(
         }
         None => None,
     };
+    // A growth curve is shown as the chord from the latest reported year to
+    // the target year: `intercept + slope × year` means what it always has.
+    let (chord_slope, chord_intercept, growth_per_year, curve) = if method.on_growth() {
+        let from = reported.last().map_or(indicator.baseline_year, |&(y, _)| y);
+        let (x0, x1) = (f64::from(from), f64::from(meta.target_year));
+        let (y0, y1) = (line(from), line(meta.target_year));
+        let chord = if x1 > x0 { (y1 - y0) / (x1 - x0) } else { 0.0 };
+        (
+            chord,
+            y0 - chord * x0,
+            Some(slope.exp() - 1.0),
+            Some((slope, intercept)),
+        )
+    } else {
+        (slope, intercept, None, None)
+    };
     Some(TrendProjection {
         method,
         points,
-        slope_per_year: slope,
-        intercept,
+        slope_per_year: chord_slope,
+        intercept: chord_intercept,
+        growth_per_year,
+        curve,
         target_year_value,
         meets_target: target.met_by(crate::number::round_requirement(target_year_value)),
         reach,

@@ -337,20 +337,22 @@ pub fn scheduled(baseline: f64, target: f64, elapsed: f64) -> f64 {
     crate::number::round_requirement(baseline + (target - baseline) * elapsed)
 }
 
+/// The row asks for a level to reach and, beside it, the level's average
+/// yearly growth (`＞92.7` and `＞6.5%`): its schedule and its trend are on
+/// the path of constant growth. A cap (`<125` beside `<5%`) has no schedule
+/// to follow; its trend stays a straight line.
+pub fn grows_at_a_rate(indicator: &Indicator) -> bool {
+    matches!(indicator.rule, Rule::Threshold(t) if t.cmp.wants_more())
+        && matches!(
+            indicator.period_rule,
+            Some(Rule::Annual { average: true, .. })
+        )
+}
+
 /// The level on the path of constant growth from `baseline` to `target`
 /// (geometric interpolation, the path a compound average growth rate draws,
 /// as Eurostat's growth-rate method reads it); the straight line where
 /// either is not positive.
-/// The row asks for a level and, beside it, the level's average yearly
-/// growth (`＞92.7` and `＞6.5%`): its schedule and its trend are on the path
-/// of constant growth.
-pub fn grows_at_a_rate(indicator: &Indicator) -> bool {
-    matches!(
-        indicator.period_rule,
-        Some(Rule::Annual { average: true, .. })
-    )
-}
-
 pub fn scheduled_compound(baseline: f64, target: f64, elapsed: f64) -> f64 {
     if baseline > 0.0 && target > 0.0 {
         crate::number::round_requirement(baseline * (target / baseline).powf(elapsed))

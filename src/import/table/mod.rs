@@ -524,8 +524,7 @@ pub fn choose(
 }
 
 /// The table, unless most of its rows do not fit its header: their 指标
-/// cell is a number, their 属性 cell a figure, or their target the next
-/// row's 序号 (a header cell broken over
+/// cell is a number, or their 属性 cell a figure (a header cell broken over
 /// several paragraphs in text copied from a page shifts every row). A
 /// draft of such rows would be words in the wrong cells; none is written.
 /// A 属性 cell otherwise worded (约束性指标, ★, blank) is the draft's to
@@ -538,17 +537,10 @@ fn aligned(doc: &Document, table: IndicatorTable) -> Result<IndicatorTable, Diag
     let figure = |t: &str| {
         !t.contains("约束") && !t.contains("预期") && t.chars().any(|c| c.is_ascii_digit())
     };
-    // A row whose target is the next row's 序号 (`2` after row 1, `3` after
-    // row 2): each row took its cells from where the last one ended (a
-    // header cell broken over two paragraphs, one cell too many).
-    let next_ordinal = |i: usize, r: &Row| r.target.trim() == (i + 2).to_string();
     let misfits = table
         .rows
         .iter()
-        .enumerate()
-        .filter(|&(i, r)| {
-            number(&r.name) || (table.has_attribute && figure(&r.attribute)) || next_ordinal(i, r)
-        })
+        .filter(|r| number(&r.name) || (table.has_attribute && figure(&r.attribute)))
         .count();
     if table.rows.len() < 2 || misfits * 2 <= table.rows.len() {
         return Ok(table);
@@ -558,13 +550,13 @@ fn aligned(doc: &Document, table: IndicatorTable) -> Result<IndicatorTable, Diag
         &doc.file,
         Text::new(
             format!(
-                "第 {} 个表格的行与表头对不上：{} 行中有 {} 行的“指标”或“属性”一格是数字，或目标一格是下一行的序号；没有起草",
+                "第 {} 个表格的行与表头对不上：{} 行中有 {} 行的“指标”或“属性”一格是数字；没有起草",
                 table.number,
                 table.rows.len(),
                 misfits
             ),
             format!(
-                "the rows of table {} do not fit its header: in {} of {} rows the name or the attribute is a number, or the target is the next row's number; nothing drafted",
+                "the rows of table {} do not fit its header: in {} of {} rows the name or the attribute is a number; nothing drafted",
                 table.number,
                 misfits,
                 table.rows.len()

@@ -83,7 +83,8 @@ fn header_like(cell: &str) -> bool {
 /// A header cell's piece that names no column by itself: a place or a
 /// period (`松江`, `“十四五”`) the page broke from the words after it
 /// (`松江` / `“十四五”` / `现状`, 松江区绿化市容“十五五”规划: the table was
-/// refused, its header read as four cells).
+/// refused, its header read as four cells), or a column the header words do
+/// not know (`牵头部门`).
 fn header_piece(cell: &str) -> bool {
     let c = cell.replace(['\n', ' '], "");
     let n = c.chars().count();
@@ -103,27 +104,81 @@ fn names_a_column(cell: &str) -> bool {
         || (cell.chars().filter(char::is_ascii_digit).count() == 4 && cell.contains('年'))
 }
 
+/// A plan period's name (`“十五五”`).
+fn names_a_period(cell: &str) -> bool {
+    ["十三五", "十四五", "十五五"]
+        .iter()
+        .any(|w| cell.contains(w))
+}
+
+/// How [`run_of`] takes a header piece.
+#[derive(Clone, Copy, PartialEq)]
+enum Pieces {
+    /// Joined with the pieces after it into one figure column's cell, where
+    /// a plan period is among them (`松江` / `“十四五”` / `现状`).
+    Joined,
+    /// Each a column of its own (`牵头部门`).
+    Apart,
+}
+
 /// The header cells of a table one cell a paragraph, from its first, and
-/// the paragraphs they took: header cells in a row, and pieces of one broken
-/// over paragraphs (`松江` / `“十四五”` / `现状`) joined into one, up to the
-/// piece that names its column.
+/// the paragraphs they took. In a table whose rows start with their 序号, a
+/// header whose pieces read joined gives rows of another width than the
+/// first rows have (`1` … `2` …) is read with its pieces apart, where that
+/// width fits: `2025年` / `“十五五”` / `年均增速` may be two columns or three.
 fn header_run(paras: &[Paragraph]) -> (Vec<String>, usize) {
+    let joined = run_of(paras, Pieces::Joined);
+    let apart = run_of(paras, Pieces::Apart);
+    let numbered = joined.0.first().is_some_and(|h| h.contains("序号"));
+    // The rows start where the longer reading of the header ends.
+    let Some(width) = numbered
+        .then(|| row_width(&paras[joined.1.max(apart.1)..]))
+        .flatten()
+    else {
+        return joined;
+    };
+    let width_of = |h: &[String]| without_group_cells(with_years_under(h.to_vec())).len();
+    if width_of(&joined.0) == width && joined.1 == apart.1.max(joined.1) {
+        joined
+    } else if width_of(&apart.0) == width {
+        apart
+    } else {
+        joined
+    }
+}
+
+/// The header's cells as `pieces` says to take the pieces of one.
+fn run_of(paras: &[Paragraph], pieces: Pieces) -> (Vec<String>, usize) {
+    // Words of a column that is no figure's: a piece never joins them.
+    let other_role = |c: &str| {
+        [
+            "属性", "性质", "单位", "序号", "类别", "分类", "备注", "名称",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
+    };
     let mut cells: Vec<String> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
         let cell = paras[i].cell();
         if !cells.is_empty() && header_piece(&cell) {
+            if pieces == Pieces::Apart {
+                cells.push(cell);
+                i += 1;
+                continue;
+            }
             let mut joined = cell.clone();
             let mut j = i + 1;
             while j < paras.len() && j < i + 4 && !names_a_column(&joined) {
                 let next = paras[j].cell();
-                if !(header_piece(&next) || header_like(&next)) {
+                if !(header_piece(&next) || header_like(&next)) || other_role(&next) {
                     break;
                 }
                 joined.push_str(&next);
                 j += 1;
             }
-            if names_a_column(&joined) && header_like(&joined) {
+            let period_piece = paras[i..j - 1].iter().any(|p| names_a_period(&p.cell()));
+            if period_piece && names_a_column(&joined) && header_like(&joined) {
                 cells.push(joined);
                 i = j;
                 continue;
@@ -138,17 +193,72 @@ fn header_run(paras: &[Paragraph]) -> (Vec<String>, usize) {
     (cells, i)
 }
 
+/// The width of a numbered table's rows, from its first rows (`1` … `2` …
+/// `3` …): the most common number of cells from one 序号 to the next (a row
+/// with a cell broken over two paragraphs is longer, one printing no unit
+/// shorter). `None` when the rows do not start `1`, `2`, `3`.
+fn row_width(paras: &[Paragraph]) -> Option<usize> {
+    if paras.first().map(Paragraph::cell).as_deref() != Some("1") {
+        return None;
+    }
+    let mut at = vec![0];
+    for n in 2..=6 {
+        let from = at[at.len() - 1] + 1;
+        let next = n.to_string();
+        match paras[from..].iter().take(40).position(|p| p.cell() == next) {
+            Some(k) => at.push(from + k),
+            None => break,
+        }
+    }
+    if at.len() < 3 {
+        return None;
+    }
+    let gaps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
+    let count = |g: usize| gaps.iter().filter(|&&x| x == g).count();
+    gaps.iter().copied().max_by_key(|&g| (count(g), g))
+}
+
 /// A header printed over three rows, flattened a cell a paragraph: the
 /// columns' words, then their years in brackets under them (`现状` /
 /// `近期规划` / `（2025年）` / `（2030年）`, 普陀区国土空间近期规划's 专栏1):
 /// each year joined to its column, in order (the table was refused, its
-/// header two cells too wide).
+/// header two cells too wide). The columns are the figure columns nearest
+/// before the years (`基期` / `目标` / `属性` / `（2025年）` / `（2030年）`:
+/// 基期 and 目标, a 属性 spanning both rows being none); where there are
+/// not as many, the header is left as it is.
 fn with_years_under(header: Vec<String>) -> Vec<String> {
     let bracketed_year = |h: &str| {
         h.starts_with(['（', '('])
             && h.ends_with(['）', ')'])
             && h.chars().filter(char::is_ascii_digit).count() == 4
             && h.contains('年')
+    };
+    // A column of a level in a year: no rate (年均增速), no year of its own.
+    let figure_column = |h: &str| {
+        [
+            "现状", "基期", "基准", "目标", "规划", "完成", "实际", "预期",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+            && !["年均", "累计", "增速", "增长", "属性", "性质"]
+                .iter()
+                .any(|w| h.contains(w))
+            && h.chars().filter(char::is_ascii_digit).count() < 4
+    };
+    // `基期` / `（2025年）` / `目标` / `（2030年）`: each cell over two
+    // paragraphs, its year just after it.
+    let header = {
+        let mut out: Vec<String> = Vec::with_capacity(header.len());
+        for (i, h) in header.iter().enumerate() {
+            let in_a_run = header.get(i + 1).is_some_and(|n| bracketed_year(n))
+                || (i > 0 && bracketed_year(&header[i - 1]));
+            let alone = !in_a_run;
+            match out.last_mut() {
+                Some(last) if bracketed_year(h) && alone && figure_column(last) => last.push_str(h),
+                _ => out.push(h.clone()),
+            }
+        }
+        out
     };
     let Some(first) = header.iter().position(|h| bracketed_year(h)) else {
         return header;
@@ -157,18 +267,21 @@ fn with_years_under(header: Vec<String>) -> Vec<String> {
         .iter()
         .take_while(|h| bracketed_year(h))
         .count();
-    let has_year = |h: &str| h.chars().filter(char::is_ascii_digit).count() >= 4;
-    if k < 2 || first < k || header[first - k..first].iter().any(|h| has_year(h)) {
+    let columns: Vec<usize> = (0..first).filter(|&i| figure_column(&header[i])).collect();
+    if k < 2 || columns.len() < k {
         return header;
     }
-    let mut out: Vec<String> = header[..first - k].to_vec();
-    for (word, year) in header[first - k..first]
-        .iter()
-        .zip(&header[first..first + k])
-    {
-        out.push(format!("{word}{year}"));
+    let columns = &columns[columns.len() - k..];
+    let mut out = Vec::with_capacity(header.len() - k);
+    for (i, h) in header.iter().enumerate() {
+        if (first..first + k).contains(&i) {
+            continue;
+        }
+        match columns.iter().position(|&c| c == i) {
+            Some(n) => out.push(format!("{h}{}", header[first + n])),
+            None => out.push(h.clone()),
+        }
     }
-    out.extend(header[first + k..].iter().cloned());
     out
 }
 
@@ -180,20 +293,32 @@ fn with_years_under(header: Vec<String>) -> Vec<String> {
 fn without_group_cells(header: Vec<String>) -> Vec<String> {
     let year = |h: &str| h.chars().filter(char::is_ascii_digit).count() == 4 && h.contains('年');
     let spanned = |h: &str| year(h) || h.contains("年均") || h.contains("累计");
-    let group = |i: usize| {
-        let h = header[i].as_str();
+    let group_word = |h: &str| {
         !year(h)
             && !spanned(h)
             && (["目标", "十五五", "十四五", "十三五", "规划"]
                 .iter()
                 .any(|w| h.contains(w))
                 || h == "指标值")
-            && header.len() > i + 2
-            && spanned(&header[i + 1])
-            && spanned(&header[i + 2])
     };
+    let spans_at =
+        |i: usize| header.len() > i + 1 && spanned(&header[i]) && spanned(&header[i + 1]);
+    let group = |i: usize| group_word(&header[i]) && spans_at(i + 1);
     let groups: Vec<usize> = (0..header.len()).filter(|&i| group(i)).collect();
     if groups.is_empty() {
+        // `指标值` before a cell spanning the header's rows (`类型`), its
+        // columns after that cell (`序号` / `指标项` / `单位` / `指标值` /
+        // `类型` / `现状（2025年）` / `近期规划（2030年）`, as a page flattens
+        // the rows): the columns stand where the group cell stands.
+        if let Some(i) = (0..header.len()).find(|&i| header[i] == "指标值")
+            && let Some(j) = (i + 2..header.len()).find(|&j| spans_at(j))
+            && j + 2 == header.len()
+        {
+            let mut out = header[..i].to_vec();
+            out.extend(header[j..j + 2].iter().cloned());
+            out.extend(header[i + 1..j].iter().cloned());
+            return out;
+        }
         return header;
     }
     header
@@ -202,6 +327,15 @@ fn without_group_cells(header: Vec<String>) -> Vec<String> {
         .filter(|(i, _)| !groups.contains(i))
         .map(|(_, h)| h)
         .collect()
+}
+
+/// A cell that may be a unit: short (`万人`, `家`, `平方公里`), or a rate
+/// (`平方米/人`, `千米/平方千米`, `%`). A name longer than six characters
+/// (`城市生物多样性指数（鸟类）`) is none; a short one cannot be told from a
+/// unit, and is taken for one.
+fn may_be_unit(cell: &str) -> bool {
+    let c = cell.trim();
+    c.chars().count() <= 6 || c.contains(['/', '／', '%', '％', '‰'])
 }
 
 /// A cell that reads as a figure or a target (`≥5`, `〔12〕`, `-`).
@@ -530,8 +664,6 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             // The text of the last cell found broken over two paragraphs: the
             // row below, printing the same text, breaks it the same way.
             let mut last_broken: Option<String> = None;
-            // Rows whose last cell was the next row's 序号, given back.
-            let mut underflowed: Vec<(usize, String)> = Vec::new();
             while q < paras.len() {
                 let cell = paras[q].cell();
                 if category_cell(&cell, &paras[q + 1..], attribute, width) {
@@ -615,6 +747,27 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     rows.push(row);
                     continue;
                 }
+                // A row short before its 属性 whose cell just before it cannot
+                // be a unit (`城市生物多样性指数（鸟类）` / `预期性`), where the header
+                // has the unit just before the 属性: the unit is the cell
+                // missing, left blank (松江区绿化市容“十五五”规划: the row was
+                // dropped; with a category column, the name was drafted as
+                // the unit). A blank stands for it, no paragraph.
+                let mut blank_unit = false;
+                if let (Some(a), Some(u)) = (attribute, unit_at)
+                    && u + 1 == a
+                    && let Some(at) = ahead.iter().position(|c| is_attribute(c))
+                    && at > 0
+                    && at < a
+                    && !may_be_unit(&ahead[at - 1])
+                    && !figure_like(&ahead[at - 1])
+                {
+                    ahead.insert(at, String::new());
+                    for j in joins.iter_mut().filter(|j| **j >= at) {
+                        *j += 1;
+                    }
+                    blank_unit = true;
+                }
                 // Where 约束性/预期性 stands says how many leading cells the
                 // row lacks.
                 let missing = attribute.and_then(|a| {
@@ -622,23 +775,18 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     (at < a).then(|| a - at)
                 });
                 let take = width - missing.unwrap_or(0);
-                let consumed = ahead.len().min(take).max(1);
+                let consumed = ahead.len().min(take).max(1) - usize::from(blank_unit);
                 let mut cells = ahead.into_iter().take(take);
                 let mut row = Vec::with_capacity(width);
-                // One cell short before the 属性 in a table with nothing
-                // before the name but the 序号 (no category printed once): the
-                // unit left blank (`4` / `城市生物多样性指数（鸟类）` / `预期性`,
-                // 松江区绿化市容“十五五”规划: the row was dropped).
+                // In a table with nothing before the name but the 序号 (no
+                // category printed once), a row still short is not missing a
+                // leading cell: which figure it lacks it does not say; kept
+                // short, for the table reader to say so (padded in front,
+                // its name went where no name was, and the row was dropped).
                 let no_category =
                     name_at.is_some_and(|n| rows[0][..n].iter().all(|h| h.contains("序号")));
-                if missing == Some(1)
-                    && no_category
-                    && let Some(u) = unit_at.filter(|&u| attribute.is_some_and(|a| u < a))
-                {
+                if missing.is_some() && no_category {
                     row.extend(cells.by_ref());
-                    if u <= row.len() {
-                        row.insert(u, String::new());
-                    }
                 } else if missing.is_some()
                     && rows[0].first().is_some_and(|h| h.contains("序号"))
                     && let Some(first) = cells.next()
@@ -655,28 +803,9 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 }
                 row.extend(cells);
                 q = (q + paragraphs_of(consumed, &joins)).min(paras.len());
-                let before = row.last().cloned();
-                let given_back = underflow(&paras[q..], &mut row, seq_at);
-                if given_back > 0
-                    && let Some(cell) = before
-                {
-                    underflowed.push((rows.len(), cell));
-                }
-                q -= given_back;
+                q -= underflow(&paras[q..], &mut row, seq_at);
                 q += overflow(&paras[q..], &mut row, seq_at);
                 rows.push(row);
-            }
-            // One row merged over two columns is a row one short; most rows
-            // so is a header one cell wider than its rows (`基期` / `2025年`
-            // printed as two cells over one column): the numbers are put
-            // back, and the table reader refuses rows whose target is the
-            // next row's 序号 (every target was left empty, exit 0).
-            if underflowed.len() >= 2 && underflowed.len() * 2 > rows.len() - 1 {
-                for (i, cell) in underflowed {
-                    if let Some(last) = rows[i].last_mut() {
-                        *last = cell;
-                    }
-                }
             }
             if rows.len() > 1 {
                 out.push(Found {
