@@ -591,6 +591,23 @@ mod workbooks {
         sandbox.assert_untouched();
     }
 
+    /// A formula in the region column, saved without its value: S015 at the
+    /// cell, not an empty region (S002, which said to fill the region in).
+    #[test]
+    fn a_formula_for_a_region_without_its_value_is_said_so() {
+        let mut rows = rows_2023();
+        rows[0].insert(0, Cell::Text("地区"));
+        for row in &mut rows[1..] {
+            row.insert(0, Cell::Text("江津区"));
+        }
+        rows[2][0] = Cell::Formula("A2");
+        let sandbox = book(&[sheet("2023", rows)], None);
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S015", "2023!A3");
+        assert!(!stderr_of(&out).contains("S002"), "{}", stderr_of(&out));
+        sandbox.assert_untouched();
+    }
+
     /// A stale hidden sheet first, the current one second and active.
     fn stale_and_current() -> Vec<Sheet<'static>> {
         vec![

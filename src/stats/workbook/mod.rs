@@ -183,12 +183,15 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
                     if !formula.get_value().is_empty()
                         && let Some(name) = blanks.get(&formula.get_position())
                     {
-                        return Err(uncomputed(
-                            &file,
-                            sheet,
-                            formula.get_position(),
-                            formula.get_value(),
-                            name,
+                        return Err(uncomputed_in(
+                            reading,
+                            uncomputed(
+                                &file,
+                                sheet,
+                                formula.get_position(),
+                                formula.get_value(),
+                                name,
+                            ),
                         ));
                     }
                 }
@@ -220,7 +223,10 @@ fn read_workbook(path: &Path, shown: &str, reading: &mut Reading) -> Result<(), 
                     if let Some(formula) = formulas.get_value((row, column))
                         && !formula.is_empty()
                     {
-                        return Err(uncomputed(&file, sheet, (row, column), formula, name));
+                        return Err(uncomputed_in(
+                            reading,
+                            uncomputed(&file, sheet, (row, column), formula, name),
+                        ));
                     }
                 }
             }
@@ -259,6 +265,15 @@ fn uncomputed(
     } else {
         d.for_indicator(crate::diagnostic::quote_raw(indicator))
     }
+}
+
+/// [`uncomputed`], said instead of what its empty cell was read as on its
+/// row (an empty region or name, S002).
+fn uncomputed_in(reading: &mut Reading, d: Diagnostic) -> Diagnostic {
+    reading
+        .errors
+        .retain(|e| !(e.code == Code::S002 && e.file == d.file && e.cell == d.cell));
+    d
 }
 
 /// A cell that is not plain text or a number.
@@ -352,7 +367,15 @@ fn read_rows(
     };
     reading.warnings.extend(layout.take_notes());
     let key_columns = layout.key_columns();
-    let figure_columns = layout.figure_columns();
+    // Cells whose blank may be a formula never computed: the figures, and
+    // the region and name cells (a region's formula read as an empty
+    // region, S002, not S015).
+    let figure_columns = {
+        let mut columns = layout.figure_columns();
+        columns.extend(layout.region);
+        columns.push(layout.indicator_column());
+        columns
+    };
     // A year merged down a district's rows stands in each; a figure not.
     rows.figures_in(&layout.value_columns());
     let indicator_column = layout.indicator_column();
