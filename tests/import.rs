@@ -1511,3 +1511,49 @@ fn a_row_short_of_a_cell_keeps_its_name() {
         "{err}"
     );
 }
+
+/// A draft still holding its notes to confirm says so when listed with
+/// `plan-check plan` (a newcomer took a clean listing for a checked plan);
+/// a draft names no schema file it cannot know is there, and a table with
+/// no category column writes no empty heading.
+#[test]
+fn a_draft_listed_before_its_notes_are_confirmed_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.toml");
+    let out = import(&[
+        "tests/fixtures/import/corpus/26-songjiang-greening-15th/original-excerpt.md",
+        "--output",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(!text.starts_with("#:schema"), "{text}");
+    assert!(!text.contains("# ──  ──"), "{text}");
+    let notes = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("# 待核对"))
+        .count();
+    assert!(notes > 0);
+    let out = plan_check()
+        .args(["plan", "--plan", draft.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(&format!("还有 {notes} 处“待核对”注释")),
+        "{}",
+        stderr_of(&out)
+    );
+    // Confirmed and the notes deleted: nothing said.
+    let confirmed: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("# 待核对"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&draft, confirmed).unwrap();
+    let out = plan_check()
+        .args(["plan", "--plan", draft.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&out).contains("待核对"), "{}", stderr_of(&out));
+}

@@ -355,7 +355,7 @@ fn page(
                 Lang::Zh => format!(
                     "{}年预计 {}（{}，{}）{reach}",
                     meta.target_year,
-                    labels::number(p.target_year_value),
+                    labels::projected(p.target_year_value, series),
                     method,
                     if p.meets_target {
                         "可达到目标"
@@ -366,7 +366,7 @@ fn page(
                 Lang::En => format!(
                     "{} projected {} ({}; {}){reach}",
                     meta.target_year,
-                    labels::number(p.target_year_value),
+                    labels::projected(p.target_year_value, series),
                     method,
                     if p.meets_target {
                         "meets the target"

@@ -17,7 +17,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[schemars(title = "plan-check JSON report")]
 pub struct Document<'a> {
     schema_version: u32,
-    /// `"period"` for the period view, `"regions"` for several regions; absent for one year.
+    /// `"year"` for one year, `"period"` for the period view, `"regions"`
+    /// for several regions (absent for one year before 2026-12-01).
     #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<&'static str>,
     #[serde(flatten)]
@@ -101,7 +102,7 @@ fn warning<'a>(d: &'a crate::diagnostic::Diagnostic, style: &Style) -> Warning<'
 
 fn write(ev: &Evaluation, style: &Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (view, report) = match &ev.view {
-        View::Year(r) => (None, Report::Year(r)),
+        View::Year(r) => (Some("year"), Report::Year(r)),
         View::Period(p) => (Some("period"), Report::Period(p)),
         View::Regions(r) => (Some("regions"), Report::Regions(r)),
     };

@@ -112,6 +112,37 @@ pub fn number(value: f64) -> String {
     crate::number::display(value)
 }
 
+/// A trend's value in the target year as shown: to the decimals the
+/// indicator's figures are written with (37.6667 buildings, 4.0833 % read
+/// as figures no one reported: two reviewers), one more where that would
+/// show the target's own number for a value that is not it (95.98 of ≥96
+/// shown 96 beside ✗).
+pub fn projected(value: f64, series: &IndicatorSeries) -> String {
+    let decimals = |v: f64| {
+        let shown = number(v);
+        shown.split_once('.').map_or(0, |(_, d)| d.len())
+    };
+    let mut places = series
+        .baseline
+        .into_iter()
+        .chain(series.series.iter().filter_map(|p| p.actual))
+        .map(decimals)
+        .max()
+        .unwrap_or(4);
+    let round = |places: usize| {
+        let scale = 10f64.powi(places as i32);
+        (value * scale).round() / scale
+    };
+    while places < 4
+        && series
+            .target_value
+            .is_some_and(|t| t != value && round(places) == t)
+    {
+        places += 1;
+    }
+    number(round(places))
+}
+
 /// A baseline cell: as printed when the plan prints more than the number
 /// (`10.5*`, `—`, `〔17.7〕`), else the number; `—` when there is none.
 pub fn baseline(value: Option<f64>, printed: Option<&str>) -> String {

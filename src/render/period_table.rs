@@ -47,7 +47,7 @@ fn projection_cell(s: &IndicatorSeries) -> String {
         None => "—".to_owned(),
         Some(p) => format!(
             "{} {}",
-            labels::number(p.target_year_value),
+            labels::projected(p.target_year_value, s),
             if p.meets_target { "✓" } else { "✗" }
         ),
     }

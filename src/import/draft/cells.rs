@@ -69,6 +69,19 @@ pub(super) fn baseline(
     baseline_value
 }
 
+/// Whether a row's figure could be a count a plan projects (people,
+/// pupils, beds): not a share, a rate, a density or an index, by its unit
+/// and the end of its name.
+fn could_be_a_count(row: &Row) -> bool {
+    let unit = row.unit.trim();
+    !unit.contains(['%', '％', '‰', '/', '／'])
+        && ![
+            "率", "比例", "比重", "占比", "密度", "指数", "浓度", "强度", "面积", "长度",
+        ]
+        .iter()
+        .any(|w| row.name.trim_end().ends_with(w))
+}
+
 /// Words of a name that counts what is added or built (新增, 新建消防救援站):
 /// its figure is an amount done, not a level.
 pub(super) const ADDED: &[&str] = &["新增", "新建", "增加"];
@@ -131,10 +144,21 @@ pub(super) fn bare(
                 words(floor)
             ),
         ),
-        (None, Some(up)) => (
+        // A share, a rate or a density is no head count: the projection's
+        // rewrite is offered only where the figure could be one (it stood
+        // beside 森林覆盖率 and 道路网密度 sixteen times in one draft, hiding
+        // the notes that mattered: a newcomer's).
+        (None, Some(up)) if could_be_a_count(row) => (
             up,
             format!(
                 "原文只写数字“{deciding}”，按朝目标方向读作{} {shown_value}；若是预测值（如人数），请改写 rule = {{ kind = \"projection\", value = {shown_value}, tolerance_pct = 5 }}",
+                words(up)
+            ),
+        ),
+        (None, Some(up)) => (
+            up,
+            format!(
+                "原文只写数字“{deciding}”，按朝目标方向读作{} {shown_value}",
                 words(up)
             ),
         ),

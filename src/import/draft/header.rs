@@ -27,7 +27,6 @@ pub(super) fn write(
             .push("规划名称：原文开头没有找到“关于印发……的通知”或《……》，请填写 title".to_owned());
         "（待填写规划名称）".to_owned()
     });
-    let _ = writeln!(out, "#:schema ../schema/plan.schema.json");
     let _ = writeln!(
         out,
         "# 《{title}》{}",
@@ -41,6 +40,10 @@ pub(super) fn write(
     let _ = writeln!(
         out,
         "# 标有“待核对”的地方是原文没有说清、起草时所作的假设：请对照原文核对，改好后删去该注释。"
+    );
+    let _ = writeln!(
+        out,
+        "# 编辑时逐项校验：plan-check schema plan > plan.schema.json，再在本文件第一行写 #:schema plan.schema.json"
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "[plan]");

@@ -74,7 +74,10 @@ fn draft_with(
     for (i, r) in table.rows.iter().enumerate() {
         if category != Some(&r.category) {
             category = Some(&r.category);
-            let _ = writeln!(out, "\n# ── {} ──", r.category);
+            // A table with no category column has no heading to write.
+            if !r.category.is_empty() {
+                let _ = writeln!(out, "\n# ── {} ──", r.category);
+            }
         }
         let mut w = out::Out {
             out: &mut out,

@@ -8,6 +8,7 @@ use super::{
     Document, Width, body, body_keep_next, chart, heading, name_cell, notes_section, sources,
     table, title, title_parts, with_region,
 };
+use crate::assess::Status;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
 use crate::lang::Lang;
 use crate::render::{labels, wording};
@@ -18,6 +19,13 @@ pub fn needs_attention(s: &IndicatorSeries, period: &PeriodReport) -> bool {
     period.summary.binding_not_on_track.contains(&s.id)
         || off_schedule(s.outlook)
         || !s.lapses.is_empty()
+        // No figure for the run's latest year: judged on an earlier one, said
+        // in the table only by its outlook (a reviewer's 新增科技型企业孵化器,
+        // blank in 2027, read 基本符合预期 with no word in this section).
+        || s.as_of < period.latest_year
+        // On schedule by its pace, short of its latest year's requirement
+        // (基本符合预期，但当年滞后于序时进度): both said here.
+        || !(s.status.passes() || s.status == Status::NotAssessed)
 }
 
 fn off_schedule(outlook: Outlook) -> bool {
@@ -134,7 +142,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
             Lang::Zh => format!(
                 "；按现有趋势{}年约为{}，{}",
                 period.plan.target_year,
-                labels::number(p.target_year_value),
+                labels::projected(p.target_year_value, s),
                 if p.meets_target {
                     "可达到目标"
                 } else {
@@ -143,7 +151,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
             ),
             Lang::En => format!(
                 "; at this pace {} in {}, {}",
-                labels::number(p.target_year_value),
+                labels::projected(p.target_year_value, s),
                 period.plan.target_year,
                 if p.meets_target {
                     "meeting the target"
