@@ -1420,7 +1420,35 @@ fn headers_broken_over_paragraphs_are_rebuilt_as_printed() {
     // The years after the columns, the 属性 spanning both rows: 基期 and
     // 目标; each year just after its column; 指标值 over 现状 / 近期规划,
     // before 类型 spanning the rows (the 属性).
-    let headers: [(&str, &[&str]); 3] = [
+    let headers: [(&str, &[&str]); 5] = [
+        // Two periods, each over two paragraphs: two cells, not one.
+        (
+            "periods.md",
+            &[
+                "序号",
+                "指标",
+                "单位",
+                "“十四五”",
+                "期末",
+                "“十五五”",
+                "目标值",
+                "属性",
+            ],
+        ),
+        // Years in brackets without 年.
+        (
+            "bare.md",
+            &[
+                "序号",
+                "指标",
+                "单位",
+                "现状值",
+                "规划值",
+                "属性",
+                "（2025）",
+                "（2030）",
+            ],
+        ),
         (
             "after.md",
             &[
@@ -1468,6 +1496,33 @@ fn headers_broken_over_paragraphs_are_rebuilt_as_printed() {
         assert_eq!(period, (2025, 2030), "{name}");
         expected(&drafted);
     }
+    // A name over two paragraphs in the first of three rows: the rows'
+    // widths (7, 6) do not say how to read `“十五五”` / `目标`; joined, as
+    // ever (read apart, the first row lost its target).
+    let page = page_of(
+        dir.path(),
+        "broken.md",
+        &["序号", "指标", "单位", "2025年", "“十五五”", "目标", "属性"],
+        &[
+            &[
+                "1",
+                "公园绿地500米服务半径",
+                "覆盖率",
+                "%",
+                "90",
+                "95",
+                "约束性",
+            ],
+            &["2", "森林覆盖率", "%", "18.3", "19.5", "约束性"],
+            &["3", "城镇调查失业率", "%", "4.5", "＜5", "预期性"],
+        ],
+    );
+    let (period, drafted, _) = drafted_cells(&page);
+    assert_eq!(period, (2025, 2030));
+    assert_eq!(
+        drafted[0],
+        ["公园绿地500米服务半径覆盖率", "%", "90", "95"].map(String::from)
+    );
 }
 
 /// Rows one cell short (示例): with a category column, the row without its
@@ -1492,6 +1547,28 @@ fn a_row_short_of_a_cell_keeps_its_name() {
     assert_eq!(
         drafted[1],
         ["城市生物多样性指数（鸟类）", "", "0.5", "0.6"].map(String::from)
+    );
+    // A unit longer than six characters is still a unit: the row lacks its
+    // category (printed once), not its unit.
+    let page = page_of(
+        dir.path(),
+        "long-unit.md",
+        &["类别", "指标", "单位", "属性", "2025年", "2030年"],
+        &[
+            &["能源", "非化石能源占比", "%", "预期性", "10", "15"],
+            &[
+                "能源消费总量",
+                "万吨标准煤（等价值）",
+                "约束性",
+                "500",
+                "560",
+            ],
+        ],
+    );
+    let (_, drafted, _) = drafted_cells(&page);
+    assert_eq!(
+        drafted[1],
+        ["能源消费总量", "万吨标准煤（等价值）", "500", "560"].map(String::from)
     );
     let page = page_of(
         dir.path(),

@@ -560,3 +560,80 @@ fn a_baseline_year_figure_does_not_stand_for_a_missing_latest_one() {
         common::stdout_of(&out)
     );
 }
+
+/// The summary paragraph says 未填报 of an indicator with no figure and 无法
+///判断 of one filled in that cannot be judged (no baseline), apart (it said
+/// 未填报数据或无法判断 of both: a reviewer's); a name holding 、 stands in
+/// quotation marks in a list joined by 、 (示例数据，非官方统计).
+#[test]
+fn the_summary_says_not_reported_and_not_judged_apart_and_quotes_a_name_with_a_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        r#"[plan]
+id = "demo"
+title = "某区“十五五”规划（示例）"
+baseline_year = 2025
+target_year = 2030
+
+[[indicator]]
+id = "a"
+category = "生态"
+name = "生态、生活岸线占比"
+unit = "%"
+baseline = 93
+target = "≥94"
+attribute = "约束性"
+
+[[indicator]]
+id = "b"
+category = "生态"
+name = "河湖水面率"
+unit = "%"
+baseline = 3.86
+target = "≥3.95"
+attribute = "约束性"
+
+[[indicator]]
+id = "c"
+category = "民生"
+name = "养老床位数占老年人口比例"
+unit = "%"
+baseline = "/"
+target = "≥2.5"
+attribute = "约束性"
+
+[[indicator]]
+id = "d"
+category = "民生"
+name = "新增公共停车泊位"
+unit = "个"
+baseline = 100
+target = "≥200"
+attribute = "预期性"
+"#,
+    )
+    .unwrap();
+    for year in [2026, 2027] {
+        std::fs::write(
+            dir.path().join(format!("{year}.csv")),
+            "指标,数值,来源\n生态、生活岸线占比,92,示例数据，非官方统计\n河湖水面率,3.8,示例数据，非官方统计\n养老床位数占老年人口比例,2.1,示例数据，非官方统计\n",
+        )
+        .unwrap();
+    }
+    let out = plan_check()
+        .args(["--plan", plan.to_str().unwrap(), "--format", "markdown"])
+        .arg(dir.path().join("2026.csv"))
+        .arg(dir.path().join("2027.csv"))
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("新增公共停车泊位未填报数据。"), "{text}");
+    assert!(
+        text.contains("养老床位数占老年人口比例无法判断。"),
+        "{text}"
+    );
+    assert!(!text.contains("未填报数据或无法判断"), "{text}");
+    assert!(text.contains("“生态、生活岸线占比”"), "{text}");
+}

@@ -76,6 +76,7 @@ fn header_like(cell: &str) -> bool {
     !title
         && c.chars().count() <= 16
         && (HEADER_WORDS.iter().any(|w| c.contains(w))
+            || bracketed_year(&c)
             || ["十三五", "十四五", "十五五"].iter().any(|w| c.contains(w))
             || (c.chars().filter(char::is_ascii_digit).count() == 4 && c.contains('年')))
 }
@@ -169,16 +170,31 @@ fn run_of(paras: &[Paragraph], pieces: Pieces) -> (Vec<String>, usize) {
             }
             let mut joined = cell.clone();
             let mut j = i + 1;
+            // A second period, or a place just before one, opens the next
+            // cell (`“十四五”` / `期末` / `“十五五”` / `目标值`: two cells, not
+            // one holding both periods, the plan read as 2020–2025).
+            let mut next_cell = false;
             while j < paras.len() && j < i + 4 && !names_a_column(&joined) {
                 let next = paras[j].cell();
                 if !(header_piece(&next) || header_like(&next)) || other_role(&next) {
                     break;
                 }
+                let opens_next = names_a_period(&next)
+                    || (header_piece(&next)
+                        && paras.get(j + 1).is_some_and(|p| names_a_period(&p.cell())));
+                if names_a_period(&joined) && opens_next {
+                    next_cell = true;
+                    break;
+                }
                 joined.push_str(&next);
                 j += 1;
             }
-            let period_piece = paras[i..j - 1].iter().any(|p| names_a_period(&p.cell()));
-            if period_piece && names_a_column(&joined) && header_like(&joined) {
+            let period_piece = paras[i..j].iter().any(|p| names_a_period(&p.cell()));
+            if j > i + 1
+                && period_piece
+                && (names_a_column(&joined) || next_cell)
+                && header_like(&joined)
+            {
                 cells.push(joined);
                 i = j;
                 continue;
@@ -215,7 +231,27 @@ fn row_width(paras: &[Paragraph]) -> Option<usize> {
     }
     let gaps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
     let count = |g: usize| gaps.iter().filter(|&&x| x == g).count();
-    gaps.iter().copied().max_by_key(|&g| (count(g), g))
+    let most = gaps.iter().map(|&g| count(g)).max()?;
+    let mut widths: Vec<usize> = gaps.iter().copied().filter(|&g| count(g) == most).collect();
+    widths.dedup();
+    widths.sort_unstable();
+    widths.dedup();
+    // Two widths as common as each other (a row with a cell broken over two
+    // paragraphs beside one without): the rows do not say.
+    match widths.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// A year in brackets standing alone, under its column: `（2025年）`,
+/// `（2025）`.
+fn bracketed_year(h: &str) -> bool {
+    let inner = h
+        .strip_prefix(['（', '('])
+        .and_then(|h| h.strip_suffix(['）', ')']))
+        .map(|h| h.trim().trim_end_matches('年'));
+    inner.is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A header printed over three rows, flattened a cell a paragraph: the
@@ -227,12 +263,6 @@ fn row_width(paras: &[Paragraph]) -> Option<usize> {
 /// 基期 and 目标, a 属性 spanning both rows being none); where there are
 /// not as many, the header is left as it is.
 fn with_years_under(header: Vec<String>) -> Vec<String> {
-    let bracketed_year = |h: &str| {
-        h.starts_with(['（', '('])
-            && h.ends_with(['）', ')'])
-            && h.chars().filter(char::is_ascii_digit).count() == 4
-            && h.contains('年')
-    };
     // A column of a level in a year: no rate (年均增速), no year of its own.
     let figure_column = |h: &str| {
         [
@@ -335,7 +365,11 @@ fn without_group_cells(header: Vec<String>) -> Vec<String> {
 /// unit, and is taken for one.
 fn may_be_unit(cell: &str) -> bool {
     let c = cell.trim();
-    c.chars().count() <= 6 || c.contains(['/', '／', '%', '％', '‰'])
+    // `万吨标准煤（等价值）`: a unit and its note.
+    let before_note = c.split_once(['（', '(']).map_or(c, |(head, _)| head).trim();
+    before_note.chars().count() <= 6
+        || c.contains(['/', '／', '%', '％', '‰', '每'])
+        || c.contains("标准煤")
 }
 
 /// A cell that reads as a figure or a target (`≥5`, `〔12〕`, `-`).

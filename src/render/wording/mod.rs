@@ -43,20 +43,31 @@ pub fn name_in_prose(s: &IndicatorSeries, period: &PeriodReport) -> String {
         .filter(|o| o.name == s.name)
         .count()
         > 1;
-    match &s.group {
+    quoted_in_a_list(match &s.group {
         Some(group) => format!("{group}（{}）", s.name),
         None if shared => format!("{}{}", s.category, s.name),
         None => s.name.clone(),
-    }
+    })
 }
 
 /// A year's indicator as a sentence names it, as [`name_in_prose`].
 pub fn result_in_prose(r: &IndicatorResult, report: &YearReport) -> String {
     let shared = report.results.iter().filter(|o| o.name == r.name).count() > 1;
-    match &r.group {
+    quoted_in_a_list(match &r.group {
         Some(group) => format!("{group}（{}）", r.name),
         None if shared => format!("{}{}", r.category, r.name),
         None => r.name.clone(),
+    })
+}
+
+/// A name holding 、 in quotation marks, as official prose writes one in a
+/// list joined by 、 (生态、生活岸线占比 among others read as two names: a
+/// reviewer's); one quoted already is left as it is.
+fn quoted_in_a_list(name: String) -> String {
+    if name.contains('、') && !name.contains(['“', '"']) {
+        format!("“{name}”")
+    } else {
+        name
     }
 }
 
@@ -223,7 +234,24 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 format!("{list_k}偏离预测。")
             }
             (5, Lang::Zh) => format!("{list_k}未达到目标或偏离预测。"),
-            (6, Lang::Zh) => format!("{list_k}未填报数据或无法判断。"),
+            // Said as it is: 未填报 of those with no figure, 无法判断 of
+            // those filled in but not judged (no baseline): a reviewer read
+            // 未填报数据或无法判断 of indicators that were filled in.
+            (6, Lang::Zh) => {
+                let (missing, unjudged): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
+                    .iter()
+                    .copied()
+                    .partition(|s| s.outlook == Outlook::Missing);
+                let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
+                let mut sentence = String::new();
+                if !missing.is_empty() {
+                    sentence.push_str(&format!("{}未填报数据。", said(&missing)));
+                }
+                if !unjudged.is_empty() {
+                    sentence.push_str(&format!("{}无法判断。", said(&unjudged)));
+                }
+                sentence
+            }
             (_, Lang::Zh) => format!("{list_k}不作量化评估。"),
             (0, Lang::En) => format!("{list_k} {} been achieved early.", en(k, "has", "have")),
             (1, Lang::En) => format!("{list_k} {} been achieved.", en(k, "has", "have")),
@@ -245,10 +273,25 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 "{list_k} {} missed the target or left the projection.",
                 en(k, "has", "have")
             ),
-            (6, Lang::En) => format!(
-                "{list_k} {} not reported or cannot be judged.",
-                en(k, "is", "are")
-            ),
+            (6, Lang::En) => {
+                let (missing, unjudged): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
+                    .iter()
+                    .copied()
+                    .partition(|s| s.outlook == Outlook::Missing);
+                let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
+                let mut sentence = String::new();
+                if !missing.is_empty() {
+                    sentence.push_str(&format!(
+                        "{} {} not reported. ",
+                        said(&missing),
+                        en(missing.len(), "is", "are")
+                    ));
+                }
+                if !unjudged.is_empty() {
+                    sentence.push_str(&format!("{} cannot be judged.", said(&unjudged)));
+                }
+                sentence.trim_end().to_owned()
+            }
             (_, Lang::En) => format!("{list_k} {} not assessed in numbers.", en(k, "is", "are")),
         };
         // One group holds every indicator the count opened with: said once
