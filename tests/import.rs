@@ -1525,6 +1525,48 @@ fn headers_broken_over_paragraphs_are_rebuilt_as_printed() {
     );
 }
 
+/// A 其中 row printing its own unit and 属性, and a target broken over two
+/// paragraphs in a table with a 单位 column (示例): the part's unit was read
+/// as its baseline and its baseline as its target; the name and its `%`
+/// were joined and half the target lost.
+#[test]
+fn a_part_with_its_unit_and_a_target_over_two_paragraphs_draft_as_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_of(
+        dir.path(),
+        "parts.md",
+        &["序号", "指标", "单位", "2025年", "2030年", "属性"],
+        &[
+            &["1", "绿地面积", "公顷", "1000", "1100", "约束性"],
+            &["其中：公园绿地", "公顷", "580", "620", "约束性"],
+            &[
+                "2",
+                "单位地区生产总值能耗降低",
+                "%",
+                "—",
+                "完成市级",
+                "下达目标",
+                "约束性",
+            ],
+            &["3", "森林覆盖率", "%", "18.3", "19.5", "约束性"],
+        ],
+    );
+    let (_, drafted, _) = drafted_cells(&page);
+    assert_eq!(drafted.len(), 4, "{drafted:?}");
+    assert_eq!(
+        drafted[1],
+        ["公园绿地", "公顷", "580", "620"].map(String::from)
+    );
+    assert_eq!(
+        drafted[2],
+        ["单位地区生产总值能耗降低", "%", "—", "完成市级下达目标"].map(String::from)
+    );
+    assert_eq!(
+        drafted[3],
+        ["森林覆盖率", "%", "18.3", "19.5"].map(String::from)
+    );
+}
+
 /// Rows one cell short (示例): with a category column, the row without its
 /// unit keeps its name and category (the name was drafted as the unit); in
 /// a table with nothing before the name but the 序号, a row short of a

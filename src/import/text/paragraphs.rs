@@ -468,10 +468,30 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                 {
                     let mut row = vec![String::new(); width];
                     row[name_at] = ahead[0].clone();
-                    for (k, &f) in figures.iter().enumerate() {
-                        row[f] = ahead[1 + k].clone();
+                    // Its own unit (`其中：公园绿地` / `公顷` / `580` / `620`)
+                    // and 属性 where it prints them (the unit was read as the
+                    // baseline, the baseline as the target).
+                    let mut used = 1;
+                    if let Some(u) = unit_at
+                        && ahead
+                            .get(1)
+                            .is_some_and(|c| !figure_like(c) && !is_attribute(c) && may_be_unit(c))
+                        && ahead.len() > figures.len() + 1
+                    {
+                        row[u] = ahead[1].clone();
+                        used = 2;
                     }
-                    q = (q + 1 + figures.len()).min(paras.len());
+                    for (k, &f) in figures.iter().enumerate() {
+                        row[f] = ahead.get(used + k).cloned().unwrap_or_default();
+                    }
+                    used += figures.len();
+                    if let Some(a) = attribute
+                        && ahead.get(used).is_some_and(|c| is_attribute(c))
+                    {
+                        row[a] = ahead[used].clone();
+                        used += 1;
+                    }
+                    q = (q + paragraphs_of(used, &joins)).min(paras.len());
                     rows.push(row);
                     continue;
                 }

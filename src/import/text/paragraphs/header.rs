@@ -313,4 +313,3 @@ pub(super) fn without_group_cells(header: Vec<String>) -> Vec<String> {
         .map(|(_, h)| h)
         .collect()
 }
-

@@ -111,12 +111,28 @@ pub(super) fn rejoined(
         let bracket = |c: &str| {
             c.starts_with(['（', '(']) && c.ends_with(['）', ')']) && c.chars().count() > 2
         };
-        let join = (0..attribute_at.saturating_sub(fixed + 1))
+        // Two words side by side where the figures stand (`—` / `完成市级` /
+        // `下达目标`, the unit before them): the target broken, joined first
+        // (the name and its `%` were joined, the target's first half lost).
+        let words = |c: &str| {
+            !figure_like(c) && !crate::plan::is_dash(c) && c.chars().count() > 2 && !bracket(c)
+        };
+        let figures_from = (attribute_at + 1).saturating_sub(fixed + extra);
+        let in_figures = (figures_from..attribute_at.saturating_sub(1))
             .rev()
-            .filter(|&i| {
-                bracket(&cells[i + 1]) || (!figure_like(&cells[i]) && !figure_like(&cells[i + 1]))
-            })
-            .min_by_key(|&i| (!bracket(&cells[i + 1]), cells[i + 1].chars().count()))?;
+            .find(|&i| {
+                fixed > 1 && words(&cells[i]) && words(&cells[i + 1]) && cells[i] != cells[i + 1]
+            });
+        let join = match in_figures {
+            Some(i) => i,
+            None => (0..attribute_at.saturating_sub(fixed + 1))
+                .rev()
+                .filter(|&i| {
+                    bracket(&cells[i + 1])
+                        || (!figure_like(&cells[i]) && !figure_like(&cells[i + 1]))
+                })
+                .min_by_key(|&i| (!bracket(&cells[i + 1]), cells[i + 1].chars().count()))?,
+        };
         let next = cells.remove(join + 1);
         cells[join].push_str(&next);
         broken = Some(cells[join].clone());
