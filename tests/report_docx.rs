@@ -459,3 +459,63 @@ fn a_report_format_against_the_extension_is_refused() {
         assert!(!path.exists());
     }
 }
+
+/// A plan whose table has no categories, with a five-year count of yearly
+/// amounts (示例数据，非官方统计): the report's table has no empty 类别
+/// column, and each year's amount stands with its total to date (13 then
+/// 10 under a target of 60 read as a level falling short: a reviewer's).
+#[test]
+fn a_five_year_count_shows_its_total_to_date_and_no_empty_category_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        r#"[plan]
+id = "demo"
+title = "某区绿化市容“十五五”规划（示例）"
+baseline_year = 2025
+target_year = 2030
+
+[[indicator]]
+id = "mljq"
+category = ""
+name = "“美丽街区”提升和新建数量"
+unit = "个"
+baseline = 53
+target = "60"
+rule = { kind = "at_least", value = 60 }
+measure = "yearly_change"
+attribute = "预期性"
+
+[[indicator]]
+id = "ldcd"
+category = ""
+name = "绿道长度"
+unit = "公里"
+baseline = 160
+target = "210"
+rule = { kind = "at_least", value = 210 }
+attribute = "约束性"
+"#,
+    )
+    .unwrap();
+    for (year, amount, length) in [(2026, 13, 175), (2027, 10, 185)] {
+        std::fs::write(
+            dir.path().join(format!("{year}.csv")),
+            format!(
+                "指标,数值,来源\n“美丽街区”提升和新建数量,{amount},示例数据，非官方统计\n绿道长度,{length},示例数据，非官方统计\n"
+            ),
+        )
+        .unwrap();
+    }
+    let (_out, path) = report(&[
+        "--plan",
+        plan.to_str().unwrap(),
+        dir.path().join("2026.csv").to_str().unwrap(),
+        dir.path().join("2027.csv").to_str().unwrap(),
+    ]);
+    let paras = paragraphs(&part(&path, "word/document.xml"));
+    assert!(paras.iter().any(|p| p == "10（累计23）"), "{paras:?}");
+    assert!(paras.iter().any(|p| p == "13（累计13）"), "{paras:?}");
+    assert!(!paras.iter().any(|p| p == "类别"), "{paras:?}");
+}

@@ -78,15 +78,45 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
                 labels::baseline(s.baseline, s.baseline_text.as_deref()),
                 s.target_text.clone(),
             ];
-            cells.extend(
-                s.series
-                    .iter()
-                    .map(|p| p.actual.map_or_else(|| "—".to_owned(), labels::number)),
-            );
+            // A year's amount of a five-year total with the total to date
+            // beside it (`10（累计23）`): the amounts alone read as a level
+            // falling far short of the target (a reviewer's 美丽街区, 13
+            // then 10 under a target of 60), as the HTML report's table
+            // says `10 → 累计 23`.
+            cells.extend(s.series.iter().map(|p| match (p.actual, p.derived) {
+                (Some(a), Some(d)) => match lang {
+                    Lang::Zh => format!(
+                        "{}（{}{}）",
+                        labels::number(a),
+                        s.judged_on
+                            .map_or("合计", |k| labels::derived_short(k, lang)),
+                        labels::number(d)
+                    ),
+                    Lang::En => format!(
+                        "{} ({} {})",
+                        labels::number(a),
+                        s.judged_on
+                            .map_or("to date", |k| labels::derived_short(k, lang)),
+                        labels::number(d)
+                    ),
+                },
+                (a, _) => a.map_or_else(|| "—".to_owned(), labels::number),
+            }));
             cells.push(labels::outlook(s.outlook, lang).to_owned());
             cells
         })
         .collect();
+    // A plan whose table has no categories: no empty 类别 column (a
+    // reviewer's 松江区 report had one down its left edge).
+    if period
+        .indicators
+        .iter()
+        .all(|s| s.category.trim().is_empty())
+    {
+        let rest = |v: &[String]| v[1..].to_vec();
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| rest(r)).collect();
+        return table(&rest(&header), &rows, &widths[1..], false);
+    }
     table(&header, &rows, &widths, true)
 }
 
