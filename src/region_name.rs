@@ -44,18 +44,23 @@ pub fn finest(name: &str) -> Option<&str> {
     Some(&name[start..end])
 }
 
+/// Whether one name is the other less its unit's word (乙 / 乙区, 璧山 /
+/// 璧山县), however short its stem.
+pub fn short_for(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "区" | "县" | "市" | "旗" | "新区" | "自治县"))
+}
+
 /// Whether two names are of one place: their finest units agree, in full or
 /// shortened, without the unit's word (江津区 and 重庆市江津区; 恩施州 and
 /// 恩施土家族苗族自治州; never 上海市浦东新区 and 上海市).
 pub fn same_place(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
-    // One is the other less its unit's word (乙 / 乙区, 璧山 / 璧山县).
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    if !short.is_empty()
-        && long
-            .strip_prefix(short)
-            .is_some_and(|rest| matches!(rest, "区" | "县" | "市" | "旗" | "新区" | "自治县"))
-    {
+    if short_for(a, b) {
         return true;
     }
     match (finest(a), finest(b)) {

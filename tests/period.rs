@@ -611,7 +611,7 @@ name = "新增公共停车泊位"
 unit = "个"
 baseline = 100
 target = "≥200"
-attribute = "预期性"
+attribute = "约束性"
 "#,
     )
     .unwrap();
@@ -636,4 +636,7 @@ attribute = "预期性"
     );
     assert!(!text.contains("未填报数据或无法判断"), "{text}");
     assert!(text.contains("“生态、生活岸线占比”"), "{text}");
+    // The binding indicators' sentence and the verdict say them alike.
+    assert!(text.contains("新增公共停车泊位未填报"), "{text}");
+    assert!(text.contains("“生态、生活岸线占比”（"), "{text}");
 }

@@ -518,4 +518,13 @@ attribute = "约束性"
     assert!(paras.iter().any(|p| p == "10（累计23）"), "{paras:?}");
     assert!(paras.iter().any(|p| p == "13（累计13）"), "{paras:?}");
     assert!(!paras.iter().any(|p| p == "类别"), "{paras:?}");
+    // One year's report alike.
+    let (_out, path) = report(&[
+        "--plan",
+        plan.to_str().unwrap(),
+        dir.path().join("2027.csv").to_str().unwrap(),
+    ]);
+    let paras = paragraphs(&part(&path, "word/document.xml"));
+    assert!(paras.iter().any(|p| p == "绿道长度（公里）★"), "{paras:?}");
+    assert!(!paras.iter().any(|p| p == "类别"), "{paras:?}");
 }

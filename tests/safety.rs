@@ -608,6 +608,29 @@ mod workbooks {
         sandbox.assert_untouched();
     }
 
+    /// A formula for a category saved without its value: S015 at the cell,
+    /// not a name that matches several indicators (S006, which asked for
+    /// the 分类 column the file had).
+    #[test]
+    fn a_formula_for_a_category_without_its_value_is_said_so() {
+        let mut rows = vec![vec![
+            Cell::Text("分类"),
+            Cell::Text("指标"),
+            Cell::Text("数值"),
+            Cell::Text("年份"),
+        ]];
+        rows.push(vec![
+            Cell::Formula("\"义务\"&\"教育\""),
+            Cell::Text("在校学生数"),
+            Cell::Number(12.3),
+            Cell::Number(2023.0),
+        ]);
+        let sandbox = book(&[sheet("2023", rows)], None);
+        let out = sandbox.run(&["2023.xlsx"]);
+        assert_refused(&out, "S015", "2023!A2");
+        assert!(!stderr_of(&out).contains("S006"), "{}", stderr_of(&out));
+    }
+
     /// A stale hidden sheet first, the current one second and active.
     fn stale_and_current() -> Vec<Sheet<'static>> {
         vec![

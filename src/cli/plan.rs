@@ -45,7 +45,11 @@ pub fn run(config: &Config) -> Result<u8, Failure> {
 /// The lines of a plan file that are `import`'s notes to confirm.
 fn unconfirmed_notes(text: &str) -> usize {
     text.lines()
-        .filter(|l| l.trim_start().starts_with("# 待核对"))
+        .filter(|l| {
+            l.trim_start()
+                .strip_prefix('#')
+                .is_some_and(|rest| rest.trim_start().starts_with("待核对"))
+        })
         .count()
 }
 
@@ -53,7 +57,8 @@ fn unconfirmed_notes(text: &str) -> usize {
 mod tests {
     #[test]
     fn notes_to_confirm_are_counted_only_where_they_stand_as_notes() {
-        let text = "# 待核对：原文只写数字\n[[indicator]]\nname = \"待核对\"\n  # 待核对：单位\n";
-        assert_eq!(super::unconfirmed_notes(text), 2);
+        let text =
+            "# 待核对：原文只写数字\n[[indicator]]\nname = \"待核对\"\n  # 待核对：单位\n#待核对\n";
+        assert_eq!(super::unconfirmed_notes(text), 3);
     }
 }

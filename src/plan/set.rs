@@ -94,12 +94,22 @@ impl PlanSet {
         // the default plan, the district passed with exit 0 (a reviewer's
         // city collection).
         if let Some(near) = self.by_region.keys().find(|r| same_place(r, region)) {
-            return Err(Text::new(
-                format!("没有地区“{region}”的规划；是“{near}”吗？请改正地区名，它不按默认规划检查"),
-                format!(
-                    "no plan for the region \"{region}\"; is it \"{near}\"? Correct the name: it is not judged by the default plan"
+            return Err(match self.default {
+                Some(_) => Text::new(
+                    format!(
+                        "没有地区“{region}”的规划；是“{near}”吗？请改正地区名，它不按默认规划检查"
+                    ),
+                    format!(
+                        "no plan for the region \"{region}\"; is it \"{near}\"? Correct the name: it is not judged by the default plan"
+                    ),
                 ),
-            ));
+                None => Text::new(
+                    format!("没有地区“{region}”的规划；是“{near}”吗？请改正地区名"),
+                    format!(
+                        "no plan for the region \"{region}\"; is it \"{near}\"? Correct the name"
+                    ),
+                ),
+            });
         }
         self.default.ok_or_else(|| {
             let available = self
@@ -216,11 +226,16 @@ pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet
     PlanSet::new(plans)
 }
 
-/// Whether two region names are one place written two ways (江津 / 江津区,
-/// 璧山 / 璧山县, 重庆市江津区 / 江津区): [`crate::region_name::same_place`],
-/// the one judge of it, for names that differ.
+/// Whether two region names are one place written two ways: one the other
+/// less its unit's word (江津 / 江津区, 璧山 / 璧山县), or the same finest
+/// unit with or without its city (重庆市江津区 / 江津区), as
+/// [`crate::region_name`] reads a name. Never two names whose stems only
+/// begin alike (鄂托克前旗 is not 鄂托克旗, 杭锦后旗 not 杭锦旗: a
+/// district with no plan of its own, refused, where the default plan
+/// judges it — a reviewer's).
 fn same_place(a: &str, b: &str) -> bool {
-    a != b && crate::region_name::same_place(a, b)
+    use crate::region_name::{finest, short_for};
+    a != b && (short_for(a, b) || finest(a).is_some_and(|f| finest(b) == Some(f)))
 }
 
 #[cfg(test)]
@@ -235,5 +250,8 @@ mod near_tests {
         assert!(!super::same_place("南岸区", "南"));
         // A district named with its city is the district.
         assert!(super::same_place("重庆市江津区", "江津区"));
+        // Banners whose names only begin alike are two places.
+        assert!(!super::same_place("鄂托克前旗", "鄂托克旗"));
+        assert!(!super::same_place("杭锦后旗", "杭锦旗"));
     }
 }

@@ -114,9 +114,11 @@ pub fn number(value: f64) -> String {
 
 /// A trend's value in the target year as shown: to the decimals the
 /// indicator's figures are written with (37.6667 buildings, 4.0833 % read
-/// as figures no one reported: two reviewers), one more where that would
-/// show the target's own number for a value that is not it (95.98 of ≥96
-/// shown 96 beside ✗).
+/// as figures no one reported: two reviewers), more where rounding would
+/// move it to or across a number the target year's requirement or the
+/// target holds (96.4 of ≥96.3 shown 96 beside ✓; 1.4467 of ≥1.447 shown
+/// 1.447 beside ✗: a reviewer's), so the figure shown never contradicts
+/// its ✓ or ✗.
 pub fn projected(value: f64, series: &IndicatorSeries) -> String {
     let decimals = |v: f64| {
         let shown = number(v);
@@ -133,14 +135,36 @@ pub fn projected(value: f64, series: &IndicatorSeries) -> String {
         let scale = 10f64.powi(places as i32);
         (value * scale).round() / scale
     };
+    // The numbers the target year is held to.
+    let mut bounds: Vec<f64> = series.target_value.into_iter().collect();
+    if let Some((_, requirement)) = series.path.last() {
+        match *requirement {
+            Requirement::Threshold { value, .. } => bounds.push(value),
+            Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
+                bounds.extend([min, max]);
+            }
+        }
+    }
+    let side = |v: f64, b: f64| v.partial_cmp(&b);
     while places < 4
-        && series
-            .target_value
-            .is_some_and(|t| t != value && round(places) == t)
+        && bounds
+            .iter()
+            .any(|&b| side(round(places), b) != side(value, b))
     {
         places += 1;
     }
     number(round(places))
+}
+
+/// A name holding 、 in quotation marks, as official prose writes one in a
+/// list joined by 、 (生态、生活岸线占比 among others read as two names: a
+/// reviewer's); one quoted already is left as it is.
+pub fn quoted_in_a_list(name: String) -> String {
+    if name.contains('、') && !name.contains(['“', '"']) {
+        format!("“{name}”")
+    } else {
+        name
+    }
 }
 
 /// A baseline cell: as printed when the plan prints more than the number

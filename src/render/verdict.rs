@@ -20,13 +20,12 @@ pub fn verdict(report: &YearReport, style: Style, outcome: Outcome) -> String {
             .filter_map(|id| report.results.iter().find(|r| &r.id == id))
             .map(|r| {
                 let status = labels::status(r.status, lang);
+                let name = labels::quoted_in_a_list(r.display_name());
                 match (lang, r.as_of) {
-                    (Lang::Zh, None) => format!("{}（{status}）", r.display_name()),
-                    (Lang::Zh, Some(y)) => format!(
-                        "{}（{}年未填报；{y}年{status}）",
-                        r.display_name(),
-                        report.year
-                    ),
+                    (Lang::Zh, None) => format!("{name}（{status}）"),
+                    (Lang::Zh, Some(y)) => {
+                        format!("{name}（{}年未填报；{y}年{status}）", report.year)
+                    }
                     (Lang::En, None) => format!("{} ({status})", r.display_name()),
                     (Lang::En, Some(y)) => format!(
                         "{} (not reported for {}; {status} in {y})",

@@ -588,3 +588,30 @@ fn a_cap_beside_a_rate_keeps_the_straight_line() {
     assert_eq!(p.method, Method::LeastSquares);
     assert_eq!(p.growth_per_year, None);
 }
+
+#[test]
+fn a_level_about_a_number_beside_its_rate_is_on_the_growth_path_too() {
+    // `92.7左右` beside `＞6.5%`: each year of 6.55 % growth keeps its
+    // schedule (on a straight line every year was behind: a reviewer's).
+    let mut ind = growing_level();
+    ind.rule = Rule::About {
+        value: 92.7,
+        tolerance_pct: 5.0,
+        cmp: Comparator::GreaterOrEqual,
+    };
+    let grown: Vec<(i32, f64)> = (1..=3)
+        .map(|k| (2020 + k, 67.7 * 1.0655_f64.powi(k)))
+        .collect();
+    for &(year, value) in &grown {
+        let j = super::super::judge(&ind, &meta(), year, Some(value));
+        assert_eq!(j.status, Status::OnTrack, "{year}");
+        assert!(
+            j.pace_ratio.is_some_and(|r| r >= 1.0),
+            "{year}: {:?}",
+            j.pace_ratio
+        );
+    }
+    let p = project(&ind, &meta(), Some(67.7), &grown).unwrap();
+    assert_eq!(p.method, Method::GrowthLeastSquares);
+    assert!(p.meets_target);
+}

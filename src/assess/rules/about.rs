@@ -65,6 +65,14 @@ impl RuleKind for Kind {
             return Ok(Some(self.threshold(edge, Basis::Hold)));
         }
         match figure.baseline {
+            // Beside its average growth rate (`92.7左右` and `＞6.5%`): on the
+            // path of constant growth, as a level to reach is (a reviewer's
+            // row was behind a straight line every year while growing at
+            // the rate asked).
+            Some(baseline) if at.compound => Ok(Some(self.threshold(
+                super::scheduled_compound(baseline, edge, at.elapsed),
+                Basis::Schedule,
+            ))),
             Some(baseline) => Ok(Some(self.threshold(
                 super::scheduled(baseline, edge, at.elapsed),
                 Basis::Schedule,
@@ -110,6 +118,16 @@ impl RuleKind for Kind {
         let (baseline, value) = (figure.baseline?, figure.value?);
         (!target.holds(baseline) && self.value != baseline)
             .then(|| (value - baseline) / (self.value - baseline))
+    }
+
+    fn pace(
+        &self,
+        at: &Year,
+        figure: &Figure,
+        _requirement: Option<&Requirement>,
+        completion: Option<f64>,
+    ) -> Option<f64> {
+        super::level_pace(at, figure.baseline, self.value, completion)
     }
 
     fn trends(&self) -> bool {

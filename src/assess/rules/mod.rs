@@ -337,16 +337,41 @@ pub fn scheduled(baseline: f64, target: f64, elapsed: f64) -> f64 {
     crate::number::round_requirement(baseline + (target - baseline) * elapsed)
 }
 
-/// The row asks for a level to reach and, beside it, the level's average
-/// yearly growth (`＞92.7` and `＞6.5%`): its schedule and its trend are on
-/// the path of constant growth. A cap (`<125` beside `<5%`) has no schedule
+/// The row asks for a level to reach (`＞92.7`, `92.7左右`) and, beside it,
+/// the level's average yearly growth (`＞6.5%`): its schedule and its trend
+/// are on the path of constant growth. A cap (`<125` beside `<5%`) has no schedule
 /// to follow; its trend stays a straight line.
 pub fn grows_at_a_rate(indicator: &Indicator) -> bool {
-    matches!(indicator.rule, Rule::Threshold(t) if t.cmp.wants_more())
+    let to_reach = match indicator.rule {
+        Rule::Threshold(t) => t.cmp.wants_more(),
+        Rule::About { cmp, .. } => cmp.wants_more(),
+        _ => false,
+    };
+    to_reach
         && matches!(
             indicator.period_rule,
             Some(Rule::Annual { average: true, .. })
         )
+}
+
+/// The pace of a level to reach, `target` from `baseline`: completion ÷
+/// the share of the way the schedule asks by now — the time elapsed on the
+/// straight line, the constant-growth path's share where the row grows at a
+/// rate (6.55 % a year was 37 % against 40 %, 0.91, beside 符合序时进度 each
+/// year: a reviewer's). For a threshold and a 左右 alike.
+pub fn level_pace(
+    at: &Year,
+    baseline: Option<f64>,
+    target: f64,
+    completion: Option<f64>,
+) -> Option<f64> {
+    match baseline {
+        Some(b) if at.compound && target != b && at.elapsed > 0.0 => {
+            let share = (scheduled_compound(b, target, at.elapsed) - b) / (target - b);
+            completion.filter(|_| share > 0.0).map(|c| c / share)
+        }
+        _ => schedule_pace(at, completion),
+    }
 }
 
 /// The level on the path of constant growth from `baseline` to `target`

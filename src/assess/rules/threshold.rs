@@ -54,14 +54,7 @@ impl RuleKind for Kind {
         _requirement: Option<&Requirement>,
         completion: Option<f64>,
     ) -> Option<f64> {
-        let t = self.0.value;
-        match figure.baseline {
-            Some(b) if at.compound && t != b && at.elapsed > 0.0 => {
-                let share = (super::scheduled_compound(b, t, at.elapsed) - b) / (t - b);
-                completion.filter(|_| share > 0.0).map(|c| c / share)
-            }
-            _ => super::schedule_pace(at, completion),
-        }
+        super::level_pace(at, figure.baseline, self.0.value, completion)
     }
 
     fn trends(&self) -> bool {

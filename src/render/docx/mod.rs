@@ -254,6 +254,20 @@ fn cell(text: &str, width: u32, merge: Option<bool>, header: bool) -> String {
 /// column merged down over the rows that repeat it (类别, as the plan prints
 /// it). `widths` are the columns' in twips, one of them `0`: that one takes
 /// what the others leave.
+/// A table whose first column is the category, merged down its rows; none
+/// where the plan's table has no categories (a blank column down the left
+/// edge of a reviewer's 松江区 report).
+fn category_table(header: &[String], rows: &[Vec<String>], columns: &[Width]) -> String {
+    if rows
+        .iter()
+        .all(|r| r.first().is_none_or(|c| c.trim().is_empty()))
+    {
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r[1..].to_vec()).collect();
+        return table(&header[1..], &rows, &columns[1..], false);
+    }
+    table(header, rows, columns, true)
+}
+
 fn table(header: &[String], rows: &[Vec<String>], columns: &[Width], merge_first: bool) -> String {
     let widths = widths(header, rows, columns);
     let mut xml = String::from(

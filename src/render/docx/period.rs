@@ -5,8 +5,8 @@
 //! (the notes and the sources of the figures).
 
 use super::{
-    Document, Width, body, body_keep_next, chart, heading, name_cell, notes_section, sources,
-    table, title, title_parts, with_region,
+    Document, Width, body, body_keep_next, category_table, chart, heading, name_cell,
+    notes_section, sources, title, title_parts, with_region,
 };
 use crate::assess::Status;
 use crate::assess::period::{IndicatorSeries, Outlook, PeriodReport};
@@ -22,7 +22,7 @@ pub fn needs_attention(s: &IndicatorSeries, period: &PeriodReport) -> bool {
         // No figure for the run's latest year: judged on an earlier one, said
         // in the table only by its outlook (a reviewer's 新增科技型企业孵化器,
         // blank in 2027, read 基本符合预期 with no word in this section).
-        || s.as_of < period.latest_year
+        || (s.as_of < period.latest_year && s.status != Status::NotAssessed)
         // On schedule by its pace, short of its latest year's requirement
         // (基本符合预期，但当年滞后于序时进度): both said here.
         || !(s.status.passes() || s.status == Status::NotAssessed)
@@ -106,18 +106,7 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
             cells
         })
         .collect();
-    // A plan whose table has no categories: no empty 类别 column (a
-    // reviewer's 松江区 report had one down its left edge).
-    if period
-        .indicators
-        .iter()
-        .all(|s| s.category.trim().is_empty())
-    {
-        let rest = |v: &[String]| v[1..].to_vec();
-        let rows: Vec<Vec<String>> = rows.iter().map(|r| rest(r)).collect();
-        return table(&rest(&header), &rows, &widths[1..], false);
-    }
-    table(&header, &rows, &widths, true)
+    category_table(&header, &rows, &widths)
 }
 
 /// What a reader of an indicator short of its schedule needs: its latest

@@ -4,7 +4,8 @@
 //! then the notes and the sources.
 
 use super::{
-    Document, Width, body, heading, name_cell, notes_section, sources, table, title, title_parts,
+    Document, Width, body, category_table, heading, name_cell, notes_section, sources, title,
+    title_parts,
 };
 use crate::assess::{IndicatorResult, Status, YearReport};
 use crate::lang::Lang;
@@ -124,7 +125,7 @@ pub(super) fn document(
             cells
         })
         .collect();
-    doc.push(&table(
+    doc.push(&category_table(
         &header,
         &rows,
         &[
@@ -138,7 +139,6 @@ pub(super) fn document(
             Width::Fit,
             Width::Wrap(8),
         ],
-        true,
     ));
     doc.push(&body(lang.pick("注：★为约束性指标。", "Note: ★ binding.")));
     let short: Vec<&IndicatorResult> = report

@@ -43,7 +43,7 @@ pub fn name_in_prose(s: &IndicatorSeries, period: &PeriodReport) -> String {
         .filter(|o| o.name == s.name)
         .count()
         > 1;
-    quoted_in_a_list(match &s.group {
+    labels::quoted_in_a_list(match &s.group {
         Some(group) => format!("{group}（{}）", s.name),
         None if shared => format!("{}{}", s.category, s.name),
         None => s.name.clone(),
@@ -53,22 +53,11 @@ pub fn name_in_prose(s: &IndicatorSeries, period: &PeriodReport) -> String {
 /// A year's indicator as a sentence names it, as [`name_in_prose`].
 pub fn result_in_prose(r: &IndicatorResult, report: &YearReport) -> String {
     let shared = report.results.iter().filter(|o| o.name == r.name).count() > 1;
-    quoted_in_a_list(match &r.group {
+    labels::quoted_in_a_list(match &r.group {
         Some(group) => format!("{group}（{}）", r.name),
         None if shared => format!("{}{}", r.category, r.name),
         None => r.name.clone(),
     })
-}
-
-/// A name holding 、 in quotation marks, as official prose writes one in a
-/// list joined by 、 (生态、生活岸线占比 among others read as two names: a
-/// reviewer's); one quoted already is left as it is.
-fn quoted_in_a_list(name: String) -> String {
-    if name.contains('、') && !name.contains(['“', '"']) {
-        format!("“{name}”")
-    } else {
-        name
-    }
 }
 
 /// The indicators among `series` with lapses, each with its years:
@@ -101,11 +90,30 @@ fn counted_names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang
 }
 
 fn names(members: &[&IndicatorSeries], period: &PeriodReport, lang: Lang) -> String {
-    members
-        .iter()
-        .map(|s| name_in_prose(s, period))
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
+    list(
+        &members
+            .iter()
+            .map(|s| name_in_prose(s, period))
+            .collect::<Vec<_>>(),
+        lang,
+    )
+}
+
+/// Items of a list in prose: joined by 、, but for two quoted items side
+/// by side (“生态、生活岸线占比”“公园、绿地服务半径覆盖率”), which GB/T
+/// 15834-2011 writes with none between them.
+pub fn list(items: &[String], lang: Lang) -> String {
+    if lang == Lang::En {
+        return items.join(", ");
+    }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 && !(items[i - 1].ends_with('”') && item.starts_with('“')) {
+            out.push('、');
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 /// The paragraph's sentences: the count, each group named, then the binding
@@ -411,11 +419,19 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 ),
             })
             .collect();
-        let missing: Vec<String> = short
-            .iter()
-            .filter(|s| unreported(s))
-            .map(|s| name_in_prose(s, period))
-            .collect();
+        // Not reported, and filled in but not judged (no baseline): said
+        // apart, as the paragraph says them (未填报或无法判断 was said of
+        // rows that had no figure at all: a reviewer's).
+        let (missing, unjudged): (Vec<String>, Vec<String>) = {
+            let (missing, unjudged): (Vec<&&IndicatorSeries>, Vec<&&IndicatorSeries>) = short
+                .iter()
+                .filter(|s| unreported(s))
+                .partition(|s| s.outlook == Outlook::Missing || s.status == Status::Missing);
+            let named = |v: Vec<&&IndicatorSeries>| -> Vec<String> {
+                v.into_iter().map(|s| name_in_prose(s, period)).collect()
+            };
+            (named(missing), named(unjudged))
+        };
         let sep = lang.pick("、", ", ");
         let mut parts: Vec<String> = Vec::new();
         if !behind.is_empty() {
@@ -442,21 +458,20 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 Lang::En => format!("not reported for {year}: {}", earlier.join(sep)),
             });
         }
-        if !missing.is_empty() {
-            let k = missing.len();
-            let shown = missing
-                .iter()
-                .take(5)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(sep);
+        for (group, zh, en) in [
+            (&missing, "未填报", "not reported"),
+            (&unjudged, "无法判断", "not judged"),
+        ] {
+            if group.is_empty() {
+                continue;
+            }
+            let k = group.len();
+            let shown = list(&group.iter().take(5).cloned().collect::<Vec<_>>(), lang);
             parts.push(match (k, lang) {
-                (1, Lang::Zh) => format!("{shown}未填报或无法判断"),
-                (k, Lang::Zh) => format!("{shown}等{k}项未填报或无法判断"),
-                (k, Lang::En) if k > 5 => {
-                    format!("not reported or not judged: {shown} and {} more", k - 5)
-                }
-                (_, Lang::En) => format!("not reported or not judged: {shown}"),
+                (1, Lang::Zh) => format!("{shown}{zh}"),
+                (k, Lang::Zh) => format!("{shown}等{k}项{zh}"),
+                (k, Lang::En) if k > 5 => format!("{en}: {shown} and {} more", k - 5),
+                (_, Lang::En) => format!("{en}: {shown}"),
             });
         }
         let done = period.is_final();

@@ -249,9 +249,9 @@ fn uncomputed(
         Code::S015,
         file,
         Text::new(
-            format!("单元格是公式（={formula}），但文件中没有它的计算结果：无法读取数值"),
+            format!("单元格是公式（={formula}），但文件中没有它的计算结果：无法读取"),
             format!(
-                "the cell holds a formula (={formula}) but the file has no computed value for it: its figure cannot be read"
+                "the cell holds a formula (={formula}) but the file has no computed value for it: it cannot be read"
             ),
         ),
     )
@@ -268,11 +268,13 @@ fn uncomputed(
 }
 
 /// [`uncomputed`], said instead of what its empty cell was read as on its
-/// row (an empty region or name, S002).
+/// row (an empty region or name, S002; a name with no category, S006).
 fn uncomputed_in(reading: &mut Reading, d: Diagnostic) -> Diagnostic {
-    reading
-        .errors
-        .retain(|e| !(e.code == Code::S002 && e.file == d.file && e.cell == d.cell));
+    reading.errors.retain(|e| {
+        !(matches!(e.code, Code::S002 | Code::S006)
+            && e.file == d.file
+            && (e.cell == d.cell || (e.line.is_some() && e.line == d.line)))
+    });
     d
 }
 
@@ -373,6 +375,7 @@ fn read_rows(
     let figure_columns = {
         let mut columns = layout.figure_columns();
         columns.extend(layout.region);
+        columns.extend(layout.category);
         columns.push(layout.indicator_column());
         columns
     };
@@ -446,7 +449,7 @@ fn read_rows(
         stored.clear();
         let mut odd_row = false;
         for (column, odd) in &odds {
-            if !key_columns.contains(column) {
+            if !key_columns.contains(column) && !figure_columns.contains(column) {
                 continue;
             }
             if let Odd::Number(value, percent) = *odd {
