@@ -1557,6 +1557,24 @@ fn a_part_with_its_unit_and_a_target_over_two_paragraphs_draft_as_printed() {
         drafted[1],
         ["公园绿地", "公顷", "580", "620"].map(String::from)
     );
+    // Under a 属性 headed 指标类型 too (the part's name was written where its
+    // 属性 went, and the row dropped).
+    let page = page_of(
+        dir.path(),
+        "kind.md",
+        &["序号", "指标名称", "单位", "2025年", "2030年", "指标类型"],
+        &[
+            &["1", "绿地面积", "公顷", "1000", "1100", "约束性"],
+            &["其中：公园绿地", "公顷", "580", "620", "约束性"],
+            &["2", "森林覆盖率", "%", "18.3", "19.5", "约束性"],
+        ],
+    );
+    let (_, kinds, _) = drafted_cells(&page);
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert_eq!(
+        kinds[1],
+        ["公园绿地", "公顷", "580", "620"].map(String::from)
+    );
     assert_eq!(
         drafted[2],
         ["单位地区生产总值能耗降低", "%", "—", "完成市级下达目标"].map(String::from)
@@ -1611,6 +1629,34 @@ fn a_row_short_of_a_cell_keeps_its_name() {
     assert_eq!(
         drafted[1],
         ["能源消费总量", "万吨标准煤（等价值）", "500", "560"].map(String::from)
+    );
+    // The unit blank and the target over two paragraphs in one row: the
+    // rows after keep their category (its second half was read as theirs).
+    let page = page_of(
+        dir.path(),
+        "blank-and-broken.md",
+        &["类别", "指标名称", "单位", "属性", "2030年目标"],
+        &[
+            &["生态", "人均公园绿地面积", "平方米", "约束性", "10"],
+            &[
+                "城市生物多样性指数（鸟类）",
+                "预期性",
+                "≥30（初中",
+                "高中）",
+            ],
+            &["森林覆盖率", "%", "约束性", "20"],
+        ],
+    );
+    let out = import(&[page.to_str().unwrap()]);
+    let plan = plan_check::plan::parse_plan(&stdout_of(&out), "draft.toml").expect("loads");
+    assert_eq!(plan.indicators.len(), 3);
+    assert!(
+        plan.indicators.iter().all(|i| i.category == "生态"),
+        "{:?}",
+        plan.indicators
+            .iter()
+            .map(|i| &i.category)
+            .collect::<Vec<_>>()
     );
     let page = page_of(
         dir.path(),

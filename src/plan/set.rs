@@ -227,7 +227,8 @@ pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet
 }
 
 /// Whether two region names are one place written two ways: one the other
-/// less its unit's word (江津 / 江津区, 璧山 / 璧山县), or the same finest
+/// less its unit's word (江津 / 江津区, 璧山 / 璧山县), an autonomous unit
+/// written short (恩施州 / 恩施土家族苗族自治州), or the same finest
 /// unit with or without its city (重庆市江津区 / 江津区), as
 /// [`crate::region_name`] reads a name. Never two names whose stems only
 /// begin alike (鄂托克前旗 is not 鄂托克旗, 杭锦后旗 not 杭锦旗: a
@@ -235,7 +236,20 @@ pub fn load_plan_set(explicit: &[PathBuf], dir: Option<&Path>) -> Result<PlanSet
 /// judges it — a reviewer's).
 fn same_place(a: &str, b: &str) -> bool {
     use crate::region_name::{finest, short_for};
-    a != b && (short_for(a, b) || finest(a).is_some_and(|f| finest(b) == Some(f)))
+    // An autonomous unit written short (恩施州 for 恩施土家族苗族自治州).
+    let autonomous_short = |long: &str, short: &str| {
+        ["自治州", "自治县", "自治旗"].iter().any(|unit| {
+            long.ends_with(unit)
+                && short.chars().next_back() == unit.chars().next_back()
+                && short.chars().count() >= 3
+                && long.starts_with(short.trim_end_matches(['州', '县', '旗']))
+        })
+    };
+    a != b
+        && (short_for(a, b)
+            || finest(a).is_some_and(|f| finest(b) == Some(f))
+            || autonomous_short(a, b)
+            || autonomous_short(b, a))
 }
 
 #[cfg(test)]
@@ -253,5 +267,7 @@ mod near_tests {
         // Banners whose names only begin alike are two places.
         assert!(!super::same_place("鄂托克前旗", "鄂托克旗"));
         assert!(!super::same_place("杭锦后旗", "杭锦旗"));
+        assert!(super::same_place("恩施州", "恩施土家族苗族自治州"));
+        assert!(!super::same_place("恩施市", "恩施土家族苗族自治州"));
     }
 }

@@ -146,14 +146,20 @@ pub fn projected(value: f64, series: &IndicatorSeries) -> String {
         }
     }
     let side = |v: f64, b: f64| v.partial_cmp(&b);
-    while places < 4
+    while places < 8
         && bounds
             .iter()
             .any(|&b| side(round(places), b) != side(value, b))
     {
         places += 1;
     }
-    number(round(places))
+    if places <= 4 {
+        number(round(places))
+    } else {
+        // Beyond `number`'s four decimals (80.17998 of ≥80.18 was 80.18 ✗).
+        let text = format!("{:.places$}", round(places));
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
 }
 
 /// A name holding 、 in quotation marks, as official prose writes one in a

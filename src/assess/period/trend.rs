@@ -65,7 +65,8 @@ pub struct TrendProjection {
     /// For a growth method, the straight line through the growth curve's
     /// values in the latest reported year and the target year, so that the
     /// line's value in the target year is the trend's there, as for any
-    /// method; `growth_per_year` says the curve's own pace.
+    /// method (before `target_year_value` is held within the indicator's
+    /// valid values); `growth_per_year` says the curve's own pace.
     pub slope_per_year: f64,
     pub intercept: f64,
     /// For a growth method: the trend's growth a year, as a fraction

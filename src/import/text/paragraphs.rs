@@ -360,10 +360,13 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
             let unit_at = header.iter().position(|h| h.contains("单位"));
             // Where the name and the figures stand: a 其中 row prints only these.
             // (`松江“十五五”指标` is a figure column: a plan period names it.)
-            let name_at = header.iter().rposition(|h| {
+            // (Not the 属性 either where 指标类型 heads it.)
+            let name_at = (0..header.len()).rev().find(|&i| {
+                let h = &header[i];
                 h.contains("指标")
                     && !h.contains("属性")
                     && !h.contains("性质")
+                    && Some(i) != attribute
                     && !["十三五", "十四五", "十五五"].iter().any(|w| h.contains(w))
             });
             let figures: Vec<usize> = header
@@ -378,6 +381,7 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                         "完成",
                         "年均",
                         "累计",
+                        "十三五",
                         "十四五",
                         "十五五",
                     ]
@@ -523,7 +527,8 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     (at < a).then(|| a - at)
                 });
                 let take = width - missing.unwrap_or(0);
-                let consumed = ahead.len().min(take).max(1) - usize::from(blank_unit);
+                // Cells taken, the blank unit among them (no paragraph).
+                let consumed = ahead.len().min(take).max(1);
                 let mut cells = ahead.into_iter().take(take);
                 let mut row = Vec::with_capacity(width);
                 // In a table with nothing before the name but the 序号 (no
@@ -550,7 +555,8 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
                 }
                 row.extend(cells);
-                q = (q + paragraphs_of(consumed, &joins)).min(paras.len());
+                q = (q + paragraphs_of(consumed, &joins) - usize::from(blank_unit))
+                    .min(paras.len());
                 q -= underflow(&paras[q..], &mut row, seq_at);
                 q += overflow(&paras[q..], &mut row, seq_at);
                 rows.push(row);

@@ -249,11 +249,6 @@ fn cell(text: &str, width: u32, merge: Option<bool>, header: bool) -> String {
     )
 }
 
-/// A table the width of the type area: the header row repeated on every
-/// page, a row never split over two pages, and with `merge_first` the first
-/// column merged down over the rows that repeat it (类别, as the plan prints
-/// it). `widths` are the columns' in twips, one of them `0`: that one takes
-/// what the others leave.
 /// A table whose first column is the category, merged down its rows; none
 /// where the plan's table has no categories (a blank column down the left
 /// edge of a reviewer's 松江区 report).
@@ -268,6 +263,11 @@ fn category_table(header: &[String], rows: &[Vec<String>], columns: &[Width]) ->
     table(header, rows, columns, true)
 }
 
+/// A table the width of the type area: the header row repeated on every
+/// page, a row never split over two pages, and with `merge_first` the first
+/// column merged down over the rows that repeat it (类别, as the plan prints
+/// it). `widths` are the columns' in twips, one of them `0`: that one takes
+/// what the others leave.
 fn table(header: &[String], rows: &[Vec<String>], columns: &[Width], merge_first: bool) -> String {
     let widths = widths(header, rows, columns);
     let mut xml = String::from(

@@ -106,9 +106,16 @@ pub fn list(items: &[String], lang: Lang) -> String {
     if lang == Lang::En {
         return items.join(", ");
     }
+    // Quoted whole: “…” with no closing mark inside (“15分钟社区生活圈”覆盖率
+    // is a name that begins with a quotation, not a quoted item).
+    let quoted = |s: &str| {
+        s.strip_prefix('“')
+            .and_then(|s| s.strip_suffix('”'))
+            .is_some_and(|inner| !inner.contains('”'))
+    };
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
-        if i > 0 && !(items[i - 1].ends_with('”') && item.starts_with('“')) {
+        if i > 0 && !(quoted(&items[i - 1]) && quoted(item)) {
             out.push('、');
         }
         out.push_str(item);
@@ -153,15 +160,15 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
         // A floor or ceiling held is 基本符合（保持） in the table: the
         // sentence that counts it among 基本符合预期 says so too.
         let list = if i == 3 {
-            members
+            let held: Vec<String> = members
                 .iter()
                 .map(|s| match (s.outlook, lang) {
                     (Outlook::Held, Lang::Zh) => format!("{}（保持）", name_in_prose(s, period)),
                     (Outlook::Held, Lang::En) => format!("{} (held)", name_in_prose(s, period)),
                     _ => name_in_prose(s, period),
                 })
-                .collect::<Vec<_>>()
-                .join(lang.pick("、", ", "))
+                .collect::<Vec<_>>();
+            list(&held, lang)
         } else {
             names(&members, period, lang)
         };
@@ -426,7 +433,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
             let (missing, unjudged): (Vec<&&IndicatorSeries>, Vec<&&IndicatorSeries>) = short
                 .iter()
                 .filter(|s| unreported(s))
-                .partition(|s| s.outlook == Outlook::Missing || s.status == Status::Missing);
+                .partition(|s| s.outlook == Outlook::Missing);
             let named = |v: Vec<&&IndicatorSeries>| -> Vec<String> {
                 v.into_iter().map(|s| name_in_prose(s, period)).collect()
             };

@@ -270,9 +270,16 @@ fn uncomputed(
 /// [`uncomputed`], said instead of what its empty cell was read as on its
 /// row (an empty region or name, S002; a name with no category, S006).
 fn uncomputed_in(reading: &mut Reading, d: Diagnostic) -> Diagnostic {
+    // The same sheet's same row (a row number alone is every sheet's).
+    let sheet = |c: &Option<String>| {
+        c.as_deref()
+            .and_then(|c| c.rsplit_once('!'))
+            .map(|(s, _)| s.to_owned())
+    };
     reading.errors.retain(|e| {
         !(matches!(e.code, Code::S002 | Code::S006)
             && e.file == d.file
+            && sheet(&e.cell) == sheet(&d.cell)
             && (e.cell == d.cell || (e.line.is_some() && e.line == d.line)))
     });
     d

@@ -81,10 +81,11 @@ pub(super) fn underflow(after: &[Paragraph], row: &mut [String], seq_at: Option<
 
 /// A row whose 属性 stands one or two cells late (at `a` in the header of
 /// `width` cells): a cell broken over two paragraphs (`完成市级` / `下达目标`,
-/// as 松江区节能降碳“十五五”规划 prints it). The last two neighbouring cells
-/// before the 属性 that are both words, not figures, are joined, as many times
-/// as it stands late; the row and the paragraphs it took. `None` when the
-/// 属性 stands where it should, or no such cells can be joined.
+/// as 松江区节能降碳“十五五”规划 prints it). Two words side by side where
+/// the figures stand are joined first; else the neighbouring word cells
+/// before the unit, the pair whose second is shortest; as many times as it
+/// stands late. The row and the paragraphs it took; `None` when the 属性
+/// stands where it should, or no such cells can be joined.
 pub(super) fn rejoined(
     ahead: &[String],
     a: usize,
