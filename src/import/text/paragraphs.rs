@@ -555,8 +555,9 @@ pub(super) fn paragraph_tables(lines: &[&str]) -> Vec<Found> {
                     row.extend(std::iter::repeat_n(String::new(), missing.unwrap_or(0)));
                 }
                 row.extend(cells);
-                q = (q + paragraphs_of(consumed, &joins) - usize::from(blank_unit))
-                    .min(paras.len());
+                // The blank unit took no paragraph; a row takes one at least.
+                let taken = (paragraphs_of(consumed, &joins) - usize::from(blank_unit)).max(1);
+                q = (q + taken).min(paras.len());
                 q -= underflow(&paras[q..], &mut row, seq_at);
                 q += overflow(&paras[q..], &mut row, seq_at);
                 rows.push(row);

@@ -123,6 +123,39 @@ pub fn list(items: &[String], lang: Lang) -> String {
     out
 }
 
+/// Those with no figure (未填报) and those filled in but not judged, with
+/// no baseline (无法判断), said apart: a reviewer read 未填报数据或无法判断 of
+/// indicators that were filled in.
+fn not_reported_or_judged(
+    members: &[&IndicatorSeries],
+    period: &PeriodReport,
+    lang: Lang,
+) -> String {
+    let (missing, unjudged): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
+        .iter()
+        .copied()
+        .partition(|s| s.outlook == Outlook::Missing);
+    let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
+    let mut sentences = Vec::new();
+    if !missing.is_empty() {
+        sentences.push(match lang {
+            Lang::Zh => format!("{}未填报数据。", said(&missing)),
+            Lang::En => format!(
+                "{} {} not reported.",
+                said(&missing),
+                en(missing.len(), "is", "are")
+            ),
+        });
+    }
+    if !unjudged.is_empty() {
+        sentences.push(match lang {
+            Lang::Zh => format!("{}无法判断。", said(&unjudged)),
+            Lang::En => format!("{} cannot be judged.", said(&unjudged)),
+        });
+    }
+    sentences.join(lang.pick("", " "))
+}
+
 /// The paragraph's sentences: the count, each group named, then the binding
 /// indicators in one sentence.
 pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
@@ -249,24 +282,7 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 format!("{list_k}偏离预测。")
             }
             (5, Lang::Zh) => format!("{list_k}未达到目标或偏离预测。"),
-            // Said as it is: 未填报 of those with no figure, 无法判断 of
-            // those filled in but not judged (no baseline): a reviewer read
-            // 未填报数据或无法判断 of indicators that were filled in.
-            (6, Lang::Zh) => {
-                let (missing, unjudged): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
-                    .iter()
-                    .copied()
-                    .partition(|s| s.outlook == Outlook::Missing);
-                let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
-                let mut sentence = String::new();
-                if !missing.is_empty() {
-                    sentence.push_str(&format!("{}未填报数据。", said(&missing)));
-                }
-                if !unjudged.is_empty() {
-                    sentence.push_str(&format!("{}无法判断。", said(&unjudged)));
-                }
-                sentence
-            }
+            (6, _) => not_reported_or_judged(&members, period, lang),
             (_, Lang::Zh) => format!("{list_k}不作量化评估。"),
             (0, Lang::En) => format!("{list_k} {} been achieved early.", en(k, "has", "have")),
             (1, Lang::En) => format!("{list_k} {} been achieved.", en(k, "has", "have")),
@@ -288,25 +304,6 @@ pub fn summary(period: &PeriodReport, lang: Lang) -> Vec<String> {
                 "{list_k} {} missed the target or left the projection.",
                 en(k, "has", "have")
             ),
-            (6, Lang::En) => {
-                let (missing, unjudged): (Vec<&IndicatorSeries>, Vec<&IndicatorSeries>) = members
-                    .iter()
-                    .copied()
-                    .partition(|s| s.outlook == Outlook::Missing);
-                let said = |group: &[&IndicatorSeries]| counted_names(group, period, lang);
-                let mut sentence = String::new();
-                if !missing.is_empty() {
-                    sentence.push_str(&format!(
-                        "{} {} not reported. ",
-                        said(&missing),
-                        en(missing.len(), "is", "are")
-                    ));
-                }
-                if !unjudged.is_empty() {
-                    sentence.push_str(&format!("{} cannot be judged.", said(&unjudged)));
-                }
-                sentence.trim_end().to_owned()
-            }
             (_, Lang::En) => format!("{list_k} {} not assessed in numbers.", en(k, "is", "are")),
         };
         // One group holds every indicator the count opened with: said once
