@@ -159,6 +159,85 @@ fn a_level_beside_its_growth_rate_runs_on_the_growth_path() {
     assert_eq!(gdp["status"], "on_track");
 }
 
+/// On the growth path the completion is held to the share of the way that
+/// path has come by now (36.3 % of 67.7 → 92.7 in the second of five
+/// years), not to the time elapsed (40 %) the completion column's head
+/// gives: every view says which, with the same figure.
+#[test]
+fn every_view_gives_the_completion_due_on_the_growth_path() {
+    let plan = PLAN.replace("target = \"＞70\"", "target = \"＞92.7\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    for (year, gdp) in [(2016, "72"), (2017, "76.6")] {
+        std::fs::write(
+            dir.path().join(format!("{year}.csv")),
+            format!("指标,年份,数值\n国内生产总值,{year},{gdp}\n"),
+        )
+        .unwrap();
+    }
+    let run = |args: &[&str]| {
+        plan_check()
+            .arg("--plan")
+            .arg(dir.path().join("plan.toml"))
+            .args(args)
+            .arg(dir.path().join("2016.csv"))
+            .arg(dir.path().join("2017.csv"))
+            .output()
+            .unwrap()
+    };
+    // (67.7 × (92.7 / 67.7)^0.4 − 67.7) ÷ 25 = 0.3628; done (76.6 − 67.7) ÷ 25.
+    let v: serde_json::Value = serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+    let gdp = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "gdp")
+        .unwrap();
+    let due = gdp["due"].as_f64().unwrap();
+    assert!((due - 0.3628).abs() < 1e-3, "{due}");
+    assert!((gdp["completion"].as_f64().unwrap() - 0.356).abs() < 1e-9);
+    // A row with no figure has no completion, and nothing is due of it.
+    let czh = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "czh")
+        .unwrap();
+    assert!(czh["due"].is_null(), "no figure, no completion: {czh}");
+    let text = stdout_of(&run(&[]));
+    assert!(
+        text.contains("国内生产总值（完成35.6%，应完成36.3%）"),
+        "{text}"
+    );
+    let markdown = stdout_of(&run(&["--format", "markdown"]));
+    assert!(markdown.contains("应完成36.3%"), "{markdown}");
+    let csv = stdout_of(&run(&["--format", "csv"]));
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == "due").unwrap();
+    let row = csv.lines().find(|l| l.contains(",gdp,")).unwrap();
+    let cell: f64 = row.split(',').nth(at).unwrap().parse().unwrap();
+    assert!((cell - due).abs() < 1e-9, "{row}");
+    // The report's words: the same share.
+    let html = dir.path().join("r.html");
+    let out = plan_check()
+        .arg("report")
+        .arg("--plan")
+        .arg(dir.path().join("plan.toml"))
+        .arg(dir.path().join("2016.csv"))
+        .arg(dir.path().join("2017.csv"))
+        .arg("-o")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr_of(&out)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("按等速增长应完成 36.3%"), "{page}");
+}
+
 #[test]
 fn the_regions_rows_and_the_period_agree_with_the_year() {
     let two = format!(

@@ -21,6 +21,10 @@ pub struct Judgement {
     /// What was achieved against what the schedule required by now
     /// ([`rules::pace_by`]), where the kind has a pace.
     pub pace_ratio: Option<f64>,
+    /// The 完成进度 the schedule asks by now, beside `completion`: the share
+    /// of the indicator's period elapsed, or on the path of constant growth
+    /// the share of the way that path has come ([`rules::level_due`]).
+    pub due: Option<f64>,
     /// The 年均/累计 cell's requirement, judged beside the target-year
     /// cell's when the row prints both; `status` above is then both's.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -221,6 +225,7 @@ fn judge_by(kind: &dyn rules::RuleKind, at: &rules::Year, figure: &Figure) -> Ju
         completion,
         unjudged,
         pace_ratio,
+        due: completion.map(|_| kind.due(at, figure)),
         period: None,
     }
 }

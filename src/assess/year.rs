@@ -58,6 +58,11 @@ pub struct IndicatorResult {
     /// Pace ratio: what was achieved against what the schedule required by
     /// now (完成进度 ÷ time elapsed; a rate achieved ÷ the rate required).
     pub pace_ratio: Option<f64>,
+    /// The 完成进度 the schedule asks by this year, beside `completion`: the
+    /// indicator's own time elapsed (`elapsed`), or on the path of constant
+    /// growth (a level beside its 年均 rate) the share of the way that path
+    /// has come.
+    pub due: Option<f64>,
     /// Why a reported figure could not be judged (status `undetermined`).
     pub unjudged: Option<Unjudged>,
     /// The plan's note on this indicator.
@@ -286,6 +291,7 @@ pub fn indicator_result(
         pass: judgement.status.passes(),
         completion: judgement.completion,
         pace_ratio: judgement.pace_ratio,
+        due: judgement.due,
         unjudged: judgement.unjudged,
         note: ind.note.clone(),
         clause: ind.clause.clone(),

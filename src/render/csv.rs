@@ -6,7 +6,7 @@ use crate::assess::YearReport;
 use crate::assess::period::{Method, PeriodReport};
 use crate::vocabulary::Attribute;
 
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 22] = [
     "region",
     "year",
     "id",
@@ -28,6 +28,7 @@ pub const HEADER: [&str; 21] = [
     "remark",
     "judged_on",
     "judged_value",
+    "due",
 ];
 
 /// `--format csv`: written to `out` a region's rows at a time.
@@ -62,7 +63,7 @@ fn write(ev: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
 
 /// Period view: one row per indicator and year (long format), with the
 /// indicator's latest status, pace, projection and outlook repeated on each row.
-pub const PERIOD_HEADER: [&str; 27] = [
+pub const PERIOD_HEADER: [&str; 28] = [
     "region",
     "id",
     "category",
@@ -90,6 +91,7 @@ pub const PERIOD_HEADER: [&str; 27] = [
     "outlook",
     "judged_on",
     "judged_value",
+    "due",
 ];
 
 fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -143,6 +145,9 @@ fn write_period(period: &PeriodReport, out: &mut dyn std::io::Write) -> std::io:
                 // own (1.2 against 3.6 read as on track: a reviewer's).
                 s.judged_on.map_or("", derived_code),
                 &opt(point.derived),
+                // The completion due by the latest year (the time elapsed,
+                // or the constant-growth path's share of the way).
+                &ratio(s.due),
             ])?;
         }
     }
@@ -234,6 +239,7 @@ fn year_rows<W: std::io::Write>(
                 .or(r.judged_on)
                 .map_or("", derived_code),
             &opt(r.derived.as_ref().map(|d| d.value)),
+            &ratio(r.due),
         ])?;
     }
     Ok(())

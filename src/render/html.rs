@@ -281,26 +281,25 @@ fn page(
         } else {
             ("时间进度", "time")
         };
-        let pace = match (series.completion, series.pace_ratio) {
-            // The indicator's own time elapsed: completion ÷ pace ratio.
-            (Some(c), Some(r)) if r != 0.0 => Some(match lang {
-                Lang::Zh => format!(
-                    "完成进度 {}，{time_zh} {}，进度比 {:.2}{}",
-                    labels::percent(c),
-                    labels::percent(c / r),
-                    labels::ratio(r),
-                    as_of(series.as_of, period.latest_year, lang)
-                ),
-                Lang::En => format!(
-                    "completion {}, {time_en} {}, pace ratio {:.2}{}",
-                    labels::percent(c),
-                    labels::percent(c / r),
-                    labels::ratio(r),
-                    as_of(series.as_of, period.latest_year, lang)
-                ),
+        let pace = match (series.completion, series.pace_ratio, series.due) {
+            // The completion against what its schedule asks by now.
+            (Some(c), Some(r), Some(due)) => Some({
+                let (c, due) = labels::percents_apart(c, due);
+                match lang {
+                    Lang::Zh => format!(
+                        "完成进度 {c}，{time_zh} {due}，进度比 {:.2}{}",
+                        labels::ratio(r),
+                        as_of(series.as_of, period.latest_year, lang)
+                    ),
+                    Lang::En => format!(
+                        "completion {c}, {time_en} {due}, pace ratio {:.2}{}",
+                        labels::ratio(r),
+                        as_of(series.as_of, period.latest_year, lang)
+                    ),
+                }
             }),
             // A rate against the rate required: the ratio alone.
-            (None, Some(r)) => Some(match lang {
+            (None, Some(r), _) => Some(match lang {
                 Lang::Zh => format!(
                     "进度比 {:.2}（实际 ÷ 要求）{}",
                     labels::ratio(r),

@@ -215,6 +215,27 @@ pub fn percent(share: f64) -> String {
     format!("{:.0}%", if whole == 0.0 { 0.0 } else { whole })
 }
 
+/// Two shares shown side by side (a completion and the completion due):
+/// whole percents, with a decimal or two more where whole percents would
+/// show two different shares alike (35.6 % and 36.3 % are not both 36 %
+/// beside 滞后).
+pub fn percents_apart(a: f64, b: f64) -> (String, String) {
+    let (pa, pb) = (percent(a), percent(b));
+    if pa != pb || a == b {
+        return (pa, pb);
+    }
+    for decimals in 1..=2 {
+        let (sa, sb) = (
+            format!("{:.*}%", decimals, a * 100.0),
+            format!("{:.*}%", decimals, b * 100.0),
+        );
+        if sa != sb {
+            return (sa, sb);
+        }
+    }
+    (pa, pb)
+}
+
 /// A year's requirement: `≥ 18.596`, `> 96（保持）`, `11.191 ~ 12.369`.
 pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
     match *requirement {
@@ -535,6 +556,26 @@ pub fn with_unit(name: &str, unit: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn two_shares_that_differ_are_never_shown_alike() {
+        assert_eq!(
+            percents_apart(0.356, 0.3628),
+            ("35.6%".to_owned(), "36.3%".to_owned())
+        );
+        assert_eq!(
+            percents_apart(0.3621, 0.3624),
+            ("36.21%".to_owned(), "36.24%".to_owned())
+        );
+        assert_eq!(
+            percents_apart(0.2, 0.4),
+            ("20%".to_owned(), "40%".to_owned())
+        );
+        assert_eq!(
+            percents_apart(0.4, 0.4),
+            ("40%".to_owned(), "40%".to_owned())
+        );
+    }
 
     #[test]
     fn a_pace_ratio_is_never_shown_across_an_edge_it_did_not_reach() {

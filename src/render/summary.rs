@@ -355,6 +355,33 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
             ),
         });
     }
+    // Rows on the path of constant growth: their completion is held to the
+    // share of the way that path has come, not to the time elapsed the
+    // column's head gives (36 % against 40 % is on schedule there).
+    let on_growth_path: Vec<String> = report
+        .results
+        .iter()
+        .filter_map(|r| {
+            let due = r.due.filter(|d| (d - r.elapsed).abs() > 1e-9)?;
+            let (done, due) = labels::percents_apart(r.completion?, due);
+            Some(match lang {
+                Lang::Zh => format!("{}（完成{done}，应完成{due}）", display_name(r)),
+                Lang::En => format!("{} ({done} done, {due} due)", display_name(r)),
+            })
+        })
+        .collect();
+    if !on_growth_path.is_empty() {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "年均一栏为增长率的指标按等速增长的路径计完成进度，不按时间进度：{}。",
+                on_growth_path.join("、")
+            ),
+            Lang::En => format!(
+                "Rows whose period cell is a growth rate are held to the path of constant growth, not to the time elapsed: {}.",
+                on_growth_path.join(", ")
+            ),
+        });
+    }
     for r in &report.results {
         let name = display_name(r);
         if let Some(d) = &r.derived

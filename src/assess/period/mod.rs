@@ -96,6 +96,10 @@ pub struct IndicatorSeries {
     /// required (completion ÷ elapsed time of the indicator's period; a rate
     /// achieved ÷ the rate required).
     pub pace_ratio: Option<f64>,
+    /// The 完成进度 the schedule asks by that year, beside `completion`: the
+    /// indicator's own time elapsed, or on the path of constant growth the
+    /// share of the way that path has come.
+    pub due: Option<f64>,
     /// Why the latest figure could not be judged (status `undetermined`).
     pub unjudged: Option<Unjudged>,
     /// Words printed after the requirement, shown and never judged.
@@ -277,6 +281,7 @@ pub fn assess_period(
             let status = result.map_or(Status::Missing, |r| r.status);
             let completion = result.and_then(|r| r.completion);
             let pace_ratio = result.and_then(|r| r.pace_ratio);
+            let due = result.and_then(|r| r.due);
             let unjudged = result.and_then(|r| r.unjudged.clone());
             let reported: Vec<(i32, f64)> = series
                 .iter()
@@ -348,6 +353,7 @@ pub fn assess_period(
                 status,
                 completion,
                 pace_ratio,
+                due,
             }
         })
         .collect();

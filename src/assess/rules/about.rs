@@ -130,6 +130,10 @@ impl RuleKind for Kind {
         super::level_pace(at, figure.baseline, self.value, completion)
     }
 
+    fn due(&self, at: &Year, figure: &Figure) -> f64 {
+        super::level_due(at, figure.baseline, self.value)
+    }
+
     fn trends(&self) -> bool {
         true
     }

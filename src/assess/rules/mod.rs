@@ -93,6 +93,13 @@ pub trait RuleKind {
         schedule_pace(at, completion)
     }
 
+    /// The 完成进度 the schedule asks by now, where the kind has a
+    /// completion: the share of the indicator's period elapsed, unless the
+    /// kind's schedule is not a straight line ([`level_due`]).
+    fn due(&self, at: &Year, _figure: &Figure) -> f64 {
+        at.elapsed
+    }
+
     /// The figure it judges.
     fn needs(&self) -> Needs {
         Needs::Reported
@@ -365,12 +372,21 @@ pub fn level_pace(
     target: f64,
     completion: Option<f64>,
 ) -> Option<f64> {
+    let due = level_due(at, baseline, target);
+    completion.filter(|_| due > 0.0).map(|c| c / due)
+}
+
+/// The 完成进度 the schedule of a level to reach asks by now: the time
+/// elapsed on the straight line, the share of the way the path of constant
+/// growth has come where the row grows at a rate (40 % of the time is 36 %
+/// of the way from 67.7 to 92.7). The one measure a pace and every view's
+/// "due" are taken against.
+pub fn level_due(at: &Year, baseline: Option<f64>, target: f64) -> f64 {
     match baseline {
         Some(b) if at.compound && target != b && at.elapsed > 0.0 => {
-            let share = (scheduled_compound(b, target, at.elapsed) - b) / (target - b);
-            completion.filter(|_| share > 0.0).map(|c| c / share)
+            (scheduled_compound(b, target, at.elapsed) - b) / (target - b)
         }
-        _ => schedule_pace(at, completion),
+        _ => at.elapsed,
     }
 }
 

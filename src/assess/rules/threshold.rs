@@ -57,6 +57,10 @@ impl RuleKind for Kind {
         super::level_pace(at, figure.baseline, self.0.value, completion)
     }
 
+    fn due(&self, at: &Year, figure: &Figure) -> f64 {
+        super::level_due(at, figure.baseline, self.0.value)
+    }
+
     fn trends(&self) -> bool {
         true
     }

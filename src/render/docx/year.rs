@@ -42,10 +42,20 @@ fn shortfall(r: &IndicatorResult, report: &YearReport, lang: Lang) -> String {
     if let Some(c) = r.completion {
         let c = labels::percent(c);
         let t = labels::percent(r.elapsed);
-        text.push_str(&match lang {
-            Lang::Zh => format!("，完成进度{c}（时间进度{t}）"),
-            Lang::En => format!(", {c} of the way with {t} of the time"),
-        });
+        text.push_str(
+            &match (r.due.filter(|d| (d - r.elapsed).abs() > 1e-9), lang) {
+                (None, Lang::Zh) => format!("，完成进度{c}（时间进度{t}）"),
+                (None, Lang::En) => format!(", {c} of the way with {t} of the time"),
+                // On the path of constant growth: the share of the way it has come.
+                (Some(due), lang) => {
+                    let (c, due) = labels::percents_apart(r.completion.unwrap_or_default(), due);
+                    match lang {
+                        Lang::Zh => format!("，完成进度{c}（按等速增长应完成{due}）"),
+                        Lang::En => format!(", {c} of the way with {due} due on constant growth"),
+                    }
+                }
+            },
+        );
     }
     text.push_str(lang.pick("。", "."));
     text
