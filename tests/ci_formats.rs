@@ -499,3 +499,62 @@ fn a_missing_indicator_points_at_its_regions_file() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(line.contains("b.csv,") && !line.contains("a.csv"), "{line}");
 }
+
+/// An indicator with no figure in the run's latest year is judged at its own
+/// latest year, and the run's year counts it 未填报 (JSON, JUnit, the
+/// summary): GitHub annotated it only when binding, an expected one with
+/// its earlier year's status or not at all (a reviewer's 3 annotations for
+/// 4 rows not passing).
+#[test]
+fn github_annotates_every_row_the_latest_year_counts_unreported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("data/2023.csv"),
+        dir.path().join("2023.csv"),
+    )
+    .unwrap();
+    // 2024: 2023's figures less two rows, one on track in 2023, one behind
+    // (示例数据，非官方统计).
+    let year = std::fs::read_to_string(common::root().join("data/2023.csv")).unwrap();
+    let kept: Vec<String> = year
+        .lines()
+        .filter(|l| !l.contains(",毛入园率,") && !l.contains("九年义务教育巩固率"))
+        .map(|l| l.replace("2023", "2024"))
+        .collect();
+    std::fs::write(dir.path().join("2024.csv"), kept.join("\n") + "\n").unwrap();
+    let run = |format: &str| {
+        plan_check()
+            .args(["--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_slice(&run("json").stdout).unwrap();
+    let unreported: Vec<String> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["as_of"] != 2024)
+        .map(|r| r["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(unreported.len(), 2, "{unreported:?}");
+    let text = stdout_of(&run("github"));
+    for name in &unreported {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("::") && l.contains(&format!("/{name}：")))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        assert!(line.contains("2024年未填报"), "{line}");
+    }
+    // The binding one fails the run: an error; the expected one a warning.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::error") && l.contains("九年义务教育巩固率")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::warning") && l.contains("/毛入园率：")),
+        "{text}"
+    );
+}

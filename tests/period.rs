@@ -640,3 +640,55 @@ attribute = "约束性"
     assert!(text.contains("新增公共停车泊位未填报"), "{text}");
     assert!(text.contains("“生态、生活岸线占比”（"), "{text}");
 }
+
+/// A figure a hair from its requirement is shown on the side it is on, in
+/// every view a person reads (9.57999 was 9.58 beside `≥ 9.58` and 滞后 in
+/// the period table, the HTML and the Word report), a requirement as it is
+/// held (25⅓ to six decimals, not `≥ 25.3333`, which a figure of 25.3333
+/// fails), and a completion never as the share due when it is short of it
+/// (59.8 %, not 60 % under 时间 60%). A reviewer's, 示例数据，非官方统计.
+#[test]
+fn a_figure_near_its_requirement_is_shown_on_its_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read_to_string(root().join("data/2023.csv")).unwrap();
+    let near = data
+        .replace(",高等教育在学总规模,,", ",高等教育在学总规模,9.57999,")
+        .replace(
+            ",公办幼儿园在园幼儿占比,56.1,",
+            ",公办幼儿园在园幼儿占比,53.87,",
+        );
+    assert!(
+        near.contains("9.57999") && near.contains("53.87,"),
+        "{data}"
+    );
+    std::fs::write(dir.path().join("2023.csv"), &near).unwrap();
+    std::fs::copy(root().join("data/2021.csv"), dir.path().join("2021.csv")).unwrap();
+    let run = |args: &[&str]| plan_check().args(args).arg(dir.path()).output().unwrap();
+    let table = stdout_of(&run(&[]));
+    assert!(
+        table.contains("9.57999") && !table.contains(" 9.58 "),
+        "{table}"
+    );
+    let year = stdout_of(
+        &plan_check()
+            .arg(dir.path().join("2023.csv"))
+            .output()
+            .unwrap(),
+    );
+    // 53.87 of 52.19 → 55 is 59.79 % of the way, due 60 %.
+    assert!(year.contains("59.8%"), "{year}");
+    let html = dir.path().join("r.html");
+    let out = plan_check()
+        .args(["report", "-o"])
+        .arg(&html)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr_of(&out)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("9.57999"), "the HTML report");
+}

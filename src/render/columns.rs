@@ -101,7 +101,11 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
                 },
             }
         },
-        r.completion.map_or_else(dash, labels::percent),
+        // Never shown alike with the share due when it is not (59.79 %
+        // under 时间 60% beside 滞后: a reviewer's).
+        r.completion.map_or_else(dash, |c| {
+            labels::percents_apart(c, r.due.unwrap_or(r.elapsed)).0
+        }),
         // Judged at an earlier year: the run's year has no figure, and the
         // line says so first, as the counts and the exit code have it (a
         // period's Markdown showed ✅ 符合序时进度 beside 未填报1项).

@@ -78,10 +78,14 @@ fn render(ev: &Evaluation, style: Style) -> String {
     let several = reports.len() > 1;
     for report in &reports {
         for r in &report.results {
-            // Judged at an earlier year and failing the run for it: not
-            // reported in the latest year, whatever its earlier status.
-            let unreported = r.as_of.is_some() && ev.fails_run(r);
-            if !unreported && (r.status.passes() || r.status == Status::NotAssessed) {
+            // Judged at an earlier year: not reported in the latest year,
+            // whatever its earlier status — the run's year counts it
+            // 未填报, as the summary and JSON do (a binding one only was
+            // annotated, an expected one with its earlier status or not at
+            // all: a reviewer's).
+            let unreported = r.as_of.is_some();
+            let counted = r.status.at_run_year(unreported);
+            if counted.passes() || counted == Status::NotAssessed {
                 continue;
             }
             let kind = if ev.fails_run(r) { "error" } else { "warning" };

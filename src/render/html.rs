@@ -262,9 +262,9 @@ fn page(
                         series.judged_on.map_or(lang.pick("合计", "to date"), |k| {
                             labels::derived_short(k, lang)
                         }),
-                        labels::number(d)
+                        labels::number_against(d, p.requirement.as_ref())
                     ),
-                    (a, _) => a.map_or_else(dash, labels::number),
+                    _ => labels::point_figure(p),
                 },
                 required: p.requirement.map_or_else(dash, |r: Requirement| {
                     labels::requirement_on(&r, series.judged_on, lang)

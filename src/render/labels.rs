@@ -216,7 +216,7 @@ pub fn percent(share: f64) -> String {
 }
 
 /// Two shares shown side by side (a completion and the completion due):
-/// whole percents, with a decimal or two more where whole percents would
+/// whole percents, with up to four decimals more where whole percents would
 /// show two different shares alike (35.6 % and 36.3 % are not both 36 %
 /// beside 滞后).
 pub fn percents_apart(a: f64, b: f64) -> (String, String) {
@@ -224,7 +224,7 @@ pub fn percents_apart(a: f64, b: f64) -> (String, String) {
     if pa != pb || a == b {
         return (pa, pb);
     }
-    for decimals in 1..=2 {
+    for decimals in 1..=4 {
         let (sa, sb) = (
             format!("{:.*}%", decimals, a * 100.0),
             format!("{:.*}%", decimals, b * 100.0),
@@ -236,11 +236,28 @@ pub fn percents_apart(a: f64, b: f64) -> (String, String) {
     (pa, pb)
 }
 
+/// A requirement's number as it is held: to the six decimals a requirement
+/// is rounded to ([`crate::number::round_requirement`]), not the four a
+/// figure is shown with (25⅓ shown `≥ 25.3333` failed the 25.3333 a
+/// statistician reported from it: a reviewer's).
+pub fn bound(value: f64) -> String {
+    if !value.is_finite() || value.abs() >= 1e16 {
+        return number(value);
+    }
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A year's requirement: `≥ 18.596`, `> 96（保持）`, `11.191 ~ 12.369`.
 pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
     match *requirement {
         Requirement::Threshold { cmp, value, basis } => {
-            let text = format!("{cmp} {}", number(value));
+            let text = format!("{cmp} {}", bound(value));
             match basis {
                 Basis::Hold => format!("{text}{}", lang.pick("（保持）", " (hold)")),
                 Basis::YearRequirement => {
@@ -252,7 +269,7 @@ pub fn requirement(requirement: &Requirement, lang: Lang) -> String {
             }
         }
         Requirement::Band { min, max, .. } | Requirement::Range { min, max } => {
-            format!("{} ~ {}", number(min), number(max))
+            format!("{} ~ {}", bound(min), bound(max))
         }
     }
 }
@@ -446,27 +463,58 @@ pub fn rule(rule: &Rule, other: Option<&str>, baseline: Option<f64>, lang: Lang)
     }
 }
 
-/// A figure shown beside its requirement: with the digits that tell it from
-/// a bound printed alike (11.2999999 against `≥ 11.3` is shown so, not as
-/// 11.3, which would read as met).
+/// A figure shown beside its requirement: with the digits that keep it on
+/// the side of every bound it is on, and off a bound it is not (11.2999999
+/// against `≥ 11.3` is shown so, not as 11.3, which would read as met;
+/// 25.3333334 against `≥ 25.333333` not as 25.3333, which would read as
+/// short). A figure is compared whole; what is shown must not say otherwise.
 pub fn number_against(value: f64, requirement: Option<&Requirement>) -> String {
-    let shown = number(value);
-    let bounds = match requirement {
-        Some(&Requirement::Threshold { value, .. }) => [Some(value), None],
+    shown_against(value, requirement, number(value))
+}
+
+/// [`number_against`], starting from `first` (a rate to two decimals).
+pub fn shown_against(value: f64, requirement: Option<&Requirement>, first: String) -> String {
+    let bounds: Vec<f64> = match requirement {
+        Some(&Requirement::Threshold { value, .. }) => vec![value],
         Some(&Requirement::Band { min, max, .. } | &Requirement::Range { min, max }) => {
-            [Some(min), Some(max)]
+            vec![min, max]
         }
-        None => [None, None],
+        None => Vec::new(),
     };
-    if bounds
-        .iter()
-        .flatten()
-        .any(|&b| b != value && number(b) == shown)
-    {
-        let text = format!("{value:.12}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        shown
+    let shown = first;
+    if !value.is_finite() || value.abs() >= 1e16 {
+        return shown;
+    }
+    let same_side = |text: &str| {
+        text.parse::<f64>().is_ok_and(|v| {
+            bounds
+                .iter()
+                .all(|&b| v.partial_cmp(&b) == value.partial_cmp(&b))
+        })
+    };
+    if same_side(&shown) {
+        return shown;
+    }
+    for places in 5..=12 {
+        let text = format!("{value:.places$}");
+        let text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+        if same_side(&text) {
+            return text;
+        }
+    }
+    let text = format!("{value:.12}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A year's figure in a period's table: against the year's requirement
+/// when that is on the figure itself (9.57999 is not shown 9.58 beside
+/// `≥ 9.58`), as it is when the requirement is on a figure made from the
+/// years (a year's amount of a total).
+pub fn point_figure(p: &crate::assess::period::YearPoint) -> String {
+    match (p.actual, p.derived) {
+        (None, _) => "—".to_owned(),
+        (Some(a), Some(_)) => number(a),
+        (Some(a), None) => number_against(a, p.requirement.as_ref()),
     }
 }
 
@@ -626,6 +674,16 @@ mod tests {
         };
         assert_eq!(number_against(96.0, Some(&band)), "96");
         assert_eq!(number_against(96.00000001, None), "96");
+        // Off a bound shown alike, on the side it is.
+        assert_eq!(number_against(9.57999, Some(&at_least(9.58))), "9.57999");
+        assert_eq!(
+            number_against(25.3333334, Some(&at_least(25.333333))),
+            "25.3333334"
+        );
+        assert_eq!(
+            number_against(25.3333, Some(&at_least(25.333333))),
+            "25.3333"
+        );
     }
 }
 

@@ -277,7 +277,7 @@ fn cells(
                     0
                 };
                 for p in &s.series[shown..] {
-                    let text = p.actual.map_or_else(|| "—".to_owned(), labels::number);
+                    let text = labels::point_figure(p);
                     out.push(Text {
                         color: (style.color && !p.pass && p.actual.is_some())
                             .then_some(Color::Yellow),
@@ -290,9 +290,10 @@ fn cells(
                     s.series.iter().map(|p| (p.year, p.actual)).collect();
                 out.push(plain(trend_strip(s.baseline_year, s.baseline, &points)));
             }
-            Col::Completion => out.push(right(
-                s.completion.map_or_else(|| "—".to_owned(), labels::percent),
-            )),
+            Col::Completion => out.push(right(s.completion.map_or_else(
+                || "—".to_owned(),
+                |c| labels::percents_apart(c, s.due.unwrap_or(period.elapsed)).0,
+            ))),
             Col::Projection => out.push(right(projection_cell(s))),
             Col::Reach => out.push(right(reach_cell(s, period.plan.target_year, lang))),
             Col::Outlook => out.push(Text {
@@ -474,13 +475,11 @@ fn stacked(period: &PeriodReport, style: Style, width: usize) -> String {
             ),
             format!("{} {}", lang.pick("目标", "Target"), s.target_text),
         ];
-        items.extend(s.series.iter().map(|p| {
-            format!(
-                "{} {}",
-                p.year,
-                p.actual.map_or_else(|| "—".to_owned(), labels::number)
-            )
-        }));
+        items.extend(
+            s.series
+                .iter()
+                .map(|p| format!("{} {}", p.year, labels::point_figure(p))),
+        );
         let points: Vec<(i32, Option<f64>)> = s.series.iter().map(|p| (p.year, p.actual)).collect();
         items.push(format!(
             "{} {}",

@@ -245,9 +245,9 @@ fn period_line(
             };
             // Enough digits to tell it from the requirement it is held to.
             let rate = if p.implied.is_some() {
-                labels::number(v)
+                labels::number_against(v, p.requirement.as_ref())
             } else {
-                format!("{v:.2}")
+                labels::shown_against(v, p.requirement.as_ref(), format!("{v:.2}"))
             };
             match (d.kind, lang) {
                 (DerivedKind::LevelGrowth, Lang::Zh) => format!("{span}年均增长{rate}%"),
@@ -256,18 +256,33 @@ fn period_line(
                 }
                 // A change of a percent is in points.
                 (_, Lang::Zh) if unit == "%" => {
-                    format!("{span}累计变化{}个百分点", labels::number(v))
+                    format!(
+                        "{span}累计变化{}个百分点",
+                        labels::number_against(v, p.requirement.as_ref())
+                    )
                 }
                 (_, Lang::En) if unit == "%" => {
-                    format!("{span}a change of {} points", labels::number(v))
+                    format!(
+                        "{span}a change of {} points",
+                        labels::number_against(v, p.requirement.as_ref())
+                    )
                 }
-                (_, Lang::Zh) => format!("{span}累计变化{}{unit}", labels::number(v)),
-                (_, Lang::En) => format!("{span}a change of {}{unit}", labels::number(v)),
+                (_, Lang::Zh) => format!(
+                    "{span}累计变化{}{unit}",
+                    labels::number_against(v, p.requirement.as_ref())
+                ),
+                (_, Lang::En) => format!(
+                    "{span}a change of {}{unit}",
+                    labels::number_against(v, p.requirement.as_ref())
+                ),
             }
         }
         // The year's own figure, held against another indicator's
         // (高于高中阶段教育毛入学率).
-        (None, Some(v)) => format!("{}{unit}", labels::number(v)),
+        (None, Some(v)) => format!(
+            "{}{unit}",
+            labels::number_against(v, p.requirement.as_ref())
+        ),
         _ => lang.pick("无可判断的数", "no figure to judge").to_owned(),
     };
     let target = labels::status(p.target_status, lang);
@@ -391,12 +406,12 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
             out.push(match lang {
                 Lang::Zh => format!(
                     "{name}：{span}，累计变化（本年水平减基期值）{}{}，按此判断。",
-                    labels::number(d.value),
+                    labels::number_against(d.value, r.requirement.as_ref()),
                     r.unit
                 ),
                 Lang::En => format!(
                     "{name}: {span}, a change of {}{} (the level less the baseline), judged on it.",
-                    labels::number(d.value),
+                    labels::number_against(d.value, r.requirement.as_ref()),
                     r.unit
                 ),
             });
@@ -423,12 +438,12 @@ pub fn explanations(report: &YearReport, lang: Lang) -> Vec<String> {
             out.push(match lang {
                 Lang::Zh => format!(
                     "{name}：逐年 {years} → {zh}{}{}，按此判断。",
-                    labels::number(d.value),
+                    labels::number_against(d.value, r.requirement.as_ref()),
                     unit
                 ),
                 Lang::En => format!(
                     "{name}: yearly {years} → {en} {}{}, judged on it.",
-                    labels::number(d.value),
+                    labels::number_against(d.value, r.requirement.as_ref()),
                     unit
                 ),
             });

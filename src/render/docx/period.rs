@@ -90,17 +90,17 @@ fn indicator_table(period: &PeriodReport, lang: Lang) -> String {
                         labels::number(a),
                         s.judged_on
                             .map_or("合计", |k| labels::derived_short(k, lang)),
-                        labels::number(d)
+                        labels::number_against(d, p.requirement.as_ref())
                     ),
                     Lang::En => format!(
                         "{} ({} {})",
                         labels::number(a),
                         s.judged_on
                             .map_or("to date", |k| labels::derived_short(k, lang)),
-                        labels::number(d)
+                        labels::number_against(d, p.requirement.as_ref())
                     ),
                 },
-                (a, _) => a.map_or_else(|| "—".to_owned(), labels::number),
+                _ => labels::point_figure(p),
             }));
             cells.push(labels::outlook(s.outlook, lang).to_owned());
             cells
@@ -135,7 +135,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
         (Some(v), None, Lang::Zh) => format!(
             "{name}（{outlook}）：{}年为{}{}",
             s.as_of,
-            labels::number(v),
+            labels::number_against(v, point.and_then(|p| p.requirement.as_ref())),
             s.unit
         ),
         (None, _, Lang::Zh) => format!("{name}（{outlook}）：{}年未填报", s.as_of),
@@ -144,7 +144,7 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
         }
         (Some(v), None, Lang::En) => format!(
             "{name} ({outlook}): {} {} in {}",
-            labels::number(v),
+            labels::number_against(v, point.and_then(|p| p.requirement.as_ref())),
             s.unit,
             s.as_of
         ),

@@ -21,13 +21,13 @@ fn shortfall(r: &IndicatorResult, report: &YearReport, lang: Lang) -> String {
         (Some(v), Lang::Zh) => format!(
             "{name}（{status}）：{}年为{}{}",
             report.year,
-            labels::number(v),
+            labels::number_against(v, r.requirement.as_ref()),
             r.unit
         ),
         (None, Lang::Zh) => format!("{name}（{status}）：{}年未填报", report.year),
         (Some(v), Lang::En) => format!(
             "{name} ({status}): {} {} in {}",
-            labels::number(v),
+            labels::number_against(v, r.requirement.as_ref()),
             r.unit,
             report.year
         ),
@@ -39,23 +39,18 @@ fn shortfall(r: &IndicatorResult, report: &YearReport, lang: Lang) -> String {
             Lang::En => format!(", {req} required"),
         });
     }
-    if let Some(c) = r.completion {
-        let c = labels::percent(c);
-        let t = labels::percent(r.elapsed);
-        text.push_str(
-            &match (r.due.filter(|d| (d - r.elapsed).abs() > 1e-9), lang) {
-                (None, Lang::Zh) => format!("，完成进度{c}（时间进度{t}）"),
-                (None, Lang::En) => format!(", {c} of the way with {t} of the time"),
-                // On the path of constant growth: the share of the way it has come.
-                (Some(due), lang) => {
-                    let (c, due) = labels::percents_apart(r.completion.unwrap_or_default(), due);
-                    match lang {
-                        Lang::Zh => format!("，完成进度{c}（按等速增长应完成{due}）"),
-                        Lang::En => format!(", {c} of the way with {due} due on constant growth"),
-                    }
-                }
-            },
-        );
+    if let Some(done) = r.completion {
+        // Due by now: the time elapsed, or on the path of constant growth
+        // the share of the way it has come.
+        let due = r.due.unwrap_or(r.elapsed);
+        let on_growth_path = (due - r.elapsed).abs() > 1e-9;
+        let (c, d) = labels::percents_apart(done, due);
+        text.push_str(&match (on_growth_path, lang) {
+            (false, Lang::Zh) => format!("，完成进度{c}（时间进度{d}）"),
+            (false, Lang::En) => format!(", {c} of the way with {d} of the time"),
+            (true, Lang::Zh) => format!("，完成进度{c}（按等速增长应完成{d}）"),
+            (true, Lang::En) => format!(", {c} of the way with {d} due on constant growth"),
+        });
     }
     text.push_str(lang.pick("。", "."));
     text
