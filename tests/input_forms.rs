@@ -613,3 +613,44 @@ fn a_bracket_naming_the_rows_own_year_is_its_figure() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("S007"));
 }
+
+/// A row whose name cell reads 指标 but whose other cells are not the
+/// header's is no repeated header: a second header row (`计划 | 实际` under
+/// `2023年`) or a table joined below with its columns in another order. Both
+/// were skipped as S025 and the rows read with the first header's columns,
+/// the binding row's 计划 or 上年数值 taken for the year's figure, exit 0
+/// (a reviewer's, 示例数据，非官方统计).
+#[test]
+fn a_header_row_that_is_not_the_header_again_is_refused() {
+    let joined = "分类,指标,数值,上年数值,单位,年份\n\
+        义务教育,九年义务教育巩固率,90,100,%,2023\n\
+        分类,指标,上年数值,数值,单位,年份\n\
+        学前教育,毛入园率,98.1,98.3,%,2023\n";
+    let two_rows = "分类,指标名称,单位,2023年,\n\
+        分类,指标名称,单位,计划,实际\n\
+        义务教育,九年义务教育巩固率,%,100,90\n";
+    for (text, column) in [(joined, "3"), (two_rows, "4")] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2023.csv");
+        std::fs::write(&path, text).unwrap();
+        let out = plan_check().arg(&path).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("S003") && err.contains(&format!("第{column}列")),
+            "{err}"
+        );
+        assert!(!err.contains("S025"), "{err}");
+    }
+    // The same header again, spaces and case aside, is still skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2023.csv");
+    std::fs::write(
+        &path,
+        "指标,数值,年份\n九年义务教育巩固率,100,2023\n 指标 ,数值,年份\n毛入园率,98.3,2023\n",
+    )
+    .unwrap();
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(stderr_of(&out).contains("S025"), "{}", stderr_of(&out));
+    assert_ne!(out.status.code(), Some(2));
+}

@@ -27,7 +27,7 @@ pub enum Code {
     S001,
     /// the file cannot be read as a table: fields not matching the header, an open quote, an encoding not recognised, a binary file or a workbook, a line too long, a row with no indicator name, or an empty region
     S002,
-    /// the header lacks the indicator or value column, or names a column or a year twice
+    /// the header lacks the indicator or value column, or names a column or a year twice; or a row below it reads like a header but differs from it (a header over two rows, `计划 | 实际` under `2023年`; two tables joined with their columns in another order), naming the column
     S003,
     /// a value is not a number, or a non-percentage indicator carries a percent sign
     S004,
@@ -192,8 +192,8 @@ impl Code {
                 "the file cannot be read as a table: fields not matching the header, an open quote, an encoding not recognised, a binary file or a workbook, a line too long, a row with no indicator name, or an empty region",
             ),
             Code::S003 => (
-                "表头缺少“指标”或“数值”列（写明缺哪一列；`指表` 提示“是不是‘指标’”，`数值（%）` 提示单位另写）、列名或年份列重复（写明第几列），或文件为空、没有数据行",
-                "the header lacks the indicator or value column, or names a column or a year twice",
+                "表头缺少“指标”或“数值”列（写明缺哪一列；`指表` 提示“是不是‘指标’”，`数值（%）` 提示单位另写）、列名或年份列重复（写明第几列），或文件为空、没有数据行；表头下又有一行像表头却与它不同（表头占了两行，`2023年` 下是 `计划 | 实际`；或两份列顺序不同的表接在一起），写明哪一列不同",
+                "the header lacks the indicator or value column, or names a column or a year twice; or a row below it reads like a header but differs from it (a header over two rows, `计划 | 实际` under `2023年`; two tables joined with their columns in another order), naming the column",
             ),
             Code::S004 => (
                 "数值不是数字，或非百分比指标带了百分号",

@@ -99,6 +99,29 @@ pub struct Layout {
     /// The columns whose header cell is blank: anything in them is not read
     /// (S024), and said so.
     pub(super) unheaded: Vec<usize>,
+    /// The header's cells, trimmed: a row that repeats the
+    /// header is one that says the same (two files joined), not any row
+    /// whose name cell reads 指标.
+    pub(super) cells: Vec<String>,
+}
+
+impl Layout {
+    /// The first column where `record` (a row whose name cell names the
+    /// indicator column) differs from the header, with both cells as
+    /// written: a second header row (`计划 | 实际` under `2023年`) or a
+    /// table joined below with its columns in another order. `None` when
+    /// it repeats the header.
+    pub fn differs_from_header(
+        &self,
+        cell: impl Fn(usize) -> Option<String>,
+    ) -> Option<(usize, String, String)> {
+        self.cells.iter().enumerate().find_map(|(i, header)| {
+            let here = cell(i).unwrap_or_default();
+            let here = trim_all(&here);
+            (here.to_lowercase() != header.to_lowercase())
+                .then(|| (i, header.clone(), here.to_owned()))
+        })
+    }
 }
 
 impl Layout {
@@ -224,6 +247,10 @@ pub fn read_header(
 ) -> Result<Layout, HeaderProblem> {
     let mut layout = Layout {
         width: record.len(),
+        cells: record
+            .iter()
+            .map(|c| trim_all(&String::from_utf8_lossy(c)).to_owned())
+            .collect(),
         ..Layout::default()
     };
     let mut indicator = None;

@@ -214,6 +214,31 @@ impl RowReader<'_> {
                             "make the header one row: a column per year named by its year (2022年, 2023年), or one value column and a year column",
                         )));
                 }
+                // Not the header again but another: a second header row
+                // (`计划 | 实际` under `2023年`: the 计划 column was read as
+                // the year's figures, exit 0) or a table joined below with
+                // its columns in another order (its 上年数值 read as 数值):
+                // refused, never read with the first header's columns.
+                if let Some((column, header, here)) = self.layout.differs_from_header(|i| {
+                    record
+                        .get(i)
+                        .map(|c| String::from_utf8_lossy(trim_bytes(c)).into_owned())
+                }) {
+                    let (header, here) = (quote_raw(&header), quote_raw(&here));
+                    return Err(place
+                        .error(
+                            Code::S003,
+                            Some(column),
+                            Text::new(
+                                format!("这一行像表头（“指标”一栏写着“{}”），但与文件的表头不同：第{}列表头是“{header}”，这里是“{here}”", quote_raw(trim_all(name)), column + 1),
+                                format!("this row reads like a header (its name cell says \"{}\") but differs from the file's: column {} is headed \"{header}\", here \"{here}\"", quote_raw(trim_all(name)), column + 1),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            "表头占了两行的，请把表头写成一行（各年一列，列名写年份；或一列“数值”加“年份”列）；两份数据接在一起的，请按同样的列顺序排好，或分成两个文件",
+                            "a header over two rows: make it one row (a column per year named by its year, or one value column and a year column); two tables joined: put their columns in the same order, or make them two files",
+                        )));
+                }
                 let mut d = place
                     .error(
                         Code::S025,
