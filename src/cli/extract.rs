@@ -142,7 +142,8 @@ pub fn run(config: &Config, args: &ExtractArgs) -> Result<u8, Failure> {
         let wrapped = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let extraction = extract::extract(plan, &extract::paragraphs(&document, wrapped));
+        let extraction =
+            extract::extract(plan, &extract::paragraphs(&document, wrapped), Some(year));
         read.push(Read {
             file,
             year,

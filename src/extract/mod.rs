@@ -274,8 +274,9 @@ pub fn other_levels(region: Option<&str>) -> &'static [&'static str] {
     }
 }
 
-/// Every indicator of `plan` looked for in the paragraphs.
-pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
+/// Every indicator of `plan` looked for in the paragraphs of a bulletin of
+/// `year` (a figure a sentence gives for another year is not taken).
+pub fn extract(plan: &Plan, paragraphs: &[String], year: Option<i32>) -> Extraction {
     // A work report's targets and five-year review are no figures of the year.
     let other_times = scope::other_times(paragraphs);
     let mut sentences = sentences::split(paragraphs);
@@ -286,7 +287,7 @@ pub fn extract(plan: &Plan, paragraphs: &[String]) -> Extraction {
     let mut out = Extraction::default();
     for (i, indicator) in plan.indicators.iter().enumerate() {
         let index = i as IndicatorIdx;
-        match find::figure(indicator, &sentences, refused, &own) {
+        match find::figure(indicator, &sentences, refused, &own, year) {
             find::Outcome::Found(c) => out.found.push(Found {
                 indicator: index,
                 value: c.value,

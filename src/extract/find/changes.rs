@@ -42,7 +42,7 @@ pub(super) fn points(after: &str, falls: bool) -> Option<f64> {
         .iter()
         .any(|w| c.starts_with(w))
     };
-    let level_first = level(first, "%").is_some();
+    let level_first = level(first, "%", None).is_some();
     let clause = match all.get(1) {
         Some(second) if level_first && opens_on_change(second) => second,
         _ => first,

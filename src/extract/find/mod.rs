@@ -111,11 +111,14 @@ pub enum Outcome {
 /// `refused`: words of another level of government (全市 in a district's
 /// plan); `own`: the names of the plan's own place, which may stand before
 /// a subject (重庆学前教育毛入园率 in 重庆市's).
+/// `year`: the bulletin's; a figure the sentence gives for another
+/// (`2022年为100%，2023年为95.2%`, `2022年，全区…为100%`) is not taken.
 pub fn figure(
     indicator: &Indicator,
     sentences: &[Sentence],
     refused: &[&str],
     own: &[&str],
+    year: Option<i32>,
 ) -> Outcome {
     let terms = terms(indicator);
     let per = per_population(indicator);
@@ -133,7 +136,7 @@ pub fn figure(
         let found = terms.iter().find_map(|term| {
             texts
                 .iter()
-                .find_map(|text| in_sentence(text, term, indicator, refused, own))
+                .find_map(|text| in_sentence(text, term, indicator, refused, own, year))
         });
         if let Some((value, converted)) = found {
             candidates.push(Candidate {
@@ -325,11 +328,19 @@ fn in_sentence(
     indicator: &Indicator,
     refused: &[&str],
     own: &[&str],
+    year: Option<i32>,
 ) -> Option<(f64, Option<String>)> {
     let mut from = 0;
     while let Some(at) = plain[from..].find(term).map(|i| i + from) {
         from = at + term.len();
         if !starts_subject(&plain[..at], own) {
+            continue;
+        }
+        // The sentence speaks of another year (`2022年，全区…`, `截至2022年底，`):
+        // its figure is that year's, not the bulletin's.
+        if let (Some(year), Some(said)) = (year, year_before(&plain[..at]))
+            && said != year
+        {
             continue;
         }
         // Another level of government's figure (全市… in a district's plan),
@@ -352,7 +363,7 @@ fn in_sentence(
             continue;
         }
         let value = match indicator.measure {
-            Measure::Level => level(after, &indicator.unit),
+            Measure::Level => level(after, &indicator.unit, year),
             Measure::YearlyRate => {
                 rate(after, indicator.bulletin_figure == BulletinFigure::Nominal).map(|v| (v, None))
             }
@@ -365,7 +376,7 @@ fn in_sentence(
                 points(after, falls(&indicator.name)).map(|v| (v, None))
             }
             Measure::YearlyChange if !indicator.unit.contains('%') => {
-                level(after, &indicator.unit).or_else(|| change(after).map(|v| (v, None)))
+                level(after, &indicator.unit, year).or_else(|| change(after).map(|v| (v, None)))
             }
             Measure::YearlyChange => change(after).map(|v| (v, None)),
         };
@@ -374,6 +385,17 @@ fn in_sentence(
         }
     }
     None
+}
+
+/// The year the words before a subject put the sentence in (`2022年，`,
+/// `截至2022年底，`, `2022年全区`), where one is: not a year compared with
+/// (`比2022年`, `与2022年相比`).
+fn year_before(before: &str) -> Option<i32> {
+    let found = crate::year::years_in(before)
+        .filter(|f| before[f.at.end..].starts_with('年'))
+        .last()?;
+    let lead = before[..found.at.start].trim_end();
+    (!lead.ends_with(['比', '较', '与', '同', '于', '自', '从'])).then_some(found.year)
 }
 
 /// What follows a name past an ASCII gloss the bulletin prints after it
@@ -443,7 +465,7 @@ fn number(text: &str) -> Option<(f64, &str)> {
 
 /// A level right after the name: `为65.22%`, `平均值为5.1%`, `）为64.72%`,
 /// `7.5件`, `达到77.4%`, in the indicator's unit.
-fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
+fn level(after: &str, unit: &str, year: Option<i32>) -> Option<(f64, Option<String>)> {
     let mut t = after;
     for filler in ["）", ")", "平均值", "平均", "为", "达到", "达", "是", " "] {
         t = t.strip_prefix(filler).unwrap_or(t);
@@ -460,7 +482,16 @@ fn level(after: &str, unit: &str) -> Option<(f64, Option<String>)> {
         && (more.starts_with(['达', '为', '是', '末', '底'])
             || more.starts_with(|c: char| c.is_ascii_digit()))
     {
-        return level(more.trim_start_matches(['末', '底']), unit);
+        // Another year's figure (`2022年为100%，2023年为95.2%`): the
+        // bulletin's year's, where the sentence goes on to give it.
+        return match year {
+            Some(y) if f64::from(y) != value => {
+                let own = format!("{y}年");
+                let at = more.find(&own)?;
+                level(&more[at..], unit, Some(y))
+            }
+            _ => level(more.trim_start_matches(['末', '底']), unit, year),
+        };
     }
     let unit = unit.trim().replace('％', "%");
     let rest = rest.replace('％', "%");
