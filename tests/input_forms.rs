@@ -511,6 +511,30 @@ fn another_column_of_figures_beside_the_value_is_said_not_read() {
     let err = stderr_of(&out);
     assert!(err.contains("列“本年数值”没有读取"), "{err}");
     assert_eq!(err.matches("[S024]").count(), 1, "{err}");
+    // Any name, not a list of figure words (审定数, 年报数, 快报数, 终值 were
+    // dropped in silence: a reviewer's); the plan's own numbers (2025年目标,
+    // 计划值) are no figure of the year.
+    for column in ["审定数", "年报数", "快报数", "终值"] {
+        let (_dir, path) = write_csv(
+            "2023.csv",
+            &format!(
+                "分类,指标,数值,{column},单位,目标值\n义务教育,九年义务教育巩固率,100,90,%,96\n"
+            ),
+        );
+        let err = stderr_of(&plan_check().arg(&path).output().unwrap());
+        assert!(err.contains(&format!("列“{column}”没有读取")), "{err}");
+        assert_eq!(err.matches("[S024]").count(), 1, "{err}");
+    }
+    // A table with years as columns: a column of no year is said too.
+    let (_dir, path) = write_csv(
+        "figures.csv",
+        "指标,单位,2022年,2023年,调整后\n九年义务教育巩固率,%,100,100,90\n",
+    );
+    let err = stderr_of(&plan_check().arg(&path).output().unwrap());
+    assert!(
+        err.contains("列“调整后”没有读取：数值只读各年份列"),
+        "{err}"
+    );
 }
 
 /// Standard input has no file name to hold a year, and can be read once:

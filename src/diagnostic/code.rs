@@ -69,7 +69,7 @@ pub enum Code {
     S022,
     /// a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)
     S023,
-    /// a cell under no header (a blank header cell, or past the header's last) holds something: it was not read (a warning; one per column, listing its lines)
+    /// a cell under no header (a blank header cell, or past the header's last) holds something, or a named column the table does not read (not 序号, 填报单位, 说明, nor targets or plans): it was not read (a warning; one per column, listing its lines)
     S024,
     /// a row that repeats the header (two files joined into one): skipped (a warning)
     S025,
@@ -276,8 +276,8 @@ impl Code {
                 "a file named without a year holds one or two rows of another year beside the rest: a year mistyped? (a warning)",
             ),
             Code::S024 => (
-                "表头为空的列中有内容（如数值填到了没有表头的列），或“数值”之外另有一列数（`本年数值`、`修正后数值`）：没有读取（警告；每列一条，列出各行；一行中超过 64 个这样的单元格时报错 S002）",
-                "a cell in a column with no header holds something (a figure typed one column too far), or a column of figures other than the value column (`本年数值`, `修正后数值`): not read (a warning; one per column, listing its lines; over 64 such cells in one row is error S002)",
+                "表头为空的列中有内容（如数值填到了没有表头的列），或表头有名称却不读的列（`本年数值`、`审定数`、按年份作列时的 `调整后`；`序号`、`填报单位`、`说明` 一类和写着“目标”“计划”的列除外）：没有读取（警告；每列一条，列出各行；一行中超过 64 个这样的单元格时报错 S002）",
+                "a cell in a column with no header holds something (a figure typed one column too far), or a named column the table does not read (`本年数值`, `审定数`, `调整后` beside year columns; not `序号`, `填报单位`, `说明` and the like, nor a column of targets or plans, `2025年目标`, `计划值`): not read (a warning; one per column, listing its lines; over 64 such cells in one row is error S002)",
             ),
             Code::S025 => (
                 "某一行与表头相同（可能是两个文件接在了一起）：跳过（警告）",

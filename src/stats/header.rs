@@ -200,42 +200,94 @@ fn meant(cell: &str) -> Option<&'static str> {
 
 /// Recognises the header row: long (指标, 数值, …), or wide (years or the
 /// plan's indicators as columns, see [`super::wide`]).
-/// Columns a long table does not read whose names say they hold figures too
-/// (本年数值 beside 数值, 修正后数值, 实际完成): which one is the year's is
-/// not for the tool to guess, so it is said (S024, a warning) — the 数值
-/// column is read, the other was dropped in silence (a reviewer's slip).
-fn other_figures(record: &ByteRecord, known: &[bool], place: Place) -> Vec<Diagnostic> {
-    const FIGURE_WORDS: [&str; 9] = [
-        "数值", "数据", "实际", "完成", "本年", "当年", "修正", "调整", "核定",
+/// Columns the table does not read: every one but those that name no
+/// figure (序号, 填报单位, 说明 …) is said (S024, a warning), as which of two
+/// columns of figures is the year's is not for the tool to guess — a list
+/// of figure words (本年, 修正, 调整) missed 审定数, 年报数, 快报数, 终值, and
+/// a table with years as columns dropped its 调整后 column in silence (two
+/// reviewers' slips). `years`: a wide table's year columns, read.
+fn other_figures(
+    record: &ByteRecord,
+    known: &[bool],
+    years: &[usize],
+    place: Place,
+) -> Vec<Diagnostic> {
+    const NO_FIGURES: [&str; 31] = [
+        "序号",
+        "编号",
+        "行次",
+        "代码",
+        "代号",
+        "指标代码",
+        "指标编码",
+        "指标编号",
+        "填报单位",
+        "填报人",
+        "填表人",
+        "联系人",
+        "联系电话",
+        "电话",
+        "审核人",
+        "负责人",
+        "说明",
+        "口径",
+        "统计口径",
+        "指标解释",
+        "解释",
+        "属性",
+        "指标属性",
+        "类型",
+        "指标类型",
+        "责任单位",
+        "牵头单位",
+        "责任部门",
+        "牵头部门",
+        "no",
+        "填报说明",
     ];
+    // The plan's own numbers beside the figures (2025年目标, 计划值): no
+    // figure of the year, and never taken for one.
+    const PLANNED: [&str; 5] = ["目标", "规划", "计划", "预计", "预期"];
+    let wide = !years.is_empty();
     record
         .iter()
         .enumerate()
-        .filter(|(i, _)| !known[*i])
+        .filter(|(i, _)| !known[*i] && !years.contains(i))
         .filter_map(|(i, raw)| {
             let text = trim_all(&String::from_utf8_lossy(raw)).to_owned();
-            FIGURE_WORDS
-                .iter()
-                .any(|w| text.contains(w))
-                .then(|| {
-                    place
-                        .error(
-                            Code::S024,
-                            Some(i),
-                            Text::new(
-                                format!("列“{}”没有读取：数值只读“数值”列", quote_raw(&text)),
-                                format!(
-                                    "the column \"{}\" was not read: figures are read from the value column only",
-                                    quote_raw(&text)
-                                ),
-                            ),
+            let plain = text.to_lowercase();
+            (!text.is_empty()
+                && !NO_FIGURES.contains(&plain.as_str())
+                && !plain.ends_with("序号")
+                && !PLANNED.iter().any(|w| plain.contains(w)))
+            .then(|| {
+                let (zh, en) = if wide {
+                    ("数值只读各年份列", "figures are read from the year columns only")
+                } else {
+                    ("数值只读“数值”列", "figures are read from the value column only")
+                };
+                place
+                    .error(
+                        Code::S024,
+                        Some(i),
+                        Text::new(
+                            format!("列“{}”没有读取：{zh}", quote_raw(&text)),
+                            format!("the column \"{}\" was not read: {en}", quote_raw(&text)),
+                        ),
+                    )
+                    .as_warning()
+                    .with_hint(if wide {
+                        Text::new(
+                            "若这一列才是某年的数，请把它的列名改为那一年（如“2023年”），并删去或改名另一列",
+                            "if this column holds a year's figures, name it by the year (2023年) and rename or delete the other",
                         )
-                        .as_warning()
-                        .with_hint(Text::new(
+                    } else {
+                        Text::new(
                             "若这一列才是本年的数，请把它的列名改为“数值”，并删去或改名另一列",
                             "if this column holds the year's figures, name it 数值 and rename or delete the other",
-                        ))
-                })
+                        )
+                    })
+            })
         })
         .collect()
 }
@@ -302,12 +354,16 @@ pub fn read_header(
         (Detected::Long, Some(indicator), Some(value)) => {
             layout.indicator = indicator;
             layout.value = value;
-            layout.notes = other_figures(record, &known, place);
+            layout.notes = other_figures(record, &known, &[], place);
             Ok(layout)
         }
         (Detected::Wide(shape @ Shape::Years(_)), Some(indicator), _) => {
             layout.indicator = indicator;
             layout.value = layout.width;
+            if let Shape::Years(years) = &shape {
+                let years: Vec<usize> = years.iter().map(|(column, _)| *column).collect();
+                layout.notes = other_figures(record, &known, &years, place);
+            }
             layout.shape = shape;
             Ok(layout)
         }
