@@ -411,6 +411,58 @@ fn what_is_no_plan_table_is_said_so() {
     assert!(stderr_of(&out).contains("I001"), "{}", stderr_of(&out));
 }
 
+/// A statistical series is no plan's table: 表14 of the NBS 2005 bulletin
+/// (国家统计局《2005年国民经济和社会发展统计公报》, lawtext/gov@fc1a2f6,
+/// 国家统计局年度统计/2005.md), five years in a row, no target, no 属性, was
+/// drafted as a plan from 2001 to 2002 with its other years dropped.
+#[test]
+fn a_run_of_years_with_no_target_is_no_plan_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("2005.md");
+    std::fs::write(
+        &md,
+        "**表14 “十五”时期城乡居民生活改善情况**\n\n\
+         | 指      标    | 单  位 | 2001 | 2002 | 2003 | 2004 | 2005  |\n\
+         | ----------- | ---- | ---- | ---- | ---- | ---- | ----- |\n\
+         | 城镇居民人均可支配收入 | 元    | 6860 | 7703 | 8472 | 9422 | 10493 |\n\
+         | 农村居民人均纯收入   | 元    | 2366 | 2476 | 2622 | 2936 | 3255  |\n",
+    )
+    .unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(stderr_of(&out).contains("I002"), "{}", stderr_of(&out));
+}
+
+/// Two 年均/累计 columns (`五年累计 | 五年平均增长（%）`, 无锡市《2017年政府工作
+/// 报告》附录二, lawtext/gov@fc1a2f6, 政府工作报告-主要城市/无锡市/2017.md): the
+/// growth column was dropped and the five-year sum drafted as the yearly
+/// growth (GDP to grow 41013.74 % a year, exit 0). The growth is drafted, the
+/// other cell said; a row filling one column only drafts that one.
+#[test]
+fn of_two_period_columns_a_row_drafts_the_one_it_fills_and_says_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("wuxi.md");
+    std::fs::write(
+        &md,
+        "附录二：《政府工作报告》数据汇总表（一）\n\n\
+         | 序号 | 指标 | 单位 | 2011年 | 2016年 | 五年累计 | 五年平均　　增长（%） |\n\
+         | ------ | ------ | ------ | ------ | ------ | ------ | ------ |\n\
+         | 1  | 地区生产总值 | 亿元 | 6679.09 | 9210.02 | 41013.74 | 8.4 |\n\
+         | 2  | 一般公共预算收入 | 亿元 | 615.00 | 875.00 | 3841.95 | 7.3 |\n\
+         | 3  | 城镇新增就业 | 万人 | 11.2 | 11.5 | 58.3 | — |\n",
+    )
+    .unwrap();
+    let out = import(&[md.to_str().unwrap()]);
+    let draft = stdout_of(&out);
+    assert!(
+        draft.contains("period_target = \"8.4\"") && draft.contains("period_target = \"7.3\""),
+        "{draft}"
+    );
+    assert!(!draft.contains("period_target = \"41013.74\""), "{draft}");
+    assert!(draft.contains("还写着“41013.74”，没有写入"), "{draft}");
+    assert!(draft.contains("period_target = \"58.3\""), "{draft}");
+}
+
 #[test]
 fn the_draft_never_replaces_a_file_or_the_document() {
     let dir = tempfile::tempdir().unwrap();

@@ -79,6 +79,13 @@ fn cells<'r>(w: &mut Out, cx: &Context, i: usize, row: &'r Row) -> (&'r str, Opt
     if let Some(period) = &row.period {
         let _ = writeln!(w.out, "period_target = {}", quote(period));
     }
+    // A second 年均/累计 column the row fills too: one is drafted, the other
+    // said (a plan file holds one period cell a row).
+    for other in &row.period_left {
+        w.confirm(format!(
+            "原文另一栏年均/累计还写着“{other}”，没有写入（每行只写一栏）：请核对哪一栏是要判断的目标"
+        ));
+    }
     // 预期性[1]: a footnote's mark is no part of the attribute.
     let attribute = match crate::import::attribute_word(&row.attribute) {
         Some(a) => a.to_owned(),
@@ -308,7 +315,7 @@ fn rule(
         // is judged as the average growth since the baseline.
         Ok(Form::Compare(_) | Form::About | Form::Between | Form::Bare)
             if in_period
-                && cx.table.period_growth
+                && row.period_growth
                 && counted(row)
                 && !is_flow(row)
                 && reading.as_ref().is_ok_and(|r| r.unit.is_none()) =>

@@ -30,9 +30,6 @@ pub struct IndicatorTable {
     pub target_year: i32,
     /// Whether it has a 年均/累计 column.
     pub has_period: bool,
-    /// Whether that column's header says it holds growth (年均增长, 年均增速,
-    /// 年均增长（%）): a number there on a level in 亿元 is its growth.
-    pub period_growth: bool,
     /// The baseline column is a plan period's achievement, not a year's
     /// level (“十四五”完成值 beside “十五五”目标值, 闵行区城市更新规划): an
     /// amount of work there and in the target is the period's total.
@@ -59,6 +56,13 @@ pub struct Row {
     pub baseline: String,
     pub target: String,
     pub period: Option<String>,
+    /// The header of the column `period` came from says it holds growth
+    /// (年均增长, 年均增速, 五年平均增长（%）): a number there on a level in
+    /// 亿元 is its growth.
+    pub period_growth: bool,
+    /// Cells of a second 年均/累计 column the row fills too (`五年累计 |
+    /// 五年平均增长（%）`): a row holds one, the other is said, not dropped.
+    pub period_left: Vec<String>,
     pub attribute: String,
     /// For a `其中` row: the index of its total in [`IndicatorTable::rows`].
     pub part_of: Option<usize>,
@@ -135,7 +139,12 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
         };
         let col = if c.contains("属性") || c.contains("类型") || c.contains("性质") {
             Col::Attribute
-        } else if c.contains("年均") || c.contains("累计") {
+        } else if ["年均", "累计", "平均增长", "平均增速", "年平均"]
+            .iter()
+            .any(|w| c.contains(w))
+        {
+            // 五年平均增长（%） as well as 年均增长: it was dropped, the
+            // 五年累计 beside it read as the growth (a reviewer's 无锡市).
             Col::Period
         } else if c.ends_with("单位") {
             // 单位, 计量单位, 指标单位.
@@ -210,6 +219,14 @@ fn header(row: &[String]) -> Option<(Vec<Col>, i32, i32)> {
             };
         }
         cols[last] = Col::Indicator;
+    }
+    // A run of three years or more in a row (2001 | 2002 | … | 2005), none
+    // said to be a target, and no 属性: a statistical series, not a plan's
+    // table (a 2005 bulletin's 表14 was drafted as a plan from 2001 to 2002,
+    // its other years dropped: a reviewer's).
+    let series = years.len() >= 3 && years.windows(2).all(|w| w[1].1 == w[0].1 + 1);
+    if series && years.iter().all(|y| y.2 != Some(true)) && !cols.contains(&Col::Attribute) {
+        return None;
     }
     match years.as_slice() {
         // 目标 with no year (`目标`, `目标值`): the years come from the
@@ -333,7 +350,14 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             })
             .count()
             < 2;
-        let (mut rows, mut notes) = read_rows(&rows[at + 1..], &cols);
+        let growth: Vec<bool> = cols
+            .iter()
+            .zip(header_row)
+            .map(|(c, cell)| {
+                *c == Col::Period && ["增长", "增速", "增幅"].iter().any(|w| cell.contains(w))
+            })
+            .collect();
+        let (mut rows, mut notes) = read_rows(&rows[at + 1..], &cols, &growth);
         // A unit printed in the target column's header (`目标值（%）`) is
         // every row's that prints none of its own.
         let header_unit = cols
@@ -365,9 +389,6 @@ pub fn find(doc: &Document) -> Vec<IndicatorTable> {
             baseline_year,
             target_year,
             has_period: cols.contains(&Col::Period),
-            period_growth: cols.iter().zip(header_row).any(|(c, cell)| {
-                *c == Col::Period && ["增长", "增速", "增幅"].iter().any(|w| cell.contains(w))
-            }),
             period_amounts: cols.iter().zip(header_row).any(|(c, cell)| {
                 let c_text = clean(cell).replace(' ', "");
                 *c == Col::Baseline

@@ -14,7 +14,13 @@ pub(super) fn cell<'r>(row: &'r [String], cols: &[Col], col: Col) -> Option<&'r 
 }
 
 /// The rows of the table, and the notes printed in its last rows.
-pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<String>) {
+/// `growth`: for each column, whether it is a 年均/累计 column whose header
+/// says it holds growth.
+pub(super) fn read_rows(
+    rows: &[Vec<String>],
+    cols: &[Col],
+    growth: &[bool],
+) -> (Vec<Row>, Vec<String>) {
     let mut out: Vec<Row> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let mut category = String::new();
@@ -141,9 +147,33 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
                 .map_or(attribute.clone(), |r: &Row| r.attribute.clone()),
             _ => attribute,
         };
-        let period = cols
-            .contains(&Col::Period)
-            .then(|| ocr_cumulative(&get(Col::Period)));
+        // The 年均/累计 cell: of two such columns (五年累计 | 五年平均增长),
+        // the one the row fills, the growth where it fills both, the
+        // other said.
+        let periods: Vec<(usize, &str)> = cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == Col::Period)
+            .map(|(i, _)| (i, row.get(i).map_or("", |c| c.trim())))
+            .collect();
+        let filled_periods: Vec<(usize, &str)> = periods
+            .iter()
+            .copied()
+            .filter(|(_, c)| !c.is_empty() && !["—", "-", "－", "/", "一"].contains(c))
+            .collect();
+        let chosen = filled_periods
+            .iter()
+            .find(|(i, _)| growth.get(*i).copied().unwrap_or(false))
+            .or(filled_periods.first())
+            .or(periods.first())
+            .copied();
+        let period_growth = chosen.is_some_and(|(i, _)| growth.get(i).copied().unwrap_or(false));
+        let period_left: Vec<String> = filled_periods
+            .iter()
+            .filter(|(i, _)| Some(*i) != chosen.map(|(c, _)| c))
+            .map(|(_, c)| (*c).to_owned())
+            .collect();
+        let period = chosen.map(|(_, c)| ocr_cumulative(c));
         // `一` alone in a figure cell is a dash read by OCR, never the numeral.
         let dash = |c: String| {
             if c.trim() == "一" {
@@ -209,6 +239,8 @@ pub(super) fn read_rows(rows: &[Vec<String>], cols: &[Col]) -> (Vec<Row>, Vec<St
             baseline,
             target,
             period: period.map(|p| if p.is_empty() { "—".to_owned() } else { p }),
+            period_growth,
+            period_left,
             attribute,
             ..Row::default()
         };

@@ -94,7 +94,7 @@ fn a_left_column_under_one_indicator_header_is_a_category_or_a_first_level() {
         t(&["人才培养", "省级层面培训人员（人次）", "≥1000", "约束性"]),
     ];
     assert!(group_is_category(&hubei, &cols));
-    let (rows, _) = read_rows(&hubei, &cols);
+    let (rows, _) = read_rows(&hubei, &cols, &[]);
     assert_eq!(rows[0].category, "保护利用");
     assert_eq!(rows[0].group, None);
     assert_eq!(rows[2].category, "人才培养");
@@ -136,7 +136,7 @@ fn parts_headings_and_categories() {
         t(&["民生福祉", "每千人口拥有医护人员数（人）", "", "", ""]),
         t(&["", "执业医师数", "3.1", "3.7", "预期性"]),
     ];
-    let (out, _) = read_rows(&rows, &cols);
+    let (out, _) = read_rows(&rows, &cols, &[]);
     assert_eq!(out.len(), 5);
     assert_eq!((out[1].part_of, out[1].unit.as_str()), (Some(0), "万人"));
     assert_eq!(out[2].part_of, Some(0));
@@ -220,7 +220,7 @@ fn a_two_level_table_with_category_rows_and_notes_inside() {
         ]),
         t(&["注：①甲。②乙。"; 6]),
     ];
-    let (out, notes) = read_rows(&rows, &cols);
+    let (out, notes) = read_rows(&rows, &cols, &[]);
     let names: Vec<(&str, Option<&str>, &str, &str)> = out
         .iter()
         .map(|r| {
