@@ -15,7 +15,7 @@ pub enum Code {
     P002,
     /// the plan file's TOML syntax or a field is wrong (with line and column)
     P003,
-    /// an indicator is wrongly defined: an id repeated or not valid, an empty name or one repeated in its category (or that the statistics cannot tell apart), an attribute not understood, a target no rule can be read from, a `rule` contradicting the printed target (direction, value or unit), a year requirement against the target's side, a figure out of range
+    /// an indicator is wrongly defined: an id repeated or not valid, an empty name or one repeated in its category (or that the statistics cannot tell apart), an attribute not understood, a target no rule can be read from, a `rule` contradicting the printed target (direction, value or unit), a year requirement against the target's side or 8 times away from its baseline and target, a figure out of range
     P004,
     /// the baseline year is not before the target year, or `ahead_ratio` is wrong
     P005,
@@ -171,8 +171,8 @@ impl Code {
                 "the plan file's TOML syntax or a field is wrong (with line and column)",
             ),
             Code::P004 => (
-                "指标定义有误：id 重复或不合法、名称为空或在同一分类中重复（读统计数据时分不开的也算）、属性无法识别、目标读不出规则、rule 与印出的目标（方向、数值或单位）矛盾、年度要求与目标方向相反、数值不是有限数、tolerance_pct 不在 0–100 之间、年度要求有误",
-                "an indicator is wrongly defined: an id repeated or not valid, an empty name or one repeated in its category (or that the statistics cannot tell apart), an attribute not understood, a target no rule can be read from, a `rule` contradicting the printed target (direction, value or unit), a year requirement against the target's side, a figure out of range",
+                "指标定义有误：id 重复或不合法、名称为空或在同一分类中重复（读统计数据时分不开的也算）、属性无法识别、目标读不出规则、rule 与印出的目标（方向、数值或单位）矛盾、年度要求与目标方向相反或与基期、目标相差 8 倍以上、数值不是有限数、tolerance_pct 不在 0–100 之间、年度要求有误",
+                "an indicator is wrongly defined: an id repeated or not valid, an empty name or one repeated in its category (or that the statistics cannot tell apart), an attribute not understood, a target no rule can be read from, a `rule` contradicting the printed target (direction, value or unit), a year requirement against the target's side or 8 times away from its baseline and target, a figure out of range",
             ),
             Code::P005 => (
                 "基期年份不早于目标年份，或 `ahead_ratio` 有误",

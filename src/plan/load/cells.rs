@@ -171,6 +171,62 @@ pub(super) fn read_rule(
     )))
 }
 
+/// Year requirements that agree with the row: on its side ([`same_side`]),
+/// and, on a level, within [`crate::plan::plausible::MAGNITUDE`] times of
+/// its baseline or its target, as a figure must be (S019): `≥9.6` for a
+/// 巩固率 held above 96 from 100 is a decimal point slipped, and passed 90
+/// as 符合序时进度 (a reviewer's).
+pub(super) fn years_agree(
+    rule: &Rule,
+    baseline: Option<f64>,
+    measure: crate::plan::Measure,
+    years: &BTreeMap<i32, YearRequirement>,
+) -> Result<(), Text> {
+    same_side(rule, years)?;
+    if measure != crate::plan::Measure::Level {
+        return Ok(());
+    }
+    let anchors: Vec<f64> = baseline
+        .into_iter()
+        .chain(crate::plan::consistency::target_value(rule))
+        .filter(|a| *a > 0.0)
+        .collect();
+    let far = |v: f64| {
+        v > 0.0
+            && !anchors.is_empty()
+            && anchors.iter().all(|&a| {
+                let ratio = if v > a { v / a } else { a / v };
+                ratio >= crate::plan::plausible::MAGNITUDE
+            })
+    };
+    for (year, each) in years {
+        let values: Vec<f64> = match *each {
+            YearRequirement::Threshold(t) => vec![t.value],
+            YearRequirement::About { value, .. } => vec![value],
+            YearRequirement::Between { min, max } => vec![min, max],
+        };
+        if let Some(v) = values.into_iter().find(|&v| far(v)) {
+            let shown = |x: f64| crate::number::display(x);
+            let list = anchors.iter().map(|&a| shown(a)).collect::<Vec<_>>();
+            return Err(Text::new(
+                format!(
+                    "{year}年的要求中的 {} 与基期、目标（{}）相差 {} 倍以上：小数点或单位是否写错？",
+                    shown(v),
+                    list.join("、"),
+                    crate::plan::plausible::MAGNITUDE
+                ),
+                format!(
+                    "{year}'s requirement {} is {} times or more away from the baseline and the target ({}): a decimal point or a unit slipped?",
+                    shown(v),
+                    crate::plan::plausible::MAGNITUDE,
+                    list.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A year's requirement on the other side of the row's own (`≤61` for a
 /// floor rising to 65: a binding 城镇化率 falling from 60 to 55 passed as
 /// 符合序时进度, exit 0, a reviewer's slip): refused. Projections, ranges

@@ -522,7 +522,9 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, Diagnostic> {
         }
         let year_requirements = match &raw.year_requirements {
             Some(spanned) => read_year_requirements(spanned.get_ref(), &meta, &raw.name, &raw.unit)
-                .and_then(|years| cells::same_side(&rule, &years).map(|()| years))
+                .and_then(|years| {
+                    cells::years_agree(&rule, baseline, measure, &years).map(|()| years)
+                })
                 .map_err(|message| field_err("year_requirements", spanned.span().start, message))?,
             None => BTreeMap::new(),
         };

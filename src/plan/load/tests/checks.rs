@@ -540,6 +540,31 @@ fn a_year_requirement_against_the_target_is_refused() {
     assert!(with("\"2023\" = \"61左右\"").is_ok());
 }
 
+/// A year's requirement a decimal point away (`≥9.6` for a 巩固率 held
+/// above 96 from 100) is refused as a figure that far would be (S019): it
+/// passed 90 as on schedule (a reviewer's). A rate or a change is not
+/// held to it.
+#[test]
+fn a_year_requirement_an_order_of_magnitude_away_is_refused() {
+    let with = |years: &str| {
+        plan_with(&row(
+            "a",
+            "九年义务教育巩固率",
+            &format!("baseline = 100\ntarget = \"＞96\"\nyear_requirements = {{ {years} }}"),
+        ))
+    };
+    let err = with("\"2023\" = \"≥9.6\"").expect_err("a decimal point slipped");
+    assert_eq!(err.code, Code::P004);
+    assert!(
+        err.message.zh.contains("小数点或单位是否写错"),
+        "{:?}",
+        err.message
+    );
+    assert!(with("\"2023\" = \"≥95\"").is_ok());
+    assert!(with("\"2023\" = \"90-100\"").is_ok());
+    assert!(with("\"2023\" = \"1-100\"").is_err());
+}
+
 /// The TOML reader's English in Chinese, with the nearest field for a typo
 /// (a statistician could not act on `expected i32`).
 #[test]

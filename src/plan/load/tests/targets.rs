@@ -240,19 +240,19 @@ fn year_requirements_are_read_and_bounded() {
     );
     let about = plan_with(&indicator(
         "a",
-        "year_requirements = { \"2023\" = \"5左右\", \"2024\" = \"5%以上\" }\n",
+        "year_requirements = { \"2023\" = \"55左右\", \"2024\" = \"55%以上\" }\n",
     ))
     .unwrap();
     assert_eq!(
         about.indicators[0].year_requirements.get(&2023),
         Some(&YearRequirement::About {
-            value: 5.0,
+            value: 55.0,
             tolerance_pct: DEFAULT_ABOUT_PCT
         })
     );
     assert!(matches!(
         about.indicators[0].year_requirements.get(&2024),
-        Some(YearRequirement::Threshold(Threshold { value, .. })) if *value == 5.0
+        Some(YearRequirement::Threshold(Threshold { value, .. })) if *value == 55.0
     ));
     let err = plan_with(&indicator(
         "a",
