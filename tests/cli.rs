@@ -794,3 +794,30 @@ fn the_template_says_how_to_fill_rates_and_amounts() {
     let out = plan_check().arg("template").output().unwrap();
     assert!(!stdout_of(&out).contains("填报说明"));
 }
+
+/// A template under another form's name (`-o 模板.xls`, `.docx`, `.json`)
+/// was CSV text written under it with exit 0 (a reviewer's): refused, U005,
+/// nothing written.
+#[test]
+fn a_template_under_another_forms_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["模板.xls", "模板.docx", "模板.json"] {
+        let path = dir.path().join(name);
+        let out = plan_check()
+            .args(["template", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr_of(&out).contains("U005"), "{}", stderr_of(&out));
+        assert!(!path.exists(), "{name}");
+    }
+    let path = dir.path().join("模板.csv");
+    let out = plan_check()
+        .args(["template", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(path.exists());
+}

@@ -169,10 +169,13 @@ impl Config {
                     .into());
                 }
             }
-            Written::Template(TemplateFormat::Xlsx) => {
-                refuse_bytes_on_terminal(self.output.as_deref(), false)?;
+            Written::Template(format) => {
+                refuse_template_extension(format, self.output.as_deref())?;
+                if format == TemplateFormat::Xlsx {
+                    refuse_bytes_on_terminal(self.output.as_deref(), false)?;
+                }
             }
-            Written::Template(TemplateFormat::Csv) | Written::Text => {}
+            Written::Text => {}
         }
         Ok(())
     }
@@ -252,6 +255,38 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
         Text::new(
             format!("不能写出 .{extension} 文件：{zh}"),
             format!("cannot write a .{extension} file: {en}"),
+        ),
+    )
+    .into())
+}
+
+/// A template under a name of another form (`-o 模板.xls`, `.docx`, `.pdf`,
+/// `.json`: CSV text was written under it, exit 0, a reviewer's): refused,
+/// as the check refuses one. A template is `.csv` (or `.txt`) or `.xlsx`.
+fn refuse_template_extension(format: TemplateFormat, output: Option<&Path>) -> Result<(), Failure> {
+    let Some(path) = output.filter(|_| output::is_file(output)) else {
+        return Ok(());
+    };
+    let Some(extension) = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    else {
+        return Ok(());
+    };
+    let fits = match format {
+        TemplateFormat::Csv => matches!(extension.as_str(), "csv" | "txt"),
+        TemplateFormat::Xlsx => extension == "xlsx",
+    };
+    if fits {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::U005,
+        path.display().to_string(),
+        Text::new(
+            format!("模板不能写成 .{extension} 文件：模板可写成 .csv 或 .xlsx（--format 与扩展名须一致）"),
+            format!("a template cannot be written as a .{extension} file: it is written as .csv or .xlsx (--format and the extension must agree)"),
         ),
     )
     .into())

@@ -87,7 +87,7 @@ pub enum Code {
     U003,
     /// the output is one of the run's inputs, or (`template`, `import`, `extract`) already exists: nothing was written
     U004,
-    /// the output's extension names a form plan-check does not write (`.pdf`, `.doc`, `.xls`, …), or another than `--format` (`--format csv -o results.xlsx`)
+    /// the output's extension names a form plan-check does not write (`.pdf`, `.doc`, `.xls`, …), or another than `--format` (`--format csv -o results.xlsx`); a template is written as `.csv` or `.xlsx` only
     U005,
     /// (`import`, `extract`) the document cannot be read: a format not known, a damaged file
     I001,
@@ -306,8 +306,8 @@ impl Code {
                 "the output is one of the run's inputs, or (`template`, `import`, `extract`) already exists: nothing was written",
             ),
             Code::U005 => (
-                "输出文件的扩展名是本工具不写的格式（`.pdf`、`.doc`、`.xls` 等）：请用 `.docx`、`.xlsx`、`.csv`、`.json`、`.md`、`.xml`；或与 `--format` 不一致（`--format csv -o 结果.xlsx`）",
-                "the output's extension names a form plan-check does not write (`.pdf`, `.doc`, `.xls`, …), or another than `--format` (`--format csv -o results.xlsx`)",
+                "输出文件的扩展名是本工具不写的格式（`.pdf`、`.doc`、`.xls` 等）：请用 `.docx`、`.xlsx`、`.csv`、`.json`、`.md`、`.xml`；或与 `--format` 不一致（`--format csv -o 结果.xlsx`）；模板只写成 `.csv` 或 `.xlsx`",
+                "the output's extension names a form plan-check does not write (`.pdf`, `.doc`, `.xls`, …), or another than `--format` (`--format csv -o results.xlsx`); a template is written as `.csv` or `.xlsx` only",
             ),
             Code::I001 => (
                 "（`import`）规划原文读不了：格式不认识、文件损坏",
