@@ -237,7 +237,8 @@ fn to_ascii(c: char) -> Option<char> {
 }
 
 /// Removes thousands separators when they group the integer part by three
-/// (`1,234,567.8`); `None` when commas are misplaced (`1,23`, `12,3.4`).
+/// (`1,234,567.8`); `None` when commas are misplaced (`1,23`, `12,3.4`,
+/// `0,983`).
 fn strip_thousands(text: &str) -> Option<String> {
     if !text.contains(',') {
         return Some(text.to_owned());
@@ -251,7 +252,9 @@ fn strip_thousands(text: &str) -> Option<String> {
     }
     let mut groups = integer.split(',');
     let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
+    // `0,983` is a decimal comma (0.983), never 983 grouped: no group
+    // begins with 0 (a reviewer's slip, read as 983).
+    if first.is_empty() || first.len() > 3 || first.starts_with('0') {
         return None;
     }
     let mut out = String::from(first);
@@ -356,8 +359,21 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_number() {
         for raw in [
-            "12.3.4", "约98", "NaN", "inf", "1e5", "1,23", "12,3.4", ",123", "98%%", "--5", ".",
-            "1 000", "abc",
+            "12.3.4",
+            "约98",
+            "NaN",
+            "inf",
+            "1e5",
+            "1,23",
+            "12,3.4",
+            ",123",
+            "98%%",
+            "--5",
+            ".",
+            "1 000",
+            "abc",
+            "0,983",
+            "0,123,456",
         ] {
             assert_eq!(
                 read_cell(raw, true),

@@ -678,3 +678,24 @@ fn a_header_row_that_is_not_the_header_again_is_refused() {
     assert!(stderr_of(&out).contains("S025"), "{}", stderr_of(&out));
     assert_ne!(out.status.code(), Some(2));
 }
+
+/// A row of full-width spaces is blank (it was an indicator “” the plan
+/// lacks, S007); a name of full-width spaces beside a figure is no name
+/// (S002). A reviewer's.
+#[test]
+fn full_width_spaces_are_blank() {
+    let (_dir, path) = write_csv(
+        "2023.csv",
+        "指标,数值,年份\n九年义务教育巩固率,100,2023\n\u{3000},\u{3000},\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(!err.contains("S007") && !err.contains("S002"), "{err}");
+    let (_dir, path) = write_csv(
+        "2023.csv",
+        "指标,数值,年份\n九年义务教育巩固率,100,2023\n\u{3000},98,2023\n",
+    );
+    let out = plan_check().arg(&path).output().unwrap();
+    assert!(stderr_of(&out).contains("S002"), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(2));
+}

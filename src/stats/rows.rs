@@ -55,9 +55,23 @@ pub struct LoadOptions {
     pub block_size: Option<usize>,
 }
 
-/// All-blank rows are skipped wherever they are.
+/// All-blank rows are skipped wherever they are: a cell of full-width
+/// spaces (U+3000) or a byte-order mark is blank too (a row of them was an
+/// indicator “” the plan lacks: a reviewer's).
 pub fn is_blank<'a>(cells: impl IntoIterator<Item = &'a [u8]>) -> bool {
-    cells.into_iter().all(|f| trim_bytes(f).is_empty())
+    cells.into_iter().all(blank_cell)
+}
+
+/// A cell with nothing but white space in it, the ideographic space, a
+/// no-break space and a byte-order mark included; one comparison for a
+/// cell that starts with anything else.
+fn blank_cell(cell: &[u8]) -> bool {
+    let t = trim_bytes(cell);
+    t.is_empty()
+        || ([&[0xE3, 0x80, 0x80][..], &[0xEF, 0xBB, 0xBF], &[0xC2, 0xA0]]
+            .iter()
+            .any(|w| t.starts_with(w))
+            && std::str::from_utf8(t).is_ok_and(|s| crate::number::trim_all(s).is_empty()))
 }
 
 /// The last text seen in a column and what it was read as: the rows of a long
@@ -382,7 +396,7 @@ impl<'a> RowReader<'a> {
     ) -> Result<(), Diagnostic> {
         let layout = &self.layout;
         let name_raw = &record[layout.indicator];
-        if trim_bytes(name_raw).is_empty() {
+        if blank_cell(name_raw) {
             if is_blank(record.iter()) {
                 return Ok(());
             }
