@@ -66,6 +66,22 @@ fn the_jiangjin_period_as_a_word_report() {
         .find(|p| p.starts_with("规划提出的"))
         .expect("the summary paragraph");
     insta::assert_snapshot!("docx_summary_jiangjin", summary);
+    // The latest year's verdict, which decides the run, and `--strict`'s
+    // (the Word report had none, the same with and without it).
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "2024年结论：约束性指标均达到要求。"),
+        "{paras:?}"
+    );
+    let (_strict_dir, strict) = report(&["data/", "--strict"]);
+    let strict = paragraphs(&part(&strict, "word/document.xml"));
+    assert!(
+        strict
+            .iter()
+            .any(|p| p.starts_with("2024年结论：") && p.contains("严格模式下")),
+        "{strict:?}"
+    );
     // The README quotes it as the tool writes it.
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
     assert!(

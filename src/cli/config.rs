@@ -264,7 +264,8 @@ fn refuse_unwritable_extension(output: Option<&Path>, report: bool) -> Result<()
 /// `.json`: CSV text was written under it, exit 0, a reviewer's): refused,
 /// as the check refuses one. A template is `.csv` (or `.txt`) or `.xlsx`.
 fn refuse_template_extension(format: TemplateFormat, output: Option<&Path>) -> Result<(), Failure> {
-    let Some(path) = output.filter(|_| output::is_file(output)) else {
+    // A file already there (the plan itself) is refused as that, U004.
+    let Some(path) = output.filter(|p| output::is_file(output) && !p.exists()) else {
         return Ok(());
     };
     let Some(extension) = path

@@ -68,7 +68,17 @@ pub fn cells(r: &IndicatorResult, previous: Option<&IndicatorResult>, lang: Lang
         labels::attribute(r.attribute, lang).to_owned(),
         labels::baseline(r.baseline, r.baseline_text.as_deref()),
         r.target_text.clone(),
-        labels::result_requirement(r, lang).unwrap_or_else(dash),
+        // An earlier year's requirement under the run's year's head says
+        // its year, as the figure beside it does (`≥ 18.596（2023年）`
+        // under 2024年要求: a reviewer's).
+        match (labels::result_requirement(r, lang), r.as_of) {
+            (None, _) => dash(),
+            (Some(q), None) => q,
+            (Some(q), Some(y)) => match lang {
+                Lang::Zh => format!("{q}（{y}年）"),
+                Lang::En => format!("{q} ({y})"),
+            },
+        },
         // A figure of an earlier year (a period's latest report) says so;
         // the figure made from the years, where that is what the
         // requirement is on, stands beside it (`0.1（累计 2.7973）` under

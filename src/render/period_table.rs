@@ -225,14 +225,15 @@ fn outlook_text(s: &IndicatorSeries, latest_year: i32, lang: Lang) -> String {
     } else if s.outlook == Outlook::Missing {
         // The year without a figure, not the one judged (`未填报（2024）`
         // read as 2024 not reported, a reviewer's 总结评估).
-        format!(
-            "{}（{}{}）",
-            labels::outlook(s.outlook, lang),
-            latest_year,
-            lang.pick("年", "")
-        )
+        match lang {
+            Lang::Zh => format!("{}（{latest_year}年）", labels::outlook(s.outlook, lang)),
+            Lang::En => format!("{} ({latest_year})", labels::outlook(s.outlook, lang)),
+        }
     } else {
-        format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of)
+        match lang {
+            Lang::Zh => format!("{}（{}）", labels::outlook(s.outlook, lang), s.as_of),
+            Lang::En => format!("{} ({})", labels::outlook(s.outlook, lang), s.as_of),
+        }
     }
 }
 

@@ -58,7 +58,7 @@ impl Renderer for Report {
             super::incomplete::Shown::Document,
         );
         let document = match &ev.view {
-            View::Period(period) => period::document(period, style.lang, &failed),
+            View::Period(period) => period::document(period, style.lang, ev.outcome, &failed),
             View::Year(report) => year::document(report, style.lang, ev.outcome, &failed),
             View::Regions(regions) => regions::document(regions, style.lang, ev.outcome, &failed),
         };

@@ -197,7 +197,12 @@ fn attention(s: &IndicatorSeries, period: &PeriodReport, lang: Lang) -> String {
     text
 }
 
-pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> Document {
+pub(super) fn document(
+    period: &PeriodReport,
+    lang: Lang,
+    outcome: crate::render::Outcome,
+    failed: &[String],
+) -> Document {
     let mut doc = Document::default();
     let heading_text = match lang {
         Lang::Zh => title_parts(
@@ -216,6 +221,14 @@ pub(super) fn document(period: &PeriodReport, lang: Lang, failed: &[String]) -> 
     )));
     doc.push(&heading(lang.pick("一、总体情况", "1. Overview")));
     doc.push(&body(&wording::paragraph(period, lang)));
+    // The latest year's verdict, which decides the run (and `--strict`),
+    // as the table and the HTML report say it: the Word report had none.
+    let verdict =
+        crate::render::verdict::verdict(&period.latest, crate::render::Style::plain(lang), outcome);
+    doc.push(&body(&match lang {
+        Lang::Zh => format!("{}年{verdict}", period.latest_year),
+        Lang::En => format!("{}: {verdict}", period.latest_year),
+    }));
     for line in failed {
         doc.push(&body(line));
     }
