@@ -35,6 +35,29 @@ pub struct Decoded<'a> {
     pub delimiter: u8,
 }
 
+/// What a zip file is, by the entries its first bytes name: a workbook
+/// (`xlsx`, `ods`) or a document (`docx`, `pptx`, `odt`); `zip` otherwise
+/// (a Word document renamed .csv was called an Excel workbook: a reviewer's).
+pub fn zip_kind(head: &[u8]) -> &'static str {
+    let holds = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if holds(b"application/vnd.oasis.opendocument.spreadsheet") {
+        "ods"
+    } else if holds(b"application/vnd.oasis.opendocument.text") {
+        "odt"
+    } else if holds(b"word/") {
+        "docx"
+    } else if holds(b"ppt/") {
+        "pptx"
+    } else if holds(b"xl/") {
+        "xlsx"
+    } else if holds(b"[Content_Types].xml") {
+        // An Office file whose parts come later: most often a workbook.
+        "xlsx"
+    } else {
+        "zip"
+    }
+}
+
 /// Detects the encoding (unless `forced`) and the delimiter (unless `delimiter`),
 /// and returns a reader of UTF-8 text without a BOM.
 pub fn decode<'a, R: Read + Send + 'a>(
@@ -44,7 +67,7 @@ pub fn decode<'a, R: Read + Send + 'a>(
 ) -> Result<Decoded<'a>, DecodeError> {
     let head = read_head(&mut reader, HEAD).map_err(DecodeError::Io)?;
     if head.starts_with(b"PK\x03\x04") {
-        return Err(DecodeError::Workbook("xlsx"));
+        return Err(DecodeError::Workbook(zip_kind(&head)));
     }
     if head.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err(DecodeError::Workbook("xls"));

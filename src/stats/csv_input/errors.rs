@@ -7,12 +7,20 @@ use crate::stats::decode::{DecodeError, LineTooLong};
 pub(super) fn decode_error(e: DecodeError, file: &str) -> Diagnostic {
     let (zh, en) = match e {
         DecodeError::Io(io) => (format!("读取失败：{io}"), format!("cannot read: {io}")),
-        DecodeError::Workbook(kind) => (
+        DecodeError::Workbook(kind @ ("xlsx" | "xls" | "ods")) => (
             format!(
-                "这是 Excel 工作簿（.{kind}），文件名却不是：请把扩展名改为 .{kind}，或在 Excel/WPS 中另存为“CSV UTF-8”"
+                "这是工作簿（.{kind}），文件名却不是：请把扩展名改为 .{kind}，或在 Excel/WPS 中另存为“CSV UTF-8”"
             ),
             format!(
-                "this is an Excel workbook (.{kind}) under another name: rename it to .{kind}, or save it as \"CSV UTF-8\""
+                "this is a workbook (.{kind}) under another name: rename it to .{kind}, or save it as \"CSV UTF-8\""
+            ),
+        ),
+        DecodeError::Workbook(kind) => (
+            format!(
+                "这是 .{kind} 文件（文档或压缩包），不是统计数据表：请给出 CSV 文件或工作簿（规划文件中的表请用 plan-check import 读取）"
+            ),
+            format!(
+                "this is a .{kind} file (a document or an archive), not a table of statistics: give a CSV file or a workbook (a plan document's table is read by plan-check import)"
             ),
         ),
         DecodeError::Binary => (
