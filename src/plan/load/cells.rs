@@ -191,9 +191,15 @@ pub(super) fn years_agree(
         .chain(crate::plan::consistency::target_value(rule))
         .filter(|a| *a > 0.0)
         .collect();
+    // Both ends positive, and the figure outside them: 10 on the way from
+    // 1 to 100, or from 0, is no slip (a reviewer's).
+    let (low, high) = anchors
+        .iter()
+        .fold((f64::INFINITY, 0.0f64), |(l, h), &a| (l.min(a), h.max(a)));
     let far = |v: f64| {
         v > 0.0
-            && !anchors.is_empty()
+            && anchors.len() == 2
+            && (v < low || v > high)
             && anchors.iter().all(|&a| {
                 let ratio = if v > a { v / a } else { a / v };
                 ratio >= crate::plan::plausible::MAGNITUDE
