@@ -486,9 +486,15 @@ fn level(after: &str, unit: &str, year: Option<i32>) -> Option<(f64, Option<Stri
         // bulletin's year's, where the sentence goes on to give it.
         return match year {
             Some(y) if f64::from(y) != value => {
+                // Only where the next clause opens with it: past that, the
+                // year may be another subject's (…2022年为100%，高中阶段教育
+                // 毛入学率2023年为98.6% gave 巩固率 98.6: a reviewer's).
                 let own = format!("{y}年");
-                let at = more.find(&own)?;
-                level(&more[at..], unit, Some(y))
+                let at = more.find(['，', '、', '；', ','])?;
+                let next = more[at..].trim_start_matches(['，', '、', '；', ',', ' ']);
+                next.starts_with(&own)
+                    .then(|| level(next, unit, Some(y)))
+                    .flatten()
             }
             _ => level(more.trim_start_matches(['末', '底']), unit, year),
         };
