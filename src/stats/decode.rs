@@ -36,7 +36,7 @@ pub struct Decoded<'a> {
 }
 
 /// What a zip file is, by the entries its first bytes name: a workbook
-/// (`xlsx`, `ods`) or a document (`docx`, `pptx`, `odt`); `zip` otherwise
+/// (`xlsx`, `ods`) or a document (`docx`, `pptx`, `odt`); `xlsx` otherwise
 /// (a Word document renamed .csv was called an Excel workbook: a reviewer's).
 pub fn zip_kind(head: &[u8]) -> &'static str {
     let holds = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
@@ -50,11 +50,10 @@ pub fn zip_kind(head: &[u8]) -> &'static str {
         "pptx"
     } else if holds(b"xl/") {
         "xlsx"
-    } else if holds(b"[Content_Types].xml") {
-        // An Office file whose parts come later: most often a workbook.
-        "xlsx"
     } else {
-        "zip"
+        // An Office file whose parts come later, or a bare zip: most often
+        // a workbook.
+        "xlsx"
     }
 }
 
