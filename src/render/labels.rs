@@ -241,16 +241,7 @@ pub fn percents_apart(a: f64, b: f64) -> (String, String) {
 /// figure is shown with (25⅓ shown `≥ 25.3333` failed the 25.3333 a
 /// statistician reported from it: a reviewer's).
 pub fn bound(value: f64) -> String {
-    if !value.is_finite() || value.abs() >= 1e16 {
-        return number(value);
-    }
-    let text = format!("{value:.6}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
-    }
+    crate::number::written_to(value, 6)
 }
 
 /// A year's requirement: `≥ 18.596`, `> 96（保持）`, `11.191 ~ 12.369`.
@@ -495,15 +486,10 @@ pub fn shown_against(value: f64, requirement: Option<&Requirement>, first: Strin
     if same_side(&shown) {
         return shown;
     }
-    for places in 5..=12 {
-        let text = format!("{value:.places$}");
-        let text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
-        if same_side(&text) {
-            return text;
-        }
-    }
-    let text = format!("{value:.12}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    (5..=12)
+        .map(|places| crate::number::written_to(value, places))
+        .find(|text| same_side(text))
+        .unwrap_or_else(|| crate::number::written_to(value, 12))
 }
 
 /// A year's figure in a period's table: against the year's requirement
